@@ -1,0 +1,53 @@
+# lishui-analysis — `make` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RAW ?= data/raw
+OUT ?= data/processed
+NB ?=
+
+.PHONY: help setup data reports report test test-fast bench dictionary lab lint clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name lishui-analysis --display-name "lishui-analysis" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the package with its dev extras
+
+data: $(STAMP) ## Build data/processed/ from data/raw/
+	$(BIN)/lishui-analysis build --raw $(RAW) --out $(OUT)
+
+reports: data ## Build the data, run every notebook, write reports/*.html and reports/index.html
+	$(BIN)/lishui-analysis report
+
+report: data ## Run one notebook: make report NB=01_investment
+	$(BIN)/lishui-analysis report $(NB)
+
+test: $(STAMP) ## Run the whole test suite (notebooks included)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the unit tests only (no notebooks)
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: $(STAMP) ## Run the build benchmark, write benchmarks/results.json
+	$(BIN)/python benchmarks/bench_build.py
+
+dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
+	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks with the project kernel
+	$(BIN)/jupyter lab notebooks/
+
+clean: ## Remove generated data and reports (keeps .venv)
+	find data/processed reports -mindepth 1 ! -name .gitkeep -delete
+	rm -rf .pytest_cache .hypothesis

@@ -1,0 +1,122 @@
+"""Stage 2 — normalize raw text and repair print-layout breaks.
+
+Pure functions of strings. ``normalize_text`` works on a whole page;
+``repair_breaks`` rejoins paragraphs that a newspaper layout split in the
+middle of a sentence (``市场`` / ``前景``) while keeping real paragraph breaks.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+# Sentence-final marks: a paragraph ending in one of them is complete.
+TERMINAL = "。！？!?…；;"
+CLOSERS = "”’」』）)》】"
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Paragraph openings that mark a heading-like line inside a body (never joined to what follows).
+_SUBHEAD_RE = re.compile(r"^(?:[■●◆▲△◇□★☆▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese with OpenCC (``經濟開發區`` → ``经济开发区``)."""
+    return _converter().convert(text)
+
+
+def _halfwidth_alnum(text: str) -> str:
+    # Full-width digits and Latin letters become ASCII (NFKC on those only: NFKC
+    # on everything would also turn the Chinese full-width punctuation into ASCII).
+    return re.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]",
+                  lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_RE.match(ch))
+
+
+_PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def normalize_punctuation(text: str) -> str:
+    """Half-width punctuation in Chinese text becomes full-width; never inside numbers.
+
+    >>> normalize_punctuation("投资1,200万元,用地(约)30亩")
+    '投资1,200万元，用地（约）30亩'
+    """
+    out = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in _PUNCT_MAP:
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if ch in ",:" and prev.isdigit() and nxt.isdigit():
+                out.append(ch)
+                continue
+            if ch in ",;:?!":
+                chinese_context = _is_cjk(prev) or prev in "”’）)%" or _is_cjk(nxt) or nxt in "“‘"
+                if ch in ":?!" and not _is_cjk(prev) and prev not in "”’）)%":
+                    chinese_context = False
+            else:  # parentheses: convert when next to or around Chinese text
+                chinese_context = _is_cjk(prev) or _is_cjk(nxt)
+            out.append(_PUNCT_MAP[ch] if chinese_context else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalize_text(text: str) -> str:
+    """Normalize a whole page: newlines, invisible characters, widths, script, punctuation.
+
+    Line structure is kept (segmentation needs it); runs of spaces inside a line
+    collapse to one and lines are stripped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    text = _halfwidth_alnum(text)
+    text = to_simplified(text)
+    text = normalize_punctuation(text)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def ends_sentence(para: str) -> bool:
+    """True when a paragraph ends with sentence-final punctuation (closing quotes allowed)."""
+    stripped = para.rstrip(CLOSERS + " ")
+    if not stripped:
+        return True
+    if stripped[-1] in TERMINAL:
+        return True
+    # A paragraph that is only a quotation or parenthesis ends where it closes.
+    return para.rstrip()[-1:] in "”」』" and len(stripped) < len(para.rstrip())
+
+
+def is_subheading(para: str) -> bool:
+    """Short lines with a list or bullet marker are in-body headings, not broken sentences."""
+    return len(para) <= 30 and bool(_SUBHEAD_RE.match(para))
+
+
+def repair_breaks(paragraphs: list[str]) -> list[str]:
+    """Rejoin paragraphs split inside a sentence by the page layout.
+
+    A paragraph that does not end a sentence continues in the next one, unless it
+    is an in-body heading.
+
+    >>> repair_breaks(["就项目投资、市场", "前景等方面进行深入探讨。", "第二段。"])
+    ['就项目投资、市场前景等方面进行深入探讨。', '第二段。']
+    """
+    out: list[str] = []
+    for para in paragraphs:
+        if out and not ends_sentence(out[-1]) and not is_subheading(out[-1]) and not is_subheading(para):
+            out[-1] = out[-1] + para
+        else:
+            out.append(para)
+    return out

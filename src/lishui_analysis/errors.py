@@ -1,0 +1,13 @@
+"""Errors the CLI turns into one-line messages and exit code 2."""
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input: names the file (and line, where it applies) and the problem."""
+
+    def __init__(self, path, problem: str, line: int | None = None):
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")

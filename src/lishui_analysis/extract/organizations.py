@@ -1,0 +1,238 @@
+"""Organization mentions: full names by suffix and shape, short names linked to them.
+
+* Full names: a run of name characters ending in an organisational suffix
+  (``…有限公司``, ``…集团``, ``…研究院``, ``省科技厅`` …, see
+  ``data/organizations.yaml``), its left edge cut after verbs and function words
+  (``与浙江…有限公司`` → ``浙江…有限公司``, ``丽水经开区企业浙江…`` → ``浙江…``).
+* Short names: ``（以下简称“医准智能”）``, and a short form made of the distinctive
+  part of a full name in the same article, read in order (``汇涵科技`` →
+  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``).
+* A bare zone word (``经开区``) is the one development zone the article names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab import org_vocab, region_names
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
+_ENUM_RE = re.compile(r"(?:吸引了?|引进了?|包括|如)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
+_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    surface: str
+    name: str        # canonical (full) name in this article
+    org_type: str
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    v = org_vocab()
+    suffixes = []  # (suffix, type, weak)
+    for org_type, groups in v["suffixes"].items():
+        for strength, words in groups.items():
+            for w in words:
+                suffixes.append((w, org_type, strength == "weak"))
+    suffixes.sort(key=lambda s: -len(s[0]))
+    suffix_re = re.compile("|".join(re.escape(s[0]) for s in suffixes))
+    by_suffix = {s[0]: (s[1], s[2]) for s in suffixes}
+    breaks = sorted(set(v["left_breaks"]), key=len, reverse=True)
+    prefixes = tuple(v["official_prefixes"]) + tuple(region_names())
+    known = {k["name"]: k["type"] for k in v["known"]}
+    known_re = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
+    not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
+    break_re = re.compile("|".join(v.get("left_break_patterns") or ["(?!)"]))
+    return dict(break_re=break_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
+                generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
+                bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
+                category_prefixes=tuple(v.get("category_prefixes", ())), known=known, known_re=known_re, not_followed=not_followed)
+
+
+def _left_edge(text: str, end: int, limit: int = 30) -> int:
+    """Start of the run of name characters (and region parentheses) ending at ``end``."""
+    i = end
+    while i > 0 and end - i < limit:
+        ch = text[i - 1]
+        if _NAME_CHAR.match(ch):
+            i -= 1
+        elif ch in "）)":
+            m = re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", text[max(0, i - 7):i])
+            if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
+                break
+            i -= len(m.group())
+        else:
+            break
+    return i
+
+
+_ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
+
+
+def _cut_breaks(name: str, breaks: list[str]) -> str:
+    """Cut after the last break word (or ordinal such as 第二十四次) before the suffix."""
+    best = 0
+    for m in _ORDINAL_RE.finditer(name):
+        best = max(best, m.end())
+    for m in _tables()["break_re"].finditer(name):
+        if len(name) - m.end() >= 3:
+            best = max(best, m.end())
+    for b in breaks:
+        pos = name.rfind(b, 0, len(name) - 2)
+        while pos >= 0:
+            # a break word must leave at least a two-character name behind it
+            if pos + len(b) > best and len(name) - (pos + len(b)) >= 3:
+                best = pos + len(b)
+                break
+            pos = name.rfind(b, 0, pos)
+    return name[best:]
+
+
+def _strip_country_before_latin(name: str) -> str:
+    m = re.match(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])", name)
+    if m and m.group(1) in region_names():
+        return name[len(m.group(1)):]
+    return name
+
+
+def find_full_names(text: str) -> list[OrgMention]:
+    """Organizations named in full in ``text``.
+
+    >>> [m.name for m in find_full_names("丽水经开区企业浙江医准智能科技有限公司与省科技厅合作")]
+    ['丽水经开区', '浙江医准智能科技有限公司', '省科技厅']
+    """
+    t = _tables()
+    found: dict[tuple[int, int], OrgMention] = {}
+    for m in t["suffix_re"].finditer(text):
+        suffix = m.group()
+        org_type, weak = t["by_suffix"][suffix]
+        end = m.end()
+        nxt = text[end:end + 2]
+        if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
+            continue
+        start = _left_edge(text, m.start())
+        name = _cut_breaks(text[start:end], t["breaks"])
+        name = _strip_country_before_latin(name)
+        start = end - len(name)
+        if (len(name) < len(suffix) + t["min_stem"].get(suffix, 2) or name in t["generic"]
+                or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
+            continue
+        if text[end:end + 2] in t["not_before"] or text[end:end + 2].startswith(t["not_before"]):
+            continue
+        if weak and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))):
+            continue
+        found[(start, end)] = OrgMention(start, end, name, name, org_type)
+    for m in t["known_re"].finditer(text):
+        found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
+    # "A、B等众多…企业": the listed short names are companies.
+    for m in _ENUM_RE.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if item not in region_names() and not any(item.endswith(x) for x in ("产业", "行业", "领域")):
+                found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
+            pos += len(item) + 1
+    # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
+    spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
+    kept: list[OrgMention] = []
+    for o in spans:
+        if all(o.end <= k.start or o.start >= k.end for k in kept):
+            kept.append(o)
+    return sorted(kept, key=lambda o: o.start)
+
+
+def _stem_heads(name: str) -> list[int]:
+    """Positions where a short form of ``name`` may start: after each leading region."""
+    heads = [0]
+    i = 0
+    regions = sorted(region_names(), key=len, reverse=True)
+    while True:
+        reg = next((r for r in regions if name.startswith(r, i)), None)
+        if not reg:
+            break
+        i += len(reg)
+        if name.startswith("省", i) or name.startswith("市", i):
+            i += 1
+        heads.append(i)
+    return heads
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _zone_canonical(zones: list[str]) -> dict[str, str]:
+    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区)."""
+    core = {}
+    for z in zones:
+        key = re.sub(r"^(浙江|浙江省)", "", z)
+        key = re.sub(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$", "", key)
+        core.setdefault(key, []).append(z)
+    out = {}
+    for group in core.values():
+        best = max(group, key=lambda z: (len(z), z))
+        for z in group:
+            out[z] = best
+    return out
+
+
+def extract_org_mentions(text: str) -> list[OrgMention]:
+    """Every organization mention in an article body, each with its canonical name.
+
+    >>> ms = extract_org_mentions("浙江强达实业有限公司落户。强达实业也是老牌企业。")
+    >>> [(m.surface, m.name) for m in ms]
+    [('浙江强达实业有限公司', '浙江强达实业有限公司'), ('强达实业', '浙江强达实业有限公司')]
+    """
+    mentions = find_full_names(text)
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    aliases: dict[str, OrgMention] = {}
+    # 1. explicit (以下简称“X”)
+    for m in _ALIAS_RE.finditer(text):
+        before = [o for o in mentions if o.end <= m.start() and m.start() - o.end <= 2]
+        if before:
+            aliases[m.group(1)] = before[-1]
+    # 2. zones: one canonical name per place core
+    zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
+    zone_map = _zone_canonical(zones)
+    mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
+    # 3. distinctive short forms of full names
+    for o in mentions:
+        if o.org_type in ("government", "development_zone") or o.surface != o.name:
+            continue
+        full = o.name
+        for h in _stem_heads(full):
+            key = full[h:h + 2]
+            if len(key) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", key):
+                continue
+            for km in re.finditer(re.escape(key), text):
+                s = km.start()
+                e = km.end()
+                rest = full[h + 2:]
+                while e < len(text) and e - s < 8 and re.match(r"[\u4e00-\u9fff]", text[e]) and _is_subsequence(text[e], rest):
+                    rest = rest[rest.index(text[e]) + 1:]
+                    e += 1
+                short = text[s:e]
+                if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
+                    aliases[short] = o
+    for short, o in aliases.items():
+        for km in re.finditer(re.escape(short), text):
+            if free(km.start(), km.end()):
+                mentions.append(OrgMention(km.start(), km.end(), short, o.name, o.org_type))
+                taken.append((km.start(), km.end()))
+    # 4. bare zone words refer to the article's one zone
+    canon_zones = sorted(set(zone_map.values()))
+    if len(canon_zones) == 1:
+        for km in re.finditer(r"经开区|开发区|高新区", text):
+            if free(km.start(), km.end()):
+                mentions.append(OrgMention(km.start(), km.end(), km.group(), canon_zones[0], "development_zone"))
+                taken.append((km.start(), km.end()))
+    return sorted(mentions, key=lambda o: o.start)

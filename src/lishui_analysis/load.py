@@ -1,0 +1,211 @@
+"""Stage 1 — read raw files and the optional ``sources.csv`` manifest.
+
+The only stage that touches the file system for reading. Every problem is an
+:class:`~lishui_analysis.errors.InputError` naming the file.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from .errors import InputError
+
+# Magic numbers of formats people rename to .txt by mistake.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a zip archive (or docx/xlsx)",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+}
+MANIFEST_NAME = "sources.csv"
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One raw file, decoded."""
+
+    doc_id: str
+    file: str
+    text: str
+    encoding: str
+    sha256: str
+    n_bytes: int
+    fmt: str  # "text" or "html"
+
+
+def list_raw_files(raw_dir: Path) -> list[Path]:
+    """Every readable text or HTML file under ``raw_dir``, sorted, manifest excluded."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.exists():
+        raise InputError(raw_dir, "raw folder does not exist")
+    if not raw_dir.is_dir():
+        raise InputError(raw_dir, "raw path is not a folder")
+    files = []
+    # os.walk with followlinks=False cannot loop; rglob may, on symlinked dirs.
+    import os
+
+    for root, dirs, names in os.walk(raw_dir, followlinks=False):
+        dirs.sort()
+        for name in sorted(names):
+            p = Path(root) / name
+            if p.suffix.lower() in config.RAW_SUFFIXES and not name.startswith("."):
+                files.append(p)
+    if not files:
+        raise InputError(raw_dir, "no .txt or .html file to read")
+    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def decode_bytes(data: bytes, path) -> tuple[str, str]:
+    """Decode ``data`` as UTF-8 (with or without BOM), GB18030, or what charset-normalizer finds.
+
+    >>> decode_bytes("经开区".encode("gb18030"), "x.txt")
+    ('经开区', 'gb18030')
+    """
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(path, f"binary file ({what}), not text")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _looks_like_text(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not _looks_like_text(str(best)):
+        raise InputError(path, "cannot detect the text encoding (tried UTF-8, GB18030 and charset-normalizer)")
+    return str(best), best.encoding
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\n\r\t\f") or "\ue000" <= ch <= "\uf8ff")
+    return bad / min(len(text), 20000) < 0.01
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block element per line, without scripts or navigation."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "template"]):
+        tag.decompose()
+    root = soup.find("article") or soup.body or soup
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    blocks = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "title")
+    for tag in root.find_all(blocks):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    text = root.get_text()
+    if root is not soup and soup.title and soup.title.string and not soup.find(["h1", "h2"]):
+        text = soup.title.string + "\n\n" + text
+    return text
+
+
+def read_document(path: Path, raw_dir: Path | None = None) -> RawDocument:
+    """Read and decode one raw file (text or HTML)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if size > config.MAX_FILE_BYTES:
+        raise InputError(path, f"file is {size / 1e6:.0f} MB, above the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit per file; split it")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    text, encoding = decode_bytes(data, path)
+    fmt = "html" if path.suffix.lower() in (".html", ".htm") else "text"
+    if fmt == "html":
+        text = html_to_text(text)
+    rel = path.relative_to(raw_dir).as_posix() if raw_dir else path.name
+    return RawDocument(
+        doc_id=path.stem,
+        file=rel,
+        text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        n_bytes=len(data),
+        fmt=fmt,
+    )
+
+
+def parse_pub_date(value: str) -> tuple[str, str] | None:
+    """``'2024-12'`` → ``('2024-12', 'month')``; None for an empty or invalid date."""
+    value = (value or "").strip()
+    m = _DATE_RE.match(value)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    import datetime as dt
+
+    try:
+        if d:
+            dt.date(int(y), int(mo), int(d))
+            return value, "day"
+        if mo:
+            if not 1 <= int(mo) <= 12:
+                return None
+            return value, "month"
+    except ValueError:
+        return None
+    return value, "year"
+
+
+def read_sources(raw_dir: Path) -> dict[str, dict]:
+    """Read ``sources.csv`` into ``{file name: row}``; empty when there is no manifest.
+
+    Required column: ``file``. ``pub_date`` must be ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+    Other columns are kept as metadata.
+    """
+    path = Path(raw_dir) / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    data = path.read_bytes()
+    text, _ = decode_bytes(data, path)
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip() for f in (reader.fieldnames or [])]
+    if "file" not in fields:
+        raise InputError(path, f"manifest has no 'file' column (columns: {', '.join(fields) or 'none'})", line=1)
+    rows: dict[str, dict] = {}
+    for lineno, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        name = row.get("file", "")
+        if not name:
+            raise InputError(path, "row has an empty 'file'", line=lineno)
+        if row.get("pub_date") and parse_pub_date(row["pub_date"]) is None:
+            raise InputError(path, f"pub_date {row['pub_date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD", line=lineno)
+        if name in rows:
+            if rows[name] != row:
+                raise InputError(path, f"file {name!r} is listed twice with different values", line=lineno)
+            continue
+        row["_line"] = lineno
+        rows[name] = row
+    missing = [(r["_line"], n) for n, r in rows.items() if not (Path(raw_dir) / n).exists()]
+    if missing:
+        line, name = missing[0]
+        raise InputError(path, f"row names a file that does not exist: {name}", line=line)
+    return rows

@@ -1,0 +1,80 @@
+"""Package data files (vocabularies, unit table, thresholds, taxonomy), loaded once.
+
+Researchers edit the files in ``lishui_analysis/data/``; code never repeats them.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml",
+              "organizations.yaml", "industries.yaml", "thresholds.yaml")
+
+
+def _read(name: str) -> str:
+    return resources.files("lishui_analysis").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _csv(name: str) -> list[dict]:
+    lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str):
+    return yaml.safe_load(_read(name))
+
+
+@lru_cache(maxsize=None)
+def units() -> dict[str, dict]:
+    """``{'亩': {'unit': 'mu', 'kind': 'land_area', 'factor': 1.0}, …}``"""
+    return {r["unit_text"]: {"unit": r["unit"], "kind": r["kind"], "factor": float(r["factor"])} for r in _csv("units.csv")}
+
+
+@lru_cache(maxsize=None)
+def metric_keywords() -> dict[str, str]:
+    return {r["keyword"]: r["metric"] for r in _csv("metrics.csv")}
+
+
+@lru_cache(maxsize=None)
+def regions() -> dict[str, dict]:
+    return {r["name"]: r for r in _csv("regions.csv")}
+
+
+def region_names() -> tuple[str, ...]:
+    return tuple(regions())
+
+
+def cues() -> dict:
+    return load_yaml("cues.yaml")
+
+
+def event_vocab() -> dict:
+    return load_yaml("events.yaml")
+
+
+def org_vocab() -> dict:
+    return load_yaml("organizations.yaml")
+
+
+def industries() -> list[dict]:
+    return load_yaml("industries.yaml")
+
+
+def thresholds() -> dict:
+    return load_yaml("thresholds.yaml")
+
+
+@lru_cache(maxsize=None)
+def vocab_hash() -> str:
+    """sha256 over every data file: changes when a researcher edits a vocabulary."""
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        h.update(name.encode())
+        h.update(_read(name).encode("utf-8"))
+    return h.hexdigest()
