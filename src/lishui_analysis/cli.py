@@ -1,0 +1,101 @@
+"""Command line: ``lishui-analysis build | report | check | dictionary``.
+
+Input and usage errors print one line naming the file and the problem and exit
+with status 2 (a traceback only with ``--debug``).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__, config
+from .errors import InputError
+
+log = logging.getLogger("lishui_analysis")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lishui-analysis", description="Tables and reports on 丽水经开区 from Chinese news text.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build data/processed/ from data/raw/")
+    b.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
+    b.add_argument("--out", type=Path, default=config.PROCESSED_DIR, help="output folder (default: %(default)s)")
+    b.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    b.add_argument("--skip-bad", action="store_true", help="skip unreadable files and list them in manifest.json")
+
+    r = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
+    r.add_argument("names", nargs="*", help="notebook names (default: all), e.g. 00_corpus_overview")
+    r.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                   help="set a notebook parameter (value parsed as YAML: 300, true, '[a, b]')")
+    r.add_argument("--params", type=Path, help="YAML file of parameters")
+    r.add_argument("--out", type=Path, default=config.REPORTS_DIR, help="report folder (default: %(default)s)")
+    r.add_argument("--with-code", action="store_true", help="show code cells in the HTML")
+
+    c = sub.add_parser("check", help="validate data/raw/ and data/processed/")
+    c.add_argument("--raw", type=Path, default=config.RAW_DIR)
+    c.add_argument("--processed", type=Path, default=config.PROCESSED_DIR)
+
+    d = sub.add_parser("dictionary", help="write the data dictionary from schema.py")
+    d.add_argument("--out", type=Path, default=config.DOCS_DIR / "data_dictionary.md")
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return _run(args)
+    except InputError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; previous outputs are intact", file=sys.stderr)
+        return 130
+
+
+def _run(args) -> int:
+    if args.command == "build":
+        from .tables import build
+
+        if args.jobs < 1:
+            raise InputError("--jobs", "must be at least 1")
+        tables = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad)
+        counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
+        print(f"built {args.out}: {counts}")
+        return 0
+    if args.command == "report":
+        from .report import collect_parameters, run_reports
+
+        params = collect_parameters(args.params, args.parameter)
+        return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code)
+    if args.command == "check":
+        from .check import check
+
+        problems = check(args.raw, args.processed)
+        for p in problems:
+            print(p)
+        if problems:
+            print(f"{len(problems)} problem(s)", file=sys.stderr)
+            return 1
+        print("ok: raw and processed data are consistent")
+        return 0
+    if args.command == "dictionary":
+        from .schema import render_dictionary
+        from .tables import atomic_write_bytes
+
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(args.out, render_dictionary().encode("utf-8"))
+        print(f"wrote {args.out}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Shared helpers for extractors: clauses, quotes, subjects.
+
+The subject of a figure or milestone is the organization or project phrase that
+opens its clause (or an earlier clause of the sentence); failing that, the
+article's current topic (the last organization mentioned before).
+"""
+from __future__ import annotations
+
+import re
+
+from .organizations import OrgMention
+
+CLAUSE_SEP = "，,；;：:。！？!?"
+_PROJECT_RE = re.compile(r"^[\u4e00-\u9fff“”·A-Za-z0-9（）]{2,24}(?:项目|地块|园区|基地|工程|产业园|小镇)")
+_STOP = re.compile(r"[已将正在是有为于把被由及和与的了均都也还共累计实现完成]")
+_LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|同时|此外|另外|据悉|据了解|近日|日前|如今|现在|今年|去年|明年|此次|本次|该|其|这|此|本)+")
+_SPEAKER_AFTER = re.compile(r"^(?:相关)?(?:负责人|董事长|总经理|介绍|表示|说|指出|透露|称)")
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_SEP:
+        i -= 1
+    return i
+
+
+def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
+    """Spans of short quotations without clause punctuation: names, slogans (“万亩千亿”, “快投产”)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“([^“”，。；]{1,%d})”" % max_len, text)]
+
+
+def in_spans(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clause_subject(text: str, cstart: int, orgs: list[OrgMention]):
+    """Organization or project phrase opening the clause at ``cstart``."""
+    seg = text[cstart:cstart + 40]
+    lead = _LEAD.match(seg)
+    off = lead.end() if lead else 0
+    for o in orgs:
+        if cstart <= o.start <= cstart + off + 2 and not _SPEAKER_AFTER.match(text[o.end:o.end + 6]):
+            return o.name, o
+    rest = seg[off:]
+    stop = _STOP.search(rest)
+    head = rest[: stop.start()] if stop else rest
+    m = _PROJECT_RE.match(head)
+    if m and len(m.group()) >= 4:
+        return m.group(), None
+    return None
+
+
+def find_subject(text: str, pos: int, sent_start: int, orgs: list[OrgMention]):
+    """``(subject, OrgMention or None)`` for a figure or milestone at ``pos``."""
+    c = clause_start(text, pos, sent_start)
+    while True:
+        found = _clause_subject(text, c, orgs)
+        if found:
+            return found
+        if c <= sent_start:
+            break
+        c = clause_start(text, c - 1, sent_start)
+    before = [o for o in orgs if o.end <= sent_start and o.org_type != "development_zone"
+              and not _SPEAKER_AFTER.match(text[o.end:o.end + 6])]
+    if before:
+        return before[-1].name, before[-1]
+    return "", None

@@ -1,0 +1,149 @@
+"""Milestones (events): land acquired, permit issued, construction started,
+topped out, equipment moved in, first output, production start, full capacity,
+completed, settled (and listed, certified, awarded).
+
+Each milestone verb (``data/events.yaml``) gives an event dated by the nearest
+date expression before it in its clause, else in its sentence, else after it in
+its clause; an undated past milestone takes the last date mentioned before it
+in the article. ``planned`` is set by cue words (将, 预计, 力争, 确保 …) or a
+date after publication. A verb right after 此次/同时 refers back to a milestone
+already reported and gives no new event; one inside a short quotation
+(“快投产”) is a slogan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab import cues, event_vocab
+from .context import clause_start, find_subject, in_spans, short_quote_spans
+from .dates import DateMention
+
+SCORED_TYPES = ("land_acquired", "permit_issued", "construction_started", "topped_out", "equipment_move_in",
+                "first_output", "production_start", "full_capacity", "completed", "settled")
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    event_type: str
+    subject: str
+    org_name: str
+    date: str
+    date_precision: str
+    planned: bool
+
+
+@lru_cache(maxsize=1)
+def _verbs():
+    entries = []
+    for etype, spec in event_vocab().items():
+        for w in spec["words"]:
+            entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
+    entries.sort(key=lambda e: -len(e[0]))
+    return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
+
+
+def _later(date: str, pub_date: str) -> bool:
+    if not date or not pub_date:
+        return False
+    n = min(len(date), len(pub_date))
+    return date[:n] > pub_date[:n]
+
+
+def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_date: str = "") -> list[Event]:
+    """Milestones in an article body.
+
+    >>> from lishui_analysis.segment import split_sentences
+    >>> from lishui_analysis.extract.dates import extract_dates
+    >>> body = "该项目于2023年6月动工，同年12月31日封顶。"
+    >>> [(e.event_type, e.date) for e in extract_events(body, split_sentences(body), extract_dates(body, "2024-12"))]
+    [('construction_started', '2023-06'), ('topped_out', '2023-12-31')]
+    """
+    _, verb_re, by_word = _verbs()
+    c = cues()
+    planned_re = re.compile("|".join(sorted(map(re.escape, c["planned"]), key=len, reverse=True)))
+    anaphora = tuple(c["anaphora"])
+    quotes = short_quote_spans(text, 20)
+    orgs = list(orgs)
+    out: list[Event] = []
+    seen = set()
+    seen_types = set()
+    for s_start, s_end, sent in sentences:
+        for m in verb_re.finditer(text, s_start, s_end):
+            word = m.group()
+            _, etype, not_before, not_after = by_word[word]
+            pre = text[max(s_start, m.start() - 6):m.start()]
+            post = text[m.end():m.end() + 4]
+            if any(text[max(0, m.start() - 1):m.end() + 2].find(nb) >= 0 for nb in not_before):
+                continue
+            if any(post.startswith(na) for na in not_after) or post.startswith("时"):
+                continue
+            if in_spans(m.start(), quotes):
+                continue
+            cstart = clause_start(text, m.start(), s_start)
+            if any(a in text[cstart:m.start()] for a in anaphora):
+                continue
+            cend = _clause_end(text, m.end(), s_end)
+            if text[cend - 1:cend] == "时":
+                continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
+            planned = bool(planned_re.search(text, cstart, m.start()))
+            date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "")
+            carried = False
+            if date is None and not planned:
+                if any(w in text[cstart:m.start()] for w in c["now"]):
+                    date = _now(pub_date, m.start())
+                else:
+                    para_start = text.rfind("\n", 0, s_start) + 1
+                    prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
+                             and not _later(d.date, pub_date)]
+                    date = prior[-1] if prior else None
+                    carried = date is not None
+            if date is not None and _later(date.date, pub_date):
+                planned = True
+            subject, org = find_subject(text, m.start(), s_start, orgs)
+            key = (etype, date.date if date else "", subject)
+            if key in seen or (carried and (etype, subject) in seen_types):
+                continue
+            seen.add(key)
+            seen_types.add((etype, subject))
+            out.append(Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
+                             date.date if date else "", date.precision if date else "", planned))
+    return out
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    i = pos
+    while i < s_end and text[i] not in "，,；;：:。！？!?":
+        i += 1
+    return i
+
+
+def _now(pub_date: str, pos: int) -> DateMention:
+    date = pub_date[:7]
+    return DateMention(pos, pos, "", date, "month" if len(date) == 7 else ("year" if date else ""), "now")
+
+
+def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before=""):
+    """Nearest date before ``pos`` in its clause, else in its sentence, else just after it in its clause.
+
+    For a planned milestone (``not_before`` = publication date) a date from
+    elsewhere in the sentence must not lie before publication.
+    """
+    in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
+    if in_clause:
+        return in_clause[-1]
+    in_sentence = [d for d in dates if s_start <= d.start and d.end <= pos and d.date
+                   and not (not_before and _later(not_before, d.date))]
+    if in_sentence:
+        return in_sentence[-1]
+    for d in dates:
+        if pos <= d.start < s_end and d.date:
+            if not any(ch in "，,；;：:" for ch in text[pos:d.start]):
+                return d
+            break
+    return None

@@ -1,0 +1,180 @@
+"""Every column of every table, declared once: type, unit, description, allowed values.
+
+Tables are validated with pandera before they are written; ``lishui-analysis
+dictionary`` renders this module to ``docs/data_dictionary.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str            # "str", "int", "float", "bool"
+    description: str
+    unit: str = ""
+    allowed: tuple = ()
+    nullable: bool = False
+
+
+EVENT_TYPES = ("land_acquired", "permit_issued", "construction_started", "topped_out", "equipment_move_in",
+               "first_output", "production_start", "full_capacity", "completed", "settled", "listed",
+               "certified", "awarded", "other")
+UNITS = ("CNY", "USD", "EUR", "JPY", "HKD", "mu", "m2", "m", "km", "ton", "piece", "count", "person",
+         "day", "month", "year", "percent", "other")
+KINDS = ("money", "land_area", "floor_area", "capacity", "duration", "count", "percent", "other")
+METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy", "land", "building_area",
+           "capacity", "duration", "count", "other")
+ORG_TYPES = ("company", "fund", "university", "research_institute", "hospital", "government",
+             "development_zone", "association", "media", "other")
+PRECISIONS = ("day", "month", "year", "")
+
+_PROV = (
+    Column("article_id", "str", "Article key `{doc_id}:{seq:02d}`"),
+    Column("sentence_id", "int", "1-based sentence number within the article"),
+    Column("start", "int", "Start offset of `surface` in the article body", "characters"),
+    Column("end", "int", "End offset (exclusive) of `surface` in the article body", "characters"),
+    Column("surface", "str", "The text span as it stands in the body"),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": (
+        Column("doc_id", "str", "File name without extension"),
+        Column("article_id", "str", "`{doc_id}:{seq:02d}`"),
+        Column("seq", "int", "1-based order of the article in its file"),
+        Column("pub_date", "str", "Publication date `YYYY[-MM[-DD]]`", nullable=False),
+        Column("pub_date_precision", "str", "Precision of pub_date", allowed=PRECISIONS),
+        Column("pub_date_source", "str", "Where pub_date came from", allowed=("manifest", "inferred", "")),
+        Column("publication", "str", "Outlet, from the manifest"),
+        Column("url", "str", "Source URL, from the manifest"),
+        Column("kicker", "str", "Line above the headline (引题)"),
+        Column("headline", "str", "Main title"),
+        Column("subheadline", "str", "Line below the headline (副题)"),
+        Column("byline", "str", "Byline as written, e.g. 本报讯（记者 …）"),
+        Column("reporters", "str", "Reporters' names joined by `;`"),
+        Column("correspondents", "str", "Correspondents' names joined by `;`"),
+        Column("body", "str", "Cleaned body text, layout breaks repaired; paragraphs separated by newlines"),
+        Column("n_chars", "int", "Length of body", "characters"),
+        Column("encoding", "str", "Encoding the raw file was decoded with"),
+    ),
+    "sentences": (
+        Column("article_id", "str", "Article key"),
+        Column("sentence_id", "int", "1-based sentence number within the article"),
+        Column("start", "int", "Start offset in the article body", "characters"),
+        Column("end", "int", "End offset (exclusive) in the article body", "characters"),
+        Column("text", "str", "Sentence text"),
+    ),
+    "quantities": (
+        Column("quantity_id", "str", "`{article_id}:q{n:03d}`"),
+        *_PROV,
+        Column("value", "float", "Normalized number in `unit` (26.96亿元 → 2696000000)"),
+        Column("unit", "str", "Canonical unit; currencies never converted", allowed=UNITS),
+        Column("unit_text", "str", "Unit as written (亿元, 亩, 万平方米, 幢, 个月)"),
+        Column("kind", "str", "What is measured", allowed=KINDS),
+        Column("metric", "str", "Economic meaning from the governing words", allowed=METRICS),
+        Column("subject", "str", "Company, project or park the figure is about"),
+        Column("org_id", "str", "Organization the figure is attributed to, if any"),
+        Column("period", "str", "Year the figure refers to, if stated"),
+        Column("approximate", "bool", "True for 余/约/左右/近/超"),
+        Column("forecast", "bool", "True for planned or expected figures (预计/将/力争/规划/目标/达产后)"),
+    ),
+    "organizations": (
+        Column("org_id", "str", "Stable key derived from the name"),
+        Column("name", "str", "Full (legal) name when known"),
+        Column("aliases", "str", "Other names used, joined by `;`"),
+        Column("org_type", "str", "Kind of organization", allowed=ORG_TYPES),
+        Column("region", "str", "Province or city from the name (上海, 苏州, 浙江, 丽水)"),
+        Column("industry", "str", "Industry id from the taxonomy, or `unclassified`"),
+        Column("n_mentions", "int", "Mentions in the corpus"),
+    ),
+    "org_mentions": (
+        Column("org_id", "str", "Organization key"),
+        Column("article_id", "str", "Article key"),
+        Column("sentence_id", "int", "1-based sentence number"),
+        Column("start", "int", "Start offset in the body", "characters"),
+        Column("end", "int", "End offset (exclusive) in the body", "characters"),
+        Column("surface", "str", "Name as written"),
+    ),
+    "events": (
+        Column("event_id", "str", "`{article_id}:e{n:03d}`"),
+        *_PROV,
+        Column("sentence", "str", "The sentence the milestone is in"),
+        Column("event_type", "str", "Milestone type", allowed=EVENT_TYPES),
+        Column("subject", "str", "Whose milestone it is"),
+        Column("org_id", "str", "Organization key, if the subject is one"),
+        Column("date", "str", "Resolved date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unresolved"),
+        Column("date_precision", "str", "day, month, year, or empty", allowed=PRECISIONS),
+        Column("planned", "bool", "True when the milestone is in the future or a target"),
+    ),
+}
+
+KEYS = {
+    "articles": ["article_id"], "sentences": ["article_id", "sentence_id"], "quantities": ["quantity_id"],
+    "organizations": ["org_id"], "org_mentions": ["article_id", "start", "end"], "events": ["event_id"],
+}
+
+_PD = {"str": "object", "int": "int64", "float": "float64", "bool": "bool"}
+
+
+def empty_frame(table: str):
+    import pandas as pd
+
+    return pd.DataFrame({c.name: pd.Series(dtype=_PD[c.dtype]) for c in TABLES[table]})
+
+
+def coerce(table: str, df):
+    """Columns in declared order and types; an undeclared column is an error."""
+    import pandas as pd
+
+    declared = [c.name for c in TABLES[table]]
+    extra = [c for c in df.columns if c not in declared]
+    if extra:
+        raise ValueError(f"table {table}: undeclared columns {extra}")
+    out = pd.DataFrame(index=df.index)
+    for c in TABLES[table]:
+        s = df[c.name] if c.name in df.columns else pd.Series([None] * len(df), index=df.index)
+        if c.dtype == "str":
+            s = s.fillna("").astype(str).astype(object)
+        elif c.dtype == "int":
+            s = s.astype("int64")
+        elif c.dtype == "float":
+            s = s.astype("float64")
+        else:
+            s = s.astype(bool)
+        out[c.name] = s
+    return out.reset_index(drop=True)
+
+
+def pandera_schema(table: str):
+    import pandera.pandas as pa
+
+    cols = {}
+    for c in TABLES[table]:
+        checks = [pa.Check.isin(list(c.allowed))] if c.allowed else []
+        cols[c.name] = pa.Column(_PD[c.dtype] if c.dtype != "str" else object, checks=checks, nullable=c.nullable)
+    return pa.DataFrameSchema(cols, strict=True, ordered=True, unique=KEYS[table], name=table)
+
+
+def validate(table: str, df):
+    """Validate with pandera; the error names the table, the column and the bad rows."""
+    import pandera.errors
+
+    try:
+        return pandera_schema(table).validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(5).to_dict("records")
+        raise ValueError(f"table {table} fails its schema: {cases}") from None
+
+
+def render_dictionary() -> str:
+    lines = ["# Data dictionary", "", "Generated from `src/lishui_analysis/schema.py` by `make dictionary`.",
+             "Every table is written to `data/processed/` as CSV (UTF-8 with BOM) and Parquet.", ""]
+    for table, cols in TABLES.items():
+        lines += [f"## {table}", "", f"Key: {', '.join(KEYS[table])}", "",
+                  "| column | type | unit | description | allowed values |", "|---|---|---|---|---|"]
+        for c in cols:
+            allowed = ", ".join(a or "(empty)" for a in c.allowed)
+            lines.append(f"| {c.name} | {c.dtype} | {c.unit} | {c.description} | {allowed} |")
+        lines.append("")
+    return "\n".join(lines)
