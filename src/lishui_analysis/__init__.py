@@ -9,11 +9,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load_tables", "build"]
+__all__ = ["__version__", "load_tables", "build", "report"]
 
 
 def __getattr__(name):
     # Lazy: importing the package stays cheap for the CLI and notebooks.
+    if name == "report":
+        import importlib
+
+        return importlib.import_module(".report", __name__)
     if name in ("load_tables", "build"):
         from . import tables
 

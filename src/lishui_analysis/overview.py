@@ -1,0 +1,86 @@
+"""Library side of notebook 00 (corpus overview): parameter checks, tables, charts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import config
+from .errors import InputError
+
+
+def validate_parameters(processed_dir: str = "", raw_dir: str = "", as_of: str = "", lang: str = "en",
+                        **unknown) -> dict:
+    """Check notebook parameters; a wrong type or value raises with the parameter's name."""
+    if unknown:
+        raise InputError("parameters", f"unknown parameter(s) {', '.join(sorted(unknown))}")
+    for name, value in (("processed_dir", processed_dir), ("raw_dir", raw_dir), ("as_of", as_of), ("lang", lang)):
+        if not isinstance(value, str):
+            raise InputError("parameters", f"{name} must be a string, got {type(value).__name__} {value!r}")
+    if as_of:
+        try:
+            dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise InputError("parameters", f"as_of must be YYYY-MM-DD, got {as_of!r}") from None
+    if lang not in ("en", "zh"):
+        raise InputError("parameters", f"lang must be 'en' or 'zh', got {lang!r}")
+    return {"processed_dir": processed_dir or str(config.PROCESSED_DIR), "raw_dir": raw_dir or str(config.RAW_DIR),
+            "as_of": as_of, "lang": lang, "report_dir": ""}
+
+
+def filter_articles(articles, as_of: str = ""):
+    if not as_of:
+        return articles
+    return articles[articles["pub_date"].fillna("") <= as_of]
+
+
+def articles_by_source(articles):
+    return (articles.groupby(["publication", "pub_date", "pub_date_source"], dropna=False)
+            .agg(files=("doc_id", "nunique"), articles=("article_id", "count"), chars=("n_chars", "sum"))
+            .reset_index())
+
+
+def article_table(articles):
+    cols = ["article_id", "pub_date", "kicker", "headline", "reporters", "correspondents", "n_chars"]
+    return articles[cols].reset_index(drop=True)
+
+
+def plot_lengths(articles, lang: str = "en"):
+    from .plots import plot_ranked_bars
+
+    df = articles.assign(label=articles["headline"].where(articles["headline"] != "", articles["article_id"]).str.slice(0, 22))
+    if lang == "zh":
+        return plot_ranked_bars(df, "n_chars", "label", "文章正文长度", "字数")
+    return plot_ranked_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text")
+
+
+def length_takeaway(articles) -> str:
+    if articles.empty:
+        return "No article in the selected range."
+    top = articles.sort_values("n_chars", ascending=False).iloc[0]
+    return (f"{len(articles)} articles, {int(articles['n_chars'].sum()):,} characters in all; the longest is "
+            f"“{top['headline'] or top['article_id']}” ({int(top['n_chars']):,} characters).")
+
+
+def coverage(tables, articles):
+    ids = set(articles["article_id"])
+    out = articles[["article_id", "headline"]].copy()
+    for t in ("sentences", "quantities", "org_mentions", "events"):
+        counts = tables[t][tables[t]["article_id"].isin(ids)].groupby("article_id").size()
+        out[t] = out["article_id"].map(counts).fillna(0).astype(int)
+    return out.reset_index(drop=True)
+
+
+def unresolved_quantities(quantities, articles):
+    q = quantities[quantities["article_id"].isin(set(articles["article_id"]))]
+    bad = q[(q["metric"] == "other") | (q["subject"] == "")]
+    return bad[["quantity_id", "surface", "value", "unit", "metric", "subject"]].reset_index(drop=True)
+
+
+def summary(tables, articles) -> dict:
+    ids = set(articles["article_id"])
+    return {
+        "n_files": int(articles["doc_id"].nunique()),
+        "n_articles": int(len(articles)),
+        "headlines": articles["headline"].tolist(),
+        "rows": {t: int(tables[t]["article_id"].isin(ids).sum()) for t in ("sentences", "quantities", "org_mentions", "events")},
+        "n_organizations": int(len(tables["organizations"])),
+    }

@@ -1,0 +1,175 @@
+"""The one report renderer: papermill runs each notebook, nbconvert writes HTML.
+
+Fixed kernel name, working directory and timeouts; failures collected, the
+failing cell named, the others still run; an index page lists every report with
+its parameters, input hashes, package versions and run time; exit status is
+non-zero if any notebook failed. Text from the input is escaped in the index;
+inside notebooks it reaches HTML only through pandas' escaped tables.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import time
+from pathlib import Path
+
+import yaml
+
+from . import __version__, config
+from .errors import InputError
+from .tables import atomic_write_bytes
+
+
+def list_notebooks() -> list[str]:
+    return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def collect_parameters(params_file: Path | None, pairs) -> dict:
+    """Parameters from a YAML file and ``-p NAME VALUE`` pairs (values parsed as YAML literals)."""
+    params: dict = {}
+    if params_file:
+        try:
+            loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise InputError(params_file, f"cannot read parameters ({exc})") from None
+        if not isinstance(loaded, dict):
+            raise InputError(params_file, "parameters file must be a YAML mapping")
+        params.update(loaded)
+    for name, value in pairs:
+        try:
+            params[name] = yaml.safe_load(value)
+        except yaml.YAMLError:
+            params[name] = value
+    return params
+
+
+def notebook_parameters(path: Path) -> dict:
+    import papermill as pm
+
+    return {k: v for k, v in pm.inspect_notebook(str(path)).items()}
+
+
+def check_parameters(name: str, declared: dict, params: dict) -> dict:
+    """Keep the parameters a notebook declares; an unknown name is an error."""
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise InputError(f"notebooks/{name}.ipynb", f"unknown parameter(s) {', '.join(unknown)}; "
+                         f"declared: {', '.join(sorted(declared))}")
+    return dict(params)
+
+
+def run_reports(names, params: dict, out_dir: Path | None = None, with_code: bool = False) -> int:
+    """Run notebooks (all by default) and render them; returns the exit status."""
+    out_dir = Path(out_dir or config.REPORTS_DIR)
+    available = list_notebooks()
+    names = list(names) or available
+    missing = [n for n in names if n not in available]
+    if missing:
+        raise InputError(f"notebooks/{missing[0]}.ipynb", f"no such notebook (available: {', '.join(available)})")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot create report folder ({exc.strerror or exc})") from None
+    results = []
+    for name in names:
+        nb_path = config.NOTEBOOKS_DIR / f"{name}.ipynb"
+        declared = notebook_parameters(nb_path)
+        nb_params = {k: v for k, v in params.items() if k in declared}
+        if names == available:
+            extra = set(params) - set().union(*(notebook_parameters(config.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names))
+            if extra:
+                raise InputError("parameters", f"unknown parameter(s) {', '.join(sorted(extra))}")
+        else:
+            check_parameters(name, declared, params)
+        nb_params["report_dir"] = str(out_dir.resolve()) if "report_dir" in declared else None
+        nb_params = {k: v for k, v in nb_params.items() if v is not None or k != "report_dir"}
+        results.append(run_one(name, nb_path, out_dir, nb_params, with_code))
+    write_index(results, out_dir)
+    failed = [r for r in results if r["status"] != "ok"]
+    for r in results:
+        line = f"{r['name']}: {r['status']} in {r['seconds']:.1f}s"
+        if r["status"] != "ok":
+            line += f" — {r['error']}"
+        print(line)
+    print(f"wrote {out_dir / 'index.html'}")
+    return 1 if failed else 0
+
+
+def run_one(name: str, nb_path: Path, out_dir: Path, params: dict, with_code: bool) -> dict:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    out_nb = out_dir / f"{name}.ipynb"
+    tmp_nb = out_dir / f".{name}.running.ipynb"
+    t0 = time.perf_counter()
+    status, error = "ok", ""
+    try:
+        pm.execute_notebook(str(nb_path), str(tmp_nb), parameters=params, kernel_name=config.KERNEL_NAME,
+                            cwd=str(config.PROJECT_ROOT), progress_bar=False, log_output=False,
+                            execution_timeout=config.CELL_TIMEOUT, request_save_on_cell_execute=False)
+    except PapermillExecutionError as exc:
+        status, error = "failed", f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+    except Exception as exc:  # kernel died, timeout …: recorded, other notebooks still run
+        status, error = "failed", f"{type(exc).__name__}: {exc}"
+    seconds = time.perf_counter() - t0
+    if tmp_nb.exists():
+        html_bytes = render_html(tmp_nb, with_code)
+        atomic_write_bytes(out_dir / f"{name}.html", html_bytes)
+        os.replace(tmp_nb, out_nb)
+    return {"name": name, "status": status, "error": error, "seconds": seconds, "parameters": params}
+
+
+def render_html(nb_file: Path, with_code: bool) -> bytes:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(nb_file), as_version=4)
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = not with_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    return body.encode("utf-8")
+
+
+def write_summary(name: str, summary: dict, report_dir: str | None = None) -> Path:
+    """Machine-readable figures a notebook reports, written beside its HTML as ``NAME.json``."""
+    out = Path(report_dir or config.REPORTS_DIR)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{name}.json"
+    atomic_write_bytes(path, (json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n").encode("utf-8"))
+    return path
+
+
+def write_index(results: list[dict], out_dir: Path) -> None:
+    manifest_path = config.PROCESSED_DIR / "manifest.json"
+    inputs = []
+    deps = {}
+    if manifest_path.exists():
+        m = json.loads(manifest_path.read_text(encoding="utf-8"))
+        inputs, deps = m.get("inputs", []), m.get("dependencies", {})
+    e = html.escape
+    rows = []
+    for r in results:
+        link = f'<a href="{e(r["name"])}.html">{e(r["name"])}</a>'
+        params = e(json.dumps(r["parameters"], ensure_ascii=False, sort_keys=True))
+        status = "ok" if r["status"] == "ok" else f'<span class="bad">failed</span>: {e(r["error"])}'
+        rows.append(f"<tr><td>{link}</td><td>{status}</td><td><code>{params}</code></td><td>{r['seconds']:.1f} s</td></tr>")
+    inp = "".join(f"<tr><td>{e(i['file'])}</td><td><code>{e(i['sha256'][:16])}…</code></td><td>{e(str(i.get('pub_date', '')))}</td></tr>" for i in inputs)
+    dep = ", ".join(f"{e(k)} {e(v)}" for k, v in sorted(deps.items()))
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>lishui-analysis reports</title>
+<style>body{{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em}}table{{border-collapse:collapse;width:100%}}
+td,th{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}}.bad{{color:#b00;font-weight:bold}}code{{font-size:.85em}}</style>
+</head><body>
+<h1>lishui-analysis reports</h1>
+<p>Package version {e(__version__)}. Dependencies: {dep or "n/a"}.</p>
+<table><tr><th>report</th><th>status</th><th>parameters</th><th>run time</th></tr>
+{''.join(rows)}
+</table>
+<h2>Inputs</h2>
+<table><tr><th>file</th><th>sha256</th><th>pub_date</th></tr>{inp}</table>
+</body></html>
+"""
+    atomic_write_bytes(out_dir / "index.html", page.encode("utf-8"))
