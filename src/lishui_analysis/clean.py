@@ -62,8 +62,8 @@ def normalize_punctuation(text: str) -> str:
                 out.append(ch)
                 continue
             if ch in ",;:?!":
-                chinese_context = _is_cjk(prev) or prev in "”’）)%" or _is_cjk(nxt) or nxt in "“‘"
-                if ch in ":?!" and not _is_cjk(prev) and prev not in "”’）)%":
+                chinese_context = _is_cjk(prev) or (prev != "" and prev in "”’）") or _is_cjk(nxt) or (nxt != "" and nxt in "“‘")
+                if ch in ":?!" and not _is_cjk(prev) and not (prev and prev in "”’）%"):
                     chinese_context = False
             else:  # parentheses: convert when next to or around Chinese text
                 chinese_context = _is_cjk(prev) or _is_cjk(nxt)

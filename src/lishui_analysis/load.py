@@ -199,7 +199,7 @@ def read_sources(raw_dir: Path) -> dict[str, dict]:
         if row.get("pub_date") and parse_pub_date(row["pub_date"]) is None:
             raise InputError(path, f"pub_date {row['pub_date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD", line=lineno)
         if name in rows:
-            if rows[name] != row:
+            if {k: v for k, v in rows[name].items() if k != "_line"} != row:
                 raise InputError(path, f"file {name!r} is listed twice with different values", line=lineno)
             continue
         row["_line"] = lineno

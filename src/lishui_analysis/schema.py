@@ -152,7 +152,12 @@ def pandera_schema(table: str):
     cols = {}
     for c in TABLES[table]:
         checks = [pa.Check.isin(list(c.allowed))] if c.allowed else []
-        cols[c.name] = pa.Column(_PD[c.dtype] if c.dtype != "str" else object, checks=checks, nullable=c.nullable)
+        if c.dtype == "str":
+            # object (as built) or pandas' str dtype (as read back from Parquet): every value a string
+            checks.append(pa.Check(lambda s: s.map(lambda v: isinstance(v, str)), element_wise=False, error="not text"))
+            cols[c.name] = pa.Column(None, checks=checks, nullable=c.nullable)
+        else:
+            cols[c.name] = pa.Column(_PD[c.dtype], checks=checks, nullable=c.nullable)
     return pa.DataFrameSchema(cols, strict=True, ordered=True, unique=KEYS[table], name=table)
 
 

@@ -36,18 +36,27 @@ _CN_DAY = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月")
 
 
+_FUTURE_CUES = re.compile(r"预计|计划|将|力争|目标|规划|有望|争取|到|至|明年")
+
+
 def infer_pub_date(text: str) -> tuple[str, str]:
-    """Latest absolute date in a page: ``('2024-07-18', 'day')``; ``('', '')`` if none."""
+    """Latest absolute date in a page that is not a plan: ``('2024-07-18', 'day')``; ``('', '')`` if none.
+
+    Dates right after 预计/计划/将/到 … are targets, not the time of writing.
+    """
     for rx, prec in ((_ISO, "day"), (_CN_DAY, "day"), (_CN_MONTH, "month")):
         found = []
         for m in rx.finditer(text):
+            if _FUTURE_CUES.search(text[max(0, m.start() - 6):m.start()]):
+                continue
             parts = [int(p) for p in m.groups()]
             if 1900 <= parts[0] <= 2100 and 1 <= parts[1] <= 12 and (len(parts) < 3 or 1 <= parts[2] <= 31):
                 found.append(tuple(parts))
         if found:
             best = max(found)
             return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(best)), prec
-    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", text) if 1900 <= int(y) <= 2100]
+    years = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})年", text)
+             if 1900 <= int(m.group(1)) <= 2100 and not _FUTURE_CUES.search(text[max(0, m.start() - 6):m.start()])]
     return (f"{max(years):04d}", "year") if years else ("", "")
 
 

@@ -12,7 +12,7 @@ from .organizations import OrgMention
 
 CLAUSE_SEP = "，,；;：:。！？!?"
 _PROJECT_RE = re.compile(r"^[\u4e00-\u9fff“”·A-Za-z0-9（）]{2,24}(?:项目|地块|园区|基地|工程|产业园|小镇)")
-_STOP = re.compile(r"[已将正在是有为于把被由及和与的了均都也还共累计实现完成]")
+_STOP = re.compile(r"已|将|正在|是|有|为|把|被|由|及|与|的|了|均|都|也|还|共|累计|实现|完成|在")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|同时|此外|另外|据悉|据了解|近日|日前|如今|现在|今年|去年|明年|此次|本次|该|其|这|此|本)+")
 _SPEAKER_AFTER = re.compile(r"^(?:相关)?(?:负责人|董事长|总经理|介绍|表示|说|指出|透露|称)")
 

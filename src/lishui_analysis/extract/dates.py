@@ -5,7 +5,8 @@ are resolved against the article's publication date and the explicit years
 before them in the same article:
 
 * 今年/明年/去年/前年 and bare months or days use the publication date;
-* 同年/当年/次年 use the last explicit year mentioned before them;
+* 同年/当年/次年 use the last year named before them (2023年, or 去年 resolved);
+* 同日/当日/当天 repeat the last full date before them (else the publication date);
 * 日前/近日/现在/目前/如今 mean "around publication" and take the
   publication date at month precision (or its own precision if coarser).
 """
@@ -23,6 +24,7 @@ DATE_RE = re.compile(
     rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}})[日号])?|(?P<part>年底|年末|年初|底|末|初|上半年|下半年|[一二三四1-4]季度))?)"
     rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?:份)?(?:(?P<bd>\d{{1,2}})[日号])?(?![份]?[\d])"
     r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
+    r"|(?P<same>同日|当日|当天)"
     r"|(?P<now>日前|近日|现在|目前|如今|眼下|刚刚)"
 )
 _PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "年初": 1, "初": 1}
@@ -88,6 +90,7 @@ def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
                 rel = g["rel"]
                 if rel in _REL_YEAR:
                     y = py + _REL_YEAR[rel] if py else None
+                    last_year = y or last_year
                 elif rel == "次年":
                     base = last_year or py
                     y = base + 1 if base else None
@@ -107,6 +110,13 @@ def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
             y, mo, d = py, pm, _num(g["dd"])
             if mo is None:
                 d = None
+        elif g["same"]:
+            kind = "relative"
+            days = [x for x in out if x.precision == "day"]
+            if days:
+                y, mo, d = (int(p) for p in days[-1].date.split("-"))
+            else:
+                y, mo, d = py, pm, pd_
         else:
             kind = "now"
             y, mo, d = py, pm, None

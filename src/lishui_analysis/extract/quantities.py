@@ -95,7 +95,7 @@ def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
         return True
     if num and re.fullmatch(r"[零〇一二两三四五六七八九十百千]+", num):
         # a Chinese numeral glued to a preceding numeral-like word (统一, 唯一) is no count
-        if before in "统唯单之万":
+        if before and before in "统唯单之万":
             return True
         if is_chinese_digit_string(num) and len(num) == 4:
             return True

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+FIXTURES = Path(__file__).parent / "fixtures"
+LAYOUTS = FIXTURES / "layouts"
+
+
+@pytest.fixture(scope="session")
+def bundled_tables(tmp_path_factory):
+    """The bundled page built once into a temporary folder."""
+    from lishui_analysis.tables import build
+
+    out = tmp_path_factory.mktemp("processed")
+    return build(RAW, out), out
+
+
+@pytest.fixture(scope="session")
+def layout_tables(tmp_path_factory):
+    from lishui_analysis.tables import build
+
+    out = tmp_path_factory.mktemp("layouts")
+    return build(LAYOUTS, out), out
+
+
+@pytest.fixture
+def raw_copy(tmp_path):
+    """A writable copy of data/raw/."""
+    dst = tmp_path / "raw"
+    shutil.copytree(RAW, dst)
+    return dst

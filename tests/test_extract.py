@@ -1,0 +1,136 @@
+"""Extractors on sentences we wrote ourselves (shapes seen in zone news)."""
+import pytest
+
+from lishui_analysis.extract.dates import extract_dates
+from lishui_analysis.extract.events import extract_events
+from lishui_analysis.extract.numbers import parse_number
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.segment import split_sentences
+
+
+def quants(text, pub="2024-12"):
+    return extract_quantities(text, split_sentences(text), extract_org_mentions(text), pub)
+
+
+def one(text, pub="2024-12"):
+    (q,) = quants(text, pub)
+    return q
+
+
+@pytest.mark.parametrize("s, v", [("1,200", 1200), ("26.96", 26.96), ("十四", 14), ("两", 2), ("四千", 4000), ("百", 100),
+                                   ("一百二十", 120), ("十四五", None), ("abc", None)])
+def test_parse_number(s, v):
+    assert parse_number(s) == v
+
+
+@pytest.mark.parametrize("text, surface, value, unit, kind", [
+    ("项目总投资26.96亿元。", "26.96亿元", 2696000000, "CNY", "money"),
+    ("完成投资5387万元。", "5387万元", 53870000, "CNY", "money"),
+    ("补助资金1,200万元。", "1,200万元", 12000000, "CNY", "money"),
+    ("吸引投资3000万美元。", "3000万美元", 30000000, "USD", "money"),
+    ("项目用地12公顷。", "12公顷", 180, "mu", "land_area"),
+    ("规划面积2.5平方公里。", "2.5平方公里", 3750, "mu", "land_area"),
+    ("厂房占地8600平方米。", "8600平方米", 8600, "m2", "floor_area"),
+    ("总建筑面积25万方。", "25万方", 250000, "m2", "floor_area"),
+    ("仅用六个半月完成。", "六个半月", 6.5, "month", "duration"),
+    ("历时十四个月建成。", "十四个月", 14, "month", "duration"),
+    ("审批仅用5个工作日。", "5个工作日", 5, "day", "duration"),
+    ("四千余名工人奋战一线。", "四千余名", 4000, "person", "count"),
+    ("已有10余幢建筑。", "10余幢", 10, "count", "count"),
+    ("年产1.2万吨钢材。", "1.2万吨", 12000, "ton", "capacity"),
+    ("产值增长百分之四十。", "百分之四十", 40, "percent", "percent"),
+    ("产值增长28.6%。", "28.6%", 28.6, "percent", "percent"),
+    ("投资近亿元。", "近亿元", 1e8, "CNY", "money"),
+    ("打造百亿级产业集群。", "百亿", 1e10, "CNY", "money"),
+])
+def test_quantity_shapes(text, surface, value, unit, kind):
+    q = one(text)
+    assert (q.surface, q.value, q.unit, q.kind) == (surface, pytest.approx(value), unit, kind)
+
+
+def test_range_gives_low_and_high_rows_sharing_the_span():
+    rows = quants("单个项目投资3至5亿元。")
+    assert [(r.surface, r.value) for r in rows] == [("3至5亿元", 3e8), ("3至5亿元", 5e8)]
+
+
+@pytest.mark.parametrize("text", ["第二届大赛落幕。", "2024年12月9日下线。", "12吋抛光片和12英寸外延片。", "助力山区26县发展。",
+                                  "打造“万亩千亿”平台。", "实施“1515”工程。", "分为三个赛道。", "一对一服务企业。", "一片火热场景。",
+                                  "一栋栋厂房拔地而起。", "是一家高新技术企业。"])
+def test_not_quantities(text):
+    assert quants(text) == []
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("总投资40亿元。", "investment"), ("2023年实现营收2.65亿元。", "revenue"), ("实现年产值50亿元。", "output_value"),
+    ("缴纳税收2289万元。", "tax"), ("获批省财政拟拨款经费250万元。", "funding"), ("获得补助300万元。", "subsidy"),
+    ("总用地面积397亩。", "land"), ("总建筑面积25万平方米。", "building_area"), ("年产600万片抛光片。", "capacity"),
+    ("实现税收1.9亿元，同比增长40.75%。", "tax"),
+])
+def test_metric_from_governing_words(text, metric):
+    assert quants(text)[-1].metric == metric
+
+
+def test_period_approximate_forecast():
+    q = quants("强达实业2022年实现营收2.06亿元，待项目投产，预计可实现年产值约4.2亿元。", "2024-12")
+    assert (q[0].period, q[0].forecast, q[0].approximate) == ("2022", False, False)
+    assert (q[1].forecast, q[1].approximate) == (True, True)
+
+
+def test_subject_is_the_clause_topic_or_the_article_topic():
+    text = ("截至目前，空港园区一期地块已入园项目14个，总投资26.96亿元。浙江强达实业有限公司也在园区。"
+            "“我们预计可实现年产值4.2亿元。”")
+    qs = quants(text)
+    assert qs[1].subject == "空港园区一期地块"
+    assert qs[2].subject == "浙江强达实业有限公司" and qs[2].org_name == "浙江强达实业有限公司"
+
+
+def test_dates_resolve_against_publication_and_earlier_years():
+    ds = extract_dates("2007年来到园区。4月拍得土地，明年7月投用，去年11月开工，同年12月31日封顶。17日上午开工。日前，项目下线。", "2024-12-20")
+    assert [(d.surface, d.date, d.precision) for d in ds] == [
+        ("2007年", "2007", "year"), ("4月", "2024-04", "month"), ("明年7月", "2025-07", "month"),
+        ("去年11月", "2023-11", "month"), ("同年12月31日", "2023-12-31", "day"), ("17日", "2024-12-17", "day"),
+        ("日前", "2024-12", "month")]
+
+
+def test_dates_year_end_quarters_and_same_day():
+    ds = extract_dates("预计在明年年底达产。今年四季度竣工。11月8日开工，同日签约。", "2024-07-18")
+    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025-12"), ("今年四季度", "2024"),
+                                                 ("11月8日", "2024-11-08"), ("同日", "2024-11-08")]
+
+
+def _events(text, pub="2024-12"):
+    return extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)
+
+
+def test_milestones_with_dates_and_planned():
+    evs = _events("“4月拍得土地使用权，7月取得施工许可证，9月综合楼主体结构封顶，现在两幢车间也完成封顶，明年7月就能正式投用。”")
+    assert [(e.event_type, e.date, e.planned) for e in evs] == [
+        ("land_acquired", "2024-04", False), ("permit_issued", "2024-07", False), ("topped_out", "2024-09", False),
+        ("topped_out", "2024-12", False), ("production_start", "2025-07", True)]
+
+
+def test_milestone_slogans_conditionals_and_back_references_are_skipped():
+    text = "确保项目“快落地、快建设、快投产、快达产”。建成后将发挥作用。11月17日，12个项目集中开工。此次开工项目总投资9亿元。"
+    assert [(e.event_type, e.date) for e in _events(text, "2020-11-18")] == [("construction_started", "2020-11-17")]
+
+
+def test_organizations_full_names_boundaries_and_short_names():
+    text = ("丽水经开区企业浙江医准智能科技有限公司（以下简称“医准智能”）与杭州电子科技大学丽水研究院合作。"
+            "医准智能获得国家药监局颁发的注册证。苏州汇涵医用科技发展有限公司很强，汇涵科技将落户。经开区表示欢迎。")
+    ms = extract_org_mentions(text)
+    names = {(m.surface, m.name) for m in ms}
+    assert ("浙江医准智能科技有限公司", "浙江医准智能科技有限公司") in names
+    assert ("医准智能", "浙江医准智能科技有限公司") in names
+    assert ("杭州电子科技大学丽水研究院", "杭州电子科技大学丽水研究院") in names
+    assert ("国家药监局", "国家药监局") in names
+    assert ("汇涵科技", "苏州汇涵医用科技发展有限公司") in names
+    assert ("经开区", "丽水经开区") in names
+    assert not any(m.surface.startswith(("与", "企业")) for m in ms)
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+
+
+@pytest.mark.parametrize("text", ["形成了境内外互补的业务格局。", "各职能部门通力合作。", "参观企业创伤医学博物馆。",
+                                  "该公司是上市公司。", "项目由丽水市委常委主持。"])
+def test_not_organizations(text):
+    assert [m.surface for m in extract_org_mentions(text) if m.surface != "丽水市委"] == []

@@ -1,0 +1,143 @@
+"""The bundled page and our fixtures built end to end: contract, provenance, figures that matter."""
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import RAW
+from lishui_analysis import schema
+from lishui_analysis.tables import TABLE_NAMES, build, infer_pub_date
+
+PROVENANCE = ("quantities", "org_mentions", "events")
+
+
+def test_all_tables_written_as_csv_with_bom_and_parquet(bundled_tables):
+    tables, out = bundled_tables
+    for t in TABLE_NAMES:
+        raw = (out / f"{t}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), t
+        assert list(pd.read_parquet(out / f"{t}.parquet").columns) == [c.name for c in schema.TABLES[t]]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    page = (RAW / "lishui-edz-2024-12.txt").read_bytes()
+    assert manifest["inputs"][0]["sha256"] == hashlib.sha256(page).hexdigest()
+    assert manifest["tables"]["articles"] == 6 and manifest["version"]
+
+
+def test_articles_match_the_page(bundled_tables):
+    a = bundled_tables[0]["articles"]
+    assert a["article_id"].tolist() == [f"lishui-edz-2024-12:{i:02d}" for i in range(1, 7)]
+    assert (a["pub_date"] == "2024-12").all() and (a["pub_date_source"] == "manifest").all()
+    assert a.loc[0, "kicker"] == "探索“金融+产业”新模式" and a.loc[0, "reporters"] == "廖玉晶;陈炜"
+    assert a.loc[0, "correspondents"] == "游千喻"
+    assert (a["n_chars"] == a["body"].str.len()).all()
+
+
+@pytest.mark.parametrize("which", ["bundled_tables", "layout_tables"])
+@pytest.mark.parametrize("table", PROVENANCE)
+def test_every_span_is_its_surface_in_its_sentence(request, which, table):
+    tables = request.getfixturevalue(which)[0]
+    bodies = dict(zip(tables["articles"]["article_id"], tables["articles"]["body"]))
+    sents = {(r.article_id, r.sentence_id): (r.start, r.end) for r in tables["sentences"].itertuples()}
+    df = tables[table]
+    assert len(df) > 0
+    for r in df.itertuples():
+        assert bodies[r.article_id][r.start:r.end] == r.surface
+        s, e = sents[(r.article_id, r.sentence_id)]
+        assert s <= r.start and r.end <= e
+
+
+def test_sentences_cover_their_bodies(bundled_tables):
+    tables = bundled_tables[0]
+    bodies = dict(zip(tables["articles"]["article_id"], tables["articles"]["body"]))
+    for r in tables["sentences"].itertuples():
+        assert bodies[r.article_id][r.start:r.end] == r.text
+
+
+def _q(tables, surface):
+    q = tables["quantities"]
+    return q[q["surface"] == surface].iloc[0]
+
+
+def test_key_figures_of_the_airport_park_and_qiangda(bundled_tables):
+    t = bundled_tables[0]
+    q = _q(t, "26.96亿元")
+    assert (q.value, q.unit, q.metric, q.subject) == (2696000000.0, "CNY", "investment", "空港园区一期地块")
+    q = _q(t, "397亩")
+    assert (q.value, q.unit, q.metric, q.subject) == (397.0, "mu", "land", "空港园区一期地块")
+    q = _q(t, "4.2亿元")
+    assert (q.metric, q.forecast, q.subject) == ("output_value", True, "浙江强达实业有限公司")
+    q = _q(t, "2289万元")
+    assert (q.metric, q.forecast, q.subject, q.value) == ("tax", True, "浙江强达实业有限公司", 22890000.0)
+    orgs = t["organizations"].set_index("org_id")
+    assert orgs.loc[q.org_id, "name"] == "浙江强达实业有限公司"
+    assert _q(t, "2.06亿元").period == "2022"
+
+
+def test_milestones_of_dongsheng_and_the_wafer_plant(bundled_tables):
+    e = bundled_tables[0]["events"]
+    got = {(r.article_id[-2:], r.event_type, r.date, r.planned) for r in e.itertuples()}
+    for want in [("02", "land_acquired", "2024-04", False), ("02", "construction_started", "2024-06", False),
+                 ("02", "permit_issued", "2024-07", False), ("02", "topped_out", "2024-09", False),
+                 ("02", "production_start", "2025-07", True), ("06", "construction_started", "2023-06", False),
+                 ("06", "topped_out", "2023-12-31", False), ("06", "equipment_move_in", "2024-10", False)]:
+        assert want in got
+
+
+def test_organizations_one_row_per_entity_with_aliases_type_region(bundled_tables):
+    o = bundled_tables[0]["organizations"].set_index("name")
+    assert o.loc["苏州汇涵医用科技发展有限公司", "aliases"] == "汇涵科技"
+    assert o.loc["苏州汇涵医用科技发展有限公司", "region"] == "苏州"
+    assert o.loc["浙江医准智能科技有限公司", "aliases"] == "医准智能"
+    assert o.loc["丽水经开区", "org_type"] == "development_zone" and "经开区" in o.loc["丽水经开区", "aliases"]
+    assert o.loc["省科技厅", "org_type"] == "government"
+    assert o.loc["上海凯众材料科技股份有限公司", "region"] == "上海"
+    assert o.loc["浙江珏芯微电子有限公司", "industry"] == "semiconductor"
+    assert o.index.is_unique
+    assert (o["n_mentions"] >= 1).all()
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from conftest import LAYOUTS, RAW
+
+    for raw in (RAW, LAYOUTS):
+        a, b = tmp_path / f"a{raw.name}", tmp_path / f"b{raw.name}"
+        build(raw, a)
+        build(raw, b, jobs=2)
+        for f in sorted(p.name for p in a.iterdir()):
+            assert (a / f).read_bytes() == (b / f).read_bytes(), f
+
+
+def test_pub_date_inferred_when_no_manifest(layout_tables):
+    a = layout_tables[0]["articles"].set_index("doc_id")
+    assert a.loc["outlet_xun", "pub_date"] == "2023-05-20"
+    assert a.loc["outlet_xun", "pub_date_source"] == "inferred"
+    assert a.loc["outlet_xun", "pub_date_precision"] == "day"
+
+
+def test_infer_pub_date_ignores_targets():
+    assert infer_pub_date("2024年5月投产，预计2026年6月达产。") == ("2024-05", "month")
+    assert infer_pub_date("没有日期") == ("", "")
+
+
+def test_undeclared_column_is_refused():
+    df = schema.empty_frame("events").assign(extra=[])
+    with pytest.raises(ValueError, match="undeclared"):
+        schema.coerce("events", df)
+
+
+def test_schema_rejects_bad_enum():
+    df = schema.coerce("organizations", pd.DataFrame([dict(org_id="O1", name="x", aliases="", org_type="alien",
+                                                            region="", industry="", n_mentions=1)]))
+    with pytest.raises(ValueError, match="organizations"):
+        schema.validate("organizations", df)
+
+
+def test_every_column_is_described_and_the_dictionary_lists_it():
+    from lishui_analysis.schema import render_dictionary
+
+    text = render_dictionary()
+    for t, cols in schema.TABLES.items():
+        assert f"## {t}" in text
+        for c in cols:
+            assert c.description and f"| {c.name} |" in text
