@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import cues
 from .organizations import OrgMention
 
 CLAUSE_SEP = "，,；;：:。！？!?"
@@ -45,23 +46,30 @@ def _clause_subject(text: str, cstart: int, orgs: list[OrgMention]):
     stop = _STOP.search(rest)
     head = rest[: stop.start()] if stop else rest
     m = _PROJECT_RE.match(head)
-    if m and len(m.group()) >= 4:
+    if m and len(m.group()) >= 4 and not m.group().startswith(tuple(cues()["subject_verbs"])):
         return m.group(), None
     return None
 
 
 def find_subject(text: str, pos: int, sent_start: int, orgs: list[OrgMention]):
-    """``(subject, OrgMention or None)`` for a figure or milestone at ``pos``."""
-    c = clause_start(text, pos, sent_start)
+    """``(subject, OrgMention or None)`` for a figure or milestone at ``pos``.
+
+    The clauses of its sentence are searched right to left, then those of the
+    sentences before it in the same paragraph, then the article's topic.
+    """
+    floor = text.rfind("\n", 0, sent_start) + 1
+    c = clause_start(text, pos, floor)
     while True:
         found = _clause_subject(text, c, orgs)
         if found:
             return found
-        if c <= sent_start:
+        if c <= floor:
             break
-        c = clause_start(text, c - 1, sent_start)
-    before = [o for o in orgs if o.end <= sent_start and o.org_type != "development_zone"
-              and not _SPEAKER_AFTER.match(text[o.end:o.end + 6])]
-    if before:
-        return before[-1].name, before[-1]
+        c = clause_start(text, c - 1, floor)
+    # The article's current topic: the last company (else any body but a zone) named before.
+    before = [o for o in orgs if o.end <= sent_start and o.org_type != "development_zone"]
+    companies = [o for o in before if o.org_type in ("company", "fund")]
+    topic = (companies or before or [None])[-1]
+    if topic is not None:
+        return topic.name, topic
     return "", None

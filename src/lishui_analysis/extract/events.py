@@ -5,7 +5,8 @@ completed, settled (and listed, certified, awarded).
 Each milestone verb (``data/events.yaml``) gives an event dated by the nearest
 date expression before it in its clause, else in its sentence, else after it in
 its clause; an undated past milestone takes the last date mentioned before it
-in the article. ``planned`` is set by cue words (将, 预计, 力争, 确保 …) or a
+in its paragraph, and an undated re-mention of a milestone already found is
+dropped. ``planned`` is set by cue words (将, 预计, 力争, 确保 …) or a
 date after publication. A verb right after 此次/同时 refers back to a milestone
 already reported and gives no new event; one inside a short quotation
 (“快投产”) is a slogan.
@@ -107,7 +108,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 planned = True
             subject, org = find_subject(text, m.start(), s_start, orgs)
             key = (etype, date.date if date else "", subject)
-            if key in seen or (carried and (etype, subject) in seen_types):
+            if key in seen or ((carried or date is None) and (etype, subject) in seen_types):
                 continue
             seen.add(key)
             seen_types.add((etype, subject))
