@@ -44,3 +44,63 @@ def test_corpus_overview_summary(reports):
     assert s["n_articles"] == 6 and s["n_files"] == 1
     assert s["headlines"][5] == "全市首根完美单晶晶棒在经开区成功下线"
     assert s["rows"]["quantities"] > 30
+
+
+def test_investment_intensity_of_the_airport_park(reports):
+    s = json.loads((reports / "01_investment.json").read_text(encoding="utf-8"))
+    assert s["investment_intensity"]["空港园区一期地块"] == pytest.approx(679.1, abs=0.1)  # 26.96亿元 / 397亩
+    assert s["growth_pct"]["浙江强达实业有限公司|revenue|2022-2023"] == pytest.approx(28.6, abs=0.1)
+    assert s["funding_share_pct"]["杭州电子科技大学丽水研究院"] == pytest.approx(40.0)
+
+
+def test_wafer_plant_construction_to_topping_out(reports):
+    s = json.loads((reports / "02_construction_speed.json").read_text(encoding="utf-8"))
+    (d,) = [d for d in s["durations"] if d["subject"] == "浙江丽水中欣晶圆半导体材料有限公司"
+            and d["from"] == "construction_started" and d["to"] == "topped_out"]
+    # 2023-06 (a month) to 2023-12-31: 184–213 days, about 6.5 months
+    assert (d["days_low"], d["days_high"]) == (184.0, 213.0)
+    assert 6.0 <= d["days_mid"] / 30.44 <= 7.0
+
+
+def test_industry_of_jue_xin(reports):
+    s = json.loads((reports / "03_industrial_development.json").read_text(encoding="utf-8"))
+    assert s["org_industry"]["浙江珏芯微电子有限公司"] == "semiconductor"
+
+
+def test_a_date_range_that_selects_nothing_is_said_not_failed(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "--out", str(tmp_path),
+                        "-p", "date_from", "2030-01-01"], cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert r.returncode == 0, r.stdout + r.stderr
+    html = (tmp_path / "01_investment.html").read_text(encoding="utf-8")
+    assert "select no article" in html
+
+
+def test_parameter_values_are_literals_not_code(tmp_path):
+    marker = tmp_path / "pwned"
+    payload = f'"); import os; os.system("touch {marker}"); ("'
+    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "00_corpus_overview", "--out",
+                        str(tmp_path), "-p", "lang", payload], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert not marker.exists()
+    assert r.returncode == 1 and "lang must be" in r.stdout
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "failed" in index and "cell" in index
+
+
+def test_input_text_is_escaped_in_reports(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "evil.txt").write_text(
+        "经开区<script>alert(1)</script>项目开工\n\n本报讯（记者 张三）日前，<img src=x onerror=alert(1)>项目总投资3亿元，"
+        "用地50亩。详见[x](javascript:alert(1))。\n", encoding="utf-8")
+    processed, out = tmp_path / "processed", tmp_path / "reports"
+    subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "build", "--raw", str(raw), "--out", str(processed)],
+                   cwd=ROOT, check=True, timeout=300)
+    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "--out", str(out), "-p", "processed_dir",
+                        str(processed)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert r.returncode == 0, r.stdout + r.stderr
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page.name
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), page.name
+        assert 'href="javascript:' not in html, page.name
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "00_corpus_overview.html").read_text(encoding="utf-8")

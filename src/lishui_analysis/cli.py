@@ -58,6 +58,11 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("interrupted; previous outputs are intact", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not bad input: still one line, details with --debug
+        if args.debug:
+            raise
+        print(f"error: internal error {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", file=sys.stderr)
+        return 1
 
 
 def _run(args) -> int:

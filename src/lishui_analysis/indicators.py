@@ -138,7 +138,6 @@ def assemble_projects(quantities, events, organizations, articles=None):
             if len(pick):
                 best = pick.sort_values(["value", "quantity_id"], ascending=[False, True]).iloc[0]
                 row[col] = float(best["value"])
-                row[col.replace("_cny", "").replace("_mu", "").replace("_m2", "") + "_forecast"] = bool(best["forecast"])
                 used_q.append(best["quantity_id"])
             else:
                 row[col] = math.nan
@@ -151,7 +150,6 @@ def assemble_projects(quantities, events, organizations, articles=None):
             if len(ev):
                 first = ev.sort_values(["date", "event_id"]).iloc[0]
                 row[etype] = first["date"]
-                row[f"{etype}_planned"] = bool(first["planned"])
                 used_e.append(first["event_id"])
             else:
                 row[etype] = ""

@@ -8,6 +8,7 @@ inside notebooks it reaches HTML only through pandas' escaped tables.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -41,7 +42,8 @@ def collect_parameters(params_file: Path | None, pairs) -> dict:
             params[name] = yaml.safe_load(value)
         except yaml.YAMLError:
             params[name] = value
-    return params
+    # YAML reads 2024-12-31 as a date; notebooks take dates as ISO strings.
+    return {k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in params.items()}
 
 
 def notebook_parameters(path: Path) -> dict:
@@ -153,7 +155,7 @@ def write_index(results: list[dict], out_dir: Path) -> None:
     rows = []
     for r in results:
         link = f'<a href="{e(r["name"])}.html">{e(r["name"])}</a>'
-        params = e(json.dumps(r["parameters"], ensure_ascii=False, sort_keys=True))
+        params = e(json.dumps(r["parameters"], ensure_ascii=False, sort_keys=True, default=str))
         status = "ok" if r["status"] == "ok" else f'<span class="bad">failed</span>: {e(r["error"])}'
         rows.append(f"<tr><td>{link}</td><td>{status}</td><td><code>{params}</code></td><td>{r['seconds']:.1f} s</td></tr>")
     inp = "".join(f"<tr><td>{e(i['file'])}</td><td><code>{e(i['sha256'][:16])}…</code></td><td>{e(str(i.get('pub_date', '')))}</td></tr>" for i in inputs)

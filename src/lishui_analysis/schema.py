@@ -107,11 +107,36 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("date_precision", "str", "day, month, year, or empty", allowed=PRECISIONS),
         Column("planned", "bool", "True when the milestone is in the future or a target"),
     ),
+    "projects": (
+        Column("project_id", "str", "Stable key derived from the subject"),
+        Column("subject", "str", "Company (full name) or project/park phrase"),
+        Column("org_id", "str", "Organization key when the subject is one"),
+        Column("industry", "str", "Industry id from the taxonomy, or `unclassified`"),
+        Column("article_ids", "str", "Articles the rows came from, `;` joined"),
+        Column("investment_cny", "float", "Largest stated investment (forecast only if none stated)", "CNY", nullable=True),
+        Column("land_mu", "float", "Land area", "mu", nullable=True),
+        Column("floor_area_m2", "float", "Floor area", "m2", nullable=True),
+        Column("output_value_cny", "float", "Output value", "CNY", nullable=True),
+        Column("tax_cny", "float", "Tax", "CNY", nullable=True),
+        Column("revenue_cny", "float", "Revenue", "CNY", nullable=True),
+        Column("capacity", "float", "Largest capacity figure", "capacity_unit", nullable=True),
+        Column("capacity_unit", "str", "Unit of capacity"),
+        *(Column(t, "str", f"Date of the first `{t}` milestone (YYYY[-MM[-DD]]), empty if none")
+          for t in ("settled", "land_acquired", "permit_issued", "construction_started", "topped_out",
+                    "equipment_move_in", "first_output", "completed", "production_start", "full_capacity")),
+        Column("investment_intensity", "float", "investment_cny / land_mu", "万元/亩", nullable=True),
+        Column("output_per_mu", "float", "output_value_cny / land_mu", "万元/亩", nullable=True),
+        Column("tax_per_mu", "float", "tax_cny / land_mu", "万元/亩", nullable=True),
+        Column("floor_area_ratio", "float", "floor area / land area (plot-ratio proxy)", "m2/m2", nullable=True),
+        Column("quantity_ids", "str", "Quantities the figures came from, `;` joined"),
+        Column("event_ids", "str", "Events the dates came from, `;` joined"),
+    ),
 }
 
 KEYS = {
     "articles": ["article_id"], "sentences": ["article_id", "sentence_id"], "quantities": ["quantity_id"],
     "organizations": ["org_id"], "org_mentions": ["article_id", "start", "end"], "events": ["event_id"],
+    "projects": ["project_id"],
 }
 
 _PD = {"str": "object", "int": "int64", "float": "float64", "bool": "bool"}

@@ -176,6 +176,10 @@ def assemble(results: list[dict[str, list[dict]]]) -> dict:
     tables["org_mentions"] = tables["org_mentions"].sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
     orgs = _organizations(merged.get("org_names", []), tables["org_mentions"])
     tables["organizations"] = schema.coerce("organizations", orgs) if len(orgs) else schema.empty_frame("organizations")
+    from .indicators import assemble_projects
+
+    projects = assemble_projects(tables["quantities"], tables["events"], tables["organizations"])
+    tables["projects"] = schema.coerce("projects", projects) if len(projects) else schema.empty_frame("projects")
     for t in TABLE_NAMES:
         tables[t] = schema.validate(t, tables[t])
     return {t: tables[t] for t in TABLE_NAMES}
