@@ -14,18 +14,20 @@ LAYOUTS = FIXTURES / "layouts"
 @pytest.fixture(scope="session")
 def bundled_tables(tmp_path_factory):
     """The bundled page built once into a temporary folder."""
-    from lishui_analysis.tables import build
+    from lishui_analysis.tables import build, load_tables
 
     out = tmp_path_factory.mktemp("processed")
-    return build(RAW, out), out
+    build(RAW, out)
+    return load_tables(out), out
 
 
 @pytest.fixture(scope="session")
 def layout_tables(tmp_path_factory):
-    from lishui_analysis.tables import build
+    from lishui_analysis.tables import build, load_tables
 
     out = tmp_path_factory.mktemp("layouts")
-    return build(LAYOUTS, out), out
+    build(LAYOUTS, out)
+    return load_tables(out), out
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=config.PROCESSED_DIR, help="output folder (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
     b.add_argument("--skip-bad", action="store_true", help="skip unreadable files and list them in manifest.json")
+    b.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-file work runs")
+    b.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)")
 
     r = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
     r.add_argument("names", nargs="*", help="notebook names (default: all), e.g. 00_corpus_overview")
@@ -71,8 +73,9 @@ def _run(args) -> int:
 
         if args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
-        tables = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad)
-        counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
+        rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
+                     scheduler=args.scheduler, progress=True)
+        counts = ", ".join(f"{n} {name}" for name, n in rows.items())
         print(f"built {args.out}: {counts}")
         return 0
     if args.command == "report":

@@ -1,8 +1,10 @@
 """Stage 5 — assemble, validate and write the tables.
 
-``process_document`` is the pure per-file function (text in, rows out) that a
-local process pool or a Dask cluster runs; ``assemble`` turns the rows of many
-files into validated DataFrames; ``write_tables`` writes them atomically.
+``process_document`` is the pure per-file function (text in, rows out);
+``process_file`` wraps it with reading, and is what the local process pool or a
+Dask cluster runs (``engine.py``); ``build`` streams the per-file frames to
+temporary CSV and Parquet files, validating each batch, then assembles the
+corpus-wide tables (organizations, projects) and renames everything into place.
 """
 from __future__ import annotations
 
@@ -140,104 +142,205 @@ def _region_of(name: str) -> str:
     return found
 
 
-def _organizations(org_names: list[dict], mentions) -> "pd.DataFrame":
+def _organizations(by_name: dict, counts: dict) -> "pd.DataFrame":
+    """One row per organization from ``{name: {"aliases": set, "types": {type: n}}}`` and mention counts."""
     import pandas as pd
 
-    by_name: dict[str, dict] = {}
-    for r in org_names:
-        d = by_name.setdefault(r["name"], {"aliases": set(), "types": {}})
-        if r["surface"] != r["name"]:
-            d["aliases"].add(r["surface"])
-        d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-    counts = mentions["org_id"].value_counts().to_dict() if len(mentions) else {}
     rows = []
     for name in sorted(by_name):
         d = by_name[name]
         org_type = sorted(d["types"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        rows.append(dict(org_id=org_id_for(name), name=name, aliases=";".join(sorted(d["aliases"])),
+        oid = org_id_for(name)
+        rows.append(dict(org_id=oid, name=name, aliases=";".join(sorted(d["aliases"])),
                          org_type=org_type, region=_region_of(name),
                          industry=classify_industry(name + " " + " ".join(sorted(d["aliases"]))),
-                         n_mentions=int(counts.get(org_id_for(name), 0))))
+                         n_mentions=int(counts.get(oid, 0))))
     return pd.DataFrame(rows)
 
 
-def assemble(results: list[dict[str, list[dict]]]) -> dict:
-    """Concatenate per-document rows into validated DataFrames, in a stable order."""
-    import pandas as pd
-
-    merged: dict[str, list[dict]] = {}
-    for res in results:
-        for k, v in res.items():
-            merged.setdefault(k, []).extend(v)
-    tables = {}
-    for t in ("articles", "sentences", "quantities", "org_mentions", "events"):
-        df = pd.DataFrame(merged.get(t, [])) if merged.get(t) else schema.empty_frame(t)
-        tables[t] = schema.coerce(t, df)
-    tables["org_mentions"] = tables["org_mentions"].sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
-    orgs = _organizations(merged.get("org_names", []), tables["org_mentions"])
-    tables["organizations"] = schema.coerce("organizations", orgs) if len(orgs) else schema.empty_frame("organizations")
-    from .indicators import assemble_projects
-
-    projects = assemble_projects(tables["quantities"], tables["events"], tables["organizations"])
-    tables["projects"] = schema.coerce("projects", projects) if len(projects) else schema.empty_frame("projects")
-    for t in TABLE_NAMES:
-        tables[t] = schema.validate(t, tables[t])
-    return {t: tables[t] for t in TABLE_NAMES}
+STREAMED = ("articles", "sentences", "quantities", "org_mentions", "events")
+# Columns kept in memory (beyond the streamed files) to assemble projects at the end.
+_Q_KEEP = ["quantity_id", "article_id", "value", "unit", "metric", "subject", "org_id", "forecast"]
+_E_KEEP = ["event_id", "article_id", "event_type", "subject", "org_id", "date", "planned"]
+#: Files per Parquet row group: fixed, so the bytes do not depend on --jobs or the engine.
+FILES_PER_ROW_GROUP = 256
 
 
-def read_corpus(raw_dir: Path, skip_bad: bool = False):
-    """Decode every raw file; returns (documents with their manifest rows, skipped [(file, problem)])."""
+def _arrow_schema(table: str):
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([pa.field(c.name, types[c.dtype]) for c in schema.TABLES[table]])
+
+
+class TableSink:
+    """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit."""
+
+    def __init__(self, out_dir: Path, table: str):
+        import pyarrow.parquet as pq
+
+        self.table, self.out_dir = table, out_dir
+        self.tmp_csv = out_dir / f".{table}.csv.partial"
+        self.tmp_pq = out_dir / f".{table}.parquet.partial"
+        self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
+        self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
+        self.pq = pq.ParquetWriter(self.tmp_pq, _arrow_schema(table), compression="snappy")
+        self.pending: list = []
+        self.rows = 0
+
+    def add(self, rows: list[dict]) -> None:
+        self.pending.extend(rows)
+
+    def flush(self) -> None:
+        import pandas as pd
+        import pyarrow as pa
+
+        if not self.pending:
+            return
+        df = schema.coerce(self.table, pd.DataFrame(self.pending))
+        self.pending = []
+        schema.validate(self.table, df)
+        self.csv.write(df.to_csv(index=False, header=False, lineterminator="\n", float_format="%.10g"))
+        self.pq.write_table(pa.Table.from_pandas(df, schema=_arrow_schema(self.table), preserve_index=False))
+        self.rows += len(df)
+
+    def close(self) -> None:
+        self.flush()
+        self.csv.close()
+        self.pq.close()
+        for tmp in (self.tmp_csv, self.tmp_pq):
+            os.chmod(tmp, 0o644)
+
+    def commit(self) -> None:
+        os.replace(self.tmp_csv, self.out_dir / f"{self.table}.csv")
+        os.replace(self.tmp_pq, self.out_dir / f"{self.table}.parquet")
+
+    def discard(self) -> None:
+        for f in (self.csv,):
+            if not f.closed:
+                f.close()
+        try:
+            self.pq.close()
+        except Exception:  # noqa: BLE001 - already failing; remove what is left
+            pass
+        for tmp in (self.tmp_csv, self.tmp_pq):
+            Path(tmp).unlink(missing_ok=True)
+
+
+def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) -> dict:
+    """Read, extract and frame one file: the unit of work of every engine (pure but for reading ``path``)."""
+    try:
+        doc = load.read_document(Path(path), Path(raw_dir))
+    except InputError as exc:
+        if not skip_bad:
+            raise
+        return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
+    res = process_document(doc, meta)
+    res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
+                    "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
+    return res
+
+
+def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
+    """The files to read with their manifest rows, in build order; checks names before any work."""
     raw_dir = Path(raw_dir)
     sources = load.read_sources(raw_dir)
-    docs, skipped = [], []
-    seen_ids = {}
+    seen: dict[str, str] = {}
+    plan = []
     for path in load.list_raw_files(raw_dir):
-        try:
-            doc = load.read_document(path, raw_dir)
-        except InputError as exc:
-            if not skip_bad:
-                raise
-            skipped.append({"file": path.relative_to(raw_dir).as_posix(), "problem": exc.problem})
-            log.warning("skipped %s", exc)
-            continue
-        if doc.doc_id in seen_ids:
-            raise InputError(path, f"two raw files give the same doc_id {doc.doc_id!r} (also {seen_ids[doc.doc_id]})")
-        seen_ids[doc.doc_id] = doc.file
-        docs.append((doc, sources.get(doc.file) or sources.get(Path(doc.file).name) or {}))
-    if not docs:
-        raise InputError(raw_dir, "no readable text file")
-    return docs, skipped
+        rel = path.relative_to(raw_dir).as_posix()
+        if path.stem in seen:
+            raise InputError(path, f"two raw files give the same doc_id {path.stem!r} (also {seen[path.stem]})")
+        seen[path.stem] = rel
+        plan.append((str(path), sources.get(rel) or sources.get(path.name) or {}))
+    return plan
 
 
-def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, write: bool = True):
-    """Build every table from ``raw_dir`` and write them to ``out_dir``; returns the tables."""
+def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
+          scheduler: str | None = None, progress: bool = False) -> dict:
+    """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
+
+    Files are processed in order by the chosen engine and streamed to temporary
+    files (memory does not grow with the number of files); nothing replaces the
+    previous outputs until every table is complete and valid.
+    """
+    import pandas as pd
+
+    from .engine import iter_results
+
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
-    docs, skipped = read_corpus(raw_dir, skip_bad=skip_bad)
-    if jobs and jobs > 1 and len(docs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    plan = plan_corpus(raw_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot create output folder ({exc.strerror or exc})") from None
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(out_dir, "output folder is not writable")
+    sinks = {t: TableSink(out_dir, t) for t in STREAMED}
+    try:
+        inputs, skipped = [], []
+        names: dict[str, dict] = {}
+        counts: dict[str, int] = {}
+        q_keep, e_keep = [], []
+        results = iter_results(plan, str(raw_dir), jobs=jobs, skip_bad=skip_bad, engine=engine,
+                               scheduler=scheduler, progress=progress)
+        for n, res in enumerate(results, start=1):
+            if "skipped" in res:
+                skipped.append(res["skipped"])
+                log.warning("skipped %s: %s", res["skipped"]["file"], res["skipped"]["problem"])
+                continue
+            inputs.append(res["input"])
+            for t in STREAMED:
+                sinks[t].add(res[t])
+            for r in res["org_names"]:
+                d = names.setdefault(r["name"], {"aliases": set(), "types": {}})
+                if r["surface"] != r["name"]:
+                    d["aliases"].add(r["surface"])
+                d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
+            for r in res["org_mentions"]:
+                counts[r["org_id"]] = counts.get(r["org_id"], 0) + 1
+            q_keep.extend({k: r[k] for k in _Q_KEEP} for r in res["quantities"])
+            e_keep.extend({k: r[k] for k in _E_KEEP} for r in res["events"])
+            if n % FILES_PER_ROW_GROUP == 0:
+                for sink in sinks.values():
+                    sink.flush()
+        if not inputs:
+            raise InputError(raw_dir, "no readable text file")
+        for sink in sinks.values():
+            sink.close()
+        orgs = _organizations(names, counts)
+        orgs = schema.validate("organizations", schema.coerce("organizations", orgs) if len(orgs) else schema.empty_frame("organizations"))
+        from .indicators import assemble_projects
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_process_pair, docs, chunksize=max(1, len(docs) // (jobs * 8))))
-    else:
-        results = [process_document(d, m) for d, m in docs]
-    tables = assemble(results)
-    if write:
+        q_all = pd.DataFrame(q_keep, columns=_Q_KEEP).astype({"forecast": bool, "value": float})
+        e_all = pd.DataFrame(e_keep, columns=_E_KEEP).astype({"planned": bool})
+        projects = assemble_projects(q_all, e_all, orgs)
+        projects = schema.validate("projects", schema.coerce("projects", projects) if len(projects) else schema.empty_frame("projects"))
+        row_counts = {t: sinks[t].rows for t in STREAMED} | {"organizations": len(orgs), "projects": len(projects)}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "dependencies": _dependency_versions(),
             "parameters": {"raw": raw_dir.name, "skip_bad": skip_bad},
-            "inputs": [{"file": d.file, "sha256": d.sha256, "bytes": d.n_bytes, "encoding": d.encoding,
-                        "pub_date": m.get("pub_date", "")} for d, m in docs],
+            "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "skipped": skipped,
-            "tables": {t: int(len(df)) for t, df in tables.items()},
+            "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
         }
-        write_tables(tables, out_dir, manifest)
-    return tables
-
-
-def _process_pair(pair):
-    return process_document(*pair)
+        payload = {}
+        for name, df in (("organizations", orgs), ("projects", projects)):
+            payload[f"{name}.csv"] = ("\ufeff" + df.to_csv(index=False, lineterminator="\n", float_format="%.10g")).encode("utf-8")
+            payload[f"{name}.parquet"] = _parquet_bytes(df, name)
+        payload["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    except BaseException:
+        for sink in sinks.values():
+            sink.discard()
+        raise
+    # Every table is complete and valid: only now replace the previous outputs.
+    for sink in sinks.values():
+        sink.commit()
+    for fname, data in payload.items():
+        atomic_write_bytes(out_dir / fname, data)
+    return {t: int(row_counts[t]) for t in TABLE_NAMES}
 
 
 def _dependency_versions() -> dict:
@@ -266,39 +369,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _parquet_bytes(df) -> bytes:
+def _parquet_bytes(df, table: str) -> bytes:
     import io
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(df, preserve_index=False)
     buf = io.BytesIO()
-    pq.write_table(table, buf, compression="snappy", row_group_size=100_000)
+    pq.write_table(pa.Table.from_pandas(df, schema=_arrow_schema(table), preserve_index=False), buf, compression="snappy")
     return buf.getvalue()
-
-
-def write_tables(tables: dict, out_dir: Path, manifest: dict) -> None:
-    """Write every table as CSV (UTF-8 with BOM) and Parquet, plus manifest.json, each atomically.
-
-    All bytes are produced before the first file is replaced, so a failure while
-    serializing leaves the previous outputs untouched.
-    """
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(out_dir, f"cannot create output folder ({exc.strerror or exc})") from None
-    if not os.access(out_dir, os.W_OK):
-        raise InputError(out_dir, "output folder is not writable")
-    payload: dict[str, bytes] = {}
-    for name, df in tables.items():
-        csv_text = df.to_csv(index=False, lineterminator="\n", float_format="%.10g")
-        payload[f"{name}.csv"] = ("\ufeff" + csv_text).encode("utf-8")
-        payload[f"{name}.parquet"] = _parquet_bytes(df)
-    payload["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    for fname, data in payload.items():
-        atomic_write_bytes(out_dir / fname, data)
 
 
 def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict:
@@ -311,5 +390,6 @@ def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict
 
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
     if rebuild or not all((processed_dir / f"{t}.parquet").exists() for t in TABLE_NAMES):
-        return build(raw_dir, processed_dir)
-    return {t: pd.read_parquet(processed_dir / f"{t}.parquet") for t in TABLE_NAMES}
+        build(raw_dir, processed_dir)
+    # Text columns as plain Python strings (object), as the library builds them.
+    return {t: schema.coerce(t, pd.read_parquet(processed_dir / f"{t}.parquet")) for t in TABLE_NAMES}
