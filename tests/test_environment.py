@@ -14,6 +14,8 @@ def _name(req: str) -> str:
 def test_environment_yml_matches_pyproject():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name(d) for d in py["dependencies"]} | {_name(d) for d in py["optional-dependencies"]["dev"]}
+    if "dask" in wanted:  # dask[distributed] is two packages on conda-forge
+        wanted.add("distributed")
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     listed = set()
     for dep in env["dependencies"]:

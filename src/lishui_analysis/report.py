@@ -73,6 +73,9 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot create report folder ({exc.strerror or exc})") from None
+    from .params import validate
+
+    validate(**params)  # wrong types and values fail here, as one line, before any notebook runs
     results = []
     for name in names:
         nb_path = config.NOTEBOOKS_DIR / f"{name}.ipynb"

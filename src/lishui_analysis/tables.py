@@ -277,6 +277,8 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         raise InputError(out_dir, f"cannot create output folder ({exc.strerror or exc})") from None
     if not os.access(out_dir, os.W_OK):
         raise InputError(out_dir, "output folder is not writable")
+    for stale in list(out_dir.glob(".*.partial")) + list(out_dir.glob(".*.tmp")):
+        stale.unlink(missing_ok=True)  # left by a killed run; never read
     sinks = {t: TableSink(out_dir, t) for t in STREAMED}
     try:
         inputs, skipped = [], []

@@ -49,6 +49,11 @@ def _verbs():
     return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
 
 
+@lru_cache(maxsize=1)
+def _planned_re():
+    return re.compile("|".join(sorted(map(re.escape, cues()["planned"]), key=len, reverse=True)))
+
+
 def _later(date: str, pub_date: str) -> bool:
     if not date or not pub_date:
         return False
@@ -67,7 +72,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     """
     _, verb_re, by_word = _verbs()
     c = cues()
-    planned_re = re.compile("|".join(sorted(map(re.escape, c["planned"]), key=len, reverse=True)))
+    planned_re = _planned_re()
     anaphora = tuple(c["anaphora"])
     quotes = short_quote_spans(text, 20)
     orgs = list(orgs)

@@ -31,8 +31,10 @@ def _pattern():
     unit_alt = "|".join(sorted([re.escape(u) for u in units()] + ["个半月"], key=len, reverse=True))
     return re.compile(
         rf"(?P<pre>{pre})?"
-        rf"(?:(?P<num>{_NUM})(?:\s*(?:至|到|-|~|～|—)\s*(?P<num2>{_NUM}))?)?"
-        rf"(?P<approx1>余|多)?(?P<mag>万亿|亿|万)?(?P<approx2>余|多)?"
+        # a number (with its magnitude) or, after a prefix, a bare 亿 (近亿元): the match cannot be empty
+        rf"(?:(?P<num>{_NUM})(?:\s*(?:至|到|-|~|～|—)\s*(?P<num2>{_NUM}))?(?P<approx1>余|多)?(?P<mag>万亿|亿|万)?"
+        rf"|(?P<mag0>亿))"
+        rf"(?P<approx2>余|多)?"
         rf"(?:(?P<unit>{unit_alt})|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目))"
         rf"(?P<suf>{suf})?"
     ), re.compile(r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
@@ -144,7 +146,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
         for m in pat.finditer(text, s_start, s_end):
             if m.end() == m.start():
                 continue
-            num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag")
+            num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
             if not num and not mag:
                 continue
             if not unit_text and mag != "亿":
@@ -182,7 +184,7 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
         if g["unit"] is None:
             unit_text = "亿"
         unit, kind, factor = spec["unit"], spec["kind"], spec["factor"]
-        mag = MAGNITUDES.get(g["mag"] or "", 1.0)
+        mag = MAGNITUDES.get(g["mag"] or g["mag0"] or "", 1.0)
         nums = [g["num"] or "一"] + ([g["num2"]] if g["num2"] else [])
         values = []
         for n in nums:

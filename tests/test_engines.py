@@ -1,0 +1,46 @@
+"""Every engine gives byte-identical tables: in-process, process pool, Dask LocalCluster."""
+import pytest
+
+from conftest import LAYOUTS, RAW
+from lishui_analysis.tables import build
+
+
+def _corpus(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for src in [RAW / "lishui-edz-2024-12.txt", *sorted(LAYOUTS.glob("*.txt"))]:
+        (raw / src.name).write_bytes(src.read_bytes())
+    for i in range(6):
+        (raw / f"copy{i}.txt").write_bytes((RAW / "lishui-edz-2024-12.txt").read_bytes())
+    (raw / "sources.csv").write_bytes((RAW / "sources.csv").read_bytes())
+    return raw
+
+
+def _files(d):
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir()) if not p.name.startswith(".")}
+
+
+def test_process_pool_matches_in_process(tmp_path):
+    raw = _corpus(tmp_path)
+    build(raw, tmp_path / "one")
+    build(raw, tmp_path / "two", jobs=2)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_with_two_workers_matches(tmp_path):
+    pytest.importorskip("distributed")
+    raw = _corpus(tmp_path)
+    build(raw, tmp_path / "local")
+    build(raw, tmp_path / "dask", engine="dask", jobs=2)
+    assert _files(tmp_path / "local") == _files(tmp_path / "dask")
+
+
+@pytest.mark.slow
+def test_dask_with_a_scheduler_address(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    raw = _corpus(tmp_path)
+    build(raw, tmp_path / "local")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        build(raw, tmp_path / "remote", engine="dask", scheduler=cluster.scheduler_address)
+    assert _files(tmp_path / "local") == _files(tmp_path / "remote")
