@@ -166,6 +166,17 @@ _E_KEEP = ["event_id", "article_id", "event_type", "subject", "org_id", "date", 
 FILES_PER_ROW_GROUP = 256
 
 
+def _compact(rows: list[dict], columns: list[str]):
+    """Rows kept for the projects table, as a frame with repeated strings stored once (category)."""
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=columns)
+    for col in ("subject", "org_id", "metric", "unit", "event_type", "date"):
+        if col in df:
+            df[col] = df[col].astype("category")
+    return df
+
+
 def _arrow_schema(table: str):
     import pyarrow as pa
 
@@ -284,7 +295,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         inputs, skipped = [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
-        q_keep, e_keep = [], []
+        q_keep, e_keep, q_frames, e_frames = [], [], [], []
         results = iter_results(plan, str(raw_dir), jobs=jobs, skip_bad=skip_bad, engine=engine,
                                scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
@@ -307,6 +318,9 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
             if n % FILES_PER_ROW_GROUP == 0:
                 for sink in sinks.values():
                     sink.flush()
+                q_frames.append(_compact(q_keep, _Q_KEEP))
+                e_frames.append(_compact(e_keep, _E_KEEP))
+                q_keep, e_keep = [], []
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
         for sink in sinks.values():
@@ -315,8 +329,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         orgs = schema.validate("organizations", schema.coerce("organizations", orgs) if len(orgs) else schema.empty_frame("organizations"))
         from .indicators import assemble_projects
 
-        q_all = pd.DataFrame(q_keep, columns=_Q_KEEP).astype({"forecast": bool, "value": float})
-        e_all = pd.DataFrame(e_keep, columns=_E_KEEP).astype({"planned": bool})
+        q_all = pd.concat(q_frames + [_compact(q_keep, _Q_KEEP)], ignore_index=True).astype({"forecast": bool, "value": float})
+        e_all = pd.concat(e_frames + [_compact(e_keep, _E_KEEP)], ignore_index=True).astype({"planned": bool})
+        for col in ("subject", "org_id", "metric", "unit", "event_type", "date"):
+            for df in (q_all, e_all):
+                if col in df:
+                    df[col] = df[col].astype(str).astype(object)
         projects = assemble_projects(q_all, e_all, orgs)
         projects = schema.validate("projects", schema.coerce("projects", projects) if len(projects) else schema.empty_frame("projects"))
         row_counts = {t: sinks[t].rows for t in STREAMED} | {"organizations": len(orgs), "projects": len(projects)}
