@@ -39,11 +39,11 @@ def test_bad_raw_folder(tmp_path, raw_copy, make, message):
 def test_one_bad_file_stops_the_build_and_keeps_previous_outputs(tmp_path, raw_copy, name, data, message):
     out = tmp_path / "out"
     assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
     (raw_copy / name).write_bytes(data)
     r = run("build", "--raw", str(raw_copy), "--out", str(out))
     assert r.returncode == 2 and name in r.stderr and message in r.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")} == before
 
 
 def test_skip_bad_builds_the_rest_and_lists_what_it_skipped(tmp_path, raw_copy):

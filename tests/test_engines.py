@@ -17,7 +17,7 @@ def _corpus(tmp_path):
 
 
 def _files(d):
-    return {p.name: p.read_bytes() for p in sorted(d.iterdir()) if not p.name.startswith(".")}
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
 def test_process_pool_matches_in_process(tmp_path):
@@ -44,3 +44,24 @@ def test_dask_with_a_scheduler_address(tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         build(raw, tmp_path / "remote", engine="dask", scheduler=cluster.scheduler_address)
     assert _files(tmp_path / "local") == _files(tmp_path / "remote")
+
+
+def test_incremental_rebuild_extracts_only_the_new_page(tmp_path, monkeypatch):
+    from lishui_analysis import tables
+
+    raw = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build(raw, out)
+    calls = []
+    real = tables.process_file
+    monkeypatch.setattr(tables, "process_file", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    (raw / "zz_new.txt").write_bytes((RAW / "lishui-edz-2024-12.txt").read_bytes())
+    build(raw, out)
+    assert [p.rsplit("/", 1)[-1] for p in calls] == ["zz_new.txt"]
+    build(raw, tmp_path / "nocache", use_cache=False)
+    assert _files(out) == _files(tmp_path / "nocache")
+    # a changed vocabulary invalidates every cached file
+    calls.clear()
+    monkeypatch.setattr(tables, "vocab_hash", lambda: "edited")
+    build(raw, out)
+    assert len(calls) == len(list(raw.glob("*.txt")))

@@ -1,4 +1,5 @@
 """Every notebook runs on the bundled corpus; figures checked from the JSON summaries they write."""
+import ast
 import json
 import subprocess
 import sys
@@ -79,11 +80,26 @@ def test_parameter_values_are_literals_not_code(tmp_path):
     marker = tmp_path / "pwned"
     payload = f'"); import os; os.system("touch {marker}"); ("'
     r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "00_corpus_overview", "--out",
-                        str(tmp_path), "-p", "lang", payload], cwd=ROOT, capture_output=True, text=True, timeout=600)
+                        str(tmp_path), "-p", "raw_dir", payload], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
     assert not marker.exists()
-    assert r.returncode == 1 and "lang must be" in r.stdout
-    index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "failed" in index and "cell" in index
+    nb = json.loads((tmp_path / "00_corpus_overview.ipynb").read_text(encoding="utf-8"))
+    injected = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    tree = ast.parse("".join(injected["source"]))
+    values = {n.targets[0].id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)}
+    assert values["raw_dir"] == payload  # one string literal, nothing else
+
+
+def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "00_corpus_overview", "01_investment",
+                        "--out", str(tmp_path / "rep"), "-p", "processed_dir", str(not_a_folder / "sub")],
+                       cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1
+    assert "00_corpus_overview: failed" in r.stdout and "01_investment: failed" in r.stdout
+    index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
+    assert index.count("failed</span>: cell") == 2 and "cannot create output folder" in index
 
 
 def test_input_text_is_escaped_in_reports(tmp_path):

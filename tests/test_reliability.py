@@ -67,7 +67,7 @@ def test_killing_a_build_leaves_the_previous_complete_outputs(tmp_path):
     (raw / "p000.txt").write_bytes(page)
     out = tmp_path / "out"
     build(raw, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
     for i in range(1, 400):
         (raw / f"p{i:03d}.txt").write_bytes(page)
     for delay in (0.5, 1.5, 3.0):

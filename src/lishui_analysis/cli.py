@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=config.PROCESSED_DIR, help="output folder (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
     b.add_argument("--skip-bad", action="store_true", help="skip unreadable files and list them in manifest.json")
+    b.add_argument("--no-cache", action="store_true", help="re-extract every file (ignore out/.cache)")
     b.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-file work runs")
     b.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)")
 
@@ -74,7 +75,7 @@ def _run(args) -> int:
         if args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
-                     scheduler=args.scheduler, progress=True)
+                     scheduler=args.scheduler, progress=True, use_cache=not args.no_cache)
         counts = ", ".join(f"{n} {name}" for name, n in rows.items())
         print(f"built {args.out}: {counts}")
         return 0
