@@ -9,13 +9,19 @@ from functools import lru_cache
 from pathlib import Path
 
 
+def cjk_font_path() -> Path:
+    """Noto Sans SC Regular as installed by pip (package pylopdf-fonts-zh-cn)."""
+    import pylopdf_fonts_zh_cn
+
+    return Path(pylopdf_fonts_zh_cn.__file__).parent / "NotoSansSC-Regular.otf"
+
+
 @lru_cache(maxsize=1)
 def cjk_font_name() -> str:
     """Register the bundled Noto Sans SC with matplotlib and return its family name."""
-    import pylopdf_fonts_zh_cn
     from matplotlib import font_manager
 
-    path = Path(pylopdf_fonts_zh_cn.__file__).parent / "NotoSansSC-Regular.otf"
+    path = cjk_font_path()
     font_manager.fontManager.addfont(str(path))
     return font_manager.FontProperties(fname=str(path)).get_name()
 
