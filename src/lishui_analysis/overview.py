@@ -1,35 +1,8 @@
-"""Library side of notebook 00 (corpus overview): parameter checks, tables, charts."""
+"""Library side of notebook 00 (corpus overview): tables, charts and coverage.
+
+Parameters are checked by :mod:`params`, selections made by :func:`analysis.select`.
+"""
 from __future__ import annotations
-
-import datetime as dt
-
-from . import config
-from .errors import InputError
-
-
-def validate_parameters(processed_dir: str = "", raw_dir: str = "", as_of: str = "", lang: str = "en",
-                        **unknown) -> dict:
-    """Check notebook parameters; a wrong type or value raises with the parameter's name."""
-    if unknown:
-        raise InputError("parameters", f"unknown parameter(s) {', '.join(sorted(unknown))}")
-    for name, value in (("processed_dir", processed_dir), ("raw_dir", raw_dir), ("as_of", as_of), ("lang", lang)):
-        if not isinstance(value, str):
-            raise InputError("parameters", f"{name} must be a string, got {type(value).__name__} {value!r}")
-    if as_of:
-        try:
-            dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise InputError("parameters", f"as_of must be YYYY-MM-DD, got {as_of!r}") from None
-    if lang not in ("en", "zh"):
-        raise InputError("parameters", f"lang must be 'en' or 'zh', got {lang!r}")
-    return {"processed_dir": processed_dir or str(config.PROCESSED_DIR), "raw_dir": raw_dir or str(config.RAW_DIR),
-            "as_of": as_of, "lang": lang, "report_dir": ""}
-
-
-def filter_articles(articles, as_of: str = ""):
-    if not as_of:
-        return articles
-    return articles[articles["pub_date"].fillna("") <= as_of]
 
 
 def articles_by_source(articles):
