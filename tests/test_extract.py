@@ -134,3 +134,14 @@ def test_organizations_full_names_boundaries_and_short_names():
                                   "该公司是上市公司。", "项目由丽水市委常委主持。"])
 def test_not_organizations(text):
     assert [m.surface for m in extract_org_mentions(text) if m.surface != "丽水市委"] == []
+
+
+def test_government_abbreviation_is_the_same_body():
+    text = "经开区投资促进部安排专人对接。记者在经开区投促部看到一张图。"
+    assert {(m.surface, m.name) for m in extract_org_mentions(text)} == {
+        ("经开区投资促进部", "经开区投资促进部"), ("经开区投促部", "经开区投资促进部")}
+
+
+@pytest.mark.parametrize("text", ["聘请全国行业协会专家作为顾问。", "支持各上市公司发展。"])
+def test_category_endings_are_not_names(text):
+    assert extract_org_mentions(text) == []

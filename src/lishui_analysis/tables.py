@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, clean, config, load, schema, segment
@@ -270,8 +271,19 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
 CACHE_DIR = ".cache"
 
 
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """sha256 over the package's own source: an edited extractor invalidates cached results too."""
+    h = hashlib.sha256()
+    for f in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(f.relative_to(Path(__file__).parent).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
-    """Hash of a file's name (its doc_id), bytes and manifest row, the package version and the vocabularies."""
+    """Hash of a file's name (its doc_id), bytes and manifest row, the package version and source,
+    and the vocabularies."""
     h = hashlib.sha256()
     h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
     try:
@@ -280,6 +292,7 @@ def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
         h.update(b"unreadable:" + str(path).encode())
     h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
+    h.update(code_hash().encode())
     h.update(vocab_hash().encode())
     return h.hexdigest()
 
@@ -320,8 +333,8 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     files (memory does not grow with the number of files); nothing replaces the
     previous outputs until every table is complete and valid. Per-file results
     are cached in ``out_dir/.cache`` by content hash, so a rebuild after adding a
-    page re-extracts only that page; a changed vocabulary or package version
-    invalidates every entry.
+    page re-extracts only that page; a changed vocabulary, package version or
+    package source invalidates every entry.
     """
     import pandas as pd
 

@@ -51,7 +51,8 @@ def _tables():
     return dict(break_re=break_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
-                category_prefixes=tuple(v.get("category_prefixes", ())), known=known, known_re=known_re, not_followed=not_followed)
+                category_prefixes=tuple(v.get("category_prefixes", ())),
+                generic_endings=tuple(v.get("generic_endings", ())), known=known, known_re=known_re, not_followed=not_followed)
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
@@ -120,6 +121,7 @@ def find_full_names(text: str) -> list[OrgMention]:
         name = _strip_country_before_latin(name)
         start = end - len(name)
         if (len(name) < len(suffix) + t["min_stem"].get(suffix, 2) or name in t["generic"]
+                or name.endswith(t["generic_endings"])
                 or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
             continue
         if text[end:end + 2] in t["not_before"] or text[end:end + 2].startswith(t["not_before"]):
@@ -204,6 +206,12 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     zone_map = _zone_canonical(zones)
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
+    # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
+    #     character, the letters of the long name in order
+    gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
+    short_of = {a: b for i, a in enumerate(gov) for b in gov[i + 1:]
+                if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b)}
+    mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     for o in mentions:
         if o.org_type in ("government", "development_zone") or o.surface != o.name:
