@@ -111,51 +111,70 @@ def assemble_projects(quantities, events, organizations, articles=None):
     """One row per company or project subject, with its figures and milestone dates.
 
     For each figure the largest stated (non-forecast) value is kept, falling back to
-    a forecast one; the ids of the rows used are kept for provenance.
+    a forecast one; each milestone is its earliest dated mention; the ids of the
+    rows used are kept for provenance. One pass over the rows (linear in corpus size).
     """
+    import hashlib
+
     import pandas as pd
 
     from .tables import classify_industry
 
     names = dict(zip(organizations["org_id"], organizations["name"])) if len(organizations) else {}
     industries = dict(zip(organizations["org_id"], organizations["industry"])) if len(organizations) else {}
-    q = quantities[(quantities["subject"] != "")].copy()
-    e = events[(events["subject"] != "") & events["event_type"].isin(MILESTONE_ORDER)].copy()
-    q["key"] = subject_key(q)
-    e["key"] = subject_key(e)
+    by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
+    acc: dict[str, dict] = {}
+
+    def entry(org_id, subject):
+        key = org_id if org_id else "S:" + subject
+        if key not in acc:
+            acc[key] = {"org_id": org_id, "subject": subject, "articles": set(), "fig": {}, "cap": None, "ms": {}}
+        return acc[key]
+
+    for r in quantities.itertuples(index=False):
+        if not r.subject:
+            continue
+        a = entry(r.org_id, r.subject)
+        a["articles"].add(r.article_id)
+        col = by_metric.get((r.metric, r.unit))
+        if col:
+            rank = (bool(r.forecast), -float(r.value), r.quantity_id)  # stated first, then largest
+            if col not in a["fig"] or rank < a["fig"][col][0]:
+                a["fig"][col] = (rank, float(r.value), r.quantity_id)
+        if r.metric == "capacity" and (a["cap"] is None or float(r.value) > a["cap"][0]):
+            a["cap"] = (float(r.value), r.unit)
+    for r in events.itertuples(index=False):
+        if not r.subject or r.event_type not in MILESTONE_ORDER:
+            continue
+        a = entry(r.org_id, r.subject)
+        a["articles"].add(r.article_id)
+        if r.date and (r.event_type not in a["ms"] or (r.date, r.event_id) < a["ms"][r.event_type]):
+            a["ms"][r.event_type] = (r.date, r.event_id)
     rows = []
-    for key in sorted(set(q["key"]) | set(e["key"])):
-        qs, es = q[q["key"] == key], e[e["key"] == key]
-        org_id = key if not key.startswith("S:") else ""
-        subject = names.get(org_id) or (key[2:] if key.startswith("S:") else key)
-        row = {"project_id": "P" + __import__("hashlib").sha1(key.encode()).hexdigest()[:10], "subject": subject,
-               "org_id": org_id, "article_ids": ";".join(sorted(set(qs["article_id"]) | set(es["article_id"])))}
+    for key in sorted(acc):
+        a = acc[key]
+        subject = names.get(a["org_id"]) or a["subject"]
+        row = {"project_id": "P" + hashlib.sha1(key.encode()).hexdigest()[:10], "subject": subject,
+               "org_id": a["org_id"], "article_ids": ";".join(sorted(a["articles"]))}
         used_q = []
-        for col, (metric, unit) in PROJECT_FIGURES.items():
-            cand = qs[(qs["metric"] == metric) & (qs["unit"] == unit)]
-            stated = cand[~cand["forecast"]]
-            pick = stated if len(stated) else cand
-            if len(pick):
-                best = pick.sort_values(["value", "quantity_id"], ascending=[False, True]).iloc[0]
-                row[col] = float(best["value"])
-                used_q.append(best["quantity_id"])
+        for col in PROJECT_FIGURES:
+            if col in a["fig"]:
+                _, value, qid = a["fig"][col]
+                row[col] = value
+                used_q.append(qid)
             else:
                 row[col] = math.nan
-        cap = qs[qs["metric"] == "capacity"]
-        row["capacity"] = float(cap["value"].max()) if len(cap) else math.nan
-        row["capacity_unit"] = cap.sort_values("value", ascending=False)["unit"].iloc[0] if len(cap) else ""
+        row["capacity"] = a["cap"][0] if a["cap"] else math.nan
+        row["capacity_unit"] = a["cap"][1] if a["cap"] else ""
         used_e = []
         for etype in MILESTONE_ORDER:
-            ev = es[(es["event_type"] == etype) & (es["date"] != "")]
-            if len(ev):
-                first = ev.sort_values(["date", "event_id"]).iloc[0]
-                row[etype] = first["date"]
-                used_e.append(first["event_id"])
-            else:
-                row[etype] = ""
+            date, eid = a["ms"].get(etype, ("", ""))
+            row[etype] = date
+            if eid:
+                used_e.append(eid)
         row["quantity_ids"] = ";".join(used_q)
         row["event_ids"] = ";".join(used_e)
-        row["industry"] = industries.get(org_id) or classify_industry(subject)
+        row["industry"] = industries.get(a["org_id"]) or classify_industry(subject)
         rows.append(row)
     df = pd.DataFrame(rows)
     if df.empty:

@@ -48,7 +48,9 @@ def _tables():
     known_re = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
     not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
     break_re = re.compile("|".join(v.get("left_break_patterns") or ["(?!)"]))
-    return dict(break_re=break_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
+    # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
+    breaks_re = re.compile("(?=(" + "|".join(re.escape(b) for b in breaks) + "))")
+    return dict(break_re=break_re, breaks_re=_EndRe(breaks_re), suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
@@ -72,25 +74,41 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
     return i
 
 
+class _EndRe:
+    """finditer over a lookahead pattern, yielding matches whose end() is the end of the break word."""
+
+    def __init__(self, rx):
+        self.rx = rx
+
+    def finditer(self, text, pos=0, endpos=None):
+        endpos = len(text) if endpos is None else endpos
+        for m in self.rx.finditer(text, pos, endpos):
+            yield _Span(m.start(), m.start() + len(m.group(1)))
+
+
+class _Span:
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s, e):
+        self._s, self._e = s, e
+
+    def end(self):
+        return self._e
+
+
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
 
 
-def _cut_breaks(name: str, breaks: list[str]) -> str:
-    """Cut after the last break word (or ordinal such as 第二十四次) before the suffix."""
+def _cut_breaks(name: str, breaks=None) -> str:
+    """Cut after the last break word (or ordinal such as 第二十四次) that leaves a name of 3+ characters."""
     best = 0
     for m in _ORDINAL_RE.finditer(name):
         best = max(best, m.end())
-    for m in _tables()["break_re"].finditer(name):
-        if len(name) - m.end() >= 3:
-            best = max(best, m.end())
-    for b in breaks:
-        pos = name.rfind(b, 0, len(name) - 2)
-        while pos >= 0:
-            # a break word must leave at least a two-character name behind it
-            if pos + len(b) > best and len(name) - (pos + len(b)) >= 3:
-                best = pos + len(b)
-                break
-            pos = name.rfind(b, 0, pos)
+    t = _tables()
+    for rx in (t["break_re"], t["breaks_re"]):
+        for m in rx.finditer(name, 0, len(name) - 2):
+            if len(name) - m.end() >= 3 and m.end() > best:
+                best = m.end()
     return name[best:]
 
 
@@ -117,7 +135,7 @@ def find_full_names(text: str) -> list[OrgMention]:
         if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
             continue
         start = _left_edge(text, m.start())
-        name = _cut_breaks(text[start:end], t["breaks"])
+        name = _cut_breaks(text[start:end])
         name = _strip_country_before_latin(name)
         start = end - len(name)
         if (len(name) < len(suffix) + t["min_stem"].get(suffix, 2) or name in t["generic"]
