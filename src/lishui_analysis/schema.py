@@ -57,7 +57,6 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("correspondents", "str", "Correspondents' names joined by `;`"),
         Column("body", "str", "Cleaned body text, layout breaks repaired; paragraphs separated by newlines"),
         Column("n_chars", "int", "Length of body", "characters"),
-        Column("encoding", "str", "Encoding the raw file was decoded with"),
     ),
     "sentences": (
         Column("article_id", "str", "Article key"),

@@ -92,7 +92,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             pub_date_source=source, publication=meta.get("publication", ""), url=meta.get("url", ""),
             kicker=art.kicker, headline=art.headline, subheadline=art.subheadline, byline=art.byline,
             reporters=";".join(art.reporters), correspondents=";".join(art.correspondents), body=body,
-            n_chars=len(body), encoding=doc.encoding))
+            n_chars=len(body)))
         sents = segment.split_sentences(body)
         for i, (s, e, t) in enumerate(sents, start=1):
             rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=e, text=t))
@@ -399,8 +399,9 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         row_counts = {t: sinks[t].rows for t in STREAMED} | {"organizations": len(orgs), "projects": len(projects)}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
+            "code_sha256": code_hash(),
             "dependencies": _dependency_versions(),
-            "parameters": {"raw": raw_dir.name, "skip_bad": skip_bad},
+            "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "skipped": skipped,
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
@@ -459,8 +460,20 @@ def _parquet_bytes(df, table: str) -> bytes:
     return buf.getvalue()
 
 
+def _stale(processed_dir: Path) -> bool:
+    """Missing tables, or tables built by another version of the code or vocabularies."""
+    if not all((processed_dir / f"{t}.parquet").exists() for t in TABLE_NAMES):
+        return True
+    try:
+        m = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    return m.get("code_sha256") != code_hash() or m.get("vocab_sha256") != vocab_hash()
+
+
 def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict:
-    """The tables as DataFrames, building them first if they are missing (for JupyterLab).
+    """The tables as DataFrames, building them first if they are missing or were built by
+    another version of the code or vocabularies (for JupyterLab).
 
     >>> import lishui_analysis as la            # doctest: +SKIP
     >>> t = la.load_tables(); t["quantities"]   # doctest: +SKIP
@@ -468,7 +481,13 @@ def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict
     import pandas as pd
 
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
-    if rebuild or not all((processed_dir / f"{t}.parquet").exists() for t in TABLE_NAMES):
+    if rebuild or _stale(processed_dir):
+        if raw_dir is None:  # rebuild from the folder these tables were built from, when known
+            try:
+                built_from = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))["parameters"]["raw_dir"]
+                raw_dir = built_from if Path(built_from).is_dir() else None
+            except (OSError, ValueError, KeyError):
+                raw_dir = None
         build(raw_dir, processed_dir)
     # Text columns as plain Python strings (object), as the library builds them.
     return {t: schema.coerce(t, pd.read_parquet(processed_dir / f"{t}.parquet")) for t in TABLE_NAMES}
