@@ -31,7 +31,8 @@ def test_parse_number(s, v):
     ("吸引投资3000万美元。", "3000万美元", 30000000, "USD", "money"),
     ("项目用地12公顷。", "12公顷", 180, "mu", "land_area"),
     ("规划面积2.5平方公里。", "2.5平方公里", 3750, "mu", "land_area"),
-    ("厂房占地8600平方米。", "8600平方米", 8600, "m2", "floor_area"),
+    ("厂房占地8600平方米。", "8600平方米", 8600, "m2", "land_area"),
+    ("新建厂房8600平方米。", "8600平方米", 8600, "m2", "floor_area"),
     ("总建筑面积25万方。", "25万方", 250000, "m2", "floor_area"),
     ("仅用六个半月完成。", "六个半月", 6.5, "month", "duration"),
     ("历时十四个月建成。", "十四个月", 14, "month", "duration"),
@@ -145,3 +146,15 @@ def test_government_abbreviation_is_the_same_body():
 @pytest.mark.parametrize("text", ["聘请全国行业协会专家作为顾问。", "支持各上市公司发展。"])
 def test_category_endings_are_not_names(text):
     assert extract_org_mentions(text) == []
+
+
+def test_land_in_square_metres_stays_m2_but_is_land():
+    q = one("项目用地面积5000平方米。")
+    assert (q.value, q.unit, q.kind, q.metric) == (5000, "m2", "land_area", "land")
+    q = one("总建筑面积5000平方米。")
+    assert (q.kind, q.metric) == ("floor_area", "building_area")
+
+
+def test_dates_written_in_chinese_digits():
+    ds = extract_dates("二〇二四年十二月，项目竣工。", "2025-01")
+    assert [(d.surface, d.date) for d in ds] == [("二〇二四年十二月", "2024-12")]

@@ -20,7 +20,7 @@ from .numbers import parse_number
 _CN_MONTH = r"[一二三四五六七八九十]{1,3}"
 DATE_RE = re.compile(
     r"(?P<iso>(?<!\d)(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d))"
-    r"|(?:(?:(?<!\d)(?P<y>\d{4})年|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|本年))"
+    r"|(?:(?:(?<!\d)(?P<y>\d{4})年|(?P<cy>[〇零一二三四五六七八九]{4})年|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|本年))"
     rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}})[日号])?|(?P<part>年底|年末|年初|底|末|初|上半年|下半年|[一二三四1-4]季度))?)"
     rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?:份)?(?:(?P<bd>\d{{1,2}})[日号])?(?![份]?[\d])"
     r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
@@ -79,9 +79,10 @@ def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
         if g["iso"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
             last_year = y
-        elif g["y"] or g["rel"]:
-            if g["y"]:
-                y = int(g["y"])
+        elif g["y"] or g["cy"] or g["rel"]:
+            if g["y"] or g["cy"]:
+                # 二〇二四年 is written digit by digit
+                y = int(g["y"]) if g["y"] else int("".join(str("〇一二三四五六七八九".find(c) if c != "零" else 0) for c in g["cy"]))
                 if not 1900 <= y <= 2100:
                     continue
                 last_year = y

@@ -202,6 +202,8 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
         window_metric = _nearest_metric(text, s_start, m.start())
     if window_metric == "capacity" and kind in ("capacity", "floor_area", "other"):
         kind = "capacity"
+    if window_metric == "land" and unit == "m2":
+        kind = "land_area"  # 用地面积5000平方米: land measured in m2 stays m2
     metric = {"count": "count", "duration": "duration", "land_area": "land", "capacity": "capacity"}.get(kind)
     if kind == "floor_area":
         metric = "building_area"
