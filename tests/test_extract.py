@@ -158,3 +158,13 @@ def test_land_in_square_metres_stays_m2_but_is_land():
 def test_dates_written_in_chinese_digits():
     ds = extract_dates("二〇二四年十二月，项目竣工。", "2025-01")
     assert [(d.surface, d.date) for d in ds] == [("二〇二四年十二月", "2024-12")]
+
+
+@pytest.mark.parametrize("text, surface, value, unit, kind", [
+    ("同比提高3.2个百分点。", "3.2个百分点", 3.2, "other", "other"),
+    ("装机容量10万千瓦。", "10万千瓦", 100000, "other", "capacity"),
+    ("新建3条生产线。", "3条", 3, "count", "count"),
+])
+def test_more_unit_shapes(text, surface, value, unit, kind):
+    q = one(text)
+    assert (q.surface, q.value, q.unit, q.kind) == (surface, pytest.approx(value), unit, kind)
