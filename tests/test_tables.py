@@ -141,3 +141,22 @@ def test_every_column_is_described_and_the_dictionary_lists_it():
         assert f"## {t}" in text
         for c in cols:
             assert c.description and f"| {c.name} |" in text
+
+
+def test_page_with_dateline_chinese_digit_dates_and_two_milestones_in_one_sentence(layout_tables):
+    t = layout_tables[0]
+    a = t["articles"][t["articles"]["doc_id"] == "three_title_lines"]
+    # latest absolute date 二〇二五年三月二十八日, then the dateline 4月2日电 of that year
+    assert set(a["pub_date"]) == {"2025-04-02"} and set(a["pub_date_precision"]) == {"day"}
+    e = t["events"][t["events"]["article_id"].str.startswith("three_title_lines")]
+    got = {(r.event_type, r.date) for r in e.itertuples()}
+    assert ("construction_started", "2025-04-01") in got      # 4月1日上午，…2025年第一季度…项目集中开工
+    assert ("topped_out", "2025-03-28") in got
+    assert ("topped_out", "2024-05") not in got               # 自2024年5月开工以来，仅用十个月就…封顶
+    assert ("land_acquired", "2024-11") in got and ("permit_issued", "2025-01") in got
+    names = set(t["organizations"]["name"])
+    assert {"云和经济开发区", "浙江云木玩具股份有限公司", "丽水经开区投资发展集团有限公司"} <= names
+    q = t["quantities"]
+    q = q[q["article_id"].str.startswith("three_title_lines")].set_index("surface")
+    assert q.loc["23.5公顷", "value"] == 352.5 and q.loc["23.5公顷", "unit"] == "mu"
+    assert (q.loc["45000平方米", "unit"], q.loc["45000平方米", "kind"]) == ("m2", "land_area")

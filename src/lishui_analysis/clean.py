@@ -93,10 +93,8 @@ def ends_sentence(para: str) -> bool:
     stripped = para.rstrip(CLOSERS + " ")
     if not stripped:
         return True
-    if stripped[-1] in TERMINAL:
-        return True
-    # A paragraph that is only a quotation or parenthesis ends where it closes.
-    return para.rstrip()[-1:] in "”」』" and len(stripped) < len(para.rstrip())
+    # A closing quote alone does not end a sentence: titles end in quoted phrases (跑出“加速度”).
+    return stripped[-1] in TERMINAL
 
 
 def is_subheading(para: str) -> bool:

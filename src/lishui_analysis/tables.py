@@ -34,33 +34,34 @@ def org_id_for(name: str) -> str:
     return "O" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_CN_DAY = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
-_CN_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月")
-
-
 _FUTURE_CUES = re.compile(r"预计|计划|将|力争|目标|规划|有望|争取|到|至|明年")
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电")
+_RANK = {"day": 3, "month": 2, "year": 1}
 
 
-def infer_pub_date(text: str) -> tuple[str, str]:
-    """Latest absolute date in a page that is not a plan: ``('2024-07-18', 'day')``; ``('', '')`` if none.
+def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Publication date from the text: ``('2024-07-18', 'day')``; ``('', '')`` if none.
 
-    Dates right after 预计/计划/将/到 … are targets, not the time of writing.
+    The latest absolute date of the finest precision found (ISO timestamps, 2024年12月9日,
+    二〇二五年三月二十八日 …), skipping dates right after 预计/计划/将/到 (targets, not
+    the time of writing); a dateline ``本报宁波11月17日电`` then gives the day in that year.
     """
-    for rx, prec in ((_ISO, "day"), (_CN_DAY, "day"), (_CN_MONTH, "month")):
-        found = []
-        for m in rx.finditer(text):
-            if _FUTURE_CUES.search(text[max(0, m.start() - 6):m.start()]):
-                continue
-            parts = [int(p) for p in m.groups()]
-            if 1900 <= parts[0] <= 2100 and 1 <= parts[1] <= 12 and (len(parts) < 3 or 1 <= parts[2] <= 31):
-                found.append(tuple(parts))
-        if found:
-            best = max(found)
-            return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(best)), prec
-    years = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})年", text)
-             if 1900 <= int(m.group(1)) <= 2100 and not _FUTURE_CUES.search(text[max(0, m.start() - 6):m.start()])]
-    return (f"{max(years):04d}", "year") if years else ("", "")
+    from .extract.dates import extract_dates
+
+    cands = [d for d in extract_dates(text, "") if d.kind == "absolute" and d.date
+             and not _FUTURE_CUES.search(text[max(0, d.start - 6):d.start])]
+    if not cands:
+        return "", ""
+    finest = max(_RANK[d.precision] for d in cands)
+    best = max((d for d in cands if _RANK[d.precision] == finest), key=lambda d: d.date)
+    date, precision = best.date, best.precision
+    for byline in bylines:
+        m = _DATELINE.search(byline)
+        if m:
+            dl = f"{date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+            if dl >= date[: len(dl)] and (precision != "day" or dl >= date):
+                return dl, "day"
+    return date, precision
 
 
 def _sentence_of(sentences, pos: int) -> int:
@@ -80,7 +81,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         pub_date, precision = load.parse_pub_date(pub)
         source = "manifest"
     else:
-        pub_date, precision = infer_pub_date(text)
+        pub_date, precision = infer_pub_date(text, tuple(a.byline for a in articles))
         source = "inferred" if pub_date else ""
     rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quantities", "org_mentions", "events")}
     rows["org_names"] = []

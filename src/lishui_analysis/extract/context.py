@@ -39,15 +39,26 @@ def _clause_subject(text: str, cstart: int, orgs: list[OrgMention]):
     seg = text[cstart:cstart + 40]
     lead = _LEAD.match(seg)
     off = lead.end() if lead else 0
+    rest = seg[off:]
     for o in orgs:
         if cstart <= o.start <= cstart + off + 2 and not _SPEAKER_AFTER.match(text[o.end:o.end + 6]):
+            if o.org_type in ("development_zone", "government"):
+                # 丽水经开区新材料产业园一期项目: the zone's project, not the zone
+                project = _project_phrase(text[o.start:o.start + 40])
+                if project and len(project) > o.end - o.start:
+                    return project, None
             return o.name, o
-    rest = seg[off:]
-    stop = _STOP.search(rest)
-    head = rest[: stop.start()] if stop else rest
+    project = _project_phrase(rest)
+    return (project, None) if project else None
+
+
+def _project_phrase(seg: str) -> str | None:
+    """A project, plot or park phrase opening ``seg`` (空港园区一期地块), or None."""
+    stop = _STOP.search(seg)
+    head = seg[: stop.start()] if stop else seg
     m = _PROJECT_RE.match(head)
     if m and len(m.group()) >= 4 and not m.group().startswith(tuple(cues()["subject_verbs"])):
-        return m.group(), None
+        return m.group()
     return None
 
 

@@ -79,6 +79,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     out: list[Event] = []
     seen = set()
     seen_types = set()
+    used_dates: dict[int, int] = {}
     for s_start, s_end, sent in sentences:
         for m in verb_re.finditer(text, s_start, s_end):
             word = m.group()
@@ -98,7 +99,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             if text[cend - 1:cend] == "时":
                 continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
             planned = bool(planned_re.search(text, cstart, m.start()))
-            date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "")
+            taken = {k for k, c in used_dates.items() if c != cstart}  # dated a milestone of another clause
+            date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
+                              used=taken)
             carried = False
             if date is None and not planned:
                 if any(w in text[cstart:m.start()] for w in c["now"]):
@@ -117,6 +120,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue
             seen.add(key)
             seen_types.add((etype, subject))
+            if date is not None:
+                used_dates.setdefault(date.start, cstart)
             out.append(Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
                              date.date if date else "", date.precision if date else "", planned))
     return out
@@ -134,16 +139,26 @@ def _now(pub_date: str, pos: int) -> DateMention:
     return DateMention(pos, pos, "", date, "month" if len(date) == 7 else ("year" if date else ""), "now")
 
 
-def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before=""):
-    """Nearest date before ``pos`` in its clause, else in its sentence, else just after it in its clause.
+def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=frozenset()):
+    """Nearest date before ``pos`` in its clause, else in its sentence (unless it already dated a
+    milestone of another clause: ``used``), else just after it in its clause.
 
     For a planned milestone (``not_before`` = publication date) a date from
     elsewhere in the sentence must not lie before publication.
     """
     in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
     if in_clause:
-        return in_clause[-1]
-    in_sentence = [d for d in dates if s_start <= d.start and d.end <= pos and d.date
+        best = in_clause[-1]
+        if best.precision == "year":
+            # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
+            finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
+                     and d.precision in ("day", "month")]
+            if finer:
+                return finer[-1]
+        return best
+    # From another clause, a date that already dated a milestone is that milestone's
+    # (项目自2024年5月开工以来，仅用十个月就完成封顶: 封顶 is not 2024-05).
+    in_sentence = [d for d in dates if s_start <= d.start and d.end <= pos and d.date and d.start not in used
                    and not (not_before and _later(not_before, d.date))]
     if in_sentence:
         return in_sentence[-1]

@@ -50,7 +50,8 @@ def _tables():
     break_re = re.compile("|".join(v.get("left_break_patterns") or ["(?!)"]))
     # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
     breaks_re = re.compile("(?=(" + "|".join(re.escape(b) for b in breaks) + "))")
-    return dict(break_re=break_re, breaks_re=_EndRe(breaks_re), suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
+    region_re = re.compile("|".join(re.escape(r) for r in sorted(region_names(), key=len, reverse=True)))
+    return dict(break_re=break_re, breaks_re=_EndRe(breaks_re), region_re=region_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
@@ -92,6 +93,9 @@ class _Span:
     def __init__(self, s, e):
         self._s, self._e = s, e
 
+    def start(self):
+        return self._s
+
     def end(self):
         return self._e
 
@@ -105,9 +109,11 @@ def _cut_breaks(name: str, breaks=None) -> str:
     for m in _ORDINAL_RE.finditer(name):
         best = max(best, m.end())
     t = _tables()
+    # a break character inside a place name (the 和 of 云和) is not a break
+    places = [(m.start(), m.end()) for m in t["region_re"].finditer(name)]
     for rx in (t["break_re"], t["breaks_re"]):
         for m in rx.finditer(name, 0, len(name) - 2):
-            if len(name) - m.end() >= 3 and m.end() > best:
+            if len(name) - m.end() >= 3 and m.end() > best and not any(m.start() < b and m.end() > a for a, b in places):
                 best = m.end()
     return name[best:]
 
