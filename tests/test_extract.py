@@ -168,3 +168,14 @@ def test_dates_written_in_chinese_digits():
 def test_more_unit_shapes(text, surface, value, unit, kind):
     q = one(text)
     assert (q.surface, q.value, q.unit, q.kind) == (surface, pytest.approx(value), unit, kind)
+
+
+@pytest.mark.parametrize("text, unit_text", [("总投资26.96亿元。", "亿元"), ("总建筑面积25万平方米。", "万平方米"),
+                                             ("仅用六个半月。", "个月"), ("打造百亿级集群。", "亿"), ("两幢车间。", "幢")])
+def test_unit_text_is_the_unit_as_written(text, unit_text):
+    assert one(text).unit_text == unit_text
+
+
+def test_a_rate_per_mu_is_not_an_amount():
+    q = one("亩均投资强度不低于300万元/亩。")
+    assert (q.surface, q.unit, q.unit_text, q.value) == ("300万元/亩", "other", "万元/亩", 3e6)

@@ -42,6 +42,7 @@ def test_every_body_paragraph_ends_a_sentence():
     ("dateline.txt", [("", "青田两个制造业项目同日开工", "", ["王小明", "赵一"], ["李大成", "钱二"])]),
     ("own_line_byline.txt", [("", "老厂房变身数字车间", "", ["孙梅"], ["周杰"])]),
     ("no_byline.txt", [("", "遂昌经济开发区简介", "", [], [])]),
+    ("notice.html", [("", "关于丽水经开区2023年第三批工业项目用地出让结果的公示", "", [], [])]),
     ("outlet_xun.txt", [("", "莲都数字经济产业园签约五个项目", "", ["张三"], ["刘一", "陈二"])]),
     ("traditional.txt", [("", "丽水经济技术开发区新项目投产", "", ["陈明"], [])]),
     ("three_title_lines.txt", [("开发区：抢抓“窗口期” 跑出“加速度”", "云和县三个重大产业项目集中开工", "总投资逾二十亿元",
@@ -59,6 +60,13 @@ def test_metadata_lines_summary_and_photo_credits_stay_out_of_the_body():
     (art,) = _page(LAYOUTS / "outlet_xun.txt")
     assert "摘要" not in art.body and "/摄" not in art.body and "2023-05-20 10:15" not in art.body
     assert art.body.startswith("5月19日下午")
+
+
+def test_web_notice_keeps_its_lead_in_and_drops_page_furniture():
+    (art,) = _page(LAYOUTS / "notice.html")
+    assert art.body.startswith("根据《浙江省国有建设用地使用权出让管理办法》")
+    assert "首页" not in art.body and "版权所有" not in art.body and "不要读我" not in art.body
+    assert art.body.endswith("丽水经济技术开发区管理委员会")
 
 
 def test_a_second_dateline_without_title_stays_in_its_article():

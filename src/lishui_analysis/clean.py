@@ -13,7 +13,7 @@ from functools import lru_cache
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 # Sentence-final marks: a paragraph ending in one of them is complete.
-TERMINAL = "。！？!?…；;"
+TERMINAL = "。！？!?…；;：:"  # a colon ends a lead-in to a list (公示如下：), never a title
 CLOSERS = "”’」』）)》】"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Paragraph openings that mark a heading-like line inside a body (never joined to what follows).

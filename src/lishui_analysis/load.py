@@ -111,7 +111,16 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "template"]):
         tag.decompose()
-    root = soup.find("article") or soup.body or soup
+    # Page furniture marked by class or id (div.nav, div#footer, .breadcrumb, .share …).
+    furniture = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|copyright|banner|toolbar", re.I)
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        names = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+        if tag.name not in ("html", "body") and furniture.search(names):
+            tag.decompose()
+    root = (soup.find("article") or soup.find(class_=re.compile(r"article|content|main|text|detail", re.I))
+            or soup.body or soup)
     for br in root.find_all("br"):
         br.replace_with("\n")
     blocks = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "title")

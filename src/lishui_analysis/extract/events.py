@@ -98,7 +98,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             cend = _clause_end(text, m.end(), s_end)
             if text[cend - 1:cend] == "时":
                 continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
-            planned = bool(planned_re.search(text, cstart, m.start()))
+            # "达产后…" is a condition about the future
+            planned = bool(planned_re.search(text, cstart, m.start())) or post.startswith("后")
             taken = {k for k, c in used_dates.items() if c != cstart}  # dated a milestone of another clause
             date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
                               used=taken)

@@ -108,6 +108,10 @@ def _cut_breaks(name: str, breaks=None) -> str:
     best = 0
     for m in _ORDINAL_RE.finditer(name):
         best = max(best, m.end())
+    # A company's legal name inside a longer candidate ends it: what follows is another name.
+    for m in re.finditer("有限公司|有限责任公司", name[:-2]):
+        if len(name) - m.end() >= 3:
+            best = max(best, m.end())
     t = _tables()
     # a break character inside a place name (the 和 of 云和) is not a break
     places = [(m.start(), m.end()) for m in t["region_re"].finditer(name)]

@@ -76,6 +76,7 @@ def _nearest_metric(text: str, lo: int, hi: int) -> str | None:
     return metric_keywords()[best.group()] if best else None
 
 
+_RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
 _YEAR_RE = re.compile(r"(\d{4})年(?!\d{1,2}月\d)")
 _REL_YEAR = {"今年": 0, "去年": -1, "明年": 1}
 
@@ -182,7 +183,9 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
             unit_text = "个月"
         spec = units().get(unit_text, {"unit": "CNY", "kind": "money", "factor": 1.0})
         if g["unit"] is None:
-            unit_text = "亿"
+            unit_text = ""
+        # the unit as written, magnitude included: 亿元, 万平方米, 万片 (a bare 亿 stays 亿)
+        unit_text = (g["mag"] or g["mag0"] or "") + unit_text
         unit, kind, factor = spec["unit"], spec["kind"], spec["factor"]
         mag = MAGNITUDES.get(g["mag"] or g["mag0"] or "", 1.0)
         nums = [g["num"] or "一"] + ([g["num2"]] if g["num2"] else [])
@@ -213,6 +216,12 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
     forecast = bool(_forecast_re().search(text, s_start, m.start()))
     if period and pub_year and int(period) > pub_year:
         forecast = True
+    surface_end = m.end()
+    rate = _RATE_RE.match(text, m.end())
+    if rate:  # 300万元/亩: a rate, kept in CNY (or the unit) per mu, with its unit as written
+        unit, kind = "other", "other"
+        unit_text = unit_text + rate.group()
+        surface_end = rate.end()
     subject, org = find_subject(text, m.start(), s_start, orgs)
-    return [Quantity(m.start(), m.end(), m.group(), float(v), unit, unit_text, kind, metric, subject,
+    return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
                      org.name if org else "", period, approx, forecast) for v in values]
