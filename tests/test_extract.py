@@ -179,3 +179,10 @@ def test_unit_text_is_the_unit_as_written(text, unit_text):
 def test_a_rate_per_mu_is_not_an_amount():
     q = one("亩均投资强度不低于300万元/亩。")
     assert (q.surface, q.unit, q.unit_text, q.value) == ("300万元/亩", "other", "万元/亩", 3e6)
+
+
+def test_yue_inside_a_word_is_no_prefix_and_size_classes():
+    q = one("累计新签约亿元以上项目28个。".replace("28个", ""))
+    assert (q.surface, q.value) == ("亿元以上", 1e8)
+    q = one("总投资约3亿元。")
+    assert (q.surface, q.approximate) == ("约3亿元", True)

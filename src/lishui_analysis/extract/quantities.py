@@ -26,7 +26,9 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千
 @lru_cache(maxsize=1)
 def _pattern():
     c = cues()
-    pre = "|".join(sorted(map(re.escape, c["approximate_prefix"]), key=len, reverse=True))
+    # 约 is no prefix at the end of a word: 签约, 节约, 制约, 合约 …
+    pre = "|".join(("(?<![签节制合条公预履特])约" if p == "约" else re.escape(p))
+                   for p in sorted(c["approximate_prefix"], key=len, reverse=True))
     suf = "|".join(sorted(map(re.escape, c["approximate_suffix"]), key=len, reverse=True))
     unit_alt = "|".join(sorted([re.escape(u) for u in units()] + ["个半月"], key=len, reverse=True))
     return re.compile(
@@ -152,8 +154,8 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
                 continue
             if not unit_text and mag != "亿":
                 continue
-            if not num and m.group("pre") is None and mag == "亿":
-                continue  # a bare 亿 in a word
+            if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
+                continue  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
             if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
                 continue
             hits.append(m)
