@@ -3,7 +3,8 @@ Development Zone (丽水经开区) from Chinese news text.
 
     >>> import lishui_analysis as la
     >>> t = la.load_tables()          # builds data/processed/ if needed
-    >>> t["quantities"].head()
+    >>> t["quantities"].loc[t["quantities"]["surface"] == "26.96亿元", "value"].item()
+    2696000000.0
 """
 from __future__ import annotations
 

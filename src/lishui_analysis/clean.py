@@ -46,31 +46,32 @@ def _is_cjk(ch: str) -> bool:
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+_PUNCT_RE = re.compile(r"[,;:?!()]")
+
+
 def normalize_punctuation(text: str) -> str:
     """Half-width punctuation in Chinese text becomes full-width; never inside numbers.
 
     >>> normalize_punctuation("投资1,200万元,用地(约)30亩")
     '投资1,200万元，用地（约）30亩'
     """
-    out = []
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch in _PUNCT_MAP:
-            prev = text[i - 1] if i else ""
-            nxt = text[i + 1] if i + 1 < n else ""
-            if ch in ",:" and prev.isdigit() and nxt.isdigit():
-                out.append(ch)
-                continue
-            if ch in ",;:?!":
-                chinese_context = _is_cjk(prev) or (prev != "" and prev in "”’）") or _is_cjk(nxt) or (nxt != "" and nxt in "“‘")
-                if ch in ":?!" and not _is_cjk(prev) and not (prev and prev in "”’）%"):
-                    chinese_context = False
-            else:  # parentheses: convert when next to or around Chinese text
-                chinese_context = _is_cjk(prev) or _is_cjk(nxt)
-            out.append(_PUNCT_MAP[ch] if chinese_context else ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+
+    def fix(m) -> str:
+        ch, i = m.group(), m.start()
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch in ",:" and prev.isdigit() and nxt.isdigit():
+            return ch
+        if ch in ",;:?!":
+            chinese_context = _is_cjk(prev) or (prev != "" and prev in "”’）") or _is_cjk(nxt) or (nxt != "" and nxt in "“‘")
+            if ch in ":?!" and not _is_cjk(prev) and not (prev and prev in "”’）%"):
+                chinese_context = False
+        else:  # parentheses: convert when next to or around Chinese text
+            chinese_context = _is_cjk(prev) or _is_cjk(nxt)
+        return _PUNCT_MAP[ch] if chinese_context else ch
+
+    return _PUNCT_RE.sub(fix, text)
 
 
 def normalize_text(text: str) -> str:

@@ -200,8 +200,7 @@ def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> No
     art.correspondents += [c for c in correspondents if c not in art.correspondents]
 
 
-_SENT_END = "。！？!?；;"
-_SENT_CLOSE = "”’」』）)"
+_SENT_BREAK = re.compile(r"\n|[。！？!?；;…]+[”’」』）)]*")
 
 
 def split_sentences(body: str) -> list[tuple[int, int, str]]:
@@ -210,27 +209,15 @@ def split_sentences(body: str) -> list[tuple[int, int, str]]:
     >>> split_sentences("他说：“好。”然后走了。\\n下一段")
     [(0, 7, '他说：“好。”'), (7, 12, '然后走了。'), (13, 16, '下一段')]
     """
-    out = []
-    n = len(body)
+    out: list[tuple[int, int, str]] = []
     start = 0
-    i = 0
-    while i < n:
-        ch = body[i]
-        if ch == "\n":
-            _push(out, body, start, i)
-            start = i + 1
-        elif ch in _SENT_END or ch == "…":
-            j = i + 1
-            while j < n and (body[j] in _SENT_END or body[j] == "…"):
-                j += 1
-            while j < n and body[j] in _SENT_CLOSE:
-                j += 1
-            _push(out, body, start, j)
-            start = j
-            i = j
-            continue
-        i += 1
-    _push(out, body, start, n)
+    for m in _SENT_BREAK.finditer(body):
+        if m.group() == "\n":
+            _push(out, body, start, m.start())
+        else:
+            _push(out, body, start, m.end())
+        start = m.end()
+    _push(out, body, start, len(body))
     return out
 
 
