@@ -168,11 +168,11 @@ _E_KEEP = ["event_id", "article_id", "event_type", "subject", "org_id", "date", 
 FILES_PER_ROW_GROUP = 256
 
 
-def _compact(rows: list[dict], columns: list[str]):
+def _compact(columns: dict[str, list], names: list[str]):
     """Rows kept for the projects table, as a frame with repeated strings stored once (category)."""
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=columns)
+    df = pd.DataFrame(columns, columns=names)
     for col in ("subject", "org_id", "metric", "unit", "event_type", "date"):
         if col in df:
             df[col] = df[col].astype("category")
@@ -198,20 +198,26 @@ class TableSink:
         self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
         self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
         self.pq = pq.ParquetWriter(self.tmp_pq, _arrow_schema(table), compression="snappy")
-        self.pending: list = []
+        self.names = [c.name for c in schema.TABLES[table]]
+        self.pending: dict[str, list] = {c: [] for c in self.names}
+        self.n_pending = 0
         self.rows = 0
 
-    def add(self, rows: list[dict]) -> None:
-        self.pending.extend(rows)
+    def add(self, columns: dict[str, list]) -> None:
+        """Append a file's rows, given as columns (list.extend per column is cheap)."""
+        for c in self.names:
+            self.pending[c].extend(columns[c])
+        self.n_pending += len(columns[self.names[0]])
 
     def flush(self) -> None:
         import pandas as pd
         import pyarrow as pa
 
-        if not self.pending:
+        if not self.n_pending:
             return
-        df = schema.coerce(self.table, pd.DataFrame(self.pending))
-        self.pending = []
+        df = schema.frame(self.table, self.pending)
+        self.pending = {c: [] for c in self.names}
+        self.n_pending = 0
         schema.validate(self.table, df)
         self.csv.write(df.to_csv(index=False, header=False, lineterminator="\n", float_format="%.10g"))
         self.pq.write_table(pa.Table.from_pandas(df, schema=_arrow_schema(self.table), preserve_index=False))
@@ -248,7 +254,10 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
         if not skip_bad:
             raise
         return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
-    res = process_document(doc, meta)
+    rows = process_document(doc, meta)
+    # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
+    res = {t: {c.name: [r[c.name] for r in rows[t]] for c in schema.TABLES[t]} for t in STREAMED}
+    res["org_names"] = rows["org_names"]
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     return res
@@ -355,7 +364,8 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         inputs, skipped = [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
-        q_keep, e_keep, q_frames, e_frames = [], [], [], []
+        q_keep, e_keep = {k: [] for k in _Q_KEEP}, {k: [] for k in _E_KEEP}
+        q_frames, e_frames = [], []
         results = _cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
@@ -371,16 +381,18 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
                 if r["surface"] != r["name"]:
                     d["aliases"].add(r["surface"])
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-            for r in res["org_mentions"]:
-                counts[r["org_id"]] = counts.get(r["org_id"], 0) + 1
-            q_keep.extend({k: r[k] for k in _Q_KEEP} for r in res["quantities"])
-            e_keep.extend({k: r[k] for k in _E_KEEP} for r in res["events"])
+            for oid in res["org_mentions"]["org_id"]:
+                counts[oid] = counts.get(oid, 0) + 1
+            for k in _Q_KEEP:
+                q_keep[k].extend(res["quantities"][k])
+            for k in _E_KEEP:
+                e_keep[k].extend(res["events"][k])
             if n % FILES_PER_ROW_GROUP == 0:
                 for sink in sinks.values():
                     sink.flush()
                 q_frames.append(_compact(q_keep, _Q_KEEP))
                 e_frames.append(_compact(e_keep, _E_KEEP))
-                q_keep, e_keep = [], []
+                q_keep, e_keep = {k: [] for k in _Q_KEEP}, {k: [] for k in _E_KEEP}
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
         for sink in sinks.values():
