@@ -9,7 +9,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 NB ?=
 
-.PHONY: help setup data reports report test test-fast bench dictionary lab lint clean
+.PHONY: help setup data reports report test test-fast bench dictionary lab clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
