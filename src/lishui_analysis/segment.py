@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clean import ends_sentence, repair_breaks
 from .vocab import region_names
@@ -56,6 +57,11 @@ class Article:
     body: str = ""
 
 
+@lru_cache(maxsize=1)
+def _regions_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(region_names(), key=len, reverse=True))
+
+
 def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     """Reporters and correspondents in a byline.
 
@@ -69,7 +75,7 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     reporters: list[str] = []
     correspondents: list[str] = []
     role = "correspondent"
-    regions = region_names()
+    regions = _regions_longest_first()
     for token in re.split(r"[\s、，,/]+", text):
         if not token:
             continue
@@ -83,7 +89,7 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
             role = "correspondent"  # a unit label such as 共享联盟奉化站
             continue
         # "沈贞海浙江" — a name glued to the place the report is from
-        for reg in sorted(regions, key=len, reverse=True):
+        for reg in regions:
             if token.endswith(reg) and len(token) - len(reg) >= 2:
                 token = token[: -len(reg)]
                 break

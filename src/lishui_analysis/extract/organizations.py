@@ -175,11 +175,17 @@ def find_full_names(text: str) -> list[OrgMention]:
     return sorted(kept, key=lambda o: o.start)
 
 
-def _stem_heads(name: str) -> list[int]:
+@lru_cache(maxsize=1)
+def _regions_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(region_names(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _stem_heads(name: str) -> tuple[int, ...]:
     """Positions where a short form of ``name`` may start: after each leading region."""
     heads = [0]
     i = 0
-    regions = sorted(region_names(), key=len, reverse=True)
+    regions = _regions_longest_first()
     while True:
         reg = next((r for r in regions if name.startswith(r, i)), None)
         if not reg:
@@ -188,7 +194,7 @@ def _stem_heads(name: str) -> list[int]:
         if name.startswith("省", i) or name.startswith("市", i):
             i += 1
         heads.append(i)
-    return heads
+    return tuple(heads)
 
 
 def _is_subsequence(short: str, full: str) -> bool:
@@ -253,7 +259,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 s = km.start()
                 e = km.end()
                 rest = full[h + 2:]
-                while e < len(text) and e - s < 8 and re.match(r"[\u4e00-\u9fff]", text[e]) and _is_subsequence(text[e], rest):
+                while e < len(text) and e - s < 8 and "\u4e00" <= text[e] <= "\u9fff" and text[e] in rest:
                     rest = rest[rest.index(text[e]) + 1:]
                     e += 1
                 short = text[s:e]
