@@ -120,3 +120,13 @@ def test_input_text_is_escaped_in_reports(tmp_path):
         assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), page.name
         assert 'href="javascript:' not in html, page.name
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "00_corpus_overview.html").read_text(encoding="utf-8")
+
+
+def test_rendering_one_notebook_keeps_the_others_in_the_index(tmp_path):
+    for name in ("00_corpus_overview", "01_investment"):
+        r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", name, "--out", str(tmp_path)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert r.returncode == 0, r.stdout + r.stderr
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="00_corpus_overview.html"' in index and 'href="01_investment.html"' in index
+    assert "report_dir" not in index

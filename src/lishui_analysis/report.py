@@ -182,6 +182,18 @@ def write_summary(name: str, summary: dict, report_dir: str | None = None) -> Pa
 
 
 def write_index(results: list[dict], out_dir: Path) -> None:
+    """index.html lists every report in the folder: this run's, and earlier runs' of other notebooks
+    (kept in index.json), so rendering one notebook does not drop the others from the index."""
+    runs_path = out_dir / "index.json"
+    try:
+        runs = {r["name"]: r for r in json.loads(runs_path.read_text(encoding="utf-8"))}
+    except (OSError, ValueError, KeyError, TypeError):
+        runs = {}
+    for r in results:
+        runs[r["name"]] = {**r, "parameters": {k: v for k, v in r["parameters"].items() if k != "report_dir"}}
+    results = [runs[n] for n in sorted(runs) if (out_dir / f"{n}.html").exists() or runs[n]["status"] != "ok"]
+    atomic_write_bytes(runs_path, (json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+                                   + "\n").encode("utf-8"))
     manifest_path = config.PROCESSED_DIR / "manifest.json"
     inputs = []
     deps = {}
