@@ -130,3 +130,16 @@ def test_rendering_one_notebook_keeps_the_others_in_the_index(tmp_path):
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'href="00_corpus_overview.html"' in index and 'href="01_investment.html"' in index
     assert "report_dir" not in index
+
+
+def test_notebook_threshold_defaults_are_the_benchmark_file():
+    """Parameter cells hold literals (papermill); they must equal data/thresholds.yaml."""
+    import papermill as pm
+
+    from lishui_analysis.params import defaults
+
+    for name in list_notebooks():
+        declared = pm.inspect_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"))
+        for key, value in defaults().items():
+            if key in declared:
+                assert float(declared[key]["default"]) == value, (name, key)

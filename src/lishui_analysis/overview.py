@@ -17,12 +17,12 @@ def article_table(articles):
 
 
 def plot_lengths(articles, lang: str = "en"):
-    from .plots import plot_ranked_bars
+    from .plots import plot_bars
 
     df = articles.assign(label=articles["headline"].where(articles["headline"] != "", articles["article_id"]).str.slice(0, 22))
     if lang == "zh":
-        return plot_ranked_bars(df, "n_chars", "label", "文章正文长度", "字数")
-    return plot_ranked_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text")
+        return plot_bars(df, "n_chars", "label", "文章正文长度", "字数", lang=lang)
+    return plot_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text", lang=lang)
 
 
 def length_takeaway(articles) -> str:

@@ -52,15 +52,6 @@ def notebook_parameters(path: Path) -> dict:
     return {k: v for k, v in pm.inspect_notebook(str(path)).items()}
 
 
-def check_parameters(name: str, declared: dict, params: dict) -> dict:
-    """Keep the parameters a notebook declares; an unknown name is an error."""
-    unknown = sorted(set(params) - set(declared))
-    if unknown:
-        raise InputError(f"notebooks/{name}.ipynb", f"unknown parameter(s) {', '.join(unknown)}; "
-                         f"declared: {', '.join(sorted(declared))}")
-    return dict(params)
-
-
 def run_reports(names, params: dict, out_dir: Path | None = None, with_code: bool = False) -> int:
     """Run notebooks (all by default) and render them; returns the exit status."""
     out_dir = Path(out_dir or config.REPORTS_DIR)
@@ -69,27 +60,25 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
     missing = [n for n in names if n not in available]
     if missing:
         raise InputError(f"notebooks/{missing[0]}.ipynb", f"no such notebook (available: {', '.join(available)})")
+    from .params import validate
+
+    # Every check before any notebook runs: names no selected notebook declares, then types and values.
+    declared = {n: notebook_parameters(config.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names}
+    unknown = sorted(set(params) - set().union(*declared.values()))
+    if unknown:
+        raise InputError("parameters", f"unknown parameter(s) {', '.join(unknown)}; "
+                         f"declared: {', '.join(sorted(set().union(*declared.values())))}")
+    validate(**params)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot create report folder ({exc.strerror or exc})") from None
-    from .params import validate
-
-    validate(**params)  # wrong types and values fail here, as one line, before any notebook runs
     results = []
     for name in names:
-        nb_path = config.NOTEBOOKS_DIR / f"{name}.ipynb"
-        declared = notebook_parameters(nb_path)
-        nb_params = {k: v for k, v in params.items() if k in declared}
-        if names == available:
-            extra = set(params) - set().union(*(notebook_parameters(config.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names))
-            if extra:
-                raise InputError("parameters", f"unknown parameter(s) {', '.join(sorted(extra))}")
-        else:
-            check_parameters(name, declared, params)
-        nb_params["report_dir"] = str(out_dir.resolve()) if "report_dir" in declared else None
-        nb_params = {k: v for k, v in nb_params.items() if v is not None or k != "report_dir"}
-        results.append(run_one(name, nb_path, out_dir, nb_params, with_code))
+        nb_params = {k: v for k, v in params.items() if k in declared[name]}
+        if "report_dir" in declared[name]:
+            nb_params["report_dir"] = str(out_dir.resolve())
+        results.append(run_one(name, config.NOTEBOOKS_DIR / f"{name}.ipynb", out_dir, nb_params, with_code))
     write_index(results, out_dir)
     failed = [r for r in results if r["status"] != "ok"]
     for r in results:

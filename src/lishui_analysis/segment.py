@@ -16,10 +16,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .clean import ends_sentence, repair_breaks
-from .vocab import region_names
+from .vocab import regions_longest_first
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +56,6 @@ class Article:
     body: str = ""
 
 
-@lru_cache(maxsize=1)
-def _regions_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(region_names(), key=len, reverse=True))
-
-
 def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     """Reporters and correspondents in a byline.
 
@@ -75,7 +69,7 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     reporters: list[str] = []
     correspondents: list[str] = []
     role = "correspondent"
-    regions = _regions_longest_first()
+    regions = regions_longest_first()
     for token in re.split(r"[\s、，,/]+", text):
         if not token:
             continue

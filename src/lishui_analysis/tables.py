@@ -23,7 +23,7 @@ from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.organizations import extract_org_mentions
 from .extract.quantities import extract_quantities
-from .vocab import industries, region_names, vocab_hash
+from .vocab import cues, industries, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -34,7 +34,11 @@ def org_id_for(name: str) -> str:
     return "O" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-_FUTURE_CUES = re.compile(r"预计|计划|将|力争|目标|规划|有望|争取|到|至|明年")
+@lru_cache(maxsize=1)
+def _future_cues():
+    """Forecast cue words (data/cues.yaml) plus 到/至/明年: a date after them is a target."""
+    words = sorted(set(cues()["forecast"]) | {"到", "至", "明年"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 _DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电")
 _RANK = {"day": 3, "month": 2, "year": 1}
 
@@ -49,7 +53,7 @@ def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
     from .extract.dates import extract_dates
 
     cands = [d for d in extract_dates(text, "") if d.kind == "absolute" and d.date
-             and not _FUTURE_CUES.search(text[max(0, d.start - 6):d.start])]
+             and not _future_cues().search(text[max(0, d.start - 6):d.start])]
     if not cands:
         return "", ""
     finest = max(_RANK[d.precision] for d in cands)
@@ -128,20 +132,12 @@ def classify_industry(text: str) -> str:
 
 
 def _region_of(name: str) -> str:
-    regions = sorted(region_names(), key=len, reverse=True)
-    found, i = "", 0
-    while True:
-        reg = next((r for r in regions if name.startswith(r, i)), None)
-        if not reg:
-            break
-        found, i = reg, i + len(reg)
-        if name.startswith(("省", "市"), i):
-            i += 1
-    if not found:
-        m = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", name)
-        if m and m.group(1) in regions:
-            found = m.group(1)
-    return found
+    """The most specific leading place of a name (浙江丽水… → 丽水), else one in parentheses (杰杰微视（丽水）…)."""
+    chain = leading_regions(name)
+    if chain:
+        return chain[-1][0]
+    m = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", name)
+    return m.group(1) if m and m.group(1) in region_names() else ""
 
 
 def _organizations(by_name: dict, counts: dict) -> "pd.DataFrame":

@@ -50,6 +50,27 @@ def region_names() -> tuple[str, ...]:
     return tuple(regions())
 
 
+@lru_cache(maxsize=1)
+def regions_longest_first() -> tuple[str, ...]:
+    """Region names, longest first (so 黑龙江 is tried before 龙江-like prefixes)."""
+    return tuple(sorted(region_names(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def leading_regions(name: str) -> tuple[tuple[str, int], ...]:
+    """The chain of place names a name starts with, each with the position after it
+    (省/市 included): 浙江丽水中欣… → (('浙江', 2), ('丽水', 4))."""
+    out, i = [], 0
+    while True:
+        reg = next((r for r in regions_longest_first() if name.startswith(r, i)), None)
+        if not reg:
+            return tuple(out)
+        i += len(reg)
+        if name.startswith(("省", "市"), i):
+            i += 1
+        out.append((reg, i))
+
+
 def cues() -> dict:
     return load_yaml("cues.yaml")
 

@@ -28,7 +28,7 @@ DATE_RE = re.compile(
     r"|(?P<now>日前|近日|现在|目前|如今|眼下)"
 )
 _PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "年初": 1, "初": 1}
-_REL_YEAR = {"今年": 0, "本年": 0, "明年": 1, "后年": 2, "去年": -1, "前年": -2}
+REL_YEAR = {"今年": 0, "本年": 0, "明年": 1, "后年": 2, "去年": -1, "前年": -2}
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
             else:
                 kind = "relative"
                 rel = g["rel"]
-                if rel in _REL_YEAR:
-                    y = py + _REL_YEAR[rel] if py else None
+                if rel in REL_YEAR:
+                    y = py + REL_YEAR[rel] if py else None
                     last_year = y or last_year
                 elif rel == "次年":
                     base = last_year or py

@@ -21,10 +21,6 @@ from ..vocab import cues, event_vocab
 from .context import clause_start, find_subject, in_spans, short_quote_spans
 from .dates import DateMention
 
-SCORED_TYPES = ("land_acquired", "permit_issued", "construction_started", "topped_out", "equipment_move_in",
-                "first_output", "production_start", "full_capacity", "completed", "settled")
-
-
 @dataclass
 class Event:
     start: int
@@ -47,6 +43,11 @@ def _verbs():
             entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
     entries.sort(key=lambda e: -len(e[0]))
     return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
+
+
+# A milestone verb followed, within its clause, by a short noun phrase headed by one of these
+# nouns modifies that noun instead of reporting a milestone.
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)")
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +85,13 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
         for m in verb_re.finditer(text, s_start, s_end):
             word = m.group()
             _, etype, not_before, not_after = by_word[word]
-            pre = text[max(s_start, m.start() - 6):m.start()]
             post = text[m.end():m.end() + 4]
             if any(text[max(0, m.start() - 1):m.end() + 2].find(nb) >= 0 for nb in not_before):
                 continue
             if any(post.startswith(na) for na in not_after) or post.startswith("时"):
                 continue
+            if _MODIFIER.match(text, m.end()):
+                continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
             if in_spans(m.start(), quotes):
                 continue
             cstart = clause_start(text, m.start(), s_start)

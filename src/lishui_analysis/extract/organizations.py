@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import org_vocab, region_names
+from ..vocab import leading_regions, org_vocab, region_names, regions_longest_first
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _ENUM_RE = re.compile(r"(?:吸引了?|引进了?|包括|如)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
@@ -50,7 +50,7 @@ def _tables():
     break_re = re.compile("|".join(v.get("left_break_patterns") or ["(?!)"]))
     # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
     breaks_re = re.compile("(?=(" + "|".join(re.escape(b) for b in breaks) + "))")
-    region_re = re.compile("|".join(re.escape(r) for r in sorted(region_names(), key=len, reverse=True)))
+    region_re = re.compile("|".join(re.escape(r) for r in regions_longest_first()))
     return dict(break_re=break_re, breaks_re=_EndRe(breaks_re), region_re=region_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
@@ -175,26 +175,9 @@ def find_full_names(text: str) -> list[OrgMention]:
     return sorted(kept, key=lambda o: o.start)
 
 
-@lru_cache(maxsize=1)
-def _regions_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(region_names(), key=len, reverse=True))
-
-
-@lru_cache(maxsize=4096)
 def _stem_heads(name: str) -> tuple[int, ...]:
-    """Positions where a short form of ``name`` may start: after each leading region."""
-    heads = [0]
-    i = 0
-    regions = _regions_longest_first()
-    while True:
-        reg = next((r for r in regions if name.startswith(r, i)), None)
-        if not reg:
-            break
-        i += len(reg)
-        if name.startswith("省", i) or name.startswith("市", i):
-            i += 1
-        heads.append(i)
-    return tuple(heads)
+    """Positions where a short form of ``name`` may start: its start and after each leading region."""
+    return (0,) + tuple(end for _, end in leading_regions(name))
 
 
 def _is_subsequence(short: str, full: str) -> bool:

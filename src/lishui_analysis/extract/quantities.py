@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vocab import cues, metric_keywords, units
+from .dates import REL_YEAR
 from .context import find_subject, in_spans, short_quote_spans
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
@@ -79,8 +80,6 @@ def _nearest_metric(text: str, lo: int, hi: int) -> str | None:
 
 
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
-_YEAR_RE = re.compile(r"(\d{4})年(?!\d{1,2}月\d)")
-_REL_YEAR = {"今年": 0, "去年": -1, "明年": 1}
 
 
 def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
@@ -89,7 +88,7 @@ def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
         if m.group(1):
             found = m.group(1)
         elif pub_year:
-            found = str(pub_year + _REL_YEAR[m.group()])
+            found = str(pub_year + REL_YEAR[m.group()])
     return found
 
 
