@@ -133,6 +133,36 @@ def test_schema_rejects_bad_enum():
         schema.validate("organizations", df)
 
 
+def _mention(**over):
+    row = dict(org_id="O1", article_id="p:01", sentence_id=1, start=0, end=2, surface="强达")
+    row.update(over)
+    return row
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ([_mention(), _mention()], "duplicate keys"),                      # same (article_id, start, end) twice
+    ([_mention(sentence_id="one")], "column sentence_id is not int"),
+    ([_mention(surface=None)], "column surface has 1 empty values"),
+    ([_mention(surface=3)], "column surface is not str"),
+])
+def test_streaming_check_refuses_what_pandera_refuses(rows, problem):
+    """The build's Arrow check and the pandera schema come from the same declarations and agree."""
+    columns = {c.name: [r[c.name] for r in rows] for c in schema.TABLES["org_mentions"]}
+    with pytest.raises(ValueError, match=f"org_mentions fails its schema: {problem}"):
+        schema.arrow_table("org_mentions", columns)
+    with pytest.raises(ValueError, match="org_mentions"):
+        schema.validate("org_mentions", pd.DataFrame(rows))
+
+
+def test_streaming_check_refuses_a_value_outside_the_allowed_list():
+    ev = dict(event_id="p:01:e001", article_id="p:01", sentence_id=1, start=0, end=2, surface="开工", sentence="开工。",
+              event_type="launched_rocket", subject="", org_id="", date="", date_precision="", planned=False)
+    columns = {c.name: [ev[c.name]] for c in schema.TABLES["events"]}
+    with pytest.raises(ValueError, match=r"events fails its schema: column event_type has values not allowed \['launched_rocket'\]"):
+        schema.arrow_table("events", columns)
+    assert schema.arrow_table("events", columns | {"event_type": ["topped_out"]}).num_rows == 1
+
+
 def test_every_column_is_described_and_the_dictionary_lists_it():
     from lishui_analysis.schema import render_dictionary
 

@@ -148,22 +148,67 @@ def empty_frame(table: str):
     return pd.DataFrame({c.name: pd.Series(dtype=_PD[c.dtype]) for c in TABLES[table]})
 
 
-def frame(table: str, columns: dict[str, list]):
-    """A table from column lists already of the declared types (the build's fast path: no
-    round trip through pandas' Arrow-backed str dtype)."""
-    import numpy as np
-    import pandas as pd
+_ARROW = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_"}
 
-    data = {}
-    for c in TABLES[table]:
+
+def arrow_schema(table: str):
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c.name, getattr(pa, _ARROW[c.dtype])()) for c in TABLES[table]])
+
+
+def arrow_table(table: str, columns: dict[str, list]):
+    """An Arrow table from column lists, checked against the declarations — the streaming
+    build's fast path (no pandas frame per row group).
+
+    The rules are those of :func:`pandera_schema`, from the same declarations: each column
+    converts to its declared Arrow type (a number in a text column is an error), no nulls
+    unless declared nullable, values in ``allowed``, and unique keys.
+
+    >>> t = arrow_table("org_mentions", {"org_id": ["a"], "article_id": ["p:01"], "sentence_id": [1],
+    ...                                   "start": [0], "end": [2], "surface": ["强达"]})
+    >>> t.num_rows
+    1
+    >>> arrow_table("org_mentions", {"org_id": ["a"], "article_id": ["p:01"], "sentence_id": ["one"],
+    ...                               "start": [0], "end": [2], "surface": ["强达"]})
+    Traceback (most recent call last):
+    ValueError: table org_mentions fails its schema: column sentence_id is not int ('one')
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays = []
+    for c, field in zip(TABLES[table], arrow_schema(table)):
         values = columns[c.name]
-        if c.dtype == "str":
-            arr = np.empty(len(values), dtype=object)
-            arr[:] = values
-            data[c.name] = pd.Series(arr, dtype=object, copy=False)
-        else:
-            data[c.name] = pd.Series(values, dtype=_PD[c.dtype])
-    return pd.DataFrame(data, copy=False)
+        try:
+            arr = pa.array(values, type=field.type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            bad = next((v for v in values if not _is_type(v, c.dtype)), None)
+            raise ValueError(f"table {table} fails its schema: column {c.name} is not {c.dtype} ({bad!r})") from None
+        if arr.null_count and not c.nullable:
+            raise ValueError(f"table {table} fails its schema: column {c.name} has {arr.null_count} empty values")
+        if c.allowed:
+            ok = pc.is_in(arr, value_set=pa.array(c.allowed, type=field.type))
+            if not pc.all(ok).as_py():
+                bad = pc.filter(arr, pc.invert(ok))[:5].to_pylist()
+                raise ValueError(f"table {table} fails its schema: column {c.name} has values not allowed {bad}")
+        arrays.append(arr)
+    t = pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+    counts = t.group_by(KEYS[table], use_threads=False).aggregate([([], "count_all")])
+    if counts.num_rows != t.num_rows:
+        dup = counts.filter(pc.greater(counts["count_all"], 1)).drop_columns(["count_all"])[:5].to_pylist()
+        raise ValueError(f"table {table} fails its schema: duplicate keys {KEYS[table]}: {dup}")
+    return t
+
+
+def _is_type(value, dtype: str) -> bool:
+    if dtype == "str":
+        return isinstance(value, str)
+    if dtype == "bool":
+        return isinstance(value, bool)
+    if dtype == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def coerce(table: str, df):

@@ -8,6 +8,7 @@ corpus-wide tables (organizations, projects) and renames everything into place.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -175,13 +176,6 @@ def _compact(columns: dict[str, list], names: list[str]):
     return df
 
 
-def _arrow_schema(table: str):
-    import pyarrow as pa
-
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    return pa.schema([pa.field(c.name, types[c.dtype]) for c in schema.TABLES[table]])
-
-
 class TableSink:
     """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit."""
 
@@ -193,8 +187,10 @@ class TableSink:
         self.tmp_pq = out_dir / f".{table}.parquet.partial"
         self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
         self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
-        self.pq = pq.ParquetWriter(self.tmp_pq, _arrow_schema(table), compression="snappy")
+        self.pq = pq.ParquetWriter(self.tmp_pq, schema.arrow_schema(table), compression="snappy")
+        self.csv_rows = csv.writer(self.csv, lineterminator="\n")  # the csv module's C writer, as pandas uses
         self.names = [c.name for c in schema.TABLES[table]]
+        self.floats = {c.name for c in schema.TABLES[table] if c.dtype == "float"}
         self.pending: dict[str, list] = {c: [] for c in self.names}
         self.n_pending = 0
         self.rows = 0
@@ -206,18 +202,19 @@ class TableSink:
         self.n_pending += len(columns[self.names[0]])
 
     def flush(self) -> None:
-        import pandas as pd
-        import pyarrow as pa
-
+        """Check the pending rows against the schema, then append them to both files."""
         if not self.n_pending:
             return
-        df = schema.frame(self.table, self.pending)
+        table = schema.arrow_table(self.table, self.pending)
+        # Same text as pandas' to_csv(float_format="%.10g"): floats with 10 significant digits,
+        # NaN and None empty, True/False, minimal quoting.
+        columns = [[("" if v != v else "%.10g" % v) for v in self.pending[c]] if c in self.floats else self.pending[c]
+                   for c in self.names]
+        self.csv_rows.writerows(zip(*columns))
+        self.pq.write_table(table)
+        self.rows += self.n_pending
         self.pending = {c: [] for c in self.names}
         self.n_pending = 0
-        schema.validate(self.table, df)
-        self.csv.write(df.to_csv(index=False, header=False, lineterminator="\n", float_format="%.10g"))
-        self.pq.write_table(pa.Table.from_pandas(df, schema=_arrow_schema(self.table), preserve_index=False))
-        self.rows += len(df)
 
     def close(self) -> None:
         self.flush()
@@ -465,7 +462,7 @@ def _parquet_bytes(df, table: str) -> bytes:
     import pyarrow.parquet as pq
 
     buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(df, schema=_arrow_schema(table), preserve_index=False), buf, compression="snappy")
+    pq.write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema(table), preserve_index=False), buf, compression="snappy")
     return buf.getvalue()
 
 
