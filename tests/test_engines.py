@@ -1,4 +1,6 @@
 """Every engine gives byte-identical tables: in-process, process pool, Dask LocalCluster."""
+import sqlite3
+
 import pytest
 
 from conftest import LAYOUTS, RAW
@@ -47,7 +49,7 @@ def test_dask_with_a_scheduler_address(tmp_path):
 
 
 def test_incremental_rebuild_extracts_only_the_new_page(tmp_path, monkeypatch):
-    from lishui_analysis import tables
+    from lishui_analysis import cache, tables
 
     raw = _corpus(tmp_path)
     out = tmp_path / "out"
@@ -62,6 +64,25 @@ def test_incremental_rebuild_extracts_only_the_new_page(tmp_path, monkeypatch):
     assert _files(out) == _files(tmp_path / "nocache")
     # a changed vocabulary invalidates every cached file
     calls.clear()
-    monkeypatch.setattr(tables, "vocab_hash", lambda: "edited")
+    monkeypatch.setattr(cache, "vocab_hash", lambda: "edited")
     build(raw, out)
     assert len(calls) == len(list(raw.glob("*.txt")))
+    # one database, the size of the corpus: a removed page leaves it
+    assert [p.name for p in (out / ".cache").iterdir()] == ["results.sqlite"]
+    calls.clear()
+    (raw / "zz_new.txt").unlink()
+    build(raw, out)
+    assert calls == []
+    with sqlite3.connect(out / ".cache" / "results.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == len(list(raw.glob("*.txt")))
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path, caplog):
+    raw = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build(raw, out)
+    good = _files(out)
+    (out / ".cache" / "results.sqlite").write_bytes(b"not a database at all" * 100)
+    build(raw, out)
+    assert "damaged" in caplog.text
+    assert _files(out) == good

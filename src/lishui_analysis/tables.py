@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, clean, config, load, schema, segment
+from .cache import cached_results, code_hash
 from .errors import InputError
 from .extract.dates import extract_dates
 from .extract.events import extract_events
@@ -271,63 +272,6 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
     return plan
 
 
-CACHE_DIR = ".cache"
-
-
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """sha256 over the package's own source: an edited extractor invalidates cached results too."""
-    h = hashlib.sha256()
-    for f in sorted(Path(__file__).parent.rglob("*.py")):
-        h.update(f.relative_to(Path(__file__).parent).as_posix().encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
-    """Hash of a file's name (its doc_id), bytes and manifest row, the package version and source,
-    and the vocabularies."""
-    h = hashlib.sha256()
-    h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
-    try:
-        h.update(Path(path).read_bytes())
-    except OSError:
-        h.update(b"unreadable:" + str(path).encode())
-    h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
-    h.update(__version__.encode())
-    h.update(code_hash().encode())
-    h.update(vocab_hash().encode())
-    return h.hexdigest()
-
-
-def _cached_results(plan, raw_dir, out_dir: Path, use_cache: bool, **engine_kw):
-    """Per-file results in plan order: from the cache when the key matches, else from the engine."""
-    import pickle
-
-    from .engine import iter_results
-
-    cache = out_dir / CACHE_DIR
-    keys = [cache_key(path, meta, raw_dir) if use_cache else "" for path, meta in plan]
-    hits = [use_cache and (cache / f"{k}.pkl").exists() for k in keys]
-    todo = [item for item, hit in zip(plan, hits) if not hit]
-    fresh = iter_results(todo, raw_dir, **engine_kw)
-    for (path, meta), key, hit in zip(plan, keys, hits):
-        if hit:
-            with open(cache / f"{key}.pkl", "rb") as fh:
-                yield pickle.load(fh)
-            continue
-        res = next(fresh)
-        if use_cache and "skipped" not in res:
-            cache.mkdir(exist_ok=True)
-            atomic_write_bytes(cache / f"{key}.pkl", pickle.dumps(res, protocol=4))
-        yield res
-    if use_cache and cache.exists():  # keep the cache the size of the corpus
-        live = {f"{k}.pkl" for k in keys}
-        for f in cache.glob("*.pkl"):
-            if f.name not in live:
-                f.unlink(missing_ok=True)
-
-
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
           scheduler: str | None = None, progress: bool = False, use_cache: bool = True) -> dict:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
@@ -359,7 +303,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         counts: dict[str, int] = {}
         q_keep, e_keep = {k: [] for k in _Q_KEEP}, {k: [] for k in _E_KEEP}
         q_frames, e_frames = [], []
-        results = _cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
+        results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
             if "skipped" in res:

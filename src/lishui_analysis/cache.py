@@ -1,0 +1,145 @@
+"""Per-file results cache of the build: ``out/.cache/results.sqlite``.
+
+A file's extracted rows are stored under a key that hashes everything they depend
+on — the file's name (its doc_id), bytes and manifest row, the package version, the
+package source and the vocabulary files — so an unchanged page is never extracted
+twice and any edit that could change its rows misses the cache.
+
+One SQLite database (standard library) rather than one pickle file per page: one
+open file instead of thousands (a file create cost ≈ 0.4 ms here), inserts batched
+in transactions, and a build killed mid-way leaves a consistent database. A
+damaged database is discarded and rebuilt, never trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+import sqlite3
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .vocab import vocab_hash
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".cache"
+CACHE_FILE = "results.sqlite"
+#: Inserts per transaction.
+BATCH = 256
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """sha256 over the package's own source: an edited extractor invalidates cached results too."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for f in sorted(root.rglob("*.py")):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
+    """Hash of a file's name (its doc_id), bytes and manifest row, the package version and
+    source, and the vocabularies."""
+    h = hashlib.sha256()
+    h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
+    try:
+        h.update(Path(path).read_bytes())
+    except OSError:
+        h.update(b"unreadable:" + str(path).encode())
+    h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
+    h.update(__version__.encode())
+    h.update(code_hash().encode())
+    h.update(vocab_hash().encode())
+    return h.hexdigest()
+
+
+class ResultCache:
+    """key → result dict, in one SQLite file under ``folder``."""
+
+    def __init__(self, folder: Path):
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.pkl"):  # the one-file-per-page layout of earlier versions
+            old.unlink(missing_ok=True)
+        self.path = folder / CACHE_FILE
+        self.pending = 0
+        try:
+            self._open()
+            self.keys = {k for (k,) in self.db.execute("SELECT key FROM results")}
+        except sqlite3.DatabaseError as exc:
+            log.warning("cache %s is damaged (%s); starting a new one", self.path, exc)
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            self._open()
+            self.keys = set()
+
+    def _open(self) -> None:
+        # autocommit mode; transactions are opened explicitly around batches of inserts
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.keys
+
+    def get(self, key: str) -> dict:
+        (data,) = self.db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(data)
+
+    def put(self, key: str, result: dict) -> None:
+        if not self.pending:
+            self.db.execute("BEGIN")
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, pickle.dumps(result, protocol=5)))
+        self.keys.add(key)
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.pending:
+            self.db.execute("COMMIT")
+            self.pending = 0
+
+    def keep_only(self, live: set[str]) -> None:
+        """Drop entries of files no longer in the corpus: the cache stays the size of the corpus."""
+        self.commit()
+        stale = self.keys - live
+        if stale:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM results WHERE key = ?", ((k,) for k in stale))
+            self.db.execute("COMMIT")
+            self.keys -= stale
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+
+def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_kw) -> Iterator[dict]:
+    """Per-file results in plan order: from the cache when the key matches, else from the engine."""
+    from .engine import iter_results
+
+    if not use_cache:
+        yield from iter_results(plan, raw_dir, **engine_kw)
+        return
+    cache = ResultCache(Path(out_dir) / CACHE_DIR)
+    try:
+        keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
+        fresh = iter_results([item for item, k in zip(plan, keys) if k not in cache], raw_dir, **engine_kw)
+        for key in keys:
+            if key in cache:
+                yield cache.get(key)
+                continue
+            res = next(fresh)
+            if "skipped" not in res:
+                cache.put(key, res)
+            yield res
+        cache.keep_only(set(keys))
+    finally:
+        cache.close()
