@@ -107,83 +107,103 @@ def subject_key(df):
     return df["org_id"].where(df["org_id"] != "", "S:" + df["subject"])
 
 
-def assemble_projects(quantities, events, organizations, articles=None):
-    """One row per company or project subject, with its figures and milestone dates.
+class ProjectAssembler:
+    """One row per company or project subject, with its figures and milestone dates,
+    accumulated as quantity and event rows stream past (memory grows with the number
+    of subjects, not of rows; the result does not depend on the order rows arrive in).
 
     For each figure the largest stated (non-forecast) value is kept, falling back to
     a forecast one; each milestone is its earliest dated mention; the ids of the
-    rows used are kept for provenance. One pass over the rows (linear in corpus size).
+    rows used are kept for provenance.
     """
-    import hashlib
 
+    def __init__(self):
+        self.acc: dict[str, dict] = {}
+        self.by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
+
+    def _entry(self, org_id: str, subject: str) -> dict:
+        key = org_id if org_id else "S:" + subject
+        a = self.acc.get(key)
+        if a is None:
+            a = self.acc[key] = {"org_id": org_id, "subject": subject, "articles": set(), "fig": {}, "cap": None, "ms": {}}
+        return a
+
+    def add_quantity(self, quantity_id, article_id, value, unit, metric, subject, org_id, forecast) -> None:
+        if not subject:
+            return
+        a = self._entry(org_id, subject)
+        a["articles"].add(article_id)
+        value = float(value)
+        col = self.by_metric.get((metric, unit))
+        if col:
+            rank = (bool(forecast), -value, quantity_id)  # stated first, then largest
+            if col not in a["fig"] or rank < a["fig"][col][0]:
+                a["fig"][col] = (rank, value, quantity_id)
+        if metric == "capacity" and (a["cap"] is None or value > a["cap"][0]):
+            a["cap"] = (value, unit)
+
+    def add_event(self, event_id, article_id, event_type, subject, org_id, date) -> None:
+        if not subject or event_type not in MILESTONE_ORDER:
+            return
+        a = self._entry(org_id, subject)
+        a["articles"].add(article_id)
+        if date and (event_type not in a["ms"] or (date, event_id) < a["ms"][event_type]):
+            a["ms"][event_type] = (date, event_id)
+
+    def rows(self, names: dict, industries: dict) -> list[dict]:
+        """The projects, sorted by key; ``names`` and ``industries`` map org_id to the organization's."""
+        import hashlib
+
+        from .vocab import classify_industry
+
+        out = []
+        for key in sorted(self.acc):
+            a = self.acc[key]
+            subject = names.get(a["org_id"]) or a["subject"]
+            row = {"project_id": "P" + hashlib.sha1(key.encode()).hexdigest()[:10], "subject": subject,
+                   "org_id": a["org_id"], "industry": industries.get(a["org_id"]) or classify_industry(subject),
+                   "article_ids": ";".join(sorted(a["articles"]))}
+            used_q = []
+            for col in PROJECT_FIGURES:
+                if col in a["fig"]:
+                    _, value, qid = a["fig"][col]
+                    row[col] = value
+                    used_q.append(qid)
+                else:
+                    row[col] = math.nan
+            row["capacity"] = a["cap"][0] if a["cap"] else math.nan
+            row["capacity_unit"] = a["cap"][1] if a["cap"] else ""
+            used_e = []
+            for etype in MILESTONE_ORDER:
+                date, eid = a["ms"].get(etype, ("", ""))
+                row[etype] = date
+                if eid:
+                    used_e.append(eid)
+            row["investment_intensity"] = investment_intensity(row["investment_cny"], row["land_mu"])
+            row["output_per_mu"] = per_mu(row["output_value_cny"], row["land_mu"])
+            row["tax_per_mu"] = per_mu(row["tax_cny"], row["land_mu"])
+            row["floor_area_ratio"] = floor_area_ratio(row["floor_area_m2"], row["land_mu"])
+            row["quantity_ids"] = ";".join(used_q)
+            row["event_ids"] = ";".join(used_e)
+            out.append(row)
+        return out
+
+
+def assemble_projects(quantities, events, organizations):
+    """The projects table (a DataFrame) from quantities, events and organizations frames."""
     import pandas as pd
 
-    from .tables import classify_industry
-
-    names = dict(zip(organizations["org_id"], organizations["name"])) if len(organizations) else {}
-    industries = dict(zip(organizations["org_id"], organizations["industry"])) if len(organizations) else {}
-    by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
-    acc: dict[str, dict] = {}
-
-    def entry(org_id, subject):
-        key = org_id if org_id else "S:" + subject
-        if key not in acc:
-            acc[key] = {"org_id": org_id, "subject": subject, "articles": set(), "fig": {}, "cap": None, "ms": {}}
-        return acc[key]
-
+    asm = ProjectAssembler()
     for r in quantities.itertuples(index=False):
-        if not r.subject:
-            continue
-        a = entry(r.org_id, r.subject)
-        a["articles"].add(r.article_id)
-        col = by_metric.get((r.metric, r.unit))
-        if col:
-            rank = (bool(r.forecast), -float(r.value), r.quantity_id)  # stated first, then largest
-            if col not in a["fig"] or rank < a["fig"][col][0]:
-                a["fig"][col] = (rank, float(r.value), r.quantity_id)
-        if r.metric == "capacity" and (a["cap"] is None or float(r.value) > a["cap"][0]):
-            a["cap"] = (float(r.value), r.unit)
+        asm.add_quantity(r.quantity_id, r.article_id, r.value, r.unit, r.metric, r.subject, r.org_id, r.forecast)
     for r in events.itertuples(index=False):
-        if not r.subject or r.event_type not in MILESTONE_ORDER:
-            continue
-        a = entry(r.org_id, r.subject)
-        a["articles"].add(r.article_id)
-        if r.date and (r.event_type not in a["ms"] or (r.date, r.event_id) < a["ms"][r.event_type]):
-            a["ms"][r.event_type] = (r.date, r.event_id)
-    rows = []
-    for key in sorted(acc):
-        a = acc[key]
-        subject = names.get(a["org_id"]) or a["subject"]
-        row = {"project_id": "P" + hashlib.sha1(key.encode()).hexdigest()[:10], "subject": subject,
-               "org_id": a["org_id"], "article_ids": ";".join(sorted(a["articles"]))}
-        used_q = []
-        for col in PROJECT_FIGURES:
-            if col in a["fig"]:
-                _, value, qid = a["fig"][col]
-                row[col] = value
-                used_q.append(qid)
-            else:
-                row[col] = math.nan
-        row["capacity"] = a["cap"][0] if a["cap"] else math.nan
-        row["capacity_unit"] = a["cap"][1] if a["cap"] else ""
-        used_e = []
-        for etype in MILESTONE_ORDER:
-            date, eid = a["ms"].get(etype, ("", ""))
-            row[etype] = date
-            if eid:
-                used_e.append(eid)
-        row["quantity_ids"] = ";".join(used_q)
-        row["event_ids"] = ";".join(used_e)
-        row["industry"] = industries.get(a["org_id"]) or classify_industry(subject)
-        rows.append(row)
-    df = pd.DataFrame(rows)
-    if df.empty:
-        return df
-    df["investment_intensity"] = [investment_intensity(i, l) for i, l in zip(df["investment_cny"], df["land_mu"])]
-    df["output_per_mu"] = [per_mu(o, l) for o, l in zip(df["output_value_cny"], df["land_mu"])]
-    df["tax_per_mu"] = [per_mu(t, l) for t, l in zip(df["tax_cny"], df["land_mu"])]
-    df["floor_area_ratio"] = [floor_area_ratio(f, l) for f, l in zip(df["floor_area_m2"], df["land_mu"])]
-    return df
+        asm.add_event(r.event_id, r.article_id, r.event_type, r.subject, r.org_id, r.date)
+    if len(organizations):
+        names = dict(zip(organizations["org_id"], organizations["name"]))
+        industries = dict(zip(organizations["org_id"], organizations["industry"]))
+    else:
+        names, industries = {}, {}
+    return pd.DataFrame(asm.rows(names, industries))
 
 
 def milestone_durations(events):

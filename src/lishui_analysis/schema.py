@@ -181,7 +181,7 @@ def arrow_table(table: str, columns: dict[str, list]):
     for c, field in zip(TABLES[table], arrow_schema(table)):
         values = columns[c.name]
         try:
-            arr = pa.array(values, type=field.type)
+            arr = pa.array(values, type=field.type, from_pandas=True)  # NaN is a null, as pandas writes it
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             bad = next((v for v in values if not _is_type(v, c.dtype)), None)
             raise ValueError(f"table {table} fails its schema: column {c.name} is not {c.dtype} ({bad!r})") from None

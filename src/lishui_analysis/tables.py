@@ -25,7 +25,7 @@ from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.organizations import extract_org_mentions
 from .extract.quantities import extract_quantities
-from .vocab import cues, industries, leading_regions, region_names, vocab_hash
+from .vocab import classify_industry, cues, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -125,14 +125,6 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     return rows
 
 
-def classify_industry(text: str) -> str:
-    """First taxonomy industry whose keyword occurs in ``text``, else ``unclassified``."""
-    for ind in industries():
-        if any(k in text for k in ind["keywords"]):
-            return ind["id"]
-    return "unclassified"
-
-
 def _region_of(name: str) -> str:
     """The most specific leading place of a name (浙江丽水… → 丽水), else one in parentheses (杰杰微视（丽水）…)."""
     chain = leading_regions(name)
@@ -142,10 +134,8 @@ def _region_of(name: str) -> str:
     return m.group(1) if m and m.group(1) in region_names() else ""
 
 
-def _organizations(by_name: dict, counts: dict) -> "pd.DataFrame":
+def _organizations(by_name: dict, counts: dict) -> list[dict]:
     """One row per organization from ``{name: {"aliases": set, "types": {type: n}}}`` and mention counts."""
-    import pandas as pd
-
     rows = []
     for name in sorted(by_name):
         d = by_name[name]
@@ -155,26 +145,16 @@ def _organizations(by_name: dict, counts: dict) -> "pd.DataFrame":
                          org_type=org_type, region=_region_of(name),
                          industry=classify_industry(name + " " + " ".join(sorted(d["aliases"]))),
                          n_mentions=int(counts.get(oid, 0))))
-    return pd.DataFrame(rows)
+    return rows
+
+
+def _columns(table: str, rows: list[dict]) -> dict[str, list]:
+    return {c.name: [r[c.name] for r in rows] for c in schema.TABLES[table]}
 
 
 STREAMED = ("articles", "sentences", "quantities", "org_mentions", "events")
-# Columns kept in memory (beyond the streamed files) to assemble projects at the end.
-_Q_KEEP = ["quantity_id", "article_id", "value", "unit", "metric", "subject", "org_id", "forecast"]
-_E_KEEP = ["event_id", "article_id", "event_type", "subject", "org_id", "date", "planned"]
 #: Files per Parquet row group: fixed, so the bytes do not depend on --jobs or the engine.
 FILES_PER_ROW_GROUP = 256
-
-
-def _compact(columns: dict[str, list], names: list[str]):
-    """Rows kept for the projects table, as a frame with repeated strings stored once (category)."""
-    import pandas as pd
-
-    df = pd.DataFrame(columns, columns=names)
-    for col in ("subject", "org_id", "metric", "unit", "event_type", "date"):
-        if col in df:
-            df[col] = df[col].astype("category")
-    return df
 
 
 class TableSink:
@@ -283,8 +263,6 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     page re-extracts only that page; a changed vocabulary, package version or
     package source invalidates every entry.
     """
-    import pandas as pd
-
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
     plan = plan_corpus(raw_dir)
@@ -296,13 +274,14 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         raise InputError(out_dir, "output folder is not writable")
     for stale in list(out_dir.glob(".*.partial")) + list(out_dir.glob(".*.tmp")):
         stale.unlink(missing_ok=True)  # left by a killed run; never read
-    sinks = {t: TableSink(out_dir, t) for t in STREAMED}
+    from .indicators import ProjectAssembler
+
+    sinks = {t: TableSink(out_dir, t) for t in TABLE_NAMES}
     try:
         inputs, skipped = [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
-        q_keep, e_keep = {k: [] for k in _Q_KEEP}, {k: [] for k in _E_KEEP}
-        q_frames, e_frames = [], []
+        projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
         results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
@@ -320,33 +299,25 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
             for oid in res["org_mentions"]["org_id"]:
                 counts[oid] = counts.get(oid, 0) + 1
-            for k in _Q_KEEP:
-                q_keep[k].extend(res["quantities"][k])
-            for k in _E_KEEP:
-                e_keep[k].extend(res["events"][k])
+            q = res["quantities"]
+            for row in zip(q["quantity_id"], q["article_id"], q["value"], q["unit"], q["metric"], q["subject"],
+                           q["org_id"], q["forecast"]):
+                projects.add_quantity(*row)
+            e = res["events"]
+            for row in zip(e["event_id"], e["article_id"], e["event_type"], e["subject"], e["org_id"], e["date"]):
+                projects.add_event(*row)
             if n % FILES_PER_ROW_GROUP == 0:
-                for sink in sinks.values():
-                    sink.flush()
-                q_frames.append(_compact(q_keep, _Q_KEEP))
-                e_frames.append(_compact(e_keep, _E_KEEP))
-                q_keep, e_keep = {k: [] for k in _Q_KEEP}, {k: [] for k in _E_KEEP}
+                for t in STREAMED:
+                    sinks[t].flush()
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
+        orgs = _organizations(names, counts)
+        sinks["organizations"].add(_columns("organizations", orgs))
+        sinks["projects"].add(_columns("projects", projects.rows({o["org_id"]: o["name"] for o in orgs},
+                                                                 {o["org_id"]: o["industry"] for o in orgs})))
         for sink in sinks.values():
             sink.close()
-        orgs = _organizations(names, counts)
-        orgs = schema.validate("organizations", schema.coerce("organizations", orgs) if len(orgs) else schema.empty_frame("organizations"))
-        from .indicators import assemble_projects
-
-        q_all = pd.concat(q_frames + [_compact(q_keep, _Q_KEEP)], ignore_index=True).astype({"forecast": bool, "value": float})
-        e_all = pd.concat(e_frames + [_compact(e_keep, _E_KEEP)], ignore_index=True).astype({"planned": bool})
-        for col in ("subject", "org_id", "metric", "unit", "event_type", "date"):
-            for df in (q_all, e_all):
-                if col in df:
-                    df[col] = df[col].astype(str).astype(object)
-        projects = assemble_projects(q_all, e_all, orgs)
-        projects = schema.validate("projects", schema.coerce("projects", projects) if len(projects) else schema.empty_frame("projects"))
-        row_counts = {t: sinks[t].rows for t in STREAMED} | {"organizations": len(orgs), "projects": len(projects)}
+        row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "code_sha256": code_hash(),
@@ -356,11 +327,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
             "skipped": skipped,
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
         }
-        payload = {}
-        for name, df in (("organizations", orgs), ("projects", projects)):
-            payload[f"{name}.csv"] = ("\ufeff" + df.to_csv(index=False, lineterminator="\n", float_format="%.10g")).encode("utf-8")
-            payload[f"{name}.parquet"] = _parquet_bytes(df, name)
-        payload["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
     except BaseException:
         for sink in sinks.values():
             sink.discard()
@@ -368,20 +335,28 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     # Every table is complete and valid: only now replace the previous outputs.
     for sink in sinks.values():
         sink.commit()
-    for fname, data in payload.items():
-        atomic_write_bytes(out_dir / fname, data)
+    atomic_write_bytes(out_dir / "manifest.json", manifest_bytes)
     return {t: int(row_counts[t]) for t in TABLE_NAMES}
 
 
+#: Libraries whose behaviour shapes the tables: distribution name → module.
+_DEPENDENCIES = {"pyarrow": "pyarrow", "cn2an": "cn2an", "opencc": "opencc", "charset-normalizer": "charset_normalizer",
+                 "beautifulsoup4": "bs4"}
+
+
 def _dependency_versions() -> dict:
+    """Versions of the libraries that shape the tables (a module's ``__version__`` when it is
+    loaded: reading package metadata costs ≈ 1.5 ms per package)."""
+    import sys
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for name in ("pandas", "pyarrow", "pandera", "cn2an", "opencc", "charset-normalizer", "beautifulsoup4"):
+    for dist, module in _DEPENDENCIES.items():
+        loaded = getattr(sys.modules.get(module), "__version__", None)
         try:
-            out[name] = version(name)
+            out[dist] = loaded or version(dist)
         except PackageNotFoundError:
-            out[name] = ""
+            out[dist] = ""
     return out
 
 
@@ -397,17 +372,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _parquet_bytes(df, table: str) -> bytes:
-    import io
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema(table), preserve_index=False), buf, compression="snappy")
-    return buf.getvalue()
 
 
 def _stale(processed_dir: Path) -> bool:

@@ -87,6 +87,14 @@ def industries() -> list[dict]:
     return load_yaml("industries.yaml")
 
 
+def classify_industry(text: str) -> str:
+    """First taxonomy industry whose keyword occurs in ``text``, else ``unclassified``."""
+    for ind in industries():
+        if any(k in text for k in ind["keywords"]):
+            return ind["id"]
+    return "unclassified"
+
+
 def thresholds() -> dict:
     return load_yaml("thresholds.yaml")
 
