@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import logging
 import os
@@ -157,6 +158,22 @@ STREAMED = ("articles", "sentences", "quantities", "org_mentions", "events")
 FILES_PER_ROW_GROUP = 256
 
 
+def csv_text(table: str, columns: dict[str, list]) -> str:
+    """CSV lines (no header) of rows given as columns — the same text as pandas'
+    ``to_csv(float_format="%.10g")``: floats with 10 significant digits, NaN and None
+    empty, True/False, minimal quoting (the csv module's C writer, which pandas uses too).
+
+    >>> csv_text("org_mentions", {"org_id": ["O1"], "article_id": ["p:01"], "sentence_id": [1],
+    ...                           "start": [0], "end": [4], "surface": ["强达, 实业"]})
+    'O1,p:01,1,0,4,"强达, 实业"\n'
+    """
+    buf = io.StringIO()
+    cols = [[("" if v != v else "%.10g" % v) for v in columns[c.name]] if c.dtype == "float" else columns[c.name]
+            for c in schema.TABLES[table]]
+    csv.writer(buf, lineterminator="\n").writerows(zip(*cols))
+    return buf.getvalue()
+
+
 class TableSink:
     """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit."""
 
@@ -169,32 +186,30 @@ class TableSink:
         self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
         self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
         self.pq = pq.ParquetWriter(self.tmp_pq, schema.arrow_schema(table), compression="snappy")
-        self.csv_rows = csv.writer(self.csv, lineterminator="\n")  # the csv module's C writer, as pandas uses
         self.names = [c.name for c in schema.TABLES[table]]
-        self.floats = {c.name for c in schema.TABLES[table] if c.dtype == "float"}
         self.pending: dict[str, list] = {c: [] for c in self.names}
+        self.pending_csv: list[str] = []
         self.n_pending = 0
         self.rows = 0
 
-    def add(self, columns: dict[str, list]) -> None:
-        """Append a file's rows, given as columns (list.extend per column is cheap)."""
+    def add(self, columns: dict[str, list], text: str | None = None) -> None:
+        """Append a file's rows, given as columns (list.extend per column is cheap), with
+        their CSV ``text`` when a worker has already formatted it."""
         for c in self.names:
             self.pending[c].extend(columns[c])
         self.n_pending += len(columns[self.names[0]])
+        self.pending_csv.append(csv_text(self.table, columns) if text is None else text)
 
     def flush(self) -> None:
         """Check the pending rows against the schema, then append them to both files."""
         if not self.n_pending:
             return
         table = schema.arrow_table(self.table, self.pending)
-        # Same text as pandas' to_csv(float_format="%.10g"): floats with 10 significant digits,
-        # NaN and None empty, True/False, minimal quoting.
-        columns = [[("" if v != v else "%.10g" % v) for v in self.pending[c]] if c in self.floats else self.pending[c]
-                   for c in self.names]
-        self.csv_rows.writerows(zip(*columns))
+        self.csv.write("".join(self.pending_csv))
         self.pq.write_table(table)
         self.rows += self.n_pending
         self.pending = {c: [] for c in self.names}
+        self.pending_csv = []
         self.n_pending = 0
 
     def close(self) -> None:
@@ -231,6 +246,8 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     rows = process_document(doc, meta)
     # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
     res = {t: {c.name: [r[c.name] for r in rows[t]] for c in schema.TABLES[t]} for t in STREAMED}
+    # Formatted here, in the worker: the main process only writes the text.
+    res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
     res["org_names"] = rows["org_names"]
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
@@ -291,7 +308,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
                 continue
             inputs.append(res["input"])
             for t in STREAMED:
-                sinks[t].add(res[t])
+                sinks[t].add(res[t], res["csv"][t])
             for r in res["org_names"]:
                 d = names.setdefault(r["name"], {"aliases": set(), "types": {}})
                 if r["surface"] != r["name"]:
