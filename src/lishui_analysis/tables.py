@@ -165,7 +165,7 @@ def csv_text(table: str, columns: dict[str, list]) -> str:
 
     >>> csv_text("org_mentions", {"org_id": ["O1"], "article_id": ["p:01"], "sentence_id": [1],
     ...                           "start": [0], "end": [4], "surface": ["强达, 实业"]})
-    'O1,p:01,1,0,4,"强达, 实业"\n'
+    'O1,p:01,1,0,4,"强达, 实业"\\n'
     """
     buf = io.StringIO()
     cols = [[("" if v != v else "%.10g" % v) for v in columns[c.name]] if c.dtype == "float" else columns[c.name]
