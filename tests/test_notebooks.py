@@ -90,16 +90,41 @@ def test_parameter_values_are_literals_not_code(tmp_path):
     assert values["raw_dir"] == payload  # one string literal, nothing else
 
 
-def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
+def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monkeypatch):
+    import nbformat
+
+    from lishui_analysis import config, report
+
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    for name, code in (("01_fails", "raise RuntimeError('broken on purpose')"), ("02_works", "x = 1 + 1"),
+                       ("03_fails_late", "y = 2\n1 / 0")):
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "lishui-analysis", "language": "python"}
+        params = nbformat.v4.new_code_cell('report_dir = ""')
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [params, nbformat.v4.new_code_cell(code)]
+        nbformat.write(nb, nbs / f"{name}.ipynb")
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", nbs)
+    monkeypatch.setattr("lishui_analysis.tables.ensure_tables", lambda *a, **k: None)
+    status = report.run_reports([], {}, out_dir=tmp_path / "rep", jobs=2)
+    assert status == 1
+    index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
+    assert index.count("failed</span>: cell") == 2 and "broken on purpose" in index and "ZeroDivisionError" in index
+    assert (tmp_path / "rep" / "02_works.html").exists()
+    # listed in the order asked for, whatever order they finished in
+    assert index.index("01_fails.html") < index.index("02_works.html") < index.index("03_fails_late.html")
+
+
+def test_tables_that_cannot_be_built_stop_the_report_before_any_notebook(tmp_path):
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "00_corpus_overview", "01_investment",
+    r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "00_corpus_overview",
                         "--out", str(tmp_path / "rep"), "-p", "processed_dir", str(not_a_folder / "sub")],
                        cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 1
-    assert "00_corpus_overview: failed" in r.stdout and "01_investment: failed" in r.stdout
-    index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
-    assert index.count("failed</span>: cell") == 2 and "cannot create output folder" in index
+    assert r.returncode == 2
+    assert "cannot create output folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "rep" / "00_corpus_overview.html").exists()
 
 
 def test_input_text_is_escaped_in_reports(tmp_path):

@@ -84,3 +84,25 @@ def test_killing_a_build_leaves_the_previous_complete_outputs(tmp_path):
             before = now
     # temporary files of killed runs never replace outputs; a later build clears nothing it should not
     assert all(p.name.startswith(".") or p.name in before for p in out.iterdir())
+
+
+def test_two_processes_loading_stale_tables_build_them_once(tmp_path, raw_copy):
+    """Two notebooks (kernels) opening stale tables at once: one builds, the other waits and reads."""
+    import json
+
+    out = tmp_path / "processed"
+    build(raw_copy, out)
+    reference = {t: (out / f"{t}.csv").read_bytes() for t in TABLE_NAMES}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["code_sha256"] = "built by an older version"
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code = ("import sys, lishui_analysis as la; t = la.load_tables(sys.argv[1]); "
+            "print(len(t['articles']), len(t['quantities']))")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT) for _ in range(3)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+    assert len({o for o, _ in results}) == 1 and results[0][0].split()[0] == "6"
+    assert {t: (out / f"{t}.csv").read_bytes() for t in TABLE_NAMES} == reference
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["code_sha256"] != "built by an older version"
+    assert not list(out.glob(".*.partial"))

@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--params", type=Path, help="YAML file of parameters")
     r.add_argument("--out", type=Path, default=config.REPORTS_DIR, help="report folder (default: %(default)s)")
     r.add_argument("--with-code", action="store_true", help="show code cells in the HTML")
+    r.add_argument("--jobs", type=int, default=None,
+                   help="notebooks run at once, each in its own kernel (default: the number of CPUs)")
 
     c = sub.add_parser("check", help="validate data/raw/ and data/processed/")
     c.add_argument("--raw", type=Path, default=config.RAW_DIR)
@@ -83,7 +85,9 @@ def _run(args) -> int:
         from .report import collect_parameters, run_reports
 
         params = collect_parameters(args.params, args.parameter)
-        return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code)
+        if args.jobs is not None and args.jobs < 1:
+            raise InputError("--jobs", "must be at least 1")
+        return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code, jobs=args.jobs)
     if args.command == "check":
         from .check import check
 

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -269,8 +270,27 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
     return plan
 
 
+@contextmanager
+def build_lock(out_dir: Path):
+    """Exclusive lock on ``out_dir`` for the length of a build: two builds into one folder
+    (two notebooks loading stale tables at once, a cron job and a user) take turns instead
+    of mixing their temporary files. Advisory (``flock``); a no-op where it does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    with open(Path(out_dir) / ".build.lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
-          scheduler: str | None = None, progress: bool = False, use_cache: bool = True) -> dict:
+          scheduler: str | None = None, progress: bool = False, use_cache: bool = True,
+          only_if_stale: bool = False) -> dict | None:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
 
     Files are processed in order by the chosen engine and streamed to temporary
@@ -278,7 +298,9 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     previous outputs until every table is complete and valid. Per-file results
     are cached in ``out_dir/.cache`` by content hash, so a rebuild after adding a
     page re-extracts only that page; a changed vocabulary, package version or
-    package source invalidates every entry.
+    package source invalidates every entry. One build at a time per ``out_dir``
+    (:func:`build_lock`); with ``only_if_stale`` the build is skipped (None is
+    returned) when, once the lock is held, the tables are up to date.
     """
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
@@ -289,6 +311,15 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         raise InputError(out_dir, f"cannot create output folder ({exc.strerror or exc})") from None
     if not os.access(out_dir, os.W_OK):
         raise InputError(out_dir, "output folder is not writable")
+    with build_lock(out_dir):
+        if only_if_stale and not _stale(out_dir):
+            return None
+        return _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine,
+                             scheduler=scheduler, progress=progress, use_cache=use_cache)
+
+
+def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
+                  scheduler: str | None, progress: bool, use_cache: bool) -> dict:
     for stale in list(out_dir.glob(".*.partial")) + list(out_dir.glob(".*.tmp")):
         stale.unlink(missing_ok=True)  # left by a killed run; never read
     from .indicators import ProjectAssembler
@@ -402,6 +433,21 @@ def _stale(processed_dir: Path) -> bool:
     return m.get("code_sha256") != code_hash() or m.get("vocab_sha256") != vocab_hash()
 
 
+def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> None:
+    """Build the tables if they are missing or were built by another version of the code or
+    vocabularies — once, however many processes ask at the same time."""
+    processed_dir = Path(processed_dir or config.PROCESSED_DIR)
+    if not (rebuild or _stale(processed_dir)):
+        return
+    if raw_dir is None:  # rebuild from the folder these tables were built from, when known
+        try:
+            built_from = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))["parameters"]["raw_dir"]
+            raw_dir = built_from if Path(built_from).is_dir() else None
+        except (OSError, ValueError, KeyError):
+            raw_dir = None
+    build(raw_dir, processed_dir, only_if_stale=not rebuild)
+
+
 def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict:
     """The tables as DataFrames, building them first if they are missing or were built by
     another version of the code or vocabularies (for JupyterLab).
@@ -412,13 +458,6 @@ def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict
     import pandas as pd
 
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
-    if rebuild or _stale(processed_dir):
-        if raw_dir is None:  # rebuild from the folder these tables were built from, when known
-            try:
-                built_from = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))["parameters"]["raw_dir"]
-                raw_dir = built_from if Path(built_from).is_dir() else None
-            except (OSError, ValueError, KeyError):
-                raw_dir = None
-        build(raw_dir, processed_dir)
+    ensure_tables(processed_dir, raw_dir, rebuild)
     # Text columns as plain Python strings (object), as the library builds them.
     return {t: schema.coerce(t, pd.read_parquet(processed_dir / f"{t}.parquet")) for t in TABLE_NAMES}
