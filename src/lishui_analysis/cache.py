@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .engine import iter_results
 from .vocab import vocab_hash
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,9 @@ class ResultCache:
     def _open(self) -> None:
         # autocommit mode; transactions are opened explicitly around batches of inserts
         self.db = sqlite3.connect(self.path, isolation_level=None)
+        # WAL: a commit appends to the log without waiting for the disk (fsync only at checkpoints);
+        # a killed build keeps every committed batch and never damages the database.
+        self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
 
@@ -123,8 +127,6 @@ class ResultCache:
 
 def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_kw) -> Iterator[dict]:
     """Per-file results in plan order: from the cache when the key matches, else from the engine."""
-    from .engine import iter_results
-
     if not use_cache:
         yield from iter_results(plan, raw_dir, **engine_kw)
         return
