@@ -32,11 +32,14 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]")
+_SPACES = re.compile(r" {2,}")
+
+
 def _halfwidth_alnum(text: str) -> str:
     # Full-width digits and Latin letters become ASCII (NFKC on those only: NFKC
     # on everything would also turn the Chinese full-width punctuation into ASCII).
-    return re.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]",
-                  lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -85,7 +88,7 @@ def normalize_text(text: str) -> str:
     text = _halfwidth_alnum(text)
     text = to_simplified(text)
     text = normalize_punctuation(text)
-    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines)
 
 

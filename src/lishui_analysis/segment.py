@@ -56,6 +56,12 @@ class Article:
     body: str = ""
 
 
+_REPORTED = re.compile(r"报道$")
+_NAME_SEP = re.compile(r"[\s、，,/]+")
+_HAN_RUN = re.compile(rf"[{_H}]+")
+_PERSON_NAME = re.compile(rf"[{_H}·]{{2,4}}")
+
+
 def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     """Reporters and correspondents in a byline.
 
@@ -65,12 +71,12 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     >>> parse_byline_names("记者 廖玉晶 陈炜 通讯员 游千喻")
     (['廖玉晶', '陈炜'], ['游千喻'])
     """
-    text = re.sub(r"报道$", "", text.strip())
+    text = _REPORTED.sub("", text.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
     role = "correspondent"
     regions = regions_longest_first()
-    for token in re.split(r"[\s、，,/]+", text):
+    for token in _NAME_SEP.split(text):
         if not token:
             continue
         label = next((lab for lab in _PERSON_LABELS if token.startswith(lab)), None)
@@ -79,7 +85,7 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
             token = token[len(label):]
             if not token:
                 continue
-        elif len(token) > 4 and re.fullmatch(rf"[{_H}]+", token):
+        elif len(token) > 4 and _HAN_RUN.fullmatch(token):
             role = "correspondent"  # a unit label such as 共享联盟奉化站
             continue
         # "沈贞海浙江" — a name glued to the place the report is from
@@ -87,7 +93,7 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
             if token.endswith(reg) and len(token) - len(reg) >= 2:
                 token = token[: -len(reg)]
                 break
-        if re.fullmatch(rf"[{_H}·]{{2,4}}", token):
+        if _PERSON_NAME.fullmatch(token):
             (reporters if role == "reporter" else correspondents).append(token)
     return reporters, correspondents
 

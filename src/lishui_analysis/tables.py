@@ -128,12 +128,15 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     return rows
 
 
+_PAREN_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
+
+
 def _region_of(name: str) -> str:
     """The most specific leading place of a name (浙江丽水… → 丽水), else one in parentheses (杰杰微视（丽水）…)."""
     chain = leading_regions(name)
     if chain:
         return chain[-1][0]
-    m = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", name)
+    m = _PAREN_PLACE.search(name)
     return m.group(1) if m and m.group(1) in region_names() else ""
 
 

@@ -19,6 +19,8 @@ from ..vocab import leading_regions, org_vocab, region_names, regions_longest_fi
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _ENUM_RE = re.compile(r"(?:吸引了?|引进了?|包括|如)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
+_PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
+_HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
 
 
@@ -66,7 +68,7 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
         if _NAME_CHAR.match(ch):
             i -= 1
         elif ch in "）)":
-            m = re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", text[max(0, i - 7):i])
+            m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
             if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
                 break
             i -= len(m.group())
@@ -123,7 +125,7 @@ def _cut_breaks(name: str, breaks=None) -> str:
 
 
 def _strip_country_before_latin(name: str) -> str:
-    m = re.match(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])", name)
+    m = _HAN_BEFORE_LATIN.match(name)
     if m and m.group(1) in region_names():
         return name[len(m.group(1)):]
     return name
@@ -200,6 +202,14 @@ def _zone_canonical(zones: list[str]) -> dict[str, str]:
     return out
 
 
+def _occurrences(text: str, sub: str):
+    """Start of every non-overlapping occurrence of ``sub`` (str.find: no pattern to compile per name)."""
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + len(sub))
+
+
 def extract_org_mentions(text: str) -> list[OrgMention]:
     """Every organization mention in an article body, each with its canonical name.
 
@@ -236,11 +246,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         full = o.name
         for h in _stem_heads(full):
             key = full[h:h + 2]
-            if len(key) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", key):
+            if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
                 continue
-            for km in re.finditer(re.escape(key), text):
-                s = km.start()
-                e = km.end()
+            for s in _occurrences(text, key):
+                e = s + 2
                 rest = full[h + 2:]
                 while e < len(text) and e - s < 8 and "\u4e00" <= text[e] <= "\u9fff" and text[e] in rest:
                     rest = rest[rest.index(text[e]) + 1:]
@@ -249,10 +258,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
                     aliases[short] = o
     for short, o in aliases.items():
-        for km in re.finditer(re.escape(short), text):
-            if free(km.start(), km.end()):
-                mentions.append(OrgMention(km.start(), km.end(), short, o.name, o.org_type))
-                taken.append((km.start(), km.end()))
+        for s in _occurrences(text, short):
+            if free(s, s + len(short)):
+                mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
+                taken.append((s, s + len(short)))
     # 4. bare zone words refer to the article's one zone
     canon_zones = sorted(set(zone_map.values()))
     if len(canon_zones) == 1:
