@@ -3,9 +3,12 @@ or on a Dask cluster (``--engine dask [--scheduler ADDRESS]``).
 
 Every engine runs the same :func:`tables.process_file` and yields results in
 file order, so the tables are byte-identical whichever engine built them.
+Workers send their result back pickled once: the main process unpickles it to
+write the rows and stores the same bytes in the cache (no second pickling).
 """
 from __future__ import annotations
 
+import pickle
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -26,7 +29,8 @@ def _progress(it, total: int, enabled: bool):
 
 
 def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
-                 scheduler: str | None = None, progress: bool = False) -> Iterator[dict]:
+                 scheduler: str | None = None, progress: bool = False) -> Iterator[tuple[dict, bytes | None]]:
+    """``(result, pickled result or None)`` per file, in plan order."""
     from .tables import process_file
 
     if engine == "dask":
@@ -34,31 +38,38 @@ def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engi
     elif jobs > 1 and len(plan) > 1:
         it = _pool(plan, raw_dir, skip_bad, jobs)
     else:
-        it = (process_file(path, raw_dir, meta, skip_bad) for path, meta in plan)
+        it = ((process_file(path, raw_dir, meta, skip_bad), None) for path, meta in plan)
     yield from _progress(it, len(plan), progress)
+
+
+def process_file_pickled(path: str, raw_dir: str, meta: dict, skip_bad: bool) -> bytes:
+    """A worker's unit of work: the result of :func:`tables.process_file`, pickled."""
+    from .tables import process_file
+
+    return pickle.dumps(process_file(path, raw_dir, meta, skip_bad), protocol=5)
+
+
+def _unpickled(blob: bytes) -> tuple[dict, bytes]:
+    return pickle.loads(blob), blob
 
 
 def _pool(plan, raw_dir, skip_bad, jobs):
     from concurrent.futures import ProcessPoolExecutor
-
-    from .tables import process_file
 
     # A bounded window of submitted files keeps memory flat on huge corpora, in order.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window = deque()
         todo = iter(plan)
         for path, meta in todo:
-            window.append(pool.submit(process_file, path, raw_dir, meta, skip_bad))
+            window.append(pool.submit(process_file_pickled, path, raw_dir, meta, skip_bad))
             if len(window) >= jobs * 8:
-                yield window.popleft().result()
+                yield _unpickled(window.popleft().result())
         while window:
-            yield window.popleft().result()
+            yield _unpickled(window.popleft().result())
 
 
 def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
     from dask.distributed import Client, LocalCluster
-
-    from .tables import process_file
 
     cluster = None
     if scheduler:
@@ -70,11 +81,11 @@ def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
     try:
         window = deque()
         for path, meta in plan:
-            window.append(client.submit(process_file, path, raw_dir, meta, skip_bad, pure=False))
+            window.append(client.submit(process_file_pickled, path, raw_dir, meta, skip_bad, pure=False))
             if len(window) >= max(jobs, 1) * 16:
-                yield window.popleft().result()
+                yield _unpickled(window.popleft().result())
         while window:
-            yield window.popleft().result()
+            yield _unpickled(window.popleft().result())
     finally:
         client.close()
         if cluster is not None:
