@@ -190,3 +190,18 @@ def test_page_with_dateline_chinese_digit_dates_and_two_milestones_in_one_senten
     q = q[q["article_id"].str.startswith("three_title_lines")].set_index("surface")
     assert q.loc["23.5公顷", "value"] == 352.5 and q.loc["23.5公顷", "unit"] == "mu"
     assert (q.loc["45000平方米", "unit"], q.loc["45000平方米", "kind"]) == ("m2", "land_area")
+
+
+@pytest.mark.parametrize("table", list(schema.TABLES))
+def test_an_empty_table_passes_the_streaming_check(table):
+    t = schema.arrow_table(table, {c.name: [] for c in schema.TABLES[table]})
+    assert t.num_rows == 0 and t.schema == schema.arrow_schema(table)
+
+
+def test_a_corpus_without_organizations_builds(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plain.txt").write_text("今天天气很好。\n我们去公园散步，看到很多花。\n", encoding="utf-8")
+    rows = build(raw, tmp_path / "out")
+    assert rows["organizations"] == 0 and rows["projects"] == 0 and rows["articles"] == 1
+    assert pd.read_parquet(tmp_path / "out" / "organizations.parquet").empty
