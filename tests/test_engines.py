@@ -86,3 +86,29 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path, caplog):
     build(raw, out)
     assert "damaged" in caplog.text
     assert _files(out) == good
+
+
+def test_a_bad_file_in_a_worker_is_the_same_one_line_error(tmp_path):
+    """Errors raised in worker processes reach the command line as in-process ones."""
+    from lishui_analysis.errors import InputError
+
+    raw = _corpus(tmp_path)
+    (raw / "copy3.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    with pytest.raises(InputError, match="copy3.txt.*binary file"):
+        build(raw, tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out" / "articles.csv").exists()
+    rows = build(raw, tmp_path / "skip", jobs=2, skip_bad=True)
+    one = build(raw, tmp_path / "skip1", jobs=1, skip_bad=True)
+    assert rows == one
+    assert _files(tmp_path / "skip") == _files(tmp_path / "skip1")
+
+
+@pytest.mark.slow
+def test_a_bad_file_on_a_dask_worker_is_the_same_one_line_error(tmp_path):
+    pytest.importorskip("distributed")
+    from lishui_analysis.errors import InputError
+
+    raw = _corpus(tmp_path)
+    (raw / "copy3.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    with pytest.raises(InputError, match="copy3.txt.*binary file"):
+        build(raw, tmp_path / "out", engine="dask", jobs=2)

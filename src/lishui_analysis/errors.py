@@ -11,3 +11,7 @@ class InputError(Exception):
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self):
+        # raised in a worker process (--jobs, Dask), it is pickled back to the main process whole
+        return (type(self), (self.path, self.problem, self.line))
