@@ -112,3 +112,20 @@ def test_a_bad_file_on_a_dask_worker_is_the_same_one_line_error(tmp_path):
     (raw / "copy3.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     with pytest.raises(InputError, match="copy3.txt.*binary file"):
         build(raw, tmp_path / "out", engine="dask", jobs=2)
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path, caplog):
+    """Torn pages after a power loss (the cache does not fsync): a digest per entry catches them."""
+    raw = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build(raw, out)
+    good = _files(out)
+    with sqlite3.connect(out / ".cache" / "results.sqlite") as db:
+        key, data = db.execute("SELECT key, data FROM results LIMIT 1").fetchone()
+        torn = data[:1000] + bytes(len(data) - 1000)
+        db.execute("UPDATE results SET data = ? WHERE key = ?", (torn, key))
+    build(raw, out)
+    assert "damaged" in caplog.text
+    assert _files(out) == good
+    with sqlite3.connect(out / ".cache" / "results.sqlite") as db:  # stored again, whole
+        assert db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()[0] == data

@@ -31,6 +31,8 @@ CACHE_DIR = ".cache"
 CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
+#: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
+CACHE_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +62,10 @@ def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
     return h.hexdigest()
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 class ResultCache:
     """key → result dict, in one SQLite file under ``folder``."""
 
@@ -85,23 +91,33 @@ class ResultCache:
         self.db = sqlite3.connect(self.path, isolation_level=None)
         # Results are ≈ 80 KB each: 64 KB pages store one in two pages instead of a chain of twenty
         # (inserts ≈ 2× faster than with 4 KB pages; measured, and faster than WAL for this
-        # insert-only load). The rollback journal keeps each committed batch whole if a build is killed.
+        # insert-only load). The rollback journal keeps each committed batch whole if a build is
+        # killed. No fsync (synchronous OFF): after a power loss the file may hold torn pages, so
+        # every entry carries a digest of its bytes and one that does not match is a miss.
         self.db.execute("PRAGMA page_size = 65536")  # takes effect when the file is created
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        self.db.execute("PRAGMA synchronous = OFF")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != CACHE_FORMAT:
+            self.db.execute("DROP TABLE IF EXISTS results")
+            self.db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, digest BLOB NOT NULL, data BLOB NOT NULL)")
+            self.db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
-    def get(self, key: str) -> dict:
-        (data,) = self.db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
-        return pickle.loads(data)
+    def get(self, key: str) -> dict | None:
+        """The stored result, or None when its bytes are not those that were stored."""
+        row = self.db.execute("SELECT digest, data FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None or _digest(row[1]) != row[0]:
+            log.warning("cache entry %s… is damaged; extracting the file again", key[:12])
+            return None
+        return pickle.loads(row[1])
 
     def put(self, key: str, result: dict, blob: bytes | None = None) -> None:
         """Store ``result`` (``blob``: the result already pickled, as a worker sends it)."""
         if not self.pending:
             self.db.execute("BEGIN")
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, blob or pickle.dumps(result, protocol=5)))
+        blob = blob or pickle.dumps(result, protocol=5)
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, _digest(blob), blob))
         self.keys.add(key)
         self.pending += 1
         if self.pending >= BATCH:
@@ -137,9 +153,15 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
     try:
         keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
         fresh = iter_results([item for item, k in zip(plan, keys) if k not in cache], raw_dir, **engine_kw)
-        for key in keys:
+        for (path, meta), key in zip(plan, keys):
             if key in cache:
-                yield cache.get(key)
+                res = cache.get(key)
+                if res is None:  # damaged entry: extract the file here and store it again
+                    from .tables import process_file
+
+                    res = process_file(path, raw_dir, meta, engine_kw.get("skip_bad", False))
+                    cache.put(key, res)
+                yield res
                 continue
             res, blob = next(fresh)
             if "skipped" not in res:
