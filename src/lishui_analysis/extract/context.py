@@ -7,6 +7,8 @@ article's current topic (the last organization mentioned before).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from ..vocab import cues
 from .organizations import OrgMention
@@ -18,11 +20,24 @@ _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|同时|此外|另外|
 _SPEAKER_AFTER = re.compile(r"^(?:相关)?(?:负责人|董事长|总经理|介绍|表示|说|指出|透露|称)")
 
 
+_SEP_RE = re.compile(f"[{re.escape(CLAUSE_SEP)}]")
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(text: str) -> list[int]:
+    """Offsets just after each clause separator of ``text`` (computed once per body)."""
+    return [m.end() for m in _SEP_RE.finditer(text)]
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in CLAUSE_SEP:
-        i -= 1
-    return i
+    """Start of the clause holding ``pos``: just after the last separator at or before it, never before ``floor``.
+
+    >>> clause_start("甲公司投资，乙公司开工", 8)
+    6
+    """
+    breaks = _clause_breaks(text)
+    i = bisect_right(breaks, pos) - 1
+    return max(breaks[i] if i >= 0 else 0, floor)
 
 
 def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
@@ -62,16 +77,20 @@ def _project_phrase(seg: str) -> str | None:
     return None
 
 
-def find_subject(text: str, pos: int, sent_start: int, orgs: list[OrgMention]):
+def find_subject(text: str, pos: int, sent_start: int, orgs: list[OrgMention], memo: dict | None = None):
     """``(subject, OrgMention or None)`` for a figure or milestone at ``pos``.
 
     The clauses of its sentence are searched right to left, then those of the
     sentences before it in the same paragraph, then the article's topic.
+    ``memo``: a dict shared by the calls for one article (same ``text`` and ``orgs``).
     """
     floor = text.rfind("\n", 0, sent_start) + 1
     c = clause_start(text, pos, floor)
     while True:
-        found = _clause_subject(text, c, orgs)
+        if memo is None:
+            found = _clause_subject(text, c, orgs)
+        else:  # one article's figures and milestones share clauses: each is read once
+            found = memo[c] if c in memo else memo.setdefault(c, _clause_subject(text, c, orgs))
         if found:
             return found
         if c <= floor:

@@ -77,6 +77,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     anaphora = tuple(c["anaphora"])
     quotes = short_quote_spans(text, 20)
     orgs = list(orgs)
+    memo: dict = {}  # clause subjects of this body
     out: list[Event] = []
     seen = set()
     seen_types = set()
@@ -117,7 +118,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                     carried = date is not None
             if date is not None and _later(date.date, pub_date):
                 planned = True
-            subject, org = find_subject(text, m.start(), s_start, orgs)
+            subject, org = find_subject(text, m.start(), s_start, orgs, memo)
             key = (etype, date.date if date else "", subject)
             if key in seen or ((carried or date is None) and (etype, subject) in seen_types):
                 continue

@@ -146,6 +146,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
     pub_year = int(pub_date[:4]) if pub_date[:4].isdigit() else None
     out: list[Quantity] = []
     orgs = list(orgs)
+    memo: dict = {}  # clause subjects of this body
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
@@ -166,14 +167,14 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
             hits.append(m)
         hits.sort(key=lambda m: m.start())
         for m in hits:
-            rows = _to_rows(text, m, s_start, prev_end, orgs, pub_year)
+            rows = _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo)
             out.extend(rows)
             if rows:
                 prev_end = m.end()
     return out
 
 
-def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
+def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quantity]:
     g = m.groupdict()
     if "pnum" in g:
         v = parse_number(g["pnum"].replace("点", "."))
@@ -227,6 +228,6 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year) -> list[Quantity]:
         unit, kind = "other", "other"
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
-    subject, org = find_subject(text, m.start(), s_start, orgs)
+    subject, org = find_subject(text, m.start(), s_start, orgs, memo)
     return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
                      org.name if org else "", period, approx, forecast) for v in values]
