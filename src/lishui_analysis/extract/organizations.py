@@ -105,8 +105,10 @@ class _Span:
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
 
 
-def _cut_breaks(name: str, breaks=None) -> str:
-    """Cut after the last break word (or ordinal such as 第二十四次) that leaves a name of 3+ characters."""
+@lru_cache(maxsize=8192)
+def _cut_breaks(name: str) -> str:
+    """Cut after the last break word (or ordinal such as 第二十四次) that leaves a name of 3+ characters.
+    (A pure function of the candidate: cached, since the same names recur across articles.)"""
     best = 0
     for m in _ORDINAL_RE.finditer(name):
         best = max(best, m.end())
@@ -218,10 +220,16 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     [('浙江强达实业有限公司', '浙江强达实业有限公司'), ('强达实业', '浙江强达实业有限公司')]
     """
     mentions = find_full_names(text)
-    taken = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text))  # 1 where a mention already stands
+
+    def take(s, e):
+        covered[s:e] = b"\x01" * (e - s)
+
+    for m in mentions:
+        take(m.start, m.end)
 
     def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+        return covered.find(1, s, e) < 0
 
     aliases: dict[str, OrgMention] = {}
     # 1. explicit (以下简称“X”)
@@ -261,12 +269,12 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         for s in _occurrences(text, short):
             if free(s, s + len(short)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
-                taken.append((s, s + len(short)))
+                take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
     canon_zones = sorted(set(zone_map.values()))
     if len(canon_zones) == 1:
         for km in re.finditer(r"经开区|开发区|高新区", text):
             if free(km.start(), km.end()):
                 mentions.append(OrgMention(km.start(), km.end(), km.group(), canon_zones[0], "development_zone"))
-                taken.append((km.start(), km.end()))
+                take(km.start(), km.end())
     return sorted(mentions, key=lambda o: o.start)
