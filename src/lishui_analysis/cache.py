@@ -17,6 +17,7 @@ import json
 import logging
 import pickle
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,7 @@ CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
 #: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +63,9 @@ def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
     return h.hexdigest()
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+def _digest(data: bytes) -> int:
+    """CRC-32 of an entry: catches torn or zeroed pages (not tampering), at ≈ 1 GB/s."""
+    return zlib.crc32(data)
 
 
 class ResultCache:
@@ -98,7 +100,7 @@ class ResultCache:
         self.db.execute("PRAGMA synchronous = OFF")
         if self.db.execute("PRAGMA user_version").fetchone()[0] != CACHE_FORMAT:
             self.db.execute("DROP TABLE IF EXISTS results")
-            self.db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, digest BLOB NOT NULL, data BLOB NOT NULL)")
+            self.db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, digest INTEGER NOT NULL, data BLOB NOT NULL)")
             self.db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
 
     def __contains__(self, key: str) -> bool:
