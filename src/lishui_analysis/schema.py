@@ -1,7 +1,9 @@
 """Every column of every table, declared once: type, unit, description, allowed values.
 
-Tables are validated with pandera before they are written; ``lishui-analysis
-dictionary`` renders this module to ``docs/data_dictionary.md``.
+From these declarations come the Arrow types and checks every row group passes
+while the build writes it (:func:`arrow_table`), the pandera schema that
+validates whole tables as read (``lishui-analysis check``), and
+``docs/data_dictionary.md`` (``lishui-analysis dictionary``).
 """
 from __future__ import annotations
 

@@ -2,9 +2,10 @@
 
 ``process_document`` is the pure per-file function (text in, rows out);
 ``process_file`` wraps it with reading, and is what the local process pool or a
-Dask cluster runs (``engine.py``); ``build`` streams the per-file frames to
-temporary CSV and Parquet files, validating each batch, then assembles the
-corpus-wide tables (organizations, projects) and renames everything into place.
+Dask cluster runs (``engine.py``); ``build`` streams the per-file rows (columns
+and their CSV text) to temporary CSV and Parquet files, checking each row group
+against ``schema.py``, accumulates the corpus-wide tables (organizations,
+projects) as files pass, and renames everything into place.
 """
 from __future__ import annotations
 
