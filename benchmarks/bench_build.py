@@ -8,7 +8,9 @@ measures wall time, characters and articles per second, peak resident memory,
 the time per stage on a sample, the speed-up of --jobs 2, and an incremental
 rebuild. Prints a table and writes benchmarks/results.json.
 
-    python benchmarks/bench_build.py [--sizes 1,100,1000,10000] [--keep]
+    python benchmarks/bench_build.py [--sizes 1,100,1000,10000] [--keep] [--no-reports]
+    python benchmarks/bench_build.py --markdown   # the README's figures from results.json
+    python benchmarks/bench_build.py --readme     # … written into README.md between its bench markers
 """
 from __future__ import annotations
 
@@ -162,10 +164,58 @@ def stage_times(raw: Path, n_files: int = 50) -> dict:
 
 
 TARGETS = {"chars_per_second": 500_000, "bundled_page_ms": 20, "jobs2_speedup": 1.7, "peak_rss_mb_10000": 1024}
+TARGET_TEXT = {"chars_per_second": "≥ 500,000 characters/s on one core", "bundled_page_ms": "bundled page < 20 ms",
+               "jobs2_speedup": "`--jobs 2` ≥ 1.7×", "peak_rss_mb_10000": "10,000× under 1 GiB"}
+
+
+def markdown(results: dict) -> str:
+    """The README's benchmark table and figures, from results.json."""
+    rows = ["| size | files | characters | build s | chars/s | articles/s | peak RSS MB | main process ms/file |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in results["sizes"]:
+        rows.append(f"| {r['size']:,}× | {r['files']:,} | {r['chars']:,} | {r['build_seconds']:.3g} | "
+                    f"{r['chars_per_second']:,.0f} | {r['articles_per_second']:,.0f} | {r['peak_rss_mb']:.0f} | "
+                    f"{r['main_ms_per_file']:.2f} |")
+    j, inc = results["jobs2"], results.get("incremental")
+    one = next((r for r in results["sizes"] if r["size"] == 1), None)
+    lines = ["\n".join(rows), ""]
+    lines.append(f"* `--jobs 2` on {j['size']:,}×: {j['jobs1_seconds']:.2f} s → {j['jobs2_seconds']:.2f} s, "
+                 f"**{j['speedup']:.2f}×** (medians of three alternating runs; pairs "
+                 + ", ".join(f"{a / b:.2f}×" for a, b in zip(j["jobs1_runs"], j["jobs2_runs"]))
+                 + f"), identical tables: {j['identical']}.")
+    if one:
+        lines.append(f"* The bundled page: **{one['build_seconds'] * 1000:.1f} ms** of build work after start-up.")
+    if inc:
+        lines.append(f"* One page added to the {inc['size']:,}× corpus: rebuild {inc['rebuild_seconds']:.1f} s = "
+                     f"**{inc['fraction']:.0%}** of the full build ({inc['full_seconds']:.0f} s); "
+                     f"{inc['extracted_files']} file extracted, the rest read from the cache.")
+    st = results["stage_ms_per_file"]
+    lines.append("* Milliseconds per file by stage (a 5,100-character page on average): "
+                 + ", ".join(f"{k} {v:.2f}" for k, v in st.items()) + ".")
+    for k, v in (results.get("reports") or {}).items():
+        per = ", ".join(f"{n} {s:.1f} s" for n, s in v["per_notebook_seconds"].items())
+        lines.append(f"* `lishui-analysis report --jobs {k[4:]}` (all four notebooks, a fresh process): "
+                     f"{v['seconds']:.1f} s end to end; per notebook {per}.")
+    met = results.get("met", {})
+    lines.append("* Targets: " + "; ".join(
+        f"{TARGET_TEXT[name]}: {'met' if ok else 'not met' if ok is not None else 'not measured'}"
+        for name, ok in met.items()) + ".")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] in (["--markdown"], ["--readme"]):
+        text = markdown(json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8")))
+        if argv[0] == "--markdown":
+            print(text)
+            return 0
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        head, rest = readme.split(begin, 1)
+        (ROOT / "README.md").write_text(head + begin + "\n" + text + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+        print("README.md: benchmark figures replaced from benchmarks/results.json")
+        return 0
     if argv[:1] == ["--one"]:
         raw, out, jobs, cold = argv[1:5]
         _one_build(raw, out, int(jobs), cold == "1")
