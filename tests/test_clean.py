@@ -26,3 +26,8 @@ def test_repair_keeps_a_quoted_paragraph_and_an_in_body_heading():
 
 def test_ends_sentence():
     assert clean.ends_sentence("好。”") and clean.ends_sentence("完成！") and not clean.ends_sentence("市场")
+
+
+def test_invisible_characters_are_removed_and_lines_kept():
+    text = "丽水\u200b经开区\ufeff项目\u00ad开工\r\n第二\u2060行\r第三行"
+    assert clean.normalize_text(text) == "丽水经开区项目开工\n第二行\n第三行"
