@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -74,11 +75,12 @@ def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
     return date, precision
 
 
-def _sentence_of(sentences, pos: int) -> int:
-    for i, (s, e, _) in enumerate(sentences, start=1):
-        if s <= pos < e:
-            return i
-    return 0
+def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
+    """1-based number of the sentence holding ``pos`` (0 if none); ``starts``: the sentences'
+    start offsets, when the caller has them (a bisection instead of a scan)."""
+    starts = starts if starts is not None else [s for s, _, _ in sentences]
+    i = bisect_right(starts, pos) - 1
+    return i + 1 if i >= 0 and pos < sentences[i][1] else 0
 
 
 def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[str, list[dict]]:
@@ -105,24 +107,25 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             reporters=";".join(art.reporters), correspondents=";".join(art.correspondents), body=body,
             n_chars=len(body)))
         sents = segment.split_sentences(body)
+        starts = [s for s, _, _ in sents]
         for i, (s, e, t) in enumerate(sents, start=1):
             rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=e, text=t))
         orgs = extract_org_mentions(body)
         for o in orgs:
             rows["org_mentions"].append(dict(org_id=org_id_for(o.name), article_id=aid,
-                                             sentence_id=_sentence_of(sents, o.start), start=o.start, end=o.end,
+                                             sentence_id=_sentence_of(sents, o.start, starts), start=o.start, end=o.end,
                                              surface=o.surface))
             rows["org_names"].append(dict(name=o.name, surface=o.surface, org_type=o.org_type))
         dates = extract_dates(body, pub_date)
         for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date), start=1):
             rows["quantities"].append(dict(
-                quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start),
+                quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
                 kind=q.kind, metric=q.metric, subject=q.subject, org_id=org_id_for(q.org_name) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
         for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date), start=1):
             rows["events"].append(dict(
-                event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start),
+                event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
                 subject=e.subject, org_id=org_id_for(e.org_name) if e.org_name else "", date=e.date,
                 date_precision=e.date_precision, planned=e.planned))
@@ -437,8 +440,6 @@ def warm_up() -> None:
     package-source hash, dependency versions and the first-call costs of Arrow, Parquet and
     SQLite — by building a small written-for-purpose page into a temporary folder. Later builds
     in this process do only per-corpus work (long-lived processes; the benchmark)."""
-    import tempfile
-
     from . import vocab
 
     vocab.preload()
