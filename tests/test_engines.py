@@ -129,3 +129,27 @@ def test_a_damaged_cache_entry_is_a_miss(tmp_path, caplog):
     assert _files(out) == good
     with sqlite3.connect(out / ".cache" / "results.sqlite") as db:  # stored again, whole
         assert db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()[0] == data
+
+
+def test_packing_is_safe_from_several_threads():
+    """A Dask worker may run tasks in threads; zstandard's objects must not be shared between them."""
+    import threading
+
+    from lishui_analysis import engine
+
+    result = {"rows": list(range(2000)), "text": "丽水经开区" * 400}
+    errors = []
+
+    def work():
+        try:
+            for _ in range(200):
+                assert engine.unpack(engine.pack(result)) == result
+        except Exception as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

@@ -13,7 +13,7 @@ import pickle
 import sys
 from collections import deque
 from collections.abc import Iterator
-from functools import lru_cache
+import threading
 
 
 def _progress(it, total: int, enabled: bool):
@@ -32,7 +32,8 @@ def _progress(it, total: int, enabled: bool):
 
 def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
                  scheduler: str | None = None, progress: bool = False) -> Iterator[tuple[dict, bytes | None]]:
-    """``(result, pickled result or None)`` per file, in plan order."""
+    """``(result, packed result or None)`` per file, in plan order (None: run in this process,
+    nothing packed yet)."""
     from .tables import process_file
 
     if engine == "dask":
@@ -44,11 +45,18 @@ def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engi
     yield from _progress(it, len(plan), progress)
 
 
-@lru_cache(maxsize=1)
-def _codec():
-    import zstandard
+_local = threading.local()
 
-    return zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
+
+def _codec():
+    """This thread's (compressor, decompressor): zstandard's objects must not be shared by
+    threads (a Dask worker may run several tasks at once)."""
+    codec = getattr(_local, "codec", None)
+    if codec is None:
+        import zstandard
+
+        codec = _local.codec = (zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor())
+    return codec
 
 
 def pack(result: dict) -> bytes:
@@ -60,20 +68,20 @@ def unpack(blob: bytes) -> dict:
     return pickle.loads(_codec()[1].decompress(blob))
 
 
-def process_file_pickled(path: str, raw_dir: str, meta: dict, skip_bad: bool) -> bytes:
+def process_file_packed(path: str, raw_dir: str, meta: dict, skip_bad: bool) -> bytes:
     """A worker's unit of work: the result of :func:`tables.process_file`, packed."""
     from .tables import process_file
 
     return pack(process_file(path, raw_dir, meta, skip_bad))
 
 
-def _unpickled(blob: bytes) -> tuple[dict, bytes]:
+def _unpacked(blob: bytes) -> tuple[dict, bytes]:
     return unpack(blob), blob
 
 
-def process_files_pickled(items, raw_dir: str, skip_bad: bool) -> list[bytes]:
+def process_files_packed(items, raw_dir: str, skip_bad: bool) -> list[bytes]:
     """A pool task: several files (fewer round trips between processes)."""
-    return [process_file_pickled(path, raw_dir, meta, skip_bad) for path, meta in items]
+    return [process_file_packed(path, raw_dir, meta, skip_bad) for path, meta in items]
 
 
 #: Files per pool task and tasks in flight per worker.
@@ -88,11 +96,11 @@ def _pool(plan, raw_dir, skip_bad, jobs):
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window = deque()
         for chunk in chunks:
-            window.append(pool.submit(process_files_pickled, chunk, raw_dir, skip_bad))
+            window.append(pool.submit(process_files_packed, chunk, raw_dir, skip_bad))
             if len(window) >= jobs * IN_FLIGHT:
-                yield from map(_unpickled, window.popleft().result())
+                yield from map(_unpacked, window.popleft().result())
         while window:
-            yield from map(_unpickled, window.popleft().result())
+            yield from map(_unpacked, window.popleft().result())
 
 
 def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
@@ -108,11 +116,11 @@ def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
     try:
         window = deque()
         for path, meta in plan:
-            window.append(client.submit(process_file_pickled, path, raw_dir, meta, skip_bad, pure=False))
+            window.append(client.submit(process_file_packed, path, raw_dir, meta, skip_bad, pure=False))
             if len(window) >= max(jobs, 1) * 16:
-                yield _unpickled(window.popleft().result())
+                yield _unpacked(window.popleft().result())
         while window:
-            yield _unpickled(window.popleft().result())
+            yield _unpacked(window.popleft().result())
     finally:
         client.close()
         if cluster is not None:
