@@ -82,6 +82,11 @@ def _run(args) -> int:
         print(f"built {args.out}: {counts}")
         return 0
     if args.command == "report":
+        # nbformat validates with jsonschema, which at import builds a grammar for its optional
+        # `iri` format checker when rfc3987-syntax is installed (jupyterlab's dependencies bring
+        # it): 2 of this command's 2.5 s of imports. Notebook schemas do not use that format;
+        # this process, which only runs reports, does without it.
+        sys.modules.setdefault("rfc3987_syntax", None)
         from .report import collect_parameters, run_reports
 
         params = collect_parameters(args.params, args.parameter)
