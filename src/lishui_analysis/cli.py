@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    # Dask's loggers default to INFO (cluster start and stop chatter); read by dask when it is
+    # imported (only for --engine dask): warnings only, unless --debug or the user set it.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "debug" if args.debug else "warning")
     try:
         return _run(args)
     except InputError as exc:
