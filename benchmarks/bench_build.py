@@ -68,7 +68,7 @@ def make_corpus(size: int, seed: int = 20241209) -> Path:
     return target
 
 
-def _one_build(raw: str, out: str, jobs: int, cold: bool) -> None:
+def _one_build(raw: str, out: str, jobs: int, cold: bool, engine: str = "local") -> None:
     """Child process: warm start-up, then time one build; prints a JSON line."""
     from lishui_analysis import tables
 
@@ -93,7 +93,7 @@ def _one_build(raw: str, out: str, jobs: int, cold: bool) -> None:
         shutil.rmtree(out, ignore_errors=True)
     r0, c0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    rows = tables.build(raw, out, jobs=jobs)
+    rows = tables.build(raw, out, jobs=jobs, engine=engine)
     wall = time.perf_counter() - t
     r1, c1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in ((r0, r1), (c0, c1)))
@@ -104,11 +104,11 @@ def _one_build(raw: str, out: str, jobs: int, cold: bool) -> None:
                       "main_ms_per_file": (wall - spent["seconds"]) / max(spent["files"], 1) * 1000 if jobs == 1 else None}))
 
 
-def run_build(raw: Path, out: Path, jobs: int = 1, cold: bool = True) -> dict:
+def run_build(raw: Path, out: Path, jobs: int = 1, cold: bool = True, engine: str = "local") -> dict:
     """One build in a fresh process: wall time and peak RSS of that process (and its workers).
     ``cold``: from an empty output folder (no cache); else a rebuild over the previous one."""
     t0 = time.perf_counter()
-    res = subprocess.run([sys.executable, __file__, "--one", str(raw), str(out), str(jobs), "1" if cold else "0"],
+    res = subprocess.run([sys.executable, __file__, "--one", str(raw), str(out), str(jobs), "1" if cold else "0", engine],
                          capture_output=True, text=True, cwd=ROOT, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     return json.loads(res.stdout.strip().splitlines()[-1]) | {"process_seconds": time.perf_counter() - t0}
@@ -187,6 +187,10 @@ def markdown(results: dict) -> str:
                  f"**{j['speedup']:.2f}×** (medians of three alternating runs; pairs "
                  + ", ".join(f"{a / b:.2f}×" for a, b in zip(j["jobs1_runs"], j["jobs2_runs"]))
                  + f"), identical tables: {j['identical']}.")
+    if results.get("dask"):
+        d = results["dask"]
+        lines.append(f"* `--engine dask` on {d['size']:,}× (a `LocalCluster` of {d['workers']} worker processes, "
+                     f"cluster start included): {d['seconds']:.2f} s, identical tables: {d['identical']}.")
     if one:
         lines.append(f"* The bundled page: **{one['build_seconds'] * 1000:.1f} ms** of build work after start-up "
                      f"(median of five; CPU {one['cpu_seconds'] * 1000:.1f} ms).")
@@ -230,8 +234,8 @@ def main(argv=None) -> int:
         path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
     if argv[:1] == ["--one"]:
-        raw, out, jobs, cold = argv[1:5]
-        _one_build(raw, out, int(jobs), cold == "1")
+        raw, out, jobs, cold, engine = argv[1:6]
+        _one_build(raw, out, int(jobs), cold == "1", engine)
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1,100,1000,10000"))
@@ -266,6 +270,13 @@ def main(argv=None) -> int:
                if f.is_file() and not f.name.startswith(".") and f.name != "manifest.json")
     results["jobs2"] = {"size": mid, "jobs1_seconds": one, "jobs2_seconds": two, "speedup": one / two, "identical": same,
                         "jobs1_runs": ones, "jobs2_runs": twos}
+    # the same build on a Dask LocalCluster of two worker processes (cluster start-up included)
+    dask_s = run_build(raw, CORPUS / f"out{mid}dask", jobs=2, engine="dask")["build_seconds"]
+    dask_same = all((CORPUS / f"out{mid}" / f.name).read_bytes() == f.read_bytes()
+                    for f in (CORPUS / f"out{mid}dask").iterdir()
+                    if f.is_file() and not f.name.startswith(".") and f.name != "manifest.json")
+    results["dask"] = {"size": mid, "workers": 2, "seconds": dask_s, "identical": dask_same}
+    print(f"--engine dask (LocalCluster, 2 workers) on {mid}x: {dask_s:.2f}s, identical tables: {dask_same}")
     print(f"--jobs 2 on {mid}x: {one:.2f}s → {two:.2f}s, speed-up {one / two:.2f}x, identical tables: {same}")
     big = sizes[-1]
     inc = incremental(big)
