@@ -153,3 +153,14 @@ def test_packing_is_safe_from_several_threads():
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_an_unusable_cache_folder_is_a_warning_not_a_failure(tmp_path, caplog):
+    raw = _corpus(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache").write_text("a file where the cache folder goes", encoding="utf-8")
+    build(raw, out)
+    assert "cannot use the cache" in caplog.text
+    build(raw, tmp_path / "nocache", use_cache=False)
+    assert _files(out) == _files(tmp_path / "nocache")

@@ -152,7 +152,12 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
         for res, _ in iter_results(plan, raw_dir, **engine_kw):
             yield res
         return
-    cache = ResultCache(Path(out_dir) / CACHE_DIR)
+    try:
+        cache = ResultCache(Path(out_dir) / CACHE_DIR)
+    except (OSError, sqlite3.Error) as exc:  # the cache is an aid: a build goes on without it
+        log.warning("cannot use the cache in %s (%s); extracting every file", Path(out_dir) / CACHE_DIR, exc)
+        yield from cached_results(plan, raw_dir, out_dir, False, **engine_kw)
+        return
     try:
         keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
         fresh = iter_results([item for item, k in zip(plan, keys) if k not in cache], raw_dir, **engine_kw)
