@@ -82,7 +82,9 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
     # Stale or missing tables are built here, once, before the kernels ask for them.
     from .tables import ensure_tables
 
-    ensure_tables(params.get("processed_dir") or None)
+    # (a relative processed_dir is read by the kernels from the project root, their working folder)
+    processed = params.get("processed_dir")
+    ensure_tables(config.PROJECT_ROOT / processed if processed else None)
 
     def one(name: str) -> dict:
         nb_params = {k: v for k, v in params.items() if k in declared[name]}
