@@ -238,7 +238,8 @@ def main(argv=None) -> int:
         _one_build(raw, out, int(jobs), cold == "1", engine)
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1,100,1000,10000"))
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1,100,1000,10000"),
+                    help="corpus sizes, multiples of the bundled page (default: %(default)s; env BENCH_SIZES)")
     ap.add_argument("--keep", action="store_true",
                     help="keep the build outputs (benchmarks/corpus/out*); the generated corpora are always kept "
                          "for the next run (≈ 220 MB up to 10,000×; delete benchmarks/corpus/ to regenerate)")
