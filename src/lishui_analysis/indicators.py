@@ -142,6 +142,16 @@ class ProjectAssembler:
         if metric == "capacity" and (a["cap"] is None or value > a["cap"][0]):
             a["cap"] = (value, unit)
 
+    def add_tables(self, quantities, events) -> None:
+        """Feed quantity and event rows given as columns: a dict of lists (a file's result in the
+        build) or a DataFrame (``assemble_projects``)."""
+        q, e = quantities, events
+        for row in zip(q["quantity_id"], q["article_id"], q["value"], q["unit"], q["metric"], q["subject"],
+                       q["org_id"], q["forecast"]):
+            self.add_quantity(*row)
+        for row in zip(e["event_id"], e["article_id"], e["event_type"], e["subject"], e["org_id"], e["date"]):
+            self.add_event(*row)
+
     def add_event(self, event_id, article_id, event_type, subject, org_id, date) -> None:
         if not subject or event_type not in MILESTONE_ORDER:
             return
@@ -194,10 +204,7 @@ def assemble_projects(quantities, events, organizations):
     import pandas as pd
 
     asm = ProjectAssembler()
-    for r in quantities.itertuples(index=False):
-        asm.add_quantity(r.quantity_id, r.article_id, r.value, r.unit, r.metric, r.subject, r.org_id, r.forecast)
-    for r in events.itertuples(index=False):
-        asm.add_event(r.event_id, r.article_id, r.event_type, r.subject, r.org_id, r.date)
+    asm.add_tables(quantities, events)
     if len(organizations):
         names = dict(zip(organizations["org_id"], organizations["name"]))
         industries = dict(zip(organizations["org_id"], organizations["industry"]))

@@ -254,7 +254,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
         return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
     rows = process_document(doc, meta)
     # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
-    res = {t: {c.name: [r[c.name] for r in rows[t]] for c in schema.TABLES[t]} for t in STREAMED}
+    res = {t: _columns(t, rows[t]) for t in STREAMED}
     # Formatted here, in the worker: the main process only writes the text.
     res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
     res["org_names"] = rows["org_names"]
@@ -353,13 +353,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
             for oid in res["org_mentions"]["org_id"]:
                 counts[oid] = counts.get(oid, 0) + 1
-            q = res["quantities"]
-            for row in zip(q["quantity_id"], q["article_id"], q["value"], q["unit"], q["metric"], q["subject"],
-                           q["org_id"], q["forecast"]):
-                projects.add_quantity(*row)
-            e = res["events"]
-            for row in zip(e["event_id"], e["article_id"], e["event_type"], e["subject"], e["org_id"], e["date"]):
-                projects.add_event(*row)
+            projects.add_tables(res["quantities"], res["events"])
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
