@@ -70,14 +70,14 @@ def make_corpus(size: int, seed: int = 20241209) -> Path:
 
 def _one_build(raw: str, out: str, jobs: int, cold: bool, engine: str = "local") -> None:
     """Child process: warm start-up, then time one build; prints a JSON line."""
-    from lishui_analysis import tables
+    from lishui_analysis import document, tables
 
     # Start-up (imports, vocabularies, compiled patterns, dependency versions; tables.warm_up)
     # is done first, then the build is timed.
     tables.warm_up()
 
     spent = {"seconds": 0.0, "files": 0}
-    real = tables.process_file
+    real = document.process_file
 
     def timed(*a, **k):  # per-file work as the in-process engine does it; the rest is the main process
         t = time.perf_counter()
@@ -88,7 +88,7 @@ def _one_build(raw: str, out: str, jobs: int, cold: bool, engine: str = "local")
             spent["files"] += 1
 
     if jobs == 1:  # (a local function cannot be sent to worker processes)
-        tables.process_file = timed
+        document.process_file = timed
     if cold:
         shutil.rmtree(out, ignore_errors=True)
     r0, c0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -145,7 +145,7 @@ def time_reports() -> dict:
 def stage_times(raw: Path, n_files: int = 50) -> dict:
     """Seconds per stage over a sample of files, in this process (after warm-up)."""
     from lishui_analysis import clean, load, segment
-    from lishui_analysis.tables import process_document
+    from lishui_analysis.document import process_document
     from lishui_analysis.extract.dates import extract_dates
     from lishui_analysis.extract.events import extract_events
     from lishui_analysis.extract.organizations import extract_org_mentions

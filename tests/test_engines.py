@@ -49,14 +49,14 @@ def test_dask_with_a_scheduler_address(tmp_path):
 
 
 def test_incremental_rebuild_extracts_only_the_new_page(tmp_path, monkeypatch):
-    from lishui_analysis import cache, tables
+    from lishui_analysis import cache, document
 
     raw = _corpus(tmp_path)
     out = tmp_path / "out"
     build(raw, out)
     calls = []
-    real = tables.process_file
-    monkeypatch.setattr(tables, "process_file", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    real = document.process_file
+    monkeypatch.setattr(document, "process_file", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     (raw / "zz_new.txt").write_bytes((RAW / "lishui-edz-2024-12.txt").read_bytes())
     build(raw, out)
     assert [p.rsplit("/", 1)[-1] for p in calls] == ["zz_new.txt"]

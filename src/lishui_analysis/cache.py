@@ -165,7 +165,7 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
             if key in cache:
                 res = cache.get(key)
                 if res is None:  # damaged entry: extract the file here and store it again
-                    from .tables import process_file
+                    from .document import process_file
 
                     res = process_file(path, raw_dir, meta, engine_kw.get("skip_bad", False))
                     cache.put(key, res)

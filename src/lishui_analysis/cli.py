@@ -110,7 +110,7 @@ def _run(args) -> int:
         return 0
     if args.command == "dictionary":
         from .schema import render_dictionary
-        from .tables import atomic_write_bytes
+        from .files import atomic_write_bytes
 
         args.out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(args.out, render_dictionary().encode("utf-8"))

@@ -1,7 +1,7 @@
 """Where per-file work runs: in this process, in a local process pool (``--jobs N``),
 or on a Dask cluster (``--engine dask [--scheduler ADDRESS]``).
 
-Every engine runs the same :func:`tables.process_file` and yields results in
+Every engine runs the same :func:`document.process_file` and yields results in
 file order, so the tables are byte-identical whichever engine built them.
 Workers send their result back packed once (pickled, then compressed with
 Zstandard: ≈ 4.7× smaller for 0.1 ms); the main process unpacks it to write the
@@ -34,7 +34,7 @@ def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engi
                  scheduler: str | None = None, progress: bool = False) -> Iterator[tuple[dict, bytes | None]]:
     """``(result, packed result or None)`` per file, in plan order (None: run in this process,
     nothing packed yet)."""
-    from .tables import process_file
+    from .document import process_file
 
     if engine == "dask":
         it = _dask(plan, raw_dir, skip_bad, scheduler, jobs)
@@ -69,8 +69,8 @@ def unpack(blob: bytes) -> dict:
 
 
 def process_file_packed(path: str, raw_dir: str, meta: dict, skip_bad: bool) -> bytes:
-    """A worker's unit of work: the result of :func:`tables.process_file`, packed."""
-    from .tables import process_file
+    """A worker's unit of work: the result of :func:`document.process_file`, packed."""
+    from .document import process_file
 
     return pack(process_file(path, raw_dir, meta, skip_bad))
 

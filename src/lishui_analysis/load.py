@@ -9,7 +9,7 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
@@ -40,6 +40,8 @@ class RawDocument:
     sha256: str
     n_bytes: int
     fmt: str  # "text" or "html"
+    #: What a page states of itself (HTML): title, subtitle, pub_date, source, author, url, site_name.
+    page: dict = field(default_factory=dict)
 
 
 def list_raw_files(raw_dir: Path) -> list[Path]:

@@ -19,7 +19,7 @@ import yaml
 
 from . import __version__, config
 from .errors import InputError
-from .tables import atomic_write_bytes
+from .files import atomic_write_bytes
 
 
 def list_notebooks() -> list[str]:

@@ -32,6 +32,7 @@ METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy",
 ORG_TYPES = ("company", "fund", "university", "research_institute", "hospital", "government",
              "development_zone", "association", "media", "other")
 PRECISIONS = ("day", "month", "year", "")
+SUBJECT_TYPES = ("company", "project", "batch", "zone", "region", "government", "other", "")
 
 _PROV = (
     Column("article_id", "str", "Article key `{doc_id}:{seq:02d}`"),
@@ -48,9 +49,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("seq", "int", "1-based order of the article in its file"),
         Column("pub_date", "str", "Publication date `YYYY[-MM[-DD]]`", nullable=False),
         Column("pub_date_precision", "str", "Precision of pub_date", allowed=PRECISIONS),
-        Column("pub_date_source", "str", "Where pub_date came from", allowed=("manifest", "inferred", "")),
-        Column("publication", "str", "Outlet, from the manifest"),
-        Column("url", "str", "Source URL, from the manifest"),
+        Column("pub_date_source", "str", "Where pub_date came from: the manifest, the page's own metadata "
+               "(an HTML meta tag, a 发布时间 line) or inferred from dates in the text",
+               allowed=("manifest", "page", "inferred", "")),
+        Column("publication", "str", "Outlet, from the manifest, else the page's site name"),
+        Column("url", "str", "Source URL, from the manifest, else the page's canonical link"),
+        Column("source", "str", "Media the page names as its source (来源：浙江日报), may be empty"),
         Column("kicker", "str", "Line above the headline (引题)"),
         Column("headline", "str", "Main title"),
         Column("subheadline", "str", "Line below the headline (副题)"),
@@ -75,7 +79,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("unit_text", "str", "Unit as written (亿元, 亩, 万平方米, 幢, 个月)"),
         Column("kind", "str", "What is measured", allowed=KINDS),
         Column("metric", "str", "Economic meaning from the governing words", allowed=METRICS),
-        Column("subject", "str", "Company, project or park the figure is about"),
+        Column("subject", "str", "Holder of the figure as the article names it: company, project, batch, zone "
+               "or region — never the official or body that announces it"),
+        Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
+               "empty subject", allowed=SUBJECT_TYPES),
+        Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
         Column("org_id", "str", "Organization the figure is attributed to, if any"),
         Column("period", "str", "Year the figure refers to, if stated"),
         Column("approximate", "bool", "True for 余/约/左右/近/超"),
@@ -103,11 +111,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         *_PROV,
         Column("sentence", "str", "The sentence the milestone is in"),
         Column("event_type", "str", "Milestone type", allowed=EVENT_TYPES),
-        Column("subject", "str", "Whose milestone it is"),
+        Column("subject", "str", "Whose milestone it is (same rules as quantities)"),
+        Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
+               "empty subject", allowed=SUBJECT_TYPES),
+        Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
         Column("org_id", "str", "Organization key, if the subject is one"),
         Column("date", "str", "Resolved date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unresolved"),
         Column("date_precision", "str", "day, month, year, or empty", allowed=PRECISIONS),
         Column("planned", "bool", "True when the milestone is in the future or a target"),
+        Column("n_mentions", "int", "How many times the article states this milestone"),
     ),
     "projects": (
         Column("project_id", "str", "Stable key derived from the subject"),

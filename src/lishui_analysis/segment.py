@@ -54,6 +54,8 @@ class Article:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     body: str = ""
+    pub_date: str = ""   # the article's own date line (发布时间：2024-12-09), YYYY[-MM[-DD]]
+    source: str = ""     # the media it names as its source (来源：浙江日报)
 
 
 _REPORTED = re.compile(r"报道$")

@@ -33,6 +33,8 @@ class Event:
     date: str
     date_precision: str
     planned: bool
+    subject_type: str = ""
+    n_mentions: int = 1
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,7 @@ class Quantity:
     period: str
     approximate: bool
     forecast: bool
+    subject_type: str = ""
 
 
 @lru_cache(maxsize=1)

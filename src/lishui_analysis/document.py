@@ -1,0 +1,155 @@
+"""Stage 4/5 boundary — everything one raw file gives, as rows: the pure per-document
+function :func:`process_document` (text in, rows out) and :func:`process_file`, which adds
+reading and framing and is the unit of work every engine runs (``engine.py``)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+from . import clean, load, segment
+from .errors import InputError
+from .extract.dates import extract_dates
+from .extract.events import extract_events
+from .extract.organizations import extract_org_mentions
+from .extract.quantities import extract_quantities
+from .sinks import STREAMED, columns_of, csv_text
+from .vocab import cues
+
+def org_id_for(name: str) -> str:
+    """Stable organization key: the same name gives the same id in every build."""
+    return "O" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def entity_id_for(subject_type: str, subject: str) -> str:
+    """Key of a subject as named (empty for no subject); corpus-wide resolution of variant
+    names into one entity is the entities stage's work."""
+    if not subject:
+        return ""
+    return "E" + hashlib.sha1(f"{subject_type}:{subject}".encode("utf-8")).hexdigest()[:10]
+
+
+@lru_cache(maxsize=1)
+def _future_cues():
+    """Forecast cue words (data/cues.yaml) plus 到/至/明年: a date after them is a target."""
+    words = sorted(set(cues()["forecast"]) | {"到", "至", "明年"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电")
+_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Publication date from the text: ``('2024-07-18', 'day')``; ``('', '')`` if none.
+
+    The latest absolute date of the finest precision found (ISO timestamps, 2024年12月9日,
+    二〇二五年三月二十八日 …), skipping dates right after 预计/计划/将/到 (targets, not
+    the time of writing); a dateline ``本报宁波11月17日电`` then gives the day in that year.
+    """
+
+    cands = [d for d in extract_dates(text, "") if d.kind == "absolute" and d.date
+             and not _future_cues().search(text[max(0, d.start - 6):d.start])]
+    if not cands:
+        return "", ""
+    finest = max(_RANK[d.precision] for d in cands)
+    best = max((d for d in cands if _RANK[d.precision] == finest), key=lambda d: d.date)
+    date, precision = best.date, best.precision
+    for byline in bylines:
+        m = _DATELINE.search(byline)
+        if m:
+            dl = f"{date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+            if dl >= date[: len(dl)] and (precision != "day" or dl >= date):
+                return dl, "day"
+    return date, precision
+
+
+def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
+    """1-based number of the sentence holding ``pos`` (0 if none); ``starts``: the sentences'
+    start offsets, when the caller has them (a bisection instead of a scan)."""
+    starts = starts if starts is not None else [s for s, _, _ in sentences]
+    i = bisect_right(starts, pos) - 1
+    return i + 1 if i >= 0 and pos < sentences[i][1] else 0
+
+
+def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[str, list[dict]]:
+    """All rows of one raw document (a pure function of its text and manifest row)."""
+    meta = meta or {}
+    text = clean.normalize_text(doc.text)
+    articles = segment.segment_page(text)
+    page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
+    pub = meta.get("pub_date", "")
+    if pub:
+        doc_date = (*load.parse_pub_date(pub), "manifest")
+    elif page.get("pub_date") and load.parse_pub_date(page["pub_date"]):
+        doc_date = (*load.parse_pub_date(page["pub_date"]), "page")
+    else:
+        doc_date = None  # per article: its own date line, else inferred from the page's text
+        inferred = infer_pub_date(text, tuple(a.byline for a in articles))
+    publication = meta.get("publication", "") or page.get("site_name", "")
+    url = meta.get("url", "") or page.get("url", "")
+    rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quantities", "org_mentions", "events")}
+    rows["org_names"] = []
+    for art in articles:
+        aid = f"{doc.doc_id}:{art.seq:02d}"
+        body = art.body
+        if doc_date is not None:
+            pub_date, precision, source = doc_date
+        elif art.pub_date and load.parse_pub_date(art.pub_date):  # a 发布时间/date line of the article
+            pub_date, precision = load.parse_pub_date(art.pub_date)
+            source = "page"
+        else:
+            pub_date, precision = inferred
+            source = "inferred" if pub_date else ""
+        rows["articles"].append(dict(
+            doc_id=doc.doc_id, article_id=aid, seq=art.seq, pub_date=pub_date, pub_date_precision=precision,
+            pub_date_source=source, publication=publication, url=url, source=art.source or page.get("source", ""),
+            kicker=art.kicker, headline=art.headline, subheadline=art.subheadline, byline=art.byline,
+            reporters=";".join(art.reporters), correspondents=";".join(art.correspondents), body=body,
+            n_chars=len(body)))
+        sents = segment.split_sentences(body)
+        starts = [s for s, _, _ in sents]
+        for i, (s, e, t) in enumerate(sents, start=1):
+            rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=e, text=t))
+        orgs = extract_org_mentions(body)
+        for o in orgs:
+            rows["org_mentions"].append(dict(org_id=org_id_for(o.name), article_id=aid,
+                                             sentence_id=_sentence_of(sents, o.start, starts), start=o.start, end=o.end,
+                                             surface=o.surface))
+            rows["org_names"].append(dict(name=o.name, surface=o.surface, org_type=o.org_type))
+        dates = extract_dates(body, pub_date)
+        for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date), start=1):
+            rows["quantities"].append(dict(
+                quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
+                start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
+                kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
+                entity_id=entity_id_for(q.subject_type, q.subject), org_id=org_id_for(q.org_name) if q.org_name else "",
+                period=q.period, approximate=q.approximate, forecast=q.forecast))
+        for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date), start=1):
+            rows["events"].append(dict(
+                event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
+                start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
+                subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject),
+                org_id=org_id_for(e.org_name) if e.org_name else "", date=e.date,
+                date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions))
+    return rows
+
+
+
+def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) -> dict:
+    """Read, extract and frame one file: the unit of work of every engine (pure but for reading ``path``)."""
+    try:
+        doc = load.read_document(Path(path), Path(raw_dir))
+    except InputError as exc:
+        if not skip_bad:
+            raise
+        return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
+    rows = process_document(doc, meta)
+    # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
+    res = {t: columns_of(t, rows[t]) for t in STREAMED}
+    # Formatted here, in the worker: the main process only writes the text.
+    res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
+    res["org_names"] = rows["org_names"]
+    res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
+                    "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
+    return res
