@@ -121,6 +121,28 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("planned", "bool", "True when the milestone is in the future or a target"),
         Column("n_mentions", "int", "How many times the article states this milestone"),
     ),
+    "entities": (
+        Column("entity_id", "str", "Stable key (the same canonical name and type give the same id in every build)"),
+        Column("name", "str", "Canonical name: the fullest form seen (legal name of a company, full project name)"),
+        Column("entity_type", "str", "As subject_type", allowed=SUBJECT_TYPES[:-1]),
+        Column("aliases", "str", "Every form seen, `;` joined (short names, 简称, traditional forms, with or "
+               "without the region in parentheses)"),
+        Column("org_id", "str", "The organization, for companies and bodies"),
+        Column("parent_id", "str", "For a project, the entity of the company that builds it, when the text ties them"),
+        Column("n_articles", "int", "Articles it appears in"),
+        Column("first_seen", "str", "Earliest publication date it appears on"),
+        Column("last_seen", "str", "Latest publication date it appears on"),
+    ),
+    "conflicts": (
+        Column("entity_id", "str", "Entity whose attribute the articles disagree on"),
+        Column("attribute", "str", "investment, capacity, land, … or a milestone type"),
+        Column("value_a", "str", "One value as normalized (a number in `unit`, or a date)"),
+        Column("value_b", "str", "The other value"),
+        Column("unit", "str", "Unit of the values (empty for dates)"),
+        Column("quantity_or_event_ids_a", "str", "Rows stating value_a, `;` joined"),
+        Column("quantity_or_event_ids_b", "str", "Rows stating value_b, `;` joined"),
+        Column("article_ids", "str", "Articles involved, `;` joined"),
+    ),
     "projects": (
         Column("project_id", "str", "Stable key derived from the subject"),
         Column("subject", "str", "Company (full name) or project/park phrase"),
@@ -150,7 +172,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
 KEYS = {
     "articles": ["article_id"], "sentences": ["article_id", "sentence_id"], "quantities": ["quantity_id"],
     "organizations": ["org_id"], "org_mentions": ["article_id", "start", "end"], "events": ["event_id"],
-    "projects": ["project_id"],
+    "projects": ["project_id"], "entities": ["entity_id"],
+    "conflicts": ["entity_id", "attribute", "value_a", "value_b"],
 }
 
 _PD = {"str": "object", "int": "int64", "float": "float64", "bool": "bool"}
