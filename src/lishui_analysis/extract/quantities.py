@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
-from .context import find_subject, in_spans, short_quote_spans
+from .context import in_spans, short_quote_spans
+from .subjects import find_holders, resolve, role_of
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
@@ -84,6 +85,8 @@ def _nearest_metric(text: str, lo: int, hi: int) -> str | None:
     return metric_keywords()[best.group()] if best else None
 
 
+#: Measures of counted projects and companies: a bare count of them is a batch (新开工41个).
+_COUNTED = ("个", "家", "项")
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
 
 
@@ -131,11 +134,12 @@ def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     return False
 
 
-def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> list[Quantity]:
+def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holders=None) -> list[Quantity]:
     """Quantities in an article body.
 
     ``sentences`` is ``[(start, end, text), …]`` from :func:`segment.split_sentences`;
-    ``orgs`` the article's :class:`OrgMention` list (for subjects).
+    ``orgs`` the article's :class:`OrgMention` list, or ``holders`` from
+    :func:`subjects.find_holders` when the caller has them (for subjects).
 
     >>> from lishui_analysis.segment import split_sentences
     >>> body = "总投资26.96亿元，总用地面积397亩。"
@@ -146,8 +150,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
     quotes = short_quote_spans(text)
     pub_year = int(pub_date[:4]) if pub_date[:4].isdigit() else None
     out: list[Quantity] = []
-    orgs = list(orgs)
-    memo: dict = {}  # clause subjects of this body
+    holders = holders if holders is not None else find_holders(text, orgs)
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
@@ -168,14 +171,14 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
             hits.append(m)
         hits.sort(key=lambda m: m.start())
         for m in hits:
-            rows = _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo)
+            rows = _to_rows(text, m, s_start, prev_end, holders, pub_year)
             out.extend(rows)
             if rows:
                 prev_end = m.end()
     return out
 
 
-def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quantity]:
+def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
     g = m.groupdict()
     if "pnum" in g:
         v = parse_number(g["pnum"].replace("点", "."))
@@ -229,6 +232,7 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         unit, kind = "other", "other"
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
-    subject, org = find_subject(text, m.start(), s_start, orgs, memo)
+    subject, stype, org, *_ = resolve(holders, m.start(), surface_end, s_start, role_of(metric, kind),
+                                      counted=unit_text in _COUNTED)
     return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
-                     org.name if org else "", period, approx, forecast) for v in values]
+                     org.name if org else "", period, approx, forecast, stype) for v in values]

@@ -1,0 +1,371 @@
+"""Holders of figures and milestones (``subject``, ``subject_type``).
+
+The holder is what the article names as owning a figure or a milestone: a company, a named
+project, a batch of projects or companies, a zone or a region — never the official, body or
+ceremony that announces it. It is found through the structure of the text, not by distance alone:
+
+* the *candidates* of an article are read once (:func:`find_holders`): organization mentions,
+  project phrases (a noun phrase ending in a head noun: ``…半导体产业项目``, ``…生产基地``),
+  counted phrases (``12个重大项目``, ``入园企业140家``: batches), zone and region words opening a
+  clause; a project phrase with no name of its own (``该项目``, ``首期建设项目``, ``重大项目``) is a
+  reference back, resolved to the article's current project or company;
+* for a figure or milestone at ``pos`` (:func:`resolve`): a counted phrase the figure is part of;
+  a holder right after it joined by 的 (``总投资120亿元的富乐德…项目``); the nearest holder before
+  it in its clause, then in the earlier clauses of its sentence; then the article's current topic
+  (the last project or company named before, else the one in the headline);
+* bodies (government, party committees) hold only the funds they grant; a zone or region holds a
+  figure only when it opens the clause (``经开区实现…``), not as a place (``落户经开区``).
+
+The type follows the holder and what is held: a company's investment, land, capacity and
+construction milestones are its project's; its revenue, tax, founding and listing are its own.
+Vocabularies are in ``data/subjects.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..vocab import load_yaml, region_names, regions, regions_longest_first
+from .context import clause_start
+
+
+@dataclass(frozen=True)
+class Holder:
+    start: int
+    end: int
+    name: str            # the holder as named (a company's full name for its short forms)
+    kind: str            # company, project, batch, zone, region, government, other, generic
+    org: object = None   # the OrgMention when the holder is (or is built by) an organization
+
+
+_ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
+             "university": "other", "research_institute": "other", "hospital": "other", "association": "other",
+             "other": "other"}
+_CN_NUM = "零〇一二两三四五六七八九十百千万"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    v = load_yaml("subjects.yaml")
+    alt = lambda words: "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))  # noqa: E731
+    heads = alt(v["project_heads"] + v["zone_heads"])
+    name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
+    measures = "".join(v["batch_measures"])
+    num = rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)(?:余|多)?"
+    return {
+        **v,
+        # one or more heads, an optional phase or part: 生产基地项目, 产业园（一期）, 项目一期, 项目二期工程
+        "head_re": re.compile(rf"(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
+        "left_chars": re.compile(rf"[{name_char}]*$"),
+        "break_re": re.compile(alt(v["left_breaks"])),
+        "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
+        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
+                                     + v["zone_heads"])),
+        "place_re": re.compile(alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])),
+        # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
+        "batch_after": re.compile(rf"{num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
+        # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count)
+        "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:共|达|有|约|近|超)?{num}[{measures}]"),
+        "count_end": re.compile(rf"(?:共|达|有|约|近|超)?{num}[{measures}]$"),
+        "other_after": re.compile(rf"{num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
+        "money_re": re.compile(r"\d[\d.]*[万亿]|[亿万]元"),
+        "region_re": re.compile(alt(list(v["region_words"])
+                                    + [r for r in region_names() if regions()[r]["level"] != "country"])),
+        "talk_re": re.compile(alt(v["general_talk"])),
+        "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
+    }
+
+
+def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
+    """Where a holder phrase ending at ``head_start`` begins: the run of name characters before it,
+    cut after the last break word (verb, preposition, role) or opening quote."""
+    v = vocab()
+    lo = max(floor, head_start - 40)
+    run = v["left_chars"].search(text, lo, head_start)
+    s = run.start() if run else head_start
+    seg = text[s:head_start]
+    cut = 0
+    for m in (breaks or v["break_re"]).finditer(seg):
+        cut = m.end()
+    return s + cut
+
+
+def _distinctive(name: str, head: str) -> bool:
+    """A phrase with a name of its own: something left once places, generic and descriptive words,
+    heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,
+    附属厂房 no); or a facility named by its place or number alone (丽水机场, 330国道)."""
+    v = vocab()
+    core = name[: len(name) - len(head)]
+    unplaced = v["place_re"].sub("", core)
+    rest = v["generic_re"].sub("", unplaced)
+    rest = re.sub(r"[\d.%（）()一二三四五六七八九十期·\-—+&]", "", rest)
+    if len(rest) >= 2:
+        return True
+    named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
+    return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
+
+
+def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
+    """Every candidate holder of an article body (and its headline), read once."""
+    v = vocab()
+    found: list[Holder] = []
+    taken = bytearray(len(text))
+
+    def free(s, e):
+        return taken.find(1, s, e) < 0
+
+    def take(h: Holder):
+        taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+        found.append(h)
+
+    for pat, kind in ((v["batch_after"], "batch"), (v["batch_before"], "batch"), (v["other_after"], "other")):
+        for m in pat.finditer(text):
+            s = m.start()
+            if pat is v["batch_before"]:
+                s = _batch_left(text, m)
+            if m.end() - s >= 3 and free(s, m.end()):
+                take(Holder(s, m.end(), text[s:m.end()], kind))
+    org_list = sorted(orgs, key=lambda o: o.start)
+    org_starts = [o.start for o in org_list]
+    for m in v["head_re"].finditer(text):
+        s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        if s == m.start() and text[m.start() - 1:m.start()] == "”":
+            # “丽水莲都 破冰启航”重大项目: a quoted name before the head
+            q = text.rfind("“", max(0, m.start() - 30), m.start())
+            if q >= 0:
+                s = q
+        if m.start() - s < 2 or not free(s, m.end()):
+            continue
+        # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
+        i = bisect_right(org_starts, s) - 1
+        if i >= 0 and org_list[i].start < s < org_list[i].end:
+            s = org_list[i].start
+        name = text[s:m.end()]
+        if v["money_re"].search(name):
+            continue  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
+        # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
+        i = bisect_right(org_starts, s) - 1
+        inner = [o for o in org_list[max(i, 0):] if s <= o.start and o.end <= m.start()]
+        org = inner[0] if inner else None
+        head = m.group()
+        if any(head.startswith(z) for z in v["zone_heads"]) and not any(head.startswith(p) for p in v["project_heads"]):
+            kind = "zone"
+        elif any(head.startswith(p) for p in v["plot_heads"]):
+            kind = "other"
+        else:
+            kind = "project"
+        if not _distinctive(name, head):
+            kind = "generic"
+        take(Holder(s, m.end(), name, kind, org))
+    for o in org_list:
+        if o.org_type == "media" or not free(o.start, o.end):
+            continue
+        take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o))
+    for m in v["region_re"].finditer(text):
+        if free(m.start(), m.end()) and not text[m.end():m.end() + 1].isdigit():
+            take(Holder(m.start(), m.end(), m.group(), "region"))
+    found.sort(key=lambda h: h.start)
+    return Holders(text, found, _headline_topic(headline))
+
+
+def _batch_left(text: str, m) -> int:
+    """Start of a counted phrase written before its count (入园企业140家): cut at a break word."""
+    count = vocab()["count_end"].search(m.group())
+    end_noun = m.start() + count.start()
+    s = _left_edge(text, end_noun, m.start(), vocab()["batch_break_re"])
+    return s if end_noun - s >= 2 else m.start()
+
+
+@lru_cache(maxsize=256)
+def _headline_topic(headline: str) -> Holder | None:
+    """The project or company a headline is about, if it names one."""
+    if not headline:
+        return None
+    from .organizations import extract_org_mentions
+
+    hs = find_holders(headline, extract_org_mentions(headline)).items
+    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
+    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
+
+
+class Resolved(NamedTuple):
+    subject: str
+    subject_type: str
+    org: object
+    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
+    end: int = -1
+
+
+NONE = Resolved("", "", None)
+
+
+class Holders:
+    """The candidate holders of one article, with the lookups :func:`resolve` needs."""
+
+    def __init__(self, text: str, items: list[Holder], headline_topic: Holder | None):
+        self.text = text
+        self.items = items
+        self.starts = [h.start for h in items]
+        self.headline_topic = headline_topic
+        self.topics = [h for h in items if h.kind in ("project", "company")]
+        self.topic_ends = [h.end for h in self.topics]
+
+    def topic(self, before: int) -> Holder | None:
+        """The article's current project or company: the last one named before ``before``."""
+        i = bisect_right(self.topic_ends, before) - 1
+        return self.topics[i] if i >= 0 else self.headline_topic
+
+    def containing(self, s: int, e: int) -> Holder | None:
+        i = bisect_right(self.starts, s) - 1
+        if i >= 0 and self.items[i].end >= e:
+            return self.items[i]
+        return None
+
+    def between(self, lo: int, hi: int) -> list[Holder]:
+        i = bisect_right(self.starts, lo - 1)
+        out = []
+        while i < len(self.items) and self.items[i].start < hi:
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def _opens_clause(text: str, h: Holder, cstart: int) -> bool:
+    lead = text[cstart:h.start]
+    return len(lead) <= 6 and not any(ch in lead for ch in "在到向从于")
+
+
+def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
+    if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
+        return h.kind not in ("government", "zone", "region")
+    if h.kind == "government":
+        return role == "government"
+    if h.kind in ("zone", "region"):
+        return _opens_clause(text, h, cstart)
+    return True
+
+
+def subject_type(h: Holder, role: str) -> str:
+    """Type of a holder for what it holds: a company's plant figures and milestones are its project's."""
+    if h.kind == "company":
+        return "project" if role == "project" else "company"
+    if h.kind == "other" and h.org is not None and role == "project":
+        return "project"
+    return h.kind
+
+
+def role_of(metric: str = "", kind: str = "", event_type: str = "") -> str:
+    """``project`` when the figure or milestone is about a plant being built, ``government`` for
+    funds granted, else ``company``."""
+    v = vocab()
+    if event_type:
+        return "project" if event_type in v["project_events"] else "company"
+    if metric in v["government_metrics"]:
+        return "government"
+    if metric in v["project_metrics"] or kind in v["project_kinds"]:
+        return "project"
+    return "company"
+
+
+def is_general_talk(text: str, cstart: int, pos: int) -> bool:
+    """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general."""
+    return vocab()["talk_re"].search(text, cstart, pos) is not None
+
+
+def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
+            counted: bool = False) -> Resolved:
+    """``(subject, subject_type, OrgMention or None)`` of a figure or milestone at ``pos:end``.
+
+    ``event``: a milestone (its holder is never a zone, region or body); ``counted``: a count of
+    projects or companies (个, 家, 项), a batch by itself when no counted phrase holds it."""
+    text = holders.text
+    own = holders.containing(pos, end)
+    if own is not None and own.kind in ("batch", "other") and own.org is None:
+        return Resolved(own.name, own.kind, None, own.start, own.end)
+    if counted:
+        # 新开工41个、投产17个: the count with the words before it in its clause names the batch
+        c = clause_start(text, pos, sent_start)
+        lead = vocab()["lead_re"].match(text, c, pos)
+        c = lead.end() if lead else c
+        if 0 < pos - c <= 10 and not holders.between(c, pos):
+            return Resolved(text[c:end], "batch", None, c, end)
+    floor = text.rfind("\n", 0, sent_start) + 1
+    # 总投资11.6亿元的汽车轻量化铝型材项目: the holder after the figure, joined by 的
+    k = text.find("的", end, end + 8)
+    if k >= 0 and not any(ch in text[end:k] for ch in "，。；：,;"):
+        after = holders.between(k + 1, k + 60)
+        if after and after[0].start == k + 1 and after[0].kind in ("project", "company", "batch"):
+            return _answer(holders, after[0], role, sent_start)
+    c = clause_start(text, pos, max(floor, sent_start))
+    hi = pos
+    while True:
+        for h in reversed(holders.between(c, hi)):
+            if _acceptable(h, text, c, role, event):
+                return _answer(holders, h, role, sent_start)
+        if c <= max(floor, sent_start):
+            break
+        hi = c
+        c = clause_start(text, c - 1, max(floor, sent_start))
+    topic = holders.topic(sent_start)
+    if topic is None:
+        # a quotation that opens an article, its speaker's company named after it (“…明年7月就能正式投用。”
+        # …浙江东升摩托车配件有限公司负责人…): the first project or company later in the paragraph
+        para_end = text.find("\n", pos)
+        topic = next((h for h in holders.between(end, para_end if para_end >= 0 else len(text))
+                      if h.kind in ("project", "company")), None)
+    return Resolved(topic.name, subject_type(topic, role), topic.org) if topic else NONE
+
+
+def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
+    if h.kind == "generic":
+        topic = holders.topic(h.start)
+        if topic is None:
+            return NONE
+        return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
+    return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
+
+
+_ITEM_SEP = "、，。；：,;:\n"
+
+
+def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    before it separated by 、 is a holder of the same milestone. Items keep the words as written."""
+    text = holders.text
+    if r.start < 0:
+        return []
+    items = []
+    p = r.start
+    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
+        p -= 1
+        k = p
+        while k > sent_start and text[k - 1] not in _ITEM_SEP:
+            k -= 1
+        if text[k - 1:k] != "、":
+            return []
+        items.append((k, p))
+        p = k
+    while True:
+        j = p - 1
+        while j > sent_start and text[j] in "”\"":
+            j -= 1
+        if j <= sent_start or text[j] != "、":
+            break
+        k = j
+        while k > sent_start and text[k - 1] not in _ITEM_SEP:
+            k -= 1
+        items.append((k, j))
+        p = k
+    out = []
+    for a, b in reversed(items):
+        a = _left_edge(text, b, a) if text[a:b].strip("“”\"") else a
+        name = text[a:b].strip("“”\" ")
+        if 2 <= len(name) <= 30:
+            h = holders.containing(a, b)
+            kind = h.kind if h is not None and h.kind in ("company", "project", "other") else r.subject_type
+            out.append(Resolved(name if h is None else h.name, kind, h.org if h else None, a, b))
+    return out
