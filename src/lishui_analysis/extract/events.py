@@ -97,6 +97,12 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue
             if any(post.startswith(na) for na in not_after) or post.startswith("时"):
                 continue
+            nxt = verb_re.match(text, m.end())
+            if (post.startswith("后") or (nxt and text.startswith("后", nxt.end()))) and not any(
+                    clause_start(text, m.start(), s_start) <= d.start < m.start() for d in dates if d.date):
+                continue  # 投产后, 建成达产后: a condition, not a milestone (预计2024年全部达产后: a dated plan)
+            if sent.rstrip("”’」』）)").endswith(("？", "?")):
+                continue  # 为何这么多项目选择落地乐清？: a question, not a report
             if _MODIFIER.match(text, m.end()):
                 continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
             if in_spans(m.start(), quotes):
@@ -126,6 +132,10 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                     para_start = text.rfind("\n", 0, s_start) + 1
                     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
                              and not _later(d.date, pub_date)]
+                    if not prior and etype in _CEREMONY_TYPES:
+                        # 签约/集中开工 later in a report of the ceremony: the news peg's day (the lead's date)
+                        prior = [d for d in dates if d.end <= s_start and d.precision == "day"
+                                 and not _later(d.date, pub_date)][:1]
                     date = prior[-1] if prior else None
                     carried = date is not None
             if date is not None and _later(date.date, pub_date):
@@ -133,17 +143,20 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             if _FROM_TO.search(text, cstart, m.start()) and _TO_AFTER.match(text, m.end()):
                 continue  # 从签约到开工…: the start of a span of time, told to measure it
             holder = resolve(holders, m.start(), m.end(), s_start, role_of(event_type=etype), event=True)
-            if not holder.subject:
+            listed = enumerated(holders, holder, s_start)  # A、B、C项目 / A、B等一系列项目: each listed holder
+            if not holder.subject and not listed:
                 continue  # no concrete holder: talk in general
             if date is not None:
                 used_dates.setdefault(date.start, cstart)
-            for subject, stype, org, *_ in (enumerated(holders, holder, s_start) or []) + [holder]:
+            for subject, stype, org, *_ in listed + ([holder] if holder.subject else []):
                 _add(out, by_holder, Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
                                            date.date if date else "", date.precision if date else "", planned, stype),
                      dated=date is not None and not carried)
     return sorted(out, key=lambda e: e.start)
 
 
+#: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
+_CEREMONY_TYPES = ("settled", "construction_started")
 _FROM_TO = re.compile(r"从")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 

@@ -39,6 +39,7 @@ class Holder:
     name: str            # the holder as named (a company's full name for its short forms)
     kind: str            # company, project, batch, zone, region, government, other, generic
     org: object = None   # the OrgMention when the holder is (or is built by) an organization
+    affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
 
 
 _ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
@@ -75,6 +76,8 @@ def vocab() -> dict:
         "region_re": re.compile(alt(list(v["region_words"])
                                     + [r for r in region_names() if regions()[r]["level"] != "country"])),
         "talk_re": re.compile(alt(v["general_talk"])),
+        "role_re": re.compile(alt(v["role_words"])),
+        "plural_re": re.compile(alt(v["plural_words"])),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -163,7 +166,8 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
     for o in org_list:
         if o.org_type == "media" or not free(o.start, o.end):
             continue
-        take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o))
+        take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o,
+                    affiliation=v["role_re"].match(text, o.end) is not None))
     for m in v["region_re"].finditer(text):
         if free(m.start(), m.end()) and not text[m.end():m.end() + 1].isdigit():
             take(Holder(m.start(), m.end(), m.group(), "region"))
@@ -240,6 +244,8 @@ def _opens_clause(text: str, h: Holder, cstart: int) -> bool:
 
 
 def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
+    if h.affiliation:
+        return False
     if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
         return h.kind not in ("government", "zone", "region")
     if h.kind == "government":
@@ -321,6 +327,8 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
 
 
 def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
+    if h.kind == "generic" and vocab()["plural_re"].search(h.name):
+        return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
     if h.kind == "generic":
         topic = holders.topic(h.start)
         if topic is None:
@@ -351,7 +359,7 @@ def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]
         p = k
     while True:
         j = p - 1
-        while j > sent_start and text[j] in "”\"":
+        while j > sent_start and text[j] in "“”\"":
             j -= 1
         if j <= sent_start or text[j] != "、":
             break
