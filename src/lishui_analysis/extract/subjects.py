@@ -316,7 +316,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
             break
         hi = c
         c = clause_start(text, c - 1, max(floor, sent_start))
-    topic = holders.topic(sent_start)
+    topic = holders.topic(pos)  # (a company named earlier in the sentence for its official counts)
     if topic is None:
         # a quotation that opens an article, its speaker's company named after it (“…明年7月就能正式投用。”
         # …浙江东升摩托车配件有限公司负责人…): the first project or company later in the paragraph
