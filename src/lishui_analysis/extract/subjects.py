@@ -78,6 +78,8 @@ def vocab() -> dict:
         "talk_re": re.compile(alt(v["general_talk"])),
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
+        "link_re": re.compile(rf"[^，。；：,;:]{{0,6}}?(?:{alt(v['figure_links'])})"),
+        "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -293,6 +295,13 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     if own is not None and own.kind in ("batch", "other") and own.org is None:
         return Resolved(own.name, own.kind, None, own.start, own.end)
     if counted:
+        # 建成4个专业化创新转化圈: the count with the noun after it names the batch
+        noun = vocab()["counted_noun"].match(text, end)
+        if noun:
+            cut = vocab()["break_re"].search(noun.group())
+            stop = end + (cut.start() if cut else len(noun.group()))
+            if stop - end >= 2:
+                return Resolved(text[pos:stop], "batch", None, pos, stop)
         # 新开工41个、投产17个: the count with the words before it in its clause names the batch
         c = clause_start(text, pos, sent_start)
         lead = vocab()["lead_re"].match(text, c, pos)
@@ -300,11 +309,11 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         if 0 < pos - c <= 10 and not holders.between(c, pos):
             return Resolved(text[c:end], "batch", None, c, end)
     floor = text.rfind("\n", 0, sent_start) + 1
-    # 总投资11.6亿元的汽车轻量化铝型材项目: the holder after the figure, joined by 的
-    k = text.find("的", end, end + 8)
-    if k >= 0 and not any(ch in text[end:k] for ch in "，。；：,;"):
-        after = holders.between(k + 1, k + 60)
-        if after and after[0].start == k + 1 and after[0].kind in ("project", "company", "batch"):
+    # 总投资11.6亿元的汽车轻量化铝型材项目, 投资18.5亿元建设高端农业装备制造基地: the holder after the figure
+    link = vocab()["link_re"].match(text, end)
+    if link:
+        after = holders.between(link.end(), link.end() + 60)
+        if after and after[0].start == link.end() and after[0].kind in ("project", "company", "batch"):
             return _answer(holders, after[0], role, sent_start)
     c = clause_start(text, pos, max(floor, sent_start))
     hi = pos
