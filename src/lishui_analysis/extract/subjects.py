@@ -69,8 +69,8 @@ def vocab() -> dict:
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"{num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
         # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count)
-        "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:共|达|有|约|近|超)?{num}[{measures}]"),
-        "count_end": re.compile(rf"(?:共|达|有|约|近|超)?{num}[{measures}]$"),
+        "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]"),
+        "count_end": re.compile(rf"(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]$"),
         "other_after": re.compile(rf"{num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
         "money_re": re.compile(r"\d[\d.]*[万亿]|[亿万]元"),
         "region_re": re.compile(alt(list(v["region_words"])
@@ -79,6 +79,7 @@ def vocab() -> dict:
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
         "link_re": re.compile(rf"[^，。；：,;:]{{0,6}}?(?:{alt(v['figure_links'])})"),
+        "owned_re": re.compile(alt(v["owned_nouns"])),
         "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
@@ -297,7 +298,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     if counted:
         # 建成4个专业化创新转化圈: the count with the noun after it names the batch
         noun = vocab()["counted_noun"].match(text, end)
-        if noun:
+        if noun and not vocab()["owned_re"].match(noun.group()):
             cut = vocab()["break_re"].search(noun.group())
             stop = end + (cut.start() if cut else len(noun.group()))
             if stop - end >= 2:
@@ -318,9 +319,9 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     c = clause_start(text, pos, max(floor, sent_start))
     hi = pos
     while True:
-        for h in reversed(holders.between(c, hi)):
-            if _acceptable(h, text, c, role, event):
-                return _answer(holders, h, role, sent_start)
+        h = _pick(holders, c, hi, role, event)
+        if h is not None:
+            return _answer(holders, h, role, sent_start)
         if c <= max(floor, sent_start):
             break
         hi = c
@@ -333,6 +334,21 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         topic = next((h for h in holders.between(end, para_end if para_end >= 0 else len(text))
                       if h.kind in ("project", "company")), None)
     return Resolved(topic.name, subject_type(topic, role), topic.org) if topic else NONE
+
+
+def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
+    """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
+    the one that opens the clause (its grammatical subject); else the nearest."""
+    cands = [h for h in holders.between(c, hi) if _acceptable(h, holders.text, c, role, event)]
+    if not cands:
+        return None
+    if role == "project":
+        projects = [h for h in cands if h.kind == "project"]
+        if projects:
+            return projects[-1]
+    if _opens_clause(holders.text, cands[0], c):
+        return cands[0]
+    return cands[-1]
 
 
 def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
