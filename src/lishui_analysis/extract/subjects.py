@@ -55,7 +55,8 @@ def vocab() -> dict:
     heads = alt(v["project_heads"] + v["zone_heads"])
     name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
     measures = "".join(v["batch_measures"])
-    num = rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)(?:余|多)?"
+    # a count, never an ordinal (第七批) nor the indefinite 一 (一个标志性项目: "a", not one)
+    num = rf"(?<![第\d.{_CN_NUM}])(?:\d+(?:\.\d+)?|(?!一[{measures}])[{_CN_NUM}]+)(?:余|多)?"
     return {
         **v,
         # one or more heads, an optional phase or part: 生产基地项目, 产业园（一期）, 项目一期, 项目二期工程
@@ -72,7 +73,7 @@ def vocab() -> dict:
         "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]"),
         "count_end": re.compile(rf"(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]$"),
         "other_after": re.compile(rf"{num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
-        "money_re": re.compile(r"\d[\d.]*[万亿]|[亿万]元"),
+        "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
         "region_re": re.compile(alt(list(v["region_words"])
                                     + [r for r in region_names() if regions()[r]["level"] != "country"])),
         "talk_re": re.compile(alt(v["general_talk"])),
@@ -81,6 +82,7 @@ def vocab() -> dict:
         "link_re": re.compile(rf"[^，。；：,;:]{{0,6}}?(?:{alt(v['figure_links'])})"),
         "owned_re": re.compile(alt(v["owned_nouns"])),
         "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
+        "company_ref_re": re.compile("企业|公司|厂家|集团"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -149,6 +151,8 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         i = bisect_right(org_starts, s) - 1
         if i >= 0 and org_list[i].start < s < org_list[i].end:
             s = org_list[i].start
+        if m.start() - s < 2:
+            continue
         name = text[s:m.end()]
         if v["money_re"].search(name):
             continue  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
@@ -217,13 +221,21 @@ class Holders:
         self.items = items
         self.starts = [h.start for h in items]
         self.headline_topic = headline_topic
-        self.topics = [h for h in items if h.kind in ("project", "company")]
-        self.topic_ends = [h.end for h in self.topics]
+        self.projects = [h for h in items if h.kind == "project"]
+        self.project_ends = [h.end for h in self.projects]
+        self.companies = [h for h in items if h.kind == "company"]
+        self.company_ends = [h.end for h in self.companies]
 
-    def topic(self, before: int) -> Holder | None:
-        """The article's current project or company: the last one named before ``before``."""
-        i = bisect_right(self.topic_ends, before) - 1
-        return self.topics[i] if i >= 0 else self.headline_topic
+    def topic(self, before: int, prefer: str = "project") -> Holder | None:
+        """The article's current project or company: the last one named before ``before``
+        (of the ``prefer``-ed kind when there is one: 该项目 means a project, 该企业 a company)."""
+        i = bisect_right(self.project_ends, before) - 1
+        j = bisect_right(self.company_ends, before) - 1
+        project = self.projects[i] if i >= 0 else None
+        company = self.companies[j] if j >= 0 else None
+        if prefer == "company":
+            return company or project or self.headline_topic
+        return project or company or self.headline_topic
 
     def containing(self, s: int, e: int) -> Holder | None:
         i = bisect_right(self.starts, s) - 1
@@ -304,7 +316,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
             if stop - end >= 2:
                 return Resolved(text[pos:stop], "batch", None, pos, stop)
         # 新开工41个、投产17个: the count with the words before it in its clause names the batch
-        c = clause_start(text, pos, sent_start)
+        c = max(clause_start(text, pos, sent_start), text.rfind("、", sent_start, pos) + 1)
         lead = vocab()["lead_re"].match(text, c, pos)
         c = lead.end() if lead else c
         if 0 < pos - c <= 10 and not holders.between(c, pos):
@@ -326,7 +338,8 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
             break
         hi = c
         c = clause_start(text, c - 1, max(floor, sent_start))
-    topic = holders.topic(pos)  # (a company named earlier in the sentence for its official counts)
+    # (a company named earlier in the sentence for its official counts too)
+    topic = holders.topic(pos, "project" if role == "project" else "company")
     if topic is None:
         # a quotation that opens an article, its speaker's company named after it (“…明年7月就能正式投用。”
         # …浙江东升摩托车配件有限公司负责人…): the first project or company later in the paragraph
@@ -338,7 +351,8 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
 
 def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
     """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
-    the one that opens the clause (its grammatical subject); else the nearest."""
+    the nearest batch counted; else the one that opens the clause (its grammatical subject); else
+    the nearest."""
     cands = [h for h in holders.between(c, hi) if _acceptable(h, holders.text, c, role, event)]
     if not cands:
         return None
@@ -346,6 +360,9 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
         projects = [h for h in cands if h.kind == "project"]
         if projects:
             return projects[-1]
+    batches = [h for h in cands if h.kind == "batch"]
+    if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
+        return batches[-1]
     if _opens_clause(holders.text, cands[0], c):
         return cands[0]
     return cands[-1]
@@ -355,7 +372,7 @@ def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved
     if h.kind == "generic" and vocab()["plural_re"].search(h.name):
         return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
     if h.kind == "generic":
-        topic = holders.topic(h.start)
+        topic = holders.topic(h.start, "company" if vocab()["company_ref_re"].search(h.name) else "project")
         if topic is None:
             return NONE
         return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
