@@ -22,12 +22,36 @@ from .context import find_subject, in_spans, short_quote_spans
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
 _CN = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
-# Arabic: thousands groups with one kind of comma (1,200 or 1，200; never a list 1，2，3),
-# or sections joined by 亿/万 (1亿2000万, 3万零500); Chinese: with 万/亿 inside (三十五万零六百).
-_NUM = (r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d{1,3}(?:，\d{3})+(?![\d，])(?:\.\d+)?"
-        r"|\d+(?:\.\d+)?(?:亿零?\d+(?:\.\d+)?(?=万)|万零\d+)?"
-        rf"|[{_CN}]+(?:[万亿]零?[{_CN}]+)*")
+# Arabic (1,200 and 1，200: the groups are checked by _THOUSANDS_RE) or Chinese with 万/亿 inside (三十五万零六百).
+# Arabic sections joined by 亿/万 (1亿2000万, 3万零500) are read with the magnitude (_MAG).
+_NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿]零?[{_CN}]+)*"
+_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?"
+# thousands groups with one kind of comma; never a list (1，2，3) nor 1234,567
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:,\d{3})+|(?:，\d{3})+)(?:\.\d+)?")
 _RANGE_SEP = r"\s*(?:至|到|-|~|～|—|－)\s*"
+
+
+def trie_regex(words) -> str:
+    """An alternation of ``words`` as a prefix tree, longest match first: ``['个', '个月']`` → ``个(?:月)?``.
+
+    The regex engine tries a flat alternation branch by branch; a tree tests each character once
+    (the unit alternation runs after every number on a page).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +61,7 @@ def _pattern():
     pre = "|".join(("(?<![签节制合条公预履特])约" if p == "约" else re.escape(p))
                    for p in sorted(c["approximate_prefix"], key=len, reverse=True))
     suf = "|".join(sorted(map(re.escape, c["approximate_suffix"]), key=len, reverse=True))
-    unit_alt = "|".join(sorted([re.escape(u) for u in units()] + ["个半月"], key=len, reverse=True))
+    unit_alt = trie_regex([*units(), "个半月"])
     # A lookahead on the characters a match can start with lets the engine skip
     # other positions quickly (about 4x faster on a page).
     first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set(_CN + "亿"))))
@@ -46,24 +70,32 @@ def _pattern():
         rf"(?P<pre>{pre})?"
         # a number (with its magnitude) or, after a prefix, a bare 亿 (近亿元): the match cannot be empty.
         # A range may carry a magnitude and unit on its first end too (2万-3万元, 2亿元至3亿元).
-        rf"(?:(?P<num>{_NUM})(?:(?P<mag1>万亿|亿|万)?(?P<unit1>{unit_alt})?{_RANGE_SEP}(?P<num2>{_NUM}))?"
-        rf"(?P<approx1>余|多)?(?P<mag>万亿|亿|万)?"
+        # (the lookahead keeps the unit alternation from being tried after every number)
+        rf"(?:(?P<num>{_NUM})(?:(?=[^至到\-~～—－，。；\n]{{0,8}}[至到\-~～—－])"
+        rf"(?P<mag1>万亿|亿|万)?(?P<unit1>{unit_alt})?{_RANGE_SEP}(?P<num2>{_NUM}))?"
+        rf"(?P<approx1>余|多)?(?P<mag>{_MAG})?"
         rf"|(?P<mag0>亿))"
         rf"(?P<approx2>余|多)?"
         rf"(?:(?P<unit>{unit_alt})|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目))"
         rf"(?P<suf>{suf})?"
-    ), re.compile(
-        r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)"
-        # 六成 = 60 percent, 三成半 = 35 percent; not 一成 (一成不变) nor 成 starting a word (八成新, 九成为)
-        rf"|(?<![\d{_CN}万亿第])(?P<cnum>[二三四五六七八九])成(?P<chalf>半)?(?![{c['cheng_not_before']}])")
+    ), re.compile(r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=1)
+def _cheng_pattern():
+    """六成 = 60 percent, 三成半 = 35 percent; not 一成 (一成不变) nor 成 starting a word (八成新, 九成为).
+
+    Matched at the character before each 成 (a literal search is far faster than a scan for the digits).
+    """
+    return re.compile(rf"(?<![\d{_CN}万亿第])(?P<cnum>[二三四五六七八九])成(?P<chalf>半)?(?![{cues()['cheng_not_before']}])")
 
 
 @lru_cache(maxsize=1)
 def _header_pattern():
     """A table flattened into text puts the unit in the column label: 出让面积（㎡）64351.12, 起始价（万元）5350."""
-    unit_alt = "|".join(sorted(map(re.escape, units()), key=len, reverse=True))
+    unit_alt = trie_regex(units())
     return re.compile(
-        rf"(?<=[（(])(?P<mag>万亿|亿|万)?(?P<unit>{unit_alt})(?P<per>/(?:亩|平方米|吨|人))?[)）]\s*[:：]?\s*"
+        rf"[（(](?P<mag>万亿|亿|万)?(?P<unit>{unit_alt})(?P<per>/(?:亩|平方米|吨|人))?[)）]\s*[:：]?\s*"
         r"(?P<num>\d+(?:\.\d+)?)(?![\d.%％])")
 
 
@@ -135,11 +167,19 @@ def _is_year_duration(text: str, m, num: str) -> bool:
     return not _YEAR_NOT_DURATION.match(text, m.end())
 
 
+@lru_cache(maxsize=1)
+def _word_lists() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    c = cues()
+    return tuple(c["category_nouns"]), {u: tuple(ws) for u, ws in c["unit_words"].items()}
+
+
 def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     c = cues()
     s = m.start("num") if num else m.start()
     before = text[max(0, s - 1):s]
     if before == "第" or (before and (before.isdigit() or before in ".．")):
+        return True
+    if num and ("," in num or "，" in num) and not _THOUSANDS_RE.fullmatch(num):
         return True
     if num and _CN_NUM_RE.fullmatch(num):
         # a Chinese numeral glued to a preceding numeral-like word (统一, 唯一) is no count
@@ -168,12 +208,10 @@ def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     # ranks: 前十名, 跃升30位, 下降2位
     if unit_text in ("名", "位") and before and before in c["rank_before"]:
         return True
-    if kind in ("count", "capacity") and not m.group("mag"):
-        nxt = text[m.end():m.end() + 2]
-        if any(nxt.startswith(w) for w in c["category_nouns"]):
-            return True
+    if kind in ("count", "capacity") and not m.group("mag") and text.startswith(_word_lists()[0], m.end()):
+        return True
     # the unit character starts a longer word: 两批次, 前十名单, 三家庭
-    if unit_text and any(text.startswith(w, m.start("unit")) for w in c["unit_words"].get(unit_text, ())):
+    if unit_text in _word_lists()[1] and text.startswith(_word_lists()[1][unit_text], m.start("unit")):
         return True
     # reduplication: 一栋栋, 一幢幢
     if unit_text and text[m.end():m.end() + len(unit_text)] == unit_text:
@@ -181,19 +219,26 @@ def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     return False
 
 
-def _split_mixed_ranges(pat, text, matches):
+def _split_mixed_range(pat, text, m) -> list:
     """``100亩到2025年`` is no range: its ends are read as two figures (or none)."""
-    for m in matches:
-        u1, u2 = m.group("unit1"), m.group("unit")
-        if m.group("num2") and u1 and u1 != u2:
-            first = pat.match(text, m.start(), m.end("unit1"))
-            if first:
-                yield first
-            second = pat.match(text, m.start("num2"), m.end())
-            if second:
-                yield second
-        else:
-            yield m
+    ends = pat.match(text, m.start(), m.end("unit1")), pat.match(text, m.start("num2"), m.end())
+    return [e for e in ends if e]
+
+
+def _add_hit(hits: list, text: str, m, quotes) -> None:
+    """Keep a number + unit match that is a quantity."""
+    if m.end() == m.start():
+        return
+    num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
+    if not num and not mag:
+        return
+    if not unit_text and mag != "亿":
+        return
+    if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
+        return  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
+    if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
+        return
+    hits.append(m)
 
 
 def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> list[Quantity]:
@@ -216,24 +261,22 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
-        for m in _split_mixed_ranges(pat, text, pat.finditer(text, s_start, s_end)):
-            if m.end() == m.start():
-                continue
-            num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
-            if not num and not mag:
-                continue
-            if not unit_text and mag != "亿":
-                continue
-            if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
-                continue  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
-            if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
-                continue
-            hits.append(m)
+        for m in pat.finditer(text, s_start, s_end):
+            u1 = m.group("unit1")
+            for m in (_split_mixed_range(pat, text, m) if u1 and u1 != m.group("unit") else (m,)):
+                _add_hit(hits, text, m, quotes)
         for m in pct_pat.finditer(text, s_start, s_end):
             hits.append(m)
-        for m in _header_pattern().finditer(text, s_start, s_end):
-            if not _is_excluded(text, m, m.group("num"), m.group("unit")):
+        pos = text.find("成", s_start + 1, s_end)
+        while pos > 0:
+            m = _cheng_pattern().match(text, pos - 1, s_end)
+            if m:
                 hits.append(m)
+            pos = text.find("成", pos + 1, s_end)
+        if text.find("）", s_start, s_end) >= 0 or text.find(")", s_start, s_end) >= 0:
+            for m in _header_pattern().finditer(text, s_start, s_end):
+                if not _is_excluded(text, m, m.group("num"), m.group("unit")):
+                    hits.append(m)
         hits.sort(key=lambda m: m.start())
         for m in hits:
             rows = _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo)
@@ -248,6 +291,9 @@ _PLAIN_ARABIC = re.compile(r"[\d,，]+(?:\.\d+)?")
 
 def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
     """One end of a figure: ``('26.96', '亿')`` → 2696000000; ``('三亿五千', '万')`` → 350000000."""
+    if mag not in MAGNITUDES and mag:  # 1亿2000万, 3万零500
+        v = parse_number(num + mag)
+        return None if v is None else Decimal(repr(v))
     if _PLAIN_ARABIC.fullmatch(num):
         # Decimal arithmetic: 8.7亿 is 870000000, not 869999999.9999999
         return Decimal(num.replace(",", "").replace("，", "")) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
@@ -283,7 +329,7 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         if g["unit"] is None:
             unit_text = ""
         # the unit as written, magnitude included: 亿元, 万平方米, 万片 (a bare 亿 stays 亿)
-        unit_text = (g["mag"] or g["mag0"] or "") + unit_text
+        unit_text = (g["mag"] or g["mag0"] or "")[-2:].lstrip("0123456789.") + unit_text  # 1亿2000万元 → 万元
         unit, kind, factor = spec["unit"], spec["kind"], spec["factor"]
         mag = g["mag"] or g["mag0"] or ""
         # a range: the first end keeps its own magnitude (2亿至3亿元) or takes the second's (3至5亿元)
