@@ -44,7 +44,7 @@ DATE_RE = re.compile(
     r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
     # months named against the publication date (本月, 上个月, 下月, 月底) or the month just named (当月)
     # (上月/下个月 are matched at 月 looking back: 上 and 下 are too common to start a try at each)
-    rf"|(?P<relm>(?:本月|当月|月(?:(?<=[^以]上月)|(?<=下月)|(?<=上个月)|(?<=下个月)|(?<![\d{_CN_DIGIT}十个上下本当]月)(?=[底末初]|[上中下]旬)))"
+    rf"|(?P<relm>(?:本月|当月|月(?:(?<=上月)(?<!以上月)|(?<=下月)|(?<=上个月)|(?<=下个月)|(?<![\d{_CN_DIGIT}十个上下本当]月)(?=[底末初]|[上中下]旬)))"
     r"(?:底|末|初|[上中下]旬)?)"
     r"|(?P<same>同日|当日|当天)"
     r"|(?P<today>[今昨][天日])"

@@ -6,7 +6,14 @@ and attaches metric, period, approximate, forecast and subject.
 
 Not quantities: ordinals (第二届), years and dates, product specs (12吋), numbers
 inside short quoted names (“1515”, “万亩千亿”), category counts (三个赛道).
-A range (``3至5亿元``) gives two rows, low and high end, sharing the range's span.
+A range (``3至5亿元``, ``2亿至3亿元``) gives two rows, low and high end, sharing the range's span;
+the first end takes the magnitude and unit of the second when it has none.
+
+Numerals: Arabic (``1,200``, ``1，200``), Chinese and financial (``三十五万零六百``, ``壹佰贰拾万``),
+mixed (``1亿2000万``, ``3万零500``), shares (``六成`` = 60 percent). ``N年`` is a duration
+(``15年来``, ``近两年``) unless it is a year (``2024年``, ``09年``, ``95年3月``, ``九五年``) or a
+name (``五年行动计划``). A table flattened into text gives the unit in the column label
+(``出让面积（㎡）64351.12``).
 """
 from __future__ import annotations
 
@@ -152,8 +159,8 @@ def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
 
 
 _CN_NUM_RE = re.compile(rf"[{_CN}]+")
-# After N年: a month (95年3月, a two-digit year), 年代, 年度, 年级, or a plan's name (三年行动计划)
-_YEAR_NOT_DURATION = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|代|度|级|行动|规划|计划|方案|攻坚")
+# After N年: a month (95年3月, a two-digit year), 年代, 年度, 年级, a plan's name (三年行动计划), 一年一度
+_YEAR_NOT_DURATION = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|代|度|级|行动|规划|计划|方案|攻坚|一[度届次]")
 
 
 def _is_year_duration(text: str, m, num: str) -> bool:
@@ -315,7 +322,7 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
             v, unit_text = parse_number(g["cnum"]) * 10 + (5 if g["chalf"] else 0), "成"
         else:
-            v, unit_text = parse_number(g["pnum"].replace("点", ".")), "百分之"
+            v, unit_text = parse_number(g["pnum"]), "百分之"
         if v is None:
             return []
         values, unit, kind, approx = [v], "percent", "percent", False
