@@ -102,7 +102,7 @@ def test_dates_resolve_against_publication_and_earlier_years():
 
 def test_dates_year_end_quarters_and_same_day():
     ds = extract_dates("预计在明年年底达产。今年四季度竣工。11月8日开工，同日签约。", "2024-07-18")
-    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025-12"), ("今年四季度", "2024"),
+    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025"), ("今年四季度", "2024"),
                                                  ("11月8日", "2024-11-08"), ("同日", "2024-11-08")]
 
 
