@@ -38,7 +38,7 @@ _BULLETS = "■□●○◆◇▲△▶►★☆◎"
 _PAREN = r"[（(](?P<paren>[^）)]{0,80})[）)]"
 _NAME_RUN = rf"[{_H}·]{{2,4}}"
 TITLE_MAX = 50
-_SKIP = ("meta", "chrome")
+_SKIP = ("meta", "chrome", "captioned")
 _BYLINES = ("byline_line", "byline_lead")
 
 
@@ -65,6 +65,10 @@ class _Layout:
         self.caption_end = re.compile(
             rf"(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?|{_alt(ends)}"
             rf"|[。！]\s*(?:来源|图源|图片来源)[：:]\s*\S{{1,20}})$")
+        # the credit closing a caption sentence: ……座谈。来源：温州发布 / ……现场。孙杨洋 摄
+        self.credit_end = re.compile(
+            rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
+            rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
         self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
         self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
         self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
@@ -263,9 +267,20 @@ def _is_byline_line(para: str) -> bool:
     return labelled and clean and bool(reporters or correspondents)
 
 
+def _credit_start(para: str) -> int | None:
+    """Where the photo credit closing a caption sentence starts (……座谈。来源：温州发布), if any:
+    the caption's sentence is text, the credit is not."""
+    if len(para) > 100:
+        return None
+    m = _layout().credit_end.search(para)
+    return m.start() if m and m.start() > 0 else None
+
+
 def _kind(para: str) -> str:
     if _is_meta(para):
         return "meta"
+    if _credit_start(para) is not None:
+        return "captioned"
     if _is_chrome(para):
         return "chrome"
     if _layout().byline_lead.match(para):
@@ -490,10 +505,13 @@ def segment_page(text: str) -> list[Article]:
         kicker, headline, sub = _split_titles(["".join(paras[x] for x in g) for g in groups])
         art = Article(seq=n + 1, kicker=kicker, headline=headline, subheadline=sub)
         body_paras: list[str] = []
+        dateline = None
         for idx in range(s, stop):
             if idx in titles or kinds[idx] == "chrome":
                 continue
             para = paras[idx]
+            if kinds[idx] == "captioned":
+                para = para[: _credit_start(para)].rstrip()
             if kinds[idx] == "meta":
                 meta = metas[idx]
                 art.pub_date = art.pub_date or meta.date
@@ -515,6 +533,7 @@ def segment_page(text: str) -> list[Article]:
                 names = m.group("paren") or m.group("names") or m.group("bare") or ""
                 r, c = parse_byline_names(names)
                 _extend(art, r, c)
+                dateline = dateline or _agency_dateline(m.group("outlet"))
                 if not body_paras:
                     art.byline = art.byline + (" " if art.byline else "") + para[: m.end()].strip()
                     para = para[m.end():].strip()
@@ -536,12 +555,38 @@ def segment_page(text: str) -> list[Article]:
             art.byline = art.byline or m.group(0)
             body_paras[-1] = body_paras[-1][: m.start()].rstrip()
         art.body = "\n".join(repair_breaks([p for p in body_paras if p]))
-        art.pub_date = art.pub_date or page_date
+        art.pub_date = _dated(art.pub_date or page_date, dateline)
         art.source = art.source or page_source
         articles.append(art)
     if len(articles) == 1 and not articles[0].headline:
         log.warning("no article title found: the page is one untitled article")
     return articles
+
+
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电$")
+
+
+def _agency_dateline(outlet: str) -> tuple[int, int] | None:
+    """Month and day of an agency or website dateline (中新网丽水7月20日电): that day is the
+    article's own. A newspaper's (本报宁波11月17日电) is the eve of the issue, so it is not."""
+    m = _DATELINE.search(outlet)
+    if not m or outlet.startswith("本报"):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
+    """The page's date, or the agency dateline in the page's year (the year before when the
+    dateline would fall after the page: a repost is never older than its original).
+
+    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
+    ('2025-07-20', '2024-12-30', '')
+    """
+    if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
+        return page_date
+    year = int(page_date[:4])
+    date = f"{year:04d}-{dateline[0]:02d}-{dateline[1]:02d}"
+    return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
 
 
 def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:
