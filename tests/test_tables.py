@@ -116,10 +116,10 @@ def test_two_builds_are_byte_identical(tmp_path):
             assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
-def test_pub_date_inferred_when_no_manifest(layout_tables):
+def test_pub_date_from_the_date_line_when_no_manifest(layout_tables):
     a = layout_tables[0]["articles"].set_index("doc_id")
     assert a.loc["outlet_xun", "pub_date"] == "2023-05-20"
-    assert a.loc["outlet_xun", "pub_date_source"] == "inferred"
+    assert a.loc["outlet_xun", "pub_date_source"] == "page"  # its date line (2023-05-20 10:15 某某网), not a date in the text
     assert a.loc["outlet_xun", "pub_date_precision"] == "day"
 
 
