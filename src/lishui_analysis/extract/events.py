@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
-from .subjects import enumerated, find_holders, is_general_talk, resolve, role_of
+from .subjects import enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -103,7 +103,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue  # 投产后, 建成达产后: a condition, not a milestone (预计2024年全部达产后: a dated plan)
             if sent.rstrip("”’」』）)").endswith(("？", "?")):
                 continue  # 为何这么多项目选择落地乐清？: a question, not a report
-            if _MODIFIER.match(text, m.end()):
+            if _MODIFIER.match(text, m.end()) or post.startswith("“"):
                 continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
             if in_spans(m.start(), quotes):
                 continue
@@ -142,8 +142,10 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 planned = True
             if _FROM_TO.search(text, cstart, m.start()) and _TO_AFTER.match(text, m.end()):
                 continue  # 从签约到开工…: the start of a span of time, told to measure it
-            holder = resolve(holders, m.start(), m.end(), s_start, role_of(event_type=etype), event=True)
-            listed = enumerated(holders, holder, s_start)  # A、B、C项目 / A、B等一系列项目: each listed holder
+            role = role_of(event_type=etype)
+            after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
+            holder = resolve(holders, m.start(), m.end(), s_start, role, event=True) if not after else after[0]
+            listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B、C项目 / A、B等一系列项目
             if not holder.subject and not listed:
                 continue  # no concrete holder: talk in general
             if date is not None:

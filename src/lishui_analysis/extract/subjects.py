@@ -83,6 +83,8 @@ def vocab() -> dict:
         "owned_re": re.compile(alt(v["owned_nouns"])),
         "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
         "company_ref_re": re.compile("企业|公司|厂家|集团"),
+        "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
+        "dash_re": re.compile(r"——|—|--|：|:"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -140,11 +142,6 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
     org_starts = [o.start for o in org_list]
     for m in v["head_re"].finditer(text):
         s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
-        if s == m.start() and text[m.start() - 1:m.start()] == "”":
-            # “丽水莲都 破冰启航”重大项目: a quoted name before the head
-            q = text.rfind("“", max(0, m.start() - 30), m.start())
-            if q >= 0:
-                s = q
         if m.start() - s < 2 or not free(s, m.end()):
             continue
         # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
@@ -369,6 +366,11 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
 
 
 def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
+    dash = vocab()["dash_re"].match(holders.text, h.end)
+    if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
+        after = holders.between(dash.end(), dash.end() + 80)
+        if after and after[0].start == dash.end() and after[0].kind in ("project", "company"):
+            h = after[0]
     if h.kind == "generic" and vocab()["plural_re"].search(h.name):
         return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
     if h.kind == "generic":
@@ -380,6 +382,34 @@ def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved
 
 
 _ITEM_SEP = "、，。；：,;:\n"
+
+
+def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Resolved]:
+    """Holders named after a milestone verb (签约的还有A、B、C等; 开工的有…): the first holder right after
+    ``的还有``/``的有``/``的是`` and the items listed with it."""
+    text = holders.text
+    m = vocab()["after_re"].match(text, end)
+    if not m:
+        return []
+    first = holders.between(m.end(), min(s_end, m.end() + 60))
+    if not first or first[0].start != m.end() or not _acceptable(first[0], text, m.end(), role, True):
+        return []
+    out = [Resolved(first[0].name, subject_type(first[0], role), first[0].org, first[0].start, first[0].end)]
+    p = first[0].end
+    while text[p:p + 1] == "、":
+        nxt = holders.between(p + 1, min(s_end, p + 60))
+        if nxt and nxt[0].start == p + 1 and nxt[0].kind in ("company", "project", "other"):
+            h = nxt[0]
+            out.append(Resolved(h.name, subject_type(h, role), h.org, h.start, h.end))
+            p = h.end
+            continue
+        k = p + 1  # an item that is no known holder: up to the next separator or 等
+        while k < s_end and text[k] not in "、，。；：,;:等":
+            k += 1
+        if 2 <= k - p - 1 <= 30:
+            out.append(Resolved(text[p + 1:k], "other", None, p + 1, k))
+        p = k
+    return out
 
 
 def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
