@@ -150,3 +150,14 @@ def test_a_quotation_opening_an_article_belongs_to_the_speakers_company():
     ev = events(text)
     assert [(e.event_type, e.date, e.subject, e.subject_type) for e in ev] == [
         ("production_start", "2025-07", "浙江星河材料有限公司", "project")]
+
+
+def test_a_plot_named_by_its_code_holds_a_sale_notices_figures():
+    text = ("本次出让星河二期B-03-2b地块，出让面积64351平方米。"
+            "其他要求：项目总投资48000万元，固定资产投资强度500万元/亩。")
+    qs = quants(text)
+    for surface in ("64351平方米", "48000万元", "500万元/亩"):
+        subject, subject_type = holder(qs, surface)
+        assert "B-03-2b" in subject and subject_type == "other", surface
+    qs = quants("永嘉县工202299国有建设用地位于桥头镇，起始总价约1.59亿元。地块占地约295.7亩。")
+    assert "202299" in holder(qs, "约295.7亩")[0]

@@ -85,6 +85,8 @@ def vocab() -> dict:
         "company_ref_re": re.compile("企业|公司|厂家|集团"),
         "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
         "dash_re": re.compile(r"——|—|--|：|:"),
+        "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
+                              r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -140,6 +142,12 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
                 take(Holder(s, m.end(), text[s:m.end()], kind))
     org_list = sorted(orgs, key=lambda o: o.start)
     org_starts = [o.start for o in org_list]
+    # plots of land named by a code (A-07-1a地块, 工202223国有建设用地, H-12-2…工业地块): the holder of a sale
+    # notice's figures; typed other (a plot for sale is neither a project nor a company)
+    for m in v["plot_re"].finditer(text):
+        s = m.start("code")
+        if free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "plot"))
     for m in v["head_re"].finditer(text):
         s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
         if m.start() - s < 2 or not free(s, m.end()):
@@ -218,7 +226,7 @@ class Holders:
         self.items = items
         self.starts = [h.start for h in items]
         self.headline_topic = headline_topic
-        self.projects = [h for h in items if h.kind == "project"]
+        self.projects = [h for h in items if h.kind in ("project", "plot")]
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
         self.company_ends = [h.end for h in self.companies]
@@ -269,6 +277,8 @@ def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = Fals
 
 def subject_type(h: Holder, role: str) -> str:
     """Type of a holder for what it holds: a company's plant figures and milestones are its project's."""
+    if h.kind == "plot":
+        return "other"
     if h.kind == "company":
         return "project" if role == "project" else "company"
     if h.kind == "other" and h.org is not None and role == "project":
@@ -354,7 +364,7 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
     if not cands:
         return None
     if role == "project":
-        projects = [h for h in cands if h.kind == "project"]
+        projects = [h for h in cands if h.kind in ("project", "plot")]
         if projects:
             return projects[-1]
     batches = [h for h in cands if h.kind == "batch"]
