@@ -87,6 +87,7 @@ def vocab() -> dict:
         "dash_re": re.compile(r"——|—|--|：|:"),
         "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
+        "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
     }
 
@@ -172,8 +173,10 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             kind = "other"
         else:
             kind = "project"
-        if not _distinctive(name, head):
-            kind = "generic"
+        if not _distinctive(name, head) or v["plural_re"].search(name):
+            kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
+        elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
+            kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
     for o in org_list:
         if o.org_type == "media" or not free(o.start, o.end):
@@ -264,7 +267,7 @@ def _opens_clause(text: str, h: Holder, cstart: int) -> bool:
 
 
 def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
-    if h.affiliation:
+    if h.affiliation or h.kind == "title":
         return False
     if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
         return h.kind not in ("government", "zone", "region")
