@@ -161,3 +161,8 @@ def test_a_plot_named_by_its_code_holds_a_sale_notices_figures():
         assert "B-03-2b" in subject and subject_type == "other", surface
     qs = quants("永嘉县工202299国有建设用地位于桥头镇，起始总价约1.59亿元。地块占地约295.7亩。")
     assert "202299" in holder(qs, "约295.7亩")[0]
+
+
+def test_quoted_projects_side_by_side_each_get_the_milestone():
+    ev = events("年内，“星河药业制剂项目”“景明生物项目”“高远医药项目”签约落地。", "2021-12-30")
+    assert [e.subject for e in ev] == ["星河药业制剂项目", "景明生物项目", "高远医药项目"]

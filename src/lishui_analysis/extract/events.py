@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
-from .subjects import enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
+from .subjects import adjacent, enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -145,7 +145,11 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             role = role_of(event_type=etype)
             after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
             holder = resolve(holders, m.start(), m.end(), s_start, role, event=True) if not after else after[0]
-            listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B、C项目 / A、B等一系列项目
+            if not after:  # A、B、C项目参加开工 / “A项目”“B项目”签约落地: the list ends right before the verb
+                last = adjacent(holders, m.start(), s_start, role)
+                if last is not None and enumerated(holders, last, s_start):
+                    holder = last
+            listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
             if not holder.subject and not listed:
                 continue  # no concrete holder: talk in general
             if date is not None:

@@ -425,6 +425,16 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
     return out
 
 
+def adjacent(holders: Holders, pos: int, sent_start: int, role: str) -> Resolved | None:
+    """The holder written right before the verb at ``pos`` (only quotes or spaces between):
+    the last item of a list the verb is said of (“A项目”“B项目”签约落地)."""
+    near = holders.between(max(sent_start, pos - 60), pos)
+    if near and not holders.text[near[-1].end:pos].strip("“”\" ") and near[-1].kind in ("project", "company", "other"):
+        h = near[-1]
+        return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
+    return None
+
+
 def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
     """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
     before it separated by 、 is a holder of the same milestone. Items keep the words as written."""
@@ -446,12 +456,16 @@ def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]
         j = p - 1
         while j > sent_start and text[j] in "“”\"":
             j -= 1
-        if j <= sent_start or text[j] != "、":
+        if j > sent_start and text[j] == "、":
+            end_item = j
+        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
+            end_item = j + 1
+        else:
             break
-        k = j
-        while k > sent_start and text[k - 1] not in _ITEM_SEP:
+        k = end_item
+        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
             k -= 1
-        items.append((k, j))
+        items.append((k, end_item))
         p = k
     out = []
     for a, b in reversed(items):
