@@ -166,3 +166,11 @@ def test_a_plot_named_by_its_code_holds_a_sale_notices_figures():
 def test_quoted_projects_side_by_side_each_get_the_milestone():
     ev = events("年内，“星河药业制剂项目”“景明生物项目”“高远医药项目”签约落地。", "2021-12-30")
     assert [e.subject for e in ev] == ["星河药业制剂项目", "景明生物项目", "高远医药项目"]
+
+
+def test_holders_listed_after_the_verb():
+    ev = events("2月12日，星河大厦项目开工。当天同步开工的，还有江桥路停车综合体、钱锦学校、锦南新城人才房二期等项目。",
+                "2023-02-13")
+    names = [e.subject for e in ev]
+    assert names == ["星河大厦项目", "江桥路停车综合体", "钱锦学校", "锦南新城人才房二期"]
+    assert {e.date for e in ev} == {"2023-02-12"}

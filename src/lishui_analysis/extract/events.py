@@ -154,7 +154,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue  # no concrete holder: talk in general
             if date is not None:
                 used_dates.setdefault(date.start, cstart)
-            for subject, stype, org, *_ in listed + ([holder] if holder.subject else []):
+            for subject, stype, org, *_ in sorted(listed + ([holder] if holder.subject else []), key=lambda r: r.start):
                 _add(out, by_holder, Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
                                            date.date if date else "", date.precision if date else "", planned, stype),
                      dated=date is not None and not carried)

@@ -420,7 +420,7 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
         while k < s_end and text[k] not in "、，。；：,;:等":
             k += 1
         if 2 <= k - p - 1 <= 30:
-            out.append(Resolved(text[p + 1:k], "other", None, p + 1, k))
+            out.append(Resolved(text[p + 1:k], "project" if role == "project" else "other", None, p + 1, k))
         p = k
     return out
 
