@@ -212,7 +212,7 @@ def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=fro
         if best.precision == "year":
             # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
             finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
-                     and d.precision in ("day", "month")]
+                     and d.precision in ("day", "month") and d.kind != "now"]
             if finer:
                 return finer[-1]
         return best
