@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
-from .subjects import adjacent, enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
+from .subjects import adjacent, counted_after, enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -144,7 +144,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue  # 从签约到开工…: the start of a span of time, told to measure it
             role = role_of(event_type=etype)
             after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
-            holder = resolve(holders, m.start(), m.end(), s_start, role, event=True) if not after else after[0]
+            batch = counted_after(holders, m.start(), m.end())  # 集中开工9个重大项目, 新开工41个
+            holder = after[0] if after else batch or resolve(holders, m.start(), m.end(), s_start, role, event=True)
             if not after:  # A、B、C项目参加开工 / “A项目”“B项目”签约落地: the list ends right before the verb
                 last = adjacent(holders, m.start(), s_start, role)
                 if last is not None and enumerated(holders, last, s_start):

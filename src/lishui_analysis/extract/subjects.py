@@ -85,6 +85,7 @@ def vocab() -> dict:
         "company_ref_re": re.compile("企业|公司|厂家|集团"),
         "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
         "dash_re": re.compile(r"——|—|--|：|:"),
+        "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -425,6 +426,20 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
             out.append(Resolved(text[p + 1:k], "project" if role == "project" else "other", None, p + 1, k))
         p = k
     return out
+
+
+def counted_after(holders: Holders, start: int, end: int) -> Resolved | None:
+    """A batch the verb at ``start:end`` is said of, written right after it: 集中开工9个重大项目,
+    新开工41个 (the verb and its count name the batch)."""
+    text = holders.text
+    k = end + (text[end:end + 1] == "了")
+    nxt = holders.between(k, k + 30)
+    if nxt and nxt[0].start == k and nxt[0].kind == "batch":
+        return Resolved(nxt[0].name, "batch", None, nxt[0].start, nxt[0].end)
+    m = vocab()["bare_count"].match(text, k)
+    if m:
+        return Resolved(text[start:m.end()], "batch", None, start, m.end())
+    return None
 
 
 def adjacent(holders: Holders, pos: int, sent_start: int, role: str) -> Resolved | None:
