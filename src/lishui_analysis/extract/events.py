@@ -132,8 +132,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                     para_start = text.rfind("\n", 0, s_start) + 1
                     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
                              and not _later(d.date, pub_date)]
-                    if not prior and etype in _CEREMONY_TYPES:
-                        # 签约/集中开工 later in a report of the ceremony: the news peg's day (the lead's date)
+                    if not prior and (etype in _CEREMONY_TYPES or any(a in sent for a in anaphora)):
+                        # 签约/集中开工 later in a report of the ceremony, or any milestone of 此次…: the news
+                        # peg's day (the lead's date)
                         prior = [d for d in dates if d.end <= s_start and d.precision == "day"
                                  and not _later(d.date, pub_date)][:1]
                     date = prior[-1] if prior else None

@@ -86,6 +86,7 @@ def vocab() -> dict:
         "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
         "dash_re": re.compile(r"——|—|--|：|:"),
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
+        "category_re": re.compile(alt(v["category_words"])),
         "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -137,6 +138,8 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
 
     for pat, kind in ((v["batch_after"], "batch"), (v["batch_before"], "batch"), (v["other_after"], "other")):
         for m in pat.finditer(text):
+            if v["category_re"].search(m.group()):
+                continue  # 三个类别的项目: categories counted, not projects
             s = m.start()
             if pat is v["batch_before"]:
                 s = _batch_left(text, m)
