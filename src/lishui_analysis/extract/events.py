@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
-from .subjects import adjacent, counted_after, enumerated, find_holders, is_general_talk, listed_after, resolve, role_of
+from .subjects import adjacent, counted_after, enumerated, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -152,7 +152,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 if last is not None and enumerated(holders, last, s_start):
                     holder = last
             listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
-            if not holder.subject and not listed:
+            if not listed and (not holder.subject or (holder is not batch and is_plural(text, cstart, m.start()))):
                 continue  # no concrete holder: talk in general
             if date is not None:
                 used_dates.setdefault(date.start, cstart)

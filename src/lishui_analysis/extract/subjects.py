@@ -307,10 +307,14 @@ def role_of(metric: str = "", kind: str = "", event_type: str = "") -> str:
 
 
 def is_general_talk(text: str, cstart: int, pos: int) -> bool:
-    """A milestone verb after 推动, 加快, 一旦 … or a plural reference (大批的项目) in its clause is talk
-    in general."""
-    v = vocab()
-    return v["talk_re"].search(text, cstart, pos) is not None or v["plural_re"].search(text, cstart, pos) is not None
+    """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general."""
+    return vocab()["talk_re"].search(text, cstart, pos) is not None
+
+
+def is_plural(text: str, cstart: int, pos: int) -> bool:
+    """A plural reference (大批的项目, 这批项目) before a milestone verb in its clause: projects in general,
+    unless the clause lists them."""
+    return vocab()["plural_re"].search(text, cstart, pos) is not None
 
 
 def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
