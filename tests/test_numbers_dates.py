@@ -102,6 +102,7 @@ def test_shares(text, expected):
     ("2024年园区引进项目。", []),
     ("09年3月公司成立。", []),
     ("九五年建厂。", []),
+    ("公司成立于98年。", []),
     ("古城有千年历史。", []),
     ("实施五年行动计划。", []),
     ("20多天前项目开工。", []),
@@ -128,9 +129,14 @@ def test_ranks_multiples_and_words_are_no_counts(text):
     ("拍卖起始价（万元）5350竞买保证金（万元）1070", [(53500000, "CNY"), (10700000, "CNY")]),
     ("起始亩均税收（万元/亩）40", [(400000, "other")]),
     ("出让年限（年）50", [(50, "year")]),
+    ("起始价（万元）5350亩均税收（万元/亩）40", [(53500000, "CNY"), (400000, "other")]),
 ])
 def test_table_header_units(text, expected):
     assert rows(text) == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_a_table_cell_surface_is_its_number():
+    assert [q.surface for q in quants("拍卖起始价（万元）5350")] == ["5350"]
 
 
 @pytest.mark.parametrize("text, expected", [

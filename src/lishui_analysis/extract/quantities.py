@@ -169,6 +169,9 @@ def _is_year_duration(text: str, m, num: str) -> bool:
         v = parse_number(num)
         if v is None or v >= 100 or (num[0] == "0" and len(num) > 1):
             return False
+        s = m.start("num")
+        if text[s - 1:s] in ("于", "自", "从") or text[max(0, s - 2):s] in ("早在", "截至"):
+            return False  # 成立于98年, 从15年起: a two-digit year (dates.py reads it)
     elif is_chinese_digit_string(num) or num[0] in "百千万佰仟":
         return False  # 九五年 (1995), 二〇一九年; 千年古城, 百年老店
     return not _YEAR_NOT_DURATION.match(text, m.end())
@@ -386,5 +389,6 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
     subject, org = find_subject(text, m.start(), s_start, orgs, memo)
-    return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
+    start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
+    return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, subject,
                      org.name if org else "", period, approx, forecast) for v in values]
