@@ -57,8 +57,16 @@ def test_parse_number_classes(s, v):
     ("投资超十亿元。", [(1000000000, "CNY")]),
     ("引进资金十余万元。", [(100000, "CNY")]),
     ("到位资金近亿元。", [(100000000, "CNY")]),
+    # Arabic numerals with 千/百 magnitudes, spoken 个亿
+    ("项目投资3千万元。", [(30000000, "CNY")]),
+    ("奖励资金5百万元。", [(5000000, "CNY")]),
+    ("打造2千亿元产业集群。", [(200000000000, "CNY")]),
+    ("企业投资1个亿建设新厂。", [(100000000, "CNY")]),
+    ("总共投了两个亿。", [(200000000, "CNY")]),
     # foreign money keeps its code
     ("外资到位1.2亿美元。", [(120000000, "USD")]),
+    ("引进外资500万美金。", [(5000000, "USD")]),
+    ("并购金额2亿英镑。", [(200000000, "GBP")]),
 ])
 def test_money_classes(text, expected):
     assert rows(text) == [(pytest.approx(v), u) for v, u in expected]
@@ -147,6 +155,8 @@ def test_a_table_cell_surface_is_its_number():
     ("年发电量达3亿度。", [(300000000, "other", "capacity")]),
     ("地块面积19.71万㎡。", [(197100, "m2", "floor_area")]),
     ("主线全长约3.924km。", [(3.924, "km", "other")]),
+    ("道路全长2千米。", [(2, "km", "other")]),
+    ("装机容量5千瓦。", [(5, "other", "capacity")]),
     ("今年出让工业用地7宗。", [(7, "count", "count")]),
     ("规划面积5km²。", [(7500, "mu", "land_area")]),
     ("新建厂房100m²。", [(100, "m2", "floor_area")]),
