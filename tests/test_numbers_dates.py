@@ -57,8 +57,16 @@ def test_parse_number_classes(s, v):
     ("投资超十亿元。", [(1000000000, "CNY")]),
     ("引进资金十余万元。", [(100000, "CNY")]),
     ("到位资金近亿元。", [(100000000, "CNY")]),
+    # Arabic numerals with 千/百 magnitudes, spoken 个亿
+    ("项目投资3千万元。", [(30000000, "CNY")]),
+    ("奖励资金5百万元。", [(5000000, "CNY")]),
+    ("打造2千亿元产业集群。", [(200000000000, "CNY")]),
+    ("企业投资1个亿建设新厂。", [(100000000, "CNY")]),
+    ("总共投了两个亿。", [(200000000, "CNY")]),
     # foreign money keeps its code
     ("外资到位1.2亿美元。", [(120000000, "USD")]),
+    ("引进外资500万美金。", [(5000000, "USD")]),
+    ("并购金额2亿英镑。", [(200000000, "GBP")]),
 ])
 def test_money_classes(text, expected):
     assert rows(text) == [(pytest.approx(v), u) for v, u in expected]
@@ -102,6 +110,7 @@ def test_shares(text, expected):
     ("2024年园区引进项目。", []),
     ("09年3月公司成立。", []),
     ("九五年建厂。", []),
+    ("公司成立于98年。", []),
     ("古城有千年历史。", []),
     ("实施五年行动计划。", []),
     ("20多天前项目开工。", []),
@@ -128,9 +137,14 @@ def test_ranks_multiples_and_words_are_no_counts(text):
     ("拍卖起始价（万元）5350竞买保证金（万元）1070", [(53500000, "CNY"), (10700000, "CNY")]),
     ("起始亩均税收（万元/亩）40", [(400000, "other")]),
     ("出让年限（年）50", [(50, "year")]),
+    ("起始价（万元）5350亩均税收（万元/亩）40", [(53500000, "CNY"), (400000, "other")]),
 ])
 def test_table_header_units(text, expected):
     assert rows(text) == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_a_table_cell_surface_is_its_number():
+    assert [q.surface for q in quants("拍卖起始价（万元）5350")] == ["5350"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -141,6 +155,8 @@ def test_table_header_units(text, expected):
     ("年发电量达3亿度。", [(300000000, "other", "capacity")]),
     ("地块面积19.71万㎡。", [(197100, "m2", "floor_area")]),
     ("主线全长约3.924km。", [(3.924, "km", "other")]),
+    ("道路全长2千米。", [(2, "km", "other")]),
+    ("装机容量5千瓦。", [(5, "other", "capacity")]),
     ("今年出让工业用地7宗。", [(7, "count", "count")]),
     ("规划面积5km²。", [(7500, "mu", "land_area")]),
     ("新建厂房100m²。", [(100, "m2", "floor_area")]),
@@ -178,6 +194,10 @@ def test_units_and_capacity_flows(text, expected):
     ("今天上午举行签约仪式。", "2024-12-20", [("今天", "2024-12-20")]),
     ("2月28日，全市集中开工。今天的活动有3个项目。", "2019-03-01",
      [("2月28日", "2019-02-28"), ("今天", "2019-02-28")]),
+    # a time before publication
+    ("时间回到20多天前，项目投产。", "2024-01-10", [("20多天前", "2023-12")]),
+    ("两个月前完成签约。", "2024-01-10", [("两个月前", "2023-11")]),
+    ("4年前车站搬迁。", "2023-05-01", [("4年前", "2019")]),
     # year ends give the year (eval gold convention), quarters too
     ("去年底项目开工。", "2021-03-21", [("去年底", "2020")]),
     ("预计今年年底搬入新厂房。", "2021-08-10", [("今年年底", "2021")]),

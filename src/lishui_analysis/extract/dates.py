@@ -12,6 +12,7 @@ before them in the same article:
 * 本月/上个月/下月/月底 count months from the publication date, 当月 repeats the
   month last named; 今天/昨日 count days from the dateline (本报北京9月28日电) or
   the publication date;
+* 20多天前, 两个月前, 4年前 count back from publication (days at month precision);
 * two-digit years (95年3月, 09年, 于98年, 九五年, 〇九年) take the century that does
   not put them after publication; 年底/年初/季度 give the year only.
 """
@@ -51,6 +52,8 @@ DATE_RE = re.compile(
     r"|(?P<now>日前|近日|现在|目前|如今|眼下))"
 )
 # 年底 and 年初 give the year only (eval gold: 去年底 → 2020, 今年年底 → 2021)
+# a time before publication: 20多天前, 两个月前, 4年前 (found from each 前: a scan at every digit is slow)
+_AGO_RE = re.compile(r"(?<![\d.第])(?P<ago>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:多|余)?(?P<unit>天|个多?月|年)前")
 _PART_MONTH = {"第一个工作日": 1, "首个工作日": 1}  # 2024年第一个工作日 → 2024-01
 _REL_MONTH = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}  # 月底, 月初: this month
 REL_YEAR = {"今年": 0, "本年": 0, "明年": 1, "后年": 2, "去年": -1, "前年": -2}
@@ -98,6 +101,25 @@ def _day_before(ymd: tuple) -> str:
         return (_date(*ymd) - timedelta(days=1)).isoformat()
     except ValueError:
         return ""
+
+
+def _ago(n: int | None, unit: str, py, pm, pd_) -> tuple:
+    """``(20, '天')`` before 2024-01-10 → ``(2023, 12, None)``; ``(4, '年')`` → ``(2020, None, None)``."""
+    if n is None or not py:
+        return None, None, None
+    if unit == "年":
+        return py - n, None, None
+    if not pm:
+        return None, None, None
+    months = n if unit != "天" else 0
+    if unit == "天":
+        try:
+            day = _date(py, pm, pd_ or 15) - timedelta(days=n)
+        except ValueError:
+            return None, None, None
+        return day.year, day.month, None
+    y, mo = divmod(py * 12 + pm - 1 - months, 12)
+    return y, mo + 1, None
 
 
 def _num(s):
@@ -208,4 +230,17 @@ def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
         if precision == "day" and body.startswith("电", m.end()):
             dateline = (y, mo, d)
         out.append(DateMention(start, m.end(), body[start:m.end()], date, precision, kind))
-    return out
+    return _add_ago(body, out, py, pm, pd_)
+
+
+def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention]:
+    """``20多天前`` (published 2024-01-10) → 2023-12; ``4年前`` → 2020: merged in text order."""
+    found = []
+    pos = body.find("前")
+    while pos >= 0:
+        m = _AGO_RE.search(body, max(0, pos - 7), pos + 1)
+        if m and m.end() == pos + 1 and not any(x.start < m.end() and m.start() < x.end for x in out):
+            date, precision = _fmt(*_ago(_num(m.group("ago")), m.group("unit"), py, pm, pd_))
+            found.append(DateMention(m.start(), m.end(), m.group(), date, precision, "relative"))
+        pos = body.find("前", pos + 1)
+    return sorted(out + found, key=lambda x: x.start) if found else out

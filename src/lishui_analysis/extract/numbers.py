@@ -10,7 +10,9 @@ import math
 import re
 from functools import lru_cache
 
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+# 个亿 is spoken money (两个亿 = 2e8); 千万, 百万 … follow Arabic numerals (3千万元)
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "个亿": 1e8, "千万": 1e7, "百万": 1e6,
+              "万": 1e4, "千": 1e3, "百": 1e2}
 # financial numerals (大写数字) as cn2an reads them
 CN_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"
 CN_DIGITS = "零〇一二两三四五六七八九十百千" + CN_FINANCIAL

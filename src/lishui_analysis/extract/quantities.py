@@ -33,7 +33,7 @@ _CN = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖�
 # Arabic (1,200 and 1，200: the groups are checked by _THOUSANDS_RE) or Chinese with 万/亿 inside (三十五万零六百).
 # Arabic sections joined by 亿/万 (1亿2000万, 3万零500) are read with the magnitude (_MAG).
 _NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿]零?[{_CN}]+)*"
-_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?"
+_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?|个亿|[千百](?:万亿|亿|万|(?![米瓦克]))"
 # thousands groups with one kind of comma; never a list (1，2，3) nor 1234,567
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:,\d{3})+|(?:，\d{3})+)(?:\.\d+)?")
 _RANGE_SEP = r"\s*(?:至|到|-|~|～|—|－)\s*"
@@ -84,7 +84,7 @@ def _pattern():
         rf"(?P<approx1>余|多)?(?P<mag>{_MAG})?"
         rf"|(?P<mag0>亿))"
         rf"(?P<approx2>余|多)?"
-        rf"(?:(?P<unit>{unit_alt})|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目))"
+        rf"(?:(?P<unit>{unit_alt})|(?<=个亿)|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目|$))"
         rf"(?P<suf>{suf})?"
     ), re.compile(r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
 
@@ -172,6 +172,9 @@ def _is_year_duration(text: str, m, num: str) -> bool:
         v = parse_number(num)
         if v is None or v >= 100 or (num[0] == "0" and len(num) > 1):
             return False
+        s = m.start("num")
+        if text[s - 1:s] in ("于", "自", "从") or text[max(0, s - 2):s] in ("早在", "截至"):
+            return False  # 成立于98年, 从15年起: a two-digit year (dates.py reads it)
     elif is_chinese_digit_string(num) or num[0] in "百千万佰仟":
         return False  # 九五年 (1995), 二〇一九年; 千年古城, 百年老店
     return not _YEAR_NOT_DURATION.match(text, m.end())
@@ -242,7 +245,7 @@ def _add_hit(hits: list, text: str, m, quotes) -> None:
     num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
     if not num and not mag:
         return
-    if not unit_text and mag != "亿":
+    if not unit_text and "亿" not in (mag or ""):
         return
     if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
         return  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
@@ -307,7 +310,7 @@ def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
     if _PLAIN_ARABIC.fullmatch(num):
         # Decimal arithmetic: 8.7亿 is 870000000, not 869999999.9999999
         return Decimal(num.replace(",", "").replace("，", "")) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
-    if mag and not approx_between and (not num[0].isdigit() or "亿" in num):
+    if mag in ("万", "亿", "万亿") and not approx_between and (not num[0].isdigit() or "亿" in num):
         # the magnitude belongs to the numeral: 三亿五千万 (not 三亿五千 × 万), 1亿2000万
         v = parse_number(num + mag)
         return None if v is None else Decimal(repr(v))
@@ -388,7 +391,8 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
         unit, kind = "other", "other"
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
-    subject, stype, org, *_ = resolve(holders, m.start(), surface_end, s_start, role_of(metric, kind),
+    start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
+    subject, stype, org, *_ = resolve(holders, start, surface_end, s_start, role_of(metric, kind),
                                       counted=unit_text in _COUNTED)
-    return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
+    return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, subject,
                      org.name if org else "", period, approx, forecast, stype) for v in values]
