@@ -174,3 +174,14 @@ def test_holders_listed_after_the_verb():
     names = [e.subject for e in ev]
     assert names == ["星河大厦项目", "江桥路停车综合体", "钱锦学校", "锦南新城人才房二期"]
     assert {e.date for e in ev} == {"2023-02-12"}
+
+
+def test_today_counts_from_the_dateline_kept_in_the_byline():
+    from lishui_analysis.document import dateline_day
+
+    assert dateline_day("本报北京9月28日电", "2011-09-29") == "2011-09-28"
+    assert dateline_day("本报讯（记者 张三）", "2011-09-29") == ""
+    assert dateline_day("本报杭州12月31日电", "2012-01-02") == "2011-12-31"
+    body = "今天与湖州市签约的还有中国星河集团。"
+    ds = extract_dates(body, "2011-09-29", "2011-09-28")
+    assert [(d.surface, d.date) for d in ds] == [("今天", "2011-09-28")]

@@ -65,6 +65,20 @@ def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
     return date, precision
 
 
+def dateline_day(byline: str, pub_date: str) -> str:
+    """The day of a dateline in a byline (本报北京9月28日电) in the publication's year, ``YYYY-MM-DD``;
+    '' without one (or without a publication year). A dateline after the publication date is of the
+    year before (a report filed on 12月31日, published in January)."""
+    m = _DATELINE.search(byline or "")
+    if not m or not pub_date[:4].isdigit():
+        return ""
+    year = int(pub_date[:4])
+    day = f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    if len(pub_date) >= 7 and day[:len(pub_date)] > pub_date:
+        day = f"{year - 1:04d}" + day[4:]
+    return day
+
+
 def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
     """1-based number of the sentence holding ``pos`` (0 if none); ``starts``: the sentences'
     start offsets, when the caller has them (a bisection instead of a scan)."""
@@ -118,7 +132,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                                              sentence_id=_sentence_of(sents, o.start, starts), start=o.start, end=o.end,
                                              surface=o.surface))
             rows["org_names"].append(dict(name=o.name, surface=o.surface, org_type=o.org_type))
-        dates = extract_dates(body, pub_date)
+        dates = extract_dates(body, pub_date, dateline_day(art.byline, pub_date))
         holders = find_holders(body, orgs, art.headline)  # candidate subjects, read once per article
         for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date, holders), start=1):
             rows["quantities"].append(dict(

@@ -129,15 +129,17 @@ def _num(s):
     return int(v) if v is not None else None
 
 
-def extract_dates(body: str, pub_date: str = "") -> list[DateMention]:
-    """Every date expression in ``body``, resolved.
+def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[DateMention]:
+    """Every date expression in ``body``, resolved. ``dateline``: the day of the article's dateline
+    (本报北京9月28日电, kept in the byline) as ``YYYY-MM-DD``, the day 今天/昨日 count from.
 
     >>> [(d.surface, d.date) for d in extract_dates("于2023年6月动工，同年12月31日封顶。今年10月搬入。", "2024-12")]
     [('2023年6月', '2023-06'), ('同年12月31日', '2023-12-31'), ('今年10月', '2024-10')]
     """
     py, pm, pd_ = _pub_parts(pub_date)
     last_year = None
-    dateline = None
+    dl = _pub_parts(dateline)
+    dateline = dl if all(dl) else None
     out: list[DateMention] = []
     for m in DATE_RE.finditer(body):
         g = m.groupdict()
