@@ -87,6 +87,7 @@ def vocab() -> dict:
         "dash_re": re.compile(r"——|—|--|：|:"),
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "category_re": re.compile(alt(v["category_words"])),
+        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
         "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -188,7 +189,9 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o,
                     affiliation=v["role_re"].match(text, o.end) is not None))
     for m in v["region_re"].finditer(text):
-        if free(m.start(), m.end()) and not text[m.end():m.end() + 1].isdigit():
+        # a place is the holder when it stands alone (莲都全年实现…, 丽水市，…), not as the first word
+        # of a name (上海发网…, 龙湾二期A-07-1a地块)
+        if free(m.start(), m.end()) and v["region_end"].match(text, m.end()):
             take(Holder(m.start(), m.end(), m.group(), "region"))
     found.sort(key=lambda h: h.start)
     return Holders(text, found, _headline_topic(headline))
