@@ -379,6 +379,10 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
     cands = [h for h in holders.between(c, hi) if _acceptable(h, holders.text, c, role, event)]
     if not cands:
         return None
+    item = holders.text.rfind("、", c, hi)
+    if item >= 0 and cands[-1].start > item:
+        # A投资18.5亿元、B投资16.5亿元: the list item holding the figure
+        c, cands = item + 1, [h for h in cands if h.start > item]
     if role == "project":
         projects = [h for h in cands if h.kind in ("project", "plot")]
         if projects:
