@@ -175,7 +175,7 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         if any(head.startswith(z) for z in v["zone_heads"]) and not any(head.startswith(p) for p in v["project_heads"]):
             kind = "zone"
         elif any(head.startswith(p) for p in v["plot_heads"]):
-            kind = "other"
+            kind = "generic"  # 该地块, 一期地块: a plot named by its code is found above
         else:
             kind = "project"
         if not _distinctive(name, head) or v["plural_re"].search(name):
