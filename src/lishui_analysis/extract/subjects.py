@@ -52,6 +52,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万"
 def vocab() -> dict:
     v = load_yaml("subjects.yaml")
     alt = lambda words: "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))  # noqa: E731
+    first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
     heads = alt(v["project_heads"] + v["zone_heads"])
     name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
     measures = "".join(v["batch_measures"])
@@ -60,19 +61,20 @@ def vocab() -> dict:
     return {
         **v,
         # one or more heads, an optional phase or part: 生产基地项目, 产业园（一期）, 项目一期, 项目二期工程
-        "head_re": re.compile(rf"(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
-        "left_chars": re.compile(rf"[{name_char}]*$"),
+        # a lookahead on the heads' first characters lets the regex engine skip other positions fast
+        "head_re": re.compile(rf"(?=[{first(v['project_heads'] + v['zone_heads'])}])(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
+        "non_name": re.compile(rf"[^{name_char}]"),
         "break_re": re.compile(alt(v["left_breaks"])),
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
                                      + v["zone_heads"])),
         "place_re": re.compile(alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
-        "batch_after": re.compile(rf"{num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
+        "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
         # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count)
-        "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]"),
-        "count_end": re.compile(rf"(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]$"),
-        "other_after": re.compile(rf"{num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
+        # 入园企业140家: found by its head and count (a fast anchor), the noun before it read leftwards
+        "batch_before": re.compile(rf"(?:{alt(v['batch_heads'])})(?P<conn>分别达|分别为|分别有|共|达|有|约|近|超)?(?P<num>{num})[{measures}]"),
+        "other_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
         "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
         "region_re": re.compile(alt(list(v["region_words"])
                                     + [r for r in region_names() if regions()[r]["level"] != "country"])),
@@ -88,7 +90,7 @@ def vocab() -> dict:
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "category_re": re.compile(alt(v["category_words"])),
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
-        "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
+        "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
@@ -100,8 +102,9 @@ def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     cut after the last break word (verb, preposition, role) or opening quote."""
     v = vocab()
     lo = max(floor, head_start - 40)
-    run = v["left_chars"].search(text, lo, head_start)
-    s = run.start() if run else head_start
+    s = lo
+    for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
+        s = stop.end()
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
@@ -144,6 +147,8 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             s = m.start()
             if pat is v["batch_before"]:
                 s = _batch_left(text, m)
+                if s is None:
+                    continue
             if m.end() - s >= 3 and free(s, m.end()):
                 take(Holder(s, m.end(), text[s:m.end()], kind))
     org_list = sorted(orgs, key=lambda o: o.start)
@@ -197,12 +202,12 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
     return Holders(text, found, _headline_topic(headline))
 
 
-def _batch_left(text: str, m) -> int:
-    """Start of a counted phrase written before its count (入园企业140家): cut at a break word."""
-    count = vocab()["count_end"].search(m.group())
-    end_noun = m.start() + count.start()
-    s = _left_edge(text, end_noun, m.start(), vocab()["batch_break_re"])
-    return s if end_noun - s >= 2 else m.start()
+def _batch_left(text: str, m) -> int | None:
+    """Start of a counted phrase written before its count (入园企业140家): the name characters before
+    its head, cut at a break word; None when no word stands before the head."""
+    end_noun = m.start("conn") if m.group("conn") else m.start("num")
+    s = _left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"])
+    return s if s < m.start() else None
 
 
 @lru_cache(maxsize=256)
