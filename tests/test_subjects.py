@@ -185,3 +185,12 @@ def test_today_counts_from_the_dateline_kept_in_the_byline():
     body = "今天与湖州市签约的还有中国星河集团。"
     ds = extract_dates(body, "2011-09-29", "2011-09-28")
     assert [(d.surface, d.date) for d in ds] == [("今天", "2011-09-28")]
+
+
+def test_a_zone_speaking_as_subject_holds_the_figures_that_follow():
+    text = ("星河开发区现有入园企业140家。\n截至2023年底，完成固定资产投资8.38亿元，完成年度任务的104.7%。")
+    qs = quants(text)
+    assert holder(qs, "140家") == ("入园企业140家", "batch")
+    assert holder(qs, "8.38亿元") == ("星河开发区", "zone")
+    qs = quants("星河开发区现有入园企业140家。浙江星河材料有限公司完成产值8.38亿元。")
+    assert holder(qs, "8.38亿元")[0] == "浙江星河材料有限公司"

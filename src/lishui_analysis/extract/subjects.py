@@ -245,6 +245,8 @@ class Holders:
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
         self.company_ends = [h.end for h in self.companies]
+        self.zones = [h for h in items if h.kind == "zone" and _opens_clause(text, h, clause_start(text, h.start))]
+        self.zone_ends = [h.end for h in self.zones]
 
     def topic(self, before: int, prefer: str = "project") -> Holder | None:
         """The article's current project or company: the last one named before ``before``
@@ -256,6 +258,11 @@ class Holders:
         if prefer == "company":
             return company or project or self.headline_topic
         return project or company or self.headline_topic
+
+    def speaking_zone(self, before: int) -> Holder | None:
+        """The last zone before ``before`` that opens its clause (the zone as a clause's subject)."""
+        i = bisect_right(self.zone_ends, before) - 1
+        return self.zones[i] if i >= 0 else None
 
     def containing(self, s: int, e: int) -> Holder | None:
         i = bisect_right(self.starts, s) - 1
@@ -368,6 +375,12 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         c = clause_start(text, c - 1, max(floor, sent_start))
     # (a company named earlier in the sentence for its official counts too)
     topic = holders.topic(pos, "project" if role == "project" else "company")
+    if not event:
+        # a zone that last spoke as a clause's subject (开发区现有…; 完成固定资产投资8.38亿元) holds the
+        # figures without a holder of their own that follow it, unless a project or company came after
+        zone = holders.speaking_zone(pos)
+        if zone is not None and (topic is None or topic.end < zone.start):
+            return Resolved(zone.name, "zone", zone.org, zone.start, zone.end)
     if topic is None:
         # a quotation that opens an article, its speaker's company named after it (“…明年7月就能正式投用。”
         # …浙江东升摩托车配件有限公司负责人…): the first project or company later in the paragraph
