@@ -375,7 +375,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         c = clause_start(text, c - 1, max(floor, sent_start))
     # (a company named earlier in the sentence for its official counts too)
     topic = holders.topic(pos, "project" if role == "project" else "company")
-    if not event:
+    if not event and not _in_quotation(text, pos, floor):
         # a zone that last spoke as a clause's subject (开发区现有…; 完成固定资产投资8.38亿元) holds the
         # figures without a holder of their own that follow it, unless a project or company came after
         zone = holders.speaking_zone(pos)
@@ -388,6 +388,11 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         topic = next((h for h in holders.between(end, para_end if para_end >= 0 else len(text))
                       if h.kind in ("project", "company")), None)
     return Resolved(topic.name, subject_type(topic, role), topic.org) if topic else NONE
+
+
+def _in_quotation(text: str, pos: int, floor: int) -> bool:
+    """``pos`` stands inside a quotation opened in its paragraph (a speaker's words: “我们…”)."""
+    return text.count("“", floor, pos) > text.count("”", floor, pos)
 
 
 def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
