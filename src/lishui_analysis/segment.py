@@ -153,7 +153,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
                 continue
         else:
             # 浙江日报记者, 驻萧山记者, 兰溪融媒体中心通讯员: the label closes a longer token
-            end = next((lab for lab in lay.person_labels if token.endswith(lab)), None)
+            end = _HAN_RUN.fullmatch(token) and next((lab for lab in lay.person_labels if token.endswith(lab)), None)
             if end:
                 role = "reporter" if end in lay.reporter_labels else "correspondent"
                 labelled = True
@@ -241,7 +241,9 @@ def _is_chrome(para: str) -> bool:
     if tokens and all(t.lower() in lay.chrome_words for t in tokens):
         return True
     # a photo caption or credit
-    core = para.strip("（）() ")
+    core = para.strip()
+    if core[:1] in "（(" and core[-1:] in "）)":
+        core = core[1:-1].strip()
     if lay.caption_start.match(core):
         return True
     if ends_sentence(core):
@@ -261,6 +263,8 @@ def _is_byline_line(para: str) -> bool:
     core = para.lstrip(_BULLETS + " ").strip()
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
+    if any(c in core for c in "。！？；“”"):
+        return False
     if not (_layout().person_label.search(core) or _BYLINE_SLASH.match(core)):
         return False
     reporters, correspondents, labelled, clean = _parse_byline(core)
@@ -289,11 +293,18 @@ def _kind(para: str) -> str:
         return "byline_line"
     if _NAMES_LINE.match(para):
         return "names"
-    if len(para) <= TITLE_MAX and not ends_sentence(para):
+    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
         return "title"
     if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
         return "title"
     return "body"
+
+
+def _signed(para: str) -> bool:
+    """A sentence closed by its author's names in brackets (……开工。（记者 张晓）)."""
+    lay = _layout()
+    m = lay.trailing_byline.search(para) or lay.trailing_names.search(para)
+    return bool(m) and m.start() > 0 and ends_sentence(para[: m.start()])
 
 
 def _is_bang_title(para: str, limit: int) -> bool:
