@@ -211,7 +211,7 @@ def test_metadata_lines(line, date, source, reporters):
 @pytest.mark.parametrize("line", ["分享到：", "【打印】 【关闭窗口】", "字号：大 中 小", "第A1版：要闻 4下一版",
                                   "当前版： 01版 上一版 下一版", "浙江日报 数字报纸", "点击蓝字 关注我们", "（资料图）",
                                   "图为签约现场。", "项目效果图 区发改局供图", "区位示意图（大致方位）", "01",
-                                  "记者 张晓 摄", "版权所有 某某网"])
+                                  "记者 张晓 摄", "版权所有 某某网", "[责任编辑 张晓]", "阅读 1.2万"])
 def test_chrome_and_photo_lines(line):
     assert segment._kind(clean.normalize_text(line)) in ("chrome", "meta")
 

@@ -52,7 +52,8 @@ class _Layout:
 
     def __init__(self, v: dict):
         labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]")
+        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
+                                      rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
         # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
         self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
         self.source_labels = frozenset(v["source_labels"])
@@ -119,6 +120,11 @@ _HAN_RUN = re.compile(rf"[{_H}]+")
 _PERSON_NAME = re.compile(_NAME_RUN)
 
 
+@lru_cache(maxsize=1)
+def _name_then_region() -> re.Pattern:
+    return re.compile(rf"^([{_H}·]{{2,4}}?)(?:{_alt(regions_longest_first())})$")
+
+
 def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
@@ -130,7 +136,6 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     role = ""
     labelled = False
     clean = True
-    regions = regions_longest_first()
     for token in _NAME_SEP.split(text):
         token = token.strip(_BULLETS + "（）()【】[]")
         if token.endswith("报道") and len(token) > 2:
@@ -158,11 +163,10 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
                 role = "reporter" if end in lay.reporter_labels else "correspondent"
                 labelled = True
                 continue
-        # "沈贞海浙江" — a name glued to the place the report is from
-        for reg in regions:
-            if token.endswith(reg) and 2 <= len(token) - len(reg) <= 4:
-                token = token[: -len(reg)]
-                break
+        if len(token) >= 4:  # "沈贞海浙江" — a name glued to the place the report is from
+            m = _name_then_region().match(token)
+            if m:
+                token = m.group(1)
         if not glued and len(token) > 4 and _HAN_RUN.fullmatch(token):
             m = lay.unit_then_name.match(token)  # 杭州湾新区报道组虞昌胜
             role, labelled = "correspondent", True
@@ -281,6 +285,10 @@ def _credit_start(para: str) -> int | None:
 
 
 def _kind(para: str) -> str:
+    if len(para) > 100:  # only a summary field (摘要：…) or a lead byline is that long
+        if _layout().label_start.match(para):
+            return "meta"
+        return "byline_lead" if _layout().byline_lead.match(para) else "body"
     if _is_meta(para):
         return "meta"
     if _credit_start(para) is not None:
