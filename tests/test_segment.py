@@ -235,3 +235,24 @@ def test_page_title_may_end_in_an_exclamation_and_banner_lines_stay_body():
     (art,) = segment.segment_page(page)
     assert (art.headline, art.subheadline, art.pub_date) == ("创新中心项目（一期）顺利结顶！", "", "2024-02-01")
     assert "4.4亿元" in art.body
+
+
+def test_government_site_page_furniture():
+    page = ("首页 > 新闻中心 > 部门动态\n某某开发区召开项目推进会_某某市人民政府门户网站\n某某开发区召开项目推进会\n"
+            "发布时间：2023-05-12 来源：某某开发区管委会 浏览次数：\n【字体：大 中 小】\n5月11日，某某开发区召开项目推进会。\n"
+            "【打印本页】【关闭窗口】\n版权所有©2023 某某市人民政府 地址：某某路1号 电话：0578-1234567 浙ICP备12345678号")
+    (art,) = segment.segment_page(clean.normalize_text(page))
+    assert (art.kicker, art.headline) == ("", "某某开发区召开项目推进会")  # the <title> with the site's name is no kicker
+    assert (art.pub_date, art.source, art.body) == ("2023-05-12", "某某开发区管委会", "5月11日，某某开发区召开项目推进会。")
+
+
+@pytest.mark.parametrize("byline, reporters, correspondents", [
+    ("浙江在线6月30日讯（记者 张晓 通讯员 李青）日前，项目开工。", ["张晓"], ["李青"]),
+    ("张晓/文 李青/摄\n日前，项目开工。", ["张晓"], []),
+    ("本报记者 张晓 文 李青 摄\n日前，项目开工。", ["张晓"], []),
+    ("潮新闻客户端 记者 张晓 通讯员 李青\n日前，项目开工。", ["张晓"], ["李青"]),
+])
+def test_more_byline_forms(byline, reporters, correspondents):
+    (art,) = segment.segment_page(clean.normalize_text("【聚焦】\n某县新项目开工\n" + byline + "\n本版责编：王平 美编：赵一"))
+    assert (art.kicker, art.headline, art.reporters, art.correspondents, art.body) == (
+        "", "某县新项目开工", reporters, correspondents, "日前，项目开工。")

@@ -90,6 +90,7 @@ class _Layout:
         self.byline_lead = re.compile(
             rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
             rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
             rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
             rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
@@ -129,7 +130,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
-    text = _REPORTED.sub("", text.strip())
+    text = _POSTFIX_ROLE.sub(r"\2/\1", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
     pending: list[str] = []  # unlabelled names before any label
@@ -216,7 +217,13 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}$")  # WeChat section marks 01 02
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
-_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]")
+_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
+# 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
+_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
+# a line that names an author (文/X, X/文) is a byline even when it also credits a photo
+_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：]|(?:[/／]\s*|\s)文(?:\s|$)")
+_BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
+_COPYRIGHT = re.compile(r"^(?:版权所有|Copyright|©|\(C\)|（C）)", re.IGNORECASE)
 _NAMES_LINE = re.compile(
     rf"^(?:[{_BULLETS}]\s*{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,5}}"
     rf"|[{_H}·]{{2,3}}(?:\s*[、，,]\s*[{_H}·]{{2,3}}|\s+[{_H}·]{{2,3}}){{1,5}})(?:\s*报道)?$")
@@ -235,9 +242,9 @@ def _is_meta(para: str) -> bool:
 
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
-        return False
+        return len(para) <= 200 and bool(_COPYRIGHT.match(para))
     lay = _layout()
-    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para):
+    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
@@ -269,7 +276,7 @@ def _is_byline_line(para: str) -> bool:
         core = core[1:-1].strip()
     if any(c in core for c in "。！？；“”"):
         return False
-    if not (_layout().person_label.search(core) or _BYLINE_SLASH.match(core)):
+    if not (_layout().person_label.search(core) or _BYLINE_SLASH.search(core)):
         return False
     reporters, correspondents, labelled, clean = _parse_byline(core)
     return labelled and clean and bool(reporters or correspondents)
@@ -291,6 +298,8 @@ def _kind(para: str) -> str:
         return "byline_lead" if _layout().byline_lead.match(para) else "body"
     if _is_meta(para):
         return "meta"
+    if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
+        return "byline_line"
     if _credit_start(para) is not None:
         return "captioned"
     if _is_chrome(para):
@@ -431,6 +440,8 @@ def _is_subheadline(a: str, b: str) -> bool:
 
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
+    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
+    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
     if not titles:
         return "", "", ""
     if len(titles) == 1:
