@@ -256,3 +256,12 @@ def test_more_byline_forms(byline, reporters, correspondents):
     (art,) = segment.segment_page(clean.normalize_text("【聚焦】\n某县新项目开工\n" + byline + "\n本版责编：王平 美编：赵一"))
     assert (art.kicker, art.headline, art.reporters, art.correspondents, art.body) == (
         "", "某县新项目开工", reporters, correspondents, "日前，项目开工。")
+
+
+def test_web_articles_saved_one_after_another_split_at_their_metadata_lines():
+    page = ("甲地项目开工\n来源：某某网 发布时间：2024-05-01 10:00\n日前，甲地项目开工。\n"
+            "乙地项目签约\n来源：某某报 发布时间：2024-05-02 09:00\n日前，乙地项目签约。\n来源：某某报 作者：记者 张晓")
+    arts = segment.segment_page(clean.normalize_text(page))
+    assert [(a.headline, a.pub_date, a.source, a.reporters, a.body) for a in arts] == [
+        ("甲地项目开工", "2024-05-01", "某某网", [], "日前，甲地项目开工。"),
+        ("乙地项目签约", "2024-05-02", "某某报", ["张晓"], "日前，乙地项目签约。")]

@@ -356,6 +356,12 @@ class _Meta:
     source: str = ""
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
+    n_fields: int = 0  # labelled fields on the line
+
+    @property
+    def heads_an_article(self) -> bool:
+        """A web article's metadata line (来源：… / 发布时间：… 浏览次数：…): the lines above it are its title."""
+        return bool(self.source) or self.n_fields >= 2
 
 
 def parse_meta_line(para: str) -> _Meta:
@@ -366,8 +372,8 @@ def parse_meta_line(para: str) -> _Meta:
     ('2022-06-30', '浙江在线', ['张三'], ['李四'])
     """
     lay = _layout()
-    meta = _Meta(date=parse_date_line(para))
     fields = list(lay.label_any.finditer(para))
+    meta = _Meta(date=parse_date_line(para), n_fields=len(fields))
     pieces = [("", para[: fields[0].start()] if fields else para)]
     for n, m in enumerate(fields):
         label = m.group("label")
@@ -503,8 +509,9 @@ def segment_page(text: str) -> list[Article]:
     else:
         starts[first] = []
     taken = {x for groups in starts.values() for g in groups for x in g}
+    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
     for i, k in enumerate(kinds):
-        if k not in _BYLINES:
+        if k not in _BYLINES and not (k == "meta" and metas[i].heads_an_article):
             continue
         block: list[int] = []
         j = i - 1
@@ -523,7 +530,6 @@ def segment_page(text: str) -> list[Article]:
             starts[groups[0][0]] = groups
             taken |= {x for g in groups for x in g}
     order = sorted(starts)
-    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
     # What the page states for all its articles: the first date anywhere, a source above the first.
     page_date = next((m.date for m in metas.values() if m.date), "")
     page_source = next((m.source for x, m in metas.items() if x < order[0] and m.source), "")
