@@ -213,7 +213,7 @@ _DATE_LINE = re.compile(
 _DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 温政务中心土告字〔2024〕8号
 _EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
-_SECTION_NUMBER = re.compile(r"^\d{1,2}$")  # WeChat section marks 01 02
+_SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
@@ -292,7 +292,8 @@ def _credit_start(para: str) -> int | None:
 
 
 def _kind(para: str) -> str:
-    if len(para) > 100:  # only a summary field (摘要：…) or a lead byline is that long
+    if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
+        # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
         if _layout().label_start.match(para):
             return "meta"
         return "byline_lead" if _layout().byline_lead.match(para) else "body"
