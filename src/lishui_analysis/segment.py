@@ -78,7 +78,6 @@ class _Layout:
         self.author_words = frozenset(v["author_words"])
         self.photographer_words = frozenset(v["photographer_words"])
         units = _alt(v["unit_suffixes"])
-        self.unit_end = re.compile(rf"(?:{units})$")
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.genre_nouns = tuple(v["genre_nouns"])
