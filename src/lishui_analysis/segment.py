@@ -52,7 +52,8 @@ class _Layout:
 
     def __init__(self, v: dict):
         labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]")
+        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
+                                      rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
         # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
         self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
         self.source_labels = frozenset(v["source_labels"])
@@ -77,7 +78,6 @@ class _Layout:
         self.author_words = frozenset(v["author_words"])
         self.photographer_words = frozenset(v["photographer_words"])
         units = _alt(v["unit_suffixes"])
-        self.unit_end = re.compile(rf"(?:{units})$")
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.genre_nouns = tuple(v["genre_nouns"])
@@ -89,6 +89,7 @@ class _Layout:
         self.byline_lead = re.compile(
             rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
             rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
             rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
             rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
@@ -119,18 +120,22 @@ _HAN_RUN = re.compile(rf"[{_H}]+")
 _PERSON_NAME = re.compile(_NAME_RUN)
 
 
+@lru_cache(maxsize=1)
+def _name_then_region() -> re.Pattern:
+    return re.compile(rf"^([{_H}·]{{2,4}}?)(?:{_alt(regions_longest_first())})$")
+
+
 def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
-    text = _REPORTED.sub("", text.strip())
+    text = _POSTFIX_ROLE.sub(r"\2/\1", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
     pending: list[str] = []  # unlabelled names before any label
     role = ""
     labelled = False
     clean = True
-    regions = regions_longest_first()
     for token in _NAME_SEP.split(text):
         token = token.strip(_BULLETS + "（）()【】[]")
         if token.endswith("报道") and len(token) > 2:
@@ -153,16 +158,15 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
                 continue
         else:
             # 浙江日报记者, 驻萧山记者, 兰溪融媒体中心通讯员: the label closes a longer token
-            end = next((lab for lab in lay.person_labels if token.endswith(lab)), None)
+            end = _HAN_RUN.fullmatch(token) and next((lab for lab in lay.person_labels if token.endswith(lab)), None)
             if end:
                 role = "reporter" if end in lay.reporter_labels else "correspondent"
                 labelled = True
                 continue
-        # "沈贞海浙江" — a name glued to the place the report is from
-        for reg in regions:
-            if token.endswith(reg) and 2 <= len(token) - len(reg) <= 4:
-                token = token[: -len(reg)]
-                break
+        if len(token) >= 4:  # "沈贞海浙江" — a name glued to the place the report is from
+            m = _name_then_region().match(token)
+            if m:
+                token = m.group(1)
         if not glued and len(token) > 4 and _HAN_RUN.fullmatch(token):
             m = lay.unit_then_name.match(token)  # 杭州湾新区报道组虞昌胜
             role, labelled = "correspondent", True
@@ -208,11 +212,17 @@ _DATE_LINE = re.compile(
 _DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 温政务中心土告字〔2024〕8号
 _EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
-_SECTION_NUMBER = re.compile(r"^\d{1,2}$")  # WeChat section marks 01 02
+_SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
-_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]")
+_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
+# 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
+_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
+# a line that names an author (文/X, X/文) is a byline even when it also credits a photo
+_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：]|(?:[/／]\s*|\s)文(?:\s|$)")
+_BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
+_COPYRIGHT = re.compile(r"^(?:版权所有|Copyright|©|\(C\)|（C）)", re.IGNORECASE)
 _NAMES_LINE = re.compile(
     rf"^(?:[{_BULLETS}]\s*{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,5}}"
     rf"|[{_H}·]{{2,3}}(?:\s*[、，,]\s*[{_H}·]{{2,3}}|\s+[{_H}·]{{2,3}}){{1,5}})(?:\s*报道)?$")
@@ -231,9 +241,9 @@ def _is_meta(para: str) -> bool:
 
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
-        return False
+        return len(para) <= 200 and bool(_COPYRIGHT.match(para))
     lay = _layout()
-    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para):
+    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
@@ -241,7 +251,9 @@ def _is_chrome(para: str) -> bool:
     if tokens and all(t.lower() in lay.chrome_words for t in tokens):
         return True
     # a photo caption or credit
-    core = para.strip("（）() ")
+    core = para.strip()
+    if core[:1] in "（(" and core[-1:] in "）)":
+        core = core[1:-1].strip()
     if lay.caption_start.match(core):
         return True
     if ends_sentence(core):
@@ -261,7 +273,9 @@ def _is_byline_line(para: str) -> bool:
     core = para.lstrip(_BULLETS + " ").strip()
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
-    if not (_layout().person_label.search(core) or _BYLINE_SLASH.match(core)):
+    if any(c in core for c in "。！？；“”"):
+        return False
+    if not (_layout().person_label.search(core) or _BYLINE_SLASH.search(core)):
         return False
     reporters, correspondents, labelled, clean = _parse_byline(core)
     return labelled and clean and bool(reporters or correspondents)
@@ -277,8 +291,15 @@ def _credit_start(para: str) -> int | None:
 
 
 def _kind(para: str) -> str:
+    if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
+        # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
+        if _layout().label_start.match(para):
+            return "meta"
+        return "byline_lead" if _layout().byline_lead.match(para) else "body"
     if _is_meta(para):
         return "meta"
+    if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
+        return "byline_line"
     if _credit_start(para) is not None:
         return "captioned"
     if _is_chrome(para):
@@ -289,11 +310,18 @@ def _kind(para: str) -> str:
         return "byline_line"
     if _NAMES_LINE.match(para):
         return "names"
-    if len(para) <= TITLE_MAX and not ends_sentence(para):
+    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
         return "title"
     if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
         return "title"
     return "body"
+
+
+def _signed(para: str) -> bool:
+    """A sentence closed by its author's names in brackets (……开工。（记者 张晓）)."""
+    lay = _layout()
+    m = lay.trailing_byline.search(para) or lay.trailing_names.search(para)
+    return bool(m) and m.start() > 0 and ends_sentence(para[: m.start()])
 
 
 def _is_bang_title(para: str, limit: int) -> bool:
@@ -328,6 +356,12 @@ class _Meta:
     source: str = ""
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
+    n_fields: int = 0  # labelled fields on the line
+
+    @property
+    def heads_an_article(self) -> bool:
+        """A web article's metadata line (来源：… / 发布时间：… 浏览次数：…): the lines above it are its title."""
+        return bool(self.source) or self.n_fields >= 2
 
 
 def parse_meta_line(para: str) -> _Meta:
@@ -338,8 +372,8 @@ def parse_meta_line(para: str) -> _Meta:
     ('2022-06-30', '浙江在线', ['张三'], ['李四'])
     """
     lay = _layout()
-    meta = _Meta(date=parse_date_line(para))
     fields = list(lay.label_any.finditer(para))
+    meta = _Meta(date=parse_date_line(para), n_fields=len(fields))
     pieces = [("", para[: fields[0].start()] if fields else para)]
     for n, m in enumerate(fields):
         label = m.group("label")
@@ -412,6 +446,8 @@ def _is_subheadline(a: str, b: str) -> bool:
 
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
+    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
+    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
     if not titles:
         return "", "", ""
     if len(titles) == 1:
@@ -473,8 +509,9 @@ def segment_page(text: str) -> list[Article]:
     else:
         starts[first] = []
     taken = {x for groups in starts.values() for g in groups for x in g}
+    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
     for i, k in enumerate(kinds):
-        if k not in _BYLINES:
+        if k not in _BYLINES and not (k == "meta" and metas[i].heads_an_article):
             continue
         block: list[int] = []
         j = i - 1
@@ -493,7 +530,6 @@ def segment_page(text: str) -> list[Article]:
             starts[groups[0][0]] = groups
             taken |= {x for g in groups for x in g}
     order = sorted(starts)
-    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
     # What the page states for all its articles: the first date anywhere, a source above the first.
     page_date = next((m.date for m in metas.values() if m.date), "")
     page_source = next((m.source for x, m in metas.items() if x < order[0] and m.source), "")
