@@ -31,3 +31,12 @@ def test_ends_sentence():
 def test_invisible_characters_are_removed_and_lines_kept():
     text = "丽水\u200b经开区\ufeff项目\u00ad开工\r\n第二\u2060行\r第三行"
     assert clean.normalize_text(text) == "丽水经开区项目开工\n第二行\n第三行"
+
+
+def test_titles_of_a_traditional_page_are_quoted_as_written():
+    from lishui_analysis.clean import as_written, normalize_page
+
+    text, written = normalize_page("經開區創新十強\n星河公司落戶經開區。")
+    assert text == "经开区创新十强\n星河公司落户经开区。"
+    assert as_written("经开区创新十强", written) == "經開區創新十強"
+    assert normalize_page("经开区\n正文。") == ("经开区\n正文。", {})

@@ -79,19 +79,37 @@ def normalize_punctuation(text: str) -> str:
     return _PUNCT_RE.sub(fix, text)
 
 
+def _prepare(text: str) -> str:
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    return _halfwidth_alnum(text)
+
+
+def _finish(text: str) -> str:
+    text = normalize_punctuation(text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
 def normalize_text(text: str) -> str:
     """Normalize a whole page: newlines, invisible characters, widths, script, punctuation.
 
     Line structure is kept (segmentation needs it); runs of spaces inside a line
     collapse to one and lines are stripped.
     """
-    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
-    text = _halfwidth_alnum(text)
-    text = to_simplified(text)
-    text = normalize_punctuation(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines)
+    return _finish(to_simplified(_prepare(text)))
+
+
+def normalize_page(text: str) -> tuple[str, dict[str, str]]:
+    """:func:`normalize_text` and, for a page in traditional script, ``{simplified line: the line
+    as written}`` (empty for a simplified page: the usual case costs nothing more). Extraction
+    reads the simplified text; titles are quoted as the page writes them (:func:`as_written`)."""
+    prepared = _prepare(text)
+    simplified = to_simplified(prepared)
+    normalized = _finish(simplified)
+    if simplified == prepared:
+        return normalized, {}
+    kept = _finish(prepared)
+    return normalized, {a: b for a, b in zip(normalized.split("\n"), kept.split("\n")) if a != b}
 
 
 def ends_sentence(para: str) -> bool:
@@ -124,3 +142,30 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
         else:
             out.append(para)
     return out
+
+
+def as_written(title: str, lines: dict[str, str]) -> str:
+    """A title (or a kicker, a subheadline) in the script the page wrote it in: the title is one
+    line, or lines joined (a title broken over two lines), each mapped back.
+
+    >>> as_written("经开区创新十强", {"经开区创新十强": "經開區創新十強"})
+    '經開區創新十強'
+    """
+    if not lines or not title:
+        return title
+    if title in lines:
+        return lines[title]
+    for simplified, written in lines.items():  # a title joined from the start of a broken pair
+        if simplified and title.startswith(simplified) and title[len(simplified):] in lines:
+            return written + lines[title[len(simplified):]]
+    return _map_chars(title, lines)
+
+
+def _map_chars(title: str, lines: dict[str, str]) -> str:
+    """Character by character through a line holding the title (OpenCC's t2s keeps lengths for
+    the characters of titles; a title not found is returned as it is)."""
+    for simplified, written in lines.items():
+        i = simplified.find(title)
+        if i >= 0 and len(simplified) == len(written):
+            return written[i:i + len(title)]
+    return title

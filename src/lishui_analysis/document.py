@@ -90,7 +90,7 @@ def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
 def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[str, list[dict]]:
     """All rows of one raw document (a pure function of its text and manifest row)."""
     meta = meta or {}
-    text = clean.normalize_text(doc.text)
+    text, written = clean.normalize_page(doc.text)  # (titles are quoted in the script the page uses)
     articles = segment.segment_page(text)
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
     pub = meta.get("pub_date", "")
@@ -119,7 +119,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         rows["articles"].append(dict(
             doc_id=doc.doc_id, article_id=aid, seq=art.seq, pub_date=pub_date, pub_date_precision=precision,
             pub_date_source=source, publication=publication, url=url, source=art.source or page.get("source", ""),
-            kicker=art.kicker, headline=art.headline, subheadline=art.subheadline, byline=art.byline,
+            kicker=clean.as_written(art.kicker, written), headline=clean.as_written(art.headline, written),
+            subheadline=clean.as_written(art.subheadline, written), byline=art.byline,
             reporters=";".join(art.reporters), correspondents=";".join(art.correspondents), body=body,
             n_chars=len(body)))
         sents = segment.split_sentences(body)
