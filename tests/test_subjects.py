@@ -194,3 +194,10 @@ def test_a_zone_speaking_as_subject_holds_the_figures_that_follow():
     assert holder(qs, "8.38亿元") == ("星河开发区", "zone")
     qs = quants("星河开发区现有入园企业140家。浙江星河材料有限公司完成产值8.38亿元。")
     assert holder(qs, "8.38亿元")[0] == "浙江星河材料有限公司"
+
+
+def test_a_step_told_in_sequence_is_a_milestone_a_condition_is_none():
+    text = "9月28日，星河开发区管委会主任张三与中国星河集团签约后，露出了笑容。"
+    ev = events(text, "2011-09-29")
+    assert [(e.event_type, e.subject, e.date) for e in ev] == [("settled", "中国星河集团", "2011-09-28")]
+    assert events("浙江星河材料有限公司项目投产后将年产10万吨。") == []

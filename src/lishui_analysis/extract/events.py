@@ -98,9 +98,12 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             if any(post.startswith(na) for na in not_after) or post.startswith("时"):
                 continue
             nxt = verb_re.match(text, m.end())
-            if (post.startswith("后") or (nxt and text.startswith("后", nxt.end()))) and not any(
-                    clause_start(text, m.start(), s_start) <= d.start < m.start() for d in dates if d.date):
-                continue  # 投产后, 建成达产后: a condition, not a milestone (预计2024年全部达产后: a dated plan)
+            if ((post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
+                    and _FUTURE_AFTER.search(text, m.end(), s_end)
+                    and not any(clause_start(text, m.start(), s_start) <= d.start < m.start() for d in dates if d.date)):
+                # 投产后将…, 建成达产后可…: a condition, not a milestone (预计2024年全部达产后: a dated plan;
+                # 签约后，露出了笑容: a step told in sequence, a milestone)
+                continue
             if sent.rstrip("”’」』）)").endswith(("？", "?")):
                 continue  # 为何这么多项目选择落地乐清？: a question, not a report
             if _MODIFIER.match(text, m.end()) or post.startswith("“"):
@@ -119,8 +122,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             cend = _clause_end(text, m.end(), s_end)
             if text[cend - 1:cend] == "时":
                 continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
-            # "达产后…" is a condition about the future
-            planned = bool(planned_re.search(text, cstart, m.start())) or post.startswith("后")
+            planned = bool(planned_re.search(text, cstart, m.start()))
             taken = {k for k, c in used_dates.items() if c != cstart}  # dated a milestone of another clause
             date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
                               used=taken)
@@ -163,6 +165,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     return sorted(out, key=lambda e: e.start)
 
 
+#: What follows 投产后/建成后 when it is a condition: a future or a possibility.
+_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成")
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 _CEREMONY_TYPES = ("settled", "construction_started")
 _FROM_TO = re.compile(r"从")
