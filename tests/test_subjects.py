@@ -201,3 +201,16 @@ def test_a_step_told_in_sequence_is_a_milestone_a_condition_is_none():
     ev = events(text, "2011-09-29")
     assert [(e.event_type, e.subject, e.date) for e in ev] == [("settled", "中国星河集团", "2011-09-28")]
     assert events("浙江星河材料有限公司项目投产后将年产10万吨。") == []
+
+
+def test_a_places_projects_are_one_batch():
+    ev = events("17日上午，宁波市奉化区扩大有效投资重大项目集中开工活动在锦屏中学迁建工程现场举行。", "2020-11-18")
+    assert [(e.subject, e.subject_type, e.date) for e in ev] == [
+        ("宁波市奉化区扩大有效投资重大项目", "batch", "2020-11-17")]
+
+
+def test_a_ceremony_and_its_detail_share_their_day_mixed_milestones_of_a_whole_batch_are_none():
+    ev = events("6月9日，浙江进行全省重大项目签约仪式，共签约34个项目。", "2017-06-10")
+    assert {(e.subject, e.date) for e in ev} == {("34个项目", "2017-06-09")}
+    ev = events("当天，77个重大项目集中开工投产投运。其中新开工41个。", "2024-04-11")
+    assert [(e.event_type, e.subject) for e in ev] == [("construction_started", "开工41个")]

@@ -87,7 +87,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     holders = holders if holders is not None else find_holders(text, orgs)
     out: list[Event] = []
     by_holder: dict[tuple[str, str], list[Event]] = {}  # (type, subject) → its milestones, one per date
-    used_dates: dict[int, int] = {}
+    used_dates: dict[int, tuple[int, str]] = {}  # date start → (clause, type) of the milestone it dated
     for s_start, s_end, sent in sentences:
         for m in verb_re.finditer(text, s_start, s_end):
             word = m.group()
@@ -123,7 +123,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             if text[cend - 1:cend] == "时":
                 continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
             planned = bool(planned_re.search(text, cstart, m.start()))
-            taken = {k for k, c in used_dates.items() if c != cstart}  # dated a milestone of another clause
+            # a date that dated another kind of milestone in another clause is that milestone's (a signing
+            # ceremony and 共签约34个项目 share their day; 2024年5月开工…十个月就完成封顶 do not)
+            taken = {k for k, (c, t) in used_dates.items() if c != cstart and t != etype}
             date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
                               used=taken)
             carried = False
@@ -156,8 +158,10 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
             if not listed and (not holder.subject or (holder is not batch and is_plural(text, cstart, m.start()))):
                 continue  # no concrete holder: talk in general
+            if holder.subject_type == "batch" and holder is not batch and _in_chain(verb_re, text, m):
+                continue  # 77个重大项目集中开工投产投运: a ceremony of mixed milestones, not each one of the whole batch
             if date is not None:
-                used_dates.setdefault(date.start, cstart)
+                used_dates.setdefault(date.start, (cstart, etype))
             for subject, stype, org, *_ in sorted(listed + ([holder] if holder.subject else []), key=lambda r: r.start):
                 _add(out, by_holder, Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
                                            date.date if date else "", date.precision if date else "", planned, stype),
@@ -171,6 +175,13 @@ _FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未�
 _CEREMONY_TYPES = ("settled", "construction_started")
 _FROM_TO = re.compile(r"从")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+
+
+def _in_chain(verb_re, text: str, m) -> bool:
+    """The verb at ``m`` is one of two or more milestone verbs written together (开工投产投运)."""
+    if verb_re.match(text, m.end()):
+        return True
+    return any(p.end() == m.start() for p in verb_re.finditer(text, max(0, m.start() - 4), m.start()))
 
 
 def _add(out: list[Event], by_holder: dict, ev: Event, dated: bool) -> None:

@@ -90,6 +90,7 @@ def vocab() -> dict:
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "category_re": re.compile(alt(v["category_words"])),
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
+        "region_word_re": re.compile(alt(v["region_words"])),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -110,6 +111,21 @@ def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     for m in (breaks or v["break_re"]).finditer(seg):
         cut = m.end()
     return s + cut
+
+
+def _place_before(text: str, s: int, head_start: int) -> int | None:
+    """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
+    read with the batch breaks (宁波市奉化区扩大有效投资|重大项目 → from 宁波; 浙江进行|全省重大项目 → from
+    全省), when that phrase starts with one; else None."""
+    v = vocab()
+    start = _left_edge(text, head_start, text.rfind("\n", 0, head_start) + 1, v["batch_break_re"])
+    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)) \
+            and not _LEAD_TIME.match(text, start):
+        return start
+    return None
+
+
+_LEAD_TIME = re.compile(r"\d|[今去明]年")
 
 
 def _distinctive(name: str, head: str) -> bool:
@@ -185,6 +201,10 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             kind = "project"
         if not _distinctive(name, head) or v["plural_re"].search(name):
             kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
+            place = _place_before(text, s, m.start())
+            if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
+                # 宁波市奉化区扩大有效投资重大项目, 天台县重大项目: a place's projects, counted as one batch
+                s, name, kind = place, text[place:m.end()], "batch"
         elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
             kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
