@@ -107,7 +107,11 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(one, names))
     processed_dir = config.PROJECT_ROOT / processed if processed else config.PROCESSED_DIR
-    changes = write_changes(out_dir, processed_dir, params)
+    try:
+        changes = write_changes(out_dir, processed_dir, params)
+    except (OSError, ValueError, KeyError) as exc:  # the reports stand without it; say so
+        changes = None
+        print(f"changes.json not written: cannot read the tables in {processed_dir} ({exc})")
     write_index(results, out_dir, processed_dir, changes)
     failed = [r for r in results if r["status"] != "ok"]
     for r in results:
