@@ -179,14 +179,28 @@ needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromiu
 @needs_chromium
 def test_a_table_filters_searches_and_sorts_in_a_browser(tmp_path):
     page = _rendered(tmp_path, SAMPLE)
-    dom = run_in_browser(page, type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "强达"), tmp_path)
-    assert [r[1] for r in visible_rows(dom, 0)] == ["浙江强达实业有限公司"]
-    assert "1 of 3 rows" in dom
-    dom = run_in_browser(page, type_into("document.querySelector('.ls-search')", "26.96亿元"), tmp_path)
-    assert [r[1] for r in visible_rows(dom, 0)] == ["浙江丽水中欣晶圆半导体材料有限公司"]
-    dom = run_in_browser(page, type_into("document.querySelector('.ls-filter[data-col=\"2\"]')", "<3"), tmp_path)
-    assert [r[2] for r in visible_rows(dom, 0)] == ["0.80"]
-    dom = run_in_browser(page, "document.querySelectorAll('table.dataframe thead tr:first-child th')[2].click();",
-                         tmp_path)
-    assert [r[2] for r in visible_rows(dom, 0)] == ["0.80", "3.50", "26.96"]  # numeric order, not text order
+    # one browser run: each step types or clicks, then records the visible rows and the row count
+    steps = [type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "强达"),
+             type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "")
+             + type_into("document.querySelector('.ls-search')", "26.96亿元"),
+             type_into("document.querySelector('.ls-search')", "")
+             + type_into("document.querySelector('.ls-filter[data-col=\"2\"]')", "<3"),
+             type_into("document.querySelector('.ls-filter[data-col=\"2\"]')", "")
+             + "document.querySelectorAll('table.dataframe thead tr:first-child th')[2].click();"]
+    record = ("out.push({rows: Array.from(document.querySelectorAll('table.dataframe tbody tr'))"
+              ".filter(function (r) { return r.style.display !== 'none'; })"
+              ".map(function (r) { return Array.from(r.cells).map(function (c) { return c.textContent.trim(); }); }),"
+              "count: document.querySelector('.ls-count').textContent});")
+    js = "var out = [];" + "".join(s + record for s in steps) + (
+        "var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out);"
+        "document.body.appendChild(pre);")
+    dom = run_in_browser(page, js, tmp_path)
+    from bs4 import BeautifulSoup
+
+    out = json.loads(BeautifulSoup(dom, "html.parser").select_one("#probe").get_text())
+    assert [r[1] for r in out[0]["rows"]] == ["浙江强达实业有限公司"] and out[0]["count"] == "1 of 3 rows"
+    assert [r[1] for r in out[1]["rows"]] == ["浙江丽水中欣晶圆半导体材料有限公司"]
+    assert [r[2] for r in out[2]["rows"]] == ["0.80"]
+    assert [r[2] for r in out[3]["rows"]] == ["0.80", "3.50", "26.96"]  # numeric order, not text order
+    assert out[3]["count"] == "3 rows"
     assert "<b>" not in dom.split("<tbody>")[1].split("</tbody>")[0]  # input text stays text
