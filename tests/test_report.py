@@ -204,3 +204,12 @@ def test_a_table_filters_searches_and_sorts_in_a_browser(tmp_path):
     assert [r[2] for r in out[3]["rows"]] == ["0.80", "3.50", "26.96"]  # numeric order, not text order
     assert out[3]["count"] == "3 rows"
     assert "<b>" not in dom.split("<tbody>")[1].split("</tbody>")[0]  # input text stays text
+
+
+def test_only_achieved_plausible_steps_are_charted():
+    d = pd.DataFrame({"subject": ["甲", "甲", "乙"], "from_event": ["settled", "land_acquired", "construction_started"],
+                      "to_event": ["land_acquired", "permit_issued", "topped_out"], "planned": [False, False, True],
+                      "implausible": [True, False, False]})
+    steps = analysis.achieved_steps(d)
+    assert list(steps["from_event"]) == ["land_acquired"]
+    assert analysis.step_labels(steps)["step"].tolist() == ["甲\nland acquired → permit issued"]

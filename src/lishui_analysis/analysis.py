@@ -158,6 +158,20 @@ def duration_takeaway(d: pd.DataFrame) -> str:
             f"slowest: {slow['subject']} {slow['from_event']} → {slow['to_event']} in {slow['days_low']:.0f}–{slow['days_high']:.0f} days.")
 
 
+def achieved_steps(durations: pd.DataFrame) -> pd.DataFrame:
+    """The steps fit to chart: between two achieved milestones, and not marked implausible (a boolean
+    ``implausible`` column or a non-empty ``flag`` column, when the durations carry one)."""
+    d = durations
+    if d.empty:
+        return d
+    keep = ~d["planned"].astype(bool)
+    if "implausible" in d:
+        keep &= ~d["implausible"].astype(bool)
+    if "flag" in d:
+        keep &= d["flag"].fillna("").astype(str) == ""
+    return d[keep].reset_index(drop=True)
+
+
 def step_labels(durations: pd.DataFrame) -> pd.DataFrame:
     """``durations`` with a two-line chart label per step: the project, then `from → to`."""
     from .plots import short_label

@@ -271,8 +271,10 @@ def diff_snapshots(old: dict | None, new: dict) -> dict:
         "first_run": first,
         "new_articles": [{"article_id": k, "headline": v} for k, v in na.items() if k not in oa],
         "removed_articles": [{"article_id": k, "headline": v} for k, v in oa.items() if k not in na],
-        "new_projects": [{"key": k, "name": v} for k, v in np_.items() if k not in op],
-        "new_milestones": [{**v, "key": k} for k, v in nm.items() if k not in om],
+        "new_projects": sorted(({"key": k, "name": v} for k, v in np_.items() if k not in op),
+                               key=lambda r: (r["name"], r["key"])),
+        "new_milestones": sorted(({**v, "key": k} for k, v in nm.items() if k not in om),
+                                 key=lambda r: (r["name"], r["planned"], r["dates"], r["key"])),
         "changed_milestones": [{"key": k, "name": v["name"], "event_type": v["event_type"], "planned": v["planned"],
                                 "dates_before": om[k]["dates"], "dates_after": v["dates"]}
                                for k, v in nm.items() if k in om and om[k]["dates"] != v["dates"]],
