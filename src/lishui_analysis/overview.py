@@ -22,7 +22,7 @@ def plot_lengths(articles, lang: str = "en", top_n: int | None = None):
 
     # the id keeps two articles with one headline apart (bars are per label)
     df = articles.assign(label=articles["headline"].where(articles["headline"] != "", articles["article_id"])
-                         .str.slice(0, 14) + " (" + articles["article_id"].str.rsplit(":", n=1).str[-1] + ")")
+                         .str.slice(0, 11) + " (" + articles["article_id"].str.rsplit(":", n=1).str[-1] + ")")
     if lang == "zh":
         return plot_bars(df, "n_chars", "label", "文章正文长度", "字数", lang=lang, top_n=top_n)
     return plot_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text", lang=lang, top_n=top_n)
