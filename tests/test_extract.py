@@ -81,12 +81,15 @@ def test_period_approximate_forecast():
     assert (q[1].forecast, q[1].approximate) == (True, True)
 
 
-def test_subject_is_the_clause_topic_or_the_article_topic():
+def test_subject_is_the_counted_batch_or_the_article_topic():
     text = ("截至目前，空港园区一期地块已入园项目14个，总投资26.96亿元。浙江强达实业有限公司也在园区。"
             "“我们预计可实现年产值4.2亿元。”")
     qs = quants(text)
-    assert qs[1].subject == "空港园区一期地块"
+    # the count and the sum of the projects counted belong to the batch, not to the plot they stand on
+    assert [(q.subject, q.subject_type) for q in qs[:2]] == [("入园项目14个", "batch")] * 2
+    # a figure in a later quotation falls to the article's current company, as such (output value)
     assert qs[2].subject == "浙江强达实业有限公司" and qs[2].org_name == "浙江强达实业有限公司"
+    assert qs[2].subject_type == "company"
 
 
 def test_dates_resolve_against_publication_and_earlier_years():
@@ -99,7 +102,7 @@ def test_dates_resolve_against_publication_and_earlier_years():
 
 def test_dates_year_end_quarters_and_same_day():
     ds = extract_dates("预计在明年年底达产。今年四季度竣工。11月8日开工，同日签约。", "2024-07-18")
-    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025-12"), ("今年四季度", "2024"),
+    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025"), ("今年四季度", "2024"),
                                                  ("11月8日", "2024-11-08"), ("同日", "2024-11-08")]
 
 
@@ -108,7 +111,8 @@ def _events(text, pub="2024-12"):
 
 
 def test_milestones_with_dates_and_planned():
-    evs = _events("“4月拍得土地使用权，7月取得施工许可证，9月综合楼主体结构封顶，现在两幢车间也完成封顶，明年7月就能正式投用。”")
+    evs = _events("浙江东升摩托车配件有限公司负责人说：“4月拍得土地使用权，7月取得施工许可证，9月综合楼主体结构封顶，"
+                  "现在两幢车间也完成封顶，明年7月就能正式投用。”")
     assert [(e.event_type, e.date, e.planned) for e in evs] == [
         ("land_acquired", "2024-04", False), ("permit_issued", "2024-07", False), ("topped_out", "2024-09", False),
         ("topped_out", "2024-12", False), ("production_start", "2025-07", True)]

@@ -63,11 +63,13 @@ def _q(tables, surface):
 def test_key_figures_of_the_airport_park_and_qiangda(bundled_tables):
     t = bundled_tables[0]
     q = _q(t, "26.96亿元")
-    assert (q.value, q.unit, q.metric, q.subject) == (2696000000.0, "CNY", "investment", "空港园区一期地块")
+    # the sum and the land of the 14 projects counted: the batch holds them, not the plot they stand on
+    assert (q.value, q.unit, q.metric, q.subject, q.subject_type) == (
+        2696000000.0, "CNY", "investment", "入园招商项目14个", "batch")
     q = _q(t, "397亩")
-    assert (q.value, q.unit, q.metric, q.subject) == (397.0, "mu", "land", "空港园区一期地块")
+    assert (q.value, q.unit, q.metric, q.subject, q.subject_type) == (397.0, "mu", "land", "入园招商项目14个", "batch")
     q = _q(t, "4.2亿元")
-    assert (q.metric, q.forecast, q.subject) == ("output_value", True, "浙江强达实业有限公司")
+    assert (q.metric, q.forecast, q.subject, q.subject_type) == ("output_value", True, "浙江强达实业有限公司", "company")
     q = _q(t, "2289万元")
     assert (q.metric, q.forecast, q.subject, q.value) == ("tax", True, "浙江强达实业有限公司", 22890000.0)
     orgs = t["organizations"].set_index("org_id")
@@ -83,6 +85,11 @@ def test_milestones_of_dongsheng_and_the_wafer_plant(bundled_tables):
                  ("02", "production_start", "2025-07", True), ("06", "construction_started", "2023-06", False),
                  ("06", "topped_out", "2023-12-31", False), ("06", "equipment_move_in", "2024-10", False)]:
         assert want in got
+    # one row per milestone, each with its holder: the plant being built, never an official or a body
+    assert not e.duplicated(["article_id", "event_type", "subject", "date"]).any()
+    assert (e["subject"] != "").all() and (e["n_mentions"] >= 1).all()
+    dongsheng = e[(e["article_id"].str.endswith("02")) & (e["event_type"] == "land_acquired")].iloc[0]
+    assert "东升" in dongsheng.subject and dongsheng.subject_type == "project"
 
 
 def test_organizations_one_row_per_entity_with_aliases_type_region(bundled_tables):
@@ -109,10 +116,10 @@ def test_two_builds_are_byte_identical(tmp_path):
             assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
-def test_pub_date_inferred_when_no_manifest(layout_tables):
+def test_pub_date_from_the_date_line_when_no_manifest(layout_tables):
     a = layout_tables[0]["articles"].set_index("doc_id")
     assert a.loc["outlet_xun", "pub_date"] == "2023-05-20"
-    assert a.loc["outlet_xun", "pub_date_source"] == "inferred"
+    assert a.loc["outlet_xun", "pub_date_source"] == "page"  # its date line (2023-05-20 10:15 某某网), not a date in the text
     assert a.loc["outlet_xun", "pub_date_precision"] == "day"
 
 

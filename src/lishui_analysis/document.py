@@ -15,6 +15,7 @@ from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.organizations import extract_org_mentions
 from .extract.quantities import extract_quantities
+from .extract.subjects import find_holders
 from .sinks import STREAMED, columns_of, csv_text
 from .vocab import cues
 
@@ -62,6 +63,20 @@ def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
             if dl >= date[: len(dl)] and (precision != "day" or dl >= date):
                 return dl, "day"
     return date, precision
+
+
+def dateline_day(byline: str, pub_date: str) -> str:
+    """The day of a dateline in a byline (本报北京9月28日电) in the publication's year, ``YYYY-MM-DD``;
+    '' without one (or without a publication year). A dateline after the publication date is of the
+    year before (a report filed on 12月31日, published in January)."""
+    m = _DATELINE.search(byline or "")
+    if not m or not pub_date[:4].isdigit():
+        return ""
+    year = int(pub_date[:4])
+    day = f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    if len(pub_date) >= 7 and day[:len(pub_date)] > pub_date:
+        day = f"{year - 1:04d}" + day[4:]
+    return day
 
 
 def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
@@ -117,15 +132,16 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                                              sentence_id=_sentence_of(sents, o.start, starts), start=o.start, end=o.end,
                                              surface=o.surface))
             rows["org_names"].append(dict(name=o.name, surface=o.surface, org_type=o.org_type))
-        dates = extract_dates(body, pub_date)
-        for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date), start=1):
+        dates = extract_dates(body, pub_date, dateline_day(art.byline, pub_date))
+        holders = find_holders(body, orgs, art.headline)  # candidate subjects, read once per article
+        for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date, holders), start=1):
             rows["quantities"].append(dict(
                 quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
                 kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
                 entity_id=entity_id_for(q.subject_type, q.subject), org_id=org_id_for(q.org_name) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
-        for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date), start=1):
+        for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date, holders), start=1):
             rows["events"].append(dict(
                 event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,

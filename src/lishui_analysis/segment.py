@@ -1,11 +1,21 @@
 """Stage 3 — split a cleaned page into articles (kicker, headline, subheadline,
-byline, body) and an article body into sentences.
+byline, reporters, own date line, source, body) and an article body into sentences.
 
-Page layouts differ by outlet, so the rules are about shapes, not one page:
+Page layouts differ by outlet, so the rules are about shapes, not one page; the
+words a layout prints (metadata labels, chrome, photo credits, byline labels) are
+listed in ``data/layout.yaml``:
 
+* a *metadata* line holds labelled fields (``来源：浙江在线 发布时间：2022-06-30``) or
+  a timestamp: its date, source and authors go to the article, never to the body;
+* *chrome* (share/print/font-size bars, e-paper page navigation, WeChat furniture)
+  and photo captions and credits are dropped; an end marker (``END``, ``往期推荐``)
+  ends the page — what follows it lists other posts;
 * a *byline* is ``本报讯（记者 …）``, a dateline ``本报宁波11月17日电 （记者 …）``,
-  ``XX网讯 A、B、记者C报道``, or a line of its own ``记者 X 通讯员 Y``;
-* a *title line* is short and does not end a sentence;
+  ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
+  ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
+* a *title line* is short and does not end a sentence; title lines the layout broke
+  are joined; of two title lines the first is the kicker (引题) unless the second
+  details the first (a subheadline, 副题);
 * an article starts at the title lines right above a byline, or at the top of
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
@@ -16,32 +26,77 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clean import ends_sentence, repair_breaks
-from .vocab import regions_longest_first
+from .vocab import load_yaml, regions_longest_first
 
 log = logging.getLogger(__name__)
 
 _H = r"\u4e00-\u9fff"
+_BULLETS = "■□●○◆◇▲△▶►★☆◎"
 _PAREN = r"[（(](?P<paren>[^）)]{0,80})[）)]"
-BYLINE_LEAD_RE = re.compile(
-    rf"^(?P<outlet>本报讯|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
-    rf"(?:新华社|中新社|中新网|人民网|新华网)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
-    rf"[{_H}、]{{2,24}}?讯(?=[\s（(]))"
-    rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道))?\s*"
-)
-_PERSON_LABELS = ("本报记者", "见习记者", "特约记者", "实习记者", "首席记者", "记者", "通讯员", "实习生", "特约通讯员")
-BYLINE_LINE_RE = re.compile(rf"^[（(]?(?:本报)?(?:见习|特约|实习|首席)?(?:记者|通讯员)[\s{_H}、，/]{{2,60}}[）)]?$")
-META_RE = re.compile(
-    r"^(?:(?:时间|来源|发布时间|发布日期|日期|作者|编辑|责任编辑|责编|审核|浏览次数|点击数|字号|摘要|分享到|原标题)\s*[：:]"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,12}){0,3}$"
-    rf"|.{{0,40}}[{_H}]{{2,4}}\s*/\s*摄$"
-    r"|(?:首页|当前位置|您的位置|您现在的位置)\s*[>：:»].{0,60}$"
-    r"|\d{4}年\d{1,2}月\d{1,2}日$"
-    r"|(?:版权所有|Copyright|©).{0,60}$"
-    r"|【[^】]{0,10}】$)"
-)
+_NAME_RUN = rf"[{_H}·]{{2,4}}"
 TITLE_MAX = 50
+_SKIP = ("meta", "chrome", "captioned")
+_BYLINES = ("byline_line", "byline_lead")
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+class _Layout:
+    """The vocabularies of data/layout.yaml as sets and compiled patterns (built once)."""
+
+    def __init__(self, v: dict):
+        labels = _alt(v["meta_labels"])
+        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]")
+        # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
+        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
+        self.source_labels = frozenset(v["source_labels"])
+        self.author_labels = frozenset(v["author_labels"])
+        self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
+        self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
+        self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
+        self.end_markers = frozenset(w.upper() for w in v["end_markers"])
+        ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
+        self.caption_end = re.compile(
+            rf"(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?|{_alt(ends)}"
+            rf"|[。！]\s*(?:来源|图源|图片来源)[：:]\s*\S{{1,20}})$")
+        # the credit closing a caption sentence: ……座谈。来源：温州发布 / ……现场。孙杨洋 摄
+        self.credit_end = re.compile(
+            rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
+            rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
+        self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
+        self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
+        self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
+        self.person_labels = tuple(sorted(self.reporter_labels + self.correspondent_labels, key=len, reverse=True))
+        self.person_label = re.compile(_alt(self.person_labels))
+        self.author_words = frozenset(v["author_words"])
+        self.photographer_words = frozenset(v["photographer_words"])
+        units = _alt(v["unit_suffixes"])
+        self.unit_end = re.compile(rf"(?:{units})$")
+        self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
+        self.sub_leads = tuple(v["subheadline_leads"])
+        self.genre_nouns = tuple(v["genre_nouns"])
+        person = _alt(self.person_labels)
+        self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
+        # （林筱） closing an article: its author's names in brackets, no label
+        self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
+        self.not_names = frozenset(v["trailing_not_names"])
+        self.byline_lead = re.compile(
+            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
+            rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
+            rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
+
+
+@lru_cache(maxsize=1)
+def _layout() -> _Layout:
+    return _Layout(load_yaml("layout.yaml"))
 
 
 @dataclass
@@ -59,57 +114,301 @@ class Article:
 
 
 _REPORTED = re.compile(r"报道$")
-_NAME_SEP = re.compile(r"[\s、，,/]+")
+_NAME_SEP = re.compile(r"[\s、，,/／:：|｜]+")
 _HAN_RUN = re.compile(rf"[{_H}]+")
-_PERSON_NAME = re.compile(rf"[{_H}·]{{2,4}}")
+_PERSON_NAME = re.compile(_NAME_RUN)
+
+
+def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
+    """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
+    label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
+    lay = _layout()
+    text = _REPORTED.sub("", text.strip())
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    pending: list[str] = []  # unlabelled names before any label
+    role = ""
+    labelled = False
+    clean = True
+    regions = regions_longest_first()
+    for token in _NAME_SEP.split(text):
+        token = token.strip(_BULLETS + "（）()【】[]")
+        if token.endswith("报道") and len(token) > 2:
+            token = token[:-2]
+        if not token:
+            continue
+        if token in lay.author_words:
+            role, labelled = "reporter", True
+            continue
+        if token in lay.photographer_words:
+            role, labelled = "none", True
+            continue
+        label = next((lab for lab in lay.person_labels if token.startswith(lab)), None)
+        glued = False
+        if label:
+            role = "reporter" if label in lay.reporter_labels else "correspondent"
+            labelled, glued = True, True
+            token = token[len(label):]
+            if not token:
+                continue
+        else:
+            # 浙江日报记者, 驻萧山记者, 兰溪融媒体中心通讯员: the label closes a longer token
+            end = next((lab for lab in lay.person_labels if token.endswith(lab)), None)
+            if end:
+                role = "reporter" if end in lay.reporter_labels else "correspondent"
+                labelled = True
+                continue
+        # "沈贞海浙江" — a name glued to the place the report is from
+        for reg in regions:
+            if token.endswith(reg) and 2 <= len(token) - len(reg) <= 4:
+                token = token[: -len(reg)]
+                break
+        if not glued and len(token) > 4 and _HAN_RUN.fullmatch(token):
+            m = lay.unit_then_name.match(token)  # 杭州湾新区报道组虞昌胜
+            role, labelled = "correspondent", True
+            if not m:
+                continue  # a unit label such as 共享联盟奉化站
+            token = m.group(2)
+        if not _PERSON_NAME.fullmatch(token):
+            clean = False  # a label glued to a non-name (记者走进…), a stray character, a number
+            continue
+        if role == "reporter":
+            reporters.append(token)
+        elif role == "correspondent":
+            correspondents.append(token)
+        elif role == "":
+            pending.append(token)
+    # Names under no label at all are the authors; before a label they are contributors.
+    (correspondents if labelled else reporters)[:0] = pending
+    return reporters, correspondents, labelled, clean
 
 
 def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     """Reporters and correspondents in a byline.
 
-    Names after 记者 are reporters; names after 通讯员, 实习生 or a unit label
-    (``共享联盟奉化站``), and unlabelled names before any label, are correspondents.
+    Names after 记者 (or a token ending in 记者: 浙江日报记者) and after 文/ are reporters;
+    names after 通讯员, 实习生 or a unit label (``共享联盟奉化站``), and unlabelled names
+    before any label, are correspondents; names under no label at all are reporters;
+    photographers (图/, 摄影) are neither.
 
     >>> parse_byline_names("记者 廖玉晶 陈炜 通讯员 游千喻")
     (['廖玉晶', '陈炜'], ['游千喻'])
+    >>> parse_byline_names("蔡甜甜、杨建斌")
+    (['蔡甜甜', '杨建斌'], [])
     """
-    text = _REPORTED.sub("", text.strip())
-    reporters: list[str] = []
-    correspondents: list[str] = []
-    role = "correspondent"
-    regions = regions_longest_first()
-    for token in _NAME_SEP.split(text):
-        if not token:
-            continue
-        label = next((lab for lab in _PERSON_LABELS if token.startswith(lab)), None)
-        if label:
-            role = "reporter" if "记者" in label else "correspondent"
-            token = token[len(label):]
-            if not token:
-                continue
-        elif len(token) > 4 and _HAN_RUN.fullmatch(token):
-            role = "correspondent"  # a unit label such as 共享联盟奉化站
-            continue
-        # "沈贞海浙江" — a name glued to the place the report is from
-        for reg in regions:
-            if token.endswith(reg) and len(token) - len(reg) >= 2:
-                token = token[: -len(reg)]
-                break
-        if _PERSON_NAME.fullmatch(token):
-            (reporters if role == "reporter" else correspondents).append(token)
+    reporters, correspondents, _, _ = _parse_byline(text)
     return reporters, correspondents
 
 
+# ---------------------------------------------------------------- kinds of lines
+_TIMESTAMP = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
+_DATE_LINE = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*(?:星期|周)[一二三四五六日天])?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+\S{1,12}){0,3}$")
+_DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 温政务中心土告字〔2024〕8号
+_EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
+_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}$")  # WeChat section marks 01 02
+_CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
+_DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
+_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]")
+_NAMES_LINE = re.compile(
+    rf"^(?:[{_BULLETS}]\s*{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,5}}"
+    rf"|[{_H}·]{{2,3}}(?:\s*[、，,]\s*[{_H}·]{{2,3}}|\s+[{_H}·]{{2,3}}){{1,5}})(?:\s*报道)?$")
+_ENGLISH_BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'-]*(?:[ ,，&]+(?:and\s+)?[A-Z][\w.'-]*)*)$")
+_BANG_END = re.compile(r"[！？!?]$")
+
+
+def _is_meta(para: str) -> bool:
+    lay = _layout()
+    if lay.label_start.match(para) or _DATE_LINE.match(para) or _DOC_NUMBER.match(para):
+        return True
+    if len(para) <= 80 and _TIMESTAMP.search(para) and not ends_sentence(para):
+        return True
+    return len(para) <= 100 and not ends_sentence(para) and bool(lay.label_any.search(para))
+
+
+def _is_chrome(para: str) -> bool:
+    if len(para) > 60:
+        return False
+    lay = _layout()
+    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para):
+        return True
+    if lay.chrome_phrase.search(para) and not ends_sentence(para):
+        return True
+    tokens = [t for t in _CHROME_SPLIT.split(para) if t]
+    if tokens and all(t.lower() in lay.chrome_words for t in tokens):
+        return True
+    # a photo caption or credit
+    core = para.strip("（）() ")
+    if lay.caption_start.match(core):
+        return True
+    if ends_sentence(core):
+        return False
+    return bool(lay.caption_end.search(_TRAILING_PAREN.sub("", core)))
+
+
+def _is_end_marker(para: str) -> bool:
+    return len(para) <= 20 and _DECORATION.sub(" ", para).strip().upper() in _layout().end_markers
+
+
+def _is_byline_line(para: str) -> bool:
+    if len(para) > 60:
+        return False
+    if _ENGLISH_BYLINE.match(para):
+        return True
+    core = para.lstrip(_BULLETS + " ").strip()
+    if core[:1] in "（(" and core[-1:] in "）)":
+        core = core[1:-1].strip()
+    if not (_layout().person_label.search(core) or _BYLINE_SLASH.match(core)):
+        return False
+    reporters, correspondents, labelled, clean = _parse_byline(core)
+    return labelled and clean and bool(reporters or correspondents)
+
+
+def _credit_start(para: str) -> int | None:
+    """Where the photo credit closing a caption sentence starts (……座谈。来源：温州发布), if any:
+    the caption's sentence is text, the credit is not."""
+    if len(para) > 100:
+        return None
+    m = _layout().credit_end.search(para)
+    return m.start() if m and m.start() > 0 else None
+
+
 def _kind(para: str) -> str:
-    if META_RE.match(para):
+    if _is_meta(para):
         return "meta"
-    if BYLINE_LINE_RE.match(para) and len(para) <= 60:
-        return "byline_line"
-    if BYLINE_LEAD_RE.match(para):
+    if _credit_start(para) is not None:
+        return "captioned"
+    if _is_chrome(para):
+        return "chrome"
+    if _layout().byline_lead.match(para):
         return "byline_lead"
+    if _is_byline_line(para):
+        return "byline_line"
+    if _NAMES_LINE.match(para):
+        return "names"
     if len(para) <= TITLE_MAX and not ends_sentence(para):
         return "title"
+    if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
+        return "title"
     return "body"
+
+
+def _is_bang_title(para: str, limit: int) -> bool:
+    """A title that ends in ！ or ？ (顺利结顶！): short, no full stop, not a quotation."""
+    return len(para) <= limit and bool(_BANG_END.search(para)) and "。" not in para and not para.startswith("“")
+
+
+# ---------------------------------------------------------------- metadata fields
+_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
+
+
+def parse_date_line(text: str) -> str:
+    """The first calendar date in a metadata line, ``YYYY-MM-DD`` (or ``YYYY-MM``); '' if none.
+
+    >>> parse_date_line("2024年01月10日 14:52:49 浏览量：4次")
+    '2024-01-10'
+    """
+    for m in _DAY.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _MONTH.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    return ""
+
+
+@dataclass
+class _Meta:
+    date: str = ""
+    source: str = ""
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+
+
+def parse_meta_line(para: str) -> _Meta:
+    """Date, source and authors of a metadata line.
+
+    >>> m = parse_meta_line("2022-06-30 07:39:27 来源：浙江在线 记者 张三 通讯员 李四")
+    >>> (m.date, m.source, m.reporters, m.correspondents)
+    ('2022-06-30', '浙江在线', ['张三'], ['李四'])
+    """
+    lay = _layout()
+    meta = _Meta(date=parse_date_line(para))
+    fields = list(lay.label_any.finditer(para))
+    pieces = [("", para[: fields[0].start()] if fields else para)]
+    for n, m in enumerate(fields):
+        label = m.group("label")
+        value = para[m.end(): fields[n + 1].start() if n + 1 < len(fields) else len(para)]
+        pieces.append((label, value.strip(" |｜丨")))
+    for label, value in pieces:
+        if label in lay.source_labels and not meta.source:
+            first = value.split()[0] if value.split() else ""
+            first = _unbalanced(first)
+            if first and first.lower() not in lay.source_ignore and not lay.person_label.match(first):
+                meta.source = first
+        names = ""
+        if label in lay.author_labels:
+            names = value
+        else:
+            pm = lay.person_label.search(value)
+            if pm:
+                names = value[pm.start():]
+        if names:
+            r, c, _, _ = _parse_byline(names)
+            meta.reporters += [x for x in r if x not in meta.reporters]
+            meta.correspondents += [x for x in c if x not in meta.correspondents]
+    return meta
+
+
+def _unbalanced(value: str) -> str:
+    """A field value without the brackets around it or left open (钱塘年鉴（2022） keeps its own)."""
+    value = value.strip("【】[]，。 ")
+    while value[:1] in "（(" and not value.endswith(("）", ")")):
+        value = value[1:]
+    while value[-1:] in "）)" and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
+        value = value[:-1]
+    if value[:1] in "（(" and value[-1:] in "）)":
+        value = value[1:-1]
+    return value.strip()
+
+
+# ---------------------------------------------------------------- titles
+_FUNCTION_END = re.compile(r"(?:[的和与及、为在将把向对从让跟同]|第?[\d一二三四五六七八九十百千两]+[个批项家条座期届])$")
+_CONTINUATION_START = re.compile(r"^[（(）)》”、，的了等]")
+
+
+def _continues(a: str, b: str) -> bool:
+    """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)?"""
+    if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
+        return True
+    return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
+
+
+def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[list[int]]:
+    """Title line indices grouped into titles (a title broken over lines is one group), at most
+    three: the last three above a byline, the first three at the ``top`` of a page."""
+    groups: list[list[int]] = []
+    for i in idx:
+        if groups and _continues("".join(paras[x] for x in groups[-1]), paras[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups[:3] if top else groups[-3:]
+
+
+def _is_subheadline(a: str, b: str) -> bool:
+    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?"""
+    lay = _layout()
+    if b.startswith(("—", "--")) or b.startswith(lay.sub_leads):
+        return True
+    if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
+        return True
+    return len(b) >= 20 and len(b) >= 1.6 * len(a)
 
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
@@ -118,10 +417,24 @@ def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     if len(titles) == 1:
         return "", titles[0], ""
     if len(titles) == 2:
-        if titles[1].startswith(("——", "—", "--")):
+        if _is_subheadline(titles[0], titles[1]):
             return "", titles[0], titles[1].lstrip("—- ")
         return titles[0], titles[1], ""
     return titles[-3], titles[-2], titles[-1].lstrip("—- ")
+
+
+# ---------------------------------------------------------------- pages
+def _line_kinds(paras: list[str]) -> list[str]:
+    kinds = [_kind(p) for p in paras]
+    real = [i for i, k in enumerate(kinds) if k not in _SKIP]
+    if real and kinds[real[0]] == "body" and _is_bang_title(paras[real[0]], 60):
+        kinds[real[0]] = "title"  # the page's own title may end in ！ and hold commas
+    prev = None
+    for i in real:
+        if kinds[i] == "names":  # bare names are a byline only right under a title
+            kinds[i] = "byline_line" if prev is not None and kinds[prev] == "title" else "title"
+        prev = i
+    return kinds
 
 
 def segment_page(text: str) -> list[Article]:
@@ -132,75 +445,148 @@ def segment_page(text: str) -> list[Article]:
     [('标题一', ['张三'], '正文。'), ('标题二', ['李四'], '正文二。')]
     """
     paras = [p for p in text.split("\n") if p.strip()]
-    kinds = [_kind(p) for p in paras]
-    # An article starts at index s with title lines titles[s] (indices).
-    starts: dict[int, list[int]] = {}
-    first = next((i for i, k in enumerate(kinds) if k != "meta"), None)
+    end = next((i for i, p in enumerate(paras) if i and _is_end_marker(p)), len(paras))
+    paras = paras[:end]
+    kinds = _line_kinds(paras)
+    first = next((i for i, k in enumerate(kinds) if k not in _SKIP), None)
     if first is None:
         return []
-    lead = []
-    i = first
-    while i < len(paras) and len(lead) < 3 and kinds[i] in ("title", "meta"):
-        if kinds[i] == "title":
+    # An article starts at index s with its titles (groups of line indices).
+    starts: dict[int, list[list[int]]] = {}
+    lead: list[int] = []
+    i, after_meta = first, False
+    while i < len(paras) and len(lead) < 5:
+        k = kinds[i]
+        if k == "title":
+            if after_meta and not paras[i].startswith(("—", "--")):
+                break  # web metadata closes the title block; a ——subtitle may follow it
             lead.append(i)
+        elif k == "meta" and lead:
+            after_meta = True
+        elif k not in _SKIP:
+            break
         i += 1
     # Leading lines are a title only if something other than titles follows them.
     if lead and i < len(paras):
-        starts[lead[0]] = lead
+        groups = _group_titles(lead, paras, top=True)
+        starts[groups[0][0]] = groups
     else:
         starts[first] = []
+    taken = {x for groups in starts.values() for g in groups for x in g}
     for i, k in enumerate(kinds):
-        if k not in ("byline_line", "byline_lead"):
+        if k not in _BYLINES:
             continue
-        titles: list[int] = []
+        block: list[int] = []
         j = i - 1
-        while j >= 0 and len(titles) < 3:
-            if kinds[j] == "meta":
+        while j >= 0 and len(block) < 5:
+            if kinds[j] in _SKIP:
                 j -= 1
                 continue
             if kinds[j] == "title":
-                titles.insert(0, j)
+                block.insert(0, j)
                 j -= 1
                 continue
             break
         # The line above the title block must close a sentence, or the "title" is a broken body line.
-        prev = next((paras[x] for x in range(j, -1, -1) if kinds[x] != "meta"), None) if j >= 0 else None
-        if titles and (prev is None or ends_sentence(prev) or kinds[j] in ("byline_line", "byline_lead")):
-            if titles[0] not in starts and not any(s <= titles[0] <= s + 3 and titles[0] in t for s, t in starts.items()):
-                starts[titles[0]] = titles
+        if block and (j < 0 or ends_sentence(paras[j]) or kinds[j] in _BYLINES) and not taken & set(block):
+            groups = _group_titles(block, paras)
+            starts[groups[0][0]] = groups
+            taken |= {x for g in groups for x in g}
     order = sorted(starts)
+    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
+    # What the page states for all its articles: the first date anywhere, a source above the first.
+    page_date = next((m.date for m in metas.values() if m.date), "")
+    page_source = next((m.source for x, m in metas.items() if x < order[0] and m.source), "")
     articles: list[Article] = []
     for n, s in enumerate(order):
-        end = order[n + 1] if n + 1 < len(order) else len(paras)
-        titles = starts[s]
-        kicker, headline, sub = _split_titles([paras[t] for t in titles])
+        stop = order[n + 1] if n + 1 < len(order) else len(paras)
+        groups = starts[s]
+        titles = {x for g in groups for x in g}
+        kicker, headline, sub = _split_titles(["".join(paras[x] for x in g) for g in groups])
         art = Article(seq=n + 1, kicker=kicker, headline=headline, subheadline=sub)
         body_paras: list[str] = []
-        for idx in range(s, end):
-            if idx in titles or kinds[idx] == "meta":
+        dateline = None
+        for idx in range(s, stop):
+            if idx in titles or kinds[idx] == "chrome":
                 continue
             para = paras[idx]
+            if kinds[idx] == "captioned":
+                para = para[: _credit_start(para)].rstrip()
+            if kinds[idx] == "meta":
+                meta = metas[idx]
+                art.pub_date = art.pub_date or meta.date
+                art.source = art.source or meta.source
+                _extend(art, meta.reporters, meta.correspondents)
+                continue
             if kinds[idx] == "byline_line":
-                r, c = parse_byline_names(para.strip("（）()"))
+                m = _ENGLISH_BYLINE.match(para)
+                if m:
+                    names = [x.strip() for x in re.split(r"\s*(?:,|，|&|\band\b)\s*", m.group("names")) if x.strip()]
+                    r, c = names, []
+                else:
+                    r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
                 art.byline = art.byline or para
                 _extend(art, r, c)
                 continue
             if kinds[idx] == "byline_lead":
-                m = BYLINE_LEAD_RE.match(para)
-                names = m.group("paren") or m.group("names") or ""
+                m = _layout().byline_lead.match(para)
+                names = m.group("paren") or m.group("names") or m.group("bare") or ""
                 r, c = parse_byline_names(names)
                 _extend(art, r, c)
+                dateline = dateline or _agency_dateline(m.group("outlet"))
                 if not body_paras:
                     art.byline = art.byline + (" " if art.byline else "") + para[: m.end()].strip()
                     para = para[m.end():].strip()
                     if not para:
                         continue
+            m = _layout().trailing_byline.search(para)
+            if m and (m.start() == 0 or ends_sentence(para[: m.start()])):
+                r, c = parse_byline_names(m.group(0).strip("（）()"))
+                if r or c:
+                    _extend(art, r, c)
+                    art.byline = art.byline or m.group(0)
+                    para = para[: m.start()].rstrip()
+                    if not para:
+                        continue
             body_paras.append(para)
-        art.body = "\n".join(repair_breaks(body_paras))
+        m = _layout().trailing_names.search(body_paras[-1]) if body_paras else None
+        if m and ends_sentence(body_paras[-1][: m.start()]) and m.group(1) not in _layout().not_names:
+            _extend(art, *parse_byline_names(m.group(1)))
+            art.byline = art.byline or m.group(0)
+            body_paras[-1] = body_paras[-1][: m.start()].rstrip()
+        art.body = "\n".join(repair_breaks([p for p in body_paras if p]))
+        art.pub_date = _dated(art.pub_date or page_date, dateline)
+        art.source = art.source or page_source
         articles.append(art)
     if len(articles) == 1 and not articles[0].headline:
         log.warning("no article title found: the page is one untitled article")
     return articles
+
+
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电$")
+
+
+def _agency_dateline(outlet: str) -> tuple[int, int] | None:
+    """Month and day of an agency or website dateline (中新网丽水7月20日电): that day is the
+    article's own. A newspaper's (本报宁波11月17日电) is the eve of the issue, so it is not."""
+    m = _DATELINE.search(outlet)
+    if not m or outlet.startswith("本报"):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
+    """The page's date, or the agency dateline in the page's year (the year before when the
+    dateline would fall after the page: a repost is never older than its original).
+
+    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
+    ('2025-07-20', '2024-12-30', '')
+    """
+    if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
+        return page_date
+    year = int(page_date[:4])
+    date = f"{year:04d}-{dateline[0]:02d}-{dateline[1]:02d}"
+    return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
 
 
 def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:

@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml",
+DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml", "layout.yaml",
               "organizations.yaml", "industries.yaml", "thresholds.yaml")
 
 

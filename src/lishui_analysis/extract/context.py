@@ -41,8 +41,9 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 
 
 def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
-    """Spans of short quotations without clause punctuation: names, slogans (“万亩千亿”, “快投产”)."""
-    return [(m.start(), m.end()) for m in re.finditer(r"“([^“”，。；]{1,%d})”" % max_len, text)]
+    """Spans of short quotations without clause punctuation: names, slogans (“万亩千亿”, “快投产”,
+    ‘北部振兴接续落地工程’)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“([^“”，。；]{1,%d})”|‘([^‘’，。；]{1,%d})’" % (max_len, max_len), text)]
 
 
 def in_spans(pos: int, spans) -> bool:

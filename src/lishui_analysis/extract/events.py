@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vocab import cues, event_vocab
-from .context import clause_start, find_subject, in_spans, short_quote_spans
+from .context import clause_start, in_spans, short_quote_spans
+from .subjects import adjacent, counted_after, enumerated, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -64,25 +65,28 @@ def _later(date: str, pub_date: str) -> bool:
     return date[:n] > pub_date[:n]
 
 
-def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_date: str = "") -> list[Event]:
-    """Milestones in an article body.
+def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_date: str = "",
+                   holders=None) -> list[Event]:
+    """Milestones in an article body: one per (holder, type, date), ``n_mentions`` counting the
+    statements of it. A milestone needs a concrete holder (:mod:`.subjects`); talk in general
+    (推动项目早落地) is none. An undated statement of a milestone already dated is a mention of it;
+    the row's provenance is the first statement with a date (or the first).
 
     >>> from lishui_analysis.segment import split_sentences
     >>> from lishui_analysis.extract.dates import extract_dates
-    >>> body = "该项目于2023年6月动工，同年12月31日封顶。"
-    >>> [(e.event_type, e.date) for e in extract_events(body, split_sentences(body), extract_dates(body, "2024-12"))]
-    [('construction_started', '2023-06'), ('topped_out', '2023-12-31')]
+    >>> body = "中欣晶圆大硅片项目于2023年6月动工，同年12月31日封顶。该项目2023年6月开工后进展顺利。"
+    >>> [(e.event_type, e.date, e.subject, e.n_mentions)
+    ...  for e in extract_events(body, split_sentences(body), extract_dates(body, "2024-12"))]
+    [('construction_started', '2023-06', '中欣晶圆大硅片项目', 2), ('topped_out', '2023-12-31', '中欣晶圆大硅片项目', 1)]
     """
     _, verb_re, by_word = _verbs()
     c = cues()
     planned_re = _planned_re()
     anaphora = tuple(c["anaphora"])
     quotes = short_quote_spans(text, 20)
-    orgs = list(orgs)
-    memo: dict = {}  # clause subjects of this body
+    holders = holders if holders is not None else find_holders(text, orgs)
     out: list[Event] = []
-    seen = set()
-    seen_types = set()
+    by_holder: dict[tuple[str, str], list[Event]] = {}  # (type, subject) → its milestones, one per date
     used_dates: dict[int, int] = {}
     for s_start, s_end, sent in sentences:
         for m in verb_re.finditer(text, s_start, s_end):
@@ -93,12 +97,24 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue
             if any(post.startswith(na) for na in not_after) or post.startswith("时"):
                 continue
-            if _MODIFIER.match(text, m.end()):
+            nxt = verb_re.match(text, m.end())
+            if (post.startswith("后") or (nxt and text.startswith("后", nxt.end()))) and not any(
+                    clause_start(text, m.start(), s_start) <= d.start < m.start() for d in dates if d.date):
+                continue  # 投产后, 建成达产后: a condition, not a milestone (预计2024年全部达产后: a dated plan)
+            if sent.rstrip("”’」』）)").endswith(("？", "?")):
+                continue  # 为何这么多项目选择落地乐清？: a question, not a report
+            if _MODIFIER.match(text, m.end()) or post.startswith("“"):
                 continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
             if in_spans(m.start(), quotes):
                 continue
             cstart = clause_start(text, m.start(), s_start)
             if any(a in text[cstart:m.start()] for a in anaphora):
+                # 此次开工: the milestone already reported, stated again
+                same = [e for e in out if e.event_type == etype]
+                if same:
+                    same[-1].n_mentions += 1
+                continue
+            if is_general_talk(text, cstart, m.start()):
                 continue
             cend = _clause_end(text, m.end(), s_end)
             if text[cend - 1:cend] == "时":
@@ -116,21 +132,61 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                     para_start = text.rfind("\n", 0, s_start) + 1
                     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
                              and not _later(d.date, pub_date)]
+                    if not prior and (etype in _CEREMONY_TYPES or any(a in sent for a in anaphora)):
+                        # 签约/集中开工 later in a report of the ceremony, or any milestone of 此次…: the news
+                        # peg's day (the lead's date)
+                        prior = [d for d in dates if d.end <= s_start and d.precision == "day"
+                                 and not _later(d.date, pub_date)][:1]
                     date = prior[-1] if prior else None
                     carried = date is not None
             if date is not None and _later(date.date, pub_date):
                 planned = True
-            subject, org = find_subject(text, m.start(), s_start, orgs, memo)
-            key = (etype, date.date if date else "", subject)
-            if key in seen or ((carried or date is None) and (etype, subject) in seen_types):
-                continue
-            seen.add(key)
-            seen_types.add((etype, subject))
+            if _FROM_TO.search(text, cstart, m.start()) and _TO_AFTER.match(text, m.end()):
+                continue  # 从签约到开工…: the start of a span of time, told to measure it
+            role = role_of(event_type=etype)
+            after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
+            batch = counted_after(holders, m.start(), m.end())  # 集中开工9个重大项目, 新开工41个
+            holder = after[0] if after else batch or resolve(holders, m.start(), m.end(), s_start, role, event=True)
+            if not after:  # A、B、C项目参加开工 / “A项目”“B项目”签约落地: the list ends right before the verb
+                last = adjacent(holders, m.start(), s_start, role)
+                if last is not None and enumerated(holders, last, s_start):
+                    holder = last
+            listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
+            if not listed and (not holder.subject or (holder is not batch and is_plural(text, cstart, m.start()))):
+                continue  # no concrete holder: talk in general
             if date is not None:
                 used_dates.setdefault(date.start, cstart)
-            out.append(Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
-                             date.date if date else "", date.precision if date else "", planned))
-    return out
+            for subject, stype, org, *_ in sorted(listed + ([holder] if holder.subject else []), key=lambda r: r.start):
+                _add(out, by_holder, Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
+                                           date.date if date else "", date.precision if date else "", planned, stype),
+                     dated=date is not None and not carried)
+    return sorted(out, key=lambda e: e.start)
+
+
+#: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
+_CEREMONY_TYPES = ("settled", "construction_started")
+_FROM_TO = re.compile(r"从")
+_TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+
+
+def _add(out: list[Event], by_holder: dict, ev: Event, dated: bool) -> None:
+    """One row per (holder, type, date): a statement of a milestone already found is a mention of
+    it; the first statement with a date is the row (an undated one before it was a mention)."""
+    group = by_holder.setdefault((ev.event_type, ev.subject), [])
+    same = next((e for e in group if e.date == ev.date), None)
+    if same is None and not dated and group:
+        same = group[0]
+    if same is not None:
+        same.n_mentions += 1
+        return
+    undated = next((e for e in group if not e.date), None)
+    if undated is not None and dated:
+        ev.n_mentions += undated.n_mentions
+        out[out.index(undated)] = ev
+        group[group.index(undated)] = ev
+        return
+    group.append(ev)
+    out.append(ev)
 
 
 def _clause_end(text: str, pos: int, s_end: int) -> int:
@@ -158,7 +214,7 @@ def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=fro
         if best.precision == "year":
             # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
             finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
-                     and d.precision in ("day", "month")]
+                     and d.precision in ("day", "month") and d.kind != "now"]
             if finer:
                 return finer[-1]
         return best

@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import leading_regions, org_vocab, region_names, regions_longest_first
+from ..vocab import leading_regions, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
-_ENUM_RE = re.compile(r"(?:吸引了?|引进了?|包括|如)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
@@ -33,31 +32,51 @@ class OrgMention:
     org_type: str
 
 
+def _alternation(words) -> str:
+    """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=1)
 def _tables():
     v = org_vocab()
-    suffixes = []  # (suffix, type, weak)
+    suffixes = []  # (suffix, type, strength)
     for org_type, groups in v["suffixes"].items():
         for strength, words in groups.items():
             for w in words:
-                suffixes.append((w, org_type, strength == "weak"))
+                suffixes.append((w, org_type, strength))
     suffixes.sort(key=lambda s: -len(s[0]))
     suffix_re = re.compile("|".join(re.escape(s[0]) for s in suffixes))
     by_suffix = {s[0]: (s[1], s[2]) for s in suffixes}
-    breaks = sorted(set(v["left_breaks"]), key=len, reverse=True)
-    prefixes = tuple(v["official_prefixes"]) + tuple(region_names())
+    places = tuple(region_names()) + tuple(v.get("places") or ())
+    provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
+    place_alt = _alternation(places)
+    prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
-    known_re = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
+    known_re = re.compile(_alternation(known))
     not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
-    break_re = re.compile("|".join(v.get("left_break_patterns") or ["(?!)"]))
+    break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
     # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
-    breaks_re = re.compile("(?=(" + "|".join(re.escape(b) for b in breaks) + "))")
-    region_re = re.compile("|".join(re.escape(r) for r in regions_longest_first()))
-    return dict(break_re=break_re, breaks_re=_EndRe(breaks_re), region_re=region_re, suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, breaks=breaks, prefixes=prefixes,
+    breaks_re = _EndRe(re.compile("(?=(" + _alternation(v["left_breaks"]) + "))"))
+    roles_re = _EndRe(re.compile("(?=(" + _alternation(v.get("role_breaks") or ()) + "))"))
+    # Spans inside which a break word is not a break: places (the 和 of 云和) and body domains
+    # joined by a conjunction (住房和城乡建设局).
+    protect_re = re.compile(place_alt + "|" + _alternation(v.get("compound_domains") or ()))
+    place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
+    place_re = re.compile(place_alt)
+    enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
+                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
+    return dict(break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), provinces=provinces, enum_re=enum_re,
+                suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
+                descriptive_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})+"),
+                descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
-                generic_endings=tuple(v.get("generic_endings", ())), known=known, known_re=known_re, not_followed=not_followed)
+                generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
+                credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
+                known=known, known_re=known_re, not_followed=not_followed)
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
@@ -103,26 +122,39 @@ class _Span:
 
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
+_LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 
 
 @lru_cache(maxsize=8192)
-def _cut_breaks(name: str) -> str:
-    """Cut after the last break word (or ordinal such as 第二十四次) that leaves a name of 3+ characters.
-    (A pure function of the candidate: cached, since the same names recur across articles.)"""
+def _cut_breaks(name: str, suffix_len: int = 2) -> str:
+    """The name left after the last break word before its suffix (``""`` when only the suffix is left).
+
+    Verbs, prepositions and function words (``left_breaks``) always cut: ``以杭州某制药有限公司`` →
+    ``杭州某制药有限公司``, ``让大家对医院`` → ``医院`` (a bare suffix: no name). Role nouns
+    (``role_breaks``: 企业, 承建单位, 投资方) cut only when a stem is left, since a noun can end a
+    name's stem (``统一企业有限公司``). An ordinal (``第二十四次``) and a complete legal company name
+    inside a longer candidate cut too. (A pure function of the candidate: cached.)"""
+    stem_end = len(name) - suffix_len
     best = 0
-    for m in _ORDINAL_RE.finditer(name):
+    for m in _ORDINAL_RE.finditer(name, 0, stem_end):
         best = max(best, m.end())
     # A company's legal name inside a longer candidate ends it: what follows is another name.
-    for m in re.finditer("有限公司|有限责任公司", name[:-2]):
+    for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
         if len(name) - m.end() >= 3:
             best = max(best, m.end())
     t = _tables()
-    # a break character inside a place name (the 和 of 云和) is not a break
-    places = [(m.start(), m.end()) for m in t["region_re"].finditer(name)]
+    protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
+
+    def free(m):
+        return not any(m.start() < b and m.end() > a for a, b in protected)
+
     for rx in (t["break_re"], t["breaks_re"]):
-        for m in rx.finditer(name, 0, len(name) - 2):
-            if len(name) - m.end() >= 3 and m.end() > best and not any(m.start() < b and m.end() > a for a, b in places):
+        for m in rx.finditer(name, 0, stem_end):
+            if m.end() > best and free(m):
                 best = m.end()
+    for m in t["roles_re"].finditer(name, 0, stem_end):
+        if m.end() > best and stem_end - m.end() >= 2 and free(m):
+            best = m.end()
     return name[best:]
 
 
@@ -133,6 +165,23 @@ def _strip_country_before_latin(name: str) -> str:
     return name
 
 
+def _drop_outer_place(name: str, org_type: str) -> str:
+    """A body named after a run of bare places keeps only the last one: ``浙江丽水市委`` → ``丽水市委``
+    (from a title such as 浙江省委常委、丽水市委书记), ``温州乐清经开区`` → ``乐清经开区`` (a dateline).
+    A place written with its level (``温州市瓯海区…``) is the formal name and stays, and so does a
+    province before a zone (``浙江庆元经济开发区`` is the zone's legal name)."""
+    if org_type not in ("government", "development_zone"):
+        return name
+    t = _tables()
+    m = t["place_chain_re"].match(name)
+    if not m or m.group(2):
+        return name
+    nxt = t["place_chain_re"].match(name, m.end())
+    if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
+        return name
+    return name[m.end():]
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -141,35 +190,48 @@ def find_full_names(text: str) -> list[OrgMention]:
     """
     t = _tables()
     found: dict[tuple[int, int], OrgMention] = {}
+    credits: list[tuple[int, int]] = []
     for m in t["suffix_re"].finditer(text):
         suffix = m.group()
-        org_type, weak = t["by_suffix"][suffix]
+        org_type, strength = t["by_suffix"][suffix]
         end = m.end()
         nxt = text[end:end + 2]
         if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
             continue
         start = _left_edge(text, m.start())
-        name = _cut_breaks(text[start:end])
+        name = _cut_breaks(text[start:end], len(suffix))
         name = _strip_country_before_latin(name)
+        name = _drop_outer_place(name, org_type)
         start = end - len(name)
-        if (len(name) < len(suffix) + t["min_stem"].get(suffix, 2) or name in t["generic"]
-                or name.endswith(t["generic_endings"])
+        stem = name[:-len(suffix)]
+        if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
+                or t["descriptive_re"].fullmatch(stem)
+                or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
                 or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
             continue
-        if text[end:end + 2] in t["not_before"] or text[end:end + 2].startswith(t["not_before"]):
+        if nxt in t["not_before"] or nxt.startswith(t["not_before"]):
             continue
-        if weak and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))):
+        if text.startswith(t["credit_after"], end) or text[max(0, start - 5):start].endswith(t["credit_before"]):
+            credits.append((start, end))
+            continue
+        if strength == "named" and t["descriptive_end_re"].search(stem):
+            continue  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
+        if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))):
             continue
         found[(start, end)] = OrgMention(start, end, name, name, org_type)
     for m in t["known_re"].finditer(text):
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
-    for m in _ENUM_RE.finditer(text):
+    for m in t["enum_re"].finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
-            if item not in region_names() and not any(item.endswith(x) for x in ("产业", "行业", "领域")):
+            if item not in t["places"] and not any(item.endswith(x) for x in ("产业", "行业", "领域")):
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
+    # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
+    for s, e in credits:
+        for k in [k for k in found if k[0] < e and k[1] > s]:
+            del found[k]
     # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
     kept: list[OrgMention] = []
@@ -184,16 +246,23 @@ def _stem_heads(name: str) -> tuple[int, ...]:
     return (0,) + tuple(end for _, end in leading_regions(name))
 
 
+def _places_in(name: str) -> set[str]:
+    return set(_tables()["place_re"].findall(name))
+
+
 def _is_subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+_LEADING_PROVINCE = re.compile(r"^浙江省?")
 
 
 def _zone_canonical(zones: list[str]) -> dict[str, str]:
     """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区)."""
     core = {}
     for z in zones:
-        key = re.sub(r"^(浙江|浙江省)", "", z)
+        key = _LEADING_PROVINCE.sub("", z)
         key = re.sub(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$", "", key)
         core.setdefault(key, []).append(z)
     out = {}
@@ -244,8 +313,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
+    # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
     short_of = {a: b for i, a in enumerate(gov) for b in gov[i + 1:]
-                if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b)}
+                if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b)
+                and _places_in(b) <= _places_in(a)}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     for o in mentions:

@@ -6,7 +6,14 @@ and attaches metric, period, approximate, forecast and subject.
 
 Not quantities: ordinals (第二届), years and dates, product specs (12吋), numbers
 inside short quoted names (“1515”, “万亩千亿”), category counts (三个赛道).
-A range (``3至5亿元``) gives two rows, low and high end, sharing the range's span.
+A range (``3至5亿元``, ``2亿至3亿元``) gives two rows, low and high end, sharing the range's span;
+the first end takes the magnitude and unit of the second when it has none.
+
+Numerals: Arabic (``1,200``, ``1，200``), Chinese and financial (``三十五万零六百``, ``壹佰贰拾万``),
+mixed (``1亿2000万``, ``3万零500``), shares (``六成`` = 60 percent). ``N年`` is a duration
+(``15年来``, ``近两年``) unless it is a year (``2024年``, ``09年``, ``95年3月``, ``九五年``) or a
+name (``五年行动计划``). A table flattened into text gives the unit in the column label
+(``出让面积（㎡）64351.12``).
 """
 from __future__ import annotations
 
@@ -18,10 +25,41 @@ from functools import lru_cache
 
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
-from .context import find_subject, in_spans, short_quote_spans
+from .context import in_spans, short_quote_spans
+from .subjects import find_holders, resolve, role_of
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_CN = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+# Arabic (1,200 and 1，200: the groups are checked by _THOUSANDS_RE) or Chinese with 万/亿 inside (三十五万零六百).
+# Arabic sections joined by 亿/万 (1亿2000万, 3万零500) are read with the magnitude (_MAG).
+_NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿]零?[{_CN}]+)*"
+_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?|个亿|[千百](?:万亿|亿|万|(?![米瓦克]))"
+# thousands groups with one kind of comma; never a list (1，2，3) nor 1234,567
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:,\d{3})+|(?:，\d{3})+)(?:\.\d+)?")
+_RANGE_SEP = r"\s*(?:至|到|-|~|～|—|－)\s*"
+
+
+def trie_regex(words) -> str:
+    """An alternation of ``words`` as a prefix tree, longest match first: ``['个', '个月']`` → ``个(?:月)?``.
+
+    The regex engine tries a flat alternation branch by branch; a tree tests each character once
+    (the unit alternation runs after every number on a page).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=1)
@@ -31,20 +69,42 @@ def _pattern():
     pre = "|".join(("(?<![签节制合条公预履特])约" if p == "约" else re.escape(p))
                    for p in sorted(c["approximate_prefix"], key=len, reverse=True))
     suf = "|".join(sorted(map(re.escape, c["approximate_suffix"]), key=len, reverse=True))
-    unit_alt = "|".join(sorted([re.escape(u) for u in units()] + ["个半月"], key=len, reverse=True))
+    unit_alt = trie_regex([*units(), "个半月"])
     # A lookahead on the characters a match can start with lets the engine skip
     # other positions quickly (about 4x faster on a page).
-    first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set("零〇一二两三四五六七八九十百千亿"))))
+    first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set(_CN + "亿"))))
     return re.compile(
         rf"(?=[\d{first}])"
         rf"(?P<pre>{pre})?"
-        # a number (with its magnitude) or, after a prefix, a bare 亿 (近亿元): the match cannot be empty
-        rf"(?:(?P<num>{_NUM})(?:\s*(?:至|到|-|~|～|—)\s*(?P<num2>{_NUM}))?(?P<approx1>余|多)?(?P<mag>万亿|亿|万)?"
+        # a number (with its magnitude) or, after a prefix, a bare 亿 (近亿元): the match cannot be empty.
+        # A range may carry a magnitude and unit on its first end too (2万-3万元, 2亿元至3亿元).
+        # (the lookahead keeps the unit alternation from being tried after every number)
+        rf"(?:(?P<num>{_NUM})(?:(?=[^至到\-~～—－，。；\n]{{0,8}}[至到\-~～—－])"
+        rf"(?P<mag1>万亿|亿|万)?(?P<unit1>{unit_alt})?{_RANGE_SEP}(?P<num2>{_NUM}))?"
+        rf"(?P<approx1>余|多)?(?P<mag>{_MAG})?"
         rf"|(?P<mag0>亿))"
         rf"(?P<approx2>余|多)?"
-        rf"(?:(?P<unit>{unit_alt})|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目))"
+        rf"(?:(?P<unit>{unit_alt})|(?<=个亿)|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目|$))"
         rf"(?P<suf>{suf})?"
     ), re.compile(r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=1)
+def _cheng_pattern():
+    """六成 = 60 percent, 三成半 = 35 percent; not 一成 (一成不变) nor 成 starting a word (八成新, 九成为).
+
+    Matched at the character before each 成 (a literal search is far faster than a scan for the digits).
+    """
+    return re.compile(rf"(?<![\d{_CN}万亿第])(?P<cnum>[二三四五六七八九])成(?P<chalf>半)?(?![{cues()['cheng_not_before']}])")
+
+
+@lru_cache(maxsize=1)
+def _header_pattern():
+    """A table flattened into text puts the unit in the column label: 出让面积（㎡）64351.12, 起始价（万元）5350."""
+    unit_alt = trie_regex(units())
+    return re.compile(
+        rf"[（(](?P<mag>万亿|亿|万)?(?P<unit>{unit_alt})(?P<per>/(?:亩|平方米|吨|人))?[)）]\s*[:：]?\s*"
+        r"(?P<num>\d+(?:\.\d+)?)(?![\d.%％])")
 
 
 @dataclass
@@ -84,6 +144,10 @@ def _nearest_metric(text: str, lo: int, hi: int) -> str | None:
     return metric_keywords()[best.group()] if best else None
 
 
+#: Measures of counted projects and companies: a bare count of them is a batch (新开工41个).
+_COUNTED = ("个", "家", "项")
+_FLOW_RE = re.compile(r"/(?:年|月|天|日)")
+_OUTPUT_CUE_RE = re.compile(r"每年|每月|每天|年产|月产|日产|年生产|月生产|产能|产量")
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
 
 
@@ -97,45 +161,105 @@ def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
     return found
 
 
+_CN_NUM_RE = re.compile(rf"[{_CN}]+")
+# After N年: a month (95年3月, a two-digit year), 年代, 年度, 年级, a plan's name (三年行动计划), 一年一度
+_YEAR_NOT_DURATION = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|代|度|级|行动|规划|计划|方案|攻坚|一[度届次]")
+
+
+def _is_year_duration(text: str, m, num: str) -> bool:
+    """``15年``, ``近两年``, ``十余年`` are durations; ``2024年``, ``09年``, ``九五年``, ``95年3月``, ``千年`` are not."""
+    if num[0].isdigit():
+        v = parse_number(num)
+        if v is None or v >= 100 or (num[0] == "0" and len(num) > 1):
+            return False
+        s = m.start("num")
+        if text[s - 1:s] in ("于", "自", "从") or text[max(0, s - 2):s] in ("早在", "截至"):
+            return False  # 成立于98年, 从15年起: a two-digit year (dates.py reads it)
+    elif is_chinese_digit_string(num) or num[0] in "百千万佰仟":
+        return False  # 九五年 (1995), 二〇一九年; 千年古城, 百年老店
+    return not _YEAR_NOT_DURATION.match(text, m.end())
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    c = cues()
+    return tuple(c["category_nouns"]), {u: tuple(ws) for u, ws in c["unit_words"].items()}
+
+
 def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
+    c = cues()
     s = m.start("num") if num else m.start()
     before = text[max(0, s - 1):s]
     if before == "第" or (before and (before.isdigit() or before in ".．")):
         return True
-    if num and re.fullmatch(r"[零〇一二两三四五六七八九十百千]+", num):
+    if num and ("," in num or "，" in num) and not _THOUSANDS_RE.fullmatch(num):
+        return True
+    if num and _CN_NUM_RE.fullmatch(num):
         # a Chinese numeral glued to a preceding numeral-like word (统一, 唯一) is no count
         if before and before in "统唯单之万":
             return True
         if is_chinese_digit_string(num) and len(num) == 4:
             return True
-    if unit_text in ("年",):
-        if num is None:
-            return True
-        if re.fullmatch(r"\d+(?:\.\d+)?", num):
-            after = text[m.end():m.end() + 2]
-            if float(num) >= 100 or not re.match(r"来|时间|间|内|多|以上|左右", after):
-                return True
-    if unit_text == "方" and m.group("mag") != "万":
+    if unit_text == "年" and (num is None or not _is_year_duration(text, m, num)):
+        return True
+    if unit_text in c["units_after_magnitude_only"] and not m.group("mag"):
         return True
     u = units().get(unit_text or "", {})
-    # 一个, 一片, 一名 … are articles ("a"), not counts; 一个月 stays a duration
-    if num == "一" and u.get("kind") in ("count", "capacity") and not m.group("mag"):
+    kind = u.get("kind")
+    # a duration before 前/后 is a point in time: 20多天前, 两年后
+    if kind == "duration" and text[m.end():m.end() + 1] in ("前", "后"):
         return True
-    if unit_text in ("个", "大") :
-        nxt = text[m.end():m.end() + 2]
-        if any(nxt.startswith(w) for w in cues()["category_nouns"]):
-            return True
+    # a speed: 80km/h
+    if text.startswith(("/h", "/小时"), m.end()):
+        return True
+    # 一个, 一片, 一名 … are articles ("a"), not counts; 一个月 stays a duration
+    if num == "一" and kind in ("count", "capacity") and not m.group("mag"):
+        return True
+    # 每一天, 同一天, 这一年: a day or year named, not counted
+    if num == "一" and before and before in c["one_not_counted_after"]:
+        return True
+    # ranks: 前十名, 跃升30位, 下降2位
+    if unit_text in ("名", "位") and before and before in c["rank_before"]:
+        return True
+    if kind in ("count", "capacity") and not m.group("mag") and text.startswith(_word_lists()[0], m.end()):
+        return True
+    # the unit character starts a longer word: 两批次, 前十名单, 三家庭
+    if unit_text in _word_lists()[1] and text.startswith(_word_lists()[1][unit_text], m.start("unit")):
+        return True
     # reduplication: 一栋栋, 一幢幢
     if unit_text and text[m.end():m.end() + len(unit_text)] == unit_text:
         return True
     return False
 
 
-def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> list[Quantity]:
+def _split_mixed_range(pat, text, m) -> list:
+    """``100亩到2025年`` is no range: its ends are read as two figures (or none)."""
+    ends = pat.match(text, m.start(), m.end("unit1")), pat.match(text, m.start("num2"), m.end())
+    return [e for e in ends if e]
+
+
+def _add_hit(hits: list, text: str, m, quotes) -> None:
+    """Keep a number + unit match that is a quantity."""
+    if m.end() == m.start():
+        return
+    num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
+    if not num and not mag:
+        return
+    if not unit_text and "亿" not in (mag or ""):
+        return
+    if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
+        return  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
+    if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
+        return
+    hits.append(m)
+
+
+def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holders=None) -> list[Quantity]:
     """Quantities in an article body.
 
     ``sentences`` is ``[(start, end, text), …]`` from :func:`segment.split_sentences`;
-    ``orgs`` the article's :class:`OrgMention` list (for subjects).
+    ``orgs`` the article's :class:`OrgMention` list, or ``holders`` from
+    :func:`subjects.find_holders` when the caller has them (for subjects).
 
     >>> from lishui_analysis.segment import split_sentences
     >>> body = "总投资26.96亿元，总用地面积397亩。"
@@ -146,42 +270,68 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "") -> lis
     quotes = short_quote_spans(text)
     pub_year = int(pub_date[:4]) if pub_date[:4].isdigit() else None
     out: list[Quantity] = []
-    orgs = list(orgs)
-    memo: dict = {}  # clause subjects of this body
+    holders = holders if holders is not None else find_holders(text, orgs)
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
         for m in pat.finditer(text, s_start, s_end):
-            if m.end() == m.start():
-                continue
-            num, unit_text, mag = m.group("num"), m.group("unit"), m.group("mag") or m.group("mag0")
-            if not num and not mag:
-                continue
-            if not unit_text and mag != "亿":
-                continue
-            if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
-                continue  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
-            if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
-                continue
-            hits.append(m)
+            u1 = m.group("unit1")
+            for m in (_split_mixed_range(pat, text, m) if u1 and u1 != m.group("unit") else (m,)):
+                _add_hit(hits, text, m, quotes)
         for m in pct_pat.finditer(text, s_start, s_end):
             hits.append(m)
+        pos = text.find("成", s_start + 1, s_end)
+        while pos > 0:
+            m = _cheng_pattern().match(text, pos - 1, s_end)
+            if m:
+                hits.append(m)
+            pos = text.find("成", pos + 1, s_end)
+        if text.find("）", s_start, s_end) >= 0 or text.find(")", s_start, s_end) >= 0:
+            for m in _header_pattern().finditer(text, s_start, s_end):
+                if not _is_excluded(text, m, m.group("num"), m.group("unit")):
+                    hits.append(m)
         hits.sort(key=lambda m: m.start())
         for m in hits:
-            rows = _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo)
+            rows = _to_rows(text, m, s_start, prev_end, holders, pub_year)
             out.extend(rows)
             if rows:
                 prev_end = m.end()
     return out
 
 
-def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quantity]:
-    g = m.groupdict()
-    if "pnum" in g:
-        v = parse_number(g["pnum"].replace("点", "."))
+_PLAIN_ARABIC = re.compile(r"[\d,，]+(?:\.\d+)?")
+
+
+def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
+    """One end of a figure: ``('26.96', '亿')`` → 2696000000; ``('三亿五千', '万')`` → 350000000."""
+    if mag not in MAGNITUDES and mag:  # 1亿2000万, 3万零500
+        v = parse_number(num + mag)
+        return None if v is None else Decimal(repr(v))
+    if _PLAIN_ARABIC.fullmatch(num):
+        # Decimal arithmetic: 8.7亿 is 870000000, not 869999999.9999999
+        return Decimal(num.replace(",", "").replace("，", "")) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
+    if mag in ("万", "亿", "万亿") and not approx_between and (not num[0].isdigit() or "亿" in num):
+        # the magnitude belongs to the numeral: 三亿五千万 (not 三亿五千 × 万), 1亿2000万
+        v = parse_number(num + mag)
+        return None if v is None else Decimal(repr(v))
+    v = parse_number(num)
+    return None if v is None else Decimal(repr(v)) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
+
+
+_GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag", "mag0", "approx2", "unit", "suf",
+                         "per", "pnum", "cnum", "chalf"))
+
+
+def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
+    g = {**_GROUPS, **m.groupdict()}
+    if g.get("pnum") or g.get("cnum"):
+        if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
+            v, unit_text = parse_number(g["cnum"]) * 10 + (5 if g["chalf"] else 0), "成"
+        else:
+            v, unit_text = parse_number(g["pnum"]), "百分之"
         if v is None:
             return []
-        values, unit_text, unit, kind, approx = [v], "百分之", "percent", "percent", False
+        values, unit, kind, approx = [v], "percent", "percent", False
         factor = 1.0
     else:
         unit_text = g["unit"] or "亿"
@@ -192,17 +342,17 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         if g["unit"] is None:
             unit_text = ""
         # the unit as written, magnitude included: 亿元, 万平方米, 万片 (a bare 亿 stays 亿)
-        unit_text = (g["mag"] or g["mag0"] or "") + unit_text
+        unit_text = (g["mag"] or g["mag0"] or "")[-2:].lstrip("0123456789.") + unit_text  # 1亿2000万元 → 万元
         unit, kind, factor = spec["unit"], spec["kind"], spec["factor"]
-        mag = MAGNITUDES.get(g["mag"] or g["mag0"] or "", 1.0)
-        nums = [g["num"] or "一"] + ([g["num2"]] if g["num2"] else [])
+        mag = g["mag"] or g["mag0"] or ""
+        # a range: the first end keeps its own magnitude (2亿至3亿元) or takes the second's (3至5亿元)
+        ends = [(g["num"] or "一", g["mag1"] or mag if g["num2"] else mag)] + ([(g["num2"], mag)] if g["num2"] else [])
         values = []
-        for n in nums:
-            v = parse_number(n)
+        for n, end_mag in ends:
+            v = _end_value(n, end_mag, bool(g["approx1"]) and n == ends[-1][0])
             if v is None:
                 return []
-            # Decimal arithmetic: 8.7亿 is 870000000, not 869999999.9999999
-            exact = Decimal(repr(v)) * Decimal(repr(mag)) * Decimal(repr(factor)) + Decimal("0.5" if half else "0")
+            exact = v * Decimal(repr(factor)) + Decimal("0.5" if half else "0")
             values.append(float(exact))
         approx = bool(g["pre"] or g["approx1"] or g["approx2"] or g["suf"])
     if not all(math.isfinite(v) for v in values):
@@ -212,6 +362,11 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         window_metric = _nearest_metric(text, s_start, m.start())
     if window_metric == "capacity" and kind in ("capacity", "floor_area", "other"):
         kind = "capacity"
+    if unit == "count" and window_metric == "capacity":
+        unit, kind = "piece", "capacity"  # 年产4000万个: produced items
+    elif (unit == "piece" and not g["mag"] and window_metric != "capacity" and not _FLOW_RE.match(text, m.end())
+          and not _OUTPUT_CUE_RE.search(text, s_start, m.start())):
+        unit, kind = "count", "count"  # 30余台数控机床: things counted, not produced (年产5万台, 每年2000台)
     if window_metric == "land" and unit == "m2":
         kind = "land_area"  # 用地面积5000平方米: land measured in m2 stays m2
     metric = {"count": "count", "duration": "duration", "land_area": "land", "capacity": "capacity"}.get(kind)
@@ -225,10 +380,19 @@ def _to_rows(text, m, s_start, prev_end, orgs, pub_year, memo=None) -> list[Quan
         forecast = True
     surface_end = m.end()
     rate = _RATE_RE.match(text, m.end())
-    if rate:  # 300万元/亩: a rate, kept in CNY (or the unit) per mu, with its unit as written
+    if g["per"]:  # a table header's rate unit: 亩均税收（万元/亩）40
+        unit, kind = "other", "other"
+        unit_text = unit_text + g["per"]
+    elif rate and kind == "capacity" and _FLOW_RE.match(text, m.end()):
+        # 12万片/月: an output flow stays a capacity in its unit
+        unit_text = unit_text + rate.group()
+        surface_end = rate.end()
+    elif rate:  # 300万元/亩: a rate, kept in CNY (or the unit) per mu, with its unit as written
         unit, kind = "other", "other"
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
-    subject, org = find_subject(text, m.start(), s_start, orgs, memo)
-    return [Quantity(m.start(), surface_end, text[m.start():surface_end], float(v), unit, unit_text, kind, metric, subject,
-                     org.name if org else "", period, approx, forecast) for v in values]
+    start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
+    subject, stype, org, *_ = resolve(holders, start, surface_end, s_start, role_of(metric, kind),
+                                      counted=unit_text in _COUNTED)
+    return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, subject,
+                     org.name if org else "", period, approx, forecast, stype) for v in values]

@@ -1,0 +1,509 @@
+"""Holders of figures and milestones (``subject``, ``subject_type``).
+
+The holder is what the article names as owning a figure or a milestone: a company, a named
+project, a batch of projects or companies, a zone or a region — never the official, body or
+ceremony that announces it. It is found through the structure of the text, not by distance alone:
+
+* the *candidates* of an article are read once (:func:`find_holders`): organization mentions,
+  project phrases (a noun phrase ending in a head noun: ``…半导体产业项目``, ``…生产基地``),
+  counted phrases (``12个重大项目``, ``入园企业140家``: batches), zone and region words opening a
+  clause; a project phrase with no name of its own (``该项目``, ``首期建设项目``, ``重大项目``) is a
+  reference back, resolved to the article's current project or company;
+* for a figure or milestone at ``pos`` (:func:`resolve`): a counted phrase the figure is part of;
+  a holder right after it joined by 的 (``总投资120亿元的富乐德…项目``); the nearest holder before
+  it in its clause, then in the earlier clauses of its sentence; then the article's current topic
+  (the last project or company named before, else the one in the headline);
+* bodies (government, party committees) hold only the funds they grant; a zone or region holds a
+  figure only when it opens the clause (``经开区实现…``), not as a place (``落户经开区``).
+
+The type follows the holder and what is held: a company's investment, land, capacity and
+construction milestones are its project's; its revenue, tax, founding and listing are its own.
+Vocabularies are in ``data/subjects.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..vocab import load_yaml, region_names, regions, regions_longest_first
+from .context import clause_start
+
+
+@dataclass(frozen=True)
+class Holder:
+    start: int
+    end: int
+    name: str            # the holder as named (a company's full name for its short forms)
+    kind: str            # company, project, batch, zone, region, government, other, generic
+    org: object = None   # the OrgMention when the holder is (or is built by) an organization
+    affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
+
+
+_ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
+             "university": "other", "research_institute": "other", "hospital": "other", "association": "other",
+             "other": "other"}
+_CN_NUM = "零〇一二两三四五六七八九十百千万"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    v = load_yaml("subjects.yaml")
+    alt = lambda words: "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))  # noqa: E731
+    heads = alt(v["project_heads"] + v["zone_heads"])
+    name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
+    measures = "".join(v["batch_measures"])
+    # a count, never an ordinal (第七批) nor the indefinite 一 (一个标志性项目: "a", not one)
+    num = rf"(?<![第\d.{_CN_NUM}])(?:\d+(?:\.\d+)?|(?!一[{measures}])[{_CN_NUM}]+)(?:余|多)?"
+    return {
+        **v,
+        # one or more heads, an optional phase or part: 生产基地项目, 产业园（一期）, 项目一期, 项目二期工程
+        "head_re": re.compile(rf"(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
+        "left_chars": re.compile(rf"[{name_char}]*$"),
+        "break_re": re.compile(alt(v["left_breaks"])),
+        "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
+        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
+                                     + v["zone_heads"])),
+        "place_re": re.compile(alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])),
+        # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
+        "batch_after": re.compile(rf"{num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
+        # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count)
+        "batch_before": re.compile(rf"[{name_char}]{{1,14}}?(?:{alt(v['batch_heads'])})(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]"),
+        "count_end": re.compile(rf"(?:分别达|分别为|分别有|共|达|有|约|近|超)?{num}[{measures}]$"),
+        "other_after": re.compile(rf"{num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
+        "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
+        "region_re": re.compile(alt(list(v["region_words"])
+                                    + [r for r in region_names() if regions()[r]["level"] != "country"])),
+        "talk_re": re.compile(alt(v["general_talk"])),
+        "role_re": re.compile(alt(v["role_words"])),
+        "plural_re": re.compile(alt(v["plural_words"])),
+        "link_re": re.compile(rf"[^，。；：,;:]{{0,6}}?(?:{alt(v['figure_links'])})"),
+        "owned_re": re.compile(alt(v["owned_nouns"])),
+        "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
+        "company_ref_re": re.compile("企业|公司|厂家|集团"),
+        "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
+        "dash_re": re.compile(r"——|—|--|：|:"),
+        "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
+        "category_re": re.compile(alt(v["category_words"])),
+        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
+        "plot_re": re.compile(r"(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
+                              r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
+        "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
+        "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
+    }
+
+
+def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
+    """Where a holder phrase ending at ``head_start`` begins: the run of name characters before it,
+    cut after the last break word (verb, preposition, role) or opening quote."""
+    v = vocab()
+    lo = max(floor, head_start - 40)
+    run = v["left_chars"].search(text, lo, head_start)
+    s = run.start() if run else head_start
+    seg = text[s:head_start]
+    cut = 0
+    for m in (breaks or v["break_re"]).finditer(seg):
+        cut = m.end()
+    return s + cut
+
+
+def _distinctive(name: str, head: str) -> bool:
+    """A phrase with a name of its own: something left once places, generic and descriptive words,
+    heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,
+    附属厂房 no); or a facility named by its place or number alone (丽水机场, 330国道)."""
+    v = vocab()
+    core = name[: len(name) - len(head)]
+    unplaced = v["place_re"].sub("", core)
+    rest = v["generic_re"].sub("", unplaced)
+    rest = re.sub(r"[\d.%（）()一二三四五六七八九十期·\-—+&]", "", rest)
+    if len(rest) >= 2:
+        return True
+    named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
+    return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
+
+
+def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
+    """Every candidate holder of an article body (and its headline), read once."""
+    v = vocab()
+    found: list[Holder] = []
+    taken = bytearray(len(text))
+
+    def free(s, e):
+        return taken.find(1, s, e) < 0
+
+    def take(h: Holder):
+        taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+        found.append(h)
+
+    for pat, kind in ((v["batch_after"], "batch"), (v["batch_before"], "batch"), (v["other_after"], "other")):
+        for m in pat.finditer(text):
+            if v["category_re"].search(m.group()):
+                continue  # 三个类别的项目: categories counted, not projects
+            s = m.start()
+            if pat is v["batch_before"]:
+                s = _batch_left(text, m)
+            if m.end() - s >= 3 and free(s, m.end()):
+                take(Holder(s, m.end(), text[s:m.end()], kind))
+    org_list = sorted(orgs, key=lambda o: o.start)
+    org_starts = [o.start for o in org_list]
+    # plots of land named by a code (A-07-1a地块, 工202223国有建设用地, H-12-2…工业地块): the holder of a sale
+    # notice's figures; typed other (a plot for sale is neither a project nor a company)
+    for m in v["plot_re"].finditer(text):
+        s = m.start("code")
+        if free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "plot"))
+    for m in v["head_re"].finditer(text):
+        s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        if m.start() - s < 2 or not free(s, m.end()):
+            continue
+        # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
+        i = bisect_right(org_starts, s) - 1
+        if i >= 0 and org_list[i].start < s < org_list[i].end:
+            s = org_list[i].start
+        if m.start() - s < 2:
+            continue
+        name = text[s:m.end()]
+        if v["money_re"].search(name):
+            continue  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
+        # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
+        i = bisect_right(org_starts, s) - 1
+        inner = [o for o in org_list[max(i, 0):] if s <= o.start and o.end <= m.start()]
+        org = inner[0] if inner else None
+        head = m.group()
+        if any(head.startswith(z) for z in v["zone_heads"]) and not any(head.startswith(p) for p in v["project_heads"]):
+            kind = "zone"
+        elif any(head.startswith(p) for p in v["plot_heads"]):
+            kind = "generic"  # 该地块, 一期地块: a plot named by its code is found above
+        else:
+            kind = "project"
+        if not _distinctive(name, head) or v["plural_re"].search(name):
+            kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
+        elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
+            kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
+        take(Holder(s, m.end(), name, kind, org))
+    for o in org_list:
+        if o.org_type == "media" or not free(o.start, o.end):
+            continue
+        take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o,
+                    affiliation=v["role_re"].match(text, o.end) is not None))
+    for m in v["region_re"].finditer(text):
+        # a place is the holder when it stands alone (莲都全年实现…, 丽水市，…), not as the first word
+        # of a name (上海发网…, 龙湾二期A-07-1a地块)
+        if free(m.start(), m.end()) and v["region_end"].match(text, m.end()):
+            take(Holder(m.start(), m.end(), m.group(), "region"))
+    found.sort(key=lambda h: h.start)
+    return Holders(text, found, _headline_topic(headline))
+
+
+def _batch_left(text: str, m) -> int:
+    """Start of a counted phrase written before its count (入园企业140家): cut at a break word."""
+    count = vocab()["count_end"].search(m.group())
+    end_noun = m.start() + count.start()
+    s = _left_edge(text, end_noun, m.start(), vocab()["batch_break_re"])
+    return s if end_noun - s >= 2 else m.start()
+
+
+@lru_cache(maxsize=256)
+def _headline_topic(headline: str) -> Holder | None:
+    """The project or company a headline is about, if it names one."""
+    if not headline:
+        return None
+    from .organizations import extract_org_mentions
+
+    hs = find_holders(headline, extract_org_mentions(headline)).items
+    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
+    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
+
+
+class Resolved(NamedTuple):
+    subject: str
+    subject_type: str
+    org: object
+    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
+    end: int = -1
+
+
+NONE = Resolved("", "", None)
+
+
+class Holders:
+    """The candidate holders of one article, with the lookups :func:`resolve` needs."""
+
+    def __init__(self, text: str, items: list[Holder], headline_topic: Holder | None):
+        self.text = text
+        self.items = items
+        self.starts = [h.start for h in items]
+        self.headline_topic = headline_topic
+        self.projects = [h for h in items if h.kind in ("project", "plot")]
+        self.project_ends = [h.end for h in self.projects]
+        self.companies = [h for h in items if h.kind == "company"]
+        self.company_ends = [h.end for h in self.companies]
+
+    def topic(self, before: int, prefer: str = "project") -> Holder | None:
+        """The article's current project or company: the last one named before ``before``
+        (of the ``prefer``-ed kind when there is one: 该项目 means a project, 该企业 a company)."""
+        i = bisect_right(self.project_ends, before) - 1
+        j = bisect_right(self.company_ends, before) - 1
+        project = self.projects[i] if i >= 0 else None
+        company = self.companies[j] if j >= 0 else None
+        if prefer == "company":
+            return company or project or self.headline_topic
+        return project or company or self.headline_topic
+
+    def containing(self, s: int, e: int) -> Holder | None:
+        i = bisect_right(self.starts, s) - 1
+        if i >= 0 and self.items[i].end >= e:
+            return self.items[i]
+        return None
+
+    def between(self, lo: int, hi: int) -> list[Holder]:
+        i = bisect_right(self.starts, lo - 1)
+        out = []
+        while i < len(self.items) and self.items[i].start < hi:
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def _opens_clause(text: str, h: Holder, cstart: int) -> bool:
+    lead = text[cstart:h.start]
+    return len(lead) <= 6 and not any(ch in lead for ch in "在到向从于")
+
+
+def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
+    if h.affiliation or h.kind == "title":
+        return False
+    if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
+        return h.kind not in ("government", "zone", "region")
+    if h.kind == "government":
+        return role == "government"
+    if h.kind in ("zone", "region"):
+        return _opens_clause(text, h, cstart)
+    return True
+
+
+def subject_type(h: Holder, role: str) -> str:
+    """Type of a holder for what it holds: a company's plant figures and milestones are its project's."""
+    if h.kind == "plot":
+        return "other"
+    if h.kind == "company":
+        return "project" if role == "project" else "company"
+    if h.kind == "other" and h.org is not None and role == "project":
+        return "project"
+    return h.kind
+
+
+def role_of(metric: str = "", kind: str = "", event_type: str = "") -> str:
+    """``project`` when the figure or milestone is about a plant being built, ``government`` for
+    funds granted, else ``company``."""
+    v = vocab()
+    if event_type:
+        return "project" if event_type in v["project_events"] else "company"
+    if metric in v["government_metrics"]:
+        return "government"
+    if metric in v["project_metrics"] or kind in v["project_kinds"]:
+        return "project"
+    return "company"
+
+
+def is_general_talk(text: str, cstart: int, pos: int) -> bool:
+    """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general."""
+    return vocab()["talk_re"].search(text, cstart, pos) is not None
+
+
+def is_plural(text: str, cstart: int, pos: int) -> bool:
+    """A plural reference (大批的项目, 这批项目) before a milestone verb in its clause: projects in general,
+    unless the clause lists them."""
+    return vocab()["plural_re"].search(text, cstart, pos) is not None
+
+
+def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
+            counted: bool = False) -> Resolved:
+    """``(subject, subject_type, OrgMention or None)`` of a figure or milestone at ``pos:end``.
+
+    ``event``: a milestone (its holder is never a zone, region or body); ``counted``: a count of
+    projects or companies (个, 家, 项), a batch by itself when no counted phrase holds it."""
+    text = holders.text
+    own = holders.containing(pos, end)
+    if own is not None and own.kind in ("batch", "other") and own.org is None:
+        return Resolved(own.name, own.kind, None, own.start, own.end)
+    if counted:
+        # 建成4个专业化创新转化圈: the count with the noun after it names the batch
+        noun = vocab()["counted_noun"].match(text, end)
+        if noun and not vocab()["owned_re"].match(noun.group()):
+            cut = vocab()["break_re"].search(noun.group())
+            stop = end + (cut.start() if cut else len(noun.group()))
+            if stop - end >= 2:
+                return Resolved(text[pos:stop], "batch", None, pos, stop)
+        # 新开工41个、投产17个: the count with the words before it in its clause names the batch
+        c = max(clause_start(text, pos, sent_start), text.rfind("、", sent_start, pos) + 1)
+        lead = vocab()["lead_re"].match(text, c, pos)
+        c = lead.end() if lead else c
+        if 0 < pos - c <= 10 and not holders.between(c, pos):
+            return Resolved(text[c:end], "batch", None, c, end)
+    floor = text.rfind("\n", 0, sent_start) + 1
+    # 总投资11.6亿元的汽车轻量化铝型材项目, 投资18.5亿元建设高端农业装备制造基地: the holder after the figure
+    link = vocab()["link_re"].match(text, end)
+    if link:
+        after = holders.between(link.end(), link.end() + 60)
+        if after and after[0].start == link.end() and after[0].kind in ("project", "company", "batch"):
+            return _answer(holders, after[0], role, sent_start)
+    c = clause_start(text, pos, max(floor, sent_start))
+    hi = pos
+    while True:
+        h = _pick(holders, c, hi, role, event)
+        if h is not None:
+            return _answer(holders, h, role, sent_start)
+        if c <= max(floor, sent_start):
+            break
+        hi = c
+        c = clause_start(text, c - 1, max(floor, sent_start))
+    # (a company named earlier in the sentence for its official counts too)
+    topic = holders.topic(pos, "project" if role == "project" else "company")
+    if topic is None:
+        # a quotation that opens an article, its speaker's company named after it (“…明年7月就能正式投用。”
+        # …浙江东升摩托车配件有限公司负责人…): the first project or company later in the paragraph
+        para_end = text.find("\n", pos)
+        topic = next((h for h in holders.between(end, para_end if para_end >= 0 else len(text))
+                      if h.kind in ("project", "company")), None)
+    return Resolved(topic.name, subject_type(topic, role), topic.org) if topic else NONE
+
+
+def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
+    """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
+    the nearest batch counted; else the one that opens the clause (its grammatical subject); else
+    the nearest."""
+    cands = [h for h in holders.between(c, hi) if _acceptable(h, holders.text, c, role, event)]
+    if not cands:
+        return None
+    item = holders.text.rfind("、", c, hi)
+    if item >= 0 and cands[-1].start > item:
+        # A投资18.5亿元、B投资16.5亿元: the list item holding the figure
+        c, cands = item + 1, [h for h in cands if h.start > item]
+    if role == "project":
+        projects = [h for h in cands if h.kind in ("project", "plot")]
+        if projects:
+            return projects[-1]
+    batches = [h for h in cands if h.kind == "batch"]
+    if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
+        return batches[-1]
+    if _opens_clause(holders.text, cands[0], c):
+        return cands[0]
+    return cands[-1]
+
+
+def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
+    dash = vocab()["dash_re"].match(holders.text, h.end)
+    if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
+        after = holders.between(dash.end(), dash.end() + 80)
+        if after and after[0].start == dash.end() and after[0].kind in ("project", "company"):
+            h = after[0]
+    if h.kind == "generic" and vocab()["plural_re"].search(h.name):
+        return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
+    if h.kind == "generic":
+        topic = holders.topic(h.start, "company" if vocab()["company_ref_re"].search(h.name) else "project")
+        if topic is None:
+            return NONE
+        return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
+    return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
+
+
+_ITEM_SEP = "、，。；：,;:\n"
+
+
+def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Resolved]:
+    """Holders named after a milestone verb (签约的还有A、B、C等; 开工的有…): the first holder right after
+    ``的还有``/``的有``/``的是`` and the items listed with it."""
+    text = holders.text
+    m = vocab()["after_re"].match(text, end)
+    if not m:
+        return []
+    first = holders.between(m.end(), min(s_end, m.end() + 60))
+    if not first or first[0].start != m.end() or not _acceptable(first[0], text, m.end(), role, True):
+        return []
+    out = [Resolved(first[0].name, subject_type(first[0], role), first[0].org, first[0].start, first[0].end)]
+    p = first[0].end
+    while text[p:p + 1] == "、":
+        nxt = holders.between(p + 1, min(s_end, p + 60))
+        if nxt and nxt[0].start == p + 1 and nxt[0].kind in ("company", "project", "other"):
+            h = nxt[0]
+            out.append(Resolved(h.name, subject_type(h, role), h.org, h.start, h.end))
+            p = h.end
+            continue
+        k = p + 1  # an item that is no known holder: up to the next separator or 等
+        while k < s_end and text[k] not in "、，。；：,;:等":
+            k += 1
+        if 2 <= k - p - 1 <= 30:
+            out.append(Resolved(text[p + 1:k], "project" if role == "project" else "other", None, p + 1, k))
+        p = k
+    return out
+
+
+def counted_after(holders: Holders, start: int, end: int) -> Resolved | None:
+    """A batch the verb at ``start:end`` is said of, written right after it: 集中开工9个重大项目,
+    新开工41个 (the verb and its count name the batch)."""
+    text = holders.text
+    k = end + (text[end:end + 1] == "了")
+    nxt = holders.between(k, k + 30)
+    if nxt and nxt[0].start == k and nxt[0].kind == "batch":
+        return Resolved(nxt[0].name, "batch", None, nxt[0].start, nxt[0].end)
+    m = vocab()["bare_count"].match(text, k)
+    if m:
+        return Resolved(text[start:m.end()], "batch", None, start, m.end())
+    return None
+
+
+def adjacent(holders: Holders, pos: int, sent_start: int, role: str) -> Resolved | None:
+    """The holder written right before the verb at ``pos`` (only quotes or spaces between):
+    the last item of a list the verb is said of (“A项目”“B项目”签约落地)."""
+    near = holders.between(max(sent_start, pos - 60), pos)
+    if near and not holders.text[near[-1].end:pos].strip("“”\" ") and near[-1].kind in ("project", "company", "other"):
+        h = near[-1]
+        return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
+    return None
+
+
+def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    before it separated by 、 is a holder of the same milestone. Items keep the words as written."""
+    text = holders.text
+    if r.start < 0:
+        return []
+    items = []
+    p = r.start
+    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
+        p -= 1
+        k = p
+        while k > sent_start and text[k - 1] not in _ITEM_SEP:
+            k -= 1
+        if text[k - 1:k] != "、":
+            return []
+        items.append((k, p))
+        p = k
+    while True:
+        j = p - 1
+        while j > sent_start and text[j] in "“”\"":
+            j -= 1
+        if j > sent_start and text[j] == "、":
+            end_item = j
+        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
+            end_item = j + 1
+        else:
+            break
+        k = end_item
+        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
+            k -= 1
+        items.append((k, end_item))
+        p = k
+    out = []
+    for a, b in reversed(items):
+        a = _left_edge(text, b, a) if text[a:b].strip("“”\"") else a
+        name = text[a:b].strip("“”\" ")
+        if 2 <= len(name) <= 30:
+            h = holders.containing(a, b)
+            kind = h.kind if h is not None and h.kind in ("company", "project", "other") else r.subject_type
+            out.append(Resolved(name if h is None else h.name, kind, h.org if h else None, a, b))
+    return out

@@ -1,0 +1,187 @@
+"""Holders of figures and milestones (extract/subjects.py), on texts written for the purpose.
+
+Each test is one grammatical class: a counted batch, a project after its figure, a reference
+back, an official's body, a zone as a place, enumerations, talk in general, conditions."""
+import pytest
+
+from lishui_analysis.extract.dates import extract_dates
+from lishui_analysis.extract.events import extract_events
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.extract.subjects import find_holders
+from lishui_analysis.segment import split_sentences
+
+
+def quants(text, pub="2024-12-20", headline=""):
+    orgs = extract_org_mentions(text)
+    return extract_quantities(text, split_sentences(text), orgs, pub, find_holders(text, orgs, headline))
+
+
+def events(text, pub="2024-12-20", headline=""):
+    orgs = extract_org_mentions(text)
+    return extract_events(text, split_sentences(text), extract_dates(text, pub), orgs, pub,
+                          find_holders(text, orgs, headline))
+
+
+def holder(qs, surface):
+    q = next(q for q in qs if q.surface == surface)
+    return q.subject, q.subject_type
+
+
+@pytest.mark.parametrize("text, surface, want", [
+    ("今年全市共有12个重大项目集中开工，总投资93.7亿元。", "93.7亿元", ("12个重大项目", "batch")),
+    ("今年全市共有12个重大项目集中开工，总投资93.7亿元。", "12个", ("12个重大项目", "batch")),
+    ("其中社会事业项目5项，总投资10.5亿元。", "10.5亿元", ("社会事业项目5项", "batch")),
+    ("园区现有入园企业140家，规上企业62家。", "62家", ("规上企业62家", "batch")),
+    ("其中5亿元以上项目有16个。", "16个", ("5亿元以上项目有16个", "batch")),
+    ("一季度新开工41个、投产17个。", "17个", ("投产17个", "batch")),
+    ("今年将建成4个创新转化圈。", "4个", ("4个创新转化圈", "batch")),
+])
+def test_a_count_of_projects_or_companies_is_a_batch_and_holds_the_sum(text, surface, want):
+    assert holder(quants(text), surface) == want
+
+
+def test_counts_of_owned_things_are_the_owners():
+    qs = quants("浙江方圆电机有限公司拥有9项核心技术，营收增长35%。")
+    assert holder(qs, "9项")[0] == "浙江方圆电机有限公司"
+
+
+@pytest.mark.parametrize("text, surface, key, stype", [
+    ("总投资11.6亿元的汽车轻量化铝型材项目已进入设备调试阶段。", "11.6亿元", "铝型材项目", "project"),
+    ("中国农机研究院投资18.5亿元建设高端农业装备制造基地。", "18.5亿元", "农业装备制造基地", "project"),
+])
+def test_a_project_after_its_figure(text, surface, key, stype):
+    subject, subject_type = holder(quants(text), surface)
+    assert key in subject and subject_type == stype
+
+
+def test_a_reference_back_is_the_current_project():
+    text = ("丽水星河半导体项目总投资40亿元。首期建设项目年产120万片硅片，该项目预计2026年全部达产。")
+    qs = quants(text)
+    assert holder(qs, "120万片") == ("丽水星河半导体项目", "project")
+    ev = events(text)
+    assert [(e.event_type, e.subject, e.date) for e in ev] == [("full_capacity", "丽水星河半导体项目", "2026")]
+
+
+def test_descriptions_are_not_project_names():
+    h = find_holders("附属厂房和未来工厂都已完工，中高端酒店也开业了。", [])
+    assert {x.kind for x in h.items if x.name in ("附属厂房", "未来工厂", "中高端酒店")} <= {"generic"}
+    named = find_holders("丽水机场、330国道和熊出没小镇项目。", [])
+    kinds = {x.name: x.kind for x in named.items}
+    assert kinds["丽水机场"] == "project" and kinds["330国道"] == "project"
+
+
+def test_a_company_holds_its_revenue_its_plant_holds_the_investment():
+    text = "浙江星河材料有限公司2023年营收2.06亿元。浙江星河材料有限公司新厂总投资5亿元，用地80亩。"
+    qs = quants(text)
+    assert holder(qs, "2.06亿元") == ("浙江星河材料有限公司", "company")
+    assert holder(qs, "80亩") == ("浙江星河材料有限公司", "project")
+
+
+def test_officials_and_bodies_are_never_holders():
+    text = ("浙江星河材料有限公司年产10万吨新材料项目于6月开工。市国资公司董事长张三、"
+            "市发改委主任李四等出席开工仪式。项目总投资5亿元。")
+    qs = quants(text)
+    assert "星河" in holder(qs, "5亿元")[0]
+    ev = events(text)
+    assert [e.subject for e in ev if e.event_type == "construction_started"] == ["浙江星河材料有限公司年产10万吨新材料项目"]
+    assert ev[0].n_mentions == 2  # the groundbreaking and the ceremony where officials attended it
+
+
+def test_a_body_holds_the_funds_it_grants():
+    text = "省科技厅下达补助资金250万元。"
+    assert holder(quants(text), "250万元") == ("省科技厅", "government")
+
+
+def test_a_zone_holds_a_figure_only_when_it_opens_the_clause():
+    qs = quants("丽水经开区实现规上工业产值150亿元。")
+    assert holder(qs, "150亿元") == ("丽水经开区", "zone")
+    ev = events("浙江星河材料有限公司于2023年9月落户丽水经开区。")
+    assert [(e.event_type, e.subject, e.subject_type) for e in ev] == [
+        ("settled", "浙江星河材料有限公司", "company")]
+
+
+def test_each_listed_holder_gets_the_milestone():
+    text = "2月28日，星河生物产业园（一期）、228国道灵昆段、赐方商业大厦项目参加今天的集中开工活动。"
+    ev = events(text, "2019-02-28")
+    names = [e.subject for e in ev]
+    assert len(names) == 3 and "228国道灵昆段" in names and "赐方商业大厦项目" in names
+    assert {e.date for e in ev} == {"2019-02-28"}
+
+
+def test_items_before_a_plural_summary_are_the_holders():
+    ev = events("当天，温州服装城、重大服装商贸、时尚智造小镇等一系列项目签约落地。", "2023-07-26")
+    assert [e.subject for e in ev] == ["温州服装城", "重大服装商贸", "时尚智造小镇"]
+
+
+@pytest.mark.parametrize("text", [
+    "要加快推动项目早落地、早投产。",
+    "一旦项目落地，将带动就业。",
+    "这批项目的开工建设，将起到积极的推动作用。",
+    "为何这么多“大好高”项目选择落地乐清？",
+    "浙江星河材料有限公司项目建成达产后，可形成年产18亿片的能力。",
+    "待项目投产，预计可实现年产值4.2亿元。",
+    "春节后开工第一天，浙江星河材料有限公司机器开工率达90%。",
+])
+def test_talk_in_general_conditions_and_questions_are_no_milestones(text):
+    assert [(e.event_type, e.subject) for e in events(text)] == []
+
+
+def test_a_dated_plan_with_hou_is_a_milestone():
+    ev = events("丽水星河半导体项目预计2026年全部达产后可实现年产值50亿元。")
+    assert [(e.event_type, e.date, e.planned) for e in ev] == [("full_capacity", "2026", True)]
+
+
+def test_the_start_of_a_span_of_time_is_no_milestone():
+    ev = events("浙江星河材料有限公司新厂从开工到全部结顶，仅用了8个月。")
+    assert [e.event_type for e in ev] == ["topped_out"]
+
+
+def test_one_row_per_milestone_the_first_dated_statement_is_its_provenance():
+    text = ("浙江星河材料有限公司新材料项目顺利封顶。该项目于2024年9月封顶，"
+            "项目封顶标志着建设进入新阶段。")
+    ev = events(text)
+    assert [(e.event_type, e.date, e.n_mentions) for e in ev] == [("topped_out", "2024-09", 3)]
+    assert text[ev[0].start:ev[0].end] == "封顶" and "2024年9月" in ev[0].sentence
+
+
+def test_a_quotation_opening_an_article_belongs_to_the_speakers_company():
+    text = "“按这个速度，明年7月就能正式投用。”浙江星河材料有限公司负责人张三说。"
+    ev = events(text)
+    assert [(e.event_type, e.date, e.subject, e.subject_type) for e in ev] == [
+        ("production_start", "2025-07", "浙江星河材料有限公司", "project")]
+
+
+def test_a_plot_named_by_its_code_holds_a_sale_notices_figures():
+    text = ("本次出让星河二期B-03-2b地块，出让面积64351平方米。"
+            "其他要求：项目总投资48000万元，固定资产投资强度500万元/亩。")
+    qs = quants(text)
+    for surface in ("64351平方米", "48000万元", "500万元/亩"):
+        subject, subject_type = holder(qs, surface)
+        assert "B-03-2b" in subject and subject_type == "other", surface
+    qs = quants("永嘉县工202299国有建设用地位于桥头镇，起始总价约1.59亿元。地块占地约295.7亩。")
+    assert "202299" in holder(qs, "约295.7亩")[0]
+
+
+def test_quoted_projects_side_by_side_each_get_the_milestone():
+    ev = events("年内，“星河药业制剂项目”“景明生物项目”“高远医药项目”签约落地。", "2021-12-30")
+    assert [e.subject for e in ev] == ["星河药业制剂项目", "景明生物项目", "高远医药项目"]
+
+
+def test_holders_listed_after_the_verb():
+    ev = events("2月12日，星河大厦项目开工。当天同步开工的，还有江桥路停车综合体、钱锦学校、锦南新城人才房二期等项目。",
+                "2023-02-13")
+    names = [e.subject for e in ev]
+    assert names == ["星河大厦项目", "江桥路停车综合体", "钱锦学校", "锦南新城人才房二期"]
+    assert {e.date for e in ev} == {"2023-02-12"}
+
+
+def test_today_counts_from_the_dateline_kept_in_the_byline():
+    from lishui_analysis.document import dateline_day
+
+    assert dateline_day("本报北京9月28日电", "2011-09-29") == "2011-09-28"
+    assert dateline_day("本报讯（记者 张三）", "2011-09-29") == ""
+    assert dateline_day("本报杭州12月31日电", "2012-01-02") == "2011-12-31"
+    body = "今天与湖州市签约的还有中国星河集团。"
+    ds = extract_dates(body, "2011-09-29", "2011-09-28")
+    assert [(d.surface, d.date) for d in ds] == [("今天", "2011-09-28")]
