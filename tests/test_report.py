@@ -9,7 +9,7 @@ import pytest
 from html_checks import chromium, external_urls, run_in_browser, type_into, visible_rows
 from lishui_analysis import analysis, report
 from lishui_analysis.tables import load_tables
-from typed_tables import OTHER_ARTICLE, WAFER, write_typed_tables
+from typed_tables import OTHER_ARTICLE, WAFER, write_typed_tables, write_untyped_tables
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +19,16 @@ def typed(bundled_tables, tmp_path_factory):
     return load_tables(path), path
 
 
-def test_untyped_tables_give_empty_per_project_views(bundled_tables):
-    t, _ = bundled_tables
+@pytest.fixture(scope="module")
+def plain(bundled_tables, tmp_path_factory):
+    """The bundled page as built before subject typing."""
+    _, out = bundled_tables
+    path = write_untyped_tables(out, tmp_path_factory.mktemp("untyped"))
+    return load_tables(path), path
+
+
+def test_untyped_tables_give_empty_per_project_views(plain):
+    t, _ = plain
     assert not analysis.subjects_typed(t)
     assert analysis.project_table(t).empty and analysis.investment_by_project(t).empty
     assert analysis.project_rows(t["events"]).empty and analysis.coverage_matrix(t).empty
@@ -86,9 +94,9 @@ def test_strongest_ties_prefer_shared_articles_then_exclusive_pairs():
 
 # --- changes between runs ------------------------------------------------------------------------
 
-def test_diff_of_snapshots_lists_what_is_new_and_changed(typed, bundled_tables):
+def test_diff_of_snapshots_lists_what_is_new_and_changed(typed, plain):
     t_new, _ = typed
-    t_old, _ = bundled_tables
+    t_old, _ = plain
     old = report.snapshot(t_old, {"01_investment": {"investment_intensity": {"甲": 100.0}, "n": 3}})
     new = report.snapshot(t_new, {"01_investment": {"investment_intensity": {"甲": 120.0}, "n": 3}})
     first = report.diff_snapshots(None, new)
@@ -109,9 +117,9 @@ def test_diff_of_snapshots_lists_what_is_new_and_changed(typed, bundled_tables):
     assert d2["changed_milestones"][0]["dates_before"] == ["2023-12-31"] and d2["counts"]["new_articles"] == 0
 
 
-def test_changes_file_and_snapshot_are_written_and_compared_across_runs(typed, bundled_tables, tmp_path):
+def test_changes_file_and_snapshot_are_written_and_compared_across_runs(typed, plain, tmp_path):
     _, typed_dir = typed
-    _, plain_dir = bundled_tables
+    _, plain_dir = plain
     (tmp_path / "01_investment.json").write_text('{"threshold": 270.0}', encoding="utf-8")
     c1 = report.write_changes(tmp_path, plain_dir, {})
     assert c1["first_run"] and c1["previous_run"] is None
