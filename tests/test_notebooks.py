@@ -1,37 +1,77 @@
 """Every notebook runs on the bundled corpus; figures checked from the JSON summaries they write."""
 import ast
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from html_checks import chromium, external_urls, run_in_browser, type_into, visible_rows
 from lishui_analysis.report import list_notebooks
+from typed_tables import OTHER_ARTICLE, write_typed_tables, write_untyped_tables
+
+needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromium not installed "
+                                    "(apt-get install -y chromium)")
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    processed = tmp_path_factory.mktemp("processed")
-    subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "build", "--out", str(processed)], cwd=ROOT, check=True)
+def _report(out, processed):
     r = subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "report", "--out", str(out),
                         "-p", "processed_dir", str(processed)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert r.returncode == 0, r.stdout + r.stderr
-    return out
 
 
-def test_every_notebook_renders_html_and_index(reports):
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """The bundled page as built before subject typing, then the same folder re-rendered from the tables
+    typed by hand (tests/typed_tables.py: types, a second outlet, entities, conflicts)."""
+    processed = tmp_path_factory.mktemp("processed")
+    subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "build", "--out", str(processed)], cwd=ROOT, check=True)
+    untyped = tmp_path_factory.mktemp("untyped")
+    _report(untyped, write_untyped_tables(processed, tmp_path_factory.mktemp("untyped_tables")))
+    typed_tables = write_typed_tables(processed, tmp_path_factory.mktemp("typed_tables"))
+    typed = tmp_path_factory.mktemp("typed")
+    shutil.copytree(untyped, typed, dirs_exist_ok=True)  # the previous run, to compare with
+    _report(typed, typed_tables)
+    return untyped, typed
+
+
+@pytest.fixture(scope="module")
+def reports(runs):
+    return runs[1]
+
+
+def _summary(folder, name):
+    return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_every_notebook_renders_html_and_index(runs):
     names = list_notebooks()
-    assert "00_corpus_overview" in names
-    for name in names:
-        html = (reports / f"{name}.html").read_text(encoding="utf-8")
-        assert "data:image/png;base64" in html, f"{name} has no embedded chart"
-        assert (reports / f"{name}.json").exists()
-    index = (reports / "index.html").read_text(encoding="utf-8")
-    assert all(f'href="{n}.html"' in index for n in names)
+    assert "00_corpus_overview" in names and "04_sources_and_conflicts" in names
+    for folder in runs:
+        for name in names:
+            html = (folder / f"{name}.html").read_text(encoding="utf-8")
+            assert "data:image/png;base64" in html, f"{name} has no embedded chart"
+            assert (folder / f"{name}.json").exists()
+        index = (folder / "index.html").read_text(encoding="utf-8")
+        assert all(f'href="{n}.html"' in index for n in names)
+
+
+def test_no_report_loads_anything_from_another_host(runs):
+    for folder in runs:
+        for page in folder.glob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            assert external_urls(html) == [], (page.name, external_urls(html)[:3])
+            assert "ls-search" in html, page.name  # tables interactive
+
+
+def test_tables_are_never_truncated(reports):
+    for page in reports.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<td>...</td>" not in html and "rows × " not in html, page.name
 
 
 def test_no_missing_glyph_warnings(reports):
@@ -40,32 +80,87 @@ def test_no_missing_glyph_warnings(reports):
         assert "missing from font" not in nb and "Glyph" not in nb, name
 
 
-def test_corpus_overview_summary(reports):
-    s = json.loads((reports / "00_corpus_overview.json").read_text(encoding="utf-8"))
+def test_corpus_overview_summary(runs):
+    untyped, typed = runs
+    s = _summary(untyped, "00_corpus_overview")
     assert s["n_articles"] == 6 and s["n_files"] == 1
     assert s["headlines"][5] == "全市首根完美单晶晶棒在经开区成功下线"
     assert s["rows"]["quantities"] > 30
+    assert _summary(typed, "00_corpus_overview")["n_articles"] == 7
 
 
-def test_investment_intensity_of_the_airport_park(reports):
-    s = json.loads((reports / "01_investment.json").read_text(encoding="utf-8"))
-    assert s["investment_intensity"]["空港园区一期地块"] == pytest.approx(679.1, abs=0.1)  # 26.96亿元 / 397亩
+def test_untyped_subjects_leave_per_project_views_empty_and_say_so(runs):
+    untyped, _ = runs
+    s = _summary(untyped, "01_investment")
+    assert s["subjects_typed"] is False and s["investment_intensity"] == {} and s["funding_share_pct"] == {}
+    assert _summary(untyped, "02_construction_speed")["durations"] == []
+    for name in ("01_investment", "02_construction_speed", "04_sources_and_conflicts"):
+        assert "rather than guessing which subjects are projects" in (untyped / f"{name}.html").read_text(encoding="utf-8")
+    assert "no disagreement between sources can be detected yet" in (untyped / "04_sources_and_conflicts.html").read_text(encoding="utf-8")
+
+
+def test_investment_views_hold_projects_and_companies_only(reports):
+    s = _summary(reports, "01_investment")
     assert s["growth_pct"]["浙江强达实业有限公司|revenue|2022-2023"] == pytest.approx(28.6, abs=0.1)
     assert s["funding_share_pct"]["杭州电子科技大学丽水研究院"] == pytest.approx(40.0)
+    # 空港园区一期地块 is a batch of 14 projects: its 26.96亿元 / 397亩 is in the batches table, not a project's intensity
+    assert "空港园区一期地块" not in s["investment_intensity"] and "空港园区一期地块" not in s["investment_yi_yuan"]
+    assert s["n_aggregate_figures"] >= 3
+    html = (reports / "01_investment.html").read_text(encoding="utf-8")
+    assert "26.96亿元" in html.split("Batches of projects, zones and regions")[1]
 
 
 def test_wafer_plant_construction_to_topping_out(reports):
-    s = json.loads((reports / "02_construction_speed.json").read_text(encoding="utf-8"))
+    s = _summary(reports, "02_construction_speed")
     (d,) = [d for d in s["durations"] if d["subject"] == "浙江丽水中欣晶圆半导体材料有限公司"
             and d["from"] == "construction_started" and d["to"] == "topped_out"]
     # 2023-06 (a month) to 2023-12-31: 184–213 days, about 6.5 months
     assert (d["days_low"], d["days_high"]) == (184.0, 213.0)
     assert 6.0 <= d["days_mid"] / 30.44 <= 7.0
+    # one Gantt row per project, under its entity name, never a zone or a batch
+    assert "浙江丽水中欣晶圆半导体材料有限公司" in s["timeline_rows"] and "中欣晶圆" not in s["timeline_rows"]
+    assert not set(s["timeline_rows"]) & {"空港园区", "丽水经开区", "空港园区一期地块"}
+
+
+def test_sources_and_conflicts(reports):
+    s = _summary(reports, "04_sources_and_conflicts")
+    assert s["n_outlets"] == 2 and s["coverage_sources"]["浙江丽水中欣晶圆半导体材料有限公司"] == 2
+    assert {(c["attribute"], c["value_a"], c["value_b"]) for c in s["conflicts"]} == {
+        ("capacity", "6000000", "3600000"), ("topped_out", "2023-12-31", "2024-01")}
+    html = (reports / "04_sources_and_conflicts.html").read_text(encoding="utf-8")
+    assert "该项目于2024年1月结顶。" in html and "example.org/zj/2025-01-10/wafer.html" in html
 
 
 def test_industry_of_jue_xin(reports):
-    s = json.loads((reports / "03_industrial_development.json").read_text(encoding="utf-8"))
+    s = _summary(reports, "03_industrial_development")
     assert s["org_industry"]["浙江珏芯微电子有限公司"] == "semiconductor"
+
+
+def test_changes_since_the_previous_run(runs):
+    untyped, typed = runs
+    first = json.loads((untyped / "changes.json").read_text(encoding="utf-8"))
+    assert first["first_run"] and first["counts"]["new_articles"] == 6
+    c = json.loads((typed / "changes.json").read_text(encoding="utf-8"))
+    assert not c["first_run"] and [a["article_id"] for a in c["new_articles"]] == [OTHER_ARTICLE]
+    assert "浙江丽水中欣晶圆半导体材料有限公司" in {p["name"] for p in c["new_projects"]}
+    assert any(m["event_type"] == "topped_out" and m["dates"] == ["2023-12-31", "2024-01"] for m in c["new_milestones"])
+    assert any(f["figure"] == "00_corpus_overview/n_articles" and (f["before"], f["after"]) == (6, 7)
+               for f in c["changed_figures"])
+    index = (typed / "index.html").read_text(encoding="utf-8")
+    assert "What is new since the previous run" in index and "中欣晶圆项目进展" in index
+    assert (typed / ".snapshot.json").exists()
+
+
+@needs_chromium
+def test_a_report_table_filters_in_a_browser(reports, tmp_path):
+    page = reports / "04_sources_and_conflicts.html"
+    dom = run_in_browser(page, type_into("document.querySelectorAll('table.dataframe')[3].closest('.ls-scroll')"
+                                         ".previousElementSibling.querySelector('.ls-search')", "batch"), tmp_path)
+    rows = visible_rows(dom, 3)  # the entities table
+    n_entities = _summary(reports, "04_sources_and_conflicts")["n_entities"]
+    assert 1 <= len(rows) < n_entities and all("batch" in r for r in rows)
+    assert ["空港园区一期地块", "batch"] == rows[0][1:3]
+    assert f"{len(rows)} of {n_entities} rows" in dom
 
 
 def test_a_date_range_that_selects_nothing_is_said_not_failed(tmp_path):

@@ -36,6 +36,15 @@ def select(tables: dict, p: dict) -> dict:
         projects = projects[projects["industry"].isin(p["industries"])]
     out["organizations"] = orgs.reset_index(drop=True)
     out["projects"] = projects.reset_index(drop=True)
+    # Entities and conflicts are corpus-wide: kept when one of their articles is selected.
+    if "conflicts" in tables:
+        c = tables["conflicts"]
+        out["conflicts"] = c[c["article_ids"].map(lambda s: bool(set(s.split(";")) & ids)).astype(bool)
+                             ].reset_index(drop=True) if len(c) else c
+    if "entities" in tables:
+        used = set().union(*(set(out[t].get("entity_id", ())) for t in ("quantities", "events", "conflicts") if t in out))
+        ent = tables["entities"]
+        out["entities"] = ent[ent["entity_id"].isin(used)].reset_index(drop=True)
     return out
 
 
@@ -51,11 +60,14 @@ def with_sentences(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     return rows.merge(s, on=["article_id", "sentence_id"], how="left")
 
 
-def money_figures(q: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def money_figures(tables: dict) -> pd.DataFrame:
+    """Every money figure of the selection, whoever holds it (with its subject type), with sentence and source."""
+    q = tables["quantities"]
     m = q[q["kind"] == "money"].copy()
     m["amount_wan_yuan"] = m["value"] / 1e4
-    cols = ["quantity_id", "subject", "metric", "surface", "amount_wan_yuan", "unit", "period", "forecast", "approximate"]
-    return with_sentences(m, sentences)[cols + ["sentence"]]
+    cols = ["quantity_id", "subject", "subject_type", "metric", "surface", "amount_wan_yuan", "unit", "period",
+            "forecast", "approximate"]
+    return with_provenance(m, tables)[cols + ["sentence", "source"]]
 
 
 def investment_by_subject(q: pd.DataFrame) -> pd.DataFrame:
@@ -117,14 +129,17 @@ def funding_shares(q: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["subject", "funding", "investment", "share_pct", "forecast", "quantity_ids"])
 
 
-def timeline(events: pd.DataFrame) -> pd.DataFrame:
+def timeline(events: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:
+    """Dated milestones with the interval each date stands for (``start``, ``end``) and ``name``
+    (the entity's name when ``tables`` has entities, else the subject)."""
     e = events[(events["date"] != "") & events["event_type"].isin(ind.MILESTONE_ORDER) & (events["subject"] != "")].copy()
+    e = with_names(e, tables or {})
     if e.empty:
         return e.assign(start=pd.Series(dtype="datetime64[ns]"), end=pd.Series(dtype="datetime64[ns]"))
     iv = [ind.date_interval(d) for d in e["date"]]
     e["start"] = pd.to_datetime([a for a, _ in iv])
     e["end"] = pd.to_datetime([b for _, b in iv])
-    return e.sort_values(["subject", "start"]).reset_index(drop=True)
+    return e.sort_values(["name", "start"]).reset_index(drop=True)
 
 
 def durations_against_target(durations: pd.DataFrame, target_days: float) -> pd.DataFrame:
@@ -141,6 +156,30 @@ def duration_takeaway(d: pd.DataFrame) -> str:
     slow = d.sort_values("days_mid").iloc[-1]
     return (f"Fastest step: {fast['subject']} {fast['from_event']} → {fast['to_event']} in {fast['days_low']:.0f}–{fast['days_high']:.0f} days; "
             f"slowest: {slow['subject']} {slow['from_event']} → {slow['to_event']} in {slow['days_low']:.0f}–{slow['days_high']:.0f} days.")
+
+
+def achieved_steps(durations: pd.DataFrame) -> pd.DataFrame:
+    """The steps fit to chart: between two achieved milestones, and not marked implausible (a boolean
+    ``implausible`` column or a non-empty ``flag`` column, when the durations carry one)."""
+    d = durations
+    if d.empty:
+        return d
+    keep = ~d["planned"].astype(bool)
+    if "implausible" in d:
+        keep &= ~d["implausible"].astype(bool)
+    if "flag" in d:
+        keep &= d["flag"].fillna("").astype(str) == ""
+    return d[keep].reset_index(drop=True)
+
+
+def step_labels(durations: pd.DataFrame) -> pd.DataFrame:
+    """``durations`` with a two-line chart label per step: the project, then `from → to`."""
+    from .plots import short_label
+
+    d = durations.copy()
+    d["step"] = [f"{short_label(s, 16, 1)}\n{a.replace('_', ' ')} → {b.replace('_', ' ')}"
+                 for s, a, b in zip(d["subject"], d["from_event"], d["to_event"])] if len(d) else []
+    return d
 
 
 def building_rates(projects: pd.DataFrame) -> pd.DataFrame:
@@ -183,13 +222,36 @@ def co_mentions(mentions: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 pairs[(a, b)] = pairs.get((a, b), 0) + 1
-    rows = [{"a": names[a], "b": names[b], "articles": n} for (a, b), n in sorted(pairs.items())]
-    return pd.DataFrame(rows, columns=["a", "b", "articles"])
+    per_org = m.groupby("org_id")["article_id"].nunique().to_dict()
+    # association: shared articles over the articles naming either (a body named everywhere ties weakly)
+    rows = [{"a": names[a], "b": names[b], "articles": n, "association": round(n / (per_org[a] + per_org[b] - n), 3)}
+            for (a, b), n in sorted(pairs.items())]
+    return pd.DataFrame(rows, columns=["a", "b", "articles", "association"])
 
 
-def programmes(events: pd.DataFrame) -> pd.DataFrame:
+def programmes(events: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:
     e = events[events["event_type"].isin(["awarded", "certified", "listed"])]
-    return e[["event_id", "event_type", "subject", "date", "sentence"]].reset_index(drop=True)
+    cols = ["event_id", "event_type", "subject", "date", "sentence"]
+    if tables is None:
+        return e[cols].reset_index(drop=True)
+    return with_provenance(e, tables)[cols + ["source"]]
+
+
+def provenance(df: pd.DataFrame, tables: dict, ids_column: str) -> pd.DataFrame:
+    """``df`` with ``sentence`` and ``source`` columns for the ``;``-joined row ids in ``ids_column``."""
+    return Provenance(tables).add(df, ids_column)
+
+
+def milestones(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """Milestones of projects and companies, achieved then planned, in date order, with sentence and source."""
+    e = events[events["event_type"].isin(ind.MILESTONE_ORDER)]
+    cols = ["name", "event_type", "date", "planned", "n_mentions", "event_id", "sentence", "source"]
+    if e.empty:
+        return pd.DataFrame(columns=cols)
+    e = with_provenance(with_names(e, tables), tables)
+    if "n_mentions" not in e:
+        e["n_mentions"] = 1
+    return e.sort_values(["name", "planned", "date", "event_id"])[cols].reset_index(drop=True)
 
 
 def industries_over_time(articles: pd.DataFrame, orgs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -202,3 +264,227 @@ def industries_over_time(articles: pd.DataFrame, orgs: pd.DataFrame, mentions: p
     m["month"] = m["pub_date"].str.slice(0, 7)
     return (m.drop_duplicates(["article_id", "industry"]).groupby(["month", "industry"]).size()
             .rename("articles").reset_index())
+
+
+# --- subject types, names and provenance (issue 12) -------------------------------------------
+
+#: Subject types a per-project view shows (schema.SUBJECT_TYPES); batches, zones and regions get
+#: their own tables; government bodies and `other` are never projects.
+PROJECT_TYPES = ("project", "company")
+AGGREGATE_TYPES = ("batch", "zone", "region")
+UNTYPED_NOTE = ("The subjects in these tables carry no type (the tables were built before subject typing), so "
+                "the per-project views are left empty rather than guessing which subjects are projects.")
+
+
+def subjects_typed(tables: dict) -> bool:
+    """True when any quantity or event row of the tables carries a subject type."""
+    return any(len(tables[t]) and "subject_type" in tables[t] and bool((tables[t]["subject_type"] != "").any())
+               for t in ("quantities", "events") if t in tables)
+
+
+def _of_types(df: pd.DataFrame, types) -> pd.DataFrame:
+    if "subject_type" not in df:
+        return df.iloc[0:0].reset_index(drop=True)
+    return df[df["subject_type"].isin(types)].reset_index(drop=True)
+
+
+def project_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """Quantity or event rows whose subject is a project or a company (none when subjects are untyped)."""
+    return _of_types(df, PROJECT_TYPES)
+
+
+def aggregate_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose subject is a batch of projects, a zone or a region."""
+    return _of_types(df, AGGREGATE_TYPES)
+
+
+def _ids(s: str) -> list[str]:
+    return [i for i in str(s).split(";") if i]
+
+
+def project_table(tables: dict) -> pd.DataFrame:
+    """The projects rows whose figures and dates all come from rows typed project or company.
+
+    A projects row is keyed on a subject; it is kept only when every typed row it was assembled
+    from is a project or a company, so a zone or a batch never appears as a project, and nothing
+    appears while subjects are untyped."""
+    pr = tables["projects"]
+    types: dict = {}
+    for t, col in (("quantities", "quantity_id"), ("events", "event_id")):
+        if "subject_type" in tables[t]:
+            types.update(zip(tables[t][col], tables[t]["subject_type"]))
+    keep = []
+    for qids, eids in zip(pr["quantity_ids"], pr["event_ids"]):
+        found = {types.get(i, "") for i in _ids(qids) + _ids(eids)} - {""}
+        keep.append(bool(found) and found <= set(PROJECT_TYPES))
+    return pr[keep].reset_index(drop=True) if len(pr) else pr
+
+
+def entity_names(tables: dict) -> dict:
+    ent = tables.get("entities")
+    return dict(zip(ent["entity_id"], ent["name"])) if ent is not None and len(ent) else {}
+
+
+def with_names(rows: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """``name`` (the entity's canonical name, else the subject as written) and ``key`` (the entity,
+    else the subject) for grouping one project's rows across the names articles give it."""
+    out = rows.copy()
+    names = entity_names(tables)
+    eid = out["entity_id"] if "entity_id" in out else pd.Series("", index=out.index)
+    out["name"] = [names.get(e) or s for e, s in zip(eid, out["subject"])]
+    out["key"] = [e if e in names else "S:" + s for e, s in zip(eid, out["subject"])]
+    return out
+
+
+def source_labels(articles: pd.DataFrame) -> dict:
+    """article_id → a one-line citation: 《headline》 · publication · 来源 … · date · url (empty parts left out)."""
+    out = {}
+    for r in articles.itertuples():
+        parts = [f"《{r.headline}》" if r.headline else r.article_id, r.publication,
+                 f"来源 {r.source}" if getattr(r, "source", "") and r.source != r.publication else "",
+                 r.pub_date, r.url]
+        out[r.article_id] = " · ".join(p for p in parts if p)
+    return out
+
+
+def source_name(articles: pd.DataFrame) -> pd.Series:
+    """The outlet of each article: its publication, else the source it names, else its file."""
+    pub = articles["publication"].where(articles["publication"] != "", articles.get("source", ""))
+    return pub.where(pub != "", articles["doc_id"])
+
+
+class Provenance:
+    """Sentence and source of quantity and event ids, looked up once per report."""
+
+    def __init__(self, tables: dict):
+        s = tables["sentences"]
+        self.sentence = dict(zip(zip(s["article_id"], s["sentence_id"]), s["text"]))
+        self.where = {}
+        for t, col in (("quantities", "quantity_id"), ("events", "event_id")):
+            d = tables[t]
+            self.where.update(zip(d[col], zip(d["article_id"], d["sentence_id"])))
+        self.source = source_labels(tables["articles"])
+
+    def of(self, ids) -> tuple[str, str]:
+        """(sentences, sources) of ``;``-joined ids, each once, in order, joined by ' ‖ '."""
+        sents, srcs = [], []
+        for i in _ids(ids) if isinstance(ids, str) else ids:
+            where = self.where.get(i)
+            if where is None:
+                continue
+            sent, src = self.sentence.get(where, ""), self.source.get(where[0], where[0])
+            if sent and sent not in sents:
+                sents.append(sent)
+            if src not in srcs:
+                srcs.append(src)
+        return " ‖ ".join(sents), " ‖ ".join(srcs)
+
+    def add(self, df: pd.DataFrame, ids_column: str) -> pd.DataFrame:
+        out = df.copy()
+        pairs = [self.of(i) for i in out[ids_column]] if len(out) else []
+        out["sentence"] = [a for a, _ in pairs]
+        out["source"] = [b for _, b in pairs]
+        return out
+
+
+def with_provenance(rows: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """Quantity or event rows with their ``sentence`` and ``source`` (headline, publication, date, url)."""
+    out = rows.copy()
+    if "sentence" not in out:
+        out = with_sentences(out, tables["sentences"])
+    out["sentence"] = out["sentence"].fillna("")
+    out["source"] = out["article_id"].map(source_labels(tables["articles"])).fillna("")
+    return out.reset_index(drop=True)
+
+
+def investment_by_project(tables: dict) -> pd.DataFrame:
+    """Largest investment stated for each project or company (one row per entity), with its sentence."""
+    cols = ["name", "subject_type", "investment_yi_yuan", "n_figures", "surface", "quantity_id", "sentence", "source"]
+    inv = project_rows(tables["quantities"])
+    inv = inv[(inv["metric"] == "investment") & (inv["unit"] == "CNY")]
+    if inv.empty:
+        return pd.DataFrame(columns=cols)
+    inv = with_names(inv, tables)
+    inv["n_figures"] = inv.groupby("key")["value"].transform("size")
+    top = inv.sort_values(["value", "quantity_id"], ascending=[False, True]).drop_duplicates("key")
+    top = with_provenance(top.assign(investment_yi_yuan=top["value"] / 1e8), tables)
+    return top[cols].reset_index(drop=True)
+
+
+def aggregate_figures(tables: dict) -> pd.DataFrame:
+    """Figures of batches of projects, zones and regions (never shown as projects), with their sentences."""
+    cols = ["subject", "subject_type", "metric", "surface", "value", "unit", "period", "forecast", "quantity_id",
+            "sentence", "source"]
+    q = aggregate_rows(tables["quantities"])
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    return with_provenance(q.sort_values(["subject_type", "subject", "quantity_id"]), tables)[cols]
+
+
+def conflicts_table(tables: dict) -> pd.DataFrame:
+    """Each conflict with both values, the sentences stating them and their sources."""
+    cols = ["entity", "entity_type", "attribute", "value_a", "value_b", "unit", "sentence_a", "source_a",
+            "sentence_b", "source_b", "quantity_or_event_ids_a", "quantity_or_event_ids_b"]
+    c = tables.get("conflicts")
+    if c is None or c.empty:
+        return pd.DataFrame(columns=cols)
+    ent = tables.get("entities")
+    names = entity_names(tables)
+    types = dict(zip(ent["entity_id"], ent["entity_type"])) if ent is not None and len(ent) else {}
+    prov = Provenance(tables)
+    rows = []
+    for r in c.itertuples():
+        sa, pa = prov.of(r.quantity_or_event_ids_a)
+        sb, pb = prov.of(r.quantity_or_event_ids_b)
+        rows.append({"entity": names.get(r.entity_id, r.entity_id), "entity_type": types.get(r.entity_id, ""),
+                     "attribute": r.attribute, "value_a": r.value_a, "value_b": r.value_b, "unit": r.unit,
+                     "sentence_a": sa, "source_a": pa, "sentence_b": sb, "source_b": pb,
+                     "quantity_or_event_ids_a": r.quantity_or_event_ids_a,
+                     "quantity_or_event_ids_b": r.quantity_or_event_ids_b})
+    return pd.DataFrame(rows, columns=cols).sort_values(["entity", "attribute"]).reset_index(drop=True)
+
+
+def project_mentions(tables: dict) -> pd.DataFrame:
+    """One row per (project or company, article): which articles state something about which project."""
+    parts = [project_rows(tables[t])[["article_id", "subject", "subject_type", "entity_id"]]
+             for t in ("quantities", "events") if "subject_type" in tables[t]]
+    m = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["article_id", "subject", "subject_type", "entity_id"])
+    if m.empty:
+        return m.assign(name=pd.Series(dtype=object), key=pd.Series(dtype=object), outlet=pd.Series(dtype=object))
+    m = with_names(m, tables)
+    a = tables["articles"]
+    m["outlet"] = m["article_id"].map(dict(zip(a["article_id"], source_name(a))))
+    return m.drop_duplicates(["key", "article_id"]).reset_index(drop=True)
+
+
+def coverage_matrix(tables: dict) -> pd.DataFrame:
+    """Projects and companies (rows) by outlet (columns): the number of articles of that outlet that
+    state a figure or a milestone of the project; a ``sources`` column counts the outlets."""
+    m = project_mentions(tables)
+    if m.empty:
+        return pd.DataFrame(columns=["project", "sources", "articles"])
+    wide = m.pivot_table(index="name", columns="outlet", values="article_id", aggfunc="nunique", fill_value=0)
+    wide.columns.name = None
+    wide.insert(0, "sources", (wide > 0).sum(axis=1))
+    wide.insert(1, "articles", m.groupby("name")["article_id"].nunique())
+    wide = wide.sort_values(["sources", "articles"], ascending=False).rename_axis("project").reset_index()
+    return wide
+
+
+def outlets_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Each outlet with its articles, first and last publication date."""
+    a = articles.assign(outlet=source_name(articles))
+    if a.empty:
+        return pd.DataFrame(columns=["outlet", "articles", "first", "last"])
+    return (a.groupby("outlet").agg(articles=("article_id", "size"), first=("pub_date", "min"), last=("pub_date", "max"))
+            .sort_values("articles", ascending=False).reset_index())
+
+
+def strongest_ties(pairs: pd.DataFrame, top_n: int) -> pd.DataFrame:
+    """The ``top_n`` pairs sharing the most articles; among equals, the most exclusive pairs first (highest
+    ``association``), so a body named in every article does not fill the chart with its ties."""
+    if pairs.empty:
+        return pairs
+    sort = ["articles", "association", "a", "b"] if "association" in pairs else ["articles", "a", "b"]
+    return pairs.sort_values(sort, ascending=[False] * (len(sort) - 2) + [True, True]).head(top_n).reset_index(drop=True)

@@ -12,17 +12,20 @@ def articles_by_source(articles):
 
 
 def article_table(articles):
-    cols = ["article_id", "pub_date", "kicker", "headline", "reporters", "correspondents", "n_chars"]
+    cols = ["article_id", "pub_date", "kicker", "headline", "reporters", "correspondents", "n_chars", "publication",
+            "source", "url"]
     return articles[cols].reset_index(drop=True)
 
 
-def plot_lengths(articles, lang: str = "en"):
+def plot_lengths(articles, lang: str = "en", top_n: int | None = None):
     from .plots import plot_bars
 
-    df = articles.assign(label=articles["headline"].where(articles["headline"] != "", articles["article_id"]).str.slice(0, 22))
+    # the id keeps two articles with one headline apart (bars are per label)
+    df = articles.assign(label=articles["headline"].where(articles["headline"] != "", articles["article_id"])
+                         .str.slice(0, 11) + " (" + articles["article_id"].str.rsplit(":", n=1).str[-1] + ")")
     if lang == "zh":
-        return plot_bars(df, "n_chars", "label", "文章正文长度", "字数", lang=lang)
-    return plot_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text", lang=lang)
+        return plot_bars(df, "n_chars", "label", "文章正文长度", "字数", lang=lang, top_n=top_n)
+    return plot_bars(df, "n_chars", "label", "Body length per article", "characters of Chinese text", lang=lang, top_n=top_n)
 
 
 def length_takeaway(articles) -> str:
@@ -57,3 +60,27 @@ def summary(tables, articles) -> dict:
         "rows": {t: int(tables[t]["article_id"].isin(ids).sum()) for t in ("sentences", "quantities", "org_mentions", "events")},
         "n_organizations": int(len(tables["organizations"])),
     }
+
+
+def subject_types(tables):
+    """Quantity and event rows per subject type, with example subjects of each type."""
+    import pandas as pd
+
+    rows = []
+    for t in ("quantities", "events"):
+        d = tables[t][tables[t]["subject"] != ""]
+        for st, g in d.groupby("subject_type"):
+            top = g["subject"].value_counts().head(5).index
+            rows.append({"table": t, "subject_type": st or "(untyped)", "rows": int(len(g)),
+                         "subjects": int(g["subject"].nunique()), "examples": "; ".join(top)})
+    return pd.DataFrame(rows, columns=["table", "subject_type", "rows", "subjects", "examples"])
+
+
+def subject_types_takeaway(tables) -> str:
+    from .analysis import UNTYPED_NOTE, subjects_typed
+
+    if not subjects_typed(tables):
+        return UNTYPED_NOTE
+    n = {t: int((tables[t]["subject_type"].isin(("project", "company"))).sum()) for t in ("quantities", "events")}
+    return (f"{n['quantities']} quantities and {n['events']} milestones belong to projects or companies and appear in the "
+            "per-project views.")

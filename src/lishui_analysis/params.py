@@ -35,6 +35,12 @@ def _number(name, v):
     return float(v)
 
 
+def _count(name, v):
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise InputError("parameters", f"{name} must be a whole number ≥ 1, got {v!r}")
+    return v
+
+
 def _lang(name, v):
     if v not in ("en", "zh"):
         raise InputError("parameters", f"{name} must be 'en' or 'zh', got {v!r}")
@@ -56,7 +62,7 @@ def _industries(name, v):
 REGISTRY = {
     "processed_dir": _str, "raw_dir": _str, "report_dir": _str, "as_of": _date, "date_from": _date,
     "date_to": _date, "lang": _lang, "industries": _industries, "investment_intensity_min": _number,
-    "tax_per_mu_min": _number, "approval_days_max": _number,
+    "tax_per_mu_min": _number, "approval_days_max": _number, "top_n": _count,
 }
 
 

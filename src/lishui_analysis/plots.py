@@ -56,6 +56,8 @@ def plot_ranked_bars(df, value: str, label: str, title: str, xlabel: str, thresh
     if threshold is not None:
         ax.axvline(threshold, color="#C44E52", linestyle="--", label=threshold_label or f"{threshold:g}")
         ax.legend(loc="lower right")
+    ax.set_yticks(ax.get_yticks(), [t.get_text() if "\n" in t.get_text() else short_label(t.get_text(), 16)
+                                    for t in ax.get_yticklabels()], fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
@@ -81,8 +83,9 @@ def _empty(ax, title: str, lang: str):
 
 
 def plot_bars(df, value: str, label: str, title: str, xlabel: str, lang: str = "en", threshold=None,
-              threshold_label: str = ""):
-    """Ranked horizontal bars; an empty frame gives a labelled empty chart instead of an error."""
+              threshold_label: str = "", top_n: int | None = None):
+    """Ranked horizontal bars, the ``top_n`` largest (all when None; the title says how many of how
+    many); an empty frame gives a labelled empty chart instead of an error."""
     import matplotlib.pyplot as plt
 
     set_theme()
@@ -90,66 +93,164 @@ def plot_bars(df, value: str, label: str, title: str, xlabel: str, lang: str = "
         _, ax = plt.subplots(figsize=(8, 2.5))
         ax.set_xlabel(xlabel)
         return _empty(ax, title, lang)
+    if top_n and len(df) > top_n:
+        title = f"{title} (top {top_n} of {len(df)})" if lang == "en" else f"{title}(前 {top_n} 个,共 {len(df)} 个)"
+        df = df.nlargest(int(top_n), value)
     return plot_ranked_bars(df, value, label, title, xlabel, threshold, threshold_label)
 
 
-def plot_timeline(tl, title: str, xlabel: str, lang: str = "en"):
-    """Gantt-style milestones: one row per subject, a marker per milestone (hollow when planned),
-    a bar spanning the month or year a coarse date stands for."""
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+def short_label(text: str, width: int = 12, lines: int = 2) -> str:
+    r"""A label wrapped to ``lines`` lines of ``width`` characters, the rest cut with an ellipsis
+    (Chinese has no spaces to wrap at, so it wraps by character).
+
+    >>> short_label("浙江丽水中欣晶圆半导体材料有限公司", 8)
+    '浙江丽水中欣晶圆\n半导体材料有限…'
+    """
+    import textwrap
+
+    text = str(text)
+    if text.isascii():  # English wraps at spaces
+        parts = textwrap.wrap(text, width + 4) or [" "]
+        if len(parts) > lines:
+            parts = parts[:lines]
+            parts[-1] = parts[-1][: width + 3] + "…"
+        return "\n".join(parts)
+    if len(text) > width * lines:
+        text = text[: width * lines - 1] + "…"
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width)) or " "
+
+
+def setup_notebook() -> None:
+    """Theme for charts, and pandas tables shown whole (no ``...``): the HTML report makes them
+    sortable and searchable instead of cutting rows or long sentences."""
+    import pandas as pd
 
     set_theme()
-    subjects = list(dict.fromkeys(tl["subject"])) if len(tl) else []
-    _, ax = plt.subplots(figsize=(10, 0.7 * max(len(subjects), 2) + 1.8))
+    for opt in ("display.max_rows", "display.max_columns", "display.max_colwidth"):
+        pd.set_option(opt, None)
+    pd.set_option("display.show_dimensions", False)
+    pd.set_option("display.float_format", lambda v: f"{v:,.2f}".rstrip("0").rstrip("."))
+
+
+def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15, label_width: int = 12):
+    """Gantt chart of milestones: one row per project (``name``), the ``top_n`` projects with the most
+    dated milestones; a grey line spans a project's first to last milestone, a marker stands at each
+    (hollow when planned) over a bar covering the month or year a coarse date stands for. Labels are
+    wrapped and shortened; the axis covers the dates of the projects shown."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    set_theme()
+    if len(tl):
+        label_col = "name" if "name" in tl else "subject"
+        counts = tl.groupby(label_col).agg(n=("start", "size"), first=("start", "min"))
+        keep = counts.sort_values(["n", "first"], ascending=[False, True]).head(max(int(top_n), 1))
+        rows = list(keep.sort_values("first").index)
+        tl = tl[tl[label_col].isin(rows)]
+    else:
+        rows = []
+    fig, ax = plt.subplots(figsize=(11, 0.55 * max(len(rows), 2) + 2.0))
     if tl.empty:
         ax.set_xlabel(xlabel)
         return _empty(ax, title, lang)
-    y = {s: i for i, s in enumerate(subjects)}
+    y = {s: i for i, s in enumerate(rows)}
     palette = plt.get_cmap("tab10")
+    for name, g in tl.groupby(label_col):
+        ax.hlines(y[name], g["start"].min(), g["end"].max(), color="#bbbbbb", linewidth=1.2, zorder=1)
     types = [t for t in EVENT_MARKERS if t in set(tl["event_type"])]
     for k, etype in enumerate(types):
         g = tl[tl["event_type"] == etype]
         color = palette(k % 10)
         for r in g.itertuples():
-            yy = y[r.subject]
-            ax.hlines(yy, r.start, r.end, color=color, linewidth=6, alpha=0.35)
+            yy = y[getattr(r, label_col)]
+            ax.hlines(yy, r.start, r.end, color=color, linewidth=7, alpha=0.3, zorder=2)
             mid = r.start + (r.end - r.start) / 2
-            ax.plot(mid, yy, marker=EVENT_MARKERS[etype], markersize=9, linestyle="none",
+            ax.plot(mid, yy, marker=EVENT_MARKERS[etype], markersize=9, linestyle="none", zorder=3,
                     markerfacecolor="white" if r.planned else color, markeredgecolor=color)
         ax.plot([], [], marker=EVENT_MARKERS[etype], color=color, linestyle="none", label=etype.replace("_", " "))
     ax.plot([], [], marker="o", markerfacecolor="white", markeredgecolor="#333", linestyle="none", label="planned (hollow)")
-    ax.set_yticks(range(len(subjects)))
-    ax.set_yticklabels([s[:20] for s in subjects])
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([short_label(s, label_width) for s in rows], fontsize=9)
     ax.invert_yaxis()
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    lo, hi = tl["start"].min(), tl["end"].max()
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-    plt.tight_layout()
+    fig.tight_layout()
     return ax
 
 
-def plot_network(pairs, title: str, lang: str = "en"):
-    """Organizations named in the same article, as a network (edge width = shared articles)."""
+def plot_network(pairs, title: str, lang: str = "en", top_n: int = 30, label_width: int = 12):
+    """Who is named with whom: the ``top_n`` strongest ties (most shared articles) on a circle, each
+    label outside its node along the radius so no two labels overlap; edge width = shared articles."""
+    import math
+
     import matplotlib.pyplot as plt
     import networkx as nx
 
     set_theme()
-    _, ax = plt.subplots(figsize=(10, 8))
+    fig, ax = plt.subplots(figsize=(10, 10))
     if pairs.empty:
         return _empty(ax, title, lang)
+    from .analysis import strongest_ties
+
+    top = strongest_ties(pairs, top_n)
     g = nx.Graph()
-    for r in pairs.itertuples():
+    for r in top.itertuples():
         g.add_edge(r.a, r.b, weight=r.articles)
-    pos = nx.spring_layout(g, seed=7, k=1.2 / max(len(g) ** 0.5, 1))
-    nx.draw_networkx_edges(g, pos, ax=ax, width=[0.6 + g[u][v]["weight"] for u, v in g.edges], alpha=0.35)
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[80 + 40 * g.degree(n) for n in g.nodes], node_color="#4C72B0")
-    nx.draw_networkx_labels(g, pos, ax=ax, labels={n: n[:14] for n in g.nodes}, font_size=8,
-                            font_family=cjk_font_name())
-    ax.set_title(title)
+    # Around the circle by community, so most ties are short chords, not lines across the middle.
+    order = [n for c in nx.algorithms.community.greedy_modularity_communities(g, weight="weight")
+             for n in sorted(c, key=lambda n: (-g.degree(n), n))]
+    pos = {n: (math.cos(2 * math.pi * i / len(order)), math.sin(2 * math.pi * i / len(order))) for i, n in enumerate(order)}
+    weights = [g[u][v]["weight"] for u, v in g.edges]
+    wmax = max(weights)
+    nx.draw_networkx_edges(g, pos, ax=ax, width=[0.8 + 3.5 * w / wmax for w in weights], alpha=0.35, edge_color="#4C72B0")
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[60 + 30 * g.degree(n) for n in g.nodes], node_color="#4C72B0")
+    for n, (x, yy) in pos.items():
+        angle = math.degrees(math.atan2(yy, x))
+        right = -90 <= angle <= 90
+        ax.text(1.06 * x, 1.06 * yy, short_label(n, label_width, 1), rotation=angle if right else angle - 180,
+                ha="left" if right else "right", va="center", rotation_mode="anchor", fontsize=8,
+                fontfamily=cjk_font_name())
+    ax.set_xlim(-1.7, 1.7)
+    ax.set_ylim(-1.7, 1.7)
+    ax.set_aspect("equal")
+    shown = f"{len(top)} strongest of {len(pairs)} ties" if lang == "en" else f"最强的 {len(top)} 条(共 {len(pairs)} 条)"
+    ax.set_title(f"{title} — {shown}")
     ax.axis("off")
-    plt.tight_layout()
+    fig.tight_layout()
+    return ax
+
+
+def plot_coverage(matrix, title: str, lang: str = "en", top_n: int = 25, label_width: int = 14):
+    """Which outlets cover which projects: a heat map of article counts, the ``top_n`` projects
+    covered by the most outlets (``matrix`` from :func:`analysis.coverage_matrix`)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    set_theme()
+    outlets = [c for c in matrix.columns if c not in ("project", "sources", "articles")]
+    if matrix.empty or not outlets:
+        _, ax = plt.subplots(figsize=(8, 2.5))
+        return _empty(ax, title, lang)
+    m = matrix.head(int(top_n)).set_index("project")[outlets]
+    fig, ax = plt.subplots(figsize=(min(3 + 0.9 * len(outlets), 16), 0.45 * len(m) + 2.5))
+    sns.heatmap(m, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eee", ax=ax,
+                mask=m == 0)
+    ax.set_yticks([i + 0.5 for i in range(len(m))], [short_label(s, label_width, 1) for s in m.index], rotation=0, fontsize=9)
+    ax.set_xticks([i + 0.5 for i in range(len(outlets))], [short_label(s, 10) for s in outlets], rotation=0, fontsize=8)
+    ax.grid(False)
+    ax.xaxis.tick_top()
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    if len(matrix) > len(m):
+        title = f"{title} (top {len(m)} of {len(matrix)})" if lang == "en" else f"{title}(前 {len(m)} 个,共 {len(matrix)} 个)"
+    ax.set_title(title, pad=28)
+    fig.tight_layout()
     return ax

@@ -1,0 +1,127 @@
+/* lishui-analysis: every pandas table in a report sortable (click a header), searchable (the box
+   above it) and filterable (one box per column: text it contains, or >N, <N, =N for numbers).
+   Self-contained and offline; reads cells with textContent and writes no HTML, so text that came
+   from the input stays text. */
+(function () {
+  "use strict";
+  function num(s) {
+    var t = s.replace(/[,\s%]/g, "");
+    return t !== "" && isFinite(t) ? parseFloat(t) : null;
+  }
+  function matches(text, f) {
+    var m = /^([<>]=?|=)\s*(-?[\d.,]+)$/.exec(f);
+    if (m) {
+      var v = num(text), x = num(m[2]);
+      if (v === null || x === null) return false;
+      return m[1] === ">" ? v > x : m[1] === "<" ? v < x : m[1] === ">=" ? v >= x : m[1] === "<=" ? v <= x : v === x;
+    }
+    return text.toLowerCase().indexOf(f.toLowerCase()) >= 0;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function enhance(table) {
+    var head = table.tHead, body = table.tBodies[0];
+    if (!head || !body || table.getAttribute("data-ls") === "1") return;
+    table.setAttribute("data-ls", "1");
+    var rows = Array.prototype.slice.call(body.rows);
+    var labels = head.rows[0].cells;
+    var ncol = labels.length;
+    var filters = [], query = "";
+    var count = el("span", "ls-count");
+    var search = el("input", "ls-search");
+    search.type = "search";
+    search.placeholder = "Search all columns";
+    search.setAttribute("aria-label", "Search the table");
+    var bar = el("div", "ls-bar");
+    bar.appendChild(search);
+    bar.appendChild(count);
+    var frow = head.insertRow(-1);
+    frow.className = "ls-filters";
+    for (var i = 0; i < ncol; i++) {
+      var th = el("th");
+      var inp = el("input", "ls-filter");
+      inp.type = "search";
+      inp.placeholder = "filter";
+      inp.setAttribute("data-col", String(i));
+      inp.setAttribute("aria-label", "Filter column " + (labels[i].textContent || i));
+      th.appendChild(inp);
+      frow.appendChild(th);
+      filters.push("");
+    }
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (r) {
+        var ok = !query || matches(r.textContent, query);
+        for (var c = 0; ok && c < ncol; c++) {
+          if (filters[c]) ok = matches(r.cells[c] ? r.cells[c].textContent.trim() : "", filters[c]);
+        }
+        r.style.display = ok ? "" : "none";
+        if (ok) shown++;
+      });
+      var n = rows.length + (rows.length === 1 ? " row" : " rows");
+      count.textContent = shown === rows.length ? n : shown + " of " + n;
+      table.setAttribute("data-shown", String(shown));
+    }
+    search.addEventListener("input", function () { query = search.value.trim(); apply(); });
+    frow.addEventListener("input", function (ev) {
+      var c = ev.target.getAttribute("data-col");
+      if (c !== null) { filters[+c] = ev.target.value.trim(); apply(); }
+    });
+    Array.prototype.forEach.call(labels, function (th, c) {
+      th.classList.add("ls-sortable");
+      th.title = "Sort";
+      th.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(labels, function (o) { o.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var vals = rows.map(function (r) { return r.cells[c] ? r.cells[c].textContent.trim() : ""; });
+        var numeric = vals.every(function (v) { return v === "" || v === "NaN" || num(v) !== null; });
+        var idx = rows.map(function (_, k) { return k; });
+        idx.sort(function (a, b) {
+          var x = vals[a], y = vals[b], d;
+          if (numeric) {
+            var nx = num(x), ny = num(y);
+            if (nx === null || ny === null) d = (nx === null) - (ny === null);  /* empties last */
+            else d = asc ? nx - ny : ny - nx;
+          } else {
+            d = asc ? x.localeCompare(y, "zh") : y.localeCompare(x, "zh");
+          }
+          return d || a - b;
+        });
+        rows = idx.map(function (k) { return rows[k]; });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+    /* Columns of long text (sentences, sources) get room to read; short ones do not wrap. */
+    for (var c = 0; c < ncol; c++) {
+      var longest = 0;
+      for (var k = 0; k < rows.length && k < 500; k++) {
+        var cell = rows[k].cells[c];
+        if (cell) longest = Math.max(longest, cell.textContent.length);
+      }
+      var cls = longest > 24 ? "ls-long" : "ls-short";
+      if (cls) rows.forEach(function (r) { if (r.cells[c]) r.cells[c].classList.add(cls); });
+    }
+    var wrap = el("div", "ls-scroll");
+    table.parentNode.insertBefore(bar, table);
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+    apply();
+  }
+  function run() {
+    var tables = document.querySelectorAll("table.dataframe");
+    Array.prototype.forEach.call(tables, enhance);
+    /* Chromium can shape the first cells of a table before the embedded CJK font is decoded and keep
+       the missing-glyph boxes; laying the tables out again once the fonts are ready redraws them. */
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(function () {
+        Array.prototype.forEach.call(tables, function (t) { t.style.display = "none"; void t.offsetHeight; t.style.display = ""; });
+      });
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+})();
