@@ -43,7 +43,7 @@ def test_per_project_views_hold_only_projects_and_companies(typed):
     assert not names & {"空港园区一期地块", "空港园区", "丽水经开区", "新华社", "清退不符合化工园区"}
     assert set(analysis.project_rows(t["events"])["subject_type"]) <= {"project", "company"}
     agg = analysis.aggregate_figures(t)
-    assert set(agg["subject_type"]) == {"batch"} and "空港园区一期地块" in set(agg["subject"])
+    assert set(agg["subject_type"]) <= {"batch", "zone", "region"} and "空港园区一期地块" in set(agg["subject"])
     assert agg.loc[agg["surface"] == "26.96亿元", "sentence"].str.contains("26.96亿元").all()
 
 
