@@ -9,7 +9,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 NB ?=
 
-.PHONY: help setup data reports report test test-fast bench dictionary lab clean
+.PHONY: help setup data reports report test test-fast bench dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -38,6 +38,9 @@ test: $(STAMP) ## Run the whole test suite (notebooks included)
 
 test-fast: $(STAMP) ## Run the unit tests only (no notebooks)
 	$(BIN)/python -m pytest -m "not slow"
+
+browser: ## Install headless Chromium (Debian package, needs root) for the reports' browser test (skipped without it)
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 
 bench: $(STAMP) ## Run the build benchmark, write benchmarks/results.json
 	$(BIN)/python benchmarks/bench_build.py
