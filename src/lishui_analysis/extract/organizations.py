@@ -20,6 +20,7 @@ from ..vocab import leading_regions, org_vocab, region_names, regions
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
+_LATIN = re.compile("[A-Za-z]")
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
 
 
@@ -64,10 +65,13 @@ def _tables():
     protect_re = re.compile(place_alt + "|" + _alternation(v.get("compound_domains") or ()))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
     place_re = re.compile(place_alt)
+    admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
+    roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
-    return dict(break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
-                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), provinces=provinces, enum_re=enum_re,
+    return dict(admin_re=admin_re, roles_after_re=roles_after_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()),
+                markers=tuple(v.get("description_markers") or ()), break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places, provinces=provinces, enum_re=enum_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 descriptive_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})+"),
@@ -160,7 +164,7 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
 
 def _strip_country_before_latin(name: str) -> str:
     m = _HAN_BEFORE_LATIN.match(name)
-    if m and m.group(1) in region_names():
+    if m and m.group(1) in _tables()["places"]:
         return name[len(m.group(1)):]
     return name
 
@@ -182,6 +186,39 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     return name[m.end():]
 
 
+def _admin_named(name: str, stem: str) -> bool:
+    """A body named after a place with its level and a domain: 芜湖市发改委, 李家巷镇人民政府
+    (or a suffix that follows the place directly: 南明山街道办事处)."""
+    t = _tables()
+    m = t["admin_re"].match(name)
+    return bool(m) and (len(stem) - m.end() >= 2 or (len(stem) == m.end() and name.endswith(t["admin_bare"])))
+
+
+@lru_cache(maxsize=16384)
+def _name_of(raw: str, suffix: str) -> str:
+    """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
+    (A pure function of the run: cached, since the same runs recur across articles.)"""
+    t = _tables()
+    org_type, strength = t["by_suffix"][suffix]
+    name = _cut_breaks(raw, len(suffix))
+    name = _strip_country_before_latin(name)
+    name = _drop_outer_place(name, org_type)
+    stem = name[:-len(suffix)]
+    if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
+            or t["descriptive_re"].fullmatch(stem)
+            or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
+            or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
+        return ""
+    if strength == "named" and t["descriptive_end_re"].search(stem):
+        return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
+    if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+                                   or (org_type == "government" and _admin_named(name, stem))):
+        return ""
+    if any(x in raw for x in t["markers"]) and not name.startswith(t["place_tuple"]):
+        return ""  # 全国首家…学院: a description of a kind of body
+    return name
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -199,26 +236,23 @@ def find_full_names(text: str) -> list[OrgMention]:
         if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
             continue
         start = _left_edge(text, m.start())
-        name = _cut_breaks(text[start:end], len(suffix))
-        name = _strip_country_before_latin(name)
-        name = _drop_outer_place(name, org_type)
-        start = end - len(name)
-        stem = name[:-len(suffix)]
-        if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
-                or t["descriptive_re"].fullmatch(stem)
-                or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
-                or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
-            continue
-        if nxt in t["not_before"] or nxt.startswith(t["not_before"]):
-            continue
         if text.startswith(t["credit_after"], end) or text[max(0, start - 5):start].endswith(t["credit_before"]):
             credits.append((start, end))
             continue
-        if strength == "named" and t["descriptive_end_re"].search(stem):
-            continue  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
-        if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))):
-            continue
+        name = _name_of(text[start:end], suffix)
+        if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])):
+            continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
+        start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name, org_type)
+    # FerroTec（中国）董事局主席: the name before a company's board or top role
+    for m in t["roles_after_re"].finditer(text):
+        e = m.start() - 1 if text[m.start() - 1:m.start()] == "副" else m.start()  # 副董事长
+        s = _left_edge(text, e)
+        name = _cut_breaks(text[s:e], 0)
+        s = e - len(name)
+        if (len(name) >= 2 and (_LATIN.search(name) or name.startswith(t["prefixes"]))
+                and not t["suffix_re"].search(name) and not t["descriptive_re"].fullmatch(name)):
+            found.setdefault((s, e), OrgMention(s, e, name, name, "company"))
     for m in t["known_re"].finditer(text):
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
@@ -235,9 +269,11 @@ def find_full_names(text: str) -> list[OrgMention]:
     # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
     kept: list[OrgMention] = []
+    covered = bytearray(len(text))
     for o in spans:
-        if all(o.end <= k.start or o.start >= k.end for k in kept):
+        if covered.find(1, o.start, o.end) < 0:
             kept.append(o)
+            covered[o.start:o.end] = b"\x01" * (o.end - o.start)
     return sorted(kept, key=lambda o: o.start)
 
 
@@ -279,6 +315,10 @@ def _occurrences(text: str, sub: str):
     while i >= 0:
         yield i
         i = text.find(sub, i + len(sub))
+
+
+_BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
+_CLAUSE_START = "，。；：！？\n、“"
 
 
 def extract_org_mentions(text: str) -> list[OrgMention]:
@@ -342,10 +382,17 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
+    #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
+    #    zone, named as written)
     canon_zones = sorted(set(zone_map.values()))
+    bare = [km for km in _BARE_ZONE_RE.finditer(text) if free(km.start(), km.end())]
     if len(canon_zones) == 1:
-        for km in re.finditer(r"经开区|开发区|高新区", text):
-            if free(km.start(), km.end()):
-                mentions.append(OrgMention(km.start(), km.end(), km.group(), canon_zones[0], "development_zone"))
-                take(km.start(), km.end())
+        zone = canon_zones[0]
+    elif not canon_zones and any(km.start() == 0 or text[km.start() - 1] in _CLAUSE_START for km in bare):
+        zone = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
+    else:
+        bare = []
+    for km in bare:
+        mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
+        take(km.start(), km.end())
     return sorted(mentions, key=lambda o: o.start)
