@@ -134,3 +134,20 @@ def test_a_latin_name_before_a_board_is_a_company():
 def test_bare_zone_word_is_the_zone_when_the_article_names_none():
     assert names("7月12日，开发区一宗工业用地成交。今年以来，开发区推进招商。") == ["开发区", "开发区"]
     assert names("该园区是省级开发区。") == []
+
+
+# --- names that hold a break word, ministries, people's organizations ---
+
+def test_a_one_character_break_inside_the_trade_name_after_a_place_is_kept():
+    assert names("浙江新和成股份有限公司在上虞投资。") == ["浙江新和成股份有限公司"]
+    assert names("在杭州的公司集团。") == []  # 的 right after the place is a break
+
+
+def test_a_place_inside_a_place_name_is_not_a_run_of_places():
+    assert names("宁波杭州湾新区开发建设管理委员会发文。") == ["宁波杭州湾新区开发建设管理委员会"]
+
+
+def test_ministries_and_peoples_organizations():
+    assert names("商务部、工信部联合发文，省商务部门落实。") == ["商务部", "工信部"]
+    assert names("市科学技术局（市科协）参与。") == ["市科学技术局", "市科协"]
+    assert names("中共丽水市委组织部发布公告，丽水海关提供服务。") == ["中共丽水市委组织部", "丽水海关"]

@@ -69,7 +69,8 @@ def _tables():
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
-    return dict(admin_re=admin_re, roles_after_re=roles_after_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()),
+    return dict(list_particles=tuple(v.get("list_particles") or ()), zone_words=tuple(v["suffixes"]["development_zone"]["named"] + v["suffixes"]["development_zone"]["weak"]),
+                admin_re=admin_re, roles_after_re=roles_after_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()),
                 markers=tuple(v.get("description_markers") or ()), break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places, provinces=provinces, enum_re=enum_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
@@ -148,8 +149,12 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
             best = max(best, m.end())
     t = _tables()
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
+    # A one-character break just inside the trade name after a place is part of it (浙江新和成…).
+    trade = {m.end() + (name[m.end():m.end() + 1] in "省市区县") for m in t["place_re"].finditer(name)}
 
     def free(m):
+        if m.end() - m.start() == 1 and m.start() - 1 in trade and name[m.start()] not in t["list_particles"]:
+            return False
         return not any(m.start() < b and m.end() > a for a, b in protected)
 
     for rx in (t["break_re"], t["breaks_re"]):
@@ -183,6 +188,8 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     nxt = t["place_chain_re"].match(name, m.end())
     if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
         return name
+    if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
+        return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
     return name[m.end():]
 
 
@@ -254,6 +261,8 @@ def find_full_names(text: str) -> list[OrgMention]:
                 and not t["suffix_re"].search(name) and not t["descriptive_re"].fullmatch(name)):
             found.setdefault((s, e), OrgMention(s, e, name, name, "company"))
     for m in t["known_re"].finditer(text):
+        if text.startswith(t["not_followed"].get(m.group()[-1], ()), m.end()):
+            continue  # 商务部门 is not 商务部
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
     for m in t["enum_re"].finditer(text):
