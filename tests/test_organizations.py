@@ -151,3 +151,9 @@ def test_ministries_and_peoples_organizations():
     assert names("商务部、工信部联合发文，省商务部门落实。") == ["商务部", "工信部"]
     assert names("市科学技术局（市科协）参与。") == ["市科学技术局", "市科协"]
     assert names("中共丽水市委组织部发布公告，丽水海关提供服务。") == ["中共丽水市委组织部", "丽水海关"]
+
+
+def test_short_name_after_a_county_place_links_to_the_full_name():
+    text = "浙江乐清华盛电气有限公司开工。华盛电气负责人表示满意。"
+    assert {(m.surface, m.name) for m in extract_org_mentions(text)} == {
+        ("浙江乐清华盛电气有限公司", "浙江乐清华盛电气有限公司"), ("华盛电气", "浙江乐清华盛电气有限公司")}

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import leading_regions, org_vocab, region_names, regions
+from ..vocab import org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
+_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*$")  # searched with an end position: the run ending there
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
@@ -33,9 +34,39 @@ class OrgMention:
     org_type: str
 
 
+def _prefix_tree(words) -> str:
+    """A regex matching any of ``words``, written as a prefix tree (贯彻(?:落实)?…): the engine
+    follows one branch per character instead of trying every word."""
+    tree: dict = {}
+    for w in words:
+        d = tree
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def emit(d):
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in d else body
+    return emit(tree)
+
+
 def _alternation(words) -> str:
     """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _every_word_re(words):
+    """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
+    group 1 of a lookahead at each position, behind a one-character test of the words' first
+    characters (without it the engine tries every word at every position: three times slower)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)()")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(f"(?=[{firsts}])(?=({_prefix_tree(words)}))")
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +88,8 @@ def _tables():
     known_re = re.compile(_alternation(known))
     not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
     break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
-    # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
-    breaks_re = _EndRe(re.compile("(?=(" + _alternation(v["left_breaks"]) + "))"))
-    roles_re = _EndRe(re.compile("(?=(" + _alternation(v.get("role_breaks") or ()) + "))"))
+    breaks_re = _every_word_re(v["left_breaks"])
+    roles_re = _every_word_re(v.get("role_breaks") or ())
     # Spans inside which a break word is not a break: places (the 和 of 云和) and body domains
     # joined by a conjunction (住房和城乡建设局).
     protect_re = re.compile(place_alt + "|" + _alternation(v.get("compound_domains") or ()))
@@ -75,55 +105,27 @@ def _tables():
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places, provinces=provinces, enum_re=enum_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
-                descriptive_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})+"),
+                descriptive_re=re.compile(f"(?:{_prefix_tree(v.get('descriptive_words') or ())})+"),
                 descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
                 generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
                 credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
+                credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
                 known=known, known_re=known_re, not_followed=not_followed)
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
     """Start of the run of name characters (and region parentheses) ending at ``end``."""
     i = end
-    while i > 0 and end - i < limit:
-        ch = text[i - 1]
-        if _NAME_CHAR.match(ch):
-            i -= 1
-        elif ch in "）)":
-            m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
-            if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
-                break
-            i -= len(m.group())
-        else:
-            break
-    return i
-
-
-class _EndRe:
-    """finditer over a lookahead pattern, yielding matches whose end() is the end of the break word."""
-
-    def __init__(self, rx):
-        self.rx = rx
-
-    def finditer(self, text, pos=0, endpos=None):
-        endpos = len(text) if endpos is None else endpos
-        for m in self.rx.finditer(text, pos, endpos):
-            yield _Span(m.start(), m.start() + len(m.group(1)))
-
-
-class _Span:
-    __slots__ = ("_s", "_e")
-
-    def __init__(self, s, e):
-        self._s, self._e = s, e
-
-    def start(self):
-        return self._s
-
-    def end(self):
-        return self._e
+    while True:
+        i = _NAME_RUN_END.search(text, max(0, end - limit), i).start()
+        if i <= 0 or end - i >= limit or text[i - 1] not in "）)":
+            return i
+        m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
+        if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
+            return i
+        i -= len(m.group())
 
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
@@ -141,29 +143,30 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     inside a longer candidate cut too. (A pure function of the candidate: cached.)"""
     stem_end = len(name) - suffix_len
     best = 0
-    for m in _ORDINAL_RE.finditer(name, 0, stem_end):
-        best = max(best, m.end())
-    # A company's legal name inside a longer candidate ends it: what follows is another name.
-    for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
-        if len(name) - m.end() >= 3:
+    if "第" in name:
+        for m in _ORDINAL_RE.finditer(name, 0, stem_end):
             best = max(best, m.end())
+    # A company's legal name inside a longer candidate ends it: what follows is another name.
+    if "有限" in name:
+        for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
+            if len(name) - m.end() >= 3:
+                best = max(best, m.end())
     t = _tables()
+    # break words ending after ``best``: (start, end); roles only when a stem is left after them
+    cuts = [m.span() for m in t["break_re"].finditer(name, 0, stem_end) if m.end() > best]
+    cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
+    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2]
+    if not cuts:
+        return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
     # A one-character break just inside the trade name after a place is part of it (浙江新和成…).
-    trade = {m.end() + (name[m.end():m.end() + 1] in "省市区县") for m in t["place_re"].finditer(name)}
-
-    def free(m):
-        if m.end() - m.start() == 1 and m.start() - 1 in trade and name[m.start()] not in t["list_particles"]:
-            return False
-        return not any(m.start() < b and m.end() > a for a, b in protected)
-
-    for rx in (t["break_re"], t["breaks_re"]):
-        for m in rx.finditer(name, 0, stem_end):
-            if m.end() > best and free(m):
-                best = m.end()
-    for m in t["roles_re"].finditer(name, 0, stem_end):
-        if m.end() > best and stem_end - m.end() >= 2 and free(m):
-            best = m.end()
+    places = t["places"]
+    trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
+    for s, e in sorted(cuts, key=lambda c: -c[1]):
+        if e - s == 1 and s - 1 in trade and name[s] not in t["list_particles"]:
+            continue
+        if not any(s < b and e > a for a, b in protected):
+            return name[e:]
     return name[best:]
 
 
@@ -240,10 +243,11 @@ def find_full_names(text: str) -> list[OrgMention]:
         org_type, strength = t["by_suffix"][suffix]
         end = m.end()
         nxt = text[end:end + 2]
-        if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
+        if nxt.startswith(t["not_followed"].get(suffix, ())):
             continue
         start = _left_edge(text, m.start())
-        if text.startswith(t["credit_after"], end) or text[max(0, start - 5):start].endswith(t["credit_before"]):
+        if text.startswith(t["credit_after"], end) or (
+                start and text[start - 1] in t["credit_last"] and text[max(0, start - 5):start].endswith(t["credit_before"])):
             credits.append((start, end))
             continue
         name = _name_of(text[start:end], suffix)
@@ -286,9 +290,16 @@ def find_full_names(text: str) -> list[OrgMention]:
     return sorted(kept, key=lambda o: o.start)
 
 
+@lru_cache(maxsize=4096)
 def _stem_heads(name: str) -> tuple[int, ...]:
-    """Positions where a short form of ``name`` may start: its start and after each leading region."""
-    return (0,) + tuple(end for _, end in leading_regions(name))
+    """Positions where a short form of ``name`` may start: its start and after each leading place
+    (浙江乐清某某电气… → 0, 2, 4), county places included."""
+    heads, rx = [0], _tables()["place_chain_re"]
+    m = rx.match(name)
+    while m:
+        heads.append(m.end())
+        m = rx.match(name, m.end())
+    return tuple(heads)
 
 
 def _places_in(name: str) -> set[str]:
