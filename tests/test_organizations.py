@@ -157,3 +157,10 @@ def test_short_name_after_a_county_place_links_to_the_full_name():
     text = "浙江乐清华盛电气有限公司开工。华盛电气负责人表示满意。"
     assert {(m.surface, m.name) for m in extract_org_mentions(text)} == {
         ("浙江乐清华盛电气有限公司", "浙江乐清华盛电气有限公司"), ("华盛电气", "浙江乐清华盛电气有限公司")}
+
+
+def test_a_function_character_second_in_a_trade_name_is_kept():
+    # 为 in 信为 is part of the name; 和 after 我 is a conjunction; 经 after 月 is 'through'
+    assert names("信为技术有限公司落户。") == ["信为技术有限公司"]
+    assert names("我和丽水某某有限公司合作。") == ["丽水某某有限公司"]
+    assert names("2021年12月经省政府批准。") == ["省政府"]

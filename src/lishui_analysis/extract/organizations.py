@@ -159,9 +159,12 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
-    # A one-character break just inside the trade name after a place is part of it (浙江新和成…).
+    # A one-character break just inside the trade name after a place is part of it (浙江新和成…),
+    # and so is one second in the run when the first is no break word (华为技术…, not 我和…).
     places = t["places"]
     trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
+    if name[0] not in "省市区县镇乡村" and not any(s == 0 for s, _ in cuts):
+        trade.add(0)
     for s, e in sorted(cuts, key=lambda c: -c[1]):
         if e - s == 1 and s - 1 in trade and name[s] not in t["list_particles"]:
             continue
