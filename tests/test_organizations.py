@@ -164,3 +164,8 @@ def test_a_function_character_second_in_a_trade_name_is_kept():
     assert names("信为技术有限公司落户。") == ["信为技术有限公司"]
     assert names("我和丽水某某有限公司合作。") == ["丽水某某有限公司"]
     assert names("2021年12月经省政府批准。") == ["省政府"]
+
+
+def test_the_body_of_a_named_zone():
+    assert names("瓯江口产业集聚区管委会主任介绍。") == ["瓯江口产业集聚区管委会"]
+    assert names("全省开发区管委会参加。") == []

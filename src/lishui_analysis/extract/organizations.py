@@ -92,7 +92,10 @@ def _tables():
     roles_re = _every_word_re(v.get("role_breaks") or ())
     # Spans inside which a break word is not a break: places (the 和 of 云和) and body domains
     # joined by a conjunction (住房和城乡建设局).
-    protect_re = re.compile(place_alt + "|" + _alternation(v.get("compound_domains") or ()))
+    # …and the longer suffix words inside a name (the 集聚 of 瓯江口产业集聚区管委会; not 委 or 政府,
+    # which end one body before the next: 市委市政府).
+    long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
+    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
     place_re = re.compile(place_alt)
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
@@ -199,6 +202,12 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     return name[m.end():]
 
 
+def _zone_body(stem: str) -> bool:
+    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
+    zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
+    return bool(zone) and _name_of(stem, zone) == stem
+
+
 def _admin_named(name: str, stem: str) -> bool:
     """A body named after a place with its level and a domain: 芜湖市发改委, 李家巷镇人民政府
     (or a suffix that follows the place directly: 南明山街道办事处)."""
@@ -225,7 +234,7 @@ def _name_of(raw: str, suffix: str) -> str:
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
     if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
-                                   or (org_type == "government" and _admin_named(name, stem))):
+                                   or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
         return ""
     if any(x in raw for x in t["markers"]) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
