@@ -169,3 +169,14 @@ def test_a_function_character_second_in_a_trade_name_is_kept():
 def test_the_body_of_a_named_zone():
     assert names("瓯江口产业集聚区管委会主任介绍。") == ["瓯江口产业集聚区管委会"]
     assert names("全省开发区管委会参加。") == []
+
+
+def test_a_medium_in_the_body_counts_but_not_in_a_byline():
+    assert names("新华社杭州3月5日电 丽水日报记者 张某 报道") == []
+    assert names("据新华社报道，项目开工。") == ["新华社"]
+
+
+def test_a_body_of_a_zone_keeps_its_city_and_free_trade_zones_are_zones():
+    assert names("杭州钱塘新区管理委员会发文。") == ["杭州钱塘新区管理委员会"]
+    assert names("中国（浙江）自由贸易试验区宁波片区挂牌。") == ["中国（浙江）自由贸易试验区"]
+    assert names("据丽水经开区招商服务中心负责人介绍。") == ["丽水经开区招商服务中心"]

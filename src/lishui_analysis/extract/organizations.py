@@ -102,7 +102,7 @@ def _tables():
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
-    return dict(list_particles=tuple(v.get("list_particles") or ()), zone_words=tuple(v["suffixes"]["development_zone"]["named"] + v["suffixes"]["development_zone"]["weak"]),
+    return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"), list_particles=tuple(v.get("list_particles") or ()), zone_words=tuple(v["suffixes"]["development_zone"]["named"] + v["suffixes"]["development_zone"]["weak"]),
                 admin_re=admin_re, roles_after_re=roles_after_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()),
                 markers=tuple(v.get("description_markers") or ()), break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places, provinces=provinces, enum_re=enum_re,
@@ -197,6 +197,8 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     nxt = t["place_chain_re"].match(name, m.end())
     if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
         return name
+    if org_type == "government" and not nxt.group(2):
+        return name  # 杭州钱塘新区管理委员会: a body of a zone keeps its city
     if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
         return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
     return name[m.end():]
@@ -279,6 +281,8 @@ def find_full_names(text: str) -> list[OrgMention]:
     for m in t["known_re"].finditer(text):
         if text.startswith(t["not_followed"].get(m.group()[-1], ()), m.end()):
             continue  # 商务部门 is not 商务部
+        if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end()):
+            continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
     for m in t["enum_re"].finditer(text):
