@@ -1,13 +1,25 @@
 """Organization mentions: full names by suffix and shape, short names linked to them.
 
 * Full names: a run of name characters ending in an organisational suffix
-  (``…有限公司``, ``…集团``, ``…研究院``, ``省科技厅`` …, see
-  ``data/organizations.yaml``), its left edge cut after verbs and function words
-  (``与浙江…有限公司`` → ``浙江…有限公司``, ``丽水经开区企业浙江…`` → ``浙江…``).
+  (``…有限公司``, ``…集团``, ``…研究院``, ``省科技厅`` …, see ``data/organizations.yaml``).
+  Its left edge is cut after the last verb, preposition, function or time word
+  (``left_breaks``: ``以杭州…有限公司``, ``一行到访…``, ``招引…集团``), and after a role noun when a
+  stem is left (``role_breaks``: ``承建单位中建…集团``; but ``统一企业有限公司`` stays); a cut that
+  leaves a bare suffix means no name (``让大家对医院``). Break words inside places, body domains
+  (``住房和城乡建设局``) and just inside a trade name (``浙江新和成``) are not breaks.
+  A word list, not a segmenter: jieba's part-of-speech cut split names (``中欣晶|圆``) and
+  scored far lower on the development set.
+* Not names: a stem made only of descriptive words (``大型高科技企业集团``, ``全省开发区``), a
+  first-of-its-kind description (``全国首家…学院``), an unnamed city's 市委/市政府, a credit line
+  (``…宣传部供图``), a medium in a byline, a party organ or board after a name (``…党委``).
+* Bodies named after a run of bare places keep the last one (``浙江丽水市委`` → ``丽水市委``,
+  ``温州乐清经开区`` → ``乐清经开区``); juxtaposed bodies are split (``乐清市委市政府``).
 * Short names: ``（以下简称“医准智能”）``, and a short form made of the distinctive
   part of a full name in the same article, read in order (``汇涵科技`` →
-  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``).
-* A bare zone word (``经开区``) is the one development zone the article names.
+  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``); firms listed by
+  short name after an inclusion verb (``涵盖了A、B等6家企业``); a Latin name before a board.
+* A bare zone word (``经开区``) is the one development zone the article names (or, when it names
+  none, the zone as written at a clause start).
 """
 from __future__ import annotations
 
@@ -18,7 +30,7 @@ from functools import lru_cache
 from ..vocab import org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
-_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*$")  # searched with an end position: the run ending there
+_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
@@ -90,10 +102,9 @@ def _tables():
     break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
     breaks_re = _every_word_re(v["left_breaks"])
     roles_re = _every_word_re(v.get("role_breaks") or ())
-    # Spans inside which a break word is not a break: places (the 和 of 云和) and body domains
-    # joined by a conjunction (住房和城乡建设局).
-    # …and the longer suffix words inside a name (the 集聚 of 瓯江口产业集聚区管委会; not 委 or 政府,
-    # which end one body before the next: 市委市政府).
+    # Spans inside which a break word is not a break: places (the 和 of 云和), body domains
+    # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
+    # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
     long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
     protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
@@ -102,10 +113,14 @@ def _tables():
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
-    return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"), list_particles=tuple(v.get("list_particles") or ()), zone_words=tuple(v["suffixes"]["development_zone"]["named"] + v["suffixes"]["development_zone"]["weak"]),
-                admin_re=admin_re, roles_after_re=roles_after_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()),
-                markers=tuple(v.get("description_markers") or ()), break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
-                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places, provinces=provinces, enum_re=enum_re,
+    zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
+    return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
+                list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
+                admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
+                markers=tuple(v.get("description_markers") or ()),
+                break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
+                provinces=provinces, enum_re=enum_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 descriptive_re=re.compile(f"(?:{_prefix_tree(v.get('descriptive_words') or ())})+"),
