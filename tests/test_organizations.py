@@ -180,3 +180,9 @@ def test_a_body_of_a_zone_keeps_its_city_and_free_trade_zones_are_zones():
     assert names("杭州钱塘新区管理委员会发文。") == ["杭州钱塘新区管理委员会"]
     assert names("中国（浙江）自由贸易试验区宁波片区挂牌。") == ["中国（浙江）自由贸易试验区"]
     assert names("据丽水经开区招商服务中心负责人介绍。") == ["丽水经开区招商服务中心"]
+
+
+@pytest.mark.parametrize("text", ["园区集聚了电子信息、生物医药等产业的龙头企业。", "引进了光伏、储能等一批企业。",
+                                  "包括半导体、新能源等领域企业。", "涵盖了研发、生产等环节的企业。"])
+def test_a_list_of_industries_or_activities_is_no_list_of_firms(text):
+    assert names(text) == []

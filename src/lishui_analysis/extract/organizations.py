@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import org_vocab, region_names, regions
+from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
@@ -112,7 +112,10 @@ def _tables():
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
-                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
+                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
+    # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
+    category_item_re = re.compile(f"(?:{_prefix_tree([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
+    category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
     zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
     return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
@@ -120,7 +123,7 @@ def _tables():
                 markers=tuple(v.get("description_markers") or ()),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
-                provinces=provinces, enum_re=enum_re,
+                provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 descriptive_re=re.compile(f"(?:{_prefix_tree(v.get('descriptive_words') or ())})+"),
@@ -301,9 +304,11 @@ def find_full_names(text: str) -> list[OrgMention]:
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
     for m in t["enum_re"].finditer(text):
+        if t["category_tail_re"].search(m.group(2)):
+            continue
         pos = m.start(1)
         for item in m.group(1).split("、"):
-            if item not in t["places"] and not any(item.endswith(x) for x in ("产业", "行业", "领域")):
+            if item not in t["places"] and not t["category_item_re"].fullmatch(item):
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
     # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
