@@ -186,3 +186,9 @@ def test_a_body_of_a_zone_keeps_its_city_and_free_trade_zones_are_zones():
                                   "包括半导体、新能源等领域企业。", "涵盖了研发、生产等环节的企业。"])
 def test_a_list_of_industries_or_activities_is_no_list_of_firms(text):
     assert names(text) == []
+
+
+def test_have_is_a_break_but_not_inside_names_and_a_measure_word_starts_no_name():
+    assert names("签约项目有浙江某某有限公司投资的项目。") == ["浙江某某有限公司"]
+    assert names("中国有色金属工业协会发布。") == ["中国有色金属工业协会"]
+    assert names("其中有3家是浙江某某集团的子公司。") == ["浙江某某集团"]

@@ -119,6 +119,7 @@ def _tables():
     zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
     return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
+                not_name_starts=frozenset(v.get("not_name_starts") or ""),
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
                 markers=tuple(v.get("description_markers") or ()),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
@@ -184,7 +185,7 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # and so is one second in the run when the first is no break word (华为技术…, not 我和…).
     places = t["places"]
     trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
-    if name[0] not in "省市区县镇乡村" and not any(s == 0 for s, _ in cuts):
+    if name[0] not in t["not_name_starts"] and not any(s == 0 for s, _ in cuts):
         trade.add(0)
     for s, e in sorted(cuts, key=lambda c: -c[1]):
         if e - s == 1 and s - 1 in trade and name[s] not in t["list_particles"]:
