@@ -121,7 +121,7 @@ def _tables():
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
                 not_name_starts=frozenset(v.get("not_name_starts") or ""),
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
-                markers=tuple(v.get("description_markers") or ()),
+                markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
@@ -257,7 +257,7 @@ def _name_of(raw: str, suffix: str) -> str:
     if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
                                    or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
         return ""
-    if any(x in raw for x in t["markers"]) and not name.startswith(t["place_tuple"]):
+    if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
     return name
 
