@@ -123,38 +123,6 @@ def test_milestone_slogans_conditionals_and_back_references_are_skipped():
     assert [(e.event_type, e.date) for e in _events(text, "2020-11-18")] == [("construction_started", "2020-11-17")]
 
 
-def test_organizations_full_names_boundaries_and_short_names():
-    text = ("丽水经开区企业浙江医准智能科技有限公司（以下简称“医准智能”）与杭州电子科技大学丽水研究院合作。"
-            "医准智能获得国家药监局颁发的注册证。苏州汇涵医用科技发展有限公司很强，汇涵科技将落户。经开区表示欢迎。")
-    ms = extract_org_mentions(text)
-    names = {(m.surface, m.name) for m in ms}
-    assert ("浙江医准智能科技有限公司", "浙江医准智能科技有限公司") in names
-    assert ("医准智能", "浙江医准智能科技有限公司") in names
-    assert ("杭州电子科技大学丽水研究院", "杭州电子科技大学丽水研究院") in names
-    assert ("国家药监局", "国家药监局") in names
-    assert ("汇涵科技", "苏州汇涵医用科技发展有限公司") in names
-    assert ("经开区", "丽水经开区") in names
-    assert not any(m.surface.startswith(("与", "企业")) for m in ms)
-    assert all(text[m.start:m.end] == m.surface for m in ms)
-
-
-@pytest.mark.parametrize("text", ["形成了境内外互补的业务格局。", "各职能部门通力合作。", "参观企业创伤医学博物馆。",
-                                  "该公司是上市公司。", "项目由丽水市委常委主持。"])
-def test_not_organizations(text):
-    assert [m.surface for m in extract_org_mentions(text) if m.surface != "丽水市委"] == []
-
-
-def test_government_abbreviation_is_the_same_body():
-    text = "经开区投资促进部安排专人对接。记者在经开区投促部看到一张图。"
-    assert {(m.surface, m.name) for m in extract_org_mentions(text)} == {
-        ("经开区投资促进部", "经开区投资促进部"), ("经开区投促部", "经开区投资促进部")}
-
-
-@pytest.mark.parametrize("text", ["聘请全国行业协会专家作为顾问。", "支持各上市公司发展。"])
-def test_category_endings_are_not_names(text):
-    assert extract_org_mentions(text) == []
-
-
 def test_land_in_square_metres_stays_m2_but_is_land():
     q = one("项目用地面积5000平方米。")
     assert (q.value, q.unit, q.kind, q.metric) == (5000, "m2", "land_area", "land")

@@ -1,13 +1,25 @@
 """Organization mentions: full names by suffix and shape, short names linked to them.
 
 * Full names: a run of name characters ending in an organisational suffix
-  (``…有限公司``, ``…集团``, ``…研究院``, ``省科技厅`` …, see
-  ``data/organizations.yaml``), its left edge cut after verbs and function words
-  (``与浙江…有限公司`` → ``浙江…有限公司``, ``丽水经开区企业浙江…`` → ``浙江…``).
+  (``…有限公司``, ``…集团``, ``…研究院``, ``省科技厅`` …, see ``data/organizations.yaml``).
+  Its left edge is cut after the last verb, preposition, function or time word
+  (``left_breaks``: ``以杭州…有限公司``, ``一行到访…``, ``招引…集团``), and after a role noun when a
+  stem is left (``role_breaks``: ``承建单位中建…集团``; but ``统一企业有限公司`` stays); a cut that
+  leaves a bare suffix means no name (``让大家对医院``). Break words inside places, body domains
+  (``住房和城乡建设局``) and just inside a trade name (``浙江新和成``) are not breaks.
+  A word list, not a segmenter: jieba's part-of-speech cut split names (``中欣晶|圆``) and
+  scored far lower on the development set.
+* Not names: a stem made only of descriptive words (``大型高科技企业集团``, ``全省开发区``), a
+  first-of-its-kind description (``全国首家…学院``), an unnamed city's 市委/市政府, a credit line
+  (``…宣传部供图``), a medium in a byline, a party organ or board after a name (``…党委``).
+* Bodies named after a run of bare places keep the last one (``浙江丽水市委`` → ``丽水市委``,
+  ``温州乐清经开区`` → ``乐清经开区``); juxtaposed bodies are split (``乐清市委市政府``).
 * Short names: ``（以下简称“医准智能”）``, and a short form made of the distinctive
   part of a full name in the same article, read in order (``汇涵科技`` →
-  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``).
-* A bare zone word (``经开区``) is the one development zone the article names.
+  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``); firms listed by
+  short name after an inclusion verb (``涵盖了A、B等6家企业``); a Latin name before a board.
+* A bare zone word (``经开区``) is the one development zone the article names (or, when it names
+  none, the zone as written at a clause start).
 """
 from __future__ import annotations
 
@@ -15,11 +27,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import leading_regions, org_vocab, region_names, regions
+from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
+_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
+_LATIN = re.compile("[A-Za-z]")
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
 
 
@@ -32,9 +46,39 @@ class OrgMention:
     org_type: str
 
 
+def _prefix_tree(words) -> str:
+    """A regex matching any of ``words``, written as a prefix tree (贯彻(?:落实)?…): the engine
+    follows one branch per character instead of trying every word."""
+    tree: dict = {}
+    for w in words:
+        d = tree
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def emit(d):
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in d else body
+    return emit(tree)
+
+
 def _alternation(words) -> str:
     """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _every_word_re(words):
+    """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
+    group 1 of a lookahead at each position, behind a one-character test of the words' first
+    characters (without it the engine tries every word at every position: three times slower)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)()")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(f"(?=[{firsts}])(?=({_prefix_tree(words)}))")
 
 
 @lru_cache(maxsize=1)
@@ -56,69 +100,54 @@ def _tables():
     known_re = re.compile(_alternation(known))
     not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
     break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
-    # Overlapping break words must all be seen (与 inside 参与): a lookahead finds every start.
-    breaks_re = _EndRe(re.compile("(?=(" + _alternation(v["left_breaks"]) + "))"))
-    roles_re = _EndRe(re.compile("(?=(" + _alternation(v.get("role_breaks") or ()) + "))"))
-    # Spans inside which a break word is not a break: places (the 和 of 云和) and body domains
-    # joined by a conjunction (住房和城乡建设局).
-    protect_re = re.compile(place_alt + "|" + _alternation(v.get("compound_domains") or ()))
+    breaks_re = _every_word_re(v["left_breaks"])
+    roles_re = _every_word_re(v.get("role_breaks") or ())
+    # Spans inside which a break word is not a break: places (the 和 of 云和), body domains
+    # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
+    # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
+    long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
+    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
     place_re = re.compile(place_alt)
+    admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
+    roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
-                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等[^，。；]{0,14}?(?:企业|公司)")
-    return dict(break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
-                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), provinces=provinces, enum_re=enum_re,
+                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
+    # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
+    category_item_re = re.compile(f"(?:{_prefix_tree([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
+    category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
+    zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
+    return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
+                list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
+                not_name_starts=frozenset(v.get("not_name_starts") or ""),
+                admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
+                markers_re=re.compile(_alternation(v.get("description_markers") or ())),
+                break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
+                provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
-                descriptive_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})+"),
+                descriptive_re=re.compile(f"(?:{_prefix_tree(v.get('descriptive_words') or ())})+"),
                 descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
                 generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
                 credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
+                credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
                 known=known, known_re=known_re, not_followed=not_followed)
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
     """Start of the run of name characters (and region parentheses) ending at ``end``."""
     i = end
-    while i > 0 and end - i < limit:
-        ch = text[i - 1]
-        if _NAME_CHAR.match(ch):
-            i -= 1
-        elif ch in "）)":
-            m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
-            if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
-                break
-            i -= len(m.group())
-        else:
-            break
-    return i
-
-
-class _EndRe:
-    """finditer over a lookahead pattern, yielding matches whose end() is the end of the break word."""
-
-    def __init__(self, rx):
-        self.rx = rx
-
-    def finditer(self, text, pos=0, endpos=None):
-        endpos = len(text) if endpos is None else endpos
-        for m in self.rx.finditer(text, pos, endpos):
-            yield _Span(m.start(), m.start() + len(m.group(1)))
-
-
-class _Span:
-    __slots__ = ("_s", "_e")
-
-    def __init__(self, s, e):
-        self._s, self._e = s, e
-
-    def start(self):
-        return self._s
-
-    def end(self):
-        return self._e
+    while True:
+        i = _NAME_RUN_END.search(text, max(0, end - limit), i).start()
+        if i <= 0 or end - i >= limit or text[i - 1] not in "）)":
+            return i
+        m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
+        if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
+            return i
+        i -= len(m.group())
 
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
@@ -136,31 +165,39 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     inside a longer candidate cut too. (A pure function of the candidate: cached.)"""
     stem_end = len(name) - suffix_len
     best = 0
-    for m in _ORDINAL_RE.finditer(name, 0, stem_end):
-        best = max(best, m.end())
-    # A company's legal name inside a longer candidate ends it: what follows is another name.
-    for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
-        if len(name) - m.end() >= 3:
+    if "第" in name:
+        for m in _ORDINAL_RE.finditer(name, 0, stem_end):
             best = max(best, m.end())
+    # A company's legal name inside a longer candidate ends it: what follows is another name.
+    if "有限" in name:
+        for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
+            if len(name) - m.end() >= 3:
+                best = max(best, m.end())
     t = _tables()
+    # break words ending after ``best``: (start, end); roles only when a stem is left after them
+    cuts = [m.span() for m in t["break_re"].finditer(name, 0, stem_end) if m.end() > best]
+    cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
+    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2]
+    if not cuts:
+        return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
-
-    def free(m):
-        return not any(m.start() < b and m.end() > a for a, b in protected)
-
-    for rx in (t["break_re"], t["breaks_re"]):
-        for m in rx.finditer(name, 0, stem_end):
-            if m.end() > best and free(m):
-                best = m.end()
-    for m in t["roles_re"].finditer(name, 0, stem_end):
-        if m.end() > best and stem_end - m.end() >= 2 and free(m):
-            best = m.end()
+    # A one-character break just inside the trade name after a place is part of it (浙江新和成…),
+    # and so is one second in the run when the first is no break word (华为技术…, not 我和…).
+    places = t["places"]
+    trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
+    if name[0] not in t["not_name_starts"] and not any(s == 0 for s, _ in cuts):
+        trade.add(0)
+    for s, e in sorted(cuts, key=lambda c: -c[1]):
+        if e - s == 1 and s - 1 in trade and name[s] not in t["list_particles"]:
+            continue
+        if not any(s < b and e > a for a, b in protected):
+            return name[e:]
     return name[best:]
 
 
 def _strip_country_before_latin(name: str) -> str:
     m = _HAN_BEFORE_LATIN.match(name)
-    if m and m.group(1) in region_names():
+    if m and m.group(1) in _tables()["places"]:
         return name[len(m.group(1)):]
     return name
 
@@ -179,7 +216,50 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     nxt = t["place_chain_re"].match(name, m.end())
     if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
         return name
+    if org_type == "government" and not nxt.group(2):
+        return name  # 杭州钱塘新区管理委员会: a body of a zone keeps its city
+    if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
+        return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
     return name[m.end():]
+
+
+def _zone_body(stem: str) -> bool:
+    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
+    zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
+    return bool(zone) and _name_of(stem, zone) == stem
+
+
+def _admin_named(name: str, stem: str) -> bool:
+    """A body named after a place with its level and a domain: 芜湖市发改委, 李家巷镇人民政府
+    (or a suffix that follows the place directly: 南明山街道办事处)."""
+    t = _tables()
+    m = t["admin_re"].match(name)
+    return bool(m) and (len(stem) - m.end() >= 2 or (len(stem) == m.end() and name.endswith(t["admin_bare"])))
+
+
+@lru_cache(maxsize=16384)
+def _name_of(raw: str, suffix: str) -> str:
+    """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
+    (A pure function of the run: cached, since the same runs recur across articles.)"""
+    t = _tables()
+    org_type, strength = t["by_suffix"][suffix]
+    name = _cut_breaks(raw, len(suffix))
+    name = _strip_country_before_latin(name)
+    name = _drop_outer_place(name, org_type)
+    stem = name[:-len(suffix)]
+    if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
+            or t["descriptive_re"].fullmatch(stem)
+            or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
+            or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
+        return ""
+    if strength == "named" and t["descriptive_end_re"].search(stem):
+        return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
+    if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+                                   or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
+        return ""
+    if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
+        return ""  # 全国首家…学院: a description of a kind of body
+    return name
 
 
 def find_full_names(text: str) -> list[OrgMention]:
@@ -196,36 +276,40 @@ def find_full_names(text: str) -> list[OrgMention]:
         org_type, strength = t["by_suffix"][suffix]
         end = m.end()
         nxt = text[end:end + 2]
-        if any(nxt.startswith(x) for x in t["not_followed"].get(suffix, ())):
+        if nxt.startswith(t["not_followed"].get(suffix, ())):
             continue
         start = _left_edge(text, m.start())
-        name = _cut_breaks(text[start:end], len(suffix))
-        name = _strip_country_before_latin(name)
-        name = _drop_outer_place(name, org_type)
-        start = end - len(name)
-        stem = name[:-len(suffix)]
-        if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
-                or t["descriptive_re"].fullmatch(stem)
-                or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
-                or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
-            continue
-        if nxt in t["not_before"] or nxt.startswith(t["not_before"]):
-            continue
-        if text.startswith(t["credit_after"], end) or text[max(0, start - 5):start].endswith(t["credit_before"]):
+        if text.startswith(t["credit_after"], end) or (
+                start and text[start - 1] in t["credit_last"] and text[max(0, start - 5):start].endswith(t["credit_before"])):
             credits.append((start, end))
             continue
-        if strength == "named" and t["descriptive_end_re"].search(stem):
-            continue  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
-        if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))):
-            continue
+        name = _name_of(text[start:end], suffix)
+        if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])):
+            continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
+        start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name, org_type)
+    # FerroTec（中国）董事局主席: the name before a company's board or top role
+    for m in t["roles_after_re"].finditer(text):
+        e = m.start() - 1 if text[m.start() - 1:m.start()] == "副" else m.start()  # 副董事长
+        s = _left_edge(text, e)
+        name = _cut_breaks(text[s:e], 0)
+        s = e - len(name)
+        if (len(name) >= 2 and (_LATIN.search(name) or name.startswith(t["prefixes"]))
+                and not t["suffix_re"].search(name) and not t["descriptive_re"].fullmatch(name)):
+            found.setdefault((s, e), OrgMention(s, e, name, name, "company"))
     for m in t["known_re"].finditer(text):
+        if text.startswith(t["not_followed"].get(m.group()[-1], ()), m.end()):
+            continue  # 商务部门 is not 商务部
+        if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end()):
+            continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
     for m in t["enum_re"].finditer(text):
+        if t["category_tail_re"].search(m.group(2)):
+            continue
         pos = m.start(1)
         for item in m.group(1).split("、"):
-            if item not in t["places"] and not any(item.endswith(x) for x in ("产业", "行业", "领域")):
+            if item not in t["places"] and not t["category_item_re"].fullmatch(item):
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
     # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
@@ -235,15 +319,24 @@ def find_full_names(text: str) -> list[OrgMention]:
     # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
     kept: list[OrgMention] = []
+    covered = bytearray(len(text))
     for o in spans:
-        if all(o.end <= k.start or o.start >= k.end for k in kept):
+        if covered.find(1, o.start, o.end) < 0:
             kept.append(o)
+            covered[o.start:o.end] = b"\x01" * (o.end - o.start)
     return sorted(kept, key=lambda o: o.start)
 
 
+@lru_cache(maxsize=4096)
 def _stem_heads(name: str) -> tuple[int, ...]:
-    """Positions where a short form of ``name`` may start: its start and after each leading region."""
-    return (0,) + tuple(end for _, end in leading_regions(name))
+    """Positions where a short form of ``name`` may start: its start and after each leading place
+    (浙江乐清某某电气… → 0, 2, 4), county places included."""
+    heads, rx = [0], _tables()["place_chain_re"]
+    m = rx.match(name)
+    while m:
+        heads.append(m.end())
+        m = rx.match(name, m.end())
+    return tuple(heads)
 
 
 def _places_in(name: str) -> set[str]:
@@ -279,6 +372,10 @@ def _occurrences(text: str, sub: str):
     while i >= 0:
         yield i
         i = text.find(sub, i + len(sub))
+
+
+_BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
+_CLAUSE_START = "，。；：！？\n、“"
 
 
 def extract_org_mentions(text: str) -> list[OrgMention]:
@@ -342,10 +439,17 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
+    #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
+    #    zone, named as written)
     canon_zones = sorted(set(zone_map.values()))
+    bare = [km for km in _BARE_ZONE_RE.finditer(text) if free(km.start(), km.end())]
     if len(canon_zones) == 1:
-        for km in re.finditer(r"经开区|开发区|高新区", text):
-            if free(km.start(), km.end()):
-                mentions.append(OrgMention(km.start(), km.end(), km.group(), canon_zones[0], "development_zone"))
-                take(km.start(), km.end())
+        zone = canon_zones[0]
+    elif not canon_zones and any(km.start() == 0 or text[km.start() - 1] in _CLAUSE_START for km in bare):
+        zone = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
+    else:
+        bare = []
+    for km in bare:
+        mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
+        take(km.start(), km.end())
     return sorted(mentions, key=lambda o: o.start)
