@@ -1,0 +1,647 @@
+"""Stage 1 for saved web pages — the article of an HTML page, and what the page states of itself.
+
+:func:`read_page` turns the bytes of a saved page into a :class:`WebPage`: the headline, the
+article's paragraphs (one per line, page chrome removed) and the page's metadata (title,
+subtitle, publication date, 来源, author, canonical URL, site name).
+
+How the article is found (the method of text-density extractors such as GNE, written anew):
+every element is scored by the text of its *paragraph-like* children — children with no block
+element inside — that reads as prose (has sentence punctuation), link text excluded; the
+element with the most is the article's container. WeChat articles are ``#js_content``. The
+headline is the heading (or short element) whose text best matches ``<title>``, else
+``<title>`` without its site name. The date is the one the page shows near the headline
+(``2019-09-07 15:10``, ``发布时间：2020年01月14日``), else a publication-date meta tag or JSON-LD.
+Page furniture (editor lines, related links, share boxes, copyright) is named in
+``data/webpage.yaml``, not here.
+
+Every pass over the page is linear in its size; a page nested deeper than the HTML parser's
+limit, a binary file or a page without an article is refused with a one-line
+:class:`~lishui_analysis.errors.InputError` naming the file.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import InputError
+
+# Elements whose text is never page text.
+_SKIP = frozenset({"script", "style", "noscript", "iframe", "svg", "template", "button", "select", "option",
+                   "textarea", "input", "object", "embed", "canvas", "video", "audio", "head", "title", "meta",
+                   "link", "map", "math"})
+# Elements that start a new line.
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
+                    "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tr", "td", "th",
+                    "blockquote", "pre", "figure", "figcaption", "center", "hr", "br", "form", "fieldset", "address",
+                    "caption", "details", "summary", "body", "html"})
+_HEADINGS = ("h1", "h2", "h3", "h4")
+_PROSE_PUNCT = re.compile("[，。！？；、：,.!?;]")
+_WS = re.compile(r"\s+")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_FURNITURE_ATTR = re.compile(r"foot|copyright|(?<![a-z])nav|menu|comment|sidebar|recommend|related|(?<![a-z])rank|"
+                             r"banner|breadcrumb|(?<![a-z])header|share|(?<![a-z])hot", re.I)
+_CAPTION_ATTR = re.compile(r"caption|descr|img_?desc|pic_?desc|img-?note|pic-?note|pictext|tuzhu|pic-?title|pic-?txt", re.I)
+_TITLE_ATTR = re.compile(r"title|headline|biaoti|tit\b", re.I)
+_SUBTITLE_ATTR = re.compile(r"sub-?title|subhead|fbt|fu-?biaoti", re.I)
+_SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
+_AUTHOR_ATTR = re.compile(r"author|writer|byline|zuozhe", re.I)
+_CJK = re.compile("[\u4e00-\u9fff]")
+_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|-|·)\s*")
+_END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_YMD = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+_DATE = re.compile(_YMD)
+_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|发布于|时间|日期|发布)\s*[:：]?\s*" + _YMD)
+_MD_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|时间)\s*[:：]?\s*(\d{1,2})[-/月](\d{1,2})日?\s*\d{1,2}:\d{2}")
+_UPDATED = re.compile(r"(?:最后)?更新(?:时间|于)?\s*[:：]?\s*$")
+_SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—]{2,30})")
+_AUTHOR_LABEL = re.compile(r"(?:(?:作者|撰文)\s*[:：/]?|(?<![\u4e00-\u9fff])文\s*[/／｜|])\s*([\u4e00-\u9fffA-Za-z·]{2,20}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
+_BYLINE_LINE = re.compile(r"^[【\[（(]?[^。！？；]{0,20}(?:记者|作者|文/|文｜|撰文|编译|通讯员)[^。！？；]{1,40}$")
+_ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
+_REPORTER = re.compile(r"(?:记者|作者)\s*([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．]|^[•·●■◆▶►]")
+_MD_LINE = re.compile(r"^(?:发布时间|发布日期|发表时间|时间)?[:：]?\d{1,2}[-/]\d{1,2}\d{1,2}:\d{2}")
+_TIME = re.compile(r"\s*\d{1,2}:\d{2}")
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .'-]{1,30}")
+_WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["']?(\d{9,11})""")
+MAX_DEPTH_NOTE = "nested deeper than the HTML parser's limit (2048 elements)"
+
+
+@dataclass
+class WebPage:
+    """What :func:`read_page` finds in a saved page."""
+
+    title: str = ""
+    subtitle: str = ""
+    pub_date: str = ""      # YYYY[-MM[-DD]] as the page shows it
+    source: str = ""        # 来源
+    author: str = ""
+    byline: str = ""        # a byline line taken out of the article's first lines
+    url: str = ""           # canonical URL
+    site_name: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    #: A date written only in the page's scripts (WeChat ``var ct``), shown nowhere on the page.
+    script_date: str = ""
+
+    def meta(self) -> dict:
+        """The page's statements about itself, for ``RawDocument.page``."""
+        keys = ("title", "subtitle", "pub_date", "source", "author", "byline", "url", "site_name", "script_date")
+        return {k: getattr(self, k) for k in keys if getattr(self, k)}
+
+    def text(self) -> str:
+        """Title line, subtitle line (if any), then one paragraph a line."""
+        return "\n".join([x for x in (self.title, self.subtitle) if x] + self.paragraphs)
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> dict:
+    from .vocab import load_yaml
+
+    data = load_yaml("webpage.yaml")
+
+    def starts(words):
+        return re.compile("^(?:" + "|".join(re.escape(_WS.sub("", w)) for w in sorted(words, key=len, reverse=True)) + ")")
+
+    return {
+        "end": starts(data["end_markers"]),
+        "drop": starts(data["drop_lines"]),
+        "box": starts(data["lead_boxes"]),
+        "site_end": tuple(data["site_name_endings"]),
+        "date_meta": tuple(data["date_meta"]),
+    }
+
+
+# -- bytes → text ------------------------------------------------------------------------------
+
+_ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+                     "utf8": "utf-8", "big5": "big5hkscs"}
+
+
+def decode_html(data: bytes, path) -> tuple[str, str]:
+    """Text of a page and the encoding it was read with.
+
+    UTF-8 when the bytes are valid UTF-8 (whatever the page declares: a wrong declaration is
+    common, valid UTF-8 by chance is not), else the encoding declared in a ``<meta>`` tag, else
+    GB18030, else what charset-normalizer finds.
+
+    >>> decode_html('<meta charset="gbk"><p>经开区</p>'.encode("gbk"), "x.html")[1]
+    'gb18030'
+    """
+    from . import load
+
+    head = data[:4096]
+    for magic, what in load._BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(path, f"binary file ({what}), not a web page")
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in head:
+        raise InputError(path, "binary file (contains NUL bytes), not a web page")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(head)
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        enc = _ENCODING_ALIASES.get(declared, declared)
+        if enc not in ("utf-8", "gb18030"):
+            try:
+                return data.decode(enc), enc
+            except (UnicodeDecodeError, LookupError):
+                pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    return load.decode_bytes(data, path)
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+def parse_html(text: str, path):
+    """The lxml tree of a page; a one-line refusal for what cannot be a page."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    # An included header or footer with its own </html> stops libxml2 reading the rest.
+    text = _END_OF_PAGE.sub("", text)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(path, f"not a readable web page ({exc})") from None
+    for err in parser.error_log:
+        if "Excessive depth" in err.message:
+            raise InputError(path, f"page refused: {MAX_DEPTH_NOTE}")
+    return root
+
+
+def _attrs(el) -> str:
+    a = el.attrib
+    return (a.get("class") or "") + " " + (a.get("id") or "")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub("", s or "")
+
+
+def _is_caption(el) -> bool:
+    if el.tag == "figcaption" or _CAPTION_ATTR.search(_attrs(el)):
+        return True
+    # a picture's block: an image (or a linked image) with a few words beside it
+    return el.tag in _BLOCK and len(el) <= 3 and any(
+        c.tag == "img" or (c.tag == "a" and len(c) == 1 and c[0].tag == "img") for c in el)
+
+
+CAPTION = "\x02"  # marks a line of an image caption in _text_lines' output
+
+
+def _text_lines(node, captions: bool = False) -> list[str]:
+    """The visible text of ``node``: one line per block element or ``<br>``, whitespace runs
+    collapsed (kept in ``<pre>``), stripped, non-empty. With ``captions``, lines of image
+    captions start with :data:`CAPTION`."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(node, events=("start", "end"))
+    skipped = None
+    pre = 0
+    caption = None
+    nl = "\n"
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP or not tag or _HIDDEN.search(el.attrib.get("style", "")):
+                walker.skip_subtree()
+                skipped = el
+                continue
+            if captions and caption is None and tag in _BLOCK and _is_caption(el):
+                caption, nl = el, "\n" + CAPTION
+            if tag in _BLOCK:
+                parts.append(nl)
+            if tag == "pre":
+                pre += 1
+            if el.text:
+                parts.append(el.text if pre else _WS.sub(" ", el.text))
+        else:
+            if el is skipped:
+                skipped = None
+            else:
+                if tag == "pre":
+                    pre -= 1
+                if tag in _BLOCK:
+                    parts.append(nl)
+                if el is caption:
+                    caption, nl = None, "\n"
+                    parts.append(nl)
+            if el.tail and el is not node:
+                parts.append(el.tail if pre else _WS.sub(" ", el.tail))
+    text = "".join(parts).replace("\u3000", " ").replace("\xa0", " ")
+    return [ln.strip() for ln in text.split("\n") if ln.strip() and ln.strip() != CAPTION]
+
+
+# -- the article's container -----------------------------------------------------------------
+
+def _prose_scores(els: list, index: dict) -> list[float]:
+    """Per element of ``els``, the prose it holds directly.
+
+    One pass from the leaves up: each element's text length, link-text length and sentence
+    punctuation, and whether a block element is inside it. A child with no block inside is a
+    paragraph: its prose (text with sentence punctuation, link text excluded; text without
+    counts 0.3) adds to its parent's score, as does text written directly in the parent.
+    """
+    n = len(els)
+    tot = [0] * n
+    link = [0] * n
+    punct = [0] * n
+    inner = [False] * n  # a block element inside (below the element itself)
+    direct = [0.0] * n
+    parent = [index.get(el.getparent(), -1) for el in els]
+    for i in range(n - 1, -1, -1):
+        el = els[i]
+        tag = el.tag
+        skip = tag in _SKIP
+        if not skip and el.text:
+            t = el.text.strip()
+            if t:
+                k = len(_PROSE_PUNCT.findall(t))
+                tot[i] += len(t)
+                punct[i] += k
+                direct[i] += len(t) if k else 0.3 * len(t)
+        if tag == "a":
+            link[i] = tot[i]
+        p = parent[i]
+        if p < 0:
+            continue
+        tail = el.tail.strip() if el.tail else ""
+        if tail:
+            k = len(_PROSE_PUNCT.findall(tail))
+            tot[p] += len(tail)
+            punct[p] += k
+            direct[p] += len(tail) if k else 0.3 * len(tail)
+        if skip:
+            continue
+        tot[p] += tot[i]
+        link[p] += link[i]
+        punct[p] += punct[i]
+        if (tag in _BLOCK and tag != "br") or inner[i]:
+            inner[p] = True
+        if not inner[i]:
+            prose = tot[i] - link[i]
+            if prose > 0:
+                direct[p] += prose if punct[i] else 0.3 * prose
+    return direct
+
+
+def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tuple[int, float]:
+    """The element with the best prose score, page furniture (an element, or one inside an
+    element, named footer, nav, comment, related …) and blocks above the headline weighed down."""
+    n = len(els)
+    furniture = [False] * n
+    title_line = set()
+    if title_idx >= 0:
+        x = els[title_idx]
+        while x is not None:
+            title_line.add(index.get(x, -1))
+            x = x.getparent()
+    best, best_score = -1, 0.0
+    for i, el in enumerate(els):
+        p = index.get(el.getparent(), -1)
+        furniture[i] = (p >= 0 and furniture[p]) or bool(_FURNITURE_ATTR.search(_attrs(el)))
+        if not direct[i]:
+            continue
+        score = direct[i] * (0.2 if furniture[i] else 1.0)
+        if 0 <= i < title_idx and i not in title_line:
+            score *= 0.5
+        if score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+# -- title -----------------------------------------------------------------------------------
+
+def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
+    """``'标题_网易财经'`` → ``('标题', '网易财经')``: the title without the site name(s) after
+    (or before) a separator, and the site name taken off."""
+    raw = _WS.sub(" ", raw or "").strip()
+    f = _furniture()
+    parts = _TITLE_SEP.split(raw)
+    seps = _TITLE_SEP.findall(raw)
+    if len(parts) == 1:
+        return raw, ""
+
+    def is_site(seg: str, sep: str) -> bool:
+        seg = seg.strip()
+        if not seg:
+            return True
+        if site_name and (seg == site_name or seg in site_name or site_name in seg):
+            return True
+        if len(seg) > 20:
+            return False
+        if seg.isascii() and _CJK.search(raw):
+            return True  # a Latin site name after a Chinese title ("The Paper", "Sina.com")
+        if len(seg) > 16:
+            return False
+        if seg.endswith(f["site_end"]) or re.search(r"\.(?:com|cn|net|org)\b", seg, re.I):
+            return True
+        return sep.strip() in ("_", "|", "｜") and (len(seg) <= 10 or 2 * len(seg) <= len(parts[0]))
+
+    site = ""
+    while len(parts) > 1 and is_site(parts[-1], seps[-1]):
+        site = site or parts[-1].strip()
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site(parts[0], seps[0]) and len(parts[0]) < len(parts[1]):
+        site = site or parts[0].strip()
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += sep + part
+    return out.strip(), site
+
+
+def _find_title(root, els, index, raw_title: str, meta_title: str, site_name: str):
+    """``(title, element index or -1, site name from the <title>)``."""
+    cleaned, site = _clean_title(raw_title or meta_title, site_name)
+    refs = [_norm(x) for x in (raw_title, meta_title) if x]
+    target = _norm(cleaned)
+    best, best_key = None, None
+    for i, el in enumerate(els):
+        tag = el.tag
+        if tag in _HEADINGS or (tag not in _SKIP and _TITLE_ATTR.search(_attrs(el))):
+            text = " ".join(_text_lines(el)) if len(el) < 30 else ""
+        elif tag not in _SKIP and el.text and 4 <= len(el.text.strip()) <= 120 and target and \
+                _norm(el.text) == target:
+            text = el.text.strip()
+        else:
+            continue
+        t = _norm(text)
+        if len(t) < 4 or len(t) > 150:
+            continue
+        if t == target:
+            score = 3
+        elif refs and any(t in r and (len(t) >= 0.6 * len(target) or _TITLE_SEP.match(r[len(t):] or "_"))
+                          and r.startswith(t) or t in r and len(t) >= 0.6 * len(target) for r in refs):
+            score = 2
+        elif target and target in t and len(t) <= len(target) + 12 and tag in _HEADINGS:
+            score = 1
+        else:
+            continue
+        key = (score, tag == "h1", len(t), -i)
+        if best_key is None or key > best_key:
+            best, best_key = (text, i), key
+    if best:
+        return best[0], best[1], site
+    return cleaned, -1, site
+
+
+# -- metadata --------------------------------------------------------------------------------
+
+def _metas(root) -> dict:
+    out: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = (m.get("content") or "").strip()
+        if key and val and key not in out:
+            out[key] = val
+    return out
+
+
+def _json_ld(root) -> dict:
+    out: dict = {}
+    for s in root.iter("script"):
+        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
+            continue
+        try:
+            data = json.loads(s.text)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                for k in ("headline", "datePublished", "author", "publisher"):
+                    if k in item and k not in out:
+                        out[k] = item[k]
+    return out
+
+
+def _iso(y, m, d) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _date_in(text: str) -> str:
+    """The labelled publication date in ``text`` (not a 最后更新 date), else the first date."""
+    for m in _DATE_LABEL.finditer(text):
+        if not _UPDATED.search(text[max(0, m.start() - 8):m.start()]):
+            d = _iso(*m.groups()[-3:])
+            if d:
+                return d
+    for m in _DATE.finditer(text):
+        if _UPDATED.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        d = _iso(*m.groups())
+        if d:
+            return d
+    return ""
+
+
+def _meta_date(metas: dict, ld: dict) -> str:
+    for key in _furniture()["date_meta"]:
+        if key in metas:
+            d = _date_in(metas[key])
+            if d:
+                return d
+    if isinstance(ld.get("datePublished"), str):
+        return _date_in(ld["datePublished"])
+    return ""
+
+
+def _person(value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+# -- the article's lines ---------------------------------------------------------------------
+
+def _prose(line: str) -> bool:
+    return bool(_PROSE_PUNCT.search(line))
+
+
+def _is_end(key: str, f: dict) -> bool:
+    m = f["end"].match(key)
+    return bool(m) and (len(key) <= 60 or len(m.group()) >= 4)
+
+
+def _clean_lines(lines: list[str], page: WebPage) -> list[str]:
+    """The article's paragraphs from its container's lines: the headline (one line, or split
+    over a few), bylines, date lines, summary boxes and captions dropped from the top,
+    furniture lines dropped anywhere, everything from the first end-of-article marker on
+    dropped, and captions and short lines without prose dropped from the end."""
+    f = _furniture()
+    t = _norm(page.title)
+    # a headline written over a few lines of the container (<br>): the page shows it so
+    for k in range(2, 5):
+        if t and len(lines) > k and _norm("".join(lines[:k])).replace(CAPTION, "") == t:
+            page.title = " ".join(x.lstrip(CAPTION) for x in lines[:k])
+            lines = lines[k:]
+            break
+    out: list[str] = []
+    in_box = False
+    for line in lines:
+        caption = line.startswith(CAPTION)
+        line = line.lstrip(CAPTION).strip()
+        key = _norm(line)
+        if not key:
+            continue
+        if out and _is_end(key, f):
+            break
+        if not out:
+            if caption or key == t or (t and len(key) < len(t) + 10 and t in key and not _prose(key[len(t):])):
+                continue
+            if f["box"].match(key):
+                in_box = True
+                continue
+            if in_box and (_NUMBERED.match(line) or len(key) < 120 and _prose(key)):
+                continue
+            in_box = False
+            if _is_end(key, f) and len(key) <= 60:
+                continue
+            if _BYLINE_LINE.match(key) and len(key) <= 40:
+                page.byline = page.byline or line
+                continue
+            if _DATE.search(key) and len(key) <= 60 and not _prose(_DATE.sub("", key)):
+                continue
+            if _MD_LINE.match(key):
+                continue
+            if not _prose(key) and len(key) <= 12:
+                continue  # a tag, a counter, a caption stub above the text
+        if len(key) <= 100 and f["drop"].match(key):
+            m = _SOURCE_LABEL.match(key)
+            if m and not page.source:
+                page.source = m.group(1)  # a 来源 line under the text
+            continue
+        out.append(CAPTION + line if caption else line)
+    while out and (out[-1].startswith(CAPTION) or len(_norm(out[-1])) <= 20 and not _prose(out[-1])):
+        out.pop()
+    return [x.lstrip(CAPTION) for x in out]
+
+
+def _lead_date(lines: list[str]) -> str:
+    """A date line at the top of the article's container (``2019-09-05 11:10 游民星空``,
+    ``发布时间：…``): a date that opens the line, carries a label or a time of day."""
+    for line in lines[:8]:
+        key = line.lstrip(CAPTION).strip()
+        if len(key) > 80:
+            continue
+        m = _DATE.search(key)
+        if m and (m.start() == 0 or _DATE_LABEL.search(key) or _TIME.match(key[m.end():])):
+            d = _date_in(key)
+            if d:
+                return d
+    return ""
+
+
+# -- the page --------------------------------------------------------------------------------
+
+def read_page(data: bytes, path) -> tuple[WebPage, str]:
+    """The article and metadata of a saved page, and the encoding it was read with."""
+    text, encoding = decode_html(data, path)
+    return extract_page(text, path), encoding
+
+
+def extract_page(html: str, path="page.html") -> WebPage:
+    """The article and metadata of a page's HTML text (a pure function of the text)."""
+    root = parse_html(html, path)
+    els = [el for el in root.iter() if isinstance(el.tag, str)]
+    index = {el: i for i, el in enumerate(els)}
+    metas = _metas(root)
+    ld = _json_ld(root)
+    page = WebPage()
+    page.site_name = metas.get("og:site_name", "") or _person(ld.get("publisher"))
+    canonical = next((l.get("href") for l in root.iter("link")
+                      if "canonical" in (l.get("rel") or "").lower() and l.get("href")), "")
+    page.url = (canonical or metas.get("og:url", "")).strip()
+    title_el = root.find(".//title")
+    raw_title = title_el.text_content().strip() if title_el is not None else ""
+    meta_title = metas.get("og:title", "") or (ld.get("headline") if isinstance(ld.get("headline"), str) else "")
+    title, t_idx, site = _find_title(root, els, index, raw_title, meta_title, page.site_name)
+    page.title = _WS.sub(" ", title).strip()
+    page.site_name = page.site_name or site
+
+    wechat = next((i for i, el in enumerate(els) if el.get("id") == "js_content"), -1)
+    if wechat >= 0:
+        c_idx, score = wechat, 100.0
+    else:
+        c_idx, score = _pick_container(els, index, _prose_scores(els, index), t_idx)
+    container = els[c_idx] if c_idx >= 0 else None
+    lines = _text_lines(container, captions=True) if container is not None else []
+    # The header: the page's text between the headline and the article (date, 来源, author);
+    # none when the headline is inside the article's container (its top lines serve).
+    if 0 <= t_idx < c_idx:
+        start = t_idx
+    elif t_idx < 0:
+        start = max(0, c_idx - 80)
+    else:
+        start = c_idx
+    header = "\n".join(_WS.sub(" ", x).strip() for i, el in enumerate(els[start:c_idx], start) if el.tag not in _SKIP
+                       for x in ((el.text if i != t_idx else ""), el.tail) if x and x.strip())
+    lead = "\n".join(x.lstrip(CAPTION) for x in lines[:8] if len(x) <= 80)
+    page.pub_date = _date_in(header) or _lead_date(lines)
+    if not page.pub_date:
+        m = _MD_LABEL.search(header) or _MD_LABEL.search(lead)
+        year = _meta_date(metas, ld)[:4]
+        if m and year:
+            page.pub_date = _iso(year, m.group(1), m.group(2))
+    if not page.pub_date and wechat < 0:
+        page.pub_date = _meta_date(metas, ld)
+    if wechat >= 0:
+        m = _WECHAT_CT.search(html)
+        if m:
+            import datetime as dt
+
+            t = dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone(dt.timedelta(hours=8)))
+            page.script_date = t.date().isoformat()
+    m = _SOURCE_LABEL.search(header) or _SOURCE_LABEL.search(lead)
+    if m:
+        page.source = m.group(1)
+    else:
+        for el in els[start:c_idx]:
+            if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)) and len(el) < 5:
+                s = _norm(el.text_content())
+                s = re.sub(r"^(?:来源|來源)[:：]?", "", s)
+                if 2 <= len(s) <= 20 and not re.search(r"\d|时间|日期", s):
+                    page.source = s
+                    break
+    m = _AUTHOR_LABEL.search(header) or _AUTHOR_LABEL.search(lead)
+    named = _person(ld.get("author")) or metas.get("author", "")
+    if not _NAME_LIKE.fullmatch(named) or named not in header + lead or \
+            any(named in x or x in named for x in (page.site_name, site) if x):
+        named = ""  # a site name, or a name the page does not show
+    page.author = m.group(1).strip() if m else named
+    page.paragraphs = _clean_lines(lines, page)
+    if "作者" in page.author or "记者" in page.author:
+        page.author = re.split(r"作者|记者", page.author)[-1].strip()
+    if not page.author:  # a byline line, or a dateline's （记者 X）
+        m = (_REPORTER.search(page.byline) or _REPORTER.search(header)
+             or (_REPORTER.search(page.paragraphs[0][:60]) if page.paragraphs else None))
+        page.author = m.group(1) if m else ""
+    page.author = _ROLE_WORDS.sub("", page.author).strip()
+    body_chars = sum(len(p) for p in page.paragraphs)
+    if score < 20 or body_chars < 20:
+        raise InputError(path, f"no article found in the page (the most prose-like block holds {body_chars} characters)")
+    return page
