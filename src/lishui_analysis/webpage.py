@@ -63,6 +63,8 @@ _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))
 _REPORTER = re.compile(r"(?:记者|作者)\s*([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．]|^[•·●■◆▶►]")
 _MD_LINE = re.compile(r"^(?:发布时间|发布日期|发表时间|时间)?[:：]?\d{1,2}[-/]\d{1,2}\d{1,2}:\d{2}")
+_DATE_ONLY = re.compile(_YMD + r"日?(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_TAG_LIST = re.compile(r"(?:[^\s|｜,，/、。！？]{1,12}\s*[|｜,，/、]\s*){2,}[^\s|｜,，/、。！？]{1,12}")
 _TIME = re.compile(r"\s*\d{1,2}:\d{2}")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .'-]{1,30}")
 _WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["']?(\d{9,11})""")
@@ -400,6 +402,14 @@ def _find_title(root, els, index, raw_title: str, meta_title: str, site_name: st
             best, best_key = (text, i), key
     if best:
         return best[0], best[1], site
+    # No heading matches <title> (a section name there, 通知公告): the page's main heading.
+    heads = [(len(_norm(t)), -i, t, i) for i, el in enumerate(els) if el.tag in ("h1", "h2")
+             for t in [" ".join(_text_lines(el)) if len(el) < 30 else ""] if 6 <= len(_norm(t)) <= 80]
+    if heads:
+        top = [h for h in heads if els[h[3]].tag == "h1"] or heads
+        _, _, text, i = max(top)
+        if not _norm(text).endswith(_furniture()["site_end"]) or not cleaned:
+            return text, i, site
     return cleaned, -1, site
 
 
@@ -536,7 +546,9 @@ def _clean_lines(lines: list[str], page: WebPage) -> list[str]:
                 page.source = m.group(1)  # a 来源 line under the text
             continue
         out.append(CAPTION + line if caption else line)
-    while out and (out[-1].startswith(CAPTION) or len(_norm(out[-1])) <= 20 and not _prose(out[-1])):
+    # trailing captions, counters and tags, and a date line under a notice's signature
+    while out and (out[-1].startswith(CAPTION) or len(_norm(out[-1])) <= 8 and not _prose(out[-1])
+                   or _DATE_ONLY.fullmatch(_norm(out[-1])) or _TAG_LIST.fullmatch(out[-1])):
         out.pop()
     return [x.lstrip(CAPTION) for x in out]
 
