@@ -48,7 +48,8 @@ _SUBTITLE_ATTR = re.compile(r"sub-?title|subhead|fbt|fu-?biaoti", re.I)
 _SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
 _AUTHOR_ATTR = re.compile(r"author|writer|byline|zuozhe", re.I)
 _CJK = re.compile("[\u4e00-\u9fff]")
-_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|-|·)\s*")
+# "-" between two letters or digits (2019-2020, COVID-19) joins, it does not separate
+_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|·|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z]))\s*")
 _END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _YMD = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
@@ -222,7 +223,8 @@ def _text_lines(node, captions: bool = False) -> list[str]:
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _SKIP or not tag or _HIDDEN.search(el.attrib.get("style", "")):
+            # (the container itself may be hidden until a script shows it: WeChat's js_content)
+            if tag in _SKIP or not tag or (el is not node and _HIDDEN.search(el.attrib.get("style", ""))):
                 walker.skip_subtree()
                 skipped = el
                 continue
@@ -268,6 +270,7 @@ def _prose_scores(els: list, index: dict) -> list[float]:
     inner = [False] * n  # a block element inside (below the element itself)
     direct = [0.0] * n
     parent = [index.get(el.getparent(), -1) for el in els]
+    end = _furniture()["end"]
     for i in range(n - 1, -1, -1):
         el = els[i]
         tag = el.tag
@@ -299,6 +302,8 @@ def _prose_scores(els: list, index: dict) -> list[float]:
             inner[p] = True
         if not inner[i]:
             prose = tot[i] - link[i]
+            if prose > 0 and el.text and end.match(_norm(el.text[:12])):
+                prose = 0  # a paragraph of furniture: 责任编辑, 免责声明, 版权所有 …
             if prose > 0:
                 direct[p] += prose if punct[i] else 0.3 * prose
     return direct
@@ -321,7 +326,7 @@ def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tup
         furniture[i] = (p >= 0 and furniture[p]) or bool(_FURNITURE_ATTR.search(_attrs(el)))
         if not direct[i]:
             continue
-        score = direct[i] * (0.2 if furniture[i] else 1.0)
+        score = direct[i] * (0.1 if furniture[i] else 1.0)
         if 0 <= i < title_idx and i not in title_line:
             score *= 0.5
         if score > best_score:
@@ -341,7 +346,7 @@ def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
     if len(parts) == 1:
         return raw, ""
 
-    def is_site(seg: str, sep: str) -> bool:
+    def is_site(seg: str, sep: str, leading: bool = False) -> bool:
         seg = seg.strip()
         if not seg:
             return True
@@ -349,7 +354,7 @@ def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
             return True
         if len(seg) > 20:
             return False
-        if seg.isascii() and _CJK.search(raw):
+        if seg.isascii() and _CJK.search(raw) and not leading:
             return True  # a Latin site name after a Chinese title ("The Paper", "Sina.com")
         if len(seg) > 16:
             return False
@@ -362,7 +367,7 @@ def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
         site = site or parts[-1].strip()
         parts.pop()
         seps.pop()
-    while len(parts) > 1 and is_site(parts[0], seps[0]) and len(parts[0]) < len(parts[1]):
+    while len(parts) > 1 and is_site(parts[0], seps[0], leading=True) and len(parts[0]) < len(parts[1]):
         site = site or parts[0].strip()
         parts.pop(0)
         seps.pop(0)
