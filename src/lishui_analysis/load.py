@@ -190,6 +190,8 @@ def read_sources(raw_dir: Path) -> dict[str, dict]:
     for lineno, row in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
         name = row.get("file", "")
+        if not name and row.get("url"):
+            continue  # a URL not fetched yet (`lishui-analysis fetch` fills its file)
         if not name:
             raise InputError(path, "row has an empty 'file'", line=lineno)
         if row.get("pub_date") and parse_pub_date(row["pub_date"]) is None:
