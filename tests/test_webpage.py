@@ -212,3 +212,15 @@ def test_build_of_web_pages_fills_articles_and_manifest(tmp_path):
     assert inputs["portal.html"]["body_chars"] == len(portal.body)
     assert [s["file"] for s in manifest["skipped"]] == ["nav.html"]
     assert "no article found" in manifest["skipped"][0]["problem"]
+
+
+def test_check_flags_a_page_without_an_article(tmp_path):
+    from lishui_analysis.check import check
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "portal.html").write_bytes((WEB / "portal.html").read_bytes())
+    (raw / "menu.html").write_text("<html><body><a href='/'>首页</a> <a href='/x'>新闻</a></body></html>", encoding="utf-8")
+    problems = check(raw, tmp_path / "processed")
+    assert any("menu.html: no article found in the page" in p for p in problems)
+    assert not any("portal.html" in p for p in problems)
