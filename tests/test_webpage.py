@@ -224,3 +224,23 @@ def test_check_flags_a_page_without_an_article(tmp_path):
     problems = check(raw, tmp_path / "processed")
     assert any("menu.html: no article found in the page" in p for p in problems)
     assert not any("portal.html" in p for p in problems)
+
+
+def test_epaper_page_keeps_kicker_headline_subheadline_and_a_text_split_in_sections():
+    page = _page("epaper.html")
+    assert (page.kicker, page.title, page.subtitle) == ("抢抓“窗口期” 跑出“加速度”", "云和县三个重大产业项目集中开工", "总投资逾二十亿元")
+    assert page.pub_date == "2024-12-09"
+    assert page.paragraphs[0].startswith("本报讯（记者 郑一鸣 通讯员 吴佳）12月8日")
+    assert page.paragraphs[-1] == "据了解，今年以来云和县已新签约亿元以上项目十二个。" and len(page.paragraphs) == 4
+
+
+def test_page_article_of_an_epaper_page(tmp_path):
+    from lishui_analysis.document import process_document
+
+    doc = load.read_document(WEB / "epaper.html", WEB)
+    (art,) = process_document(doc)["articles"]
+    assert (art["kicker"], art["headline"], art["subheadline"]) == (
+        "抢抓“窗口期” 跑出“加速度”", "云和县三个重大产业项目集中开工", "总投资逾二十亿元")
+    assert art["reporters"] == "郑一鸣" and art["correspondents"] == "吴佳"
+    assert art["body"].startswith("本报讯（记者 郑一鸣 通讯员 吴佳）") and "总投资逾二十亿元\n" not in art["body"]
+    assert (art["pub_date"], art["pub_date_source"]) == ("2024-12-09", "page")

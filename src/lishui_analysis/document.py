@@ -84,7 +84,8 @@ def page_article(text: str, page: dict) -> segment.Article:
     """
     lines = text.split("\n")
     n_head = 2 if page.get("subtitle") and len(lines) > 2 else 1
-    art = segment.Article(seq=1, headline=lines[0].strip(), subheadline=lines[1].strip() if n_head == 2 else "")
+    art = segment.Article(seq=1, kicker=clean.normalize_text(page.get("kicker", "")), headline=lines[0].strip(),
+                          subheadline=lines[1].strip() if n_head == 2 else "")
     body = [ln for ln in lines[n_head:] if ln.strip()]
     art.body = "\n".join(body)
     byline = clean.normalize_text(page.get("byline", ""))

@@ -44,7 +44,8 @@ _FURNITURE_ATTR = re.compile(r"foot|copyright|(?<![a-z])nav|menu|comment|sidebar
                              r"banner|breadcrumb|(?<![a-z])header|share|(?<![a-z])hot", re.I)
 _CAPTION_ATTR = re.compile(r"caption|descr|img_?desc|pic_?desc|img-?note|pic-?note|pictext|tuzhu|pic-?title|pic-?txt", re.I)
 _TITLE_ATTR = re.compile(r"title|headline|biaoti|tit\b", re.I)
-_SUBTITLE_ATTR = re.compile(r"sub-?title|subhead|fbt|fu-?biaoti", re.I)
+_SUBTITLE_ATTR = re.compile(r"sub-?title|subhead|(?<![a-z])fb(?![a-z])|fbt|fu-?biaoti|futi", re.I)
+_KICKER_ATTR = re.compile(r"kicker|pre-?title|intro-?title|(?<![a-z])yt(?![a-z])|yinti|shoulder", re.I)
 _SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
 _AUTHOR_ATTR = re.compile(r"author|writer|byline|zuozhe", re.I)
 _CJK = re.compile("[\u4e00-\u9fff]")
@@ -77,7 +78,8 @@ class WebPage:
     """What :func:`read_page` finds in a saved page."""
 
     title: str = ""
-    subtitle: str = ""
+    kicker: str = ""        # 引题 above the headline (newspaper e-paper pages)
+    subtitle: str = ""      # 副题 below it
     pub_date: str = ""      # YYYY[-MM[-DD]] as the page shows it
     source: str = ""        # 来源
     author: str = ""
@@ -90,7 +92,7 @@ class WebPage:
 
     def meta(self) -> dict:
         """The page's statements about itself, for ``RawDocument.page``."""
-        keys = ("title", "subtitle", "pub_date", "source", "author", "byline", "url", "site_name", "script_date")
+        keys = ("title", "kicker", "subtitle", "pub_date", "source", "author", "byline", "url", "site_name", "script_date")
         return {k: getattr(self, k) for k in keys if getattr(self, k)}
 
     def text(self) -> str:
@@ -334,6 +336,38 @@ def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tup
     return best, best_score
 
 
+def _merge_siblings(els: list, index: dict, best: int, direct: list) -> int:
+    """The article split over sibling blocks of one kind (``<div class=section>`` × n, pages of
+    an article): their parent is the container."""
+    el = els[best]
+    parent = el.getparent()
+    if parent is None:
+        return best
+    kind = (el.tag, el.get("class"))
+    like = [c for c in parent if c is not el and isinstance(c.tag, str) and (c.tag, c.get("class")) == kind
+            and direct[index[c]] >= 0.3 * direct[best]]
+    return index[parent] if like else best
+
+
+def _title_neighbours(title_el) -> tuple[str, str]:
+    """引题 and 副题 around the headline (e-paper pages): the element just before it and the one
+    just after it, when headings or named so, short, and not a date, byline or sentence."""
+
+    def line(el, attr) -> str:
+        if el is None or not isinstance(el.tag, str):
+            return ""
+        if not (el.tag in ("h2", "h3", "h4", "h5", "h6") or attr.search(_attrs(el))):
+            return ""
+        text = " ".join(_text_lines(el)) if len(el) < 10 else ""
+        key = _norm(text)
+        if not 2 <= len(key) <= 60 or _DATE.search(key) or re.search("记者|来源|作者|编辑|通讯员", key) \
+                or key[-1] in "。！？；":
+            return ""
+        return text
+
+    return line(title_el.getprevious(), _KICKER_ATTR), line(title_el.getnext(), _SUBTITLE_ATTR)
+
+
 # -- title -----------------------------------------------------------------------------------
 
 def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
@@ -500,7 +534,7 @@ def _prose(line: str) -> bool:
 
 
 def _is_end(key: str, f: dict) -> bool:
-    m = f["end"].match(key)
+    m = f["end"].match(key) or f["end"].match(key.lstrip("（(【[〔<《"))  # (责编：…) 【编辑：…】
     return bool(m) and (len(key) <= 60 or len(m.group()) >= 4)
 
 
@@ -606,7 +640,11 @@ def extract_page(html: str, path="page.html") -> WebPage:
     if wechat >= 0:
         c_idx, score = wechat, 100.0
     else:
-        c_idx, score = _pick_container(els, index, _prose_scores(els, index), t_idx)
+        direct = _prose_scores(els, index)
+        c_idx, score = _pick_container(els, index, direct, t_idx)
+    c_idx = _merge_siblings(els, index, c_idx, direct) if wechat < 0 and c_idx >= 0 else c_idx
+    if t_idx >= 0:
+        page.kicker, page.subtitle = _title_neighbours(els[t_idx])
     container = els[c_idx] if c_idx >= 0 else None
     lines = _text_lines(container, captions=True) if container is not None else []
     # The header: the page's text between the headline and the article (date, 来源, author);
