@@ -58,7 +58,7 @@ _DATE = re.compile(_YMD)
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|发布于|时间|日期|发布)\s*[:：]?\s*" + _YMD)
 _MD_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|时间)\s*[:：]?\s*(\d{1,2})[-/月](\d{1,2})日?\s*\d{1,2}:\d{2}")
 _UPDATED = re.compile(r"(?:最后)?更新(?:时间|于)?\s*[:：]?\s*$")
-_SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—]{2,30})")
+_SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—－]{2,30})")
 _AUTHOR_LABEL = re.compile(r"(?:(?:作者|撰文)\s*[:：/]?|(?<![\u4e00-\u9fff])文\s*[/／｜|])\s*([\u4e00-\u9fffA-Za-z·]{2,20}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _BYLINE_LINE = re.compile(r"^[【\[（(]?[^。！？；]{0,20}(?:记者|作者|文/|文｜|撰文|编译|通讯员)[^。！？；]{1,40}$")
 _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
@@ -67,7 +67,7 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、�
 _MD_LINE = re.compile(r"^(?:发布时间|发布日期|发表时间|时间)?[:：]?\d{1,2}[-/]\d{1,2}\d{1,2}:\d{2}")
 _DATE_ONLY = re.compile(_YMD + r"日?(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 _TAG_LIST = re.compile(r"(?:[^\s|｜,，/、。！？]{1,12}\s*[|｜,，/、]\s*){2,}[^\s|｜,，/、。！？]{1,12}")
-_TIME = re.compile(r"\s*\d{1,2}:\d{2}")
+_TIME = re.compile(r"\s*日?\s*\d{1,2}:\d{2}")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .'-]{1,30}")
 _WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["']?(\d{9,11})""")
 MAX_DEPTH_NOTE = "nested deeper than the HTML parser's limit (2048 elements)"
@@ -664,6 +664,11 @@ def extract_page(html: str, path="page.html") -> WebPage:
         year = _meta_date(metas, ld)[:4]
         if m and year:
             page.pub_date = _iso(year, m.group(1), m.group(2))
+    if not page.pub_date and container is not None:  # 发布日期：… under the article (government sites)
+        end = c_idx + sum(1 for _ in container.iter()) - 1
+        below = "\n".join(x for el in els[end + 1:end + 40] if el.tag not in _SKIP for x in (el.text, el.tail) if x)
+        m = _DATE_LABEL.search(below)
+        page.pub_date = _iso(*m.groups()[-3:]) if m else ""
     if not page.pub_date and wechat < 0:
         page.pub_date = _meta_date(metas, ld)
     if wechat >= 0:
