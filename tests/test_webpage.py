@@ -244,3 +244,14 @@ def test_page_article_of_an_epaper_page(tmp_path):
     assert art["reporters"] == "郑一鸣" and art["correspondents"] == "吴佳"
     assert art["body"].startswith("本报讯（记者 郑一鸣 通讯员 吴佳）") and "总投资逾二十亿元\n" not in art["body"]
     assert (art["pub_date"], art["pub_date_source"]) == ("2024-12-09", "page")
+
+
+@pytest.mark.parametrize("open_tag, close_tag", [("<div class='title'>", "</div>"), ("<h2>", "</h2>"),
+                                                  ("<span class='source'>", "</span>")])
+def test_nested_headline_like_elements_cost_linear_time(open_tag, close_tag):
+    html = ("<html><head><title>经开区新闻标题</title></head><body>" + open_tag * 2000 + PROSE * 3 + close_tag * 2000
+            + "</body></html>").encode()
+    t = time.perf_counter()
+    page, _ = webpage.read_page(html, "titles.html")
+    assert page.paragraphs == [PROSE[3:-4]] * 3
+    assert time.perf_counter() - t < 2

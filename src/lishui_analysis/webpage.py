@@ -47,7 +47,6 @@ _TITLE_ATTR = re.compile(r"title|headline|biaoti|tit\b", re.I)
 _SUBTITLE_ATTR = re.compile(r"sub-?title|subhead|(?<![a-z])fb(?![a-z])|fbt|fu-?biaoti|futi", re.I)
 _KICKER_ATTR = re.compile(r"kicker|pre-?title|intro-?title|(?<![a-z])yt(?![a-z])|yinti|shoulder", re.I)
 _SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
-_AUTHOR_ATTR = re.compile(r"author|writer|byline|zuozhe", re.I)
 _CJK = re.compile("[\u4e00-\u9fff]")
 # "-" between two letters or digits (2019-2020, COVID-19) joins, it does not separate
 _TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|·|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z]))\s*")
@@ -358,7 +357,7 @@ def _title_neighbours(title_el) -> tuple[str, str]:
             return ""
         if not (el.tag in ("h2", "h3", "h4", "h5", "h6") or attr.search(_attrs(el))):
             return ""
-        text = " ".join(_text_lines(el)) if len(el) < 10 else ""
+        text = _short_text(el)
         key = _norm(text)
         if not 2 <= len(key) <= 60 or _DATE.search(key) or re.search("记者|来源|作者|编辑|通讯员", key) \
                 or key[-1] in "。！？；":
@@ -411,16 +410,40 @@ def _clean_title(raw: str, site_name: str = "") -> tuple[str, str]:
     return out.strip(), site
 
 
-def _find_title(root, els, index, raw_title: str, meta_title: str, site_name: str):
-    """``(title, element index or -1, site name from the <title>)``."""
+#: Headings and title-named elements looked at for the headline, and the elements one may
+#: hold: the work on the headline stays bounded on hostile pages.
+MAX_TITLE_CANDIDATES = 1000
+MAX_TITLE_ELEMENTS = 60
+
+
+def _short_text(el) -> str:
+    """The text of a small element (a headline is), else ""."""
+    for n, _ in enumerate(el.iter()):
+        if n >= MAX_TITLE_ELEMENTS:
+            return ""
+    return " ".join(_text_lines(el))
+
+
+def _find_title(els, raw_title: str, meta_title: str, site_name: str):
+    """``(title, element index or -1, site name from the <title>)``: the heading (or short
+    element) whose text is the cleaned ``<title>``, or the part of it before a separator, or
+    most of it; else the page's main heading; else the cleaned ``<title>``."""
     cleaned, site = _clean_title(raw_title or meta_title, site_name)
     refs = [_norm(x) for x in (raw_title, meta_title) if x]
     target = _norm(cleaned)
+
+    def in_title(t: str, r: str) -> bool:
+        return t in r and (len(t) >= 0.6 * len(target) or (r.startswith(t) and bool(_TITLE_SEP.match(r[len(t):] or "_"))))
+
     best, best_key = None, None
+    seen = 0
     for i, el in enumerate(els):
         tag = el.tag
         if tag in _HEADINGS or (tag not in _SKIP and _TITLE_ATTR.search(_attrs(el))):
-            text = " ".join(_text_lines(el)) if len(el) < 30 else ""
+            seen += 1
+            if seen > MAX_TITLE_CANDIDATES:
+                break
+            text = _short_text(el)
         elif tag not in _SKIP and el.text and 4 <= len(el.text.strip()) <= 120 and target and \
                 _norm(el.text) == target:
             text = el.text.strip()
@@ -431,8 +454,7 @@ def _find_title(root, els, index, raw_title: str, meta_title: str, site_name: st
             continue
         if t == target:
             score = 3
-        elif refs and any(t in r and (len(t) >= 0.6 * len(target) or _TITLE_SEP.match(r[len(t):] or "_"))
-                          and r.startswith(t) or t in r and len(t) >= 0.6 * len(target) for r in refs):
+        elif any(in_title(t, r) for r in refs):
             score = 2
         elif target and target in t and len(t) <= len(target) + 12 and tag in _HEADINGS:
             score = 1
@@ -444,8 +466,8 @@ def _find_title(root, els, index, raw_title: str, meta_title: str, site_name: st
     if best:
         return best[0], best[1], site
     # No heading matches <title> (a section name there, 通知公告): the page's main heading.
-    heads = [(len(_norm(t)), -i, t, i) for i, el in enumerate(els) if el.tag in ("h1", "h2")
-             for t in [" ".join(_text_lines(el)) if len(el) < 30 else ""] if 6 <= len(_norm(t)) <= 80]
+    heads = [(len(_norm(t)), -i, t, i) for i, el in [(i, el) for i, el in enumerate(els) if el.tag in ("h1", "h2")][:MAX_TITLE_CANDIDATES]
+             for t in [_short_text(el)] if 6 <= len(_norm(t)) <= 80]
     if heads:
         top = [h for h in heads if els[h[3]].tag == "h1"] or heads
         _, _, text, i = max(top)
@@ -632,7 +654,7 @@ def extract_page(html: str, path="page.html") -> WebPage:
     title_el = root.find(".//title")
     raw_title = "".join(title_el.itertext()).strip() if title_el is not None else ""
     meta_title = metas.get("og:title", "") or (ld.get("headline") if isinstance(ld.get("headline"), str) else "")
-    title, t_idx, site = _find_title(root, els, index, raw_title, meta_title, page.site_name)
+    title, t_idx, site = _find_title(els, raw_title, meta_title, page.site_name)
     page.title = _WS.sub(" ", title).strip()
     page.site_name = page.site_name or site
 
@@ -683,8 +705,8 @@ def extract_page(html: str, path="page.html") -> WebPage:
         page.source = m.group(1)
     else:
         for el in els[start:c_idx]:
-            if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)) and len(el) < 5:
-                s = _norm("".join(el.itertext()))
+            if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)):
+                s = _norm(_short_text(el))
                 s = re.sub(r"^(?:来源|來源)[:：]?", "", s)
                 if 2 <= len(s) <= 20 and not re.search(r"\d|时间|日期", s):
                     page.source = s
