@@ -69,6 +69,10 @@ _TAG_LIST = re.compile(r"(?:[^\s|｜,，/、。！？]{1,12}\s*[|｜,，/、]\s*
 _TIME = re.compile(r"\s*日?\s*\d{1,2}:\d{2}")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .'-]{1,30}")
 _WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["']?(\d{9,11})""")
+#: An article shorter than this is no article (a menu, a share box): the page is refused.
+MIN_BODY_CHARS = 20
+#: Elements after the headline read for its date, 来源 and author (not a sidebar further down).
+HEADER_ELEMENTS = 200
 MAX_DEPTH_NOTE = "nested deeper than the HTML parser's limit (2048 elements)"
 
 
@@ -660,11 +664,12 @@ def extract_page(html: str, path="page.html") -> WebPage:
 
     wechat = next((i for i, el in enumerate(els) if el.get("id") == "js_content"), -1)
     if wechat >= 0:
-        c_idx, score = wechat, 100.0
+        c_idx, score = wechat, float(MIN_BODY_CHARS)
     else:
         direct = _prose_scores(els, index)
         c_idx, score = _pick_container(els, index, direct, t_idx)
-    c_idx = _merge_siblings(els, index, c_idx, direct) if wechat < 0 and c_idx >= 0 else c_idx
+        if c_idx >= 0:
+            c_idx = _merge_siblings(els, index, c_idx, direct)
     if t_idx >= 0:
         page.kicker, page.subtitle = _title_neighbours(els[t_idx])
     container = els[c_idx] if c_idx >= 0 else None
@@ -677,7 +682,8 @@ def extract_page(html: str, path="page.html") -> WebPage:
         start = max(0, c_idx - 80)
     else:
         start = c_idx
-    header = "\n".join(_WS.sub(" ", x).strip() for i, el in enumerate(els[start:c_idx], start) if el.tag not in _SKIP
+    stop = min(c_idx, start + HEADER_ELEMENTS)
+    header = "\n".join(_WS.sub(" ", x).strip() for i, el in enumerate(els[start:stop], start) if el.tag not in _SKIP
                        for x in ((el.text if i != t_idx else ""), el.tail) if x and x.strip())
     lead = "\n".join(x.lstrip(CAPTION) for x in lines[:8] if len(x) <= 80)
     page.pub_date = _date_in(header) or _lead_date(lines)
@@ -704,7 +710,7 @@ def extract_page(html: str, path="page.html") -> WebPage:
     if m:
         page.source = m.group(1)
     else:
-        for el in els[start:c_idx]:
+        for el in els[start:stop]:
             if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)):
                 s = _norm(_short_text(el))
                 s = re.sub(r"^(?:来源|來源)[:：]?", "", s)
@@ -726,6 +732,6 @@ def extract_page(html: str, path="page.html") -> WebPage:
         page.author = m.group(1) if m else ""
     page.author = _ROLE_WORDS.sub("", page.author).strip()
     body_chars = sum(len(p) for p in page.paragraphs)
-    if score < 20 or body_chars < 20:
+    if score < MIN_BODY_CHARS or body_chars < MIN_BODY_CHARS:
         raise InputError(path, f"no article found in the page (the most prose-like block holds {body_chars} characters)")
     return page
