@@ -255,3 +255,15 @@ def test_nested_headline_like_elements_cost_linear_time(open_tag, close_tag):
     page, _ = webpage.read_page(html, "titles.html")
     assert page.paragraphs == [PROSE[3:-4]] * 3
     assert time.perf_counter() - t < 2
+
+
+def test_epaper_page_of_several_articles_is_split_by_segment():
+    from lishui_analysis.document import process_document
+
+    doc = load.read_document(WEB / "epaper_page.html", WEB)
+    assert doc.page["articles"] == 2
+    arts = process_document(doc)["articles"]
+    assert [(a["headline"], a["reporters"], a["correspondents"]) for a in arts] == [
+        ("缙云机床产业再添新动能", "黄晓", "林立"), ("龙泉宝剑小镇迎来新客商", "黄晓", "")]
+    assert arts[0]["body"].endswith("带动就业五百余人。") and arts[1]["body"].endswith("吸引更多企业落户。")
+    assert all(a["pub_date"] == "2024-12-09" and a["pub_date_source"] == "page" for a in arts)

@@ -105,7 +105,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     meta = meta or {}
     text = clean.normalize_text(doc.text)
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
-    if doc.fmt == "html" and page.get("title"):
+    if doc.fmt == "html" and page.get("title") and page.get("articles", 1) == 1:
         articles = [page_article(text, page)]
     else:
         articles = segment.segment_page(text)

@@ -92,14 +92,23 @@ class WebPage:
     paragraphs: list[str] = field(default_factory=list)
     #: A date written only in the page's scripts (WeChat ``var ct``), shown nowhere on the page.
     script_date: str = ""
+    #: Articles on the page: more than one on an e-paper page holding several (titles and
+    #: bylines then stay in ``paragraphs`` for segment.py to split).
+    articles: int = 1
 
     def meta(self) -> dict:
         """The page's statements about itself, for ``RawDocument.page``."""
         keys = ("title", "kicker", "subtitle", "pub_date", "source", "author", "byline", "url", "site_name", "script_date")
-        return {k: getattr(self, k) for k in keys if getattr(self, k)}
+        out = {k: getattr(self, k) for k in keys if getattr(self, k)}
+        if self.articles > 1:
+            out["articles"] = self.articles
+        return out
 
     def text(self) -> str:
-        """Title line, subtitle line (if any), then one paragraph a line."""
+        """Title line, subtitle line (if any), then one paragraph a line; a page of several
+        articles: its lines, titles and bylines included."""
+        if self.articles > 1:
+            return "\n".join(self.paragraphs)
         return "\n".join([x for x in (self.title, self.subtitle) if x] + self.paragraphs)
 
 
@@ -564,11 +573,13 @@ def _is_end(key: str, f: dict) -> bool:
     return bool(m) and (len(key) <= 60 or len(m.group()) >= 4)
 
 
-def _clean_lines(lines: list[str], page: WebPage) -> list[str]:
+def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list[str]:
     """The article's paragraphs from its container's lines: the headline (one line, or split
     over a few), bylines, date lines, summary boxes and captions dropped from the top,
     furniture lines dropped anywhere, everything from the first end-of-article marker on
-    dropped, and captions and short lines without prose dropped from the end."""
+    dropped, and captions and short lines without prose dropped from the end. With
+    ``several`` articles (an e-paper page), their titles and bylines stay and an
+    end-of-article line is dropped, not the rest."""
     f = _furniture()
     t = _norm(page.title)
     # a headline written over a few lines of the container (<br>): the page shows it so
@@ -586,8 +597,12 @@ def _clean_lines(lines: list[str], page: WebPage) -> list[str]:
         if not key:
             continue
         if out and _is_end(key, f):
+            if several:
+                continue
             break
-        if not out:
+        if not out and several and caption:
+            continue
+        if not out and not several:
             if caption or key == t or (t and len(key) < len(t) + 10 and t in key and not _prose(key[len(t):])):
                 continue
             if f["box"].match(key):
@@ -618,6 +633,21 @@ def _clean_lines(lines: list[str], page: WebPage) -> list[str]:
                    or _DATE_ONLY.fullmatch(_norm(out[-1])) or _TAG_LIST.fullmatch(out[-1])):
         out.pop()
     return [x.lstrip(CAPTION) for x in out]
+
+
+def _count_articles(lines: list[str]) -> int:
+    """Articles in a container's lines: a byline (``本报讯（记者 …）``, ``记者 X``) right under
+    a short line that ends no sentence (its title) starts one."""
+    from .clean import ends_sentence
+    from .segment import BYLINE_LEAD_RE, BYLINE_LINE_RE
+
+    n = 0
+    for prev, line in zip(lines, lines[1:]):
+        prev, line = prev.lstrip(CAPTION), line.lstrip(CAPTION)
+        if (BYLINE_LEAD_RE.match(line) or BYLINE_LINE_RE.match(line) and len(line) <= 60) \
+                and len(prev) <= 50 and not ends_sentence(prev):
+            n += 1
+    return n
 
 
 def _lead_date(lines: list[str]) -> str:
@@ -676,9 +706,10 @@ def extract_page(html: str, path="page.html") -> WebPage:
     lines = _text_lines(container, captions=True) if container is not None else []
     # The header: the page's text between the headline and the article (date, 来源, author);
     # none when the headline is inside the article's container (its top lines serve).
-    if 0 <= t_idx < c_idx:
+    page.articles = max(1, _count_articles(lines)) if len(lines) < 5000 else 1
+    if 0 <= t_idx < c_idx and page.articles == 1:
         start = t_idx
-    elif t_idx < 0:
+    elif t_idx < 0 or page.articles > 1:  # the page's own header above its articles
         start = max(0, c_idx - 80)
     else:
         start = c_idx
@@ -723,7 +754,7 @@ def extract_page(html: str, path="page.html") -> WebPage:
             any(named in x or x in named for x in (page.site_name, site) if x):
         named = ""  # a site name, or a name the page does not show
     page.author = m.group(1).strip() if m else named
-    page.paragraphs = _clean_lines(lines, page)
+    page.paragraphs = _clean_lines(lines, page, several=page.articles > 1)
     if "作者" in page.author or "记者" in page.author:
         page.author = re.split(r"作者|记者", page.author)[-1].strip()
     if not page.author:  # a byline line, or a dateline's （记者 X）
