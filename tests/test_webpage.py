@@ -267,3 +267,13 @@ def test_epaper_page_of_several_articles_is_split_by_segment():
         ("缙云机床产业再添新动能", "黄晓", "林立"), ("龙泉宝剑小镇迎来新客商", "黄晓", "")]
     assert arts[0]["body"].endswith("带动就业五百余人。") and arts[1]["body"].endswith("吸引更多企业落户。")
     assert all(a["pub_date"] == "2024-12-09" and a["pub_date_source"] == "page" for a in arts)
+
+
+def test_a_paragraph_opening_with_a_furniture_word_is_text():
+    # 返回/举报/评论 end an article as a line of their own (返回首页, 举报, 评论 12), not as a
+    # paragraph's first word
+    paras = ["经开区项目开工，总投资5亿元，今年新签约项目六个。", "返回家乡创业的小王说，园区服务很周到。",
+             "举报人称，相关问题已经整改到位。", "评论员认为，项目落地速度明显加快。"]
+    html = ("<html><head><title>经开区新闻标题</title></head><body><h1>经开区新闻标题</h1><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "<p>返回首页</p><p>举报</p></div></body></html>")
+    assert webpage.extract_page(html).paragraphs == paras

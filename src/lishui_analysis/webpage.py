@@ -568,9 +568,19 @@ def _prose(line: str) -> bool:
     return bool(_PROSE_PUNCT.search(line))
 
 
+def _marks(pattern, key: str) -> bool:
+    """``key`` (a line without whitespace) opens with a furniture word of ``pattern``: a word of
+    two characters (举报, 评论, 返回) only on a line that is little more than the word, a word
+    of three only on a line of up to 80 characters (not a paragraph that opens with it)."""
+    m = pattern.match(key) or pattern.match(key.lstrip("（(【[〔<《"))  # (责编：…) 【编辑：…】
+    if not m:
+        return False
+    n = len(m.group())
+    return n >= 4 or len(key) <= (12 if n <= 2 else 80)
+
+
 def _is_end(key: str, f: dict) -> bool:
-    m = f["end"].match(key) or f["end"].match(key.lstrip("（(【[〔<《"))  # (责编：…) 【编辑：…】
-    return bool(m) and (len(key) <= 60 or len(m.group()) >= 4)
+    return _marks(f["end"], key)
 
 
 def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list[str]:
@@ -622,7 +632,7 @@ def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list
                 continue
             if not _prose(key) and len(key) <= 12:
                 continue  # a tag, a counter, a caption stub above the text
-        if len(key) <= 100 and f["drop"].match(key):
+        if len(key) <= 100 and _marks(f["drop"], key):
             m = _SOURCE_LABEL.match(key)
             if m and not page.source:
                 page.source = m.group(1)  # a 来源 line under the text
