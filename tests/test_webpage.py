@@ -277,3 +277,9 @@ def test_a_paragraph_opening_with_a_furniture_word_is_text():
     html = ("<html><head><title>经开区新闻标题</title></head><body><h1>经开区新闻标题</h1><div class='content'>"
             + "".join(f"<p>{p}</p>" for p in paras) + "<p>返回首页</p><p>举报</p></div></body></html>")
     assert webpage.extract_page(html).paragraphs == paras
+
+
+def test_a_page_whose_body_is_named_like_furniture_still_has_its_article():
+    html = ("<html><head><title>经开区新闻标题</title></head><body class='has-header share-page'>"
+            f"<h1>经开区新闻标题</h1><div class='content'>{PROSE}</div><div class='nav'><a>首页</a></div></body></html>")
+    assert webpage.extract_page(html).paragraphs == [PROSE[3:-4]]

@@ -316,7 +316,7 @@ def _prose_scores(els: list, index: dict) -> list[float]:
             inner[p] = True
         if not inner[i]:
             prose = tot[i] - link[i]
-            if prose > 0 and el.text and end.match(_norm(el.text[:12])):
+            if prose > 0 and el.text and _marks(end, _norm(el.text)):
                 prose = 0  # a paragraph of furniture: 责任编辑, 免责声明, 版权所有 …
             if prose > 0:
                 direct[p] += prose if punct[i] else 0.3 * prose
@@ -325,7 +325,8 @@ def _prose_scores(els: list, index: dict) -> list[float]:
 
 def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tuple[int, float]:
     """The element with the best prose score, page furniture (an element, or one inside an
-    element, named footer, nav, comment, related …) and blocks above the headline weighed down."""
+    element, named footer, nav, comment, related …) and blocks above the headline weighed
+    down; and its prose score."""
     n = len(els)
     furniture = [False] * n
     title_line = set()
@@ -337,7 +338,8 @@ def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tup
     best, best_score = -1, 0.0
     for i, el in enumerate(els):
         p = index.get(el.getparent(), -1)
-        furniture[i] = (p >= 0 and furniture[p]) or bool(_FURNITURE_ATTR.search(_attrs(el)))
+        furniture[i] = (p >= 0 and furniture[p]) or (el.tag not in ("html", "body")
+                                                      and bool(_FURNITURE_ATTR.search(_attrs(el))))
         if not direct[i]:
             continue
         score = direct[i] * (0.1 if furniture[i] else 1.0)
@@ -345,7 +347,7 @@ def _pick_container(els: list, index: dict, direct: list, title_idx: int) -> tup
             score *= 0.5
         if score > best_score:
             best, best_score = i, score
-    return best, best_score
+    return best, (direct[best] if best >= 0 else 0.0)
 
 
 def _merge_siblings(els: list, index: dict, best: int, direct: list) -> int:
