@@ -58,6 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, GBK_PAGE, ctype="text/html; charset=gbk")
         elif self.path == "/big.html":
             self._send(200, BIG_PAGE)
+        elif self.path == "/robots.txt":
+            self._send(200, b"User-agent: *\nDisallow: /private/\n", ctype="text/plain")
+        elif self.path == "/private/page.html":
+            self._send(200, PAGE)
         elif self.path == "/doc.pdf":
             self._send(200, b"%PDF-1.4 ...", ctype="application/pdf")
         else:
@@ -129,8 +133,17 @@ def test_a_page_above_the_size_limit_is_not_saved(server, tmp_path):
 def test_one_request_at_a_time_per_host_with_a_delay(server, tmp_path):
     urls = [server.url + p for p in ("/page.html", "/a.html", "/b.html")]
     fetch.fetch(urls, tmp_path, **{**FAST, "delay": 0.15})
-    times = [t for _, t, _ in server.log]
-    assert len(times) == 3 and all(b - a >= 0.14 for a, b in zip(times, times[1:]))
+    times = [t for _, t, _ in server.log]  # robots.txt first, then the three pages
+    assert [p for p, _, _ in server.log] == ["/robots.txt", "/page.html", "/a.html", "/b.html"]
+    assert all(b - a >= 0.14 for a, b in zip(times, times[1:]))
+
+
+def test_robots_txt_is_read_once_per_host_and_obeyed(server, tmp_path):
+    urls = [server.url + "/page.html", server.url + "/private/page.html"]
+    rep = fetch.fetch(urls, tmp_path, **FAST)
+    assert [u for u, _ in rep.saved] == urls[:1]
+    assert rep.failed == [(urls[1], "disallowed by the site's robots.txt")]
+    assert server.hits["/robots.txt"] == 1 and "/private/page.html" not in server.hits
 
 
 def test_rerun_skips_what_is_there_and_fetches_what_is_missing(server, tmp_path):
@@ -138,7 +151,7 @@ def test_rerun_skips_what_is_there_and_fetches_what_is_missing(server, tmp_path)
     fetch.fetch(urls[:1], tmp_path, **FAST)
     rep = fetch.fetch(urls, tmp_path, **FAST)
     assert rep.skipped == urls[:1] and [u for u, _ in rep.saved] == urls[1:]
-    assert server.hits["/page.html"] == 1
+    assert server.hits["/page.html"] == 1 and server.hits["/robots.txt"] == 2  # once per fetch run
     assert set(_sources(tmp_path)) == set(urls)
 
 

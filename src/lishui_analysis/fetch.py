@@ -3,9 +3,10 @@
 Each page is saved as it came (raw bytes, unchanged) under a name made from its URL, and gets a
 row in ``sources.csv`` (``file``, ``url``, ``fetched_at``, ``sha256``); a URL already listed with
 its file present is skipped, so a fetch can be re-run after a failure. The fetcher is polite:
-one request at a time, a delay between two requests to the same host, a User-Agent naming the
-package, a timeout, and retries with a growing back-off on network errors, timeouts, 429 and
-5xx replies (``Retry-After`` is honoured up to a limit). A reply that is not a web page
+one request at a time, a delay between two requests to the same host, the host's
+``robots.txt`` obeyed, a User-Agent naming the package, a timeout, and retries with a growing
+back-off on network errors, timeouts, 429 and 5xx replies (``Retry-After`` is honoured up to a
+limit). A reply that is not a web page
 (``application/pdf``, an image) or too large is not saved. Standard library only (urllib).
 """
 from __future__ import annotations
@@ -166,12 +167,31 @@ def fetch_one(url: str, *, timeout: float = 20.0, retries: int = 3, backoff: flo
     raise RuntimeError("unreachable")  # pragma: no cover
 
 
+def _robots(url: str, timeout: float, user_agent: str):
+    """The host's robots.txt rules (a ``RobotFileParser``), or None where it has none or it
+    cannot be read (then nothing is disallowed)."""
+    from urllib.robotparser import RobotFileParser
+
+    parts = urlsplit(url)
+    robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+    try:
+        req = urllib.request.Request(robots_url, headers={"User-Agent": user_agent})
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - http(s) only
+            text = resp.read(500_000).decode("utf-8", errors="replace")
+    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError):
+        return None
+    rules = RobotFileParser(robots_url)
+    rules.parse(text.splitlines())
+    return rules
+
+
 def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float = 20.0, retries: int = 3,
           backoff: float = 2.0, max_bytes: int = config.MAX_FILE_BYTES, user_agent: str = USER_AGENT,
-          progress: bool = False) -> FetchReport:
+          progress: bool = False, robots: bool = True) -> FetchReport:
     """Download ``urls`` into ``raw_dir`` and list them in its ``sources.csv``.
 
-    A URL listed in ``sources.csv`` whose file exists is skipped. Requests go one at a time;
+    A URL listed in ``sources.csv`` whose file exists is skipped, and so is one the host's
+    ``robots.txt`` disallows (read once per host, with ``robots``). Requests go one at a time;
     two requests to the same host are at least ``delay`` seconds apart. ``sources.csv`` is
     written after every saved page, so an interrupted fetch keeps what it got.
     """
@@ -182,6 +202,12 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
     by_url = {r.get("url", ""): r for r in rows if r.get("url")}
     report = FetchReport()
     last_request: dict[str, float] = {}
+    rules: dict[str, object] = {}
+
+    def wait_for(host: str) -> None:
+        since = time.monotonic() - last_request.get(host, float("-inf"))
+        if since < delay:
+            time.sleep(delay - since)
     total = len(urls)
     for n, url in enumerate(urls, start=1):
         if progress and sys.stderr.isatty():
@@ -194,9 +220,13 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
             report.skipped.append(url)
             continue
         host = (urlsplit(url).hostname or "").lower()
-        since = time.monotonic() - last_request.get(host, float("-inf"))
-        if since < delay:
-            time.sleep(delay - since)
+        if robots and host not in rules:
+            rules[host] = _robots(url, timeout, user_agent)
+            last_request[host] = time.monotonic()
+        if rules.get(host) is not None and not rules[host].can_fetch(user_agent, url):
+            report.failed.append((url, "disallowed by the site's robots.txt"))
+            continue
+        wait_for(host)
         try:
             data = fetch_one(url, timeout=timeout, retries=retries, backoff=backoff, max_bytes=max_bytes,
                              user_agent=user_agent)
