@@ -60,6 +60,7 @@ _UPDATED = re.compile(r"(?:最后)?更新(?:时间|于)?\s*[:：]?\s*$")
 _SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—－]{2,30})")
 _AUTHOR_LABEL = re.compile(r"(?:(?:作者|撰文)\s*[:：/]?|(?<![\u4e00-\u9fff])文\s*[/／｜|])\s*([\u4e00-\u9fffA-Za-z·]{2,20}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _BYLINE_LINE = re.compile(r"^[【\[（(]?[^。！？；]{0,20}(?:记者|作者|文/|文｜|撰文|编译|通讯员)[^。！？；]{1,40}$")
+_LABELS = re.compile(r"来源|作者|记者|发布时间|发布日期|浏览|阅读|评论|编辑")
 _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
 _REPORTER = re.compile(r"(?:记者|作者)\s*([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．]|^[•·●■◆▶►]")
@@ -480,15 +481,32 @@ def _find_title(els, raw_title: str, meta_title: str, site_name: str):
             best, best_key = (text, i), key
     if best:
         return best[0], best[1], site
-    # No heading matches <title> (a section name there, 通知公告): the page's main heading.
-    heads = [(len(_norm(t)), -i, t, i) for i, el in [(i, el) for i, el in enumerate(els) if el.tag in ("h1", "h2")][:MAX_TITLE_CANDIDATES]
-             for t in [_short_text(el)] if 6 <= len(_norm(t)) <= 80]
-    if heads:
-        top = [h for h in heads if els[h[3]].tag == "h1"] or heads
-        _, _, text, i = max(top)
-        if not _norm(text).endswith(_furniture()["site_end"]) or not cleaned:
-            return text, i, site
     return cleaned, -1, site
+
+
+def _heading_above(els: list, c_idx: int) -> int:
+    """The headline when none matches ``<title>``: the nearest heading (``h1``–``h4``; else an
+    element named title) with the text of a headline — not furniture, a date line or a sentence
+    — above the article's container, else the first among its first elements. -1 if none."""
+    inside = c_idx + sum(1 for _ in zip(range(30), els[c_idx].iter()))
+    found: dict[tuple[bool, bool], int] = {}  # (above, a heading tag) → index
+    for i in range(max(0, c_idx - HEADER_ELEMENTS), min(inside, len(els))):
+        el = els[i]
+        heading = el.tag in _HEADINGS
+        if not (heading or _TITLE_ATTR.search(_attrs(el))) or _FURNITURE_ATTR.search(_attrs(el)):
+            continue
+        key = _norm(_short_text(el))
+        if not 6 <= len(key) <= 80 or key[-1] in "。；：" or _furniture()["end"].match(key) \
+                or _DATE.search(key) or _LABELS.search(key):
+            continue
+        if i < c_idx:
+            found[(True, heading)] = i  # the nearest above
+        else:
+            found.setdefault((False, heading), i)  # the first inside
+    for k in ((True, True), (True, False), (False, True), (False, False)):
+        if k in found:
+            return found[k]
+    return -1
 
 
 # -- metadata --------------------------------------------------------------------------------
@@ -712,10 +730,17 @@ def extract_page(html: str, path="page.html") -> WebPage:
         c_idx, score = _pick_container(els, index, direct, t_idx)
         if c_idx >= 0:
             c_idx = _merge_siblings(els, index, c_idx, direct)
-    if t_idx >= 0:
-        page.kicker, page.subtitle = _title_neighbours(els[t_idx])
     container = els[c_idx] if c_idx >= 0 else None
     lines = _text_lines(container, captions=True) if container is not None else []
+    if t_idx < 0 and container is not None and (not page.title or _norm(page.title) not in _norm("".join(lines[:5]))):
+        # No heading matches <title> (a section name there, 通知公告), nor do the article's
+        # first lines: the heading by the article.
+        h = _heading_above(els, c_idx)
+        if h >= 0:
+            t_idx = h
+            page.title = _WS.sub(" ", _short_text(els[h])).strip()
+    if t_idx >= 0:
+        page.kicker, page.subtitle = _title_neighbours(els[t_idx])
     # The header: the page's text between the headline and the article (date, 来源, author);
     # none when the headline is inside the article's container (its top lines serve).
     page.articles = max(1, _count_articles(lines)) if len(lines) < 5000 else 1
