@@ -283,3 +283,12 @@ def test_a_page_whose_body_is_named_like_furniture_still_has_its_article():
     html = ("<html><head><title>经开区新闻标题</title></head><body class='has-header share-page'>"
             f"<h1>经开区新闻标题</h1><div class='content'>{PROSE}</div><div class='nav'><a>首页</a></div></body></html>")
     assert webpage.extract_page(html).paragraphs == [PROSE[3:-4]]
+
+
+def test_without_a_usable_title_tag_the_heading_above_the_article_is_the_headline():
+    html = ("<html><head><title>通知公告</title></head><body><div class='nav'><h2>热门栏目导航</h2></div>"
+            "<div class='main'><h3 class='title-meta'>来源：经开区 发布时间：2024-03-01</h3>"
+            "<h1>经开区召开项目推进会！</h1><div class='info'>发布时间：2024-03-01</div>"
+            f"<div class='text'>{PROSE * 2}</div></div></body></html>")
+    page = webpage.extract_page(html)
+    assert (page.title, page.pub_date) == ("经开区召开项目推进会！", "2024-03-01")
