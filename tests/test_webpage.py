@@ -99,10 +99,10 @@ def test_summary_box_byline_and_tail_furniture_are_dropped():
     assert page.byline == "《棱镜》作者 周纯" and page.author == "周纯"
 
 
-def test_trailing_image_caption_and_tag_list_are_not_body():
+def test_trailing_image_caption_tag_list_and_credits_are_not_body():
     html = ("<html><head><title>经开区公园建设</title></head><body><h1>经开区公园建设</h1><div class='article'>"
             f"{PROSE * 3}<div class='img_wrapper'><img src='a.jpg'><span class='img_descr'>自2007年起，经开区已修建公园。（资料图）</span></div>"
-            "<p>20190926|经开区|公园|建设</p></div></body></html>")
+            "<p>20190926|经开区|公园|建设</p><p>示例报记者 陆一夫</p><p>编辑 刘晓阳 校对 李铭</p></div></body></html>")
     assert webpage.extract_page(html).paragraphs == [PROSE[3:-4]] * 3
 
 

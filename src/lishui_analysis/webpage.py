@@ -60,6 +60,7 @@ _UPDATED = re.compile(r"(?:最后)?更新(?:时间|于)?\s*[:：]?\s*$")
 _SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—－]{2,30})")
 _AUTHOR_LABEL = re.compile(r"(?:(?:作者|撰文)\s*[:：/]?|(?<![\u4e00-\u9fff])文\s*[/／｜|])\s*([\u4e00-\u9fffA-Za-z·]{2,20}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _BYLINE_LINE = re.compile(r"^[【\[（(]?[^。！？；]{0,20}(?:记者|作者|文/|文｜|撰文|编译|通讯员)[^。！？；]{1,40}$")
+_CREDIT_LINE = re.compile(r"[^。！？；]{0,24}(?:记者|编辑|校对|审核|摄影|供稿|通讯员|实习生|统筹|监制)[^。！？；]{0,30}")
 _LABELS = re.compile(r"来源|作者|记者|发布时间|发布日期|浏览|阅读|评论|编辑")
 _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
 _REPORTER = re.compile(r"(?:记者|作者)\s*([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
@@ -658,9 +659,11 @@ def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list
                 page.source = m.group(1)  # a 来源 line under the text
             continue
         out.append(CAPTION + line if caption else line)
-    # trailing captions, counters and tags, and a date line under a notice's signature
+    # trailing captions, counters and tags, credit lines (记者 X, 编辑 Y 校对 Z), and a date
+    # line under a notice's signature
     while out and (out[-1].startswith(CAPTION) or len(_norm(out[-1])) <= 8 and not _prose(out[-1])
-                   or _DATE_ONLY.fullmatch(_norm(out[-1])) or _TAG_LIST.fullmatch(out[-1])):
+                   or _DATE_ONLY.fullmatch(_norm(out[-1])) or _TAG_LIST.fullmatch(out[-1])
+                   or _CREDIT_LINE.fullmatch(_norm(out[-1]))):
         out.pop()
     return [x.lstrip(CAPTION) for x in out]
 
