@@ -292,3 +292,12 @@ def test_without_a_usable_title_tag_the_heading_above_the_article_is_the_headlin
             f"<div class='text'>{PROSE * 2}</div></div></body></html>")
     page = webpage.extract_page(html)
     assert (page.title, page.pub_date) == ("经开区召开项目推进会！", "2024-03-01")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
+def test_xhtml_page_with_an_xml_declaration(encoding):
+    html = (f'<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>经开区新闻标题</title></head><body>'
+            f"<h1>经开区新闻标题</h1><div>{PROSE * 2}</div></body></html>")
+    page, _ = webpage.read_page(html.encode(encoding), "x.html")
+    assert page.title == "经开区新闻标题" and page.paragraphs == [PROSE[3:-4]] * 2

@@ -50,6 +50,7 @@ _SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
 _CJK = re.compile("[\u4e00-\u9fff]")
 # "-" between two letters or digits (2019-2020, COVID-19) joins, it does not separate
 _TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|·|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z]))\s*")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # XHTML: the text is decoded already
 _END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _YMD = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
@@ -65,6 +66,7 @@ _LABELS = re.compile(r"来源|作者|记者|发布时间|发布日期|浏览|阅
 _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
 _REPORTER = re.compile(r"(?:记者|作者)\s*([\u4e00-\u9fff]{2,4}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．]|^[•·●■◆▶►]")
+_MD_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})[-/](\d{1,2})\s+\d{1,2}:\d{2}")  # 09-07 15:10 (no year)
 _MD_LINE = re.compile(r"^(?:发布时间|发布日期|发表时间|时间)?[:：]?\d{1,2}[-/]\d{1,2}\d{1,2}:\d{2}")
 _DATE_ONLY = re.compile(_YMD + r"日?(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 _TAG_LIST = re.compile(r"(?:[^\s|｜,，/、。！？]{1,12}\s*[|｜,，/、]\s*){2,}[^\s|｜,，/、。！？]{1,12}")
@@ -191,7 +193,7 @@ def parse_html(text: str, path):
     # Plain lxml elements (not lxml.html's, whose class lookup per element doubles the cost).
     parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     # An included header or footer with its own </html> stops libxml2 reading the rest.
-    text = _END_OF_PAGE.sub("", text)
+    text = _END_OF_PAGE.sub("", _XML_DECLARATION.sub("", text, count=1))
     try:
         root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -759,7 +761,7 @@ def extract_page(html: str, path="page.html") -> WebPage:
     lead = "\n".join(x.lstrip(CAPTION) for x in lines[:8] if len(x) <= 80)
     page.pub_date = _date_in(header) or _lead_date(lines)
     if not page.pub_date:
-        m = _MD_LABEL.search(header) or _MD_LABEL.search(lead)
+        m = _MD_LABEL.search(header) or _MD_LABEL.search(lead) or _MD_TIME.search(header)
         year = _meta_date(metas, ld)[:4]
         if m and year:
             page.pub_date = _iso(year, m.group(1), m.group(2))
