@@ -301,3 +301,10 @@ def test_xhtml_page_with_an_xml_declaration(encoding):
             f"<h1>经开区新闻标题</h1><div>{PROSE * 2}</div></body></html>")
     page, _ = webpage.read_page(html.encode(encoding), "x.html")
     assert page.title == "经开区新闻标题" and page.paragraphs == [PROSE[3:-4]] * 2
+
+
+def test_control_characters_in_a_page_are_not_text():
+    html = ("<html><head><title>经开区新闻标题</title></head><body>" + " " * 5000 +
+            f"<h1>经开区新闻标题</h1><div>{PROSE}\x00\x01\x0b{PROSE}</div></body></html>").encode()
+    page, _ = webpage.read_page(html, "x.html")
+    assert page.paragraphs == [PROSE[3:-4]] * 2

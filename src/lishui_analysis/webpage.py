@@ -50,6 +50,7 @@ _SOURCE_ATTR = re.compile(r"source|from|laiyuan", re.I)
 _CJK = re.compile("[\u4e00-\u9fff]")
 # "-" between two letters or digits (2019-2020, COVID-19) joins, it does not separate
 _TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|·|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z]))\s*")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never page text; lxml refuses some
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # XHTML: the text is decoded already
 _END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -193,7 +194,7 @@ def parse_html(text: str, path):
     # Plain lxml elements (not lxml.html's, whose class lookup per element doubles the cost).
     parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     # An included header or footer with its own </html> stops libxml2 reading the rest.
-    text = _END_OF_PAGE.sub("", _XML_DECLARATION.sub("", text, count=1))
+    text = _END_OF_PAGE.sub("", _XML_DECLARATION.sub("", _CONTROL.sub("", text), count=1))
     try:
         root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
