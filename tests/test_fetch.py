@@ -192,3 +192,10 @@ def test_cli_fetch_prints_a_summary_and_fails_when_a_page_failed(server, tmp_pat
     out = capsys.readouterr().out
     assert code == 1 and "fetched 1, already there 0, failed 1" in out and "HTTP 404" in out
     assert len(list(raw.glob("*.html"))) == 1
+
+
+def test_a_gbk_sources_csv_is_read_and_kept(server, tmp_path):
+    (tmp_path / "sources.csv").write_bytes(f"file,url,publication\n,{server.url}/page.html,丽水日报\n".encode("gb18030"))
+    urls = fetch.read_url_list(tmp_path / "sources.csv")
+    fetch.fetch(urls, tmp_path, **FAST)
+    assert _sources(tmp_path)[urls[0]]["publication"] == "丽水日报"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import http.client
 import io
 import re
 import sys
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 from . import __version__, config
 from .errors import InputError
 from .files import atomic_write_bytes
-from .load import MANIFEST_NAME
+from .load import MANIFEST_NAME, decode_bytes
 
 USER_AGENT = f"lishui-analysis/{__version__} (research fetcher; +https://pypi.org/project/lishui-analysis/)"
 SOURCE_COLUMNS = ("file", "url", "fetched_at", "sha256")
@@ -56,11 +57,10 @@ def read_url_list(path: Path) -> list[str]:
     ``url`` column of a CSV file (such as ``sources.csv``), in order, without repeats."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the URL list ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "the URL list is not UTF-8 text") from None
+    text, _ = decode_bytes(data, path)
     first = text.lstrip().split("\n", 1)[0]
     urls: list[str] = []
     if path.suffix.lower() == ".csv" or ("," in first and "url" in [c.strip().lower() for c in first.split(",")]):
@@ -100,7 +100,7 @@ def file_name_for(url: str) -> str:
 def _read_manifest(path: Path) -> tuple[list[str], list[dict]]:
     if not path.exists():
         return list(SOURCE_COLUMNS), []
-    text = path.read_bytes().decode("utf-8-sig")
+    text, _ = decode_bytes(path.read_bytes(), path)  # UTF-8 (with or without BOM) or GB18030 …
     reader = csv.DictReader(io.StringIO(text))
     fields = [f.strip() for f in reader.fieldnames or []]
     rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
@@ -156,7 +156,9 @@ def fetch_one(url: str, *, timeout: float = 20.0, retries: int = 3, backoff: flo
             if exc.code not in _RETRY_STATUS or attempt == retries:
                 raise RuntimeError(why) from None
             pause = _retry_after(exc, wait, cap=60.0)
-        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+        except ValueError as exc:  # not a URL urllib can request
+            raise RuntimeError(f"bad URL ({exc})") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             why = "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else f"network error ({reason})"
             if attempt == retries:
@@ -208,6 +210,7 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
         since = time.monotonic() - last_request.get(host, float("-inf"))
         if since < delay:
             time.sleep(delay - since)
+
     total = len(urls)
     for n, url in enumerate(urls, start=1):
         if progress and sys.stderr.isatty():
