@@ -308,3 +308,12 @@ def test_control_characters_in_a_page_are_not_text():
             f"<h1>经开区新闻标题</h1><div>{PROSE}\x00\x01\x0b{PROSE}</div></body></html>").encode()
     page, _ = webpage.read_page(html, "x.html")
     assert page.paragraphs == [PROSE[3:-4]] * 2
+
+
+def test_video_credit_above_source_note_below_and_site_link_in_the_last_paragraph_are_not_text():
+    text = "经开区项目开工，总投资5亿元。今年新签约项目六个，达产后年产值超十亿元。"
+    html = ("<html><head><title>经开区新闻标题</title></head><body><h1>经开区新闻标题</h1><div class='content'>"
+            "<p>女民警走访项目工地 （来源：示例视频）</p>"
+            f"<p>{text}</p><p>{text}<a href='/'><img src='i.ico'><span>返回示例网首页&gt;&gt;</span></a></p>"
+            "<p>（资料来源：参考消息、海外网等）</p></div></body></html>")
+    assert webpage.extract_page(html).paragraphs == [text, text]

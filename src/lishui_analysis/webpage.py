@@ -62,6 +62,8 @@ _UPDATED = re.compile(r"(?:最后)?更新(?:时间|于)?\s*[:：]?\s*$")
 _SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z0-9·\-—－]{2,30})")
 _AUTHOR_LABEL = re.compile(r"(?:(?:作者|撰文)\s*[:：/]?|(?<![\u4e00-\u9fff])文\s*[/／｜|])\s*([\u4e00-\u9fffA-Za-z·]{2,20}(?:[ 、，,][\u4e00-\u9fff]{2,4}){0,3})")
 _BYLINE_LINE = re.compile(r"^[【\[（(]?[^。！？；]{0,20}(?:记者|作者|文/|文｜|撰文|编译|通讯员)[^。！？；]{1,40}$")
+# a line closing on a credit in brackets: （来源：梨视频） （资料来源：参考消息、海外网等）
+_CREDIT_NOTE = re.compile(r"^.{0,60}[（(](?:资料|图片|视频)?来源[:：][^（()）]{1,40}[）)]$")
 _CREDIT_LINE = re.compile(r"[^。！？；]{0,24}(?:记者|编辑|校对|审核|摄影|供稿|通讯员|实习生|统筹|监制)[^。！？；]{0,30}")
 _LABELS = re.compile(r"来源|作者|记者|发布时间|发布日期|浏览|阅读|评论|编辑")
 _ROLE_WORDS = re.compile(r"(?:\s*(?:整合|编译|整理|报道|摄影?|供稿))+$")
@@ -243,7 +245,9 @@ def _text_lines(node, captions: bool = False) -> list[str]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             # (the container itself may be hidden until a script shows it: WeChat's js_content)
-            if tag in _SKIP or not tag or (el is not node and _HIDDEN.search(el.attrib.get("style", ""))):
+            if tag in _SKIP or not tag or (el is not node and _HIDDEN.search(el.attrib.get("style", ""))) \
+                    or (tag == "a" and el is not node and _marks(_furniture()["end"], _norm(_short_text(el)))):
+                # (a link to the site inside the last paragraph: 返回腾讯网首页>>)
                 walker.skip_subtree()
                 skipped = el
                 continue
@@ -652,7 +656,7 @@ def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list
                 continue
             if _DATE.search(key) and len(key) <= 60 and not _prose(_DATE.sub("", key)):
                 continue
-            if _MD_LINE.match(key):
+            if _MD_LINE.match(key) or _CREDIT_NOTE.search(key):
                 continue
             if not _prose(key) and len(key) <= 12:
                 continue  # a tag, a counter, a caption stub above the text
@@ -665,6 +669,7 @@ def _clean_lines(lines: list[str], page: WebPage, several: bool = False) -> list
     # trailing captions, counters and tags, credit lines (记者 X, 编辑 Y 校对 Z), and a date
     # line under a notice's signature
     while out and (out[-1].startswith(CAPTION) or len(_norm(out[-1])) <= 8 and not _prose(out[-1])
+                   or _CREDIT_NOTE.search(_norm(out[-1]))
                    or _DATE_ONLY.fullmatch(_norm(out[-1])) or _TAG_LIST.fullmatch(out[-1])
                    or _CREDIT_LINE.fullmatch(_norm(out[-1]))):
         out.pop()
