@@ -317,3 +317,17 @@ def test_video_credit_above_source_note_below_and_site_link_in_the_last_paragrap
             f"<p>{text}</p><p>{text}<a href='/'><img src='i.ico'><span>返回示例网首页&gt;&gt;</span></a></p>"
             "<p>（资料来源：参考消息、海外网等）</p></div></body></html>")
     assert webpage.extract_page(html).paragraphs == [text, text]
+
+
+@pytest.mark.parametrize("header, date", [
+    ("<div class='header-time'><span class='year'><em>2019</em></span><span class='day'><em>12</em>/<em>10</em></span>"
+     "<span class='time'>07:57:40</span></div>", "2019-12-10"),
+    ("<div class='left-stick-wp'><div class='year'><span>2019</span></div><div class='md'>09/23</div>"
+     "<div class='time'>07:48</div></div>", "2019-09-23"),
+    ("<div class='info'>最后更新: 2019-09-08 09:27:48 发布时间：2019-09-07 09:25:09</div>", "2019-09-07"),
+    ("<div class='info'>2019年11月25日 18:57 <span class='source'>参考消息</span></div>", "2019-11-25"),
+])
+def test_date_shown_by_the_headline_in_its_layouts(header, date):
+    html = (f"<html><head><title>经开区项目开工_示例网</title></head><body><h1>经开区项目开工</h1>{header}"
+            f"<div class='c'>{PROSE * 2}</div></body></html>")
+    assert webpage.extract_page(html).pub_date == date

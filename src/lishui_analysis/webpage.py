@@ -54,7 +54,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never page text; lx
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # XHTML: the text is decoded already
 _END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_YMD = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+# (a year on its own, the month and day after it: <em>2019</em><em>12</em>/<em>10</em>)
+_YMD = r"((?:19|20)\d{2})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
 _DATE = re.compile(_YMD)
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|发布于|时间|日期|发布)\s*[:：]?\s*" + _YMD)
 _MD_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|时间)\s*[:：]?\s*(\d{1,2})[-/月](\d{1,2})日?\s*\d{1,2}:\d{2}")
