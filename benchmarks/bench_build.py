@@ -10,6 +10,7 @@ rebuild. Prints a table and writes benchmarks/results.json.
 
     python benchmarks/bench_build.py [--sizes 1,100,1000,10000] [--keep] [--no-reports]
     python benchmarks/bench_build.py --reports-only   # re-time `lishui-analysis report` only
+    python benchmarks/bench_build.py --html-only      # re-time HTML extraction per page only
     python benchmarks/bench_build.py --markdown   # the README's figures from results.json
     python benchmarks/bench_build.py --readme     # … written into README.md between its bench markers
 """
@@ -167,6 +168,44 @@ def stage_times(raw: Path, n_files: int = 50) -> dict:
     return {k: round(v / len(files) * 1000, 3) for k, v in stages.items()}  # ms per file
 
 
+def make_web_page(rng: random.Random, paragraphs: int = 30) -> bytes:
+    """A portal-like saved page of ≈ 300 KB: scripts, navigation, the article, related links,
+    comments and a footer (the shapes of a real news page; the words are the bundled page's)."""
+    words = SEEDS[0].read_text(encoding="utf-8").split("\n")
+    prose = [w for w in words if len(w) > 40]
+    nav = "".join(f"<li><a href='/c{i}'>{rng.choice(NAMES)}频道</a></li>" for i in range(200))
+    script = "<script>var config = {" + ",".join(f"k{i}: 'v{i}'" for i in range(16000)) + "};</script>"
+    body = "".join(f"<p>{rng.choice(prose)}</p>" for _ in range(paragraphs))
+    related = "".join(f"<li><a href='/a{i}'>{rng.choice(prose)[:24]}</a><span>2024-12-0{i % 9 + 1}</span></li>"
+                      for i in range(100))
+    comments = "".join(f"<div class='comment'><p>{rng.choice(prose)[:60]}</p><span>举报 回复</span></div>" for _ in range(50))
+    html = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>丽水经开区项目集中开工_示例网</title>{script}</head>"
+            f"<body><div class='nav'><ul>{nav}</ul></div><div class='main'><h1>丽水经开区项目集中开工</h1>"
+            f"<div class='info'>2024-12-09 10:00 来源：丽水日报</div><div class='content'>{body}"
+            f"<p>责任编辑：张三</p></div></div><div class='related'><ul>{related}</ul></div>"
+            f"<div class='comments'>{comments}</div><div class='footer'>版权所有 示例网</div></body></html>")
+    return html.encode("utf-8")
+
+
+def html_times(runs: int = 20) -> dict:
+    """Milliseconds per page of HTML extraction (``webpage.read_page``: decode, parse, find the
+    article and its metadata), the median of ``runs``: the test fixtures and a ≈ 300 KB portal page."""
+    from lishui_analysis import webpage
+
+    pages = {p.name: p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "web").glob("*.html"))}
+    pages["portal_300KB"] = make_web_page(random.Random(7))
+    out = {}
+    for name, data in pages.items():
+        webpage.read_page(data, name)
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            webpage.read_page(data, name)
+            times.append(time.perf_counter() - t)
+        out[name] = {"kb": round(len(data) / 1024), "ms": round(sorted(times)[runs // 2] * 1000, 2)}
+    return out
+
+
 TARGETS = {"chars_per_second": 500_000, "bundled_page_ms": 20, "jobs2_speedup": 1.7, "peak_rss_mb_10000": 1024}
 TARGET_TEXT = {"chars_per_second": "≥ 500,000 characters/s on one core", "bundled_page_ms": "bundled page < 20 ms",
                "jobs2_speedup": "`--jobs 2` ≥ 1.7×", "peak_rss_mb_10000": "10,000× under 1 GiB"}
@@ -198,6 +237,10 @@ def markdown(results: dict) -> str:
         lines.append(f"* One page added to the {inc['size']:,}× corpus: rebuild {inc['rebuild_seconds']:.1f} s = "
                      f"**{inc['fraction']:.0%}** of the full build ({inc['full_seconds']:.0f} s); "
                      f"{inc['extracted_files']} file extracted, the rest read from the cache.")
+    if results.get("html_ms_per_page"):
+        lines.append("* HTML extraction (`webpage.py`: decode, parse, find the article and its metadata), "
+                     "milliseconds per page (median of 20): " + ", ".join(
+                         f"{k} ({v['kb']} KB) {v['ms']:.1f}" for k, v in results["html_ms_per_page"].items()) + ".")
     st = results["stage_ms_per_file"]
     lines.append("* Milliseconds per file by stage (a 5,100-character page on average): "
                  + ", ".join(f"{k} {v:.2f}" for k, v in st.items()) + ".")
@@ -231,6 +274,13 @@ def main(argv=None) -> int:
         results["reports"] = time_reports()
         for k, v in results["reports"].items():
             print(f"report {k}: {v['seconds']:.1f}s end to end; per notebook {v['per_notebook_seconds']}")
+        path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
+    if argv[:1] == ["--html-only"]:  # time HTML extraction per page, keep the other figures
+        path = ROOT / "benchmarks" / "results.json"
+        results = json.loads(path.read_text(encoding="utf-8"))
+        results["html_ms_per_page"] = html_times()
+        print("HTML extraction, ms per page:", results["html_ms_per_page"])
         path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
     if argv[:1] == ["--one"]:
@@ -292,6 +342,8 @@ def main(argv=None) -> int:
     # the rest of a build, per file: rows appended, checked and written, cache, projects (main process)
     results["stage_ms_per_file"]["write"] = round(next(r for r in results["sizes"] if r["size"] == mid)["main_ms_per_file"], 3)
     print("ms per file by stage:", results["stage_ms_per_file"])
+    results["html_ms_per_page"] = html_times()
+    print("HTML extraction, ms per page:", results["html_ms_per_page"])
     if not args.no_reports:
         results["reports"] = time_reports()
         for k, v in results["reports"].items():

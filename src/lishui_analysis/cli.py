@@ -1,4 +1,4 @@
-"""Command line: ``lishui-analysis build | report | check | dictionary``.
+"""Command line: ``lishui-analysis fetch | build | report | check | dictionary``.
 
 Input and usage errors print one line naming the file and the problem and exit
 with status 2 (a traceback only with ``--debug``).
@@ -22,6 +22,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True)
+
+    f = sub.add_parser("fetch", help="download web pages from a list of URLs into data/raw/ (listed in sources.csv)")
+    f.add_argument("urls", type=Path, nargs="?",
+                   help="a text file of URLs, one a line, or a CSV file with a 'url' column "
+                        "(default: the raw folder's sources.csv)")
+    f.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
+    f.add_argument("--delay", type=float, default=2.0, help="seconds between two requests to one host (default: %(default)s)")
+    f.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a reply (default: %(default)s)")
+    f.add_argument("--retries", type=int, default=3, help="retries after a network error, a timeout, 429 or 5xx (default: %(default)s)")
 
     b = sub.add_parser("build", help="build data/processed/ from data/raw/")
     b.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
@@ -85,6 +94,16 @@ def _run(args) -> int:
         counts = ", ".join(f"{n} {name}" for name, n in rows.items())
         print(f"built {args.out}: {counts}")
         return 0
+    if args.command == "fetch":
+        from .fetch import fetch, read_url_list
+        from .load import MANIFEST_NAME
+
+        if args.delay < 0 or args.timeout <= 0 or args.retries < 0:
+            raise InputError("--delay/--timeout/--retries", "must be positive")
+        urls = read_url_list(args.urls or args.raw / MANIFEST_NAME)
+        report = fetch(urls, args.raw, delay=args.delay, timeout=args.timeout, retries=args.retries, progress=True)
+        print(report.summary())
+        return 1 if report.failed else 0
     if args.command == "report":
         # nbformat validates with jsonschema, which at import builds a grammar for its optional
         # `iri` format checker when rfc3987-syntax is installed (jupyterlab's dependencies bring

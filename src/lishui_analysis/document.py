@@ -87,12 +87,43 @@ def _sentence_of(sentences, pos: int, starts: list[int] | None = None) -> int:
     return i + 1 if i >= 0 and pos < sentences[i][1] else 0
 
 
+def page_article(text: str, page: dict) -> segment.Article:
+    """The one article of a web page (``webpage.py`` found it): the headline and subtitle the
+    page states are the text's first lines, taken verbatim; the body is the rest, one paragraph
+    a line. A byline the page prints at the body's start (``新华社巴黎12月9日电（记者唐霁）``)
+    stays in the body, as the page shows it, and also fills byline and reporters.
+
+    >>> a = page_article("标题\\n本报讯（记者 张三）正文。", {"title": "标题"})
+    >>> (a.headline, a.byline, a.reporters, a.body)
+    ('标题', '本报讯（记者 张三）', ['张三'], '本报讯（记者 张三）正文。')
+    """
+    lines = text.split("\n")
+    n_head = 2 if page.get("subtitle") and len(lines) > 2 else 1
+    art = segment.Article(seq=1, kicker=clean.normalize_text(page.get("kicker", "")), headline=lines[0].strip(),
+                          subheadline=lines[1].strip() if n_head == 2 else "")
+    body = [ln for ln in lines[n_head:] if ln.strip()]
+    art.body = "\n".join(body)
+    byline = clean.normalize_text(page.get("byline", ""))
+    m = segment.match_byline_lead(body[0]) if body else None
+    if m:
+        byline = byline or body[0][: m.end()].strip()
+        names = m.group("paren") or m.group("names") or m.group("bare") or ""
+    else:
+        names = byline
+    art.byline = byline
+    art.reporters, art.correspondents = segment.parse_byline_names(names.strip("（）()【】[] ")) if names else ([], [])
+    return art
+
+
 def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[str, list[dict]]:
     """All rows of one raw document (a pure function of its text and manifest row)."""
     meta = meta or {}
     text, written = clean.normalize_page(doc.text)  # (titles are quoted in the script the page uses)
-    articles = segment.segment_page(text)
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
+    if doc.fmt == "html" and page.get("title") and page.get("articles", 1) == 1:
+        articles = [page_article(text, page)]
+    else:
+        articles = segment.segment_page(text)
     pub = meta.get("pub_date", "")
     if pub:
         doc_date = (*load.parse_pub_date(pub), "manifest")
@@ -100,7 +131,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         doc_date = (*load.parse_pub_date(page["pub_date"]), "page")
     else:
         doc_date = None  # per article: its own date line, else inferred from the page's text
-        inferred = infer_pub_date(text, tuple(a.byline for a in articles))
+        # a web page that shows no date has none: dates in its text are events, not the page's
+        inferred = infer_pub_date(text, tuple(a.byline for a in articles)) if doc.fmt != "html" else ("", "")
     publication = meta.get("publication", "") or page.get("site_name", "")
     url = meta.get("url", "") or page.get("url", "")
     rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quantities", "org_mentions", "events")}
@@ -169,4 +201,8 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     res["org_names"] = rows["org_names"]
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
+    if doc.fmt == "html":  # what the build found in a web page
+        arts = rows["articles"]
+        res["input"].update(title=arts[0]["headline"] if arts else "", page_pub_date=doc.page.get("pub_date", ""),
+                            body_chars=sum(a["n_chars"] for a in arts))
     return res

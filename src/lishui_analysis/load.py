@@ -107,32 +107,11 @@ def _looks_like_text(text: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block element per line, without scripts or navigation."""
-    from bs4 import BeautifulSoup
+    """The article of an HTML page as text: its headline, then one paragraph a line, without
+    scripts, navigation or page furniture (:mod:`lishui_analysis.webpage`)."""
+    from .webpage import extract_page
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "template"]):
-        tag.decompose()
-    # Page furniture marked by class or id (div.nav, div#footer, .breadcrumb, .share …).
-    furniture = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|copyright|banner|toolbar", re.I)
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        names = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
-        if tag.name not in ("html", "body") and furniture.search(names):
-            tag.decompose()
-    root = (soup.find("article") or soup.find(class_=re.compile(r"article|content|main|text|detail", re.I))
-            or soup.body or soup)
-    for br in root.find_all("br"):
-        br.replace_with("\n")
-    blocks = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "title")
-    for tag in root.find_all(blocks):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    text = root.get_text()
-    if root is not soup and soup.title and soup.title.string and not soup.find(["h1", "h2"]):
-        text = soup.title.string + "\n\n" + text
-    return text
+    return extract_page(html).text()
 
 
 def read_document(path: Path, raw_dir: Path | None = None) -> RawDocument:
@@ -148,10 +127,15 @@ def read_document(path: Path, raw_dir: Path | None = None) -> RawDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
-    text, encoding = decode_bytes(data, path)
     fmt = "html" if path.suffix.lower() in (".html", ".htm") else "text"
+    page: dict = {}
     if fmt == "html":
-        text = html_to_text(text)
+        from .webpage import read_page
+
+        web, encoding = read_page(data, path)
+        text, page = web.text(), web.meta()
+    else:
+        text, encoding = decode_bytes(data, path)
     rel = path.relative_to(raw_dir).as_posix() if raw_dir else path.name
     return RawDocument(
         doc_id=path.stem,
@@ -161,6 +145,7 @@ def read_document(path: Path, raw_dir: Path | None = None) -> RawDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         n_bytes=len(data),
         fmt=fmt,
+        page=page,
     )
 
 
@@ -205,6 +190,8 @@ def read_sources(raw_dir: Path) -> dict[str, dict]:
     for lineno, row in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
         name = row.get("file", "")
+        if not name and row.get("url"):
+            continue  # a URL not fetched yet (`lishui-analysis fetch` fills its file)
         if not name:
             raise InputError(path, "row has an empty 'file'", line=lineno)
         if row.get("pub_date") and parse_pub_date(row["pub_date"]) is None:

@@ -187,6 +187,17 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     return reporters, correspondents, labelled, clean
 
 
+def is_byline_line(para: str) -> bool:
+    """A line that is a byline of its own (记者 张三 通讯员 李四; 文/张三 图/李四; By …)."""
+    return _is_byline_line(para)
+
+
+def match_byline_lead(para: str):
+    """The byline a paragraph opens with (本报讯（记者 张三）…, 新华社北京9月28日电…), as a match with
+    groups ``outlet`` and the names (``paren``, ``names`` or ``bare``), else None."""
+    return _layout().byline_lead.match(para)
+
+
 def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     """Reporters and correspondents in a byline.
 

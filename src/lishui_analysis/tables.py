@@ -167,7 +167,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
 
 #: Libraries whose behaviour shapes the tables: distribution name → module.
 _DEPENDENCIES = {"pyarrow": "pyarrow", "cn2an": "cn2an", "opencc": "opencc", "charset-normalizer": "charset_normalizer",
-                 "beautifulsoup4": "bs4"}
+                 "beautifulsoup4": "bs4", "lxml": "lxml"}
 
 
 @lru_cache(maxsize=1)

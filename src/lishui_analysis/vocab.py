@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml", "layout.yaml",
-              "organizations.yaml", "industries.yaml", "thresholds.yaml")
+              "organizations.yaml", "industries.yaml", "thresholds.yaml", "subjects.yaml", "webpage.yaml")
 
 
 def _read(name: str) -> str:
