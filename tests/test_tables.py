@@ -214,3 +214,19 @@ def test_a_corpus_without_organizations_builds(tmp_path):
     rows = build(raw, tmp_path / "out")
     assert rows["organizations"] == 0 and rows["projects"] == 0 and rows["articles"] == 1
     assert pd.read_parquet(tmp_path / "out" / "organizations.parquet").empty
+
+
+def test_a_traditional_page_keeps_its_titles_and_names_as_written(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "trad.txt").write_text("經開區十大創新成果發布\n本報訊（記者 張三）浙江星河材料有限公司落戶麗水經開區，總投資5億元。\n",
+                                  encoding="utf-8")
+    build(raw, tmp_path / "out")
+    a = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert a.loc[0, "headline"] == "經開區十大創新成果發布"
+    assert "浙江星河材料有限公司" in a.loc[0, "body"]  # extraction reads the simplified text
+    o = pd.read_parquet(tmp_path / "out" / "organizations.parquet").set_index("name")
+    assert "浙江星河材料有限公司" in o.index  # (the same in both scripts)
+    assert "麗水經開區" in o.index and "丽水经开区" in o.loc["麗水經開區", "aliases"].split(";")
+    m = pd.read_parquet(tmp_path / "out" / "org_mentions.parquet")
+    assert set(m["org_id"]) <= set(o["org_id"])

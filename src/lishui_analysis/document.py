@@ -119,6 +119,10 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     """All rows of one raw document (a pure function of its text and manifest row)."""
     meta = meta or {}
     text, written = clean.normalize_page(doc.text)  # (titles are quoted in the script the page uses)
+
+    def as_written(name: str) -> str:
+        """An organization's name in the script the page writes it in (extraction reads simplified)."""
+        return clean.as_written(name, written) if written else name
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
     if doc.fmt == "html" and page.get("title") and page.get("articles", 1) == 1:
         articles = [page_article(text, page)]
@@ -161,10 +165,13 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=e, text=t))
         orgs = extract_org_mentions(body)
         for o in orgs:
-            rows["org_mentions"].append(dict(org_id=org_id_for(o.name), article_id=aid,
+            name = as_written(o.name)
+            rows["org_mentions"].append(dict(org_id=org_id_for(name), article_id=aid,
                                              sentence_id=_sentence_of(sents, o.start, starts), start=o.start, end=o.end,
                                              surface=o.surface))
-            rows["org_names"].append(dict(name=o.name, surface=o.surface, org_type=o.org_type))
+            rows["org_names"].append(dict(name=name, surface=o.surface, org_type=o.org_type))
+            if name != o.name:  # a traditional-script name: its simplified form is an alias
+                rows["org_names"].append(dict(name=name, surface=o.name, org_type=o.org_type))
         dates = extract_dates(body, pub_date, dateline_day(art.byline, pub_date))
         holders = find_holders(body, orgs, art.headline)  # candidate subjects, read once per article
         for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date, holders), start=1):
@@ -172,14 +179,14 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                 quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
                 kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
-                entity_id=entity_id_for(q.subject_type, q.subject), org_id=org_id_for(q.org_name) if q.org_name else "",
+                entity_id=entity_id_for(q.subject_type, q.subject), org_id=org_id_for(as_written(q.org_name)) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
         for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date, holders), start=1):
             rows["events"].append(dict(
                 event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
                 subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject),
-                org_id=org_id_for(e.org_name) if e.org_name else "", date=e.date,
+                org_id=org_id_for(as_written(e.org_name)) if e.org_name else "", date=e.date,
                 date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions))
     return rows
 
