@@ -214,3 +214,9 @@ def test_a_ceremony_and_its_detail_share_their_day_mixed_milestones_of_a_whole_b
     assert {(e.subject, e.date) for e in ev} == {("34个项目", "2017-06-09")}
     ev = events("当天，77个重大项目集中开工投产投运。其中新开工41个。", "2024-04-11")
     assert [(e.event_type, e.subject) for e in ev] == [("construction_started", "开工41个")]
+
+
+def test_a_figure_restated_in_another_currency_and_a_copula_naming_the_project():
+    qs = quants("最大外资项目是湖州的星河华东运营总部项目，总投资为60.7亿元（8.8亿美元）。", "2017-06-10")
+    assert [(q.surface, q.subject, q.metric) for q in qs] == [
+        ("60.7亿元", "星河华东运营总部项目", "investment"), ("8.8亿美元", "星河华东运营总部项目", "investment")]

@@ -293,6 +293,12 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
         hits.sort(key=lambda m: m.start())
         for m in hits:
             rows = _to_rows(text, m, s_start, prev_end, holders, pub_year)
+            if rows and out and out[-1].end <= m.start() and text[out[-1].end:m.start()] in ("（", "(") \
+                    and rows[0].kind == out[-1].kind == "money":
+                # 60.7亿元（8.8亿美元）: the same figure in another currency, of the same holder and metric
+                for r in rows:
+                    r.metric, r.subject, r.subject_type, r.org_name = (
+                        out[-1].metric, out[-1].subject, out[-1].subject_type, out[-1].org_name)
             out.extend(rows)
             if rows:
                 prev_end = m.end()

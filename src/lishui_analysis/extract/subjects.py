@@ -422,6 +422,9 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
     cands = [h for h in holders.between(c, hi) if _acceptable(h, holders.text, c, role, event)]
     if not cands:
         return None
+    named = [h for h in cands if h.kind != "generic"]
+    if named and named != cands:  # 最大外资项目是湖州的唯品会…项目: the named one
+        cands = named
     item = holders.text.rfind("、", c, hi)
     if item >= 0 and cands[-1].start > item:
         # A投资18.5亿元、B投资16.5亿元: the list item holding the figure
