@@ -220,3 +220,10 @@ def test_a_figure_restated_in_another_currency_and_a_copula_naming_the_project()
     qs = quants("最大外资项目是湖州的星河华东运营总部项目，总投资为60.7亿元（8.8亿美元）。", "2017-06-10")
     assert [(q.surface, q.subject, q.metric) for q in qs] == [
         ("60.7亿元", "星河华东运营总部项目", "investment"), ("8.8亿美元", "星河华东运营总部项目", "investment")]
+
+
+def test_a_place_and_a_trade_name_opening_a_clause_hold_what_follows():
+    qs = quants("上海星网将在玲珑街道建起一个建筑面积约20万平方米的现代化智能产业园，预计2024年建成。")
+    assert holder(qs, "约20万平方米") == ("上海星网", "project")
+    qs = quants("当历史的指针指向新的刻度，莲都用25年的跨越式发展，地区生产总值增长到596.86亿元。")
+    assert holder(qs, "596.86亿元") == ("莲都", "region")

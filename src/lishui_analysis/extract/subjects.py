@@ -53,6 +53,7 @@ def vocab() -> dict:
     v = load_yaml("subjects.yaml")
     alt = lambda words: "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))  # noqa: E731
     first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
+    places = alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])
     heads = alt(v["project_heads"] + v["zone_heads"])
     name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
     measures = "".join(v["batch_measures"])
@@ -91,6 +92,8 @@ def vocab() -> dict:
         "category_re": re.compile(alt(v["category_words"])),
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
+        "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
+                                 rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -208,6 +211,12 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
             kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
+    for m in v["trade_name"].finditer(text):
+        # 上海发网将在…建起…: a place and a short trade name opening a clause before what it does
+        name = m.group("name")
+        if free(m.start(), m.end()) and not v["generic_re"].search(name) and not v["region_re"].search(name) \
+                and not v["break_re"].search(name):
+            take(Holder(m.start(), m.end(), m.group(), "company"))
     for o in org_list:
         if o.org_type == "media" or not free(o.start, o.end):
             continue
