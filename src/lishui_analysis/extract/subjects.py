@@ -371,10 +371,13 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     own = holders.containing(pos, end)
     if own is not None and own.kind in ("batch", "other") and own.org is None:
         return Resolved(own.name, own.kind, None, own.start, own.end)
-    if counted:
+    if own is not None and own.kind == "project":
+        # 年产50亿套高端药包材生产基地项目: a figure inside a project's name is that project's
+        return Resolved(own.name, subject_type(own, role), own.org, own.start, own.end)
+    noun = vocab()["counted_noun"].match(text, end)
+    if counted and not (noun and vocab()["owned_re"].match(noun.group())):
         # 建成4个专业化创新转化圈: the count with the noun after it names the batch
-        noun = vocab()["counted_noun"].match(text, end)
-        if noun and not vocab()["owned_re"].match(noun.group()):
+        if noun:
             cut = vocab()["break_re"].search(noun.group())
             stop = end + (cut.start() if cut else len(noun.group()))
             if stop - end >= 2:
