@@ -227,3 +227,10 @@ def test_a_place_and_a_trade_name_opening_a_clause_hold_what_follows():
     assert holder(qs, "约20万平方米") == ("上海星网", "project")
     qs = quants("当历史的指针指向新的刻度，莲都用25年的跨越式发展，地区生产总值增长到596.86亿元。")
     assert holder(qs, "596.86亿元") == ("莲都", "region")
+
+
+def test_a_figure_inside_a_project_name_and_figures_of_that_project():
+    text = ("7月12日，星河工业地块由浙江星河药品包装有限公司摘得，计划建设年产50亿套高端药包材生产基地项目。"
+            "该项目建成达产后将实现年销售额5.2亿元。")
+    qs = quants(text)
+    assert "药包材" in holder(qs, "50亿套")[0] and "药包材" in holder(qs, "5.2亿元")[0]

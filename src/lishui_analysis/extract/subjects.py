@@ -94,6 +94,7 @@ def vocab() -> dict:
         "region_word_re": re.compile(alt(v["region_words"])),
         "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
+        "determiner": re.compile(r"(?:该|这个|此|本)$"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -180,7 +181,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
     for m in v["head_re"].finditer(text):
         s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
-        if m.start() - s < 2 or not free(s, m.end()):
+        if m.start() - s < 2:
+            det = v["determiner"].search(text, max(0, m.start() - 2), m.start())
+            if det and m.group() in ("项目", "工程") and free(det.start(), m.end()):
+                # 该项目, 这个项目: a reference back to the current project
+                take(Holder(det.start(), m.end(), text[det.start():m.end()], "generic"))
+            continue
+        if not free(s, m.end()):
             continue
         # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
         i = bisect_right(org_starts, s) - 1
