@@ -317,8 +317,12 @@ class Holders:
 
 
 def _opens_clause(text: str, h: Holder, cstart: int) -> bool:
-    lead = text[cstart:h.start]
-    return len(lead) <= 6 and not any(ch in lead for ch in "在到向从于")
+    """``h`` is its clause's grammatical subject: only opening words (其中, 今年, a quote mark) stand
+    before it — no verb or preposition (选择落地丽水: 丽水 is a place, not the subject)."""
+    lead = text[cstart:h.start].lstrip("“‘ ")
+    opening = vocab()["lead_re"].match(lead)
+    rest = lead[opening.end():] if opening else lead
+    return len(rest) <= 3 and not any(ch in rest for ch in "在到向从于") and not vocab()["break_re"].search(rest)
 
 
 def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
