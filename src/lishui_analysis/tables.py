@@ -21,6 +21,7 @@ from .cache import cached_results, code_hash
 from .document import org_id_for
 from .errors import InputError
 from .files import atomic_write_bytes, build_lock
+from .entities import EntityCollector, find_conflicts, row_key
 from .indicators import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
 from .vocab import classify_industry, leading_regions, region_names, vocab_hash
@@ -113,7 +114,9 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         inputs, skipped = [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
+        org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
+        names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
         results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
@@ -129,9 +132,11 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 if r["surface"] != r["name"]:
                     d["aliases"].add(r["surface"])
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-            for oid in res["org_mentions"]["org_id"]:
+            for oid, aid in zip(res["org_mentions"]["org_id"], res["org_mentions"]["article_id"]):
                 counts[oid] = counts.get(oid, 0) + 1
+                org_articles.setdefault(oid, set()).add(aid)
             projects.add_tables(res["quantities"], res["events"])
+            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"])
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
@@ -139,10 +144,20 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             raise InputError(raw_dir, "no readable text file")
         orgs = _organizations(names, counts)
         sinks["organizations"].add(columns_of("organizations", orgs))
-        sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["name"] for o in orgs},
-                                                                 {o["org_id"]: o["industry"] for o in orgs})))
+        # Corpus-wide stage: names → entities, then the entity of every row (a second pass
+        # over quantities and events), projects per entity, conflicts between articles.
+        names_seen.add_organizations(orgs, org_articles)
+        resolution = names_seen.resolve()
+        for a in resolution.ambiguous:
+            log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
+        sinks["entities"].add(columns_of("entities", resolution.entities))
+        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map)))
+        sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
+                                                                 resolution.key_map, resolution.entities)))
         for sink in sinks.values():
             sink.close()
+        for t in ("quantities", "events"):
+            _remap_entity_ids(sinks[t], resolution.key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
@@ -151,6 +166,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "skipped": skipped,
+            "entities": {"ambiguous": resolution.ambiguous},
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
         }
         manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -163,6 +179,52 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         sink.commit()
     atomic_write_bytes(out_dir / "manifest.json", manifest_bytes)
     return {t: int(row_counts[t]) for t in TABLE_NAMES}
+
+
+def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
+    """Second pass over a closed sink of quantities or events: each row's per-name subject key
+    becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
+
+    Parquet row groups are rewritten one at a time with the column replaced; the CSV is read
+    and written back through the csv module, which gives back every other field byte for byte
+    (they were written by the same writer, as text).
+    """
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols = [c.name for c in schema.TABLES[sink.table]]
+    i_key, i_aid, i_subj, i_type = (cols.index(c) for c in ("entity_id", "article_id", "subject", "subject_type"))
+    memo: dict[tuple, str] = {}
+
+    def entity(key, aid, subject, stype):
+        if not key:
+            return key
+        k = (key, aid) if "@" in (rk := row_key(key, stype, subject, aid)) else key
+        if k not in memo:
+            memo[k] = key_map.get(rk, key)
+        return memo[k]
+
+    new_pq = sink.tmp_pq.with_name(sink.tmp_pq.name + ".remap")
+    src = pq.ParquetFile(sink.tmp_pq)
+    with pq.ParquetWriter(new_pq, schema.arrow_schema(sink.table), compression="snappy") as writer:
+        for g in range(src.num_row_groups):
+            t = src.read_row_group(g)
+            ids = [entity(*row) for row in zip(*(t.column(c).to_pylist() for c in
+                                                  ("entity_id", "article_id", "subject", "subject_type")))]
+            writer.write_table(t.set_column(i_key, "entity_id", pa.array(ids, pa.string())))
+    os.replace(new_pq, sink.tmp_pq)
+    new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
+    with open(sink.tmp_csv, encoding="utf-8", newline="") as fin, \
+            open(new_csv, "w", encoding="utf-8", newline="") as fout:
+        fout.write(fin.readline())  # BOM and header
+        w = csv.writer(fout, lineterminator="\n")
+        for row in csv.reader(fin):
+            row[i_key] = entity(row[i_key], row[i_aid], row[i_subj], row[i_type])
+            w.writerow(row)
+    os.chmod(new_csv, 0o644)
+    os.replace(new_csv, sink.tmp_csv)
 
 
 #: Libraries whose behaviour shapes the tables: distribution name → module.

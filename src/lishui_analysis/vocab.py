@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml",
-              "organizations.yaml", "industries.yaml", "thresholds.yaml")
+              "organizations.yaml", "industries.yaml", "thresholds.yaml", "entities.yaml")
 
 
 def _read(name: str) -> str:
