@@ -211,14 +211,22 @@ def entity_key(entity_type: str, name: str, scope: str = "") -> str:
     return "E" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def row_key(key: str, subject_type: str, subject: str, article_id: str) -> str:
-    """The key a row's subject is resolved under: its per-name key, plus its article when the
-    name is article-scoped (a batch, 市政府)."""
-    return f"{key}@{article_id}" if _row_scoped(subject_type, subject) else key
+def subject_key(subject_type: str, subject: str, article_id: str = "") -> str:
+    """The per-name key of a row's subject, decided per file from the subject alone (and its
+    article, for an article-scoped name: a batch, 市政府): what ``entity_id`` holds until the
+    corpus-wide resolution maps it to its entity. Empty for no subject.
+
+    >>> subject_key("company", "中欣晶圆") == entity_key("company", "中欣晶圆")
+    True
+    """
+    if not subject:
+        return ""
+    return entity_key(subject_type, subject, article_id if row_scoped(subject_type, subject) else "")
 
 
 @lru_cache(maxsize=65536)
-def _row_scoped(subject_type: str, subject: str) -> bool:
+def row_scoped(subject_type: str, subject: str) -> bool:
+    """Whether a row's subject is article-scoped (its type inferred from its shape when empty)."""
     return is_scoped(subject_type or infer_type(subject), subject)
 
 
@@ -228,9 +236,10 @@ def _row_scoped(subject_type: str, subject: str) -> bool:
 @dataclass
 class NameRecord:
     """Everything the corpus says about one subject name (or organization name)."""
-    key: str                   # row key (per-name key, @article when scoped)
+    key: str                   # per-name key (subject_key)
     entity_type: str
     name: str
+    scope: str = ""            # the article, for an article-scoped name
     org_ids: Counter = field(default_factory=Counter)
     articles: set = field(default_factory=set)
     aliases: set = field(default_factory=set)      # 简称 the organization extractor linked to it
@@ -246,7 +255,7 @@ def name_record(entity_type: str, name: str, key: str = "", **kw) -> NameRecord:
 @dataclass
 class Resolution:
     entities: list[dict]                 # rows of the entities table
-    key_map: dict[str, str]              # row key → entity_id
+    key_map: dict[str, str]              # per-name key → entity_id
     ambiguous: list[dict]                # names left apart because more than one entity fits
 
 
@@ -279,7 +288,7 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
     recs = sorted(records, key=lambda r: (r.entity_type, r.name, r.key))
     uf = _UnionFind(len(recs))
     ambiguous: list[dict] = []
-    scoped = [is_scoped(r.entity_type, r.name) for r in recs]
+    scoped = [bool(r.scope) for r in recs]
 
     by_type = defaultdict(list)
     for i, r in enumerate(recs):
@@ -289,7 +298,7 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
     # and simplified forms, quotes).
     first: dict[tuple, int] = {}
     for i, r in enumerate(recs):
-        k = (r.entity_type, normalize_name(r.name), r.key.split("@", 1)[1] if scoped[i] and "@" in r.key else "")
+        k = (r.entity_type, normalize_name(r.name), r.scope)
         if k in first:
             uf.union(first[k], i)
         else:
@@ -310,8 +319,7 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
         canon = max(members, key=lambda r: (company_core(r.name)[1] if r.entity_type == "company" else False,
                                             len(r.name), r.n_rows, r.name))
         name = normalize_name(canon.name)
-        scope = canon.key.split("@", 1)[1] if scoped[idxs[0]] and "@" in canon.key else ""
-        eid = entity_key(canon.entity_type, name, scope)
+        eid = entity_key(canon.entity_type, name, canon.scope)
         articles = set().union(*(m.articles for m in members))
         dates = sorted(d for d in (pub_dates.get(a, "") for a in articles) if d)
         orgs = Counter()
@@ -516,32 +524,33 @@ class EntityCollector:
         self.org_types: dict[str, str] = {}   # org_id → org type
         self.org_names: dict[str, str] = {}   # org_id → name
 
-    def _record(self, key, entity_type, name) -> NameRecord:
+    def _record(self, key, entity_type, name, scope="") -> NameRecord:
         r = self.records.get(key)
         if r is None:
-            r = self.records[key] = NameRecord(key=key, entity_type=entity_type, name=name)
+            r = self.records[key] = NameRecord(key=key, entity_type=entity_type, name=name, scope=scope)
         return r
 
     def add_file(self, articles, quantities, events, sentences=None) -> None:
         """Feed one file's rows, given as columns (dict of lists or DataFrame)."""
         self.pub_dates.update(zip(articles["article_id"], articles["pub_date"]))
         for q_or_e in (quantities, events):
-            for aid, key, subject, stype, oid in zip(q_or_e["article_id"], q_or_e["entity_id"], q_or_e["subject"],
-                                                     q_or_e["subject_type"], q_or_e["org_id"]):
+            # distinct (subject, article) rows: a subject recurs within an article
+            rows = Counter(zip(q_or_e["entity_id"], q_or_e["article_id"], q_or_e["subject"], q_or_e["subject_type"],
+                               q_or_e["org_id"]))
+            for (key, aid, subject, stype, oid), n in rows.items():
                 if not subject:
                     continue
-                rk = row_key(key, stype, subject, aid)
-                r = self.records.get(rk)
+                r = self.records.get(key)
                 if r is None:
                     t = stype or infer_type(subject, self.org_types.get(oid, ""))
-                    r = self._record(rk, t, subject)
+                    r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
                 r.articles.add(aid)
-                r.n_rows += 1
+                r.n_rows += n
                 if oid:
                     if r.entity_type in ("company", "government", "zone", "other"):
-                        r.org_ids[oid] += 1
+                        r.org_ids[oid] += n
                     elif r.entity_type == "project":
-                        r.parent_org_ids[oid] += 1
+                        r.parent_org_ids[oid] += n
         self.figures.extend(conflict_candidates(quantities, events, sentences))
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
@@ -589,16 +598,17 @@ _CLAUSE_SEP = re.compile(r"[，,；;。！？：:]")
 
 def conflict_candidates(quantities, events, sentences=None) -> list[tuple]:
     """The figures and achieved milestone dates that conflicts compare, one tuple per row:
-    ``(row key, attribute, unit, value, approximate, row id, article id, excluded)``.
+    ``(subject key, attribute, unit, value, approximate, row id, article id, excluded)``.
     ``excluded``: the sentence says the figure changed (调整为, 增资) or the clause makes it a
     part (其中, 一期); such rows never make a conflict. ``sentences`` (columns): the text the
     cues are read in; without it no row is excluded."""
     metrics = vocab()["conflict_metrics"]
     revision, part, periods = _conflict_res()
-    text_of = {}
-    if sentences is not None and len(sentences["article_id"]):
-        text_of = {(a, s): (st, t) for a, s, st, t in zip(sentences["article_id"], sentences["sentence_id"],
-                                                            sentences["start"], sentences["text"])}
+    first = {}    # article → index of its first sentence (sentence_id n is at first + n - 1)
+    if sentences is not None:
+        aids = list(sentences["article_id"])
+        first.update(zip(reversed(aids), range(len(aids) - 1, -1, -1)))   # the last write is the first row
+        s_start, s_text = list(sentences["start"]), list(sentences["text"])
     out = []
     for qid, aid, sid, start, value, unit, metric, subject, stype, key, approx in zip(
             quantities["quantity_id"], quantities["article_id"], quantities["sentence_id"], quantities["start"],
@@ -608,10 +618,10 @@ def conflict_candidates(quantities, events, sentences=None) -> list[tuple]:
         if not attr or not subject:
             continue
         excluded = False
-        st_text = text_of.get((aid, sid))
-        if st_text:
-            s_start, text = st_text
-            pos = start - s_start
+        if aid in first and sid > 0:
+            i = first[aid] + sid - 1
+            text = s_text[i]
+            pos = start - s_start[i]
             clause = text[: max(pos, 0)]
             m = None
             for m in _CLAUSE_SEP.finditer(clause):
@@ -625,15 +635,21 @@ def conflict_candidates(quantities, events, sentences=None) -> list[tuple]:
                 attr = f"capacity_per_{per}"
         elif attr == "capacity":
             continue
-        out.append((row_key(key, stype, subject, aid), attr, unit, float(value), bool(approx), qid, aid, excluded))
-    for eid, aid, etype, subject, stype, key, date, planned in zip(
-            events["event_id"], events["article_id"], events["event_type"], events["subject"], events["subject_type"],
-            events["entity_id"], events["date"], events["planned"]):
-        if subject and date and not planned and etype != "other":
-            out.append((row_key(key, stype, subject, aid), etype, "", date, False, eid, aid, False))
+        out.append((key, attr, unit, float(value), bool(approx), qid, aid, excluded))
+    milestones = _milestones()
+    for eid, aid, etype, key, date, planned in zip(events["event_id"], events["article_id"], events["event_type"],
+                                                   events["entity_id"], events["date"], events["planned"]):
+        if key and date and not planned and etype in milestones:
+            out.append((key, etype, "", date, False, eid, aid, False))
     return out
 
 
+@lru_cache(maxsize=1)
+def _milestones() -> frozenset:
+    return frozenset(vocab()["conflict_milestones"])
+
+
+@lru_cache(maxsize=65536)
 def _precision(v: float) -> float:
     """The place of a figure's last significant digit: 2.7e9 → 1e8, 2.696e9 → 1e6."""
     if v == 0 or not math.isfinite(v):
@@ -651,16 +667,18 @@ def same_figure(a: float, b: float, approx_a: bool = False, approx_b: bool = Fal
     >>> same_figure(2.7e9, 2.696e9), same_figure(6e6, 3.6e6), same_figure(1e9, 1.015e9)
     (True, False, True)
     """
-    v = vocab()
     if a == b:
         return True
-    tol = v["approximate_tolerance"] if (approx_a or approx_b) else v["relative_tolerance"]
-    if abs(a - b) <= tol * max(abs(a), abs(b)):
+    tol_exact, tol_approx = _tolerances()
+    d = abs(a - b)
+    if d <= (tol_approx if (approx_a or approx_b) else tol_exact) * max(abs(a), abs(b)):
         return True
-    for x, y in ((a, b), (b, a)):
-        if abs(x - y) <= _precision(x) / 2 + 1e-9 * abs(x):
-            return True
-    return False
+    return d <= _precision(a) / 2 + 1e-9 * abs(a) or d <= _precision(b) / 2 + 1e-9 * abs(b)
+
+
+@lru_cache(maxsize=1)
+def _tolerances() -> tuple[float, float]:
+    return float(vocab()["relative_tolerance"]), float(vocab()["approximate_tolerance"])
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -670,8 +688,13 @@ def _dates_agree(a: str, b: str) -> bool:
 
 def find_conflicts(figures: list[tuple], key_map: dict[str, str]) -> list[dict]:
     """Rows of the conflicts table from :func:`conflict_candidates` tuples and the row-key →
-    entity map: per entity and attribute, each article's figure (its largest, the whole) or
-    milestone date (its earliest); articles that share no value disagree."""
+    entity map: per entity and attribute, each article's figure (its largest: the whole) or
+    milestone date (its earliest); the distinct headlines are grouped where neighbours agree,
+    and two groups conflict unless an article of one states a value of the other anywhere.
+
+    Near-linear in the number of rows: articles are compared through their distinct values,
+    never pairwise (a plant named in a thousand articles with two figures is two values).
+    """
     per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for rk, attr, unit, value, approx, rid, aid, excluded in figures:
         eid = key_map.get(rk)
@@ -683,31 +706,69 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str]) -> list[dict]:
         if len(by_article) < 2:
             continue
         is_date = unit == ""
+        if is_date:
+            def agree(x, y):
+                return _dates_agree(x[0], y[0])
+        else:
+            def agree(x, y):
+                return same_figure(x[0], y[0], x[1], y[1])
         # each article's headline: the whole figure (largest) or the first date it states
-        heads = {}
+        heads: dict[tuple, list] = defaultdict(list)     # (value, approximate) → [(article, row id)]
+        stated: dict[str, set] = {}                       # article → its distinct (value, approximate)
         for aid, vals in by_article.items():
-            heads[aid] = (min if is_date else max)(vals, key=lambda t: (t[0], t[2]))
-        agree = (lambda x, y: _dates_agree(x[0], y[0])) if is_date else \
-            (lambda x, y: same_figure(x[0], y[0], x[1], y[1]))
-        # clusters of agreeing headlines (sorted values: neighbours agree)
+            v, a, rid = (min if is_date else max)(vals, key=lambda t: (t[0], t[2]))
+            heads[(v, a)].append((aid, rid))
+            stated[aid] = {(x, ap) for x, ap, _ in vals}
         clusters: list[list] = []
-        for aid, h in sorted(heads.items(), key=lambda kv: (kv[1][0], kv[0])):
-            if clusters and any(agree(h, clusters[-1][k][1]) for k in range(len(clusters[-1]))):
-                clusters[-1].append((aid, h))
+        for h in sorted(heads):   # sorted values: a value agrees with its neighbour or with none before
+            if clusters and agree(h, clusters[-1][-1]):
+                clusters[-1].append(h)
             else:
-                clusters.append([(aid, h)])
+                clusters.append([h])
         if len(clusters) < 2:
             continue
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                # an article of one side that states the other's figure anywhere agrees
-                if any(agree(v, hb) for aid, _ in a for v in by_article[aid] for _, hb in b) or \
-                        any(agree(v, ha) for aid, _ in b for v in by_article[aid] for _, ha in a):
-                    continue
-                fmt = (lambda x: x) if is_date else (lambda x: "%.10g" % x)
-                out.append(dict(entity_id=eid, attribute=attr, value_a=fmt(a[0][1][0]), value_b=fmt(b[0][1][0]),
-                                unit=unit, quantity_or_event_ids_a=";".join(sorted(h[2] for _, h in a)),
-                                quantity_or_event_ids_b=";".join(sorted(h[2] for _, h in b)),
-                                article_ids=";".join(sorted({aid for aid, _ in a} | {aid for aid, _ in b}))))
+        side_values = [sorted(set().union(*(stated[aid] for h in c for aid, _ in heads[h]))) for c in clusters]
+        # the group most articles state against each other one: k groups give k - 1 rows
+        n_arts = [sum(len(heads[h]) for h in c) for c in clusters]
+        i = max(range(len(clusters)), key=lambda k: (n_arts[k], -k))
+        for j in range(len(clusters)):
+            if j == i:
+                continue
+            a, b = clusters[i], clusters[j]
+            if _states_any(side_values[i], b, agree, is_date) or _states_any(side_values[j], a, agree, is_date):
+                continue
+            fmt = (lambda x: x) if is_date else (lambda x: "%.10g" % x)
+            ids_a = sorted(rid for h in a for _, rid in heads[h])
+            ids_b = sorted(rid for h in b for _, rid in heads[h])
+            arts = sorted({aid for h in a + b for aid, _ in heads[h]})
+            out.append(dict(entity_id=eid, attribute=attr, value_a=fmt(_most_stated(a, heads)),
+                            value_b=fmt(_most_stated(b, heads)), unit=unit,
+                            quantity_or_event_ids_a=";".join(ids_a), quantity_or_event_ids_b=";".join(ids_b),
+                            article_ids=";".join(arts)))
     return out
+
+
+def _states_any(values: list, heads: list, agree, is_date: bool) -> bool:
+    """Whether any of ``values`` (sorted (value, approximate) pairs) agrees with one of ``heads``
+    — looking only near each head (bisection), not at every value."""
+    from bisect import bisect_left, bisect_right
+
+    for h in heads:
+        y = h[0]
+        if is_date:  # agreeing dates share a prefix: y's truncations, or dates that start with y
+            near = values[bisect_left(values, (y,)):bisect_right(values, (y + "\uffff",))]
+            near += [v for p in (y[:4], y[:7]) for v in values[bisect_left(values, (p,)):bisect_right(values, (p, True))]]
+        else:  # agreeing figures are within a factor of two (a one-digit figure rounds by half)
+            near = values[bisect_left(values, (y / 2.01,)):bisect_right(values, (y * 2.01, True))] if y > 0 else values
+        if any(agree(v, h) for v in near):
+            return True
+    return False
+
+
+def _most_stated(cluster: list, heads: dict):
+    """The value of a group of agreeing headlines that most articles state (the smallest on a tie)."""
+    return max(cluster, key=lambda h: (len(heads[h]), -_sort_num(h[0])))[0]
+
+
+def _sort_num(v):
+    return v if isinstance(v, float) else 0.0

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 
-from .entities import entity_key, infer_type, row_key
+from .entities import infer_type, subject_key as _subject_key
 from .vocab import thresholds
 
 MILESTONE_ORDER = ("settled", "land_acquired", "permit_issued", "construction_started", "topped_out",
@@ -122,25 +122,22 @@ class ProjectAssembler:
     accumulated as quantity and event rows stream past (memory grows with the number
     of subjects, not of rows; the result does not depend on the order rows arrive in).
 
-    Rows are accumulated under their subject's row key (``entities.row_key``: the per-name
-    key, per article for an article-scoped name) and merged by entity at the end, once the
-    corpus-wide resolution is known; with ``resolved=True`` the rows' ``entity_id`` already
-    is the entity (tables as built).
+    Rows are accumulated under their ``entity_id`` — the per-name subject key while the build
+    streams (``entities.subject_key``), the entity itself in tables as built — and merged by
+    entity at the end, once the corpus-wide resolution is known.
 
     For each figure the largest stated (non-forecast) value is kept, falling back to
     a forecast one; each milestone is its earliest achieved (not planned) date; the ids of
     the rows used are kept for provenance.
     """
 
-    def __init__(self, resolved: bool = False):
+    def __init__(self):
         self.acc: dict[str, dict] = {}
-        self.resolved = resolved
         self.by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
 
-    def _key(self, key, subject_type, subject, article_id) -> str:
-        if self.resolved and key:
-            return key
-        return row_key(key or entity_key(subject_type, subject), subject_type, subject, article_id)
+    @staticmethod
+    def _key(key, subject_type, subject, article_id) -> str:
+        return key or _subject_key(subject_type, subject, article_id)
 
     def _entry(self, key: str, org_id: str, subject: str, subject_type: str) -> dict:
         a = self.acc.get(key)
@@ -192,7 +189,7 @@ class ProjectAssembler:
             eid = key_map.get(key)
             if eid is None or eid not in entities:  # no resolution given: the name is its own entity
                 t = a["subject_type"] or infer_type(a["subject"])
-                eid = key if self.resolved else entity_key(t, a["subject"], key.split("@", 1)[1] if "@" in key else "")
+                eid = key
                 ent = entities.get(eid) or {"entity_id": eid, "name": a["subject"], "entity_type": t,
                                             "org_id": a["org_id"]}
             else:
@@ -266,7 +263,7 @@ def assemble_projects(quantities, events, organizations, entities=None):
     the ``entities`` frame of a build, one row per company or project entity."""
     import pandas as pd
 
-    asm = ProjectAssembler(resolved=entities is not None)
+    asm = ProjectAssembler()
     asm.add_tables(quantities, events)
     industries = dict(zip(organizations["org_id"], organizations["industry"])) if len(organizations) else {}
     ents = entities.to_dict("records") if entities is not None else None

@@ -21,7 +21,7 @@ from .cache import cached_results, code_hash
 from .document import org_id_for
 from .errors import InputError
 from .files import atomic_write_bytes, build_lock
-from .entities import EntityCollector, find_conflicts, row_key
+from .entities import EntityCollector, find_conflicts
 from .indicators import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
 from .vocab import classify_industry, leading_regions, region_names, vocab_hash
@@ -181,48 +181,54 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
     return {t: int(row_counts[t]) for t in TABLE_NAMES}
 
 
+#: A subject key in a CSV row: the only field of the form E + 10 hexadecimal digits between
+#: commas (the comma before is matched, not looked behind: a literal start the engine scans for fast).
+_KEY_FIELD = re.compile(rb",E[0-9a-f]{10}(?=,)")
+
+
 def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
     """Second pass over a closed sink of quantities or events: each row's per-name subject key
     becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
 
-    Parquet row groups are rewritten one at a time with the column replaced; the CSV is read
-    and written back through the csv module, which gives back every other field byte for byte
-    (they were written by the same writer, as text).
+    Parquet row groups are rewritten one at a time, the column mapped with Arrow kernels. In
+    the CSV, a field that is a key of ``key_map`` (``,E0123456789,``) is replaced where it
+    stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so no other field
+    equals one (sentence text would have to spell the hash of a subject name, between commas).
     """
-    import csv
-
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    cols = [c.name for c in schema.TABLES[sink.table]]
-    i_key, i_aid, i_subj, i_type = (cols.index(c) for c in ("entity_id", "article_id", "subject", "subject_type"))
-    memo: dict[tuple, str] = {}
-
-    def entity(key, aid, subject, stype):
-        if not key:
-            return key
-        k = (key, aid) if "@" in (rk := row_key(key, stype, subject, aid)) else key
-        if k not in memo:
-            memo[k] = key_map.get(rk, key)
-        return memo[k]
-
+    changed = {k: v for k, v in key_map.items() if k != v}
+    if not changed:
+        return
+    old_keys, new_ids = pa.array(list(changed), pa.string()), pa.array(list(changed.values()), pa.string())
+    i_key = [c.name for c in schema.TABLES[sink.table]].index("entity_id")
     new_pq = sink.tmp_pq.with_name(sink.tmp_pq.name + ".remap")
     src = pq.ParquetFile(sink.tmp_pq)
     with pq.ParquetWriter(new_pq, schema.arrow_schema(sink.table), compression="snappy") as writer:
         for g in range(src.num_row_groups):
             t = src.read_row_group(g)
-            ids = [entity(*row) for row in zip(*(t.column(c).to_pylist() for c in
-                                                  ("entity_id", "article_id", "subject", "subject_type")))]
-            writer.write_table(t.set_column(i_key, "entity_id", pa.array(ids, pa.string())))
+            col = t.column(i_key)
+            idx = pc.index_in(col, value_set=old_keys)
+            mapped = pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx))
+            writer.write_table(t.set_column(i_key, "entity_id", mapped))
     os.replace(new_pq, sink.tmp_pq)
+
+    changed_bytes = {b"," + k.encode(): b"," + v.encode() for k, v in changed.items()}
+
+    def sub(m):
+        return changed_bytes.get(m.group(), m.group())
+
     new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
-    with open(sink.tmp_csv, encoding="utf-8", newline="") as fin, \
-            open(new_csv, "w", encoding="utf-8", newline="") as fout:
-        fout.write(fin.readline())  # BOM and header
-        w = csv.writer(fout, lineterminator="\n")
-        for row in csv.reader(fin):
-            row[i_key] = entity(row[i_key], row[i_aid], row[i_subj], row[i_type])
-            w.writerow(row)
+    with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
+        while True:
+            chunk = fin.read(1 << 22)
+            if not chunk:
+                break
+            if not chunk.endswith(b"\n"):
+                chunk += fin.readline()  # whole lines: a key is never cut in two
+            fout.write(_KEY_FIELD.sub(sub, chunk))
     os.chmod(new_csv, 0o644)
     os.replace(new_csv, sink.tmp_csv)
 
