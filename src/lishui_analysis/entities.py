@@ -357,6 +357,11 @@ def _resolve_by_key(recs, idxs, uf, key_fn) -> None:
             first[k] = i
 
 
+#: Full names sharing the first two characters of a short name beyond which the short name is
+#: not spelt out against each (a head that common leaves the short name ambiguous anyway).
+_MAX_HEAD = 32
+
+
 def _resolve_companies(recs, idxs, uf, ambiguous) -> None:
     """Equal cores merge; a short name joins the one full-name core it is the 简称 of, starts,
     or spells in order (from the same first two characters)."""
@@ -412,8 +417,9 @@ def _resolve_companies(recs, idxs, uf, ambiguous) -> None:
         if not cands and (len(core) >= 4 or (explicit_company and len(core) >= 2)):
             cands = {roots[c] for c in by_prefix.get(core, ())}
             reason = "starts several names"
-            if not cands and len(core) >= 4:
-                cands = {roots[c] for c in by_head.get(core[:2], ()) if _is_subsequence(core, c)}
+            heads = by_head.get(core[:2], ())
+            if not cands and len(core) >= 4 and len(heads) <= _MAX_HEAD:
+                cands = {roots[c] for c in heads if _is_subsequence(core, c)}
                 reason = "spelt by several names"
         cands = {uf.find(c) for c in cands}
         if len(cands) == 1:
@@ -482,9 +488,7 @@ def _link_parents(recs, groups, canon_of, entities, uf, ambiguous) -> None:
                     keys[k].add(e)
             for o in recs[i].org_ids:
                 org_entity[o] = e
-    by_head = defaultdict(list)
-    for k in keys:
-        by_head[k[:2]].append(k)
+    lengths = sorted({len(k) for k in keys})
     for root, idxs in groups.items():
         e = canon_of[root]
         if entities[e]["entity_type"] != "project":
@@ -492,7 +496,8 @@ def _link_parents(recs, groups, canon_of, entities, uf, ambiguous) -> None:
         found: set = set()
         for i in idxs:
             n = normalize_name(recs[i].name)
-            matches = [k for p in range(len(n) - 1) for k in by_head.get(n[p:p + 2], ()) if n.startswith(k, p)]
+            # every substring of a key's length looked up: constant work per name, whatever the corpus
+            matches = [n[p:p + L] for p in range(len(n) - 1) for L in lengths if p + L <= len(n) and n[p:p + L] in keys]
             if matches:
                 longest = max(len(k) for k in matches)
                 for k in matches:
@@ -686,18 +691,31 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def find_conflicts(figures: list[tuple], key_map: dict[str, str]) -> list[dict]:
-    """Rows of the conflicts table from :func:`conflict_candidates` tuples and the row-key →
-    entity map: per entity and attribute, each article's figure (its largest: the whole) or
+def plant_of(entities: list[dict]) -> dict[str, str]:
+    """A company with exactly one project (``parent_id``) → that project: its figures and
+    milestones are the plant's, whichever of the two names an article gives them under."""
+    children = defaultdict(list)
+    for e in entities:
+        if e["entity_type"] == "project" and e["parent_id"]:
+            children[e["parent_id"]].append(e["entity_id"])
+    return {parent: kids[0] for parent, kids in children.items() if len(kids) == 1}
+
+
+def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list[dict] | None = None) -> list[dict]:
+    """Rows of the conflicts table from :func:`conflict_candidates` tuples and the subject-key
+    → entity map: per entity and attribute, each article's figure (its largest: the whole) or
     milestone date (its earliest); the distinct headlines are grouped where neighbours agree,
     and two groups conflict unless an article of one states a value of the other anywhere.
+    With ``entities``, a company with one project is compared as that project (:func:`plant_of`).
 
     Near-linear in the number of rows: articles are compared through their distinct values,
     never pairwise (a plant named in a thousand articles with two figures is two values).
     """
+    plant = plant_of(entities) if entities else {}
     per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for rk, attr, unit, value, approx, rid, aid, excluded in figures:
         eid = key_map.get(rk)
+        eid = plant.get(eid, eid)
         if not eid or excluded:
             continue
         per[(eid, attr, unit)][aid].append((value, approx, rid))

@@ -151,7 +151,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
         sinks["entities"].add(columns_of("entities", resolution.entities))
-        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map)))
+        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
+                                                                        resolution.entities)))
         sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
                                                                  resolution.key_map, resolution.entities)))
         for sink in sinks.values():
