@@ -64,6 +64,12 @@ def test_variants_of_one_company_are_one_entity():
     assert groups["澜芯"] == 1                                    # no evidence: its own entity
 
 
+def test_a_trade_name_joins_the_one_legal_name_it_belongs_to():
+    res = _resolve(("company", "浙江示达实业有限公司", {}), ("company", "示达", {}), ("company", "浙江", {}),
+                   ("company", "中国电子科技集团有限公司", {}), ("company", "中国", {}))
+    assert _groups(res)["浙江示达实业有限公司"] == 2 and len(res.entities) == 4   # a place is no trade name
+
+
 def test_a_jiancheng_alias_joins_its_full_name_even_when_not_a_prefix():
     res = _resolve(("company", "苏州示范医用科技发展有限公司", {"aliases": {"示范医科"}}),
                    ("company", "示范医科", {}))

@@ -14,8 +14,9 @@ number of names (dictionary indexes, no comparison of all pairs):
 * company names merge when their cores are equal — the name without leading regions, a
   region in parentheses and the legal-form suffix (浙江丽水中欣晶圆半导体科技有限公司 =
   中欣晶圆半导体科技有限公司; 杰杰微视（丽水）科技有限公司 = 杰杰微视科技有限公司);
-* a short name joins the one full name it is the 简称 of (organizations aliases), or the
-  one full name whose core it starts (中欣晶圆 → 中欣晶圆半导体科技) or spells in order
+* a short name joins the one full name it is the 简称 of (organizations aliases), whose
+  trade name (字号) it is (强达 → 浙江强达实业有限公司), whose core it starts (中欣晶圆 →
+  中欣晶圆半导体科技; four characters at least, two with 公司: 银轮公司) or spells in order
   (汇涵科技 → 汇涵医用科技发展); two candidates: ambiguous, listed, not merged;
 * traditional and simplified forms are one (中欣晶圓 = 中欣晶圆);
 * zones merge by place and zone class (丽水经济技术开发区 = 丽水经开区), regions by name
@@ -402,7 +403,7 @@ def _resolve_companies(recs, idxs, uf, ambiguous) -> None:
     for core in full_by_core:
         by_trade[trade_name(core)].append(core)
     for trade, cores in sorted(by_trade.items()):
-        if len(cores) > 1 and len(trade) >= 2:
+        if len(cores) > 1 and len(trade) >= 2 and len({uf.find(full_by_core[c]) for c in cores}) > 1:
             ambiguous.append({"name": trade, "entity_type": "company", "reason": "one trade name, several legal names",
                               "candidates": sorted(recs[full_by_core[c]].name for c in cores)})
     for i in idxs:
@@ -414,6 +415,8 @@ def _resolve_companies(recs, idxs, uf, ambiguous) -> None:
         explicit_company = bool(legal_suffix(n))  # 银轮公司: a company, only its 字号 written
         cands = {roots[c] for c in alias_of.get(n, ())} or {roots[c] for c in alias_of.get(core, ())}
         reason = "简称 of several names"
+        if not cands and len(by_trade.get(core, ())) == 1 and len(core) >= 2 and core not in regions():  # the 字号 of one legal name (强达 → 浙江强达实业有限公司)
+            cands = {roots[by_trade[core][0]]}
         if not cands and (len(core) >= 4 or (explicit_company and len(core) >= 2)):
             cands = {roots[c] for c in by_prefix.get(core, ())}
             reason = "starts several names"
@@ -706,17 +709,20 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
     → entity map: per entity and attribute, each article's figure (its largest: the whole) or
     milestone date (its earliest); the distinct headlines are grouped where neighbours agree,
     and two groups conflict unless an article of one states a value of the other anywhere.
-    With ``entities``, a company with one project is compared as that project (:func:`plant_of`).
+    With ``entities``, only companies and projects are compared, a company with one project as
+    that project (:func:`plant_of`).
 
     Near-linear in the number of rows: articles are compared through their distinct values,
     never pairwise (a plant named in a thousand articles with two figures is two values).
     """
     plant = plant_of(entities) if entities else {}
+    # a zone's, region's or batch's figures are flows of a period (invested this year), not a holder's stock
+    other = {e["entity_id"] for e in entities if e["entity_type"] not in ("company", "project")} if entities else set()
     per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for rk, attr, unit, value, approx, rid, aid, excluded in figures:
         eid = key_map.get(rk)
         eid = plant.get(eid, eid)
-        if not eid or excluded:
+        if not eid or excluded or eid in other:
             continue
         per[(eid, attr, unit)][aid].append((value, approx, rid))
     out = []

@@ -150,6 +150,10 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         resolution = names_seen.resolve()
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
+        if resolution.ambiguous:
+            log.warning("%d name(s) left apart as ambiguous, listed in manifest.json (entities.ambiguous): %s",
+                        len(resolution.ambiguous), "; ".join(a["name"] for a in resolution.ambiguous[:5])
+                        + (" …" if len(resolution.ambiguous) > 5 else ""))
         sinks["entities"].add(columns_of("entities", resolution.entities))
         sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
                                                                         resolution.entities)))
