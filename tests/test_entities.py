@@ -17,7 +17,8 @@ ENTITY_CORPUS = FIXTURES / "entities"
 
 
 def _resolve(*records):
-    return ent.resolve_entities([ent.name_record(t, n, **kw) for t, n, kw in records])
+    return ent.resolve_entities([ent.name_record(t, n, key=ent.entity_key(t, n, kw.get("scope", "")), **kw)
+                                 for t, n, kw in records])
 
 
 def _groups(res):
@@ -74,6 +75,14 @@ def test_a_jiancheng_alias_joins_its_full_name_even_when_not_a_prefix():
     res = _resolve(("company", "苏州示范医用科技发展有限公司", {"aliases": {"示范医科"}}),
                    ("company", "示范医科", {}))
     assert len(res.entities) == 1
+
+
+def test_zone_variants_join_by_place_and_class_or_by_an_alias_and_a_relative_zone_by_its_org():
+    res = _resolve(("zone", "浙江示范经济开发区", {"aliases": {"示范工业园区"}, "org_ids": {"O1": 1}}),
+                   ("zone", "示范经开区", {}), ("zone", "示范工业园区", {}), ("zone", "示范高新区", {}),
+                   ("zone", "经开区", {"scope": "a:01", "org_ids": {"O1": 1}}), ("zone", "经开区", {"scope": "b:01"}))
+    assert _groups(res)["浙江示范经济开发区"] == 4
+    assert sum(e["name"] == "经开区" for e in res.entities) == 1     # b:01 named no zone: its own
 
 
 def test_two_legal_names_that_differ_in_more_than_region_or_suffix_stay_apart():

@@ -23,7 +23,8 @@ number of names (dictionary indexes, no comparison of all pairs):
   without 省/市/县 (丽水市 = 丽水); projects by name without leading region or year, phases
   kept apart (一期 ≠ 二期), a project named differently in two regions never merged;
 * batches (89个大项目) and names relative to the article (市政府, 经开区, 全市) are one
-  entity per article;
+  entity per article — unless the article tied the relative name to a named organization
+  (its rows' org_id: 经开区 → 丽水经济技术开发区);
 * a project's ``parent_id`` is the one company whose trade name (字号) or short name its
   name contains (中欣晶圆大尺寸硅片项目 → 中欣晶圆).
 
@@ -136,7 +137,7 @@ def zone_key(name: str) -> tuple[str, str]:
             break
     chain = leading_regions(n)
     # leading provinces go (浙江庆元 → 庆元); a city or county is the zone's place
-    while chain and regions()[chain[0][0]]["level"] in ("province", "country") and len(chain) > 1:
+    while chain and regions()[chain[0][0]]["level"] in ("province", "country") and len(n) > chain[0][1]:
         n = n[chain[0][1]:]
         chain = leading_regions(n)
     n = n.rstrip("省市县区")
@@ -305,6 +306,8 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
         else:
             first[k] = i
 
+    _resolve_relative_by_org(recs, scoped, uf)
+    _resolve_aliases(recs, scoped, uf, ambiguous)
     _resolve_companies(recs, by_type["company"], uf, ambiguous)
     _resolve_by_key(recs, by_type["zone"], uf, lambda n: zone_key(n) if zone_key(n)[1] else None)
     _resolve_by_key(recs, by_type["region"], uf, region_key)
@@ -344,6 +347,41 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
     entities.sort(key=lambda e: e["entity_id"])
     ambiguous.sort(key=lambda a: (a["name"], a["reason"]))
     return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous)
+
+
+def _resolve_relative_by_org(recs, scoped, uf) -> None:
+    """A relative name (经开区, 市政府) that its article resolved to one named organization
+    (the rows' org_id) is that organization: joined to the absolute name of the same type
+    that carries the same organization."""
+    by_org: dict[tuple, int] = {}
+    for i, r in enumerate(recs):
+        if not scoped[i] and r.org_ids:
+            for o in r.org_ids:
+                by_org.setdefault((r.entity_type, o), i)
+    for i, r in enumerate(recs):
+        if scoped[i] and r.entity_type in ("zone", "government", "other") and len(r.org_ids) == 1:
+            j = by_org.get((r.entity_type, next(iter(r.org_ids))))
+            if j is not None:
+                uf.union(j, i)
+
+
+def _resolve_aliases(recs, scoped, uf, ambiguous) -> None:
+    """A zone, body or other organization named by an alias the organization extractor linked to
+    one full name (庆元工业园区 → 浙江庆元经济开发区, read in one article) is that organization."""
+    alias_of: dict[tuple, set] = defaultdict(set)
+    for i, r in enumerate(recs):
+        if r.entity_type in ("zone", "government", "other") and not scoped[i]:
+            for a in r.aliases:
+                alias_of[(r.entity_type, normalize_name(a))].add(i)
+    for i, r in enumerate(recs):
+        if scoped[i] or r.entity_type not in ("zone", "government", "other"):
+            continue
+        cands = {uf.find(j) for j in alias_of.get((r.entity_type, normalize_name(r.name)), ())} - {uf.find(i)}
+        if len(cands) == 1:
+            uf.union(cands.pop(), i)
+        elif len(cands) > 1:
+            ambiguous.append({"name": r.name, "entity_type": r.entity_type, "reason": "alias of several names",
+                              "candidates": sorted(recs[c].name for c in cands)})
 
 
 def _resolve_by_key(recs, idxs, uf, key_fn) -> None:
