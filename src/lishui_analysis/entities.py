@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -586,6 +587,7 @@ class EntityCollector:
             for (key, aid, subject, stype, oid), n in rows.items():
                 if not subject:
                     continue
+                aid = sys.intern(aid)  # one string per article, however many names' sets hold it
                 r = self.records.get(key)
                 if r is None:
                     t = stype or infer_type(subject, self.org_types.get(oid, ""))
@@ -597,7 +599,8 @@ class EntityCollector:
                         r.org_ids[oid] += n
                     elif r.entity_type == "project":
                         r.parent_org_ids[oid] += n
-        self.figures.extend(conflict_candidates(quantities, events, sentences))
+        # excluded figures (a stated revision, a part) never count: not kept
+        self.figures.extend(f for f in conflict_candidates(quantities, events, sentences) if not f[-1])
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only
@@ -789,7 +792,7 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
                 clusters.append([h])
         if len(clusters) < 2:
             continue
-        side_values = [sorted(set().union(*(stated[aid] for h in c for aid, _ in heads[h]))) for c in clusters]
+        side_values = [_Side(set().union(*(stated[aid] for h in c for aid, _ in heads[h])), is_date) for c in clusters]
         # the group most articles state against each other one: k groups give k - 1 rows
         n_arts = [sum(len(heads[h]) for h in c) for c in clusters]
         i = max(range(len(clusters)), key=lambda k: (n_arts[k], -k))
@@ -797,7 +800,7 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
             if j == i:
                 continue
             a, b = clusters[i], clusters[j]
-            if _states_any(side_values[i], b, agree, is_date) or _states_any(side_values[j], a, agree, is_date):
+            if side_values[i].states_any(b, agree) or side_values[j].states_any(a, agree):
                 continue
             fmt = (lambda x: x) if is_date else (lambda x: "%.10g" % x)
             ids_a = sorted(rid for h in a for _, rid in heads[h])
@@ -810,21 +813,36 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
     return out
 
 
-def _states_any(values: list, heads: list, agree, is_date: bool) -> bool:
-    """Whether any of ``values`` (sorted (value, approximate) pairs) agrees with one of ``heads``
-    — looking only near each head (bisection), not at every value."""
-    from bisect import bisect_left, bisect_right
+class _Side:
+    """The distinct (value, approximate) pairs the articles of one group state, sorted, with the
+    "round" figures apart (one or two significant digits: the only ones that agree with a value
+    far from them, by rounding) — so a head is compared with the few values near it."""
 
-    for h in heads:
-        y = h[0]
-        if is_date:  # agreeing dates share a prefix: y's truncations, or dates that start with y
-            near = values[bisect_left(values, (y,)):bisect_right(values, (y + "\uffff",))]
-            near += [v for p in (y[:4], y[:7]) for v in values[bisect_left(values, (p,)):bisect_right(values, (p, True))]]
-        else:  # agreeing figures are within a factor of two (a one-digit figure rounds by half)
-            near = values[bisect_left(values, (y / 2.01,)):bisect_right(values, (y * 2.01, True))] if y > 0 else values
-        if any(agree(v, h) for v in near):
-            return True
-    return False
+    def __init__(self, values: set, is_date: bool):
+        self.values = sorted(values)
+        self.is_date = is_date
+        self.rounds = [] if is_date else [v for v in self.values if v[0] > 0 and _precision(v[0]) >= 0.1 * v[0]]
+
+    def states_any(self, heads: list, agree) -> bool:
+        from bisect import bisect_left, bisect_right
+
+        vs = self.values
+        for h in heads:
+            y = h[0]
+            if self.is_date:  # agreeing dates share a prefix: y's truncations, or dates that start with y
+                near = vs[bisect_left(vs, (y,)):bisect_right(vs, (y + "\uffff",))]
+                near += [v for p in (y[:4], y[:7]) for v in vs[bisect_left(vs, (p,)):bisect_right(vs, (p, True))]]
+            elif y > 0:
+                # within tolerance or y's own rounding: close to y; by x's rounding: a round x within 2×
+                w = max(0.12 * y, _precision(y) / 2 + 1e-9 * y)
+                near = vs[bisect_left(vs, (y - w,)):bisect_right(vs, (y + w, True))]
+                r = self.rounds
+                near += r[bisect_left(r, (y / 2.01,)):bisect_right(r, (y * 2.01, True))]
+            else:
+                near = vs
+            if any(agree(v, h) for v in near):
+                return True
+        return False
 
 
 def _most_stated(cluster: list, heads: dict):
