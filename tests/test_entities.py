@@ -193,6 +193,13 @@ def test_rounding_revisions_and_parts_are_not_conflicts(a_value, b_value, b_text
     assert c.empty
 
 
+def test_the_same_two_numbers_in_two_units_are_two_conflict_rows():
+    c = _conflicts([_qrow("a:01:q001", "a:01", 600.0), _qrow("b:01:q001", "b:01", 360.0),
+                    _qrow("a:01:q002", "a:01", 600.0, unit="ton"), _qrow("b:01:q002", "b:01", 360.0, unit="ton")],
+                   [("a:01", 1, 0, PLAIN), ("b:01", 1, 0, PLAIN)])
+    assert sorted(c["attribute"]) == ["capacity_per_year (piece)", "capacity_per_year (ton)"]
+
+
 def test_one_article_disagreeing_with_itself_is_no_conflict_and_agreeing_articles_are_none():
     c = _conflicts([_qrow("a:01:q001", "a:01", 6e6), _qrow("a:01:q002", "a:01", 3.6e6),
                     _qrow("b:01:q001", "b:01", 6e6)],

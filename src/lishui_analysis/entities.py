@@ -340,11 +340,11 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
         for m in members:
             key_map[m.key] = eid
     _link_parents(recs, groups, canon_of, entities, uf, ambiguous)
-    # One id per entity: two groups whose canonical names and types coincide would share it.
-    seen: dict[str, int] = {}
-    for e in entities:
-        seen[e["entity_id"]] = seen.get(e["entity_id"], 0) + 1
-    assert all(n == 1 for n in seen.values()), ("entity ids collide", [(e["name"], e["entity_type"]) for e in entities if seen[e["entity_id"]] > 1])
+    # One id per entity: records of one type, name and scope are always one group, so two groups
+    # cannot share a canonical name — checked, since the table's key depends on it.
+    ids = Counter(e["entity_id"] for e in entities)
+    if len(ids) != len(entities):
+        raise RuntimeError(f"entity ids collide: {[e['name'] for e in entities if ids[e['entity_id']] > 1][:5]}")
     entities.sort(key=lambda e: e["entity_id"])
     ambiguous.sort(key=lambda a: (a["name"], a["reason"]))
     return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous)
@@ -810,6 +810,11 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
                             value_b=fmt(_most_stated(b, heads)), unit=unit,
                             quantity_or_event_ids_a=";".join(ids_a), quantity_or_event_ids_b=";".join(ids_b),
                             article_ids=";".join(arts)))
+    # the table's key has no unit: the same two numbers in two units (吨 and 片) name their unit
+    keys = Counter((r["entity_id"], r["attribute"], r["value_a"], r["value_b"]) for r in out)
+    for r in out:
+        if keys[(r["entity_id"], r["attribute"], r["value_a"], r["value_b"])] > 1:
+            r["attribute"] = f"{r['attribute']} ({r['unit']})"
     return out
 
 
