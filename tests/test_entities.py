@@ -313,3 +313,27 @@ def test_corpus_wide_tables_are_byte_identical_across_builds(entity_build, tmp_p
     build(ENTITY_CORPUS, tmp_path / "again", use_cache=False)
     for name in ("entities.csv", "conflicts.parquet", "quantities.csv", "events.parquet", "projects.csv"):
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_projects_are_assembled_per_entity_from_all_its_names():
+    k_full, k_short = ent.entity_key("company", "浙江示达实业有限公司"), ent.entity_key("company", "示达实业")
+    k_batch = ent.subject_key("batch", "全市20个重大项目", "b:01")
+    q = pd.DataFrame([
+        dict(quantity_id="a:01:q001", article_id="a:01", value=3e8, unit="CNY", metric="investment",
+             subject="浙江示达实业有限公司", subject_type="company", entity_id=k_full, org_id="", forecast=False),
+        dict(quantity_id="b:01:q001", article_id="b:01", value=120.0, unit="mu", metric="land",
+             subject="示达实业", subject_type="company", entity_id=k_short, org_id="", forecast=False),
+        dict(quantity_id="b:01:q002", article_id="b:01", value=1.5e10, unit="CNY", metric="investment",
+             subject="全市20个重大项目", subject_type="batch", entity_id=k_batch, org_id="", forecast=False)])
+    e = pd.DataFrame([dict(event_id="b:01:e001", article_id="b:01", event_type="topped_out", subject="示达实业",
+                           subject_type="company", entity_id=k_short, org_id="", date="2024-11", planned=False),
+                      dict(event_id="b:01:e002", article_id="b:01", event_type="production_start", subject="示达实业",
+                           subject_type="company", entity_id=k_short, org_id="", date="2025-06", planned=True)])
+    res = _resolve(("company", "浙江示达实业有限公司", {}), ("company", "示达实业", {}))
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    (row,) = asm.rows({}, res.key_map, res.entities)              # one company; the batch is no project
+    assert row["subject"] == "浙江示达实业有限公司" and row["project_id"] == res.key_map[k_full]
+    assert row["investment_cny"] == 3e8 and row["land_mu"] == 120.0 and row["investment_intensity"] == 250.0
+    assert row["topped_out"] == "2024-11" and row["production_start"] == ""   # planned dates are no milestones here
+    assert row["article_ids"] == "a:01;b:01"
