@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import clean, load, segment
-from .entities import subject_key
+from .entities import subject_key, summarize_file
 from .errors import InputError
 from .extract.dates import extract_dates
 from .extract.events import extract_events
@@ -149,6 +149,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     # Formatted here, in the worker: the main process only writes the text.
     res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
     res["org_names"] = rows["org_names"]
+    res["entity_summary"] = summarize_file(res["quantities"], res["events"], res["sentences"])
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     return res

@@ -558,6 +558,19 @@ def _link_parents(recs, groups, canon_of, entities, uf, ambiguous) -> None:
 # ---------------------------------------------------------------------------------------
 # Streaming collection (the build feeds a file's rows as they pass)
 
+def summarize_file(quantities, events, sentences=None) -> dict:
+    """What the corpus-wide stage needs of one file, made where the file is extracted (a worker;
+    cached with its rows): its subject names — ``(key, article, subject, subject_type, org_id,
+    rows)``, one per subject and article — and the figures conflicts compare (excluded ones,
+    a stated revision or a part, never count and are not kept)."""
+    names = []
+    for q_or_e in (quantities, events):
+        rows = Counter(zip(q_or_e["entity_id"], q_or_e["article_id"], q_or_e["subject"], q_or_e["subject_type"],
+                           q_or_e["org_id"]))
+        names += [(*k, n) for k, n in rows.items() if k[2]]
+    return {"names": names, "figures": [f for f in conflict_candidates(quantities, events, sentences) if not f[-1]]}
+
+
 class EntityCollector:
     """The names, article sets and conflict candidates of the corpus, fed file by file.
 
@@ -577,30 +590,25 @@ class EntityCollector:
             r = self.records[key] = NameRecord(key=key, entity_type=entity_type, name=name, scope=scope)
         return r
 
-    def add_file(self, articles, quantities, events, sentences=None) -> None:
-        """Feed one file's rows, given as columns (dict of lists or DataFrame)."""
+    def add_file(self, articles, quantities, events, sentences=None, summary: dict | None = None) -> None:
+        """Feed one file's rows, given as columns (dict of lists or DataFrame); ``summary``: the
+        file's :func:`summarize_file`, when the worker has already made it."""
         self.pub_dates.update(zip(articles["article_id"], articles["pub_date"]))
-        for q_or_e in (quantities, events):
-            # distinct (subject, article) rows: a subject recurs within an article
-            rows = Counter(zip(q_or_e["entity_id"], q_or_e["article_id"], q_or_e["subject"], q_or_e["subject_type"],
-                               q_or_e["org_id"]))
-            for (key, aid, subject, stype, oid), n in rows.items():
-                if not subject:
-                    continue
-                aid = sys.intern(aid)  # one string per article, however many names' sets hold it
-                r = self.records.get(key)
-                if r is None:
-                    t = stype or infer_type(subject, self.org_types.get(oid, ""))
-                    r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
-                r.articles.add(aid)
-                r.n_rows += n
-                if oid:
-                    if r.entity_type in ("company", "government", "zone", "other"):
-                        r.org_ids[oid] += n
-                    elif r.entity_type == "project":
-                        r.parent_org_ids[oid] += n
-        # excluded figures (a stated revision, a part) never count: not kept
-        self.figures.extend(f for f in conflict_candidates(quantities, events, sentences) if not f[-1])
+        summary = summary or summarize_file(quantities, events, sentences)
+        self.figures.extend(summary["figures"])
+        for key, aid, subject, stype, oid, n in summary["names"]:
+            aid = sys.intern(aid)  # one string per article, however many names' sets hold it
+            r = self.records.get(key)
+            if r is None:
+                t = stype or infer_type(subject)  # organization types are known at the end: resolve()
+                r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
+            r.articles.add(aid)
+            r.n_rows += n
+            if oid:
+                if r.entity_type in ("company", "government", "zone", "other"):
+                    r.org_ids[oid] += n
+                elif r.entity_type == "project":
+                    r.parent_org_ids[oid] += n
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only

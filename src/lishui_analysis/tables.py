@@ -136,7 +136,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 counts[oid] = counts.get(oid, 0) + 1
                 org_articles.setdefault(oid, set()).add(aid)
             projects.add_tables(res["quantities"], res["events"])
-            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"])
+            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"],
+                                res.get("entity_summary"))
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
