@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import clean, load, segment
+from .entities import subject_key, summarize_file
 from .errors import InputError
 from .extract.dates import extract_dates
 from .extract.events import extract_events
@@ -24,12 +25,10 @@ def org_id_for(name: str) -> str:
     return "O" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-def entity_id_for(subject_type: str, subject: str) -> str:
-    """Key of a subject as named (empty for no subject); corpus-wide resolution of variant
-    names into one entity is the entities stage's work."""
-    if not subject:
-        return ""
-    return "E" + hashlib.sha1(f"{subject_type}:{subject}".encode("utf-8")).hexdigest()[:10]
+def entity_id_for(subject_type: str, subject: str, article_id: str = "") -> str:
+    """Key of a subject as named (empty for no subject; per article for a batch or a relative
+    name such as 市政府); the build maps it to the corpus-wide entity (``entities.py``)."""
+    return subject_key(subject_type, subject, article_id)
 
 
 @lru_cache(maxsize=1)
@@ -179,13 +178,14 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                 quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
                 kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
-                entity_id=entity_id_for(q.subject_type, q.subject), org_id=org_id_for(as_written(q.org_name)) if q.org_name else "",
+                entity_id=entity_id_for(q.subject_type, q.subject, aid),
+                org_id=org_id_for(as_written(q.org_name)) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
         for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date, holders), start=1):
             rows["events"].append(dict(
                 event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
-                subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject),
+                subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject, aid),
                 org_id=org_id_for(as_written(e.org_name)) if e.org_name else "", date=e.date,
                 date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions))
     return rows
@@ -206,6 +206,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     # Formatted here, in the worker: the main process only writes the text.
     res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
     res["org_names"] = rows["org_names"]
+    res["entity_summary"] = summarize_file(res["quantities"], res["events"], res["sentences"])
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     if doc.fmt == "html":  # what the build found in a web page

@@ -21,6 +21,7 @@ from .cache import cached_results, code_hash
 from .document import org_id_for
 from .errors import InputError
 from .files import atomic_write_bytes, build_lock
+from .entities import EntityCollector, find_conflicts
 from .indicators import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
 from .vocab import classify_industry, leading_regions, region_names, vocab_hash
@@ -113,7 +114,9 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         inputs, skipped = [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
+        org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
+        names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
         results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
@@ -129,9 +132,12 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 if r["surface"] != r["name"]:
                     d["aliases"].add(r["surface"])
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-            for oid in res["org_mentions"]["org_id"]:
+            for oid, aid in zip(res["org_mentions"]["org_id"], res["org_mentions"]["article_id"]):
                 counts[oid] = counts.get(oid, 0) + 1
+                org_articles.setdefault(oid, set()).add(aid)
             projects.add_tables(res["quantities"], res["events"])
+            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"],
+                                res.get("entity_summary"))
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
@@ -139,10 +145,25 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             raise InputError(raw_dir, "no readable text file")
         orgs = _organizations(names, counts)
         sinks["organizations"].add(columns_of("organizations", orgs))
-        sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["name"] for o in orgs},
-                                                                 {o["org_id"]: o["industry"] for o in orgs})))
+        # Corpus-wide stage: names → entities, then the entity of every row (a second pass
+        # over quantities and events), projects per entity, conflicts between articles.
+        names_seen.add_organizations(orgs, org_articles)
+        resolution = names_seen.resolve()
+        for a in resolution.ambiguous:
+            log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
+        if resolution.ambiguous:
+            log.warning("%d name(s) left apart as ambiguous, listed in manifest.json (entities.ambiguous): %s",
+                        len(resolution.ambiguous), "; ".join(a["name"] for a in resolution.ambiguous[:5])
+                        + (" …" if len(resolution.ambiguous) > 5 else ""))
+        sinks["entities"].add(columns_of("entities", resolution.entities))
+        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
+                                                                        resolution.entities)))
+        sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
+                                                                 resolution.key_map, resolution.entities)))
         for sink in sinks.values():
             sink.close()
+        for t in ("quantities", "events"):
+            _remap_entity_ids(sinks[t], resolution.key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
@@ -151,6 +172,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "skipped": skipped,
+            "entities": {"ambiguous": resolution.ambiguous},
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
         }
         manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -163,6 +185,58 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         sink.commit()
     atomic_write_bytes(out_dir / "manifest.json", manifest_bytes)
     return {t: int(row_counts[t]) for t in TABLE_NAMES}
+
+
+#: A subject key in a CSV row: the only field of the form E + 10 hexadecimal digits between
+#: commas (the comma before is matched, not looked behind: a literal start the engine scans for fast).
+_KEY_FIELD = re.compile(rb",E[0-9a-f]{10}(?=,)")
+
+
+def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
+    """Second pass over a closed sink of quantities or events: each row's per-name subject key
+    becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
+
+    Parquet row groups are rewritten one at a time, the column mapped with Arrow kernels. In
+    the CSV, a field that is a key of ``key_map`` (``,E0123456789,``) is replaced where it
+    stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so no other field
+    equals one (sentence text would have to spell the hash of a subject name, between commas).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    changed = {k: v for k, v in key_map.items() if k != v}
+    if not changed:
+        return
+    old_keys, new_ids = pa.array(list(changed), pa.string()), pa.array(list(changed.values()), pa.string())
+    i_key = [c.name for c in schema.TABLES[sink.table]].index("entity_id")
+    new_pq = sink.tmp_pq.with_name(sink.tmp_pq.name + ".remap")
+    src = pq.ParquetFile(sink.tmp_pq)
+    with pq.ParquetWriter(new_pq, schema.arrow_schema(sink.table), compression="snappy") as writer:
+        for g in range(src.num_row_groups):
+            t = src.read_row_group(g)
+            col = t.column(i_key)
+            idx = pc.index_in(col, value_set=old_keys)
+            mapped = pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx))
+            writer.write_table(t.set_column(i_key, "entity_id", mapped))
+    os.replace(new_pq, sink.tmp_pq)
+
+    changed_bytes = {b"," + k.encode(): b"," + v.encode() for k, v in changed.items()}
+
+    def sub(m):
+        return changed_bytes.get(m.group(), m.group())
+
+    new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
+    with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
+        while True:
+            chunk = fin.read(1 << 22)
+            if not chunk:
+                break
+            if not chunk.endswith(b"\n"):
+                chunk += fin.readline()  # whole lines: a key is never cut in two
+            fout.write(_KEY_FIELD.sub(sub, chunk))
+    os.chmod(new_csv, 0o644)
+    os.replace(new_csv, sink.tmp_csv)
 
 
 #: Libraries whose behaviour shapes the tables: distribution name → module.

@@ -13,7 +13,8 @@ from importlib import resources
 import yaml
 
 DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml", "layout.yaml",
-              "organizations.yaml", "industries.yaml", "thresholds.yaml", "subjects.yaml", "webpage.yaml")
+              "organizations.yaml", "industries.yaml", "thresholds.yaml", "subjects.yaml", "webpage.yaml",
+              "entities.yaml")
 
 
 def _read(name: str) -> str:

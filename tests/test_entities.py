@@ -1,0 +1,339 @@
+"""Entities, conflicts and timelines: resolution rules on name records and frames we build
+here, and the corpus-wide stage end to end on a fixture corpus of invented articles about the
+same invented companies under variant names (tests/fixtures/entities)."""
+import json
+import random
+import time
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES
+from lishui_analysis import entities as ent
+from lishui_analysis import indicators as ind
+from lishui_analysis.tables import build, load_tables
+
+ENTITY_CORPUS = FIXTURES / "entities"
+
+
+def _resolve(*records):
+    return ent.resolve_entities([ent.name_record(t, n, key=ent.entity_key(t, n, kw.get("scope", "")), **kw)
+                                 for t, n, kw in records])
+
+
+def _groups(res):
+    """Entity name → sorted names of its records."""
+    by_id = {e["entity_id"]: e["name"] for e in res.entities}
+    out = {}
+    for key, eid in res.key_map.items():
+        out.setdefault(by_id[eid], []).append(key)
+    return {name: len(keys) for name, keys in out.items()}
+
+
+# --- names ------------------------------------------------------------------------------
+
+def test_name_cores_drop_region_parentheses_legal_form_and_script():
+    assert ent.normalize_name("“星瀾半導體”") == "星澜半导体"
+    assert ent.company_core("浙江丽水星澜半导体科技有限公司") == ("星澜半导体科技", True)
+    assert ent.company_core("星澜半导体科技（丽水）有限公司") == ("星澜半导体科技", True)
+    assert ent.company_core("星澜公司") == ("星澜", False)
+    assert ent.trade_name("星澜半导体科技") == "星澜"
+    assert ent.zone_key("丽水经开区") == ent.zone_key("浙江丽水经济技术开发区") == ("丽水", "economic")
+    assert ent.zone_key("丽水高新区") != ent.zone_key("丽水经开区")
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("全市20个重大项目", "batch"), ("首批集中开工项目", "batch"), ("星澜半导体12英寸硅片项目", "project"),
+    ("丽水经开区", "zone"), ("丽水市", "region"), ("浙江星澜电子有限公司", "company")])
+def test_subject_type_inferred_from_shape_when_empty(subject, expected):
+    assert ent.infer_type(subject) == expected
+
+
+# --- resolution -------------------------------------------------------------------------
+
+def test_variants_of_one_company_are_one_entity():
+    res = _resolve(("company", "浙江丽水星澜半导体科技有限公司", {}),
+                   ("company", "星澜半导体科技（丽水）有限公司", {}),   # region in parentheses
+                   ("company", "星瀾半導體", {}),                         # traditional short form
+                   ("company", "星澜半导体", {}),                         # starts the core
+                   ("company", "澜芯", {"aliases": set()}),
+                   ("company", "丽水星澜半导体", {}))                     # region + short form
+    groups = _groups(res)
+    assert groups["浙江丽水星澜半导体科技有限公司"] == 5       # the fullest form is the name
+    e = next(e for e in res.entities if e["name"] == "浙江丽水星澜半导体科技有限公司")
+    assert {"星瀾半導體", "星澜半导体科技（丽水）有限公司"} <= set(e["aliases"].split(";"))
+    assert groups["澜芯"] == 1                                    # no evidence: its own entity
+
+
+def test_a_trade_name_joins_the_one_legal_name_it_belongs_to():
+    res = _resolve(("company", "浙江示达实业有限公司", {}), ("company", "示达", {}), ("company", "浙江", {}),
+                   ("company", "中国电子科技集团有限公司", {}), ("company", "中国", {}))
+    assert _groups(res)["浙江示达实业有限公司"] == 2 and len(res.entities) == 4   # a place is no trade name
+
+
+def test_a_jiancheng_alias_joins_its_full_name_even_when_not_a_prefix():
+    res = _resolve(("company", "苏州示范医用科技发展有限公司", {"aliases": {"示范医科"}}),
+                   ("company", "示范医科", {}))
+    assert len(res.entities) == 1
+
+
+def test_zone_variants_join_by_place_and_class_or_by_an_alias_and_a_relative_zone_by_its_org():
+    res = _resolve(("zone", "浙江示范经济开发区", {"aliases": {"示范工业园区"}, "org_ids": {"O1": 1}}),
+                   ("zone", "示范经开区", {}), ("zone", "示范工业园区", {}), ("zone", "示范高新区", {}),
+                   ("zone", "经开区", {"scope": "a:01", "org_ids": {"O1": 1}}), ("zone", "经开区", {"scope": "b:01"}))
+    assert _groups(res)["浙江示范经济开发区"] == 4
+    assert sum(e["name"] == "经开区" for e in res.entities) == 1     # b:01 named no zone: its own
+
+
+def test_two_legal_names_that_differ_in_more_than_region_or_suffix_stay_apart():
+    res = _resolve(("company", "浙江星澜半导体科技有限公司", {}), ("company", "浙江星澜电子有限公司", {}),
+                   ("company", "星澜", {}))                        # two characters, no 公司: too short to join
+    assert len(res.entities) == 3
+    assert any(a["reason"] == "one trade name, several legal names" for a in res.ambiguous)
+
+
+def test_a_short_name_that_starts_two_legal_names_is_ambiguous_not_merged():
+    res = _resolve(("company", "浙江星澜半导体科技有限公司", {}), ("company", "杭州星澜半导体材料有限公司", {}),
+                   ("company", "星澜半导体", {}))
+    assert len(res.entities) == 3
+    (amb,) = [a for a in res.ambiguous if a["name"] == "星澜半导体"]
+    assert len(amb["candidates"]) == 2
+
+
+def test_projects_merge_without_region_keep_phases_and_regions_apart_and_find_their_company():
+    res = _resolve(("project", "丽水星澜半导体12英寸硅片项目", {}), ("project", "星澜半导体12英寸硅片项目", {}),
+                   ("project", "星澜半导体12英寸硅片二期项目", {}),
+                   ("project", "温州创新中心项目", {}), ("project", "丽水创新中心项目", {}),
+                   ("company", "浙江丽水星澜半导体科技有限公司", {}))
+    groups = _groups(res)
+    assert groups["丽水星澜半导体12英寸硅片项目"] == 2
+    assert "星澜半导体12英寸硅片二期项目" in groups                    # 二期 is another project
+    assert "温州创新中心项目" in groups and "丽水创新中心项目" in groups
+    by_name = {e["name"]: e for e in res.entities}
+    company = by_name["浙江丽水星澜半导体科技有限公司"]["entity_id"]
+    assert by_name["丽水星澜半导体12英寸硅片项目"]["parent_id"] == company
+    assert by_name["温州创新中心项目"]["parent_id"] == ""
+
+
+def test_batches_and_relative_names_are_one_entity_per_article():
+    k1 = ent.subject_key("batch", "全市20个重大项目", "a:01")
+    k2 = ent.subject_key("batch", "全市20个重大项目", "b:01")
+    assert k1 != k2
+    assert ent.subject_key("government", "市政府", "a:01") != ent.subject_key("government", "市政府", "b:01")
+    assert ent.subject_key("company", "星澜半导体", "a:01") == ent.subject_key("company", "星澜半导体", "b:01")
+
+
+def test_resolution_is_near_linear_in_the_number_of_names():
+    """10,000 synthetic names (companies, their short forms and projects) resolve in time that
+    grows about linearly: five times the names may not take more than ten times as long."""
+    def names(n, seed=1):
+        rnd = random.Random(seed)
+        chars = "澜星辰瑞华康泰恒信达晶芯微光电睿博宏远丰鑫源汇海川云峰明德嘉禾裕通"
+        out = []
+        for i in range(n // 4):
+            trade = "".join(rnd.choice(chars) for _ in range(3)) + str(i)
+            out += [ent.name_record("company", f"浙江{trade}科技有限公司"), ent.name_record("company", f"{trade}科技"),
+                    ent.name_record("project", f"{trade}年产{i}万件项目"), ent.name_record("batch", f"{i}个项目", scope="x")]
+        return out
+
+    def timed(n):
+        recs = names(n)
+        t = time.perf_counter()
+        res = ent.resolve_entities(recs)
+        return time.perf_counter() - t, res
+
+    t2k, _ = timed(2000)
+    t10k, res = timed(10000)
+    assert len(res.entities) == 7500           # each short form joined its company
+    assert t10k < max(10 * t2k, 1.0)
+
+
+# --- conflicts --------------------------------------------------------------------------
+
+def _qrow(qid, aid, value, metric="capacity", unit="piece", subject="星澜半导体12英寸硅片项目", approx=False, start=20):
+    return dict(quantity_id=qid, article_id=aid, sentence_id=1, start=start, value=value, unit=unit, metric=metric,
+                subject=subject, subject_type="project", entity_id=ent.subject_key("project", subject, aid),
+                approximate=approx)
+
+
+def _conflicts(qrows, sentences, erows=()):
+    q = pd.DataFrame(qrows)
+    e = pd.DataFrame(list(erows), columns=["event_id", "article_id", "event_type", "entity_id", "date", "planned"])
+    s = pd.DataFrame(sentences, columns=["article_id", "sentence_id", "start", "text"])
+    figs = ent.conflict_candidates(q, e, s)
+    key_map = {k: "E1" for k in set(q["entity_id"]) | set(e["entity_id"])}
+    return pd.DataFrame(ent.find_conflicts(figs, key_map))
+
+
+PLAIN = "该项目总投资30亿元，达产后年产12英寸硅片600万片，用地200亩。"
+
+
+def test_different_yearly_capacities_in_two_articles_conflict_with_their_rows():
+    c = _conflicts([_qrow("a:01:q001", "a:01", 6e6), _qrow("b:01:q001", "b:01", 3.6e6)],
+                   [("a:01", 1, 0, PLAIN), ("b:01", 1, 0, PLAIN)])
+    (row,) = c.to_dict("records")
+    assert row["attribute"] == "capacity_per_year" and {row["value_a"], row["value_b"]} == {"6000000", "3600000"}
+    assert {row["quantity_or_event_ids_a"], row["quantity_or_event_ids_b"]} == {"a:01:q001", "b:01:q001"}
+    assert row["article_ids"] == "a:01;b:01"
+
+
+@pytest.mark.parametrize("a_value, b_value, b_text, approx", [
+    (2.7e9, 2.696e9, PLAIN, False),                                   # 27亿 is 26.96亿 rounded
+    (2.712e9, 2.76e9, PLAIN, False),                                  # within 2 %
+    (2.7e9, 4.5e9, "项目总投资调整为45亿元，新增一条生产线。", False),    # a revision the text states
+    (2.7e9, 8e8, "其中一期投资8亿元，明年投产。", False),                  # a part, not the whole
+    (2.7e9, 2.9e9, PLAIN, True),                                      # 约29亿: approximate
+])
+def test_rounding_revisions_and_parts_are_not_conflicts(a_value, b_value, b_text, approx):
+    assert not ent.same_figure(2.712e9, 2.9e9)                        # … which would conflict
+    c = _conflicts([_qrow("a:01:q001", "a:01", a_value, "investment", "CNY"),
+                    _qrow("b:01:q001", "b:01", b_value, "investment", "CNY", approx=approx,
+                          start=b_text.find("8亿") if "8亿" in b_text else 20)],
+                   [("a:01", 1, 0, PLAIN), ("b:01", 1, 0, b_text)])
+    assert c.empty
+
+
+def test_the_same_two_numbers_in_two_units_are_two_conflict_rows():
+    c = _conflicts([_qrow("a:01:q001", "a:01", 600.0), _qrow("b:01:q001", "b:01", 360.0),
+                    _qrow("a:01:q002", "a:01", 600.0, unit="ton"), _qrow("b:01:q002", "b:01", 360.0, unit="ton")],
+                   [("a:01", 1, 0, PLAIN), ("b:01", 1, 0, PLAIN)])
+    assert sorted(c["attribute"]) == ["capacity_per_year (piece)", "capacity_per_year (ton)"]
+
+
+def test_one_article_disagreeing_with_itself_is_no_conflict_and_agreeing_articles_are_none():
+    c = _conflicts([_qrow("a:01:q001", "a:01", 6e6), _qrow("a:01:q002", "a:01", 3.6e6),
+                    _qrow("b:01:q001", "b:01", 6e6)],
+                   [("a:01", 1, 0, PLAIN), ("b:01", 1, 0, PLAIN)])
+    assert c.empty
+
+
+def test_achieved_milestone_dates_conflict_only_when_they_cannot_be_the_same_day():
+    ev = [("a:01:e001", "a:01", "topped_out", "K", "2024-03", False), ("b:01:e001", "b:01", "topped_out", "K", "2024-03-15", False),
+          ("c:01:e001", "c:01", "topped_out", "K", "2024-06-02", False), ("d:01:e001", "d:01", "topped_out", "K", "2025-01", True)]
+    c = _conflicts([_qrow("a:01:q001", "a:01", 6e6)], [("a:01", 1, 0, PLAIN)], ev)
+    (row,) = c.to_dict("records")
+    assert row["attribute"] == "topped_out" and row["unit"] == ""
+    assert {row["value_a"], row["value_b"]} == {"2024-03", "2024-06-02"}     # the planned 2025 is no statement
+    assert "a:01:e001;b:01:e001" in (row["quantity_or_event_ids_a"], row["quantity_or_event_ids_b"])
+
+
+# --- timelines --------------------------------------------------------------------------
+
+def _ev(eid, etype, date, planned=False, subject="星澜半导体12英寸硅片项目", sentence="", stype="project"):
+    prec = {4: "year", 7: "month", 10: "day"}[len(date)]
+    return dict(event_id=eid, article_id=eid[:4], event_type=etype, subject=subject, subject_type=stype,
+                entity_id="E1" if stype == "project" else "E9", org_id="", date=date, date_precision=prec,
+                planned=planned, sentence=sentence)
+
+
+TIMELINE = pd.DataFrame([
+    _ev("a:01:e001", "settled", "2008", sentence="星澜半导体成立于2008年。"),
+    _ev("a:01:e002", "construction_started", "2024-03-10"),
+    _ev("b:01:e001", "topped_out", "2024-11-18"),
+    _ev("c:01:e001", "first_output", "2025-01"),
+    _ev("c:01:e002", "production_start", "2024-10", planned=True),        # a target dated before output
+    _ev("c:01:e003", "full_capacity", "2026", planned=True),
+    _ev("d:01:e001", "land_acquired", "2025-02"),                           # land after output: out of order
+    _ev("e:01:e001", "construction_started", "2024-05", subject="全市20个重大项目", stype="batch"),
+])
+
+
+def test_timeline_orders_achieved_milestones_keeps_planned_apart_and_flags_the_implausible():
+    t = ind.milestone_timeline(TIMELINE)
+    assert set(t["subject"]) == {"星澜半导体12英寸硅片项目"}                 # a batch has no timeline
+    achieved = t[~t["planned"]]
+    assert achieved["event_type"].tolist() == ["settled", "construction_started", "topped_out", "first_output",
+                                               "land_acquired"]
+    flags = dict(zip(t["event_id"], t["flag"]))
+    assert flags["a:01:e001"] == "founding year"
+    assert flags["c:01:e002"] == "planned before achieved" and flags["c:01:e003"] == ""
+
+
+def test_durations_only_between_plausible_achieved_milestones():
+    steps = ind.milestone_steps(TIMELINE)
+    assert dict(zip(zip(steps["from_event"], steps["to_event"]), steps["flag"])) == {
+        ("settled", "construction_started"): "founding year",
+        ("construction_started", "topped_out"): "",
+        ("topped_out", "first_output"): "",
+        ("first_output", "land_acquired"): "out of order"}
+    d = ind.milestone_durations(TIMELINE)
+    assert d[["from_event", "to_event"]].values.tolist() == [["construction_started", "topped_out"],
+                                                           ["topped_out", "first_output"]]
+    assert d.loc[0, "days_mid"] == 253.0 and not d["planned"].any()
+    lo, hi, _ = ind.duration_days("2024-11-18", "2025-01")
+    assert (d.loc[1, "days_low"], d.loc[1, "days_high"]) == (lo, hi)      # a month is an interval
+
+
+# --- the build --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def entity_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("entities")
+    build(ENTITY_CORPUS, out)
+    return load_tables(out), out
+
+
+def test_build_joins_variant_names_across_articles_and_sources(entity_build):
+    t, _ = entity_build
+    e = t["entities"].set_index("name")
+    company = e.loc["浙江丽水星澜半导体科技有限公司"]
+    assert company["entity_type"] == "company" and company["n_articles"] == 2
+    assert {"星澜半导体", "星澜半导体科技（丽水）有限公司"} <= set(company["aliases"].split(";"))
+    assert (company["first_seen"], company["last_seen"]) == ("2024-03-12", "2025-01-05")
+    assert e.loc["星澜半导体12英寸硅片项目", "parent_id"] == company["entity_id"]
+    assert "浙江星澜电子有限公司" in e.index                          # another legal name: another entity
+    # every row's entity is a row of entities, in the CSV as in the Parquet
+    for table in ("quantities", "events"):
+        ids = set(t[table]["entity_id"]) - {""}
+        assert ids <= set(t["entities"]["entity_id"])
+    q_csv = pd.read_csv(entity_build[1] / "quantities.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert q_csv["entity_id"].tolist() == t["quantities"]["entity_id"].tolist()
+
+
+def test_build_keeps_batches_per_article_and_out_of_projects(entity_build):
+    t, _ = entity_build
+    batches = t["entities"][t["entities"]["entity_type"] == "batch"]
+    assert len(batches) == 3 and set(batches["name"]) == {"全市20个重大项目"}
+    assert set(t["projects"]["project_id"]) <= set(t["entities"].loc[
+        t["entities"]["entity_type"].isin(["company", "project"]), "entity_id"])
+
+
+def test_build_lists_conflicts_and_ambiguous_names(entity_build):
+    t, out = entity_build
+    (c,) = t["conflicts"].to_dict("records")           # 45亿 is a stated revision: no investment conflict
+    assert c["attribute"] == "capacity_per_year" and {c["value_a"], c["value_b"]} == {"6000000", "3600000"}
+    plant = t["entities"].set_index("entity_id").loc[c["entity_id"]]
+    assert plant["name"] == "星澜半导体12英寸硅片项目"        # the company's figure counts as its one plant's
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert any(a["name"] == "星澜" for a in manifest["entities"]["ambiguous"])
+
+
+def test_corpus_wide_tables_are_byte_identical_across_builds(entity_build, tmp_path):
+    _, out = entity_build
+    build(ENTITY_CORPUS, tmp_path / "again", use_cache=False)
+    for name in ("entities.csv", "conflicts.parquet", "quantities.csv", "events.parquet", "projects.csv"):
+        assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_projects_are_assembled_per_entity_from_all_its_names():
+    k_full, k_short = ent.entity_key("company", "浙江示达实业有限公司"), ent.entity_key("company", "示达实业")
+    k_batch = ent.subject_key("batch", "全市20个重大项目", "b:01")
+    q = pd.DataFrame([
+        dict(quantity_id="a:01:q001", article_id="a:01", value=3e8, unit="CNY", metric="investment",
+             subject="浙江示达实业有限公司", subject_type="company", entity_id=k_full, org_id="", forecast=False),
+        dict(quantity_id="b:01:q001", article_id="b:01", value=120.0, unit="mu", metric="land",
+             subject="示达实业", subject_type="company", entity_id=k_short, org_id="", forecast=False),
+        dict(quantity_id="b:01:q002", article_id="b:01", value=1.5e10, unit="CNY", metric="investment",
+             subject="全市20个重大项目", subject_type="batch", entity_id=k_batch, org_id="", forecast=False)])
+    e = pd.DataFrame([dict(event_id="b:01:e001", article_id="b:01", event_type="topped_out", subject="示达实业",
+                           subject_type="company", entity_id=k_short, org_id="", date="2024-11", planned=False),
+                      dict(event_id="b:01:e002", article_id="b:01", event_type="production_start", subject="示达实业",
+                           subject_type="company", entity_id=k_short, org_id="", date="2025-06", planned=True)])
+    res = _resolve(("company", "浙江示达实业有限公司", {}), ("company", "示达实业", {}))
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    (row,) = asm.rows({}, res.key_map, res.entities)              # one company; the batch is no project
+    assert row["subject"] == "浙江示达实业有限公司" and row["project_id"] == res.key_map[k_full]
+    assert row["investment_cny"] == 3e8 and row["land_mu"] == 120.0 and row["investment_intensity"] == 250.0
+    assert row["topped_out"] == "2024-11" and row["production_start"] == ""   # planned dates are no milestones here
+    assert row["article_ids"] == "a:01;b:01"
