@@ -92,6 +92,7 @@ def vocab() -> dict:
         "category_re": re.compile(alt(v["category_words"])),
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
+        "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
         "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
@@ -165,6 +166,9 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             if v["category_re"].search(m.group()):
                 continue  # 三个类别的项目: categories counted, not projects
             s = m.start()
+            if pat is v["batch_after"]:  # 全市20个重大项目, 天台县12个重大项目: the place counts with the batch
+                place = v["batch_place"].search(text, max(0, s - 8), s)
+                s = place.start() if place else s
             if pat is v["batch_before"]:
                 s = _batch_left(text, m)
                 if s is None:
@@ -193,15 +197,22 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         i = bisect_right(org_starts, s) - 1
         if i >= 0 and org_list[i].start < s < org_list[i].end:
             s = org_list[i].start
+        while s < m.start() and text[s] in "）)":
+            s += 1  # …有限公司（以下简称“X”）12英寸硅片项目: the phrase starts after the bracket
         if m.start() - s < 2:
             continue
         name = text[s:m.end()]
         if v["money_re"].search(name):
             continue  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
+        owner = _owner_before(text, s, org_list, org_starts)
+        if owner is not None:
+            # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
+            short, o = owner
+            name = short + name
         # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
         i = bisect_right(org_starts, s) - 1
         inner = [o for o in org_list[max(i, 0):] if s <= o.start and o.end <= m.start()]
-        org = inner[0] if inner else None
+        org = inner[0] if inner else (owner[1] if owner else None)
         head = m.group()
         if any(head.startswith(z) for z in v["zone_heads"]) and not any(head.startswith(p) for p in v["project_heads"]):
             kind = "zone"
@@ -236,6 +247,27 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             take(Holder(m.start(), m.end(), m.group(), "region"))
     found.sort(key=lambda h: h.start)
     return Holders(text, found, _headline_topic(headline))
+
+
+_ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")
+
+
+def _owner_before(text: str, s: int, org_list, org_starts) -> tuple[str, object] | None:
+    """The company a project phrase starting at ``s`` belongs to, when the text ties them: the phrase
+    follows the company's name and its 简称 in brackets, or 其 (its) after the company was named.
+    Returns ``(the name to prefix, the OrgMention)``."""
+    alias = _ALIAS_BEFORE.search(text, max(0, s - 24), s)
+    if alias:
+        i = bisect_right(org_starts, alias.start()) - 1
+        if i >= 0 and org_list[i].end == alias.start() and org_list[i].org_type in ("company", "fund"):
+            return alias.group(1), org_list[i]
+    if text[s - 1:s] == "其":
+        i = bisect_right(org_starts, s) - 1
+        while i >= 0 and org_list[i].org_type not in ("company", "fund"):
+            i -= 1
+        if i >= 0 and s - org_list[i].end < 80:
+            return org_list[i].surface, org_list[i]
+    return None
 
 
 def _batch_left(text: str, m) -> int | None:
