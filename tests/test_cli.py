@@ -85,3 +85,11 @@ def test_unknown_notebook_and_parameter(tmp_path):
 def test_dictionary(tmp_path):
     assert main(["dictionary", "--out", str(tmp_path / "dd.md")]) == 0
     assert "## quantities" in (tmp_path / "dd.md").read_text(encoding="utf-8")
+
+
+def test_the_committed_data_dictionary_is_current():
+    """docs/data_dictionary.md is generated from schema.py: `make dictionary` after a column changes."""
+    from lishui_analysis.schema import render_dictionary
+
+    committed = (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
+    assert committed == render_dictionary()

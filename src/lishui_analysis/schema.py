@@ -135,7 +135,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "conflicts": (
         Column("entity_id", "str", "Entity whose attribute the articles disagree on"),
-        Column("attribute", "str", "investment, capacity, land, … or a milestone type"),
+        Column("attribute", "str", "investment, land, building_area, capacity_per_year/_month/_day (with the unit in "
+               "brackets when two units give the same numbers), or a milestone type"),
         Column("value_a", "str", "One value as normalized (a number in `unit`, or a date)"),
         Column("value_b", "str", "The other value"),
         Column("unit", "str", "Unit of the values (empty for dates)"),
@@ -144,8 +145,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("article_ids", "str", "Articles involved, `;` joined"),
     ),
     "projects": (
-        Column("project_id", "str", "Stable key derived from the subject"),
-        Column("subject", "str", "Company (full name) or project/park phrase"),
+        Column("project_id", "str", "The entity id (table entities) of the company or project"),
+        Column("subject", "str", "The entity's canonical name (a company's legal name, a project's full name)"),
         Column("org_id", "str", "Organization key when the subject is one"),
         Column("industry", "str", "Industry id from the taxonomy, or `unclassified`"),
         Column("article_ids", "str", "Articles the rows came from, `;` joined"),
@@ -157,7 +158,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("revenue_cny", "float", "Revenue", "CNY", nullable=True),
         Column("capacity", "float", "Largest capacity figure", "capacity_unit", nullable=True),
         Column("capacity_unit", "str", "Unit of capacity"),
-        *(Column(t, "str", f"Date of the first `{t}` milestone (YYYY[-MM[-DD]]), empty if none")
+        *(Column(t, "str", f"Date of the first achieved `{t}` milestone (YYYY[-MM[-DD]]); planned dates are not "
+                 "milestones here; empty if none")
           for t in ("settled", "land_acquired", "permit_issued", "construction_started", "topped_out",
                     "equipment_move_in", "first_output", "completed", "production_start", "full_capacity")),
         Column("investment_intensity", "float", "investment_cny / land_mu", "万元/亩", nullable=True),
