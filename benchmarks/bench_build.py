@@ -246,7 +246,8 @@ def markdown(results: dict) -> str:
                  + ", ".join(f"{k} {v:.2f}" for k, v in st.items()) + ".")
     for k, v in (results.get("reports") or {}).items():
         per = ", ".join(f"{n} {s:.1f} s" for n, s in v["per_notebook_seconds"].items())
-        lines.append(f"* `lishui-analysis report --jobs {k[4:]}` (all four notebooks, a fresh process): "
+        lines.append(f"* `lishui-analysis report --jobs {k[4:]}` (all {len(v['per_notebook_seconds'])} notebooks, "
+                     "a fresh process): "
                      f"{v['seconds']:.1f} s end to end; per notebook {per}.")
     met = results.get("met", {})
     lines.append("* Targets: " + "; ".join(
