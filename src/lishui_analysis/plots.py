@@ -240,17 +240,21 @@ def plot_coverage(matrix, title: str, lang: str = "en", top_n: int = 25, label_w
         _, ax = plt.subplots(figsize=(8, 2.5))
         return _empty(ax, title, lang)
     m = matrix.head(int(top_n)).set_index("project")[outlets]
+    m = m.loc[:, (m != 0).any()]  # outlets that cover none of the projects shown take no column
+    outlets = list(m.columns)
+    upright = len(outlets) > 8  # many outlets: names read upwards instead of overlapping
     fig, ax = plt.subplots(figsize=(min(3 + 0.9 * len(outlets), 16), 0.45 * len(m) + 2.5))
     sns.heatmap(m, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eee", ax=ax,
                 mask=m == 0)
     ax.set_yticks([i + 0.5 for i in range(len(m))], [short_label(s, label_width, 1) for s in m.index], rotation=0, fontsize=9)
-    ax.set_xticks([i + 0.5 for i in range(len(outlets))], [short_label(s, 10) for s in outlets], rotation=0, fontsize=8)
+    ax.set_xticks([i + 0.5 for i in range(len(outlets))], [short_label(s, 10) for s in outlets],
+                  rotation=90 if upright else 0, fontsize=8)
     ax.grid(False)
     ax.xaxis.tick_top()
     ax.set_xlabel("")
     ax.set_ylabel("")
     if len(matrix) > len(m):
         title = f"{title} (top {len(m)} of {len(matrix)})" if lang == "en" else f"{title}(前 {len(m)} 个,共 {len(matrix)} 个)"
-    ax.set_title(title, pad=28)
+    ax.set_title(title, pad=90 if upright else 28)
     fig.tight_layout()
     return ax
