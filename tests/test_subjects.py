@@ -234,3 +234,18 @@ def test_a_figure_inside_a_project_name_and_figures_of_that_project():
             "该项目建成达产后将实现年销售额5.2亿元。")
     qs = quants(text)
     assert "药包材" in holder(qs, "50亿套")[0] and "药包材" in holder(qs, "5.2亿元")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "项目快签约、快落地，源于高素质的招商队伍。",
+    "星河电子项目达产后亩均产值520万元/亩。",
+    "全面推进北部振兴接续落地工程指挥部的工作。",
+])
+def test_slogans_outcomes_and_names_holding_a_verb_are_no_milestones(text):
+    assert events("浙江星河电子有限公司新厂。" + text) == []
+
+
+def test_how_long_a_milestone_took_gives_it_no_date():
+    text = "3月15日，兰溪市星河医院启用。该医院历时18个月建设完成。"
+    ev = {(e.event_type, e.date) for e in events(text, "2025-03-16")}
+    assert ("production_start", "2025-03-15") in ev and ("completed", "") in ev

@@ -50,7 +50,7 @@ def _verbs():
 
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
 # nouns modifies that noun instead of reporting a milestone.
-_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)")
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动")
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +108,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue  # 为何这么多项目选择落地乐清？: a question, not a report
             if _MODIFIER.match(text, m.end()) or post.startswith("“"):
                 continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
-            if in_spans(m.start(), quotes):
-                continue
+            if in_spans(m.start(), quotes) or text[m.start() - 1:m.start()] in tuple(_SLOGAN_BEFORE):
+                continue  # “快投产”, 项目快签约、快落地: a slogan
             cstart = clause_start(text, m.start(), s_start)
             if any(a in text[cstart:m.start()] for a in anaphora):
                 # 此次开工: the milestone already reported, stated again
@@ -129,7 +129,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
                               used=taken)
             carried = False
-            if date is None and not planned:
+            if date is None and not planned and not _SPAN_TOLD.search(text, cstart, m.start()):
+                # (历时18个月建设完成, 仅用8个月结顶: how long it took is told, not when: no date carried)
                 if any(w in text[cstart:m.start()] for w in c["now"]):
                     date = _now(pub_date, m.start())
                 else:
@@ -170,7 +171,11 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
 
 
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
-_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成")
+_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成|产值|营收|税收|亩均|年产|实现|带动|新增")
+#: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
+_SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
+#: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
+_SLOGAN_BEFORE = "快早"
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 _CEREMONY_TYPES = ("settled", "construction_started")
 _FROM_TO = re.compile(r"从")
