@@ -192,7 +192,11 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
                 take(Holder(det.start(), m.end(), text[det.start():m.end()], "generic"))
             continue
         if not free(s, m.end()):
-            continue
+            # a holder already stands in the run (瓯江口产业集聚区项目简介|温州市欣乐加…产业园): start after it
+            last = taken.rfind(1, s, m.start())
+            if last < 0 or not free(last + 1, m.end()):
+                continue
+            s = last + 1
         # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
         i = bisect_right(org_starts, s) - 1
         if i >= 0 and org_list[i].start < s < org_list[i].end:
@@ -214,8 +218,9 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         inner = [o for o in org_list[max(i, 0):] if s <= o.start and o.end <= m.start()]
         org = inner[0] if inner else (owner[1] if owner else None)
         head = m.group()
-        if any(head.startswith(z) for z in v["zone_heads"]) and not any(head.startswith(p) for p in v["project_heads"]):
-            kind = "zone"
+        if not any(head.endswith(p) or head.startswith(p) for p in v["project_heads"]) \
+                and any(head.startswith(z) for z in v["zone_heads"]):
+            kind = "zone"  # (a chain ending in a project head, 集聚区项目, is a project)
         elif any(head.startswith(p) for p in v["plot_heads"]):
             kind = "generic"  # 该地块, 一期地块: a plot named by its code is found above
         else:
