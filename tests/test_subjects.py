@@ -249,3 +249,8 @@ def test_how_long_a_milestone_took_gives_it_no_date():
     text = "3月15日，兰溪市星河医院启用。该医院历时18个月建设完成。"
     ev = {(e.event_type, e.date) for e in events(text, "2025-03-16")}
     assert ("production_start", "2025-03-15") in ev and ("completed", "") in ev
+
+
+def test_a_place_a_holder_stands_at_is_not_its_holder():
+    qs = quants("星河生物科技产业园（一期）位于瓯江口产业集聚区，总用地面积约102亩。")
+    assert holder(qs, "约102亩")[0] == "星河生物科技产业园（一期）"

@@ -371,7 +371,11 @@ def _acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = Fals
         return role == "government"
     if h.kind in ("zone", "region"):
         return _opens_clause(text, h, cstart)
-    return True
+    # 终点与南口大桥相连, 位于瓯江口产业集聚区: a place the figure's holder stands at, not its holder
+    return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
+
+
+_LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
 
 
 def subject_type(h: Holder, role: str) -> str:
