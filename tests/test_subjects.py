@@ -254,3 +254,9 @@ def test_how_long_a_milestone_took_gives_it_no_date():
 def test_a_place_a_holder_stands_at_is_not_its_holder():
     qs = quants("星河生物科技产业园（一期）位于瓯江口产业集聚区，总用地面积约102亩。")
     assert holder(qs, "约102亩")[0] == "星河生物科技产业园（一期）"
+
+
+def test_a_figure_after_a_list_of_holders_is_the_lists_sum():
+    qs = quants("其中，星河生物产业园、228国道灵昆段、赐方商业大厦项目参加今天的集中开工活动，总投资超30亿元。")
+    subject, subject_type = holder(qs, "超30亿元")
+    assert subject_type == "batch" and "星河生物产业园" in subject and "赐方商业大厦项目" in subject

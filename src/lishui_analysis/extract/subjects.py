@@ -452,7 +452,13 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     while True:
         h = _pick(holders, c, hi, role, event)
         if h is not None:
-            return _answer(holders, h, role, sent_start)
+            r = _answer(holders, h, role, sent_start)
+            if not event and hi < pos:
+                # A、B、C项目参加…，总投资超30亿元: a figure after a list of holders is the list's sum
+                items = enumerated(holders, r, sent_start)
+                if items:
+                    return Resolved(text[items[0].start:r.end], "batch", None, items[0].start, r.end)
+            return r
         if c <= max(floor, sent_start):
             break
         hi = c
