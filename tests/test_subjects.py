@@ -260,3 +260,8 @@ def test_a_figure_after_a_list_of_holders_is_the_lists_sum():
     qs = quants("其中，星河生物产业园、228国道灵昆段、赐方商业大厦项目参加今天的集中开工活动，总投资超30亿元。")
     subject, subject_type = holder(qs, "超30亿元")
     assert subject_type == "batch" and "星河生物产业园" in subject and "赐方商业大厦项目" in subject
+
+
+def test_a_name_after_de_keeps_characters_a_one_character_break_cut_off():
+    qs = quants("在长兴经济技术开发区，总投资66亿元的深向三电系统智慧工厂已完成桩基施工。")
+    assert holder(qs, "66亿元") == ("深向三电系统智慧工厂", "project")

@@ -96,6 +96,7 @@ def vocab() -> dict:
         "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
+        "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
@@ -445,8 +446,14 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     link = vocab()["link_re"].match(text, end)
     if link:
         after = holders.between(link.end(), link.end() + 60)
-        if after and after[0].start == link.end() and after[0].kind in ("project", "company", "batch"):
-            return _answer(holders, after[0], role, sent_start)
+        if after and after[0].kind in ("project", "company", "batch"):
+            gap = text[link.end():after[0].start]
+            if not gap:
+                return _answer(holders, after[0], role, sent_start)
+            if len(gap) <= 3 and vocab()["cjk_run"].fullmatch(gap) and after[0].kind == "project":
+                # 的深向三电系统智慧工厂: a name whose first characters a one-character break cut off
+                h = after[0]
+                return Resolved(text[link.end():h.end], subject_type(h, role), h.org, link.end(), h.end)
     c = clause_start(text, pos, max(floor, sent_start))
     hi = pos
     while True:
