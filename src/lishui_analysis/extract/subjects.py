@@ -115,6 +115,8 @@ def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
+        if m.start() == 1 and len(m.group()) == 1:
+            continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
         cut = m.end()
     return s + cut
 
