@@ -1,5 +1,5 @@
-"""Shared helpers for extractors: clauses and short quotations. (Holders of figures and
-milestones are found in :mod:`.subjects`.)"""
+"""Shared helpers for extractors: clauses, short quotations, word alternations as prefix trees.
+(Holders of figures and milestones are found in :mod:`.subjects`.)"""
 from __future__ import annotations
 
 import re
@@ -38,3 +38,26 @@ def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
 
 def in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
+
+
+def trie_regex(words) -> str:
+    """An alternation of ``words`` as a prefix tree, longest match first: ``['个', '个月']`` → ``个(?:月)?``.
+
+    The regex engine tries a flat alternation branch by branch; a tree tests each character once
+    (the unit alternation runs after every number on a page).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)

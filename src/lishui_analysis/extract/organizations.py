@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .context import trie_regex
 from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
@@ -46,25 +47,6 @@ class OrgMention:
     org_type: str
 
 
-def _prefix_tree(words) -> str:
-    """A regex matching any of ``words``, written as a prefix tree (贯彻(?:落实)?…): the engine
-    follows one branch per character instead of trying every word."""
-    tree: dict = {}
-    for w in words:
-        d = tree
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = {}
-
-    def emit(d):
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in d else body
-    return emit(tree)
-
-
 def _alternation(words) -> str:
     """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
@@ -78,7 +60,7 @@ def _every_word_re(words):
     if not words:
         return re.compile("(?!)()")
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{firsts}])(?=({_prefix_tree(words)}))")
+    return re.compile(f"(?=[{firsts}])(?=({trie_regex(words)}))")
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +96,7 @@ def _tables():
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
     # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
-    category_item_re = re.compile(f"(?:{_prefix_tree([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
+    category_item_re = re.compile(f"(?:{trie_regex([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
     category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
     zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
     return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
@@ -127,7 +109,7 @@ def _tables():
                 provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
-                descriptive_re=re.compile(f"(?:{_prefix_tree(v.get('descriptive_words') or ())})+"),
+                descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
                 descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
                 category_prefixes=tuple(v.get("category_prefixes", ())),

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
-from .context import in_spans, short_quote_spans
+from .context import in_spans, short_quote_spans, trie_regex
 from .subjects import find_holders, resolve, role_of
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
@@ -37,29 +37,6 @@ _MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?|个亿|[千百](?:�
 # thousands groups with one kind of comma; never a list (1，2，3) nor 1234,567
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:,\d{3})+|(?:，\d{3})+)(?:\.\d+)?")
 _RANGE_SEP = r"\s*(?:至|到|-|~|～|—|－)\s*"
-
-
-def trie_regex(words) -> str:
-    """An alternation of ``words`` as a prefix tree, longest match first: ``['个', '个月']`` → ``个(?:月)?``.
-
-    The regex engine tries a flat alternation branch by branch; a tree tests each character once
-    (the unit alternation runs after every number on a page).
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 @lru_cache(maxsize=1)
