@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..vocab import load_yaml, region_names, regions, regions_longest_first
-from .context import clause_start
+from .context import clause_start, trie_regex
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万"
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     v = load_yaml("subjects.yaml")
-    alt = lambda words: "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))  # noqa: E731
+    alt = lambda words: trie_regex(set(words))  # noqa: E731  (longest match, one branch per character)
     first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
     places = alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])
     heads = alt(v["project_heads"] + v["zone_heads"])
