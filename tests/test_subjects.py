@@ -265,3 +265,11 @@ def test_a_figure_after_a_list_of_holders_is_the_lists_sum():
 def test_a_name_after_de_keeps_characters_a_one_character_break_cut_off():
     qs = quants("在长兴经济技术开发区，总投资66亿元的深向三电系统智慧工厂已完成桩基施工。")
     assert holder(qs, "66亿元") == ("深向三电系统智慧工厂", "project")
+
+
+def test_moving_into_a_new_plant_a_year_naming_a_batch_and_cumulative_counts():
+    ev = events("浙江星河机械有限公司预计今年年底就可以搬入新厂房。", "2021-08-01")
+    assert [(e.event_type, e.planned) for e in ev] == [("production_start", True)]
+    ev = events("2024年第一个工作日，诸暨举行2024年首批招商项目集中签约仪式，28个重大项目现场签约。", "2024-01-03")
+    assert ("28个重大项目", "2024-01") in {(e.subject, e.date) for e in ev}
+    assert events("丽水累计落地半导体项目96个。", "2025-07-20") == []

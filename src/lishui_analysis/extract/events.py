@@ -172,6 +172,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
 
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
 _FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成|产值|营收|税收|亩均|年产|实现|带动|新增")
+#: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
+_NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
 #: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
 _SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
@@ -228,6 +230,7 @@ def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=fro
     For a planned milestone (``not_before`` = publication date) a date from
     elsewhere in the sentence must not lie before publication.
     """
+    dates = [d for d in dates if not _NOUN_YEAR.match(text, d.end)]  # 2024年首批…: a year naming a batch
     in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
     if in_clause:
         best = in_clause[-1]
