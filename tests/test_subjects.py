@@ -273,3 +273,10 @@ def test_moving_into_a_new_plant_a_year_naming_a_batch_and_cumulative_counts():
     ev = events("2024年第一个工作日，诸暨举行2024年首批招商项目集中签约仪式，28个重大项目现场签约。", "2024-01-03")
     assert ("28个重大项目", "2024-01") in {(e.subject, e.date) for e in ev}
     assert events("丽水累计落地半导体项目96个。", "2025-07-20") == []
+
+
+def test_a_reference_in_a_quotation_opening_its_paragraph_is_the_project_named_after_it():
+    text = ("星河智能驾驶项目去年签约。\n“这个项目签约后15天摘牌，现在已经开始打桩了。”招商处干部张三介绍，"
+            "唯明柔性液晶膜项目作为首批集中签约项目之一。")
+    ev = events(text, "2024-01-20")
+    assert {e.subject for e in ev if e.event_type == "land_acquired"} == {"唯明柔性液晶膜项目"}

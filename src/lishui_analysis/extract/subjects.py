@@ -520,6 +520,23 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
     return cands[-1]
 
 
+def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None:
+    """For a reference inside a quotation that opens its paragraph, the first project (or company)
+    named after the quotation in the same paragraph: the speaker's words come before the name."""
+    text = holders.text
+    para = text.rfind("\n", 0, pos) + 1
+    if text[para:para + 1] != "“":
+        return None
+    close = text.find("”", pos)
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if close < 0 or close > end:
+        return None
+    kinds = ("company", "project") if prefer == "company" else ("project", "company")
+    after = [h for h in holders.between(close, end) if h.kind in kinds and not h.affiliation]
+    return min(after, key=lambda h: (kinds.index(h.kind), h.start)) if after else None
+
+
 def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
     dash = vocab()["dash_re"].match(holders.text, h.end)
     if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
@@ -529,7 +546,11 @@ def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved
     if h.kind == "generic" and vocab()["plural_re"].search(h.name):
         return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
     if h.kind == "generic":
-        topic = holders.topic(h.start, "company" if vocab()["company_ref_re"].search(h.name) else "project")
+        prefer = "company" if vocab()["company_ref_re"].search(h.name) else "project"
+        named = _named_after_quote(holders, h.start, prefer)
+        if named is not None:  # “这个项目…签约后15天摘牌…”朱能炯介绍，唯酷…项目…: the project named after the quote
+            return Resolved(named.name, subject_type(named, role), named.org, h.start, h.end)
+        topic = holders.topic(h.start, prefer)
         if topic is None:
             return NONE
         return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
