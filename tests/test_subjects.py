@@ -280,3 +280,10 @@ def test_a_reference_in_a_quotation_opening_its_paragraph_is_the_project_named_a
             "唯明柔性液晶膜项目作为首批集中签约项目之一。")
     ev = events(text, "2024-01-20")
     assert {e.subject for e in ev if e.event_type == "land_acquired"} == {"唯明柔性液晶膜项目"}
+
+
+def test_a_figure_inside_a_coded_plot_and_a_list_summed_up():
+    qs = quants("7月12日，开发区七百秧H-12-9面积49.6亩工业地块成功挂牌出让。")
+    assert "H-12-9" in holder(qs, "49.6亩")[0]
+    qs = quants("丽水机场、衢宁铁路、青田水利枢纽工程等一批10亿元以上项目有序推进，预计完成投资232亿元。")
+    assert holder(qs, "232亿元") == ("丽水机场、衢宁铁路、青田水利枢纽工程等一批10亿元以上项目", "batch")

@@ -96,6 +96,7 @@ def vocab() -> dict:
         "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
+        "list_summary": re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:项目|工程)"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -426,7 +427,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     own = holders.containing(pos, end)
     if own is not None and own.kind in ("batch", "other") and own.org is None:
         return Resolved(own.name, own.kind, None, own.start, own.end)
-    if own is not None and own.kind == "project":
+    if own is not None and own.kind in ("project", "plot"):
         # 年产50亿套高端药包材生产基地项目: a figure inside a project's name is that project's
         return Resolved(own.name, subject_type(own, role), own.org, own.start, own.end)
     noun = vocab()["counted_noun"].match(text, end)
@@ -466,7 +467,11 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
                 # A、B、C项目参加…，总投资超30亿元: a figure after a list of holders is the list's sum
                 items = enumerated(holders, r, sent_start)
                 if items:
-                    return Resolved(text[items[0].start:r.end], "batch", None, items[0].start, r.end)
+                    end_list = r.end
+                    summary = vocab()["list_summary"].match(text, r.end)
+                    if summary:  # A、B、C等一批重点建设项目: the list with the words that sum it up
+                        end_list = summary.end()
+                    return Resolved(text[items[0].start:end_list], "batch", None, items[0].start, end_list)
             return r
         if c <= max(floor, sent_start):
             break
