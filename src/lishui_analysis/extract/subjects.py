@@ -96,7 +96,7 @@ def vocab() -> dict:
         "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
-        "list_summary": re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:项目|工程)"),
+        "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
