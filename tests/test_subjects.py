@@ -287,3 +287,11 @@ def test_a_figure_inside_a_coded_plot_and_a_list_summed_up():
     assert "H-12-9" in holder(qs, "49.6亩")[0]
     qs = quants("丽水机场、衢宁铁路、青田水利枢纽工程等一批10亿元以上项目有序推进，预计完成投资232亿元。")
     assert holder(qs, "232亿元") == ("丽水机场、衢宁铁路、青田水利枢纽工程等一批10亿元以上项目", "batch")
+
+
+def test_a_companys_milestone_for_the_project_it_names_and_a_batch_named_after_ben_ci():
+    ev = events("7月12日，星河工业地块挂牌出让，由浙江星河药品包装有限公司摘得，计划建设年产50亿套高端药包材生产基地项目。",
+                "2022-07-20")
+    assert [(e.event_type, e.subject) for e in ev] == [("land_acquired", "年产50亿套高端药包材生产基地项目")]
+    ev = events("14日，萧山区举行重大项目集中开工仪式。本次集中开工9个重大项目，总投资125亿元。", "2017-09-15")
+    assert ("construction_started", "9个重大项目", "2017-09-14") in {(e.event_type, e.subject, e.date) for e in ev}

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
-from .subjects import adjacent, counted_after, enumerated, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
+from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
 
 @dataclass
@@ -111,8 +111,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             if in_spans(m.start(), quotes) or text[m.start() - 1:m.start()] in tuple(_SLOGAN_BEFORE):
                 continue  # “快投产”, 项目快签约、快落地: a slogan
             cstart = clause_start(text, m.start(), s_start)
-            if any(a in text[cstart:m.start()] for a in anaphora):
-                # 此次开工: the milestone already reported, stated again
+            if any(a in text[cstart:m.start()] for a in anaphora) and counted_after(holders, m.start(), m.end()) is None:
+                # 此次开工: the milestone already reported, stated again (本次集中开工9个重大项目 names its batch)
                 same = [e for e in out if e.event_type == etype]
                 if same:
                     same[-1].n_mentions += 1
@@ -159,6 +159,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
             listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
             if not listed and (not holder.subject or (holder is not batch and is_plural(text, cstart, m.start()))):
                 continue  # no concrete holder: talk in general
+            if holder.subject_type == "project" and holder.org is not None and not listed:
+                # X公司摘得，计划建设年产50亿套…基地项目: the company's milestone is for the project it names
+                holder = project_after(holders, holder, m.end(), s_end, role) or holder
             if holder.subject_type == "batch" and holder is not batch and _in_chain(verb_re, text, m):
                 continue  # 77个重大项目集中开工投产投运: a ceremony of mixed milestones, not each one of the whole batch
             if date is not None:

@@ -97,6 +97,7 @@ def vocab() -> dict:
                                  rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
         "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
+        "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -591,6 +592,16 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
             out.append(Resolved(text[p + 1:k], "project" if role == "project" else "other", None, p + 1, k))
         p = k
     return out
+
+
+def project_after(holders: Holders, company: Resolved, end: int, s_end: int, role: str) -> Resolved | None:
+    """The project a company's milestone is for, named after the verb in its sentence by 建设/打造/投资
+    (…摘得，计划建设年产50亿套高端药包材生产基地项目); None if the sentence names none."""
+    text = holders.text
+    for h in holders.between(end, s_end):
+        if h.kind == "project" and vocab()["builds_re"].search(text, max(end, h.start - 6), h.start):
+            return Resolved(h.name, subject_type(h, role), h.org or company.org, h.start, h.end)
+    return None
 
 
 def counted_after(holders: Holders, start: int, end: int) -> Resolved | None:
