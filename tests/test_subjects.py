@@ -295,3 +295,9 @@ def test_a_companys_milestone_for_the_project_it_names_and_a_batch_named_after_b
     assert [(e.event_type, e.subject) for e in ev] == [("land_acquired", "年产50亿套高端药包材生产基地项目")]
     ev = events("14日，萧山区举行重大项目集中开工仪式。本次集中开工9个重大项目，总投资125亿元。", "2017-09-15")
     assert ("construction_started", "9个重大项目", "2017-09-14") in {(e.event_type, e.subject, e.date) for e in ev}
+
+
+def test_the_projects_of_a_named_campaign_are_one_batch():
+    ev = events("今年1月13日莲都成功举办“星河莲都 破冰启航”重大项目集中签约仪式。", "2022-09-17")
+    assert [(e.subject, e.subject_type, e.date) for e in ev] == [("“星河莲都 破冰启航”重大项目", "batch", "2022-01-13")]
+    assert events("这个“新质生产力”项目签约落地。") == []  # a quoted label before a bare 项目 names nothing

@@ -98,6 +98,7 @@ def vocab() -> dict:
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
         "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
         "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
+        "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -190,6 +191,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
     for m in v["head_re"].finditer(text):
         s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        campaign = v["campaign_re"].match(text, s) if text[s - 1:s] == "”" else None
+        if campaign and campaign.end() == m.start():
+            # “丽水莲都 破冰启航”重大项目: the projects of a named campaign, one batch
+            q = text.rfind("“", max(0, s - 30), s)
+            if q >= 0 and free(q, m.end()):
+                take(Holder(q, m.end(), text[q:m.end()], "batch"))
+                continue
         if m.start() - s < 2:
             det = v["determiner"].search(text, max(0, m.start() - 2), m.start())
             if det and m.group() in ("项目", "工程") and free(det.start(), m.end()):
