@@ -301,3 +301,8 @@ def test_the_projects_of_a_named_campaign_are_one_batch():
     ev = events("今年1月13日莲都成功举办“星河莲都 破冰启航”重大项目集中签约仪式。", "2022-09-17")
     assert [(e.subject, e.subject_type, e.date) for e in ev] == [("“星河莲都 破冰启航”重大项目", "batch", "2022-01-13")]
     assert events("这个“新质生产力”项目签约落地。") == []  # a quoted label before a bare 项目 names nothing
+
+
+def test_a_purpose_clause_after_a_figure_names_its_project():
+    qs = quants("按照协议，中国星河工业集团将在湖州投资18.5亿元，打造高端农业装备制造基地。")
+    assert holder(qs, "18.5亿元") == ("高端农业装备制造基地", "project")

@@ -82,7 +82,8 @@ def vocab() -> dict:
         "talk_re": re.compile(alt(v["general_talk"])),
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
-        "link_re": re.compile(rf"[^，。；：,;:]{{0,6}}?(?:{alt(v['figure_links'])})"),
+        # (…投资18.5亿元，打造高端农业装备制造基地: a purpose clause after the figure names it too)
+        "link_re": re.compile(rf"(?:[^，。；：,;:]{{0,6}}?|，(?=打造|建设|新建|兴建|用于))(?:{alt(v['figure_links'])})"),
         "owned_re": re.compile(alt(v["owned_nouns"])),
         "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
         "company_ref_re": re.compile("企业|公司|厂家|集团"),
