@@ -306,3 +306,11 @@ def test_the_projects_of_a_named_campaign_are_one_batch():
 def test_a_purpose_clause_after_a_figure_names_its_project():
     qs = quants("按照协议，中国星河工业集团将在湖州投资18.5亿元，打造高端农业装备制造基地。")
     assert holder(qs, "18.5亿元") == ("高端农业装备制造基地", "project")
+
+
+def test_a_long_quoted_project_name_and_a_treasurys_grant():
+    text = ("“星河芯片光学缺陷检测装备关键技术与应用研究”项目入选科技特派团项目。"
+            "项目总投资625万元，获批省财政拟拨款经费250万元。")
+    qs = quants(text)
+    assert holder(qs, "625万元") == ("“星河芯片光学缺陷检测装备关键技术与应用研究”项目", "project")
+    assert holder(qs, "250万元") == ("省财政", "government")

@@ -100,6 +100,8 @@ def vocab() -> dict:
         "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
         "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
         "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
+        "cjk_name": re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·+\-]+"),
+        "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -192,6 +194,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
     for m in v["head_re"].finditer(text):
         s = _left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        if s == m.start() and text[s - 1:s] == "”":
+            # “半导体芯片光学缺陷检测装备关键技术与应用研究”项目: a quoted name of eight characters or more
+            # (a short quotation before 项目 is a slogan: “大好高”项目, “新质生产力”项目)
+            q = text.rfind("“", max(0, s - 40), s)
+            if q >= 0 and s - q - 2 >= 8 and free(q, m.end()) and v["cjk_name"].fullmatch(text, q + 1, s - 1):
+                take(Holder(q, m.end(), text[q:m.end()], "project"))
+                continue
         campaign = v["campaign_re"].match(text, s) if text[s - 1:s] == "”" else None
         if campaign and campaign.end() == m.start():
             # “丽水莲都 破冰启航”重大项目: the projects of a named campaign, one batch
@@ -248,6 +257,9 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
             kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
+    for m in v["treasury_re"].finditer(text):  # 省财政拟拨款…: a treasury grants as a government body
+        if free(m.start(), m.end()):
+            take(Holder(m.start(), m.end(), m.group(), "government"))
     for m in v["trade_name"].finditer(text):
         # 上海发网将在…建起…: a place and a short trade name opening a clause before what it does
         name = m.group("name")
