@@ -102,6 +102,10 @@ def vocab() -> dict:
         "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
         "cjk_name": re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·+\-]+"),
         "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
+        "firm_category": re.compile(rf"(?:(?<=[，。；：\n])|^)(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
+                                    rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)", re.M),
+        "industry_subject": re.compile(rf"(?:(?<=[，。；：\n])|^)(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
+                                       rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)", re.M),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -257,6 +261,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
             kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
+    for rx in (v["firm_category"], v["industry_subject"]):
+        # 投产企业完成工业总产值…, 排名前30的规上企业产值…, 钱塘区生命健康产业完成产值…: a category of firms
+        # (or an industry's firms) speaking as a batch
+        for m in rx.finditer(text):
+            a, b = m.span("name")
+            if free(a, b):
+                take(Holder(a, b, m.group("name"), "batch"))
     for m in v["treasury_re"].finditer(text):  # 省财政拟拨款…: a treasury grants as a government body
         if free(m.start(), m.end()):
             take(Holder(m.start(), m.end(), m.group(), "government"))
