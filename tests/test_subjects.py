@@ -314,3 +314,12 @@ def test_a_long_quoted_project_name_and_a_treasurys_grant():
     qs = quants(text)
     assert holder(qs, "625万元") == ("“星河芯片光学缺陷检测装备关键技术与应用研究”项目", "project")
     assert holder(qs, "250万元") == ("省财政", "government")
+
+
+def test_categories_of_firms_industries_shares_and_semicolon_statements():
+    qs = quants("截至2023年底，投产企业143家。1-12月投产企业完成工业总产值68.21亿元，同比增长6.73%；实现税收19563.97万元。")
+    assert holder(qs, "68.21亿元") == ("投产企业", "batch") and holder(qs, "19563.97万元") == ("投产企业", "batch")
+    qs = quants("今年1—6月，排名前30的规上企业产值占370家规上企业总产值的48.1%。")
+    assert holder(qs, "48.1%") == ("排名前30的规上企业", "batch")
+    qs = quants("2021年，钱塘区生命健康产业完成产值473.26亿元，比上年增长8.7%。")
+    assert holder(qs, "473.26亿元") == ("钱塘区生命健康产业", "batch")

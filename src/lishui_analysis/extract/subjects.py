@@ -490,6 +490,9 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
                 # 的深向三电系统智慧工厂: a name whose first characters a one-character break cut off
                 h = after[0]
                 return Resolved(text[link.end():h.end], subject_type(h, role), h.org, link.end(), h.end)
+    # a sentence after a semicolon goes on the statement before it (…产值68.21亿元；实现税收…)
+    while sent_start > floor and text[sent_start - 1] in "；;":
+        sent_start = max(floor, text.rfind("。", floor, sent_start - 1) + 1)
     c = clause_start(text, pos, max(floor, sent_start))
     hi = pos
     while True:
@@ -550,6 +553,10 @@ def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder |
         projects = [h for h in cands if h.kind in ("project", "plot")]
         if projects:
             return projects[-1]
+    share = holders.text.rfind("占", c, hi)
+    if share >= 0 and cands[0].end <= share:
+        # 排名前30的规上企业产值占370家规上企业总产值的48.1%: a share is of the clause's subject
+        return cands[0]
     batches = [h for h in cands if h.kind == "batch"]
     if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
         return batches[-1]
