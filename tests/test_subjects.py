@@ -323,3 +323,8 @@ def test_categories_of_firms_industries_shares_and_semicolon_statements():
     assert holder(qs, "48.1%") == ("排名前30的规上企业", "batch")
     qs = quants("2021年，钱塘区生命健康产业完成产值473.26亿元，比上年增长8.7%。")
     assert holder(qs, "473.26亿元") == ("钱塘区生命健康产业", "batch")
+
+
+def test_a_batch_of_ci_ci_is_the_batch_named_before():
+    qs = quants("17日，宁波市奉化区扩大有效投资重大项目集中开工活动举行。此次开工重大项目有18项，总投资212.2亿元。")
+    assert holder(qs, "212.2亿元") == ("宁波市奉化区扩大有效投资重大项目", "batch")

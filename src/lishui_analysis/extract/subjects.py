@@ -288,6 +288,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         if free(m.start(), m.end()) and v["region_end"].match(text, m.end()):
             take(Holder(m.start(), m.end(), m.group(), "region"))
     found.sort(key=lambda h: h.start)
+    last_batch = None
+    for i, h in enumerate(found):  # 此次开工重大项目有18项: the batch the article named before
+        if h.kind == "batch":
+            if last_batch is not None and h.name.startswith(("此次", "本次", "这批", "该批")):
+                found[i] = Holder(h.start, h.end, last_batch.name, "batch")
+            else:
+                last_batch = h
     return Holders(text, found, _headline_topic(headline))
 
 
