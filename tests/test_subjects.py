@@ -328,3 +328,10 @@ def test_categories_of_firms_industries_shares_and_semicolon_statements():
 def test_a_batch_of_ci_ci_is_the_batch_named_before():
     qs = quants("17日，宁波市奉化区扩大有效投资重大项目集中开工活动举行。此次开工重大项目有18项，总投资212.2亿元。")
     assert holder(qs, "212.2亿元") == ("宁波市奉化区扩大有效投资重大项目", "batch")
+
+
+def test_purpose_clauses_with_a_place_or_a_modifier_name_the_project():
+    qs = quants("其中，中国星河风力发电股份有限公司投资20亿元，在太湖边建设风力发电场，年发电量将达3亿度。")
+    assert holder(qs, "20亿元")[0] == "风力发电场" and holder(qs, "3亿度")[0] == "风力发电场"
+    qs = quants("按照协议，星河集团将在湖州投资18.5亿元，打造国际领先的高端农业装备制造基地。")
+    assert holder(qs, "18.5亿元")[0] == "高端农业装备制造基地"

@@ -83,7 +83,8 @@ def vocab() -> dict:
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
         # (…投资18.5亿元，打造高端农业装备制造基地: a purpose clause after the figure names it too)
-        "link_re": re.compile(rf"(?:[^，。；：,;:]{{0,6}}?|，(?=打造|建设|新建|兴建|用于))(?:{alt(v['figure_links'])})"),
+        "link_re": re.compile(rf"(?:[^，。；：,;:]{{0,6}}?|，(?:在[^，。；]{{1,8}}?)?(?=打造|建设|新建|兴建|用于))"
+                              rf"(?:{alt(v['figure_links'])})"),
         "owned_re": re.compile(alt(v["owned_nouns"])),
         "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
         "company_ref_re": re.compile("企业|公司|厂家|集团"),
@@ -106,6 +107,7 @@ def vocab() -> dict:
                                     rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)", re.M),
         "industry_subject": re.compile(rf"(?:(?<=[，。；：\n])|^)(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
                                        rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)", re.M),
+        "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
@@ -491,7 +493,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         after = holders.between(link.end(), link.end() + 60)
         if after and after[0].kind in ("project", "company", "batch"):
             gap = text[link.end():after[0].start]
-            if not gap:
+            if not gap or vocab()["modifier_gap"].fullmatch(gap):  # (打造国际领先的高端…基地: a modifier with 的)
                 return _answer(holders, after[0], role, sent_start)
             if len(gap) <= 3 and vocab()["cjk_run"].fullmatch(gap) and after[0].kind == "project":
                 # 的深向三电系统智慧工厂: a name whose first characters a one-character break cut off
