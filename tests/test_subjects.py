@@ -335,3 +335,10 @@ def test_purpose_clauses_with_a_place_or_a_modifier_name_the_project():
     assert holder(qs, "20亿元")[0] == "风力发电场" and holder(qs, "3亿度")[0] == "风力发电场"
     qs = quants("按照协议，星河集团将在湖州投资18.5亿元，打造国际领先的高端农业装备制造基地。")
     assert holder(qs, "18.5亿元")[0] == "高端农业装备制造基地"
+
+
+def test_a_project_after_a_dash_and_its_companys_later_sales():
+    text = ("丽水经开区的重点项目和样板工程——浙江星河半导体有限公司功率器件加工线项目一期工程正式通线投产。"
+            "该项目达产后可实现月生产晶圆5万片。计划到2025年，年总体销售规模超过5亿元。")
+    qs = quants(text, "2024-01-10")
+    assert holder(qs, "5亿元")[0] == "浙江星河半导体有限公司功率器件加工线项目一期工程"

@@ -230,8 +230,8 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         i = bisect_right(org_starts, s) - 1
         if i >= 0 and org_list[i].start < s < org_list[i].end:
             s = org_list[i].start
-        while s < m.start() and text[s] in "）)":
-            s += 1  # …有限公司（以下简称“X”）12英寸硅片项目: the phrase starts after the bracket
+        while s < m.start() and text[s] in "）)—-":
+            s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
         if m.start() - s < 2:
             continue
         name = text[s:m.end()]
@@ -375,6 +375,9 @@ class Holders:
         project = self.projects[i] if i >= 0 else None
         company = self.companies[j] if j >= 0 else None
         if prefer == "company":
+            # a project built by a company named after the company itself speaks for it (…有限公司…项目一期工程)
+            if project is not None and project.org is not None and (company is None or project.end > company.end):
+                return project
             return company or project or self.headline_topic
         return project or company or self.headline_topic
 
