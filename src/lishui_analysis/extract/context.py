@@ -37,7 +37,10 @@ def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
 
 
 def in_spans(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """``pos`` lies in one of ``spans`` — non-overlapping ``(start, end)`` pairs in text order, as
+    :func:`short_quote_spans` gives them (a bisection, not a scan)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def trie_regex(words) -> str:
