@@ -95,18 +95,20 @@ def vocab() -> dict:
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
         "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
-        "trade_name": re.compile(rf"(?:(?<=[，。；：！？\n“])|^)(?:{places})"
-                                 rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)", re.M),
+        # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
+        "clause_start": re.compile(r"[，。；：！？\n“]"),
+        "trade_name": re.compile(rf"(?:{places})"
+                                 rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)"),
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
         "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
         "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
         "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
         "cjk_name": re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·+\-]+"),
         "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
-        "firm_category": re.compile(rf"(?:(?<=[，。；：\n])|^)(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
-                                    rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)", re.M),
-        "industry_subject": re.compile(rf"(?:(?<=[，。；：\n])|^)(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
-                                       rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)", re.M),
+        "firm_category": re.compile(rf"(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
+                                    rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)"),
+        "industry_subject": re.compile(rf"(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
+                                       rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
@@ -263,18 +265,22 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
         elif v["title_re"].search(text, max(0, s - 6), s) or text.startswith("称号", m.end()):
             kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
         take(Holder(s, m.end(), name, kind, org))
+    starts = [0] + [m.end() for m in v["clause_start"].finditer(text)]
     for rx in (v["firm_category"], v["industry_subject"]):
         # 投产企业完成工业总产值…, 排名前30的规上企业产值…, 钱塘区生命健康产业完成产值…: a category of firms
-        # (or an industry's firms) speaking as a batch
-        for m in rx.finditer(text):
-            a, b = m.span("name")
-            if free(a, b):
-                take(Holder(a, b, m.group("name"), "batch"))
+        # (or an industry's firms) opening a clause, speaking as a batch
+        for st in starts:
+            m = rx.match(text, st)
+            if m and free(*m.span("name")):
+                take(Holder(*m.span("name"), m.group("name"), "batch"))
     for m in v["treasury_re"].finditer(text):  # 省财政拟拨款…: a treasury grants as a government body
         if free(m.start(), m.end()):
             take(Holder(m.start(), m.end(), m.group(), "government"))
-    for m in v["trade_name"].finditer(text):
+    for st in starts:
         # 上海发网将在…建起…: a place and a short trade name opening a clause before what it does
+        m = v["trade_name"].match(text, st)
+        if not m:
+            continue
         name = m.group("name")
         if free(m.start(), m.end()) and not v["generic_re"].search(name) and not v["region_re"].search(name) \
                 and not v["break_re"].search(name):
