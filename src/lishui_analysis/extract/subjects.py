@@ -135,6 +135,20 @@ def _left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     return s + cut
 
 
+@lru_cache(maxsize=1024)
+def _head_kind(head: str) -> str:
+    """``zone`` for a chain of zone heads (园区, 开发区), ``generic`` for a plot without its code
+    (一期地块: a coded plot is found on its own), else ``project`` (a chain ending in a project head,
+    集聚区项目, is a project)."""
+    v = vocab()
+    if not any(head.endswith(p) or head.startswith(p) for p in v["project_heads"]) \
+            and any(head.startswith(z) for z in v["zone_heads"]):
+        return "zone"
+    if any(head.startswith(p) for p in v["plot_heads"]):
+        return "generic"
+    return "project"
+
+
 def _place_before(text: str, s: int, head_start: int) -> int | None:
     """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
     read with the batch breaks (宁波市奉化区扩大有效投资|重大项目 → from 宁波; 浙江进行|全省重大项目 → from
@@ -245,17 +259,11 @@ def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
             short, o = owner
             name = short + name
         # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
-        i = bisect_right(org_starts, s) - 1
-        inner = [o for o in org_list[max(i, 0):] if s <= o.start and o.end <= m.start()]
-        org = inner[0] if inner else (owner[1] if owner else None)
+        j = bisect_right(org_starts, s - 1)  # the first organization starting in the phrase, if it ends before the head
+        org = org_list[j] if j < len(org_list) and org_list[j].end <= m.start() else None
+        org = org or (owner[1] if owner else None)
         head = m.group()
-        if not any(head.endswith(p) or head.startswith(p) for p in v["project_heads"]) \
-                and any(head.startswith(z) for z in v["zone_heads"]):
-            kind = "zone"  # (a chain ending in a project head, 集聚区项目, is a project)
-        elif any(head.startswith(p) for p in v["plot_heads"]):
-            kind = "generic"  # 该地块, 一期地块: a plot named by its code is found above
-        else:
-            kind = "project"
+        kind = _head_kind(head)
         if not _distinctive(name, head) or v["plural_re"].search(name):
             kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
             place = _place_before(text, s, m.start())
