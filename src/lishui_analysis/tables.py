@@ -241,7 +241,7 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
 
 #: Libraries whose behaviour shapes the tables: distribution name → module.
 _DEPENDENCIES = {"pyarrow": "pyarrow", "cn2an": "cn2an", "opencc": "opencc", "charset-normalizer": "charset_normalizer",
-                 "beautifulsoup4": "bs4", "lxml": "lxml"}
+                 "lxml": "lxml"}
 
 
 @lru_cache(maxsize=1)
