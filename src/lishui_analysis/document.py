@@ -56,25 +56,31 @@ def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
     best = max((d for d in cands if _RANK[d.precision] == finest), key=lambda d: d.date)
     date, precision = best.date, best.precision
     for byline in bylines:
-        m = _DATELINE.search(byline)
-        if m:
-            dl = f"{date[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+        md = _dateline(byline)
+        if md:
+            dl = f"{date[:4]}-{md}"
             if dl >= date[: len(dl)] and (precision != "day" or dl >= date):
                 return dl, "day"
     return date, precision
+
+
+def _dateline(byline: str) -> str:
+    """``MM-DD`` of a dateline in a byline (本报北京9月28日电), '' without one."""
+    m = _DATELINE.search(byline or "")
+    return f"{int(m.group(1)):02d}-{int(m.group(2)):02d}" if m else ""
 
 
 def dateline_day(byline: str, pub_date: str) -> str:
     """The day of a dateline in a byline (本报北京9月28日电) in the publication's year, ``YYYY-MM-DD``;
     '' without one (or without a publication year). A dateline after the publication date is of the
     year before (a report filed on 12月31日, published in January)."""
-    m = _DATELINE.search(byline or "")
-    if not m or not pub_date[:4].isdigit():
+    md = _dateline(byline)
+    if not md or not pub_date[:4].isdigit():
         return ""
     year = int(pub_date[:4])
-    day = f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    day = f"{year:04d}-{md}"
     if len(pub_date) >= 7 and day[:len(pub_date)] > pub_date:
-        day = f"{year - 1:04d}" + day[4:]
+        day = f"{year - 1:04d}-{md}"
     return day
 
 

@@ -97,10 +97,11 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue
             if any(post.startswith(na) for na in not_after) or post.startswith("时"):
                 continue
+            cstart = clause_start(text, m.start(), s_start)
             nxt = verb_re.match(text, m.end())
             if ((post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
                     and _FUTURE_AFTER.search(text, m.end(), s_end)
-                    and not any(clause_start(text, m.start(), s_start) <= d.start < m.start() for d in dates if d.date)):
+                    and not any(cstart <= d.start < m.start() for d in dates if d.date)):
                 # 投产后将…, 建成达产后可…: a condition, not a milestone (预计2024年全部达产后: a dated plan;
                 # 签约后，露出了笑容: a step told in sequence, a milestone)
                 continue
@@ -108,10 +109,12 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 continue  # 为何这么多项目选择落地乐清？: a question, not a report
             if _MODIFIER.match(text, m.end()) or post.startswith("“"):
                 continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
-            if in_spans(m.start(), quotes) or text[m.start() - 1:m.start()] in tuple(_SLOGAN_BEFORE):
+            if in_spans(m.start(), quotes) or text[m.start() - 1:m.start()] in _SLOGAN_BEFORE:
                 continue  # “快投产”, 项目快签约、快落地: a slogan
-            cstart = clause_start(text, m.start(), s_start)
-            if any(a in text[cstart:m.start()] for a in anaphora) and counted_after(holders, m.start(), m.end()) is None:
+            if "从" in text[cstart:m.start()] and _TO_AFTER.match(text, m.end()):
+                continue  # 从签约到开工…: the start of a span of time, told to measure it
+            batch = counted_after(holders, m.start(), m.end())  # 集中开工9个重大项目, 新开工41个
+            if any(a in text[cstart:m.start()] for a in anaphora) and batch is None:
                 # 此次开工: the milestone already reported, stated again (本次集中开工9个重大项目 names its batch)
                 same = [e for e in out if e.event_type == etype]
                 if same:
@@ -146,11 +149,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                     carried = date is not None
             if date is not None and _later(date.date, pub_date):
                 planned = True
-            if _FROM_TO.search(text, cstart, m.start()) and _TO_AFTER.match(text, m.end()):
-                continue  # 从签约到开工…: the start of a span of time, told to measure it
             role = role_of(event_type=etype)
             after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
-            batch = counted_after(holders, m.start(), m.end())  # 集中开工9个重大项目, 新开工41个
             holder = after[0] if after else batch or resolve(holders, m.start(), m.end(), s_start, role, event=True)
             if not after:  # A、B、C项目参加开工 / “A项目”“B项目”签约落地: the list ends right before the verb
                 last = adjacent(holders, m.start(), s_start, role)
@@ -180,10 +180,9 @@ _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年�
 #: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
 _SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
-_SLOGAN_BEFORE = "快早"
+_SLOGAN_BEFORE = ("快", "早")
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 _CEREMONY_TYPES = ("settled", "construction_started")
-_FROM_TO = re.compile(r"从")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 
 

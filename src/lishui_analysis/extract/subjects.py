@@ -9,10 +9,12 @@ ceremony that announces it. It is found through the structure of the text, not b
   counted phrases (``12个重大项目``, ``入园企业140家``: batches), zone and region words opening a
   clause; a project phrase with no name of its own (``该项目``, ``首期建设项目``, ``重大项目``) is a
   reference back, resolved to the article's current project or company;
-* for a figure or milestone at ``pos`` (:func:`resolve`): a counted phrase the figure is part of;
-  a holder right after it joined by 的 (``总投资120亿元的富乐德…项目``); the nearest holder before
-  it in its clause, then in the earlier clauses of its sentence; then the article's current topic
-  (the last project or company named before, else the one in the headline);
+* for a figure or milestone at ``pos`` (:func:`resolve`): the counted phrase or project name the
+  figure is part of; a holder right after it joined by 的 or a purpose verb (``总投资120亿元的富乐德…
+  项目``, ``投资…，打造…基地``); in its clause, then in the earlier clauses of its sentence, the
+  holder :func:`_pick` chooses (a list item, the nearest project for a plant's figure, the nearest
+  batch, the grammatical subject); then the article's current topic (the last project or company
+  named before, else the one in the headline) or a zone that spoke as a clause's subject after it;
 * bodies (government, party committees) hold only the funds they grant; a zone or region holds a
   figure only when it opens the clause (``经开区实现…``), not as a place (``落户经开区``).
 
@@ -28,8 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..vocab import load_yaml, region_names, regions, regions_longest_first
+from ..vocab import load_yaml, regions, regions_longest_first
 from .context import clause_start, trie_regex
+from .organizations import extract_org_mentions
 
 
 @dataclass(frozen=True)
@@ -69,16 +72,15 @@ def vocab() -> dict:
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
                                      + v["zone_heads"])),
-        "place_re": re.compile(alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])),
+        "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
-        # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count)
-        # 入园企业140家: found by its head and count (a fast anchor), the noun before it read leftwards
+        # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count): found by its head
+        # and count (a fast anchor), the noun before it read leftwards
         "batch_before": re.compile(rf"(?:{alt(v['batch_heads'])})(?P<conn>分别达|分别为|分别有|共|达|有|约|近|超)?(?P<num>{num})[{measures}]"),
         "other_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
         "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
-        "region_re": re.compile(alt(list(v["region_words"])
-                                    + [r for r in region_names() if regions()[r]["level"] != "country"])),
+        "region_re": re.compile(f"{alt(v['region_words'])}|{places}"),
         "talk_re": re.compile(alt(v["general_talk"])),
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
@@ -348,8 +350,6 @@ def _headline_topic(headline: str) -> Holder | None:
     """The project or company a headline is about, if it names one."""
     if not headline:
         return None
-    from .organizations import extract_org_mentions
-
     hs = find_holders(headline, extract_org_mentions(headline)).items
     best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
     return Holder(-1, -1, best.name, best.kind, best.org) if best else None
@@ -511,7 +511,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
         if after and after[0].kind in ("project", "company", "batch"):
             gap = text[link.end():after[0].start]
             if not gap or vocab()["modifier_gap"].fullmatch(gap):  # (打造国际领先的高端…基地: a modifier with 的)
-                return _answer(holders, after[0], role, sent_start)
+                return _answer(holders, after[0], role)
             if len(gap) <= 3 and vocab()["cjk_run"].fullmatch(gap) and after[0].kind == "project":
                 # 的深向三电系统智慧工厂: a name whose first characters a one-character break cut off
                 h = after[0]
@@ -524,7 +524,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     while True:
         h = _pick(holders, c, hi, role, event)
         if h is not None:
-            r = _answer(holders, h, role, sent_start)
+            r = _answer(holders, h, role)
             if not event and hi < pos:
                 # A、B、C项目参加…，总投资超30亿元: a figure after a list of holders is the list's sum
                 items = enumerated(holders, r, sent_start)
@@ -608,7 +608,7 @@ def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None
     return min(after, key=lambda h: (kinds.index(h.kind), h.start)) if after else None
 
 
-def _answer(holders: Holders, h: Holder, role: str, sent_start: int) -> Resolved:
+def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
     dash = vocab()["dash_re"].match(holders.text, h.end)
     if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
         after = holders.between(dash.end(), dash.end() + 80)
