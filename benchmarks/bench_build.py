@@ -71,7 +71,7 @@ def make_corpus(size: int, seed: int = 20241209) -> Path:
 
 def _one_build(raw: str, out: str, jobs: int, cold: bool, engine: str = "local") -> None:
     """Child process: warm start-up, then time one build; prints a JSON line."""
-    from lishui_analysis import document, tables
+    from lishui_analysis.tables import document, corpus as tables
 
     # Start-up (imports, vocabularies, compiled patterns, dependency versions; tables.warm_up)
     # is done first, then the build is timed.
@@ -145,8 +145,8 @@ def time_reports() -> dict:
 
 def stage_times(raw: Path, n_files: int = 50) -> dict:
     """Seconds per stage over a sample of files, in this process (after warm-up)."""
-    from lishui_analysis import clean, load, segment
-    from lishui_analysis.document import process_document
+    from lishui_analysis.ingest import clean, load, segment
+    from lishui_analysis.tables.document import process_document
     from lishui_analysis.extract.dates import extract_dates
     from lishui_analysis.extract.events import extract_events
     from lishui_analysis.extract.organizations import extract_org_mentions
@@ -190,7 +190,7 @@ def make_web_page(rng: random.Random, paragraphs: int = 30) -> bytes:
 def html_times(runs: int = 20) -> dict:
     """Milliseconds per page of HTML extraction (``webpage.read_page``: decode, parse, find the
     article and its metadata), the median of ``runs``: the test fixtures and a ≈ 300 KB portal page."""
-    from lishui_analysis import webpage
+    from lishui_analysis.ingest import webpage
 
     pages = {p.name: p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "web").glob("*.html"))}
     pages["portal_300KB"] = make_web_page(random.Random(7))

@@ -14,7 +14,7 @@ LAYOUTS = FIXTURES / "layouts"
 @pytest.fixture(scope="session")
 def bundled_tables(tmp_path_factory):
     """The bundled page built once into a temporary folder."""
-    from lishui_analysis.tables import build, load_tables
+    from lishui_analysis.tables.corpus import build, load_tables
 
     out = tmp_path_factory.mktemp("processed")
     build(RAW, out)
@@ -23,7 +23,7 @@ def bundled_tables(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def layout_tables(tmp_path_factory):
-    from lishui_analysis.tables import build, load_tables
+    from lishui_analysis.tables.corpus import build, load_tables
 
     out = tmp_path_factory.mktemp("layouts")
     build(LAYOUTS, out)

@@ -1,4 +1,4 @@
-from lishui_analysis import clean
+from lishui_analysis.ingest import clean
 
 
 def test_half_width_punctuation_between_chinese_becomes_full_width_but_not_in_numbers():
@@ -34,7 +34,7 @@ def test_invisible_characters_are_removed_and_lines_kept():
 
 
 def test_titles_of_a_traditional_page_are_quoted_as_written():
-    from lishui_analysis.clean import as_written, normalize_page
+    from lishui_analysis.ingest.clean import as_written, normalize_page
 
     text, written = normalize_page("經開區創新十強\n星河公司落戶經開區。")
     assert text == "经开区创新十强\n星河公司落户经开区。"

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from conftest import LAYOUTS, RAW
-from lishui_analysis.tables import build
+from lishui_analysis.tables.corpus import build
 
 
 def _corpus(tmp_path):
@@ -49,7 +49,7 @@ def test_dask_with_a_scheduler_address(tmp_path):
 
 
 def test_incremental_rebuild_extracts_only_the_new_page(tmp_path, monkeypatch):
-    from lishui_analysis import cache, document
+    from lishui_analysis.tables import cache, document
 
     raw = _corpus(tmp_path)
     out = tmp_path / "out"
@@ -135,7 +135,7 @@ def test_packing_is_safe_from_several_threads():
     """A Dask worker may run tasks in threads; zstandard's objects must not be shared between them."""
     import threading
 
-    from lishui_analysis import engine
+    from lishui_analysis.tables import engine
 
     result = {"rows": list(range(2000)), "text": "丽水经开区" * 400}
     errors = []

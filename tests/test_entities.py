@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES
-from lishui_analysis import entities as ent
-from lishui_analysis import indicators as ind
-from lishui_analysis.tables import build, load_tables
+from lishui_analysis.tables import entities as ent
+from lishui_analysis.analysis import indicators as ind
+from lishui_analysis.tables.corpus import build, load_tables
 
 ENTITY_CORPUS = FIXTURES / "entities"
 

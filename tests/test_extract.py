@@ -6,7 +6,7 @@ from lishui_analysis.extract.events import extract_events
 from lishui_analysis.extract.numbers import parse_number
 from lishui_analysis.extract.organizations import extract_org_mentions
 from lishui_analysis.extract.quantities import extract_quantities
-from lishui_analysis.segment import split_sentences
+from lishui_analysis.ingest.segment import split_sentences
 
 
 def quants(text, pub="2024-12"):

@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from lishui_analysis import cli, fetch, load
+from lishui_analysis import cli
+from lishui_analysis.ingest import fetch, load
 
 PAGE = ("<html><head><meta charset='utf-8'><title>经开区项目开工_示例网</title></head><body><h1>经开区项目开工</h1>"
         "<div class='content'><p>经开区项目开工，总投资5亿元。今年新签约项目六个，达产后年产值超十亿元。</p></div>"

@@ -3,8 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from lishui_analysis import analysis, indicators as ind
-from lishui_analysis.params import validate
+from lishui_analysis.analysis import selections as analysis, indicators as ind
+from lishui_analysis.analysis.params import validate
 from lishui_analysis.errors import InputError
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from lishui_analysis import load
+from lishui_analysis.ingest import load
 from lishui_analysis.errors import InputError
 
 TEXT = "经开区赴长三角招商引资\n\n本报讯（记者 张三）日前，总投资3亿元。"

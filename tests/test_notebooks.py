@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from html_checks import chromium, external_urls, run_in_browser, type_into, visible_rows
-from lishui_analysis.report import list_notebooks
+from lishui_analysis.report.runner import list_notebooks
 from typed_tables import OTHER_ARTICLE, write_typed_tables, write_untyped_tables
 
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromium not installed "
@@ -188,7 +188,8 @@ def test_parameter_values_are_literals_not_code(tmp_path):
 def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monkeypatch):
     import nbformat
 
-    from lishui_analysis import config, report
+    from lishui_analysis import config
+    from lishui_analysis.report import runner as report
 
     nbs = tmp_path / "notebooks"
     nbs.mkdir()
@@ -201,7 +202,7 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monke
         nb.cells = [params, nbformat.v4.new_code_cell(code)]
         nbformat.write(nb, nbs / f"{name}.ipynb")
     monkeypatch.setattr(config, "NOTEBOOKS_DIR", nbs)
-    monkeypatch.setattr("lishui_analysis.tables.ensure_tables", lambda *a, **k: None)
+    monkeypatch.setattr("lishui_analysis.tables.corpus.ensure_tables", lambda *a, **k: None)
     status = report.run_reports([], {}, out_dir=tmp_path / "rep", jobs=2)
     assert status == 1
     index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
@@ -256,7 +257,7 @@ def test_notebook_threshold_defaults_are_the_benchmark_file():
     """Parameter cells hold literals (papermill); they must equal data/thresholds.yaml."""
     import papermill as pm
 
-    from lishui_analysis.params import defaults
+    from lishui_analysis.analysis.params import defaults
 
     for name in list_notebooks():
         declared = pm.inspect_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"))

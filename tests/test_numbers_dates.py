@@ -4,7 +4,7 @@ import pytest
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.numbers import parse_number
 from lishui_analysis.extract.quantities import extract_quantities, trie_regex
-from lishui_analysis.segment import split_sentences
+from lishui_analysis.ingest.segment import split_sentences
 
 
 def quants(text, pub="2024-12-20"):

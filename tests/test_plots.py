@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from lishui_analysis import analysis, plots  # noqa: E402
+from lishui_analysis.analysis import selections as analysis  # noqa: E402
+from lishui_analysis.analysis import plots  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

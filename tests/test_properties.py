@@ -4,7 +4,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lishui_analysis import clean, segment
+from lishui_analysis.ingest import clean, segment
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
 from lishui_analysis.extract.organizations import extract_org_mentions

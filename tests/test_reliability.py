@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from lishui_analysis import load
+from lishui_analysis.ingest import load
 from lishui_analysis.errors import InputError
-from lishui_analysis.tables import TABLE_NAMES, build
+from lishui_analysis.tables.corpus import TABLE_NAMES, build
 
 
 def cli(*args, timeout=300):

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from html_checks import chromium, external_urls, run_in_browser, type_into, visible_rows
-from lishui_analysis import analysis, report
-from lishui_analysis.tables import load_tables
+from lishui_analysis.analysis import selections as analysis
+from lishui_analysis.report import runner as report
+from lishui_analysis.tables.corpus import load_tables
 from typed_tables import OTHER_ARTICLE, WAFER, write_typed_tables, write_untyped_tables
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from lishui_analysis import clean, load, segment
+from lishui_analysis.ingest import clean, load, segment
 from conftest import LAYOUTS, RAW
 
 BUNDLED = [

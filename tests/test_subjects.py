@@ -9,7 +9,7 @@ from lishui_analysis.extract.events import extract_events
 from lishui_analysis.extract.organizations import extract_org_mentions
 from lishui_analysis.extract.quantities import extract_quantities
 from lishui_analysis.extract.subjects import find_holders
-from lishui_analysis.segment import split_sentences
+from lishui_analysis.ingest.segment import split_sentences
 
 
 def quants(text, pub="2024-12-20", headline=""):
@@ -177,7 +177,7 @@ def test_holders_listed_after_the_verb():
 
 
 def test_today_counts_from_the_dateline_kept_in_the_byline():
-    from lishui_analysis.document import dateline_day
+    from lishui_analysis.tables.document import dateline_day
 
     assert dateline_day("本报北京9月28日电", "2011-09-29") == "2011-09-28"
     assert dateline_day("本报讯（记者 张三）", "2011-09-29") == ""

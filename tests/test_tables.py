@@ -7,8 +7,8 @@ import pytest
 
 from conftest import RAW
 from lishui_analysis import schema
-from lishui_analysis.document import infer_pub_date
-from lishui_analysis.tables import TABLE_NAMES, build
+from lishui_analysis.tables.document import infer_pub_date
+from lishui_analysis.tables.corpus import TABLE_NAMES, build
 
 PROVENANCE = ("quantities", "org_mentions", "events")
 

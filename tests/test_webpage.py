@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from lishui_analysis import load, webpage
+from lishui_analysis.ingest import load, webpage
 from lishui_analysis.errors import InputError
-from lishui_analysis.tables import build
+from lishui_analysis.tables.corpus import build
 
 from conftest import ROOT
 
@@ -215,7 +215,7 @@ def test_build_of_web_pages_fills_articles_and_manifest(tmp_path):
 
 
 def test_check_flags_a_page_without_an_article(tmp_path):
-    from lishui_analysis.check import check
+    from lishui_analysis.tables.check import check
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -235,7 +235,7 @@ def test_epaper_page_keeps_kicker_headline_subheadline_and_a_text_split_in_secti
 
 
 def test_page_article_of_an_epaper_page(tmp_path):
-    from lishui_analysis.document import process_document
+    from lishui_analysis.tables.document import process_document
 
     doc = load.read_document(WEB / "epaper.html", WEB)
     (art,) = process_document(doc)["articles"]
@@ -258,7 +258,7 @@ def test_nested_headline_like_elements_cost_linear_time(open_tag, close_tag):
 
 
 def test_epaper_page_of_several_articles_is_split_by_segment():
-    from lishui_analysis.document import process_document
+    from lishui_analysis.tables.document import process_document
 
     doc = load.read_document(WEB / "epaper_page.html", WEB)
     assert doc.page["articles"] == 2

@@ -41,8 +41,8 @@ def entity_id(name: str) -> str:
 def write_typed_tables(src: Path, dst: Path) -> Path:
     """Copy the build in ``src`` to ``dst`` with typed subjects, entities, one conflict pair and a second outlet."""
     from lishui_analysis import schema
-    from lishui_analysis.indicators import assemble_projects
-    from lishui_analysis.tables import load_tables
+    from lishui_analysis.analysis.indicators import assemble_projects
+    from lishui_analysis.tables.corpus import load_tables
 
     t = load_tables(src)
     dst.mkdir(parents=True, exist_ok=True)
@@ -124,7 +124,7 @@ def untyped(tables: dict) -> dict:
 def write_untyped_tables(src: Path, dst: Path) -> Path:
     """Copy the build in ``src`` to ``dst`` as it would have been built before subject typing."""
     from lishui_analysis import schema
-    from lishui_analysis.tables import load_tables
+    from lishui_analysis.tables.corpus import load_tables
 
     dst.mkdir(parents=True, exist_ok=True)
     shutil.copy(src / "manifest.json", dst / "manifest.json")

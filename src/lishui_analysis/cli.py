@@ -85,7 +85,7 @@ def main(argv=None) -> int:
 
 def _run(args) -> int:
     if args.command == "build":
-        from .tables import build
+        from .tables.corpus import build
 
         if args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
@@ -95,8 +95,8 @@ def _run(args) -> int:
         print(f"built {args.out}: {counts}")
         return 0
     if args.command == "fetch":
-        from .fetch import fetch, read_url_list
-        from .load import MANIFEST_NAME
+        from .ingest.fetch import fetch, read_url_list
+        from .ingest.load import MANIFEST_NAME
 
         if args.delay < 0 or args.timeout <= 0 or args.retries < 0:
             raise InputError("--delay/--timeout/--retries", "must be positive")
@@ -110,14 +110,14 @@ def _run(args) -> int:
         # it): 2 of this command's 2.5 s of imports. Notebook schemas do not use that format;
         # this process, which only runs reports, does without it.
         sys.modules.setdefault("rfc3987_syntax", None)
-        from .report import collect_parameters, run_reports
+        from .report.runner import collect_parameters, run_reports
 
         params = collect_parameters(args.params, args.parameter)
         if args.jobs is not None and args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
         return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code, jobs=args.jobs)
     if args.command == "check":
-        from .check import check
+        from .tables.check import check
 
         problems = check(args.raw, args.processed)
         for p in problems:

@@ -72,7 +72,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     (推动项目早落地) is none. An undated statement of a milestone already dated is a mention of it;
     the row's provenance is the first statement with a date (or the first).
 
-    >>> from lishui_analysis.segment import split_sentences
+    >>> from lishui_analysis.ingest.segment import split_sentences
     >>> from lishui_analysis.extract.dates import extract_dates
     >>> body = "中欣晶圆大硅片项目于2023年6月动工，同年12月31日封顶。该项目2023年6月开工后进展顺利。"
     >>> [(e.event_type, e.date, e.subject, e.n_mentions)

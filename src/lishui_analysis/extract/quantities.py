@@ -238,7 +238,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
     ``orgs`` the article's :class:`OrgMention` list, or ``holders`` from
     :func:`subjects.find_holders` when the caller has them (for subjects).
 
-    >>> from lishui_analysis.segment import split_sentences
+    >>> from lishui_analysis.ingest.segment import split_sentences
     >>> body = "总投资26.96亿元，总用地面积397亩。"
     >>> [(q.surface, q.value, q.unit, q.metric) for q in extract_quantities(body, split_sentences(body))]
     [('26.96亿元', 2696000000.0, 'CNY', 'investment'), ('397亩', 397.0, 'mu', 'land')]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import config
-from .errors import InputError
-from .vocab import industries, thresholds
+from .. import config
+from ..errors import InputError
+from ..vocab import industries, thresholds
 
 
 def _date(name, v):

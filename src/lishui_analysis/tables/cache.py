@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .engine import iter_results, pack, unpack
-from .vocab import vocab_hash
+from ..vocab import vocab_hash
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ CACHE_FORMAT = 4
 def code_hash() -> str:
     """sha256 over the package's own source: an edited extractor invalidates cached results too."""
     h = hashlib.sha256()
-    root = Path(__file__).parent
+    root = Path(__file__).resolve().parents[1]  # the whole package, not this subpackage
     for f in sorted(root.rglob("*.py")):
         h.update(f.relative_to(root).as_posix().encode())
         h.update(f.read_bytes())

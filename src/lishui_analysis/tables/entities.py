@@ -43,8 +43,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clean import to_simplified
-from .vocab import leading_regions, load_yaml, region_names, regions
+from ..ingest.clean import to_simplified
+from ..vocab import leading_regions, load_yaml, regions
 
 ENTITY_TYPES = ("company", "project", "batch", "zone", "region", "government", "other")
 #: organization type → entity type

@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .errors import InputError
+from ..errors import InputError
+from .decode import decode_html
 
 # Elements whose text is never page text.
 _SKIP = frozenset({"script", "style", "noscript", "iframe", "svg", "template", "button", "select", "option",
@@ -53,7 +54,6 @@ _TITLE_SEP = re.compile(r"\s*(?:_|\||｜|--|——|—|–|·|(?<![0-9A-Za-z])-|
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never page text; lxml refuses some
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # XHTML: the text is decoded already
 _END_OF_PAGE = re.compile(r"</(?:html|body)\s*>", re.I)
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # (a year on its own, the month and day after it: <em>2019</em><em>12</em>/<em>10</em>)
 _YMD = r"((?:19|20)\d{2})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
 _DATE = re.compile(_YMD)
@@ -122,7 +122,7 @@ class WebPage:
 
 @lru_cache(maxsize=1)
 def _furniture() -> dict:
-    from .vocab import load_yaml
+    from ..vocab import load_yaml
 
     data = load_yaml("webpage.yaml")
 
@@ -139,56 +139,6 @@ def _furniture() -> dict:
 
 
 # -- bytes → text ------------------------------------------------------------------------------
-
-_ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-                     "utf8": "utf-8", "big5": "big5hkscs"}
-
-
-def decode_html(data: bytes, path) -> tuple[str, str]:
-    """Text of a page and the encoding it was read with.
-
-    UTF-8 when the bytes are valid UTF-8 (whatever the page declares: a wrong declaration is
-    common, valid UTF-8 by chance is not), else the encoding declared in a ``<meta>`` tag, else
-    GB18030, else what charset-normalizer finds.
-
-    >>> decode_html('<meta charset="gbk"><p>经开区</p>'.encode("gbk"), "x.html")[1]
-    'gb18030'
-    """
-    from . import load
-
-    head = data[:4096]
-    for magic, what in load._BINARY_MAGIC.items():
-        if head.startswith(magic):
-            raise InputError(path, f"binary file ({what}), not a web page")
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in head:
-        raise InputError(path, "binary file (contains NUL bytes), not a web page")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    m = _CHARSET.search(head)
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
-        enc = _ENCODING_ALIASES.get(declared, declared)
-        if enc not in ("utf-8", "gb18030"):
-            try:
-                return data.decode(enc), enc
-            except (UnicodeDecodeError, LookupError):
-                pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
-    return load.decode_bytes(data, path)
-
-
-# -- parsing ---------------------------------------------------------------------------------
 
 def parse_html(text: str, path):
     """The lxml tree of a page; a one-line refusal for what cannot be a page."""

@@ -6,7 +6,8 @@ import math
 import pandas as pd
 
 from . import indicators as ind
-from .vocab import industries
+from .labels import short_label
+from ..vocab import industries
 
 MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy")
 
@@ -174,8 +175,6 @@ def achieved_steps(durations: pd.DataFrame) -> pd.DataFrame:
 
 def step_labels(durations: pd.DataFrame) -> pd.DataFrame:
     """``durations`` with a two-line chart label per step: the project, then `from → to`."""
-    from .plots import short_label
-
     d = durations.copy()
     d["step"] = [f"{short_label(s, 16, 1)}\n{a.replace('_', ' ')} → {b.replace('_', ' ')}"
                  for s, a, b in zip(d["subject"], d["from_event"], d["to_event"])] if len(d) else []

@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .labels import short_label
+
 
 def cjk_font_path() -> Path:
     """Noto Sans SC Regular as installed by pip (package pylopdf-fonts-zh-cn)."""
@@ -99,27 +101,6 @@ def plot_bars(df, value: str, label: str, title: str, xlabel: str, lang: str = "
     return plot_ranked_bars(df, value, label, title, xlabel, threshold, threshold_label)
 
 
-def short_label(text: str, width: int = 12, lines: int = 2) -> str:
-    r"""A label wrapped to ``lines`` lines of ``width`` characters, the rest cut with an ellipsis
-    (Chinese has no spaces to wrap at, so it wraps by character).
-
-    >>> short_label("浙江丽水中欣晶圆半导体材料有限公司", 8)
-    '浙江丽水中欣晶圆\n半导体材料有限…'
-    """
-    import textwrap
-
-    text = str(text)
-    if text.isascii():  # English wraps at spaces
-        parts = textwrap.wrap(text, width + 4) or [" "]
-        if len(parts) > lines:
-            parts = parts[:lines]
-            parts[-1] = parts[-1][: width + 3] + "…"
-        return "\n".join(parts)
-    if len(text) > width * lines:
-        text = text[: width * lines - 1] + "…"
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width)) or " "
-
-
 def setup_notebook() -> None:
     """Theme for charts, and pandas tables shown whole (no ``...``): the HTML report makes them
     sortable and searchable instead of cutting rows or long sentences."""
@@ -198,7 +179,7 @@ def plot_network(pairs, title: str, lang: str = "en", top_n: int = 30, label_wid
     fig, ax = plt.subplots(figsize=(10, 10))
     if pairs.empty:
         return _empty(ax, title, lang)
-    from .analysis import strongest_ties
+    from .selections import strongest_ties
 
     top = strongest_ties(pairs, top_n)
     g = nx.Graph()

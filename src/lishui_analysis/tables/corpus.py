@@ -16,15 +16,16 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, config, load, schema
+from .. import __version__, config, schema
+from ..ingest import load
 from .cache import cached_results, code_hash
 from .document import org_id_for
-from .errors import InputError
-from .files import atomic_write_bytes, build_lock
+from ..errors import InputError
+from ..files import atomic_write_bytes, build_lock
 from .entities import EntityCollector, find_conflicts
-from .indicators import ProjectAssembler
+from .projects import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
-from .vocab import classify_industry, leading_regions, region_names, vocab_hash
+from ..vocab import classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -271,7 +272,7 @@ def warm_up() -> None:
     package-source hash, dependency versions and the first-call costs of Arrow, Parquet and
     SQLite — by building a small written-for-purpose page into a temporary folder. Later builds
     in this process do only per-corpus work (long-lived processes; the benchmark)."""
-    from . import vocab
+    from .. import vocab
 
     vocab.preload()
     with tempfile.TemporaryDirectory(prefix="lishui-warm-up-") as tmp:

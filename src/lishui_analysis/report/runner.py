@@ -17,9 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__, config
-from .errors import InputError
-from .files import atomic_write_bytes
+from .. import __version__, config
+from ..errors import InputError
+from ..files import atomic_write_bytes
+
+HERE = Path(__file__).resolve().parent
 
 
 def list_notebooks() -> list[str]:
@@ -66,7 +68,7 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
     missing = [n for n in names if n not in available]
     if missing:
         raise InputError(f"notebooks/{missing[0]}.ipynb", f"no such notebook (available: {', '.join(available)})")
-    from .params import validate
+    from ..analysis.params import validate
 
     # Every check before any notebook runs: names no selected notebook declares, then types and values.
     declared = {n: notebook_parameters(config.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names}
@@ -80,7 +82,7 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
     except OSError as exc:
         raise InputError(out_dir, f"cannot create report folder ({exc.strerror or exc})") from None
     # Stale or missing tables are built here, once, before the kernels ask for them.
-    from .tables import ensure_tables
+    from ..tables.corpus import ensure_tables
 
     # (a relative processed_dir is read by the kernels from the project root, their working folder)
     processed = params.get("processed_dir")
@@ -152,7 +154,7 @@ def render_html(nb_file: Path, with_code: bool) -> bytes:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(nb_file), as_version=4)
-    exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(config.PACKAGE_DIR / "templates")],
+    exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(HERE / "templates")],
                             template_file="lishui_offline.html.j2")
     exporter.exclude_input = not with_code
     exporter.exclude_input_prompt = True
@@ -165,7 +167,7 @@ def embed_table_script(html_text: str) -> str:
     """Make every pandas table of the page sortable, searchable and filterable: a small script and
     style of the package's own (static/tables.js, .css) inlined before ``</body>`` — no CDN, works
     offline, and it only reads cell text, so escaped input stays escaped."""
-    static = config.PACKAGE_DIR / "static"
+    static = HERE / "static"
     js = (static / "tables.js").read_text(encoding="utf-8")
     css = (static / "tables.css").read_text(encoding="utf-8")
     tail = f"<style>{css}</style>\n<script>{js}</script>\n"
@@ -181,7 +183,7 @@ def embed_cjk_font(html_text: str) -> str:
 
     from fontTools import subset
 
-    from .plots import cjk_font_path
+    from ..analysis.plots import cjk_font_path
 
     chars = {ch for ch in html_text if ord(ch) > 0x2E7F}
     if not chars:
@@ -240,12 +242,12 @@ def _flatten(value, prefix: str, out: dict) -> dict:
 def snapshot(tables: dict, summaries: dict) -> dict:
     """What a run reports, kept to compare the next run with: the articles, the projects and companies,
     their milestones (achieved and planned apart, the dates stated) and every figure of the summaries."""
-    from . import analysis
-    from .indicators import MILESTONE_ORDER
+    from ..analysis import selections
+    from ..analysis.indicators import MILESTONE_ORDER
 
-    pm = analysis.project_mentions(tables)
-    ev = analysis.project_rows(tables["events"])
-    ev = analysis.with_names(ev[ev["event_type"].isin(MILESTONE_ORDER)], tables)
+    pm = selections.project_mentions(tables)
+    ev = selections.project_rows(tables["events"])
+    ev = selections.with_names(ev[ev["event_type"].isin(MILESTONE_ORDER)], tables)
     milestones: dict = {}
     for r in ev.itertuples():
         m = milestones.setdefault(f"{r.key}|{r.event_type}|{'planned' if r.planned else 'achieved'}",
@@ -288,11 +290,11 @@ def diff_snapshots(old: dict | None, new: dict) -> dict:
 def write_changes(out_dir: Path, processed_dir: Path, params: dict) -> dict:
     """Compare this run with the snapshot the previous run left in ``out_dir``; write ``changes.json``
     and the new snapshot (both atomically) and return the changes."""
-    from . import analysis
-    from .params import validate
-    from .tables import load_tables
+    from ..analysis import selections
+    from ..analysis.params import validate
+    from ..tables.corpus import load_tables
 
-    tables = analysis.select(load_tables(processed_dir), validate(**params))
+    tables = selections.select(load_tables(processed_dir), validate(**params))
     summaries = {}
     for path in sorted(Path(out_dir).glob("[0-9][0-9]_*.json")):
         try:

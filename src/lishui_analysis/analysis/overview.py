@@ -77,7 +77,7 @@ def subject_types(tables):
 
 
 def subject_types_takeaway(tables) -> str:
-    from .analysis import UNTYPED_NOTE, subjects_typed
+    from .selections import UNTYPED_NOTE, subjects_typed
 
     if not subjects_typed(tables):
         return UNTYPED_NOTE

@@ -9,16 +9,16 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
-from . import clean, load, segment
+from ..ingest import clean, load, segment
 from .entities import subject_key, summarize_file
-from .errors import InputError
-from .extract.dates import extract_dates
-from .extract.events import extract_events
-from .extract.organizations import extract_org_mentions
-from .extract.quantities import extract_quantities
-from .extract.subjects import find_holders
+from ..errors import InputError
+from ..extract.dates import extract_dates
+from ..extract.events import extract_events
+from ..extract.organizations import extract_org_mentions
+from ..extract.quantities import extract_quantities
+from ..extract.subjects import find_holders
 from .sinks import STREAMED, columns_of, csv_text
-from .vocab import cues
+from ..vocab import cues
 
 def org_id_for(name: str) -> str:
     """Stable organization key: the same name gives the same id in every build."""

@@ -7,7 +7,7 @@ import io
 import os
 from pathlib import Path
 
-from . import schema
+from .. import schema
 
 STREAMED = ("articles", "sentences", "quantities", "org_mentions", "events")
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import load, schema
-from .errors import InputError
+from ..ingest import load
+from .. import schema
+from ..errors import InputError
 
 
 def check(raw_dir: Path, processed_dir: Path) -> list[str]:

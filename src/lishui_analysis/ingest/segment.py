@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import ends_sentence, repair_breaks
-from .vocab import load_yaml, regions_longest_first
+from ..vocab import load_yaml, regions_longest_first
 
 log = logging.getLogger(__name__)
 

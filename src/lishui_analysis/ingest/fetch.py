@@ -25,10 +25,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__, config
-from .errors import InputError
-from .files import atomic_write_bytes
-from .load import MANIFEST_NAME, decode_bytes
+from .. import __version__, config
+from ..errors import InputError
+from ..files import atomic_write_bytes
+from .decode import decode_bytes
+from .load import MANIFEST_NAME
 
 USER_AGENT = f"lishui-analysis/{__version__} (research fetcher; +https://pypi.org/project/lishui-analysis/)"
 SOURCE_COLUMNS = ("file", "url", "fetched_at", "sha256")

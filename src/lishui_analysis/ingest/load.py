@@ -12,19 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
-from .errors import InputError
+from .. import config
+from ..errors import InputError
+from .decode import decode_bytes
 
-# Magic numbers of formats people rename to .txt by mistake.
-_BINARY_MAGIC = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a zip archive (or docx/xlsx)",
-    b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-}
 MANIFEST_NAME = "sources.csv"
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -66,49 +57,9 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
 
 
-def decode_bytes(data: bytes, path) -> tuple[str, str]:
-    """Decode ``data`` as UTF-8 (with or without BOM), GB18030, or what charset-normalizer finds.
-
-    >>> decode_bytes("经开区".encode("gb18030"), "x.txt")
-    ('经开区', 'gb18030')
-    """
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(path, f"binary file ({what}), not text")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "binary file (contains NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _looks_like_text(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or not _looks_like_text(str(best)):
-        raise InputError(path, "cannot detect the text encoding (tried UTF-8, GB18030 and charset-normalizer)")
-    return str(best), best.encoding
-
-
-def _looks_like_text(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\n\r\t\f") or "\ue000" <= ch <= "\uf8ff")
-    return bad / min(len(text), 20000) < 0.01
-
-
 def html_to_text(html: str) -> str:
     """The article of an HTML page as text: its headline, then one paragraph a line, without
-    scripts, navigation or page furniture (:mod:`lishui_analysis.webpage`)."""
+    scripts, navigation or page furniture (:mod:`lishui_analysis.ingest.webpage`)."""
     from .webpage import extract_page
 
     return extract_page(html).text()
