@@ -8,6 +8,7 @@ working directory (an installed package). ``LISHUI_ROOT`` overrides it, and
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -38,3 +39,55 @@ CELL_TIMEOUT = 600
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Extensions read from the raw folder.
 RAW_SUFFIXES = (".txt", ".html", ".htm")
+
+#: Named steps switched off in this process, for measuring what each rule is worth
+#: (``LISHUI_STEPS_OFF="segment.join_titles,holders.counted"``; ``make ablate``). The long
+#: functions of the pipeline (``segment_page``, ``extract_page``, ``find_holders``, ``resolve``,
+#: ``extract_events``) are lists of named steps run in order by a short driver; a step whose
+#: ``"<stage>.<name>"`` is listed here is skipped. Empty in normal runs.
+STEPS_OFF: frozenset[str] = frozenset(s.strip() for s in os.environ.get("LISHUI_STEPS_OFF", "").split(",") if s.strip())
+
+
+def active_steps(stage: str, steps: tuple) -> tuple:
+    """The steps of ``stage`` not switched off, in their order (each a function; its name is
+    ``stage + "." + function.__name__`` with any leading underscore dropped).
+
+    >>> def split(s): ...
+    >>> def trim(s): ...
+    >>> [f.__name__ for f in active_steps("demo", (split, trim))]
+    ['split', 'trim']
+    """
+    if not STEPS_OFF:
+        return steps
+    return tuple(f for f in steps if f"{stage}.{f.__name__.lstrip('_')}" not in STEPS_OFF)
+
+
+def step_on(stage: str, name: str) -> bool:
+    """Whether the step ``stage.name`` runs (for steps that are a branch inside a function
+    rather than a function of their own)."""
+    return not STEPS_OFF or f"{stage}.{name}" not in STEPS_OFF
+
+
+@contextmanager
+def steps_off(*names: str):
+    """Switch steps off for the length of a ``with`` block (tests, the ablation tool); also
+    sets ``LISHUI_STEPS_OFF`` so worker processes started inside the block see the same.
+
+    >>> def split(s): ...
+    >>> def trim(s): ...
+    >>> with steps_off("demo.trim"):
+    ...     [f.__name__ for f in active_steps("demo", (split, trim))]
+    ['split']
+    """
+    global STEPS_OFF
+    saved, saved_env = STEPS_OFF, os.environ.get("LISHUI_STEPS_OFF")
+    STEPS_OFF = frozenset(names)
+    os.environ["LISHUI_STEPS_OFF"] = ",".join(sorted(names))
+    try:
+        yield
+    finally:
+        STEPS_OFF = saved
+        if saved_env is None:
+            os.environ.pop("LISHUI_STEPS_OFF", None)
+        else:
+            os.environ["LISHUI_STEPS_OFF"] = saved_env

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, config
 from .engine import iter_results, pack, unpack
 from ..vocab import vocab_hash
 
@@ -60,6 +60,8 @@ def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
     h.update(__version__.encode())
     h.update(code_hash().encode())
     h.update(vocab_hash().encode())
+    if config.STEPS_OFF:  # an ablation run's results are its own
+        h.update(("steps off:" + ",".join(sorted(config.STEPS_OFF))).encode())
     return h.hexdigest()
 
 
