@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import vocab
+
 
 @dataclass(frozen=True)
 class Column:
@@ -21,14 +23,15 @@ class Column:
     nullable: bool = False
 
 
-EVENT_TYPES = ("land_acquired", "permit_issued", "construction_started", "topped_out", "equipment_move_in",
-               "first_output", "production_start", "full_capacity", "completed", "settled", "listed",
-               "certified", "awarded", "other")
-UNITS = ("CNY", "USD", "EUR", "JPY", "HKD", "mu", "m2", "m", "km", "ton", "piece", "count", "person",
-         "day", "month", "year", "percent", "other")
-KINDS = ("money", "land_area", "floor_area", "capacity", "duration", "count", "percent", "other")
-METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy", "land", "building_area",
-           "capacity", "duration", "count", "other")
+# Units, kinds, metrics and milestone types are declared once, in the vocabulary files the
+# extractors read (units.csv, metrics.csv, events.yaml); the schema allows exactly what they name.
+EVENT_TYPES = tuple(vocab.event_vocab()) + ("other",)
+UNITS = vocab.unit_codes()
+KINDS = vocab.unit_kinds()
+#: Metrics named in metrics.csv, then those a quantity takes from its unit's kind alone
+#: (extract/quantities.py: a count, a duration, land, a capacity, a floor area, or other).
+METRICS = tuple(dict.fromkeys(vocab.metric_names() + ("land", "building_area", "capacity", "duration", "count",
+                                                      "other")))
 ORG_TYPES = ("company", "fund", "university", "research_institute", "hospital", "government",
              "development_zone", "association", "media", "other")
 PRECISIONS = ("day", "month", "year", "")

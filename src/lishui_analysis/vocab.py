@@ -42,6 +42,25 @@ def units() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def unit_codes() -> tuple[str, ...]:
+    """Every canonical unit of ``units.csv``, in the order of first appearance: the one list the
+    quantities table's ``unit`` column allows (:mod:`lishui_analysis.schema` reads it here)."""
+    return tuple(dict.fromkeys(r["unit"] for r in _csv("units.csv")))
+
+
+@lru_cache(maxsize=None)
+def unit_kinds() -> tuple[str, ...]:
+    """Every kind of ``units.csv``, in the order of first appearance."""
+    return tuple(dict.fromkeys(r["kind"] for r in _csv("units.csv")))
+
+
+@lru_cache(maxsize=None)
+def metric_names() -> tuple[str, ...]:
+    """Every metric ``metrics.csv`` names, in the order of first appearance."""
+    return tuple(dict.fromkeys(r["metric"] for r in _csv("metrics.csv")))
+
+
+@lru_cache(maxsize=None)
 def metric_keywords() -> dict[str, str]:
     return {r["keyword"]: r["metric"] for r in _csv("metrics.csv")}
 
