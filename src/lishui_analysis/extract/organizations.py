@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -381,10 +382,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
 
     aliases: dict[str, OrgMention] = {}
     # 1. explicit (以下简称“X”)
+    ends = [o.end for o in mentions]  # ascending: full names do not overlap
     for m in _ALIAS_RE.finditer(text):
-        before = [o for o in mentions if o.end <= m.start() and m.start() - o.end <= 2]
-        if before:
-            aliases[m.group(1)] = before[-1]
+        i = bisect_right(ends, m.start())  # the last mention ending at or before the note
+        if i and m.start() - ends[i - 1] <= 2:
+            aliases[m.group(1)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     zone_map = _zone_canonical(zones)
@@ -398,9 +400,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 and _places_in(b) <= _places_in(a)}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
+    seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
     for o in mentions:
-        if o.org_type in ("government", "development_zone") or o.surface != o.name:
+        if o.org_type in ("government", "development_zone") or o.surface != o.name or (o.name, o.org_type) in seen:
             continue
+        seen.add((o.name, o.org_type))
         full = o.name
         for h in _stem_heads(full):
             key = full[h:h + 2]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,14 +129,39 @@ _OUTPUT_CUE_RE = re.compile(r"每年|每月|每天|年产|月产|日产|年生�
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
 
 
+_YEAR_MARK_RE = re.compile(r"(\d{4})年|今年|去年|明年")
+
+
+@lru_cache(maxsize=4)
+def _year_marks(text: str) -> tuple[tuple[list[int], list[int], list[str]], tuple[list[int], list[int], list[str]]]:
+    """Every year a text names (``2023年``, ``今年`` …), found once per text, as (ends, starts, what was
+    written); then the same for the written years (``2023年``) alone."""
+    every: tuple[list[int], list[int], list[str]] = ([], [], [])
+    written: tuple[list[int], list[int], list[str]] = ([], [], [])
+    for m in _YEAR_MARK_RE.finditer(text):
+        for marks in (every, written) if m.group(1) else (every,):
+            marks[0].append(m.end())
+            marks[1].append(m.start())
+            marks[2].append(m.group(1) or m.group())
+    return every, written
+
+
 def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
-    found = ""
-    for m in re.finditer(r"(\d{4})年|今年|去年|明年", text[lo:hi]):
-        if m.group(1):
-            found = m.group(1)
-        elif pub_year:
-            found = str(pub_year + REL_YEAR[m.group()])
-    return found
+    """The year a figure is of: the last year named between ``lo`` and ``hi`` (``今年`` counted from
+    ``pub_year``; without it only a written year counts). Linear overall: the text's years are
+    found once, each figure looks its up by bisection.
+
+    >>> _period("2022年产值3亿元，今年达5亿元", 0, 13, 2024)
+    '2024'
+    >>> _period("2022年产值3亿元，今年达5亿元", 0, 13, None)
+    '2022'
+    """
+    every, written = _year_marks(text)
+    ends, starts, said = every if pub_year else written
+    i = bisect_right(ends, hi) - 1
+    if i < 0 or starts[i] < lo:
+        return ""
+    return said[i] if said[i][0].isdigit() else str(pub_year + REL_YEAR[said[i]])
 
 
 _CN_NUM_RE = re.compile(rf"[{_CN}]+")
