@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
     b.add_argument("--out", type=Path, default=config.PROCESSED_DIR, help="output folder (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
-    b.add_argument("--skip-bad", action="store_true", help="skip unreadable files and list them in manifest.json")
+    b.add_argument("--skip-bad", action="store_true",
+                   help="build the other files when some cannot be read or extracted, and list those in manifest.json")
+    b.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+                   help="CPU seconds a document may take per 10,000 characters before it fails alone "
+                        f"(default: {config.DOC_BUDGET_PER_10K:g}, at least {config.DOC_BUDGET_MIN:g} s; 0: no budget)")
     b.add_argument("--no-cache", action="store_true", help="re-extract every file (ignore out/.cache)")
     b.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-file work runs")
     b.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)")
@@ -89,6 +93,10 @@ def _run(args) -> int:
 
         if args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
+        if args.budget is not None:
+            if not 0 <= args.budget < float("inf"):
+                raise InputError("--budget", "must be a number of seconds, 0 or more")
+            os.environ["LISHUI_DOC_BUDGET"] = repr(args.budget)  # read by every worker, in this process or another
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
                      scheduler=args.scheduler, progress=True, use_cache=not args.no_cache)
         counts = ", ".join(f"{n} {name}" for name, n in rows.items())

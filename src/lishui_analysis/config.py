@@ -37,6 +37,11 @@ KERNEL_NAME = os.environ.get("LISHUI_KERNEL", "python3")
 CELL_TIMEOUT = 600
 #: Files larger than this are refused with a clear error instead of exhausting memory.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: CPU seconds a document may take per 10,000 characters before it fails alone (the build runs at
+#: ≈ 0.5 M characters a second: 10,000 take ≈ 0.02 s, so this is ≈ 150× the usual), and at least
+#: ``DOC_BUDGET_MIN`` seconds. ``LISHUI_DOC_BUDGET`` or ``build --budget`` changes it; 0 switches it off.
+DOC_BUDGET_PER_10K = float(os.environ.get("LISHUI_DOC_BUDGET", "3"))
+DOC_BUDGET_MIN = 5.0
 #: Extensions read from the raw folder.
 RAW_SUFFIXES = (".txt", ".html", ".htm")
 

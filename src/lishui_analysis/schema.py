@@ -248,6 +248,21 @@ def arrow_table(table: str, columns: dict[str, list]):
     return pa.Table.from_arrays(arrays, schema=target)
 
 
+def check_allowed(table: str, columns: dict[str, list]) -> None:
+    """Raise ValueError when a column of ``columns`` holds a value its declaration does not allow —
+    checked per document where it is extracted, so that one such value fails that document alone.
+
+    >>> check_allowed("quantities", {"unit": ["CNY", "XYZ"]})
+    Traceback (most recent call last):
+    ValueError: table quantities: column unit has values not allowed ['XYZ']
+    """
+    for c in TABLES[table]:
+        if c.allowed and c.name in columns:
+            bad = set(columns[c.name]) - _allowed(table, c.name)
+            if bad:
+                raise ValueError(f"table {table}: column {c.name} has values not allowed {sorted(bad, key=str)[:5]}")
+
+
 @lru_cache(maxsize=None)
 def _allowed(table: str, column: str) -> frozenset:
     return frozenset(next(c.allowed for c in TABLES[table] if c.name == column))

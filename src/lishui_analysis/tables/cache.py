@@ -174,7 +174,7 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
                 yield res
                 continue
             res, blob = next(fresh)
-            if "skipped" not in res:
+            if "skipped" not in res and "failed" not in res:  # a failure is tried again next time
                 cache.put(key, res, blob)
             yield res
         cache.keep_only(set(keys))

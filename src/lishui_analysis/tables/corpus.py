@@ -112,7 +112,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         stale.unlink(missing_ok=True)  # left by a killed run; never read
     sinks = {t: TableSink(out_dir, t) for t in TABLE_NAMES}
     try:
-        inputs, skipped = [], []
+        inputs, skipped, failed = [], [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
         org_articles: dict[str, set] = {}
@@ -121,9 +121,10 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
                                   engine=engine, scheduler=scheduler, progress=progress)
         for n, res in enumerate(results, start=1):
-            if "skipped" in res:
-                skipped.append(res["skipped"])
-                log.warning("skipped %s: %s", res["skipped"]["file"], res["skipped"]["problem"])
+            if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
+                bad = res.get("skipped") or res["failed"]
+                (skipped if skip_bad else failed).append(bad)
+                log.warning("%s %s: %s", "skipped" if skip_bad else "failed", bad["file"], bad["problem"])
                 continue
             inputs.append(res["input"])
             for t in STREAMED:
@@ -142,6 +143,9 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
+        if failed:  # every other file was built first, so that this names them all; nothing is written
+            raise InputError(raw_dir, f"{len(failed)} file(s) failed, nothing written (--skip-bad builds the others): "
+                             + "; ".join(f"{f['file']}: {f['problem']}" for f in failed))
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
         orgs = _organizations(names, counts)

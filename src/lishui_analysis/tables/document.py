@@ -4,12 +4,15 @@ reading and framing and is the unit of work every engine runs (``engine.py``).""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from .. import config, schema
 from ..ingest import clean, load, segment
+from .budget import BudgetExceeded, cpu_budget, seconds_for
 from .entities import subject_key, summarize_file
 from ..errors import InputError
 from ..extract.dates import extract_dates
@@ -198,25 +201,45 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
 
 
 
-def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) -> dict:
-    """Read, extract and frame one file: the unit of work of every engine (pure but for reading ``path``)."""
-    try:
-        doc = load.read_document(Path(path), Path(raw_dir))
-    except InputError as exc:
-        if not skip_bad:
-            raise
-        return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
+def _extract_and_frame(doc: load.RawDocument, meta: dict) -> dict:
+    """A document's rows as checked columns, their CSV text and its entity summary."""
     rows = process_document(doc, meta)
     # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
     res = {t: columns_of(t, rows[t]) for t in STREAMED}
+    for t in STREAMED:  # a value the table does not allow fails this document, not the build
+        schema.check_allowed(t, res[t])
     # Formatted here, in the worker: the main process only writes the text.
     res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
     res["org_names"] = rows["org_names"]
     res["entity_summary"] = summarize_file(res["quantities"], res["events"], res["sentences"])
+    return res
+
+
+def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) -> dict:
+    """Read, extract and frame one file: the unit of work of every engine (pure but for reading ``path``)."""
+    try:
+        doc = load.read_document(Path(path), Path(raw_dir))
+    except InputError as exc:  # the build names it, with every other failure, once the rest is built
+        return {"skipped": {"file": Path(path).relative_to(raw_dir).as_posix(), "problem": exc.problem}}
+    rel = Path(path).relative_to(raw_dir).as_posix()
+    per_10k = float(os.environ.get("LISHUI_DOC_BUDGET", config.DOC_BUDGET_PER_10K))
+    budget = seconds_for(len(doc.text), per_10k, config.DOC_BUDGET_MIN) if per_10k > 0 else 0.0
+    # One document never stops the build: whatever goes wrong in its extraction — a loop on a
+    # layout nobody foresaw, a value its table does not allow, a bug — fails this document alone.
+    try:
+        with cpu_budget(budget):
+            res = _extract_and_frame(doc, meta)
+    except BudgetExceeded:
+        return {"failed": {"file": rel, "problem": f"extraction took more than {budget:g} s of CPU "
+                                                   f"({len(doc.text):,} characters; budget {per_10k:g} s "
+                                                   "per 10,000, LISHUI_DOC_BUDGET)"}}
+    except Exception as exc:  # noqa: BLE001 - reported per document, with its type
+        msg = " ".join(str(exc).split())[:300]
+        return {"failed": {"file": rel, "problem": f"extraction failed: {type(exc).__name__}: {msg}"}}
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     if doc.fmt == "html":  # what the build found in a web page
-        arts = rows["articles"]
-        res["input"].update(title=arts[0]["headline"] if arts else "", page_pub_date=doc.page.get("pub_date", ""),
-                            body_chars=sum(a["n_chars"] for a in arts))
+        arts = res["articles"]
+        res["input"].update(title=arts["headline"][0] if arts["headline"] else "",
+                            page_pub_date=doc.page.get("pub_date", ""), body_chars=sum(arts["n_chars"]))
     return res
