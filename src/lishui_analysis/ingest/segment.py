@@ -3,7 +3,9 @@ byline, reporters, own date line, source, body) and an article body into sentenc
 
 Page layouts differ by outlet, so the rules are about shapes, not one page; what
 each single line is (its kind, the names of a byline, the fields of a metadata
-line) is read by :mod:`.lines`, from the words listed in ``data/layout.yaml``:
+line) is read by :mod:`.lines`, from the words listed in ``data/layout.yaml``; this
+module finds where the articles of a page start and which lines are their titles,
+and :mod:`.articles` writes each article from its lines:
 
 * a *metadata* line holds labelled fields (``来源：浙江在线 发布时间：2022-06-30``) or
   a timestamp: its date, source and authors go to the article, never to the body;
@@ -21,11 +23,11 @@ line) is read by :mod:`.lines`, from the words listed in ``data/layout.yaml``:
   article it is in;
 * a page without bylines is one article whose title is its first lines.
 
-:func:`segment_page` runs named steps in order (stage ``"segment"``; any step can be
-switched off by name, see :func:`lishui_analysis.config.active_steps`): the
-:data:`PAGE_STEPS` on the page, of which ``build_articles`` runs the
-:data:`ARTICLE_STEPS` on each article, of which ``read_body_lines`` runs the
-:data:`LINE_STEPS` on each of its lines. ``segment.join_titles`` (in
+:func:`segment_page` runs named steps in order (stage ``"segment"``; a step is
+``"segment.<function name without underscore>"`` and can be switched off by name, see
+:func:`lishui_analysis.config.active_steps`): the :data:`PAGE_STEPS` on the page, of
+which ``build_articles`` runs the :data:`.articles.ARTICLE_STEPS` on each article, of
+which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its lines. ``segment.join_titles`` (in
 :func:`_group_titles`) and ``segment.meta_heads_article`` (in
 :func:`_find_header_titles`) are steps that are a branch of a function.
 """
@@ -36,30 +38,16 @@ import re
 from dataclasses import dataclass, field
 
 from .. import config
-from .clean import ends_sentence, repair_breaks
-# is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line, parse_date_line and
-# _kind are imported from here by other modules and tests: they live in .lines.
+from .clean import ends_sentence
+# Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
+# parse_date_line and _kind are imported from here by other modules and tests.
+from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
 from .lines import (  # noqa: F401
-    _BULLETS, _BYLINES, _ENGLISH_BYLINE, _SKIP, TITLE_MAX, _credit_start, _is_bang_title,
-    _is_end_marker, _kind, _layout, _Meta, is_byline_line, match_byline_lead,
+    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
 )
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Article:
-    seq: int
-    kicker: str = ""
-    headline: str = ""
-    subheadline: str = ""
-    byline: str = ""
-    reporters: list[str] = field(default_factory=list)
-    correspondents: list[str] = field(default_factory=list)
-    body: str = ""
-    pub_date: str = ""   # the article's own date line (发布时间：2024-12-09), YYYY[-MM[-DD]]
-    source: str = ""     # the media it names as its source (来源：浙江日报)
 
 
 # ---------------------------------------------------------------- titles
@@ -92,30 +80,6 @@ def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[l
     return groups[:3] if top else groups[-3:]
 
 
-def _is_subheadline(a: str, b: str) -> bool:
-    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?"""
-    lay = _layout()
-    if b.startswith(("—", "--")) or b.startswith(lay.sub_leads):
-        return True
-    if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
-        return True
-    return len(b) >= 20 and len(b) >= 1.6 * len(a)
-
-
-def _split_titles(titles: list[str]) -> tuple[str, str, str]:
-    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
-    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
-    if not titles:
-        return "", "", ""
-    if len(titles) == 1:
-        return "", titles[0], ""
-    if len(titles) == 2:
-        if _is_subheadline(titles[0], titles[1]):
-            return "", titles[0], titles[1].lstrip("—- ")
-        return titles[0], titles[1], ""
-    return titles[-3], titles[-2], titles[-1].lstrip("—- ")
-
-
 # ---------------------------------------------------------------- pages
 @dataclass
 class _Page:
@@ -136,21 +100,6 @@ class _Page:
     def first(self) -> int | None:
         """The first line that is not metadata, chrome or a caption."""
         return next((i for i, k in enumerate(self.kinds) if k not in _SKIP), None)
-
-
-@dataclass
-class _Draft:
-    """What the article steps (and the line steps) share while one article is written."""
-    page: _Page
-    art: Article
-    lines: range                              # the page lines from the article's start to the next
-    groups: list[list[int]]                   # its title lines, grouped into titles
-    body: list[str] = field(default_factory=list)          # its body paragraphs so far
-    dateline: tuple[int, int] | None = None   # month and day of an agency dateline (…7月20日电)
-    titles: set[int] = field(init=False)      # the indices of its title lines
-
-    def __post_init__(self) -> None:
-        self.titles = {x for g in self.groups for x in g}
 
 
 def _cut_at_end_marker(page: _Page) -> None:
@@ -320,8 +269,8 @@ def _find_page_source(page: _Page) -> None:
 
 
 def _build_articles(page: _Page) -> None:
-    """Write one article per start, in page order, each running the :data:`ARTICLE_STEPS` over
-    its lines (from its start to the next); its body is its paragraphs joined by newlines.
+    """Write one article per start, in page order, from its lines (from its start to the next)
+    and the page's metadata, date and source (:func:`.articles.write_article`).
 
     >>> page = _Page(["云岭大桥通车", "日前，大桥通车。"], ["title", "body"], starts={0: [[0]]})
     >>> _build_articles(page); [(a.seq, a.headline, a.body) for a in page.articles]
@@ -331,234 +280,15 @@ def _build_articles(page: _Page) -> None:
     order = sorted(page.starts)
     for n, s in enumerate(order):
         stop = order[n + 1] if n + 1 < len(order) else len(page.paras)
-        d = _Draft(page, Article(seq=n + 1), range(s, stop), page.starts[s])
-        for step in steps:
-            step(d)
-        d.art.body = "\n".join(p for p in d.body if p)
-        page.articles.append(d.art)
+        d = Draft(page.paras, page.kinds, range(s, stop), page.starts[s], page.metas, page.date, page.source,
+                  Article(seq=n + 1))
+        page.articles.append(write_article(d, steps))
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
               _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
               _build_articles)
-
-
-# ---------------------------------------------------------------- article steps
-def _name_titles(d: _Draft) -> None:
-    """Kicker, headline and subheadline from the article's title groups (:func:`_split_titles`).
-
-    >>> d = _draft(["瓯江口新区", "云岭大桥通车"], ["title", "title"], groups=[[0], [1]])
-    >>> _name_titles(d); (d.art.kicker, d.art.headline, d.art.subheadline)
-    ('瓯江口新区', '云岭大桥通车', '')
-    """
-    paras = d.page.paras
-    d.art.kicker, d.art.headline, d.art.subheadline = _split_titles(["".join(paras[x] for x in g) for g in d.groups])
-
-
-def _read_body_lines(d: _Draft) -> None:
-    """Run the :data:`LINE_STEPS` over each line of the article but its titles; a step returns
-    the line (maybe shortened) or None when it took the whole line; what is left is a body
-    paragraph.
-
-    >>> d = _draft(["云岭大桥通车", "记者 林小雨", "日前，大桥通车。"], ["title", "byline_line", "body"], groups=[[0]])
-    >>> _read_body_lines(d); (d.body, d.art.reporters)
-    (['日前，大桥通车。'], ['林小雨'])
-    """
-    paras = d.page.paras
-    steps = config.active_steps("segment", LINE_STEPS)
-    for idx in d.lines:
-        if idx in d.titles:
-            continue
-        para: str | None = paras[idx]
-        for step in steps:
-            para = step(d, idx, para)
-            if para is None:
-                break
-        else:
-            d.body.append(para)
-
-
-def _take_closing_names(d: _Draft) -> None:
-    """Names in brackets closing the body's last sentence (……投产。（林小雨 王大山）) are its
-    authors, unless the bracket is a word such as 完 or 待续.
-
-    >>> d = _draft([], [], body=["云岭大桥今天通车。（林小雨 王大山）"])
-    >>> _take_closing_names(d); (d.body, d.art.reporters, d.art.byline)
-    (['云岭大桥今天通车。'], ['林小雨', '王大山'], '（林小雨 王大山）')
-    """
-    body, lay = d.body, _layout()
-    m = lay.trailing_names.search(body[-1]) if body else None
-    if m and ends_sentence(body[-1][: m.start()]) and m.group(1) not in lay.not_names:
-        _extend(d.art, *parse_byline_names(m.group(1)))
-        d.art.byline = d.art.byline or m.group(0)
-        body[-1] = body[-1][: m.start()].rstrip()
-
-
-def _mend_broken_paragraphs(d: _Draft) -> None:
-    """Join body paragraphs the layout broke inside a sentence (:func:`.clean.repair_breaks`);
-    empty paragraphs go.
-
-    >>> d = _draft([], [], body=["云岭大桥总投资", "", "8.5亿元。"])
-    >>> _mend_broken_paragraphs(d); d.body
-    ['云岭大桥总投资8.5亿元。']
-    """
-    d.body = repair_breaks([p for p in d.body if p])
-
-
-def _inherit_page_date(d: _Draft) -> None:
-    """An article with no date line of its own takes the page's date.
-
-    >>> d = _draft([], [], date="2031-05-06")
-    >>> _inherit_page_date(d); d.art.pub_date
-    '2031-05-06'
-    """
-    d.art.pub_date = d.art.pub_date or d.page.date
-
-
-def _date_by_dateline(d: _Draft) -> None:
-    """An agency dateline (云岭网丽水5月5日电) dates the article that day, in its date's year
-    (:func:`_dated`).
-
-    >>> d = _draft([], [], date="2031-05-06")
-    >>> d.art.pub_date, d.dateline = "2031-05-06", (5, 5)
-    >>> _date_by_dateline(d); d.art.pub_date
-    '2031-05-05'
-    """
-    d.art.pub_date = _dated(d.art.pub_date, d.dateline)
-
-
-def _inherit_page_source(d: _Draft) -> None:
-    """An article that names no source of its own takes the page's.
-
-    >>> d = _draft([], [], source="云岭日报")
-    >>> _inherit_page_source(d); d.art.source
-    '云岭日报'
-    """
-    d.art.source = d.art.source or d.page.source
-
-
-#: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _read_body_lines, _take_closing_names, _mend_broken_paragraphs, _inherit_page_date,
-                 _date_by_dateline, _inherit_page_source)
-
-
-def _draft(paras: list[str], kinds: list[str], groups: list[list[int]] | None = None, body: list[str] | None = None,
-           date: str = "", source: str = "") -> _Draft:
-    """A one-article draft over ``paras`` (for the examples and tests of the steps)."""
-    page = _Page(paras, kinds, date=date, source=source)
-    return _Draft(page, Article(seq=1), range(len(paras)), groups or [], body=body or [])
-
-
-# ---------------------------------------------------------------- line steps
-def _drop_chrome(d: _Draft, idx: int, para: str) -> str | None:
-    """Chrome (分享到 微信 微博, 第A1版, 点击蓝字关注) is no part of the article.
-
-    >>> d = _draft(["分享到 微信 微博"], ["chrome"])
-    >>> _drop_chrome(d, 0, "分享到 微信 微博") is None
-    True
-    """
-    return None if d.page.kinds[idx] == "chrome" else para
-
-
-def _cut_caption_credit(d: _Draft, idx: int, para: str) -> str | None:
-    """A caption sentence keeps its text, not the photo credit closing it (……开工仪式。林小雨 摄).
-
-    >>> d = _draft(["云岭大桥开工仪式现场。林小雨 摄"], ["captioned"])
-    >>> _cut_caption_credit(d, 0, "云岭大桥开工仪式现场。林小雨 摄")
-    '云岭大桥开工仪式现场。'
-    """
-    if d.page.kinds[idx] == "captioned":
-        return para[: _credit_start(para)].rstrip()
-    return para
-
-
-def _take_meta_line(d: _Draft, idx: int, para: str) -> str | None:
-    """A metadata line gives the article its date, source and authors (the first of each),
-    and is no part of the body.
-
-    >>> d = _draft(["来源：云岭日报 记者 林小雨"], ["meta"])
-    >>> d.page.metas = {0: parse_meta_line("来源：云岭日报 记者 林小雨")}
-    >>> _take_meta_line(d, 0, "来源：云岭日报 记者 林小雨"), d.art.source, d.art.reporters
-    (None, '云岭日报', ['林小雨'])
-    """
-    if d.page.kinds[idx] != "meta":
-        return para
-    meta = d.page.metas.get(idx)
-    if meta is not None:
-        d.art.pub_date = d.art.pub_date or meta.date
-        d.art.source = d.art.source or meta.source
-        _extend(d.art, meta.reporters, meta.correspondents)
-    return None
-
-
-def _take_byline_line(d: _Draft, idx: int, para: str) -> str | None:
-    """A byline line (记者 林小雨 通讯员 王大山; By Lin Xiaoyu) gives the article its reporters
-    and correspondents and its byline (the first), and is no part of the body.
-
-    >>> d = _draft(["■ 记者 林小雨 通讯员 王大山"], ["byline_line"])
-    >>> _take_byline_line(d, 0, "■ 记者 林小雨 通讯员 王大山"), d.art.reporters, d.art.correspondents
-    (None, ['林小雨'], ['王大山'])
-    """
-    if d.page.kinds[idx] != "byline_line":
-        return para
-    m = _ENGLISH_BYLINE.match(para)
-    if m:
-        names = [x.strip() for x in re.split(r"\s*(?:,|，|&|\band\b)\s*", m.group("names")) if x.strip()]
-        r, c = names, []
-    else:
-        r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
-    d.art.byline = d.art.byline or para
-    _extend(d.art, r, c)
-    return None
-
-
-def _take_byline_lead(d: _Draft, idx: int, para: str) -> str | None:
-    """A paragraph opening with a byline (本报讯（记者 林小雨）…, 云岭网丽水5月5日电…) gives the
-    article its names and an agency's dateline; before any body, the byline moves from the
-    paragraph to the article's byline (a later one stays in the body, as a second dateline).
-
-    >>> d = _draft(["本报讯（记者 林小雨）日前，项目开工。"], ["byline_lead"])
-    >>> _take_byline_lead(d, 0, "本报讯（记者 林小雨）日前，项目开工。"), d.art.byline, d.art.reporters
-    ('日前，项目开工。', '本报讯（记者 林小雨）', ['林小雨'])
-    """
-    if d.page.kinds[idx] != "byline_lead":
-        return para
-    m = _layout().byline_lead.match(para)
-    names = m.group("paren") or m.group("names") or m.group("bare") or ""
-    _extend(d.art, *parse_byline_names(names))
-    d.dateline = d.dateline or _agency_dateline(m.group("outlet"))
-    if not d.body:
-        d.art.byline = d.art.byline + (" " if d.art.byline else "") + para[: m.end()].strip()
-        para = para[m.end():].strip()
-        if not para:
-            return None
-    return para
-
-
-def _take_bracket_byline(d: _Draft, idx: int, para: str) -> str | None:
-    """A labelled byline in brackets closing a paragraph's last sentence (……开工。（记者 林小雨））
-    gives the article its names and leaves the paragraph.
-
-    >>> d = _draft(["云岭大桥开工。（记者 林小雨）"], ["body"])
-    >>> _take_bracket_byline(d, 0, "云岭大桥开工。（记者 林小雨）"), d.art.reporters
-    ('云岭大桥开工。', ['林小雨'])
-    """
-    m = _layout().trailing_byline.search(para)
-    if m and (m.start() == 0 or ends_sentence(para[: m.start()])):
-        r, c = parse_byline_names(m.group(0).strip("（）()"))
-        if r or c:
-            _extend(d.art, r, c)
-            d.art.byline = d.art.byline or m.group(0)
-            para = para[: m.start()].rstrip()
-            if not para:
-                return None
-    return para
-
-
-#: The steps each line of an article goes through, in order (stage ``"segment"``).
-LINE_STEPS = (_drop_chrome, _cut_caption_credit, _take_meta_line, _take_byline_line, _take_byline_lead,
-              _take_bracket_byline)
 
 
 def segment_page(text: str) -> list[Article]:
@@ -576,37 +306,7 @@ def segment_page(text: str) -> list[Article]:
     return page.articles
 
 
-_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电$")
-
-
-def _agency_dateline(outlet: str) -> tuple[int, int] | None:
-    """Month and day of an agency or website dateline (中新网丽水7月20日电): that day is the
-    article's own. A newspaper's (本报宁波11月17日电) is the eve of the issue, so it is not."""
-    m = _DATELINE.search(outlet)
-    if not m or outlet.startswith("本报"):
-        return None
-    return int(m.group(1)), int(m.group(2))
-
-
-def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
-    """The page's date, or the agency dateline in the page's year (the year before when the
-    dateline would fall after the page: a repost is never older than its original).
-
-    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
-    ('2025-07-20', '2024-12-30', '')
-    """
-    if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
-        return page_date
-    year = int(page_date[:4])
-    date = f"{year:04d}-{dateline[0]:02d}-{dateline[1]:02d}"
-    return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
-
-
-def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:
-    art.reporters += [r for r in reporters if r not in art.reporters]
-    art.correspondents += [c for c in correspondents if c not in art.correspondents]
-
-
+# ---------------------------------------------------------------- sentences
 _SENT_BREAK = re.compile(r"\n|[。！？!?；;…]+[”’」』）)]*")
 
 
