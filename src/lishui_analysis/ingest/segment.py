@@ -38,10 +38,10 @@ import re
 from dataclasses import dataclass, field
 
 from .. import config
-from .clean import ends_sentence
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
+from .clean import ends_sentence
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
