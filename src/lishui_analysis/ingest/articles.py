@@ -1,4 +1,4 @@
-"""Stage 3 (second half) — write one article from its lines: its titles, byline, reporters,
+"""Stage 3b — write one article from its lines: its titles, byline, reporters,
 own date, source and body.
 
 :func:`.segment.segment_page` finds where each article of a page starts and which lines are

@@ -1,10 +1,10 @@
 """Stage 3a — what one line of a cleaned page is, and the fields it holds.
 
-:mod:`segment` assembles a page's lines into articles; this module reads a single line: its
-*kind* (``title``, ``byline_line``, ``byline_lead``, ``names``, ``meta``, ``chrome``,
-``captioned`` or ``body``, see :func:`_kind`), the reporters and correspondents of a byline
-(:func:`parse_byline_names`) and the date, source and authors of a metadata line
-(:func:`parse_meta_line`). The words a layout prints (metadata labels, chrome, photo credits,
+:mod:`.segment` finds the articles of a page and :mod:`.articles` writes each from its
+lines; this module reads a single line: its *kind* (``title``, ``byline_line``,
+``byline_lead``, ``names``, ``meta``, ``chrome``, ``captioned`` or ``body``, see
+:func:`_kind`), the reporters and correspondents of a byline (:func:`parse_byline_names`)
+and the date, source and authors of a metadata line (:func:`parse_meta_line`). The words a layout prints (metadata labels, chrome, photo credits,
 byline labels) are listed in ``data/layout.yaml`` and compiled once (:func:`_layout`).
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from .clean import ends_sentence
 from ..vocab import load_yaml, regions_longest_first
-
 
 _H = r"\u4e00-\u9fff"
 _BULLETS = "■□●○◆◇▲△▶►★☆◎"
