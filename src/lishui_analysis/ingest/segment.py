@@ -1,9 +1,11 @@
 """Stage 3 — split a cleaned page into articles (kicker, headline, subheadline,
 byline, reporters, own date line, source, body) and an article body into sentences.
 
-Page layouts differ by outlet, so the rules are about shapes, not one page; the
-words a layout prints (metadata labels, chrome, photo credits, byline labels) are
-listed in ``data/layout.yaml``:
+Page layouts differ by outlet, so the rules are about shapes, not one page; what
+each single line is (its kind, the names of a byline, the fields of a metadata
+line) is read by :mod:`.lines`, from the words listed in ``data/layout.yaml``; this
+module finds where the articles of a page start and which lines are their titles,
+and :mod:`.articles` writes each article from its lines:
 
 * a *metadata* line holds labelled fields (``来源：浙江在线 发布时间：2022-06-30``) or
   a timestamp: its date, source and authors go to the article, never to the body;
@@ -20,406 +22,32 @@ listed in ``data/layout.yaml``:
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
 * a page without bylines is one article whose title is its first lines.
+
+:func:`segment_page` runs named steps in order (stage ``"segment"``; a step is
+``"segment.<function name without underscore>"`` and can be switched off by name, see
+:func:`lishui_analysis.config.active_steps`): the :data:`PAGE_STEPS` on the page, of
+which ``build_articles`` runs the :data:`.articles.ARTICLE_STEPS` on each article, of
+which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its lines. ``segment.join_titles`` (in
+:func:`_group_titles`) and ``segment.meta_heads_article`` (in
+:func:`_find_header_titles`) are steps that are a branch of a function.
 """
 from __future__ import annotations
 
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .clean import ends_sentence, repair_breaks
-from ..vocab import load_yaml, regions_longest_first
+from .. import config
+# Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
+# parse_date_line and _kind are imported from here by other modules and tests.
+from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
+from .clean import ends_sentence
+from .lines import (  # noqa: F401
+    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
+    parse_byline_names, parse_date_line, parse_meta_line,
+)
 
 log = logging.getLogger(__name__)
-
-_H = r"\u4e00-\u9fff"
-_BULLETS = "■□●○◆◇▲△▶►★☆◎"
-_PAREN = r"[（(](?P<paren>[^）)]{0,80})[）)]"
-_NAME_RUN = rf"[{_H}·]{{2,4}}"
-TITLE_MAX = 50
-_SKIP = ("meta", "chrome", "captioned")
-_BYLINES = ("byline_line", "byline_lead")
-
-
-def _alt(words) -> str:
-    """Regex alternation of literal words, longest first."""
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-class _Layout:
-    """The vocabularies of data/layout.yaml as sets and compiled patterns (built once)."""
-
-    def __init__(self, v: dict):
-        labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
-                                      rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
-        # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
-        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
-        self.source_labels = frozenset(v["source_labels"])
-        self.author_labels = frozenset(v["author_labels"])
-        self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
-        self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
-        self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
-        self.end_markers = frozenset(w.upper() for w in v["end_markers"])
-        ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
-        self.caption_end = re.compile(
-            rf"(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?|{_alt(ends)}"
-            rf"|[。！]\s*(?:来源|图源|图片来源)[：:]\s*\S{{1,20}})$")
-        # the credit closing a caption sentence: ……座谈。来源：温州发布 / ……现场。孙杨洋 摄
-        self.credit_end = re.compile(
-            rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
-            rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
-        self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
-        self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
-        self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
-        self.person_labels = tuple(sorted(self.reporter_labels + self.correspondent_labels, key=len, reverse=True))
-        self.person_label = re.compile(_alt(self.person_labels))
-        self.author_words = frozenset(v["author_words"])
-        self.photographer_words = frozenset(v["photographer_words"])
-        units = _alt(v["unit_suffixes"])
-        self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
-        self.sub_leads = tuple(v["subheadline_leads"])
-        self.genre_nouns = tuple(v["genre_nouns"])
-        person = _alt(self.person_labels)
-        self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
-        # （林筱） closing an article: its author's names in brackets, no label
-        self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
-        self.not_names = frozenset(v["trailing_not_names"])
-        self.byline_lead = re.compile(
-            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
-            rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
-            rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
-
-
-@lru_cache(maxsize=1)
-def _layout() -> _Layout:
-    return _Layout(load_yaml("layout.yaml"))
-
-
-@dataclass
-class Article:
-    seq: int
-    kicker: str = ""
-    headline: str = ""
-    subheadline: str = ""
-    byline: str = ""
-    reporters: list[str] = field(default_factory=list)
-    correspondents: list[str] = field(default_factory=list)
-    body: str = ""
-    pub_date: str = ""   # the article's own date line (发布时间：2024-12-09), YYYY[-MM[-DD]]
-    source: str = ""     # the media it names as its source (来源：浙江日报)
-
-
-_REPORTED = re.compile(r"报道$")
-_NAME_SEP = re.compile(r"[\s、，,/／:：|｜]+")
-_HAN_RUN = re.compile(rf"[{_H}]+")
-_PERSON_NAME = re.compile(_NAME_RUN)
-
-
-@lru_cache(maxsize=1)
-def _name_then_region() -> re.Pattern:
-    return re.compile(rf"^([{_H}·]{{2,4}}?)(?:{_alt(regions_longest_first())})$")
-
-
-def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
-    """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
-    label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
-    lay = _layout()
-    text = _POSTFIX_ROLE.sub(r"\2/\1", _REPORTED.sub("", text.strip()))
-    reporters: list[str] = []
-    correspondents: list[str] = []
-    pending: list[str] = []  # unlabelled names before any label
-    role = ""
-    labelled = False
-    clean = True
-    for token in _NAME_SEP.split(text):
-        token = token.strip(_BULLETS + "（）()【】[]")
-        if token.endswith("报道") and len(token) > 2:
-            token = token[:-2]
-        if not token:
-            continue
-        if token in lay.author_words:
-            role, labelled = "reporter", True
-            continue
-        if token in lay.photographer_words:
-            role, labelled = "none", True
-            continue
-        label = next((lab for lab in lay.person_labels if token.startswith(lab)), None)
-        glued = False
-        if label:
-            role = "reporter" if label in lay.reporter_labels else "correspondent"
-            labelled, glued = True, True
-            token = token[len(label):]
-            if not token:
-                continue
-        else:
-            # 浙江日报记者, 驻萧山记者, 兰溪融媒体中心通讯员: the label closes a longer token
-            end = _HAN_RUN.fullmatch(token) and next((lab for lab in lay.person_labels if token.endswith(lab)), None)
-            if end:
-                role = "reporter" if end in lay.reporter_labels else "correspondent"
-                labelled = True
-                continue
-        if len(token) >= 4:  # "沈贞海浙江" — a name glued to the place the report is from
-            m = _name_then_region().match(token)
-            if m:
-                token = m.group(1)
-        if not glued and len(token) > 4 and _HAN_RUN.fullmatch(token):
-            m = lay.unit_then_name.match(token)  # 杭州湾新区报道组虞昌胜
-            role, labelled = "correspondent", True
-            if not m:
-                continue  # a unit label such as 共享联盟奉化站
-            token = m.group(2)
-        if not _PERSON_NAME.fullmatch(token):
-            clean = False  # a label glued to a non-name (记者走进…), a stray character, a number
-            continue
-        if role == "reporter":
-            reporters.append(token)
-        elif role == "correspondent":
-            correspondents.append(token)
-        elif role == "":
-            pending.append(token)
-    # Names under no label at all are the authors; before a label they are contributors.
-    (correspondents if labelled else reporters)[:0] = pending
-    return reporters, correspondents, labelled, clean
-
-
-def is_byline_line(para: str) -> bool:
-    """A line that is a byline of its own (记者 张三 通讯员 李四; 文/张三 图/李四; By …)."""
-    return _is_byline_line(para)
-
-
-def match_byline_lead(para: str):
-    """The byline a paragraph opens with (本报讯（记者 张三）…, 新华社北京9月28日电…), as a match with
-    groups ``outlet`` and the names (``paren``, ``names`` or ``bare``), else None."""
-    return _layout().byline_lead.match(para)
-
-
-def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
-    """Reporters and correspondents in a byline.
-
-    Names after 记者 (or a token ending in 记者: 浙江日报记者) and after 文/ are reporters;
-    names after 通讯员, 实习生 or a unit label (``共享联盟奉化站``), and unlabelled names
-    before any label, are correspondents; names under no label at all are reporters;
-    photographers (图/, 摄影) are neither.
-
-    >>> parse_byline_names("记者 廖玉晶 陈炜 通讯员 游千喻")
-    (['廖玉晶', '陈炜'], ['游千喻'])
-    >>> parse_byline_names("蔡甜甜、杨建斌")
-    (['蔡甜甜', '杨建斌'], [])
-    """
-    reporters, correspondents, _, _ = _parse_byline(text)
-    return reporters, correspondents
-
-
-# ---------------------------------------------------------------- kinds of lines
-_TIMESTAMP = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
-_DATE_LINE = re.compile(
-    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*(?:星期|周)[一二三四五六日天])?"
-    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+\S{1,12}){0,3}$")
-_DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 温政务中心土告字〔2024〕8号
-_EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
-_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
-_SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
-_CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
-_DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
-_TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
-_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
-# 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
-_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
-# a line that names an author (文/X, X/文) is a byline even when it also credits a photo
-_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：]|(?:[/／]\s*|\s)文(?:\s|$)")
-_BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
-_COPYRIGHT = re.compile(r"^(?:版权所有|Copyright|©|\(C\)|（C）)", re.IGNORECASE)
-_NAMES_LINE = re.compile(
-    rf"^(?:[{_BULLETS}]\s*{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,5}}"
-    rf"|[{_H}·]{{2,3}}(?:\s*[、，,]\s*[{_H}·]{{2,3}}|\s+[{_H}·]{{2,3}}){{1,5}})(?:\s*报道)?$")
-_ENGLISH_BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'-]*(?:[ ,，&]+(?:and\s+)?[A-Z][\w.'-]*)*)$")
-_BANG_END = re.compile(r"[！？!?]$")
-
-
-def _is_meta(para: str) -> bool:
-    lay = _layout()
-    if lay.label_start.match(para) or _DATE_LINE.match(para) or _DOC_NUMBER.match(para):
-        return True
-    if len(para) <= 80 and _TIMESTAMP.search(para) and not ends_sentence(para):
-        return True
-    return len(para) <= 100 and not ends_sentence(para) and bool(lay.label_any.search(para))
-
-
-def _is_chrome(para: str) -> bool:
-    if len(para) > 60:
-        return len(para) <= 200 and bool(_COPYRIGHT.match(para))
-    lay = _layout()
-    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
-        return True
-    if lay.chrome_phrase.search(para) and not ends_sentence(para):
-        return True
-    tokens = [t for t in _CHROME_SPLIT.split(para) if t]
-    if tokens and all(t.lower() in lay.chrome_words for t in tokens):
-        return True
-    # a photo caption or credit
-    core = para.strip()
-    if core[:1] in "（(" and core[-1:] in "）)":
-        core = core[1:-1].strip()
-    if lay.caption_start.match(core):
-        return True
-    if ends_sentence(core):
-        return False
-    return bool(lay.caption_end.search(_TRAILING_PAREN.sub("", core)))
-
-
-def _is_end_marker(para: str) -> bool:
-    return len(para) <= 20 and _DECORATION.sub(" ", para).strip().upper() in _layout().end_markers
-
-
-def _is_byline_line(para: str) -> bool:
-    if len(para) > 60:
-        return False
-    if _ENGLISH_BYLINE.match(para):
-        return True
-    core = para.lstrip(_BULLETS + " ").strip()
-    if core[:1] in "（(" and core[-1:] in "）)":
-        core = core[1:-1].strip()
-    if any(c in core for c in "。！？；“”"):
-        return False
-    if not (_layout().person_label.search(core) or _BYLINE_SLASH.search(core)):
-        return False
-    reporters, correspondents, labelled, clean = _parse_byline(core)
-    return labelled and clean and bool(reporters or correspondents)
-
-
-def _credit_start(para: str) -> int | None:
-    """Where the photo credit closing a caption sentence starts (……座谈。来源：温州发布), if any:
-    the caption's sentence is text, the credit is not."""
-    if len(para) > 100:
-        return None
-    m = _layout().credit_end.search(para)
-    return m.start() if m and m.start() > 0 else None
-
-
-def _kind(para: str) -> str:
-    if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
-        # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
-        if _layout().label_start.match(para):
-            return "meta"
-        return "byline_lead" if _layout().byline_lead.match(para) else "body"
-    if _is_meta(para):
-        return "meta"
-    if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
-        return "byline_line"
-    if _credit_start(para) is not None:
-        return "captioned"
-    if _is_chrome(para):
-        return "chrome"
-    if _layout().byline_lead.match(para):
-        return "byline_lead"
-    if _is_byline_line(para):
-        return "byline_line"
-    if _NAMES_LINE.match(para):
-        return "names"
-    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
-        return "title"
-    if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
-        return "title"
-    return "body"
-
-
-def _signed(para: str) -> bool:
-    """A sentence closed by its author's names in brackets (……开工。（记者 张晓）)."""
-    lay = _layout()
-    m = lay.trailing_byline.search(para) or lay.trailing_names.search(para)
-    return bool(m) and m.start() > 0 and ends_sentence(para[: m.start()])
-
-
-def _is_bang_title(para: str, limit: int) -> bool:
-    """A title that ends in ！ or ？ (顺利结顶！): short, no full stop, not a quotation."""
-    return len(para) <= limit and bool(_BANG_END.search(para)) and "。" not in para and not para.startswith("“")
-
-
-# ---------------------------------------------------------------- metadata fields
-_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
-
-
-def parse_date_line(text: str) -> str:
-    """The first calendar date in a metadata line, ``YYYY-MM-DD`` (or ``YYYY-MM``); '' if none.
-
-    >>> parse_date_line("2024年01月10日 14:52:49 浏览量：4次")
-    '2024-01-10'
-    """
-    for m in _DAY.finditer(text):
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _MONTH.search(text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    return ""
-
-
-@dataclass
-class _Meta:
-    date: str = ""
-    source: str = ""
-    reporters: list[str] = field(default_factory=list)
-    correspondents: list[str] = field(default_factory=list)
-    n_fields: int = 0  # labelled fields on the line
-
-    @property
-    def heads_an_article(self) -> bool:
-        """A web article's metadata line (来源：… / 发布时间：… 浏览次数：…): the lines above it are its title."""
-        return bool(self.source) or self.n_fields >= 2
-
-
-def parse_meta_line(para: str) -> _Meta:
-    """Date, source and authors of a metadata line.
-
-    >>> m = parse_meta_line("2022-06-30 07:39:27 来源：浙江在线 记者 张三 通讯员 李四")
-    >>> (m.date, m.source, m.reporters, m.correspondents)
-    ('2022-06-30', '浙江在线', ['张三'], ['李四'])
-    """
-    lay = _layout()
-    fields = list(lay.label_any.finditer(para))
-    meta = _Meta(date=parse_date_line(para), n_fields=len(fields))
-    pieces = [("", para[: fields[0].start()] if fields else para)]
-    for n, m in enumerate(fields):
-        label = m.group("label")
-        value = para[m.end(): fields[n + 1].start() if n + 1 < len(fields) else len(para)]
-        pieces.append((label, value.strip(" |｜丨")))
-    for label, value in pieces:
-        if label in lay.source_labels and not meta.source:
-            first = value.split()[0] if value.split() else ""
-            first = _unbalanced(first)
-            if first and first.lower() not in lay.source_ignore and not lay.person_label.match(first):
-                meta.source = first
-        names = ""
-        if label in lay.author_labels:
-            names = value
-        else:
-            pm = lay.person_label.search(value)
-            if pm:
-                names = value[pm.start():]
-        if names:
-            r, c, _, _ = _parse_byline(names)
-            meta.reporters += [x for x in r if x not in meta.reporters]
-            meta.correspondents += [x for x in c if x not in meta.correspondents]
-    return meta
-
-
-def _unbalanced(value: str) -> str:
-    """A field value without the brackets around it or left open (钱塘年鉴（2022） keeps its own)."""
-    value = value.strip("【】[]，。 ")
-    while value[:1] in "（(" and not value.endswith(("）", ")")):
-        value = value[1:]
-    while value[-1:] in "）)" and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
-        value = value[:-1]
-    if value[:1] in "（(" and value[-1:] in "）)":
-        value = value[1:-1]
-    return value.strip()
 
 
 # ---------------------------------------------------------------- titles
@@ -436,70 +64,134 @@ def _continues(a: str, b: str) -> bool:
 
 def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[list[int]]:
     """Title line indices grouped into titles (a title broken over lines is one group), at most
-    three: the last three above a byline, the first three at the ``top`` of a page."""
+    three: the last three above a byline, the first three at the ``top`` of a page. Step
+    ``segment.join_titles`` (a branch here) joins the lines of a title the layout broke.
+
+    >>> _group_titles([0, 1, 2], ["瓯江口新区", "云岭大桥通车", "总投资8.5亿元的跨江通道今天建成"])
+    [[0, 1], [2]]
+    """
+    join = config.step_on("segment", "join_titles")
     groups: list[list[int]] = []
     for i in idx:
-        if groups and _continues("".join(paras[x] for x in groups[-1]), paras[i]):
+        if join and groups and _continues("".join(paras[x] for x in groups[-1]), paras[i]):
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups[:3] if top else groups[-3:]
 
 
-def _is_subheadline(a: str, b: str) -> bool:
-    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?"""
-    lay = _layout()
-    if b.startswith(("—", "--")) or b.startswith(lay.sub_leads):
-        return True
-    if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
-        return True
-    return len(b) >= 20 and len(b) >= 1.6 * len(a)
-
-
-def _split_titles(titles: list[str]) -> tuple[str, str, str]:
-    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
-    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
-    if not titles:
-        return "", "", ""
-    if len(titles) == 1:
-        return "", titles[0], ""
-    if len(titles) == 2:
-        if _is_subheadline(titles[0], titles[1]):
-            return "", titles[0], titles[1].lstrip("—- ")
-        return titles[0], titles[1], ""
-    return titles[-3], titles[-2], titles[-1].lstrip("—- ")
-
-
 # ---------------------------------------------------------------- pages
-def _line_kinds(paras: list[str]) -> list[str]:
-    kinds = [_kind(p) for p in paras]
-    real = [i for i, k in enumerate(kinds) if k not in _SKIP]
-    if real and kinds[real[0]] == "body" and _is_bang_title(paras[real[0]], 60):
-        kinds[real[0]] = "title"  # the page's own title may end in ！ and hold commas
+@dataclass
+class _Page:
+    """What the page steps share: the page's lines and what the steps found out about them."""
+    paras: list[str]                          # the page's non-blank lines
+    kinds: list[str] | None = None            # the kind of each line; all "body" until classified
+    metas: dict[int, _Meta] = field(default_factory=dict)              # metadata lines read, by index
+    starts: dict[int, list[list[int]]] = field(default_factory=dict)   # article start → its titles
+    date: str = ""                            # the date the page states for all its articles
+    source: str = ""                          # the source it states above its first article
+    articles: list[Article] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.kinds is None:
+            self.kinds = ["body"] * len(self.paras)
+
+    @property
+    def first(self) -> int | None:
+        """The first line that is not metadata, chrome or a caption."""
+        return next((i for i, k in enumerate(self.kinds) if k not in _SKIP), None)
+
+
+def _cut_at_end_marker(page: _Page) -> None:
+    """Drop the lines from an end marker on (``END``, ``往期推荐``): what follows it lists
+    other posts. The page's first line is never taken for one.
+
+    >>> page = _Page(["云岭镇光伏电站并网", "总投资8.5亿元。", "END", "云岭镇另一篇旧文"])
+    >>> _cut_at_end_marker(page); page.paras
+    ['云岭镇光伏电站并网', '总投资8.5亿元。']
+    """
+    end = next((i for i, p in enumerate(page.paras) if i and _is_end_marker(p)), len(page.paras))
+    if end < len(page.paras):
+        page.paras, page.kinds = page.paras[:end], page.kinds[:end]
+
+
+def _classify_lines(page: _Page) -> None:
+    """Give each line its kind (:func:`.lines._kind`).
+
+    >>> page = _Page(["青田县云岭科技有限公司扩建项目开工", "本报讯（记者 林小雨）日前，项目开工。", "分享到 微信 微博"])
+    >>> _classify_lines(page); page.kinds
+    ['title', 'byline_lead', 'chrome']
+    """
+    page.kinds = [_kind(p) for p in page.paras]
+
+
+def _promote_bang_title(page: _Page) -> None:
+    """The page's first line (metadata, chrome and captions aside) is its title even when it
+    ends in ！ and holds commas, if it is at most 60 characters and no quotation.
+
+    >>> page = _Page(["来源：云岭日报", "云岭大桥，今天合龙！", "正文。"], ["meta", "body", "body"])
+    >>> _promote_bang_title(page); page.kinds
+    ['meta', 'title', 'body']
+    """
+    first = page.first
+    if first is not None and page.kinds[first] == "body" and _is_bang_title(page.paras[first], 60):
+        page.kinds[first] = "title"
+
+
+def _place_name_lines(page: _Page) -> None:
+    """A line of bare names (林小雨 王大山) is a byline right under a title, else a title.
+
+    >>> page = _Page(["云岭大桥通车", "林小雨 王大山", "正文。", "王大山 林小雨"],
+    ...              ["title", "names", "body", "names"])
+    >>> _place_name_lines(page); page.kinds
+    ['title', 'byline_line', 'body', 'title']
+    """
+    kinds = page.kinds
     prev = None
-    for i in real:
-        if kinds[i] == "names":  # bare names are a byline only right under a title
+    for i, k in enumerate(kinds):
+        if k in _SKIP:
+            continue
+        if k == "names":
             kinds[i] = "byline_line" if prev is not None and kinds[prev] == "title" else "title"
         prev = i
-    return kinds
 
 
-def segment_page(text: str) -> list[Article]:
-    """Split a cleaned page into articles.
+def _read_meta_lines(page: _Page) -> None:
+    """Read the fields (date, source, authors) of every metadata line, once for all steps.
 
-    >>> arts = segment_page("标题一\\n\\n本报讯（记者 张三）正文。\\n\\n标题二\\n\\n本报讯（记者 李四）正文二。")
-    >>> [(a.headline, a.reporters, a.body) for a in arts]
-    [('标题一', ['张三'], '正文。'), ('标题二', ['李四'], '正文二。')]
+    >>> page = _Page(["云岭大桥通车", "来源：云岭日报 2031-05-06"], ["title", "meta"])
+    >>> _read_meta_lines(page); (page.metas[1].source, page.metas[1].date)
+    ('云岭日报', '2031-05-06')
     """
-    paras = [p for p in text.split("\n") if p.strip()]
-    end = next((i for i, p in enumerate(paras) if i and _is_end_marker(p)), len(paras))
-    paras = paras[:end]
-    kinds = _line_kinds(paras)
-    first = next((i for i, k in enumerate(kinds) if k not in _SKIP), None)
+    page.metas = {x: parse_meta_line(page.paras[x]) for x, k in enumerate(page.kinds) if k == "meta"}
+
+
+def _start_first_article(page: _Page) -> None:
+    """The first line that is not metadata, chrome or a caption starts the first article
+    (untitled unless ``find_top_titles`` gives it the title lines there).
+
+    >>> page = _Page(["分享到 微信", "日前，项目开工。"], ["chrome", "body"])
+    >>> _start_first_article(page); page.starts
+    {1: []}
+    """
+    first = page.first
+    if first is not None:
+        page.starts[first] = []
+
+
+def _find_top_titles(page: _Page) -> None:
+    """The title lines at the top of the page (at most five; metadata and chrome between them
+    aside, a web metadata line closes them but for a ——subtitle) are the titles of the first
+    article, if something other than titles follows them.
+
+    >>> page = _Page(["云岭镇", "新材料产业园开工", "日前，产业园开工。"], ["title", "title", "body"])
+    >>> _find_top_titles(page); page.starts
+    {0: [[0, 1]]}
+    """
+    first = page.first
     if first is None:
-        return []
-    # An article starts at index s with its titles (groups of line indices).
-    starts: dict[int, list[list[int]]] = {}
+        return
+    paras, kinds = page.paras, page.kinds
     lead: list[int] = []
     i, after_meta = first, False
     while i < len(paras) and len(lead) < 5:
@@ -513,16 +205,28 @@ def segment_page(text: str) -> list[Article]:
         elif k not in _SKIP:
             break
         i += 1
-    # Leading lines are a title only if something other than titles follows them.
     if lead and i < len(paras):
         groups = _group_titles(lead, paras, top=True)
-        starts[groups[0][0]] = groups
-    else:
-        starts[first] = []
-    taken = {x for groups in starts.values() for g in groups for x in g}
-    metas = {x: parse_meta_line(paras[x]) for x, k in enumerate(kinds) if k == "meta"}
+        page.starts[groups[0][0]] = groups
+
+
+def _find_header_titles(page: _Page) -> None:
+    """The title lines right above an article's header start a new article, with those titles.
+    A header is a byline, or a web metadata line that heads an article (a source, or two
+    fields: branch ``segment.meta_heads_article``). The line above the titles must close a
+    sentence or be a byline (else the "titles" are a body line the layout broke), and no
+    earlier article may have taken them.
+
+    >>> page = _Page(["旧文结尾。", "云岭大桥通车", "记者 林小雨", "正文。"],
+    ...              ["body", "title", "byline_line", "body"])
+    >>> _find_header_titles(page); page.starts
+    {1: [[1]]}
+    """
+    paras, kinds, metas = page.paras, page.kinds, page.metas
+    meta_heads = config.step_on("segment", "meta_heads_article")
+    taken = {x for groups in page.starts.values() for g in groups for x in g}
     for i, k in enumerate(kinds):
-        if k not in _BYLINES and not (k == "meta" and metas[i].heads_an_article):
+        if k not in _BYLINES and not (k == "meta" and meta_heads and i in metas and metas[i].heads_an_article):
             continue
         block: list[int] = []
         j = i - 1
@@ -535,112 +239,74 @@ def segment_page(text: str) -> list[Article]:
                 j -= 1
                 continue
             break
-        # The line above the title block must close a sentence, or the "title" is a broken body line.
         if block and (j < 0 or ends_sentence(paras[j]) or kinds[j] in _BYLINES) and not taken & set(block):
             groups = _group_titles(block, paras)
-            starts[groups[0][0]] = groups
+            page.starts[groups[0][0]] = groups
             taken |= {x for g in groups for x in g}
-    order = sorted(starts)
-    # What the page states for all its articles: the first date anywhere, a source above the first.
-    page_date = next((m.date for m in metas.values() if m.date), "")
-    page_source = next((m.source for x, m in metas.items() if x < order[0] and m.source), "")
-    articles: list[Article] = []
-    for n, s in enumerate(order):
-        stop = order[n + 1] if n + 1 < len(order) else len(paras)
-        groups = starts[s]
-        titles = {x for g in groups for x in g}
-        kicker, headline, sub = _split_titles(["".join(paras[x] for x in g) for g in groups])
-        art = Article(seq=n + 1, kicker=kicker, headline=headline, subheadline=sub)
-        body_paras: list[str] = []
-        dateline = None
-        for idx in range(s, stop):
-            if idx in titles or kinds[idx] == "chrome":
-                continue
-            para = paras[idx]
-            if kinds[idx] == "captioned":
-                para = para[: _credit_start(para)].rstrip()
-            if kinds[idx] == "meta":
-                meta = metas[idx]
-                art.pub_date = art.pub_date or meta.date
-                art.source = art.source or meta.source
-                _extend(art, meta.reporters, meta.correspondents)
-                continue
-            if kinds[idx] == "byline_line":
-                m = _ENGLISH_BYLINE.match(para)
-                if m:
-                    names = [x.strip() for x in re.split(r"\s*(?:,|，|&|\band\b)\s*", m.group("names")) if x.strip()]
-                    r, c = names, []
-                else:
-                    r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
-                art.byline = art.byline or para
-                _extend(art, r, c)
-                continue
-            if kinds[idx] == "byline_lead":
-                m = _layout().byline_lead.match(para)
-                names = m.group("paren") or m.group("names") or m.group("bare") or ""
-                r, c = parse_byline_names(names)
-                _extend(art, r, c)
-                dateline = dateline or _agency_dateline(m.group("outlet"))
-                if not body_paras:
-                    art.byline = art.byline + (" " if art.byline else "") + para[: m.end()].strip()
-                    para = para[m.end():].strip()
-                    if not para:
-                        continue
-            m = _layout().trailing_byline.search(para)
-            if m and (m.start() == 0 or ends_sentence(para[: m.start()])):
-                r, c = parse_byline_names(m.group(0).strip("（）()"))
-                if r or c:
-                    _extend(art, r, c)
-                    art.byline = art.byline or m.group(0)
-                    para = para[: m.start()].rstrip()
-                    if not para:
-                        continue
-            body_paras.append(para)
-        m = _layout().trailing_names.search(body_paras[-1]) if body_paras else None
-        if m and ends_sentence(body_paras[-1][: m.start()]) and m.group(1) not in _layout().not_names:
-            _extend(art, *parse_byline_names(m.group(1)))
-            art.byline = art.byline or m.group(0)
-            body_paras[-1] = body_paras[-1][: m.start()].rstrip()
-        art.body = "\n".join(repair_breaks([p for p in body_paras if p]))
-        art.pub_date = _dated(art.pub_date or page_date, dateline)
-        art.source = art.source or page_source
-        articles.append(art)
-    if len(articles) == 1 and not articles[0].headline:
-        log.warning("no article title found: the page is one untitled article")
-    return articles
 
 
-_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电$")
+def _find_page_date(page: _Page) -> None:
+    """The page's date for all its articles: the first date of any metadata line.
 
-
-def _agency_dateline(outlet: str) -> tuple[int, int] | None:
-    """Month and day of an agency or website dateline (中新网丽水7月20日电): that day is the
-    article's own. A newspaper's (本报宁波11月17日电) is the eve of the issue, so it is not."""
-    m = _DATELINE.search(outlet)
-    if not m or outlet.startswith("本报"):
-        return None
-    return int(m.group(1)), int(m.group(2))
-
-
-def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
-    """The page's date, or the agency dateline in the page's year (the year before when the
-    dateline would fall after the page: a repost is never older than its original).
-
-    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
-    ('2025-07-20', '2024-12-30', '')
+    >>> page = _Page(["标题"], metas={3: _Meta(), 5: _Meta(date="2031-05-06"), 9: _Meta(date="2031-01-01")})
+    >>> _find_page_date(page); page.date
+    '2031-05-06'
     """
-    if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
-        return page_date
-    year = int(page_date[:4])
-    date = f"{year:04d}-{dateline[0]:02d}-{dateline[1]:02d}"
-    return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
+    page.date = next((m.date for m in page.metas.values() if m.date), "")
 
 
-def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:
-    art.reporters += [r for r in reporters if r not in art.reporters]
-    art.correspondents += [c for c in correspondents if c not in art.correspondents]
+def _find_page_source(page: _Page) -> None:
+    """The page's source for all its articles: the first source a metadata line names above
+    the first article.
+
+    >>> page = _Page(["标题"], metas={0: _Meta(source="云岭日报"), 7: _Meta(source="瓯江晚报")}, starts={2: []})
+    >>> _find_page_source(page); page.source
+    '云岭日报'
+    """
+    if page.starts:
+        top = min(page.starts)
+        page.source = next((m.source for x, m in page.metas.items() if x < top and m.source), "")
 
 
+def _build_articles(page: _Page) -> None:
+    """Write one article per start, in page order, from its lines (from its start to the next)
+    and the page's metadata, date and source (:func:`.articles.write_article`).
+
+    >>> page = _Page(["云岭大桥通车", "日前，大桥通车。"], ["title", "body"], starts={0: [[0]]})
+    >>> _build_articles(page); [(a.seq, a.headline, a.body) for a in page.articles]
+    [(1, '云岭大桥通车', '日前，大桥通车。')]
+    """
+    steps = config.active_steps("segment", ARTICLE_STEPS)
+    order = sorted(page.starts)
+    for n, s in enumerate(order):
+        stop = order[n + 1] if n + 1 < len(order) else len(page.paras)
+        d = Draft(page.paras, page.kinds, range(s, stop), page.starts[s], page.metas, page.date, page.source,
+                  Article(seq=n + 1))
+        page.articles.append(write_article(d, steps))
+
+
+#: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
+PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
+              _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
+              _build_articles)
+
+
+def segment_page(text: str) -> list[Article]:
+    """Split a cleaned page into articles: the :data:`PAGE_STEPS` not switched off, in order.
+
+    >>> arts = segment_page("标题一\\n\\n本报讯（记者 张三）正文。\\n\\n标题二\\n\\n本报讯（记者 李四）正文二。")
+    >>> [(a.headline, a.reporters, a.body) for a in arts]
+    [('标题一', ['张三'], '正文。'), ('标题二', ['李四'], '正文二。')]
+    """
+    page = _Page([p for p in text.split("\n") if p.strip()])
+    for step in config.active_steps("segment", PAGE_STEPS):
+        step(page)
+    if len(page.articles) == 1 and not page.articles[0].headline:
+        log.warning("no article title found: the page is one untitled article")
+    return page.articles
+
+
+# ---------------------------------------------------------------- sentences
 _SENT_BREAK = re.compile(r"\n|[。！？!?；;…]+[”’」』）)]*")
 
 

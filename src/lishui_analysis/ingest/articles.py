@@ -1,0 +1,335 @@
+"""Stage 3b — write one article from its lines: its titles, byline, reporters,
+own date, source and body.
+
+:func:`.segment.segment_page` finds where each article of a page starts and which lines are
+its titles, then hands each article's lines to :func:`write_article`, which runs the
+:data:`ARTICLE_STEPS`; the step ``read_body_lines`` runs the :data:`LINE_STEPS` over each line.
+Every step is named ``"segment.<function name without underscore>"`` (stage ``"segment"``,
+the same as the page steps) and can be switched off by name
+(:func:`lishui_analysis.config.active_steps`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import config
+from .clean import ends_sentence, repair_breaks
+from .lines import _BULLETS, _ENGLISH_BYLINE, _credit_start, _layout, _Meta, parse_byline_names
+
+
+@dataclass
+class Article:
+    seq: int
+    kicker: str = ""
+    headline: str = ""
+    subheadline: str = ""
+    byline: str = ""
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    body: str = ""
+    pub_date: str = ""   # the article's own date line (发布时间：2024-12-09), YYYY[-MM[-DD]]
+    source: str = ""     # the media it names as its source (来源：浙江日报)
+
+
+# ---------------------------------------------------------------- titles
+def _is_subheadline(a: str, b: str) -> bool:
+    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?"""
+    lay = _layout()
+    if b.startswith(("—", "--")) or b.startswith(lay.sub_leads):
+        return True
+    if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
+        return True
+    return len(b) >= 20 and len(b) >= 1.6 * len(a)
+
+
+def _split_titles(titles: list[str]) -> tuple[str, str, str]:
+    """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
+    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
+    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
+    if not titles:
+        return "", "", ""
+    if len(titles) == 1:
+        return "", titles[0], ""
+    if len(titles) == 2:
+        if _is_subheadline(titles[0], titles[1]):
+            return "", titles[0], titles[1].lstrip("—- ")
+        return titles[0], titles[1], ""
+    return titles[-3], titles[-2], titles[-1].lstrip("—- ")
+
+
+# ---------------------------------------------------------------- drafts
+@dataclass
+class Draft:
+    """What the article steps (and the line steps) share while one article is written. The
+    page's lines, their kinds and metadata fields, and its date and source are the page's own
+    (shared by every article of the page, never changed here)."""
+    paras: list[str]                          # the page's lines
+    kinds: list[str]                          # their kinds (.lines._kind)
+    lines: range                              # the article's lines: from its start to the next
+    groups: list[list[int]] = field(default_factory=list)  # its title lines, grouped into titles
+    metas: dict[int, _Meta] = field(default_factory=dict)  # the page's metadata lines, read
+    date: str = ""                            # the page's date for all its articles
+    source: str = ""                          # the page's source for all its articles
+    art: Article = field(default_factory=lambda: Article(seq=1))
+    body: list[str] = field(default_factory=list)          # its body paragraphs so far
+    dateline: tuple[int, int] | None = None   # month and day of an agency dateline (…5月5日电)
+    titles: set[int] = field(init=False)      # the indices of its title lines
+
+    def __post_init__(self) -> None:
+        self.titles = {x for g in self.groups for x in g}
+
+
+def write_article(d: Draft, steps: tuple | None = None) -> Article:
+    """Run the article ``steps`` (the :data:`ARTICLE_STEPS` not switched off, by default) on
+    ``d``; the article's body is its paragraphs joined by newlines.
+
+    >>> d = Draft(["云岭大桥通车", "日前，大桥通车。"], ["title", "body"], range(2), [[0]])
+    >>> art = write_article(d); (art.headline, art.body)
+    ('云岭大桥通车', '日前，大桥通车。')
+    """
+    for step in config.active_steps("segment", ARTICLE_STEPS) if steps is None else steps:
+        step(d)
+    d.art.body = "\n".join(p for p in d.body if p)
+    return d.art
+
+
+# ---------------------------------------------------------------- article steps
+def _name_titles(d: Draft) -> None:
+    """Kicker, headline and subheadline from the article's title groups (:func:`_split_titles`).
+
+    >>> d = Draft(["瓯江口新区", "云岭大桥通车"], ["title", "title"], range(2), [[0], [1]])
+    >>> _name_titles(d); (d.art.kicker, d.art.headline, d.art.subheadline)
+    ('瓯江口新区', '云岭大桥通车', '')
+    """
+    paras = d.paras
+    d.art.kicker, d.art.headline, d.art.subheadline = _split_titles(["".join(paras[x] for x in g) for g in d.groups])
+
+
+def _read_body_lines(d: Draft) -> None:
+    """Run the :data:`LINE_STEPS` over each line of the article but its titles; a step returns
+    the line (maybe shortened) or None when it took the whole line; what is left is a body
+    paragraph.
+
+    >>> d = Draft(["云岭大桥通车", "记者 林小雨", "日前，大桥通车。"], ["title", "byline_line", "body"], range(3), [[0]])
+    >>> _read_body_lines(d); (d.body, d.art.reporters)
+    (['日前，大桥通车。'], ['林小雨'])
+    """
+    paras = d.paras
+    steps = config.active_steps("segment", LINE_STEPS)
+    for idx in d.lines:
+        if idx in d.titles:
+            continue
+        para: str | None = paras[idx]
+        for step in steps:
+            para = step(d, idx, para)
+            if para is None:
+                break
+        else:
+            d.body.append(para)
+
+
+def _take_closing_names(d: Draft) -> None:
+    """Names in brackets closing the body's last sentence (……投产。（林小雨 王大山）) are its
+    authors, unless the bracket is a word such as 完 or 待续.
+
+    >>> d = Draft([], [], range(0), body=["云岭大桥今天通车。（林小雨 王大山）"])
+    >>> _take_closing_names(d); (d.body, d.art.reporters, d.art.byline)
+    (['云岭大桥今天通车。'], ['林小雨', '王大山'], '（林小雨 王大山）')
+    """
+    body, lay = d.body, _layout()
+    m = lay.trailing_names.search(body[-1]) if body else None
+    if m and ends_sentence(body[-1][: m.start()]) and m.group(1) not in lay.not_names:
+        _extend(d.art, *parse_byline_names(m.group(1)))
+        d.art.byline = d.art.byline or m.group(0)
+        body[-1] = body[-1][: m.start()].rstrip()
+
+
+def _mend_broken_paragraphs(d: Draft) -> None:
+    """Join body paragraphs the layout broke inside a sentence (:func:`.clean.repair_breaks`);
+    empty paragraphs go.
+
+    >>> d = Draft([], [], range(0), body=["云岭大桥总投资", "", "8.5亿元。"])
+    >>> _mend_broken_paragraphs(d); d.body
+    ['云岭大桥总投资8.5亿元。']
+    """
+    d.body = repair_breaks([p for p in d.body if p])
+
+
+def _inherit_page_date(d: Draft) -> None:
+    """An article with no date line of its own takes the page's date.
+
+    >>> d = Draft([], [], range(0), date="2031-05-06")
+    >>> _inherit_page_date(d); d.art.pub_date
+    '2031-05-06'
+    """
+    d.art.pub_date = d.art.pub_date or d.date
+
+
+def _date_by_dateline(d: Draft) -> None:
+    """An agency dateline (云岭网青田5月5日电) dates the article that day, in its date's year
+    (:func:`_dated`).
+
+    >>> d = Draft([], [], range(0), art=Article(seq=1, pub_date="2031-05-06"), dateline=(5, 5))
+    >>> _date_by_dateline(d); d.art.pub_date
+    '2031-05-05'
+    """
+    d.art.pub_date = _dated(d.art.pub_date, d.dateline)
+
+
+def _inherit_page_source(d: Draft) -> None:
+    """An article that names no source of its own takes the page's.
+
+    >>> d = Draft([], [], range(0), source="云岭日报")
+    >>> _inherit_page_source(d); d.art.source
+    '云岭日报'
+    """
+    d.art.source = d.art.source or d.source
+
+
+#: The steps that write one article, in order (stage ``"segment"``).
+ARTICLE_STEPS = (_name_titles, _read_body_lines, _take_closing_names, _mend_broken_paragraphs, _inherit_page_date,
+                 _date_by_dateline, _inherit_page_source)
+
+
+# ---------------------------------------------------------------- line steps
+def _drop_chrome(d: Draft, idx: int, para: str) -> str | None:
+    """Chrome (分享到 微信 微博, 第A1版, 点击蓝字关注) is no part of the article.
+
+    >>> d = Draft(["分享到 微信 微博"], ["chrome"], range(1))
+    >>> _drop_chrome(d, 0, "分享到 微信 微博") is None
+    True
+    """
+    return None if d.kinds[idx] == "chrome" else para
+
+
+def _cut_caption_credit(d: Draft, idx: int, para: str) -> str | None:
+    """A caption sentence keeps its text, not the photo credit closing it (……开工仪式。林小雨 摄).
+
+    >>> d = Draft(["云岭大桥开工仪式现场。林小雨 摄"], ["captioned"], range(1))
+    >>> _cut_caption_credit(d, 0, "云岭大桥开工仪式现场。林小雨 摄")
+    '云岭大桥开工仪式现场。'
+    """
+    if d.kinds[idx] == "captioned":
+        return para[: _credit_start(para)].rstrip()
+    return para
+
+
+def _take_meta_line(d: Draft, idx: int, para: str) -> str | None:
+    """A metadata line gives the article its date, source and authors (the first of each),
+    and is no part of the body.
+
+    >>> d = Draft(["来源：云岭日报 记者 林小雨"], ["meta"], range(1),
+    ...           metas={0: _Meta(source="云岭日报", reporters=["林小雨"])})
+    >>> _take_meta_line(d, 0, "来源：云岭日报 记者 林小雨"), d.art.source, d.art.reporters
+    (None, '云岭日报', ['林小雨'])
+    """
+    if d.kinds[idx] != "meta":
+        return para
+    meta = d.metas.get(idx)
+    if meta is not None:
+        d.art.pub_date = d.art.pub_date or meta.date
+        d.art.source = d.art.source or meta.source
+        _extend(d.art, meta.reporters, meta.correspondents)
+    return None
+
+
+def _take_byline_line(d: Draft, idx: int, para: str) -> str | None:
+    """A byline line (记者 林小雨 通讯员 王大山; By Lin Xiaoyu) gives the article its reporters
+    and correspondents and its byline (the first), and is no part of the body.
+
+    >>> d = Draft(["■ 记者 林小雨 通讯员 王大山"], ["byline_line"], range(1))
+    >>> _take_byline_line(d, 0, "■ 记者 林小雨 通讯员 王大山"), d.art.reporters, d.art.correspondents
+    (None, ['林小雨'], ['王大山'])
+    """
+    if d.kinds[idx] != "byline_line":
+        return para
+    m = _ENGLISH_BYLINE.match(para)
+    if m:
+        names = [x.strip() for x in re.split(r"\s*(?:,|，|&|\band\b)\s*", m.group("names")) if x.strip()]
+        r, c = names, []
+    else:
+        r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
+    d.art.byline = d.art.byline or para
+    _extend(d.art, r, c)
+    return None
+
+
+def _take_byline_lead(d: Draft, idx: int, para: str) -> str | None:
+    """A paragraph opening with a byline (本报讯（记者 林小雨）…, 云岭网青田5月5日电…) gives the
+    article its names and an agency's dateline; before any body, the byline moves from the
+    paragraph to the article's byline (a later one stays in the body, as a second dateline).
+
+    >>> d = Draft(["本报讯（记者 林小雨）日前，项目开工。"], ["byline_lead"], range(1))
+    >>> _take_byline_lead(d, 0, "本报讯（记者 林小雨）日前，项目开工。"), d.art.byline, d.art.reporters
+    ('日前，项目开工。', '本报讯（记者 林小雨）', ['林小雨'])
+    """
+    if d.kinds[idx] != "byline_lead":
+        return para
+    m = _layout().byline_lead.match(para)
+    names = m.group("paren") or m.group("names") or m.group("bare") or ""
+    _extend(d.art, *parse_byline_names(names))
+    d.dateline = d.dateline or _agency_dateline(m.group("outlet"))
+    if not d.body:
+        d.art.byline = d.art.byline + (" " if d.art.byline else "") + para[: m.end()].strip()
+        para = para[m.end():].strip()
+        if not para:
+            return None
+    return para
+
+
+def _take_bracket_byline(d: Draft, idx: int, para: str) -> str | None:
+    """A labelled byline in brackets closing a paragraph's last sentence (……开工。（记者 林小雨））
+    gives the article its names and leaves the paragraph.
+
+    >>> d = Draft(["云岭大桥开工。（记者 林小雨）"], ["body"], range(1))
+    >>> _take_bracket_byline(d, 0, "云岭大桥开工。（记者 林小雨）"), d.art.reporters
+    ('云岭大桥开工。', ['林小雨'])
+    """
+    m = _layout().trailing_byline.search(para)
+    if m and (m.start() == 0 or ends_sentence(para[: m.start()])):
+        r, c = parse_byline_names(m.group(0).strip("（）()"))
+        if r or c:
+            _extend(d.art, r, c)
+            d.art.byline = d.art.byline or m.group(0)
+            para = para[: m.start()].rstrip()
+            if not para:
+                return None
+    return para
+
+
+#: The steps each line of an article goes through, in order (stage ``"segment"``).
+LINE_STEPS = (_drop_chrome, _cut_caption_credit, _take_meta_line, _take_byline_line, _take_byline_lead,
+              _take_bracket_byline)
+
+
+# ---------------------------------------------------------------- helpers
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电$")
+
+
+def _agency_dateline(outlet: str) -> tuple[int, int] | None:
+    """Month and day of an agency or website dateline (中新网丽水7月20日电): that day is the
+    article's own. A newspaper's (本报宁波11月17日电) is the eve of the issue, so it is not."""
+    m = _DATELINE.search(outlet)
+    if not m or outlet.startswith("本报"):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
+    """The page's date, or the agency dateline in the page's year (the year before when the
+    dateline would fall after the page: a repost is never older than its original).
+
+    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
+    ('2025-07-20', '2024-12-30', '')
+    """
+    if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
+        return page_date
+    year = int(page_date[:4])
+    date = f"{year:04d}-{dateline[0]:02d}-{dateline[1]:02d}"
+    return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
+
+
+def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:
+    art.reporters += [r for r in reporters if r not in art.reporters]
+    art.correspondents += [c for c in correspondents if c not in art.correspondents]

@@ -1,0 +1,365 @@
+"""The named steps of segment_page (stage "segment"): each step alone, and each step switched off.
+
+Every page, name and number here is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.ingest import articles, segment
+from lishui_analysis.ingest.articles import Article, Draft
+from lishui_analysis.ingest.lines import _Meta
+from lishui_analysis.ingest.segment import _Page
+
+
+def _names(steps: tuple) -> list[str]:
+    return [f.__name__.lstrip("_") for f in steps]
+
+
+# ---------------------------------------------------------------- the step lists
+def test_step_names_are_distinct_and_in_their_order():
+    names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
+    assert len(names) == len(set(names))
+    assert _names(segment.PAGE_STEPS) == [
+        "cut_at_end_marker", "classify_lines", "promote_bang_title", "place_name_lines", "read_meta_lines",
+        "start_first_article", "find_top_titles", "find_header_titles", "find_page_date", "find_page_source",
+        "build_articles"]
+    assert _names(segment.ARTICLE_STEPS) == [
+        "name_titles", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "date_by_dateline", "inherit_page_source"]
+    assert _names(segment.LINE_STEPS) == [
+        "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
+        "take_bracket_byline"]
+
+
+def test_nothing_off_runs_every_step_tuple_itself():
+    assert config.active_steps("segment", segment.PAGE_STEPS) is segment.PAGE_STEPS
+    with config.steps_off("segment.find_page_date", "segment.drop_chrome"):
+        assert "find_page_date" not in _names(config.active_steps("segment", segment.PAGE_STEPS))
+        assert "drop_chrome" not in _names(config.active_steps("segment", segment.LINE_STEPS))
+
+
+def test_old_names_stay_importable_from_segment():
+    from lishui_analysis.ingest.segment import (  # noqa: F401
+        Article, _kind, is_byline_line, match_byline_lead, parse_byline_names, parse_date_line, parse_meta_line,
+        segment_page, split_sentences)
+    assert segment.Article is articles.Article
+
+
+# ---------------------------------------------------------------- page steps alone
+def test_cut_at_end_marker_drops_the_lines_after_it():
+    page = _Page(["云岭镇光伏电站并网", "装机容量12万千瓦。", "往期推荐", "瓯江口新区另一篇旧文"])
+    segment._cut_at_end_marker(page)
+    assert page.paras == ["云岭镇光伏电站并网", "装机容量12万千瓦。"]
+    assert page.kinds == ["body", "body"]
+
+
+def test_cut_at_end_marker_never_cuts_at_the_first_line():
+    page = _Page(["END", "云岭镇光伏电站并网"])
+    segment._cut_at_end_marker(page)
+    assert page.paras == ["END", "云岭镇光伏电站并网"]
+
+
+def test_classify_lines_gives_each_line_its_kind():
+    page = _Page(["瓯江口新区云岭大桥通车", "记者 林小雨 通讯员 王大山", "来源：云岭日报", "日前，大桥通车，总投资8.5亿元。"])
+    segment._classify_lines(page)
+    assert page.kinds == ["title", "byline_line", "meta", "body"]
+
+
+def test_promote_bang_title_makes_the_first_real_line_a_title():
+    page = _Page(["分享到 微信", "云岭大桥，今天合龙！", "大桥，今天合龙！"], ["chrome", "body", "body"])
+    segment._promote_bang_title(page)
+    assert page.kinds == ["chrome", "title", "body"]
+
+
+def test_promote_bang_title_leaves_a_quotation():
+    page = _Page(["“云岭大桥，今天合龙！”"], ["body"])
+    segment._promote_bang_title(page)
+    assert page.kinds == ["body"]
+
+
+def test_place_name_lines_byline_under_a_title_else_title():
+    page = _Page(["云岭大桥通车", "来源：云岭日报", "林小雨 王大山", "正文。", "周青山 吴一帆"],
+                 ["title", "meta", "names", "body", "names"])
+    segment._place_name_lines(page)
+    assert page.kinds == ["title", "meta", "byline_line", "body", "title"]
+
+
+def test_read_meta_lines_reads_only_metadata_lines():
+    page = _Page(["云岭大桥通车", "2031-05-06 来源：瓯江晚报 记者 林小雨"], ["title", "meta"])
+    segment._read_meta_lines(page)
+    assert list(page.metas) == [1]
+    meta = page.metas[1]
+    assert (meta.date, meta.source, meta.reporters) == ("2031-05-06", "瓯江晚报", ["林小雨"])
+
+
+def test_start_first_article_at_the_first_real_line():
+    page = _Page(["来源：云岭日报", "分享到 微信", "日前，大桥通车。"], ["meta", "chrome", "body"])
+    segment._start_first_article(page)
+    assert page.starts == {2: []}
+    empty = _Page(["分享到 微信"], ["chrome"])
+    segment._start_first_article(empty)
+    assert empty.starts == {}
+
+
+def test_find_top_titles_groups_the_leading_title_lines():
+    page = _Page(["云岭镇", "新材料产业园开工", "总投资8.5亿元的园区今天开工建设", "日前，产业园开工。"],
+                 ["title", "title", "title", "body"])
+    segment._find_top_titles(page)
+    assert page.starts == {0: [[0, 1], [2]]}
+
+
+def test_find_top_titles_needs_something_after_the_titles():
+    page = _Page(["云岭镇", "新材料产业园开工"], ["title", "title"])
+    segment._find_top_titles(page)
+    assert page.starts == {}
+
+
+def test_find_top_titles_stops_at_metadata_but_keeps_a_dash_subtitle():
+    page = _Page(["云岭大桥通车", "来源：云岭日报", "——总投资8.5亿元", "瓯江隧道", "正文。"],
+                 ["title", "meta", "title", "title", "body"])
+    segment._find_top_titles(page)
+    assert page.starts == {0: [[0], [2]]}
+
+
+def test_find_header_titles_starts_an_article_at_titles_above_a_byline():
+    page = _Page(["旧文结尾。", "云岭大桥通车", "本报讯（记者 林小雨）正文。", "瓯江隧道", "贯通", "王大山 周青山"],
+                 ["body", "title", "byline_lead", "title", "title", "byline_line"], starts={0: []})
+    segment._find_header_titles(page)
+    assert page.starts == {0: [], 1: [[1]], 3: [[3, 4]]}
+
+
+def test_find_header_titles_skips_a_broken_body_line_and_taken_titles():
+    broken = _Page(["日前，云岭大桥", "通车", "记者 林小雨"], ["body", "title", "byline_line"])
+    segment._find_header_titles(broken)
+    assert broken.starts == {}
+    taken = _Page(["云岭大桥通车", "记者 林小雨"], ["title", "byline_line"], starts={0: [[0]]})
+    segment._find_header_titles(taken)
+    assert taken.starts == {0: [[0]]}
+
+
+def test_find_header_titles_above_a_metadata_line_that_heads_an_article():
+    page = _Page(["旧文结尾。", "云岭大桥通车", "来源：云岭日报", "正文。"], ["body", "title", "meta", "body"],
+                 metas={2: _Meta(source="云岭日报", n_fields=1)})
+    segment._find_header_titles(page)
+    assert page.starts == {1: [[1]]}
+    plain = _Page(["旧文结尾。", "云岭大桥通车", "2031-05-06", "正文。"], ["body", "title", "meta", "body"],
+                  metas={2: _Meta(date="2031-05-06")})
+    segment._find_header_titles(plain)
+    assert plain.starts == {}
+
+
+def test_find_page_date_is_the_first_date_anywhere():
+    page = _Page([], metas={2: _Meta(source="云岭日报"), 8: _Meta(date="2031-05-06"), 9: _Meta(date="2030-01-01")})
+    segment._find_page_date(page)
+    assert page.date == "2031-05-06"
+
+
+def test_find_page_source_only_above_the_first_article():
+    page = _Page([], metas={1: _Meta(source="云岭日报"), 6: _Meta(source="瓯江晚报")}, starts={4: [], 2: []})
+    segment._find_page_source(page)
+    assert page.source == "云岭日报"
+    below = _Page([], metas={6: _Meta(source="瓯江晚报")}, starts={2: []})
+    segment._find_page_source(below)
+    assert below.source == ""
+
+
+def test_build_articles_one_per_start_in_page_order():
+    page = _Page(["瓯江隧道贯通", "隧道贯通。", "云岭大桥通车", "大桥通车。"], ["title", "body", "title", "body"],
+                 starts={2: [[2]], 0: [[0]]}, date="2031-05-06")
+    segment._build_articles(page)
+    got = [(a.seq, a.headline, a.body, a.pub_date) for a in page.articles]
+    assert got == [(1, "瓯江隧道贯通", "隧道贯通。", "2031-05-06"), (2, "云岭大桥通车", "大桥通车。", "2031-05-06")]
+
+
+def test_group_titles_joins_a_title_the_layout_broke():
+    paras = ["云岭镇新材料", "产业园开工", "总投资8.5亿元的园区今天开工建设"]
+    assert segment._group_titles([0, 1, 2], paras) == [[0, 1], [2]]
+    with config.steps_off("segment.join_titles"):
+        assert segment._group_titles([0, 1, 2], paras) == [[0], [1], [2]]
+
+
+# ---------------------------------------------------------------- article steps alone
+def _draft(paras: list[str], kinds: list[str], **kw) -> Draft:
+    return Draft(paras, kinds, range(len(paras)), **kw)
+
+
+def test_name_titles_kicker_headline_subheadline():
+    d = _draft(["瓯江口新区", "云岭大桥通车", "总投资8.5亿元 全长3.2公里"], ["title"] * 3, groups=[[0], [1], [2]])
+    articles._name_titles(d)
+    assert (d.art.kicker, d.art.headline, d.art.subheadline) == ("瓯江口新区", "云岭大桥通车", "总投资8.5亿元 全长3.2公里")
+    sub = _draft(["云岭大桥通车", "总投资8.5亿元"], ["title"] * 2, groups=[[0], [1]])
+    articles._name_titles(sub)
+    assert (sub.art.kicker, sub.art.headline, sub.art.subheadline) == ("", "云岭大桥通车", "总投资8.5亿元")
+
+
+def test_read_body_lines_keeps_what_no_line_step_took():
+    d = _draft(["云岭大桥通车", "记者 林小雨", "分享到 微信", "日前，大桥通车。", "全长3.2公里。"],
+               ["title", "byline_line", "chrome", "body", "body"], groups=[[0]])
+    articles._read_body_lines(d)
+    assert d.body == ["日前，大桥通车。", "全长3.2公里。"]
+    assert d.art.reporters == ["林小雨"]
+
+
+def test_take_closing_names_from_the_last_paragraph():
+    d = _draft([], [], body=["日前，大桥通车。", "全长3.2公里。（周青山、吴一帆）"])
+    articles._take_closing_names(d)
+    assert d.body == ["日前，大桥通车。", "全长3.2公里。"]
+    assert (d.art.reporters, d.art.byline) == (["周青山", "吴一帆"], "（周青山、吴一帆）")
+
+
+def test_take_closing_names_not_a_word_like_wan():
+    d = _draft([], [], body=["全长3.2公里。（完）"])
+    articles._take_closing_names(d)
+    assert d.body == ["全长3.2公里。（完）"]
+    assert d.art.reporters == []
+
+
+def test_mend_broken_paragraphs_joins_a_broken_sentence():
+    d = _draft([], [], body=["云岭大桥全长", "", "3.2公里。", "次日，隧道贯通。"])
+    articles._mend_broken_paragraphs(d)
+    assert d.body == ["云岭大桥全长3.2公里。", "次日，隧道贯通。"]
+
+
+def test_inherit_page_date_only_without_an_own_date():
+    d = _draft([], [], date="2031-05-06")
+    articles._inherit_page_date(d)
+    assert d.art.pub_date == "2031-05-06"
+    own = _draft([], [], date="2031-05-06", art=Article(seq=1, pub_date="2031-04-01"))
+    articles._inherit_page_date(own)
+    assert own.art.pub_date == "2031-04-01"
+
+
+def test_date_by_dateline_in_the_year_before_across_new_year():
+    d = _draft([], [], art=Article(seq=1, pub_date="2031-01-02"), dateline=(12, 30))
+    articles._date_by_dateline(d)
+    assert d.art.pub_date == "2030-12-30"
+
+
+def test_inherit_page_source_only_without_an_own_source():
+    d = _draft([], [], source="云岭日报")
+    articles._inherit_page_source(d)
+    assert d.art.source == "云岭日报"
+    own = _draft([], [], source="云岭日报", art=Article(seq=1, source="瓯江晚报"))
+    articles._inherit_page_source(own)
+    assert own.art.source == "瓯江晚报"
+
+
+# ---------------------------------------------------------------- line steps alone
+def test_drop_chrome_only_chrome():
+    d = _draft(["分享到 微信", "日前，大桥通车。"], ["chrome", "body"])
+    assert articles._drop_chrome(d, 0, "分享到 微信") is None
+    assert articles._drop_chrome(d, 1, "日前，大桥通车。") == "日前，大桥通车。"
+
+
+def test_cut_caption_credit_keeps_the_caption_text():
+    d = _draft(["通车仪式现场。周青山 摄"], ["captioned"])
+    assert articles._cut_caption_credit(d, 0, "通车仪式现场。周青山 摄") == "通车仪式现场。"
+
+
+def test_take_meta_line_takes_the_first_of_each_field():
+    d = _draft(["发布时间：2031-05-06", "来源：瓯江晚报 通讯员 王大山"], ["meta", "meta"],
+               metas={0: _Meta(date="2031-05-06"), 1: _Meta(source="瓯江晚报", correspondents=["王大山"])},
+               art=Article(seq=1, source="云岭日报"))
+    assert articles._take_meta_line(d, 0, "发布时间：2031-05-06") is None
+    assert articles._take_meta_line(d, 1, "来源：瓯江晚报 通讯员 王大山") is None
+    assert (d.art.pub_date, d.art.source, d.art.correspondents) == ("2031-05-06", "云岭日报", ["王大山"])
+
+
+def test_take_byline_line_chinese_and_english():
+    d = _draft(["文/林小雨 图/周青山", "By Lin Xiaoyu and Zhou Qingshan"], ["byline_line", "byline_line"])
+    assert articles._take_byline_line(d, 0, "文/林小雨 图/周青山") is None
+    assert articles._take_byline_line(d, 1, "By Lin Xiaoyu and Zhou Qingshan") is None
+    assert d.art.reporters == ["林小雨", "Lin Xiaoyu", "Zhou Qingshan"]
+    assert d.art.byline == "文/林小雨 图/周青山"
+
+
+def test_take_byline_lead_cuts_the_byline_and_notes_an_agency_dateline():
+    para = "云岭网青田5月5日电（记者 林小雨 通讯员 王大山）日前，大桥通车。"
+    d = _draft([para], ["byline_lead"])
+    assert articles._take_byline_lead(d, 0, para) == "日前，大桥通车。"
+    assert (d.art.byline, d.art.reporters, d.art.correspondents) == (
+        "云岭网青田5月5日电（记者 林小雨 通讯员 王大山）", ["林小雨"], ["王大山"])
+    assert d.dateline == (5, 5)
+
+
+def test_take_byline_lead_after_the_body_stays_in_it():
+    para = "本报讯（记者 周青山）次日，隧道贯通。"
+    d = _draft([para], ["byline_lead"], body=["日前，大桥通车。"])
+    assert articles._take_byline_lead(d, 0, para) == para
+    assert (d.art.byline, d.art.reporters, d.dateline) == ("", ["周青山"], None)
+
+
+def test_take_bracket_byline_closing_a_paragraph():
+    d = _draft(["日前，大桥通车。（记者 林小雨 通讯员 王大山）"], ["body"])
+    got = articles._take_bracket_byline(d, 0, "日前，大桥通车。（记者 林小雨 通讯员 王大山）")
+    assert got == "日前，大桥通车。"
+    assert (d.art.reporters, d.art.correspondents) == (["林小雨"], ["王大山"])
+    assert articles._take_bracket_byline(d, 0, "（记者 周青山）") is None
+
+
+# ---------------------------------------------------------------- each step switched off
+TWO = "云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n本报讯（记者 王大山）次日，隧道贯通。"
+
+
+def _heads(arts):
+    return [a.headline for a in arts]
+
+
+def _first(field):
+    return lambda arts: getattr(arts[0], field)
+
+
+OFF = [
+    ("cut_at_end_marker", TWO.replace("\n瓯江", "\nEND\n瓯江"), _heads, ["云岭大桥通车"]),
+    ("classify_lines", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("promote_bang_title", "云岭大桥，今天合龙！\n日前，大桥合龙，总投资8.5亿元。", _heads, ["云岭大桥，今天合龙！"]),
+    ("place_name_lines", "云岭大桥通车\n林小雨 王大山\n日前，大桥通车。", _first("reporters"), ["林小雨", "王大山"]),
+    ("read_meta_lines", "云岭大桥通车\n来源：云岭日报 2031-05-06\n日前，大桥通车。",
+     lambda arts: (arts[0].source, arts[0].pub_date), ("云岭日报", "2031-05-06")),
+    ("start_first_article", "日前，云岭镇召开会议。\n" + TWO, _heads, ["", "云岭大桥通车", "瓯江隧道贯通"]),
+    ("find_top_titles", "云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
+    ("find_header_titles", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("find_page_date", "2031-05-06\n" + TWO, lambda arts: [a.pub_date for a in arts], ["2031-05-06"] * 2),
+    ("find_page_source", "来源：云岭日报\n" + TWO, lambda arts: [a.source for a in arts], ["云岭日报"] * 2),
+    ("build_articles", TWO, len, 2),
+    ("name_titles", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("read_body_lines", TWO, lambda arts: [a.body for a in arts], ["日前，大桥通车。", "次日，隧道贯通。"]),
+    ("take_closing_names", "云岭大桥通车\n日前，大桥通车。（林小雨）", _first("reporters"), ["林小雨"]),
+    ("mend_broken_paragraphs", "云岭大桥通车\n本报讯（记者 林小雨）云岭大桥全长\n3.2公里，今天通车。",
+     _first("body"), "云岭大桥全长3.2公里，今天通车。"),
+    ("inherit_page_date", "2031-05-06\n" + TWO, lambda arts: [a.pub_date for a in arts], ["2031-05-06"] * 2),
+    ("date_by_dateline", "云岭大桥通车\n发布时间：2031-05-06\n云岭网青田5月5日电（记者 林小雨）日前，大桥通车。",
+     _first("pub_date"), "2031-05-05"),
+    ("inherit_page_source", "来源：云岭日报\n" + TWO, lambda arts: [a.source for a in arts], ["云岭日报"] * 2),
+    ("drop_chrome", "云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n分享到 微信 微博", _first("body"), "日前，大桥通车。"),
+    ("cut_caption_credit", "云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n通车仪式现场。周青山 摄",
+     _first("body"), "日前，大桥通车。\n通车仪式现场。"),
+    ("take_meta_line", "云岭大桥通车\n来源：云岭日报\n本报讯（记者 林小雨）日前，大桥通车。",
+     lambda arts: (arts[0].source, arts[0].body), ("云岭日报", "日前，大桥通车。")),
+    ("take_byline_line", "云岭大桥通车\n记者 林小雨 通讯员 王大山\n日前，大桥通车。",
+     lambda arts: (arts[0].reporters, arts[0].correspondents), (["林小雨"], ["王大山"])),
+    ("take_byline_lead", TWO, lambda arts: [a.byline for a in arts], ["本报讯（记者 林小雨）", "本报讯（记者 王大山）"]),
+    ("take_bracket_byline", "云岭大桥通车\n日前，大桥通车。（记者 林小雨）\n次日，隧道贯通。",
+     lambda arts: (arts[0].reporters, arts[0].body), (["林小雨"], "日前，大桥通车。\n次日，隧道贯通。")),
+    ("join_titles", "瓯江口新区\n云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "瓯江口新区云岭大桥通车")),
+    ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
+                            "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+]
+
+
+def test_every_step_has_an_off_test():
+    steps = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
+    assert sorted(name for name, *_ in OFF) == sorted(steps + ["join_titles", "meta_heads_article"])
+
+
+@pytest.mark.parametrize("name, page, view, expected", OFF, ids=[o[0] for o in OFF])
+def test_switching_a_step_off_changes_the_result(name, page, view, expected):
+    normal = view(segment.segment_page(page))
+    assert normal == expected
+    with config.steps_off(f"segment.{name}"):
+        off = view(segment.segment_page(page))
+    assert off != normal
+    assert view(segment.segment_page(page)) == normal  # back on after the block
