@@ -14,6 +14,13 @@ headline is the heading (or short element) whose text best matches ``<title>``, 
 Page furniture (editor lines, related links, share boxes, copyright) is named in
 ``data/webpage.yaml``, not here.
 
+:func:`extract_page` reads the page's tree once into a :class:`PageRun` and runs the named
+steps of :data:`PAGE_STEPS` on it in order (stage ``"webpage"``: switch one off with
+``LISHUI_STEPS_OFF=webpage.date_in_meta`` or :func:`~lishui_analysis.config.steps_off`). The
+passes they call live beside this module: :mod:`.pagetext` (the tree and its visible text),
+:mod:`.container` (the article's container), :mod:`.headline` (the headline, 引题 and 副题) and
+:mod:`.pagemeta` (dates, 来源, author, meta tags); their names stay importable from here.
+
 Every pass over the page is linear in its size; a page nested deeper than the HTML parser's
 limit, a binary file or a page without an article is refused with a one-line
 :class:`~lishui_analysis.errors.InputError` naming the file.
@@ -23,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..config import active_steps
 from ..errors import InputError
 from .container import _merge_siblings, _pick_container, _prose_scores
 from .decode import decode_html
@@ -47,6 +55,8 @@ _DATE_ONLY = re.compile(_YMD + r"日?(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 _TAG_LIST = re.compile(r"(?:[^\s|｜,，/、。！？]{1,12}\s*[|｜,，/、]\s*){2,}[^\s|｜,，/、。！？]{1,12}")
 #: An article shorter than this is no article (a menu, a share box): the page is refused.
 MIN_BODY_CHARS = 20
+#: The stage name of :data:`PAGE_STEPS` (a step is switched off as ``"webpage.<name>"``).
+STAGE = "webpage"
 
 
 @dataclass
@@ -86,7 +96,6 @@ class WebPage:
 
 
 # -- the article's lines ---------------------------------------------------------------------
-
 
 def _is_end(key: str, f: dict) -> bool:
     return _marks(f["end"], key)
@@ -180,103 +189,326 @@ def read_page(data: bytes, path) -> tuple[WebPage, str]:
     return extract_page(text, path), encoding
 
 
-def extract_page(html: str, path="page.html") -> WebPage:
-    """The article and metadata of a page's HTML text (a pure function of the text)."""
-    root = parse_html(html, path)
-    els = [el for el in root.iter() if isinstance(el.tag, str)]
-    index = {el: i for i, el in enumerate(els)}
-    metas = _metas(root)
-    ld = _json_ld(root)
-    page = WebPage()
-    page.site_name = metas.get("og:site_name", "") or _person(ld.get("publisher"))
-    canonical = next((l.get("href") for l in root.iter("link")
-                      if "canonical" in (l.get("rel") or "").lower() and l.get("href")), "")
-    page.url = (canonical or metas.get("og:url", "")).strip()
-    title_el = root.find(".//title")
-    raw_title = "".join(title_el.itertext()).strip() if title_el is not None else ""
-    meta_title = metas.get("og:title", "") or (ld.get("headline") if isinstance(ld.get("headline"), str) else "")
-    title, t_idx, site = _find_title(els, raw_title, meta_title, page.site_name)
-    page.title = _WS.sub(" ", title).strip()
-    page.site_name = page.site_name or site
+@dataclass
+class PageRun:
+    """What the steps of :func:`extract_page` share: the page's tree, read once, and what the
+    steps have found so far. Element indices are positions in ``els`` (-1: none)."""
 
-    wechat = next((i for i, el in enumerate(els) if el.get("id") == "js_content"), -1)
-    if wechat >= 0:
-        c_idx, score = wechat, float(MIN_BODY_CHARS)
-    else:
-        direct = _prose_scores(els, index)
-        c_idx, score = _pick_container(els, index, direct, t_idx)
-        if c_idx >= 0:
-            c_idx = _merge_siblings(els, index, c_idx, direct)
-    container = els[c_idx] if c_idx >= 0 else None
-    lines = _text_lines(container, captions=True) if container is not None else []
-    if t_idx < 0 and container is not None and (not page.title or _norm(page.title) not in _norm("".join(lines[:5]))):
-        # No heading matches <title> (a section name there, 通知公告), nor do the article's
-        # first lines: the heading by the article.
-        h = _heading_above(els, c_idx)
+    html: str
+    path: object
+    root: object             # the lxml tree
+    els: list                # its elements in document order
+    index: dict              # element → its position in ``els``
+    metas: dict              # <meta> name or property → content (the first of each)
+    ld: dict                 # JSON-LD headline, datePublished, author, publisher
+    page: WebPage = field(default_factory=WebPage)
+    site: str = ""           # the site name ``<title>`` carries
+    t_idx: int = -1          # the headline's element
+    wechat: bool = False     # the container is WeChat's #js_content
+    c_idx: int = -1          # the article's container
+    score: float = 0.0       # its prose score
+    direct: list | None = None                       # per element, the prose it holds directly
+    lines: list[str] = field(default_factory=list)   # the container's lines (captions marked)
+    start: int = 0           # the header is els[start:stop], between headline and article
+    stop: int = 0
+    header: str = ""         # the header's text, one element's text or tail a line
+    lead: str = ""           # the container's first short lines
+
+    @classmethod
+    def read(cls, html: str, path="page.html") -> PageRun:
+        """The page's tree and its meta tags, before any step ran."""
+        root = parse_html(html, path)
+        els = [el for el in root.iter() if isinstance(el.tag, str)]
+        return cls(html, path, root, els, {el: i for i, el in enumerate(els)}, _metas(root), _json_ld(root))
+
+
+# -- the steps, in their order -------------------------------------------------------------
+
+def _site_name(run: PageRun) -> None:
+    """The site's name from ``og:site_name``, else the JSON-LD publisher.
+
+    >>> run = PageRun.read('<html><head><meta property="og:site_name" content="云岭晚报网"></head></html>')
+    >>> _site_name(run); run.page.site_name
+    '云岭晚报网'
+    """
+    run.page.site_name = run.metas.get("og:site_name", "") or _person(run.ld.get("publisher"))
+
+
+def _canonical_url(run: PageRun) -> None:
+    """The page's URL from ``<link rel="canonical">``, else ``og:url``.
+
+    >>> run = PageRun.read('<html><head><link rel="canonical" href="https://news.example.cn/qt/88.html"></head></html>')
+    >>> _canonical_url(run); run.page.url
+    'https://news.example.cn/qt/88.html'
+    """
+    canonical = next((l.get("href") for l in run.root.iter("link")
+                      if "canonical" in (l.get("rel") or "").lower() and l.get("href")), "")
+    run.page.url = (canonical or run.metas.get("og:url", "")).strip()
+
+
+def _headline(run: PageRun) -> None:
+    """The headline: the heading that matches ``<title>`` (``og:title``, the JSON-LD headline),
+    else ``<title>`` without its site name; and the site name ``<title>`` carries.
+    ``<title>青田县云岭科技签约8.5亿元项目_云岭新闻网</title>`` over ``<h1>青田县云岭科技签约8.5亿元项目</h1>``:
+    the title is the ``h1``'s text, ``t_idx`` its element, ``site`` is ``云岭新闻网``."""
+    title_el = run.root.find(".//title")
+    raw_title = "".join(title_el.itertext()).strip() if title_el is not None else ""
+    ld_title = run.ld.get("headline")
+    meta_title = run.metas.get("og:title", "") or (ld_title if isinstance(ld_title, str) else "")
+    title, run.t_idx, run.site = _find_title(run.els, raw_title, meta_title, run.page.site_name)
+    run.page.title = _WS.sub(" ", title).strip()
+
+
+def _site_from_title(run: PageRun) -> None:
+    """The site name ``<title>`` carries (``…_云岭新闻网``) when the meta tags name none."""
+    run.page.site_name = run.page.site_name or run.site
+
+
+def _wechat_container(run: PageRun) -> None:
+    """WeChat's ``<div id="js_content">`` is the article (no scoring; its date is in a script).
+
+    >>> run = PageRun.read('<html><body><div id="js_content"><p>云岭村的茶园今年增收。</p></div></body></html>')
+    >>> _wechat_container(run); run.wechat, run.els[run.c_idx].get("id")
+    (True, 'js_content')
+    """
+    i = next((i for i, el in enumerate(run.els) if el.get("id") == "js_content"), -1)
+    if i >= 0:
+        run.c_idx, run.score, run.wechat = i, float(MIN_BODY_CHARS), True
+
+
+def _prose_container(run: PageRun) -> None:
+    """The element holding the most prose (see :mod:`.container`) is the article's container:
+    a ``<div>`` of three ``<p>`` about 松阳县 tea sales beats a menu of links and a footer."""
+    if run.wechat:
+        return
+    run.direct = _prose_scores(run.els, run.index)
+    run.c_idx, run.score = _pick_container(run.els, run.index, run.direct, run.t_idx)
+
+
+def _join_sibling_blocks(run: PageRun) -> None:
+    """An article split over sibling blocks of one kind (``<div class="part">`` × 2, each
+    with prose): their parent is the container."""
+    if run.c_idx >= 0 and run.direct is not None:
+        run.c_idx = _merge_siblings(run.els, run.index, run.c_idx, run.direct)
+
+
+def _container_lines(run: PageRun) -> None:
+    """The container's visible lines, image captions marked; until :func:`_clean_paragraphs`
+    runs, the article's paragraphs are these lines.
+
+    >>> run = PageRun.read('<html><body><div><p>景宁县新建民宿20家。</p><p>年接待游客3万人次。</p></div></body></html>')
+    >>> run.c_idx = 2; _container_lines(run); run.lines
+    ['景宁县新建民宿20家。', '年接待游客3万人次。']
+    """
+    if run.c_idx >= 0:
+        run.lines = _text_lines(run.els[run.c_idx], captions=True)
+        run.page.paragraphs = [x.lstrip(CAPTION) for x in run.lines]
+
+
+def _heading_by_article(run: PageRun) -> None:
+    """No heading matches ``<title>`` (a section name there, ``<title>通知公告</title>``) nor do
+    the article's first lines: the headline is the heading nearest above the article."""
+    page = run.page
+    if run.t_idx < 0 and run.c_idx >= 0 and (
+            not page.title or _norm(page.title) not in _norm("".join(run.lines[:5]))):
+        h = _heading_above(run.els, run.c_idx)
         if h >= 0:
-            t_idx = h
-            page.title = _WS.sub(" ", _short_text(els[h])).strip()
-    if t_idx >= 0:
-        page.kicker, page.subtitle = _title_neighbours(els[t_idx])
-    # The header: the page's text between the headline and the article (date, 来源, author);
-    # none when the headline is inside the article's container (its top lines serve).
-    page.articles = max(1, _count_articles(lines)) if len(lines) < 5000 else 1
-    if 0 <= t_idx < c_idx and page.articles == 1:
+            run.t_idx = h
+            page.title = _WS.sub(" ", _short_text(run.els[h])).strip()
+
+
+def _kicker_subtitle(run: PageRun) -> None:
+    """引题 and 副题: the short heading just above the headline (``<h3>引题</h3>``) and the one
+    just below it (``<h2 class="subtitle">云岭村的新茶季</h2>``), e-paper pages."""
+    if run.t_idx >= 0:
+        run.page.kicker, run.page.subtitle = _title_neighbours(run.els[run.t_idx])
+
+
+def _several_articles(run: PageRun) -> None:
+    """Articles in the container (an e-paper page holds several): one per byline right under
+    a short title line (``缙云县新开两条公交线`` then ``本报讯（记者 王小明）…``)."""
+    run.page.articles = max(1, _count_articles(run.lines)) if len(run.lines) < 5000 else 1
+
+
+def _header_text(run: PageRun) -> None:
+    """The header: the page's text between the headline and the article (``发布时间：…
+    来源：云岭新闻网 作者：陈一鸣``); none when the headline is inside the article's container (its
+    top lines serve), the 80 elements above the container when there is no headline or
+    several articles."""
+    t_idx, c_idx = run.t_idx, run.c_idx
+    if 0 <= t_idx < c_idx and run.page.articles == 1:
         start = t_idx
-    elif t_idx < 0 or page.articles > 1:  # the page's own header above its articles
+    elif t_idx < 0 or run.page.articles > 1:  # the page's own header above its articles
         start = max(0, c_idx - 80)
     else:
         start = c_idx
-    stop = min(c_idx, start + HEADER_ELEMENTS)
-    header = "\n".join(_WS.sub(" ", x).strip() for i, el in enumerate(els[start:stop], start) if el.tag not in _SKIP
-                       for x in ((el.text if i != t_idx else ""), el.tail) if x and x.strip())
-    lead = "\n".join(x.lstrip(CAPTION) for x in lines[:8] if len(x) <= 80)
-    page.pub_date = _date_in(header) or _lead_date(lines)
-    if not page.pub_date:
-        m = _MD_LABEL.search(header) or _MD_LABEL.search(lead) or _MD_TIME.search(header)
-        year = _meta_date(metas, ld)[:4]
-        if m and year:
-            page.pub_date = _iso(year, m.group(1), m.group(2))
-    if not page.pub_date and container is not None:  # 发布日期：… under the article (government sites)
-        end = c_idx + sum(1 for _ in container.iter()) - 1
-        below = "\n".join(x for el in els[end + 1:end + 40] if el.tag not in _SKIP for x in (el.text, el.tail) if x)
-        m = _DATE_LABEL.search(below)
-        page.pub_date = _iso(*m.groups()[-3:]) if m else ""
-    if not page.pub_date and wechat < 0:
-        page.pub_date = _meta_date(metas, ld)
-    if wechat >= 0:
-        m = _WECHAT_CT.search(html)
-        if m:
-            import datetime as dt
+    run.start, run.stop = start, min(c_idx, start + HEADER_ELEMENTS)
+    run.header = "\n".join(_WS.sub(" ", x).strip() for i, el in enumerate(run.els[run.start:run.stop], start)
+                           if el.tag not in _SKIP
+                           for x in ((el.text if i != t_idx else ""), el.tail) if x and x.strip())
 
-            t = dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone(dt.timedelta(hours=8)))
-            page.script_date = t.date().isoformat()
-    m = _SOURCE_LABEL.search(header) or _SOURCE_LABEL.search(lead)
+
+def _lead_text(run: PageRun) -> None:
+    """The container's first eight lines of up to 80 characters, read for a date, 来源 or
+    author when the header has none (``2023-05-06 09:30 来源：云岭新闻网`` atop the text)."""
+    run.lead = "\n".join(x.lstrip(CAPTION) for x in run.lines[:8] if len(x) <= 80)
+
+
+def _date_in_header(run: PageRun) -> None:
+    """The header's labelled date (``发布时间：2023年5月6日``), not a 最后更新 date, else its
+    first date."""
+    run.page.pub_date = _date_in(run.header)
+
+
+def _date_atop_article(run: PageRun) -> None:
+    """A date line at the top of the container (``2023-05-06 09:30 云岭新闻网``): a date that
+    opens the line, carries a label or a time of day."""
+    if not run.page.pub_date:
+        run.page.pub_date = _lead_date(run.lines)
+
+
+def _date_month_day(run: PageRun) -> None:
+    """A month and day with a time and no year (``发布时间：05-06 09:30``, ``05-06 09:30``),
+    the year taken from the page's meta date."""
+    if run.page.pub_date:
+        return
+    m = _MD_LABEL.search(run.header) or _MD_LABEL.search(run.lead) or _MD_TIME.search(run.header)
+    year = _meta_date(run.metas, run.ld)[:4]
+    if m and year:
+        run.page.pub_date = _iso(year, m.group(1), m.group(2))
+
+
+def _date_below_article(run: PageRun) -> None:
+    """A labelled date among the 40 elements under the article (``发布日期：2023-05-06``,
+    government sites)."""
+    if run.page.pub_date or run.c_idx < 0:
+        return
+    end = run.c_idx + sum(1 for _ in run.els[run.c_idx].iter()) - 1
+    below = "\n".join(x for el in run.els[end + 1:end + 40] if el.tag not in _SKIP for x in (el.text, el.tail) if x)
+    m = _DATE_LABEL.search(below)
+    run.page.pub_date = _iso(*m.groups()[-3:]) if m else ""
+
+
+def _date_in_meta(run: PageRun) -> None:
+    """A publication-date meta tag (``article:published_time``) or JSON-LD ``datePublished``,
+    when the page shows no date (not for WeChat: its meta dates are not the article's)."""
+    if not run.page.pub_date and not run.wechat:
+        run.page.pub_date = _meta_date(run.metas, run.ld)
+
+
+def _date_in_script(run: PageRun) -> None:
+    """A WeChat page's ``var ct = "1683336600"`` (seconds, Beijing time) as ``script_date``
+    (2023-05-06), kept apart from ``pub_date``: the page shows it nowhere."""
+    if not run.wechat:
+        return
+    m = _WECHAT_CT.search(run.html)
     if m:
-        page.source = m.group(1)
-    else:
-        for el in els[start:stop]:
-            if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)):
-                s = _norm(_short_text(el))
-                s = re.sub(r"^(?:来源|來源)[:：]?", "", s)
-                if 2 <= len(s) <= 20 and not re.search(r"\d|时间|日期", s):
-                    page.source = s
-                    break
-    m = _AUTHOR_LABEL.search(header) or _AUTHOR_LABEL.search(lead)
-    named = _person(ld.get("author")) or metas.get("author", "")
+        import datetime as dt
+
+        t = dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone(dt.timedelta(hours=8)))
+        run.page.script_date = t.date().isoformat()
+
+
+def _source_label(run: PageRun) -> None:
+    """来源 labelled in the header, else in the lead lines: ``来源：云岭晚报`` → ``云岭晚报``."""
+    m = _SOURCE_LABEL.search(run.header) or _SOURCE_LABEL.search(run.lead)
+    if m:
+        run.page.source = m.group(1)
+
+
+def _source_element(run: PageRun) -> None:
+    """No 来源 label: a short header element named so (``<span class="source">云岭晚报</span>``)."""
+    if run.page.source:
+        return
+    for el in run.els[run.start:run.stop]:
+        if el.tag not in _SKIP and _SOURCE_ATTR.search(_attrs(el)):
+            s = _norm(_short_text(el))
+            s = re.sub(r"^(?:来源|來源)[:：]?", "", s)
+            if 2 <= len(s) <= 20 and not re.search(r"\d|时间|日期", s):
+                run.page.source = s
+                break
+
+
+def _clean_paragraphs(run: PageRun) -> None:
+    """The article's paragraphs from the container's lines (:func:`_clean_lines`): headline,
+    bylines, date lines and furniture out; a byline or 来源 line found there kept."""
+    run.page.paragraphs = _clean_lines(run.lines, run.page, several=run.page.articles > 1)
+
+
+def _author_label(run: PageRun) -> None:
+    """An author labelled in the header or the lead lines: ``作者：陈一鸣``, ``文/陈一鸣``."""
+    m = _AUTHOR_LABEL.search(run.header) or _AUTHOR_LABEL.search(run.lead)
+    if m:
+        run.page.author = m.group(1).strip()
+
+
+def _author_meta(run: PageRun) -> None:
+    """No label: the JSON-LD or ``<meta name="author">`` author, if a name the page shows and
+    not the site's (``<meta name="author" content="云岭新闻网">`` is no author)."""
+    if run.page.author:
+        return
+    header, lead = run.header, run.lead
+    named = _person(run.ld.get("author")) or run.metas.get("author", "")
     if not _NAME_LIKE.fullmatch(named) or named not in header + lead or \
-            any(named in x or x in named for x in (page.site_name, site) if x):
+            any(named in x or x in named for x in (run.page.site_name, run.site) if x):
         named = ""  # a site name, or a name the page does not show
-    page.author = m.group(1).strip() if m else named
-    page.paragraphs = _clean_lines(lines, page, several=page.articles > 1)
-    if "作者" in page.author or "记者" in page.author:
-        page.author = re.split(r"作者|记者", page.author)[-1].strip()
-    if not page.author:  # a byline line, or a dateline's （记者 X）
-        m = (_REPORTER.search(page.byline) or _REPORTER.search(header)
-             or (_REPORTER.search(page.paragraphs[0][:60]) if page.paragraphs else None))
-        page.author = m.group(1) if m else ""
-    page.author = _ROLE_WORDS.sub("", page.author).strip()
-    body_chars = sum(len(p) for p in page.paragraphs)
-    if score < MIN_BODY_CHARS or body_chars < MIN_BODY_CHARS:
-        raise InputError(path, f"no article found in the page (the most prose-like block holds {body_chars} characters)")
-    return page
+    run.page.author = named
+
+
+def _author_after_role(run: PageRun) -> None:
+    """An author read with its role word: ``特约作者 陈一鸣`` → ``陈一鸣``."""
+    if "作者" in run.page.author or "记者" in run.page.author:
+        run.page.author = re.split(r"作者|记者", run.page.author)[-1].strip()
+
+
+def _author_reporter(run: PageRun) -> None:
+    """No author yet: the reporter of the byline line, the header or the first paragraph's
+    dateline: ``本报讯（记者 陈一鸣 通讯员 李可）`` → ``陈一鸣``."""
+    if run.page.author:
+        return
+    page = run.page
+    m = (_REPORTER.search(page.byline) or _REPORTER.search(run.header)
+         or (_REPORTER.search(page.paragraphs[0][:60]) if page.paragraphs else None))
+    page.author = m.group(1) if m else ""
+
+
+def _author_role_words(run: PageRun) -> None:
+    """The author without the work words after the name: ``陈一鸣 整理`` → ``陈一鸣``.
+
+    >>> run = PageRun.read("<p>x</p>"); run.page.author = "陈一鸣 整理报道"
+    >>> _author_role_words(run); run.page.author
+    '陈一鸣'
+    """
+    run.page.author = _ROLE_WORDS.sub("", run.page.author).strip()
+
+
+def _refuse_empty(run: PageRun) -> None:
+    """A page whose best block or article holds under :data:`MIN_BODY_CHARS` characters (a
+    menu, a share box) is refused with an :class:`~lishui_analysis.errors.InputError`."""
+    body_chars = sum(len(p) for p in run.page.paragraphs)
+    if run.score < MIN_BODY_CHARS or body_chars < MIN_BODY_CHARS:
+        raise InputError(run.path, f"no article found in the page (the most prose-like block holds {body_chars} characters)")
+
+
+#: The steps of :func:`extract_page`, in order (stage ``"webpage"``). Each reads and sets
+#: fields of a :class:`PageRun`; a step switched off leaves them as the steps before left them.
+PAGE_STEPS = (
+    _site_name, _canonical_url, _headline, _site_from_title,                   # the page's names
+    _wechat_container, _prose_container, _join_sibling_blocks, _container_lines,  # the article
+    _heading_by_article, _kicker_subtitle, _several_articles,                   # its headline, its count
+    _header_text, _lead_text,                                                   # the text read for metadata
+    _date_in_header, _date_atop_article, _date_month_day, _date_below_article, _date_in_meta, _date_in_script,
+    _source_label, _source_element,
+    _clean_paragraphs,
+    _author_label, _author_meta, _author_after_role, _author_reporter, _author_role_words,
+    _refuse_empty,
+)
+
+
+def extract_page(html: str, path="page.html") -> WebPage:
+    """The article and metadata of a page's HTML text (a pure function of the text): the page
+    read once into a :class:`PageRun`, then the steps of :data:`PAGE_STEPS` run on it."""
+    run = PageRun.read(html, path)
+    for step in active_steps(STAGE, PAGE_STEPS):
+        step(run)
+    return run.page
