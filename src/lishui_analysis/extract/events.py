@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .. import config
 from ..vocab import cues, event_vocab
@@ -161,6 +162,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     (推动项目早落地) is none. An undated statement of a milestone already dated is a mention of it;
     the row's provenance is the first statement with a date (or the first).
 
+    Runs the steps of :data:`EVENT_STEPS` (stage ``"events"``) on each milestone verb in order, until
+    one returns False; the last, ``merge_mentions``, adds the statement's rows.
+
     >>> from lishui_analysis.ingest.segment import split_sentences
     >>> from lishui_analysis.extract.dates import extract_dates
     >>> body = "中欣晶圆大硅片项目于2023年6月动工，同年12月31日封顶。该项目2023年6月开工后进展顺利。"
@@ -183,7 +187,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
 
 def _word_exceptions(a: _Article, s: _Statement) -> bool:
     """Drops a verb in a context its entry of ``events.yaml`` excludes: a ``not_before`` word around
-    it (复工 is no start, 开竣工 a heading), a ``not_after`` word right after it (云岭科技竞得价为每亩
+    it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
     12万元: a price; 开工率达95%: a rate)."""
     text = a.text
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
@@ -214,7 +218,7 @@ def _question(a: _Article, s: _Statement) -> bool:
 
 
 def _noun_modifier(a: _Article, s: _Statement) -> bool:
-    """Drops a verb that describes a noun after it (为入驻企业提供服务, 投产攻坚行动, 落地“一件事”):
+    """Drops a verb that describes a noun after it (为入驻企业提供服务, 投产攻坚计划, 落地“一件事”):
     :data:`_MODIFIER`, or an opening quote right after the verb."""
     return not (_MODIFIER.match(a.text, s.end) or s.post.startswith("“"))
 
@@ -250,7 +254,7 @@ def _restatement(a: _Article, s: _Statement) -> bool:
 
 
 def _general_talk(a: _Article, s: _Statement) -> bool:
-    """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (加快推动项目早投产)."""
+    """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (星河项目正加快推动投产)."""
     return not is_general_talk(a.text, s.cstart, s.start)
 
 
