@@ -10,17 +10,34 @@ dropped. ``planned`` is set by cue words (将, 预计, 力争, 确保 …) or a
 date after publication. A verb right after 此次/同时 refers back to a milestone
 already reported and gives no new event; one inside a short quotation
 (“快投产”) is a slogan.
+
+:func:`extract_events` runs the steps of :data:`EVENT_STEPS`, in that order, on each milestone
+verb of a body: stage ``"events"`` (``LISHUI_STEPS_OFF=events.slogan`` switches the slogan step
+off; see :func:`lishui_analysis.config.active_steps`). A step takes what the article shares
+(:class:`_Article`) and what is known of the verb (:class:`_Statement`), and returns whether the
+statement goes on to the next step. How a milestone is dated is in :mod:`.milestone_dates`.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
+from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_start, in_spans, short_quote_spans
 from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
+from .milestone_dates import carried_date, later, now_date, pick_date, span_told
+
+if TYPE_CHECKING:
+    from .subjects import Holders, Resolved
+
+#: Stage name of the steps below (``events.<step>`` in ``LISHUI_STEPS_OFF``).
+STAGE = "events"
+
 
 @dataclass
 class Event:
@@ -51,6 +68,11 @@ def _verbs():
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
 # nouns modifies that noun instead of reporting a milestone.
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动")
+#: What follows 投产后/建成后 when it is a condition: a future or a possibility.
+_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成|产值|营收|税收|亩均|年产|实现|带动|新增")
+#: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
+_SLOGAN_BEFORE = ("快", "早")
+_TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 
 
 @lru_cache(maxsize=1)
@@ -58,11 +80,79 @@ def _planned_re():
     return re.compile("|".join(sorted(map(re.escape, cues()["planned"]), key=len, reverse=True)))
 
 
-def _later(date: str, pub_date: str) -> bool:
-    if not date or not pub_date:
-        return False
-    n = min(len(date), len(pub_date))
-    return date[:n] > pub_date[:n]
+@dataclass
+class _Article:
+    """What the steps share for one body: its text, dates and holders, the vocabulary, and the
+    milestones found so far (``out``; ``by_holder``: (type, subject) → its rows, one per date;
+    ``used_dates``: date start → (clause start, type) of the milestone it dated)."""
+    text: str
+    dates: list[DateMention]
+    pub_date: str
+    holders: Holders
+    verb_re: re.Pattern
+    by_word: dict
+    planned_re: re.Pattern
+    anaphora: tuple[str, ...]
+    now_words: tuple[str, ...]
+    quotes: list[tuple[int, int]]
+    out: list[Event] = field(default_factory=list)
+    by_holder: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
+    used_dates: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str, dates: list[DateMention], orgs=(), pub_date: str = "", holders=None) -> _Article:
+        _, verb_re, by_word = _verbs()
+        c = cues()
+        return cls(text, dates, pub_date, holders if holders is not None else find_holders(text, orgs),
+                   verb_re, by_word, _planned_re(), tuple(c["anaphora"]), tuple(c["now"]),
+                   short_quote_spans(text, 20))
+
+    def statements(self, sentences) -> Iterator[_Statement]:
+        """Each milestone verb of the body in text order, with its sentence."""
+        text = self.text
+        for s_start, s_end, sent in sentences:
+            for m in self.verb_re.finditer(text, s_start, s_end):
+                word = m.group()
+                _, etype, not_before, not_after = self.by_word[word]
+                yield _Statement(m.start(), m.end(), word, etype, not_before, not_after, s_start, s_end, sent,
+                                 text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
+                                 role_of(event_type=etype))
+
+
+@dataclass(slots=True)
+class _Statement:
+    """One milestone verb in its sentence and what the steps found about it (``post``: the four
+    characters after the verb; ``cstart``: where its clause starts; ``role``: :func:`.role_of` it)."""
+    start: int
+    end: int
+    word: str
+    event_type: str
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    s_start: int
+    s_end: int
+    sentence: str
+    post: str
+    cstart: int
+    role: str
+    batch: Resolved | None = None       # the batch counted right after the verb (集中开工9个项目)
+    planned: bool = False
+    date: DateMention | None = None
+    carried: bool = False               # the date is the paragraph's, not the statement's own
+    after: list[Resolved] = field(default_factory=list)   # holders listed after the verb (签约的还有A、B)
+    holder: Resolved | None = None
+    listed: list[Resolved] = field(default_factory=list)  # the other holders of a list
+
+    def rows(self) -> list[Event]:
+        """One row per holder of the statement (its list items and its holder), in text order."""
+        d = self.date
+        named = self.listed + ([self.holder] if self.holder is not None and self.holder.subject else [])
+        return [Event(self.start, self.end, self.word, self.sentence, self.event_type, subject,
+                      org.name if org else "", d.date if d else "", d.precision if d else "", self.planned, stype)
+                for subject, stype, org, *_ in sorted(named, key=lambda r: r.start)]
+
+
+Step = Callable[[_Article, _Statement], bool]
 
 
 def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_date: str = "",
@@ -72,6 +162,9 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     (推动项目早落地) is none. An undated statement of a milestone already dated is a mention of it;
     the row's provenance is the first statement with a date (or the first).
 
+    Runs the steps of :data:`EVENT_STEPS` (stage ``"events"``) on each milestone verb in order, until
+    one returns False; the last, ``merge_mentions``, adds the statement's rows.
+
     >>> from lishui_analysis.ingest.segment import split_sentences
     >>> from lishui_analysis.extract.dates import extract_dates
     >>> body = "中欣晶圆大硅片项目于2023年6月动工，同年12月31日封顶。该项目2023年6月开工后进展顺利。"
@@ -79,118 +172,243 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
     ...  for e in extract_events(body, split_sentences(body), extract_dates(body, "2024-12"))]
     [('construction_started', '2023-06', '中欣晶圆大硅片项目', 2), ('topped_out', '2023-12-31', '中欣晶圆大硅片项目', 1)]
     """
-    _, verb_re, by_word = _verbs()
-    c = cues()
-    planned_re = _planned_re()
-    anaphora = tuple(c["anaphora"])
-    quotes = short_quote_spans(text, 20)
-    holders = holders if holders is not None else find_holders(text, orgs)
-    out: list[Event] = []
-    by_holder: dict[tuple[str, str], list[Event]] = {}  # (type, subject) → its milestones, one per date
-    used_dates: dict[int, tuple[int, str]] = {}  # date start → (clause, type) of the milestone it dated
-    for s_start, s_end, sent in sentences:
-        for m in verb_re.finditer(text, s_start, s_end):
-            word = m.group()
-            _, etype, not_before, not_after = by_word[word]
-            post = text[m.end():m.end() + 4]
-            if any(text[max(0, m.start() - 1):m.end() + 2].find(nb) >= 0 for nb in not_before):
-                continue
-            if any(post.startswith(na) for na in not_after) or post.startswith("时"):
-                continue
-            cstart = clause_start(text, m.start(), s_start)
-            nxt = verb_re.match(text, m.end())
-            if ((post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
-                    and _FUTURE_AFTER.search(text, m.end(), s_end)
-                    and not any(cstart <= d.start < m.start() for d in dates if d.date)):
-                # 投产后将…, 建成达产后可…: a condition, not a milestone (预计2024年全部达产后: a dated plan;
-                # 签约后，露出了笑容: a step told in sequence, a milestone)
-                continue
-            if sent.rstrip("”’」』）)").endswith(("？", "?")):
-                continue  # 为何这么多项目选择落地乐清？: a question, not a report
-            if _MODIFIER.match(text, m.end()) or post.startswith("“"):
-                continue  # 入驻半导体企业提供…, 投产倒排计划: the verb describes a noun
-            if in_spans(m.start(), quotes) or text[m.start() - 1:m.start()] in _SLOGAN_BEFORE:
-                continue  # “快投产”, 项目快签约、快落地: a slogan
-            if "从" in text[cstart:m.start()] and _TO_AFTER.match(text, m.end()):
-                continue  # 从签约到开工…: the start of a span of time, told to measure it
-            batch = counted_after(holders, m.start(), m.end())  # 集中开工9个重大项目, 新开工41个
-            if any(a in text[cstart:m.start()] for a in anaphora) and batch is None:
-                # 此次开工: the milestone already reported, stated again (本次集中开工9个重大项目 names its batch)
-                same = [e for e in out if e.event_type == etype]
-                if same:
-                    same[-1].n_mentions += 1
-                continue
-            if is_general_talk(text, cstart, m.start()):
-                continue
-            cend = _clause_end(text, m.end(), s_end)
-            if text[cend - 1:cend] == "时":
-                continue  # "刚拍得土地使用权时": a when-clause, not a new milestone
-            planned = bool(planned_re.search(text, cstart, m.start()))
-            # a date that dated another kind of milestone in another clause is that milestone's (a signing
-            # ceremony and 共签约34个项目 share their day; 2024年5月开工…十个月就完成封顶 do not)
-            taken = {k for k, (c, t) in used_dates.items() if c != cstart and t != etype}
-            date = _pick_date(text, dates, m.start(), cstart, s_start, s_end, pub_date if planned else "",
-                              used=taken)
-            carried = False
-            if date is None and not planned and not _SPAN_TOLD.search(text, cstart, m.start()):
-                # (历时18个月建设完成, 仅用8个月结顶: how long it took is told, not when: no date carried)
-                if any(w in text[cstart:m.start()] for w in c["now"]):
-                    date = _now(pub_date, m.start())
-                else:
-                    para_start = text.rfind("\n", 0, s_start) + 1
-                    prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
-                             and not _later(d.date, pub_date)]
-                    if not prior and (etype in _CEREMONY_TYPES or any(a in sent for a in anaphora)):
-                        # 签约/集中开工 later in a report of the ceremony, or any milestone of 此次…: the news
-                        # peg's day (the lead's date)
-                        prior = [d for d in dates if d.end <= s_start and d.precision == "day"
-                                 and not _later(d.date, pub_date)][:1]
-                    date = prior[-1] if prior else None
-                    carried = date is not None
-            if date is not None and _later(date.date, pub_date):
-                planned = True
-            role = role_of(event_type=etype)
-            after = listed_after(holders, m.end(), s_end, role)  # 签约的还有A、B、C等
-            holder = after[0] if after else batch or resolve(holders, m.start(), m.end(), s_start, role, event=True)
-            if not after:  # A、B、C项目参加开工 / “A项目”“B项目”签约落地: the list ends right before the verb
-                last = adjacent(holders, m.start(), s_start, role)
-                if last is not None and enumerated(holders, last, s_start):
-                    holder = last
-            listed = after[1:] if after else enumerated(holders, holder, s_start)  # A、B等一系列项目
-            if not listed and (not holder.subject or (holder is not batch and is_plural(text, cstart, m.start()))):
-                continue  # no concrete holder: talk in general
-            if holder.subject_type == "project" and holder.org is not None and not listed:
-                # X公司摘得，计划建设年产50亿套…基地项目: the company's milestone is for the project it names
-                holder = project_after(holders, holder, m.end(), s_end, role) or holder
-            if holder.subject_type == "batch" and holder is not batch and _in_chain(verb_re, text, m):
-                continue  # 77个重大项目集中开工投产投运: a ceremony of mixed milestones, not each one of the whole batch
-            if date is not None:
-                used_dates.setdefault(date.start, (cstart, etype))
-            for subject, stype, org, *_ in sorted(listed + ([holder] if holder.subject else []), key=lambda r: r.start):
-                _add(out, by_holder, Event(m.start(), m.end(), word, sent, etype, subject, org.name if org else "",
-                                           date.date if date else "", date.precision if date else "", planned, stype),
-                     dated=date is not None and not carried)
-    return sorted(out, key=lambda e: e.start)
+    art = _Article.of(text, dates, orgs, pub_date, holders)
+    steps = config.active_steps(STAGE, EVENT_STEPS)
+    for s in art.statements(sentences):
+        for step in steps:
+            if not step(art, s):
+                break
+        else:  # only when merge_mentions is off: each statement's rows as they are
+            art.out.extend(s.rows())
+    return sorted(art.out, key=lambda e: e.start)
 
 
-#: What follows 投产后/建成后 when it is a condition: a future or a possibility.
-_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成|产值|营收|税收|亩均|年产|实现|带动|新增")
-#: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
-_NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
-#: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
-_SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
-#: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
-_SLOGAN_BEFORE = ("快", "早")
-#: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
-_CEREMONY_TYPES = ("settled", "construction_started")
-_TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+# ---- Is it a milestone? ------------------------------------------------------------------------
+
+def _word_exceptions(a: _Article, s: _Statement) -> bool:
+    """Drops a verb in a context its entry of ``events.yaml`` excludes: a ``not_before`` word around
+    it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
+    12万元: a price; 开工率达95%: a rate)."""
+    text = a.text
+    if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
+        return False
+    return not any(s.post.startswith(na) for na in s.not_after)
 
 
-def _in_chain(verb_re, text: str, m) -> bool:
-    """The verb at ``m`` is one of two or more milestone verbs written together (开工投产投运)."""
-    if verb_re.match(text, m.end()):
+def _time_phrase(a: _Article, s: _Statement) -> bool:
+    """Drops a verb followed by 时: 翠峰新材料项目开工时 tells when something else happened."""
+    return not s.post.startswith("时")
+
+
+def _condition(a: _Article, s: _Statement) -> bool:
+    """Drops a condition about the future: a verb followed by 后 (directly or after another milestone
+    verb) when the sentence goes on with a future or a possibility and its clause has no date before
+    it (星河装备项目投产后将新增产值8.5亿元; 建成达产后可年产 …). A dated plan (预计2026年全部达产后…)
+    and a step told in sequence (签约后，双方 …) stay."""
+    text = a.text
+    nxt = a.verb_re.match(text, s.end)
+    return not ((s.post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
+                and _FUTURE_AFTER.search(text, s.end, s.s_end)
+                and not any(s.cstart <= d.start < s.start for d in a.dates if d.date))
+
+
+def _question(a: _Article, s: _Statement) -> bool:
+    """Drops a verb in a question (为什么这么多企业选择落地青田？): asked, not reported."""
+    return not s.sentence.rstrip("”’」』）)").endswith(("？", "?"))
+
+
+def _noun_modifier(a: _Article, s: _Statement) -> bool:
+    """Drops a verb that describes a noun after it (为入驻企业提供服务, 投产攻坚计划, 落地“一件事”):
+    :data:`_MODIFIER`, or an opening quote right after the verb."""
+    return not (_MODIFIER.match(a.text, s.end) or s.post.startswith("“"))
+
+
+def _slogan(a: _Article, s: _Statement) -> bool:
+    """Drops a slogan: a verb inside a short quotation (“早投产”) or right after 快/早 (快签约、快落地)."""
+    return not (in_spans(s.start, a.quotes) or a.text[s.start - 1:s.start] in _SLOGAN_BEFORE)
+
+
+def _span_start(a: _Article, s: _Statement) -> bool:
+    """Drops the start of a span of time, told to measure it: 从拿地到开工只用了60天 (从 before the
+    verb in its clause, 到 shortly after it)."""
+    return not ("从" in a.text[s.cstart:s.start] and _TO_AFTER.match(a.text, s.end))
+
+
+def _batch_count(a: _Article, s: _Statement) -> bool:
+    """Notes the batch written right after the verb, which the verb is said of: 集中开工12个重大项目,
+    新签约7个 (:func:`.counted_after`)."""
+    s.batch = counted_after(a.holders, s.start, s.end)
+    return True
+
+
+def _restatement(a: _Article, s: _Statement) -> bool:
+    """A verb after 此次/同时 … in its clause states again the milestone just reported (此次开工的项目
+    总投资5亿元): one more mention of the last milestone of its type, no new one. A verb with a batch
+    of its own (本次集中开工12个项目) is no restatement."""
+    if s.batch is not None or not any(w in a.text[s.cstart:s.start] for w in a.anaphora):
         return True
-    return any(p.end() == m.start() for p in verb_re.finditer(text, max(0, m.start() - 4), m.start()))
+    last = next((e for e in reversed(a.out) if e.event_type == s.event_type), None)
+    if last is not None:
+        last.n_mentions += 1
+    return False
+
+
+def _general_talk(a: _Article, s: _Statement) -> bool:
+    """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (星河项目正加快推动投产)."""
+    return not is_general_talk(a.text, s.cstart, s.start)
+
+
+def _when_clause(a: _Article, s: _Statement) -> bool:
+    """Drops a verb whose clause ends in 时 (云岭科技刚摘得这块地时，…): a when-clause."""
+    cend = _clause_end(a.text, s.end, s.s_end)
+    return a.text[cend - 1:cend] != "时"
+
+
+# ---- When ---------------------------------------------------------------------------------------
+
+def _planned_cue(a: _Article, s: _Statement) -> bool:
+    """Marks the milestone planned when a cue word (将, 预计, 力争 …) stands before the verb in its
+    clause: 项目预计明年6月投产."""
+    s.planned = bool(a.planned_re.search(a.text, s.cstart, s.start))
+    return True
+
+
+def _nearest_date(a: _Article, s: _Statement) -> bool:
+    """Dates the milestone by the nearest date around it (:func:`.milestone_dates.pick_date`), not
+    taking from another clause a date that dated another kind of milestone (2024年3月开工，仅用九个月
+    就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
+    planned milestone takes no date before publication from elsewhere in its sentence."""
+    taken = {k for k, (c, t) in a.used_dates.items() if c != s.cstart and t != s.event_type}
+    s.date = pick_date(a.text, a.dates, s.start, s.cstart, s.s_start, s.s_end,
+                       a.pub_date if s.planned else "", used=taken)
+    return True
+
+
+def _now_date(a: _Article, s: _Statement) -> bool:
+    """Dates an undated past milestone said to be now (目前、现在、日前 … before the verb in its clause:
+    目前厂房已经封顶) by the publication's month."""
+    if s.date is None and not s.planned and any(w in a.text[s.cstart:s.start] for w in a.now_words) \
+            and not span_told(a.text, s.cstart, s.start):
+        s.date = now_date(a.pub_date, s.start)
+    return True
+
+
+def _carried_date(a: _Article, s: _Statement) -> bool:
+    """Gives an undated past milestone the last date before it in its paragraph, or the news peg's
+    day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个.
+    Not when the clause tells how long it took (历时10个月建成)."""
+    if s.date is None and not s.planned and not span_told(a.text, s.cstart, s.start):
+        s.date = carried_date(a.dates, a.text, s.s_start, s.event_type, s.sentence, a.anaphora, a.pub_date)
+        s.carried = s.date is not None
+    return True
+
+
+def _later_is_planned(a: _Article, s: _Statement) -> bool:
+    """Marks the milestone planned when its date lies after publication (2026年投产, published 2025)."""
+    if s.date is not None and later(s.date.date, a.pub_date):
+        s.planned = True
+    return True
+
+
+# ---- Whose --------------------------------------------------------------------------------------
+
+def _items_after(a: _Article, s: _Statement) -> bool:
+    """Takes the holders listed after the verb (签约的还有云岭科技、翠峰新材料等): the first is the
+    holder, the rest are listed with it (:func:`.listed_after`)."""
+    s.after = listed_after(a.holders, s.end, s.s_end, s.role)
+    if s.after:
+        s.holder = s.after[0]
+    return True
+
+
+def _holder(a: _Article, s: _Statement) -> bool:
+    """Finds the holder when none is listed after the verb: the batch counted after it, else the
+    project or company :func:`.resolve` gives (云岭科技智能装备项目于3月开工)."""
+    if s.holder is None:
+        s.holder = s.batch or resolve(a.holders, s.start, s.end, s.s_start, s.role, event=True)
+    return True
+
+
+def _items_before(a: _Article, s: _Statement) -> bool:
+    """Takes as holder the last item of a list ending right before the verb (甲项目、乙项目、丙项目
+    参加开工; “甲项目”“乙项目”签约落地): :func:`.adjacent` when it heads a list."""
+    if not s.after:
+        last = adjacent(a.holders, s.start, s.s_start, s.role)
+        if last is not None and enumerated(a.holders, last, s.s_start):
+            s.holder = last
+    return True
+
+
+def _list_items(a: _Article, s: _Statement) -> bool:
+    """Collects the other items of the holder's list: those after the verb, else the items written
+    with the holder before it (甲、乙等一批项目签约: :func:`.enumerated`)."""
+    if s.after:
+        s.listed = s.after[1:]
+    elif s.holder is not None:
+        s.listed = enumerated(a.holders, s.holder, s.s_start)
+    return True
+
+
+def _concrete_holder(a: _Article, s: _Statement) -> bool:
+    """Drops a milestone without a concrete holder: no list, and no holder or a plural reference
+    before the verb in its clause (这批项目陆续投产: projects in general), unless the holder is the
+    batch counted after the verb."""
+    if s.listed:
+        return True
+    h = s.holder
+    return h is not None and bool(h.subject) and (h is s.batch or not is_plural(a.text, s.cstart, s.start))
+
+
+def _project_named_after(a: _Article, s: _Statement) -> bool:
+    """Gives a company's milestone to the project it names after the verb (云岭科技摘得地块，计划
+    建设年产8万台智能装备项目: the land is the project's; :func:`.project_after`)."""
+    h = s.holder
+    if h is not None and h.subject_type == "project" and h.org is not None and not s.listed:
+        s.holder = project_after(a.holders, h, s.end, s.s_end, s.role) or h
+    return True
+
+
+def _batch_chain(a: _Article, s: _Statement) -> bool:
+    """Drops a verb of a chain said of a whole batch (32个重大项目集中开工投产: a ceremony of mixed
+    milestones, not each of them for every project), unless the batch is counted after the verb."""
+    h = s.holder
+    return not (h is not None and h.subject_type == "batch" and h is not s.batch
+                and _in_chain(a.verb_re, a.text, s.start, s.end))
+
+
+def _remember_date(a: _Article, s: _Statement) -> bool:
+    """Notes which clause and type the milestone's date dated, so that :func:`_nearest_date` does not
+    give it to another kind of milestone in another clause."""
+    if s.date is not None:
+        a.used_dates.setdefault(s.date.start, (s.cstart, s.event_type))
+    return True
+
+
+def _merge_mentions(a: _Article, s: _Statement) -> bool:
+    """Adds the statement's rows, each a mention of the same milestone already found when there is
+    one (:func:`_add`: 云岭科技项目5月开工 … 该项目开工以来 is one row of 2 mentions). Returns False:
+    the rows are added, none is left for the driver."""
+    dated = s.date is not None and not s.carried
+    for ev in s.rows():
+        _add(a.out, a.by_holder, ev, dated=dated)
+    return False
+
+
+#: The steps of :func:`extract_events`, in order (stage ``"events"``).
+EVENT_STEPS: tuple[Step, ...] = (
+    _word_exceptions, _time_phrase, _condition, _question, _noun_modifier, _slogan, _span_start,
+    _batch_count, _restatement, _general_talk, _when_clause,
+    _planned_cue, _nearest_date, _now_date, _carried_date, _later_is_planned,
+    _items_after, _holder, _items_before, _list_items, _concrete_holder, _project_named_after, _batch_chain,
+    _remember_date, _merge_mentions,
+)
+
+
+def _in_chain(verb_re, text: str, start: int, end: int) -> bool:
+    """The verb at ``start:end`` is one of two or more milestone verbs written together (开工投产投运)."""
+    if verb_re.match(text, end):
+        return True
+    return any(p.end() == start for p in verb_re.finditer(text, max(0, start - 4), start))
 
 
 def _add(out: list[Event], by_holder: dict, ev: Event, dated: bool) -> None:
@@ -218,40 +436,3 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
     while i < s_end and text[i] not in "，,；;：:。！？!?":
         i += 1
     return i
-
-
-def _now(pub_date: str, pos: int) -> DateMention:
-    date = pub_date[:7]
-    return DateMention(pos, pos, "", date, "month" if len(date) == 7 else ("year" if date else ""), "now")
-
-
-def _pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=frozenset()):
-    """Nearest date before ``pos`` in its clause, else in its sentence (unless it already dated a
-    milestone of another clause: ``used``), else just after it in its clause.
-
-    For a planned milestone (``not_before`` = publication date) a date from
-    elsewhere in the sentence must not lie before publication.
-    """
-    dates = [d for d in dates if not _NOUN_YEAR.match(text, d.end)]  # 2024年首批…: a year naming a batch
-    in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
-    if in_clause:
-        best = in_clause[-1]
-        if best.precision == "year":
-            # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
-            finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
-                     and d.precision in ("day", "month") and d.kind != "now"]
-            if finer:
-                return finer[-1]
-        return best
-    # From another clause, a date that already dated a milestone is that milestone's
-    # (项目自2024年5月开工以来，仅用十个月就完成封顶: 封顶 is not 2024-05).
-    in_sentence = [d for d in dates if s_start <= d.start and d.end <= pos and d.date and d.start not in used
-                   and not (not_before and _later(not_before, d.date))]
-    if in_sentence:
-        return in_sentence[-1]
-    for d in dates:
-        if pos <= d.start < s_end and d.date:
-            if not any(ch in "，,；;：:" for ch in text[pos:d.start]):
-                return d
-            break
-    return None

@@ -1,0 +1,352 @@
+"""The named steps of extract_events (stage "events"): each step alone, and each switched off by name.
+
+Every text here is invented (names, places, figures)."""
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract import events as ev
+from lishui_analysis.extract.dates import extract_dates
+from lishui_analysis.extract.events import EVENT_STEPS, STAGE, extract_events
+from lishui_analysis.extract.milestone_dates import carried_date, later, now_date, pick_date, span_told
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.ingest.segment import split_sentences
+
+PUB = "2025-06-18"
+XINGHE = "缙云县星河智能装备项目"
+
+
+def rows(text, pub=PUB):
+    return [(e.event_type, e.subject, e.date, e.planned, e.n_mentions) for e in
+            extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)]
+
+
+def at(text, word, step, pub=PUB, nth=0):
+    """The article and the ``nth`` statement of ``word``, as the driver hands it to ``step``: every
+    statement before it went through all the steps, this one through the steps before ``step``."""
+    art = ev._Article.of(text, extract_dates(text, pub), extract_org_mentions(text), pub)
+    seen = 0
+    for s in art.statements(split_sentences(text)):
+        if s.word == word:
+            if seen == nth:
+                for before in EVENT_STEPS[:EVENT_STEPS.index(step)]:
+                    assert before(art, s), before.__name__
+                return art, s
+            seen += 1
+        for st in EVENT_STEPS:
+            if not st(art, s):
+                break
+    raise LookupError(word)
+
+
+def test_the_steps_and_their_names():
+    names = [f.__name__.lstrip("_") for f in EVENT_STEPS]
+    assert STAGE == "events"
+    assert len(set(names)) == len(names)
+    assert names[:3] == ["word_exceptions", "time_phrase", "condition"]
+    assert names[-1] == "merge_mentions"
+    assert config.active_steps(STAGE, EVENT_STEPS) is EVENT_STEPS  # nothing off: the tuple itself
+    with config.steps_off("events.slogan", "events.holder"):
+        left = [f.__name__ for f in config.active_steps(STAGE, EVENT_STEPS)]
+    assert "_slogan" not in left and "_holder" not in left and len(left) == len(names) - 2
+
+
+# ---- each step alone --------------------------------------------------------------------------
+
+def test_word_exceptions():
+    art, s = at(f"{XINGHE}3月开工率达到九成。", "开工", ev._word_exceptions)
+    assert ev._word_exceptions(art, s) is False   # 开工率: a rate (not_after)
+    art, s = at(f"{XINGHE}5月举行开竣工仪式。", "竣工", ev._word_exceptions)
+    assert ev._word_exceptions(art, s) is False   # 开竣工: a ceremony's name (not_before)
+    art, s = at(f"{XINGHE}3月开工。", "开工", ev._word_exceptions)
+    assert ev._word_exceptions(art, s) is True
+
+
+def test_time_phrase():
+    art, s = at(f"{XINGHE}开工时间为5月8日。", "开工", ev._time_phrase)
+    assert ev._time_phrase(art, s) is False
+    art, s = at(f"{XINGHE}5月8日开工。", "开工", ev._time_phrase)
+    assert ev._time_phrase(art, s) is True
+
+
+def test_condition():
+    art, s = at(f"{XINGHE}投产后将新增产值8.5亿元。", "投产", ev._condition)
+    assert ev._condition(art, s) is False
+    art, s = at(f"{XINGHE}预计2026年全部达产后将新增产值8.5亿元。", "达产", ev._condition)
+    assert ev._condition(art, s) is True   # a dated plan
+    art, s = at(f"{XINGHE}签约后，双方握手合影。", "签约", ev._condition)
+    assert ev._condition(art, s) is True   # a step told in sequence
+
+
+def test_question():
+    art, s = at(f"{XINGHE}为何5月就开工？”", "开工", ev._question)
+    assert ev._question(art, s) is False
+    art, s = at(f"{XINGHE}5月开工。", "开工", ev._question)
+    assert ev._question(art, s) is True
+
+
+def test_noun_modifier():
+    art, s = at(f"{XINGHE}投产计划已经制定。", "投产", ev._noun_modifier)
+    assert ev._noun_modifier(art, s) is False
+    art, s = at(f"{XINGHE}投产“一件事”办结。", "投产", ev._noun_modifier)
+    assert ev._noun_modifier(art, s) is False
+    art, s = at(f"{XINGHE}4月投产。", "投产", ev._noun_modifier)
+    assert ev._noun_modifier(art, s) is True
+
+
+def test_slogan():
+    art, s = at(f"{XINGHE}提出“早投产”。", "投产", ev._slogan)
+    assert ev._slogan(art, s) is False
+    art, s = at(f"{XINGHE}要快签约、快落地。", "签约", ev._slogan)
+    assert ev._slogan(art, s) is False
+    art, s = at(f"{XINGHE}4月投产。", "投产", ev._slogan)
+    assert ev._slogan(art, s) is True
+
+
+def test_span_start():
+    art, s = at(f"{XINGHE}从拿地到开工只用了60天。", "拿地", ev._span_start)
+    assert ev._span_start(art, s) is False
+    art, s = at(f"{XINGHE}从拿地到开工只用了60天。", "开工", ev._span_start)
+    assert ev._span_start(art, s) is True
+
+
+def test_batch_count():
+    art, s = at("3月8日，缙云县集中开工12个重大项目。", "开工", ev._batch_count)
+    assert ev._batch_count(art, s) is True
+    assert (s.batch.subject, s.batch.subject_type) == ("12个重大项目", "batch")
+    art, s = at(f"3月8日，{XINGHE}开工。", "开工", ev._batch_count)
+    ev._batch_count(art, s)
+    assert s.batch is None
+
+
+def test_restatement():
+    text = f"{XINGHE}3月8日开工。青田县云岭科技有限公司同时开工建设新厂房。"
+    art, s = at(text, "开工", ev._restatement, nth=1)
+    assert [e.n_mentions for e in art.out] == [1]
+    assert ev._restatement(art, s) is False
+    assert [e.n_mentions for e in art.out] == [2]   # one more mention of the start just reported
+    art, s = at("3月8日，缙云县本次集中开工12个重大项目。", "开工", ev._restatement)
+    assert ev._restatement(art, s) is True          # a batch of its own
+
+
+def test_general_talk():
+    art, s = at(f"{XINGHE}正加快推动投产。", "投产", ev._general_talk)
+    assert ev._general_talk(art, s) is False
+    art, s = at(f"{XINGHE}4月投产。", "投产", ev._general_talk)
+    assert ev._general_talk(art, s) is True
+
+
+def test_when_clause():
+    art, s = at(f"{XINGHE}刚开工的时，工人不多。", "开工", ev._when_clause)
+    assert ev._when_clause(art, s) is False
+    art, s = at(f"{XINGHE}刚开工，工人不多。", "开工", ev._when_clause)
+    assert ev._when_clause(art, s) is True
+
+
+def test_planned_cue():
+    art, s = at(f"{XINGHE}预计3月投产。", "投产", ev._planned_cue)
+    assert ev._planned_cue(art, s) is True and s.planned is True
+    art, s = at(f"{XINGHE}3月投产。", "投产", ev._planned_cue)
+    ev._planned_cue(art, s)
+    assert s.planned is False
+
+
+def test_nearest_date():
+    art, s = at(f"{XINGHE}于2025年3月投产。", "投产", ev._nearest_date)
+    assert ev._nearest_date(art, s) is True
+    assert (s.date.date, s.date.precision) == ("2025-03", "month")
+    # a date that dated a start in another clause does not date the topping out
+    art, s = at(f"{XINGHE}于2024年3月开工，仅用十个月就封顶。", "封顶", ev._nearest_date)
+    ev._nearest_date(art, s)
+    assert s.date is None
+
+
+def test_now_date():
+    art, s = at(f"{XINGHE}刚刚投产。", "投产", ev._now_date)
+    assert s.date is None
+    assert ev._now_date(art, s) is True
+    assert (s.date.date, s.date.kind) == ("2025-06", "now")
+
+
+def test_carried_date():
+    art, s = at(f"2025年3月，{XINGHE}建成。项目随后投产。", "投产", ev._carried_date)
+    assert s.date is None
+    assert ev._carried_date(art, s) is True
+    assert (s.date.date, s.carried) == ("2025-03", True)
+    art, s = at(f"2025年3月，{XINGHE}签约。新厂房历时10个月建成。", "建成", ev._carried_date)
+    ev._carried_date(art, s)
+    assert s.date is None   # how long it took is told, not when
+
+
+def test_later_is_planned():
+    art, s = at(f"{XINGHE}于2025年10月投产。", "投产", ev._later_is_planned)
+    assert s.planned is False
+    assert ev._later_is_planned(art, s) is True and s.planned is True
+
+
+def test_items_after():
+    text = f"3月8日，{XINGHE}签约，签约的还有青田县云岭科技有限公司、龙泉市瓯源阀门有限公司等。"
+    art, s = at(text, "签约", ev._items_after, nth=1)
+    assert ev._items_after(art, s) is True
+    assert [r.subject for r in s.after] == ["青田县云岭科技有限公司", "龙泉市瓯源阀门有限公司"]
+    assert s.holder.subject == "青田县云岭科技有限公司"
+
+
+def test_holder():
+    art, s = at(f"3月8日，{XINGHE}开工。", "开工", ev._holder)
+    assert s.holder is None
+    assert ev._holder(art, s) is True
+    assert (s.holder.subject, s.holder.subject_type) == (XINGHE, "project")
+    art, s = at("3月8日，缙云县集中开工12个重大项目。", "开工", ev._holder)
+    ev._holder(art, s)
+    assert s.holder is s.batch
+
+
+def test_items_before():
+    art, s = at("3月8日，“星河智能装备项目”“云岭数控机床项目”签约落地。", "签约落地", ev._items_before)
+    assert s.holder.subject == "星河智能装备项目"
+    assert ev._items_before(art, s) is True
+    assert s.holder.subject == "云岭数控机床项目"   # the last item of the list before the verb
+
+
+def test_list_items():
+    art, s = at("3月8日，星河智能装备项目、云岭数控机床项目、瓯源阀门项目参加开工。", "开工", ev._list_items)
+    assert s.holder.subject == "瓯源阀门项目" and s.listed == []
+    assert ev._list_items(art, s) is True
+    assert [r.subject for r in s.listed] == ["星河智能装备项目", "云岭数控机床项目"]
+
+
+def test_concrete_holder():
+    art, s = at(f"{XINGHE}3月签约。如今大批的项目陆续开工。", "开工", ev._concrete_holder)
+    assert s.holder.subject == XINGHE
+    assert ev._concrete_holder(art, s) is False    # projects in general
+    art, s = at(f"3月8日，{XINGHE}开工。", "开工", ev._concrete_holder)
+    assert ev._concrete_holder(art, s) is True
+
+
+def test_project_named_after():
+    art, s = at("青田县云岭科技有限公司3月摘得地块，计划建设年产8万台智能装备项目。", "摘得", ev._project_named_after)
+    assert s.holder.subject == "青田县云岭科技有限公司"
+    assert ev._project_named_after(art, s) is True
+    assert (s.holder.subject, s.holder.org.name) == ("年产8万台智能装备项目", "青田县云岭科技有限公司")
+
+
+def test_batch_chain():
+    art, s = at("3月8日，全县32个重大项目集中开工投产。", "开工", ev._batch_chain)
+    assert s.holder.subject_type == "batch"
+    assert ev._batch_chain(art, s) is False
+    art, s = at("3月8日，缙云县集中开工12个重大项目。", "开工", ev._batch_chain)
+    assert ev._batch_chain(art, s) is True          # the batch counted after the verb
+
+
+def test_remember_date():
+    art, s = at(f"{XINGHE}于2024年3月开工，仅用十个月就封顶。", "开工", ev._remember_date)
+    assert art.used_dates == {}
+    assert ev._remember_date(art, s) is True
+    assert art.used_dates == {s.date.start: (s.cstart, "construction_started")}
+
+
+def test_merge_mentions():
+    text = f"{XINGHE}3月8日开工。{XINGHE}开工以来进展顺利。"
+    art, s = at(text, "开工", ev._merge_mentions, nth=1)
+    assert [(e.subject, e.n_mentions) for e in art.out] == [(XINGHE, 1)]
+    assert ev._merge_mentions(art, s) is False      # its rows are added: none left for the driver
+    assert [(e.subject, e.date, e.n_mentions) for e in art.out] == [(XINGHE, "2025-03-08", 2)]
+
+
+# ---- the dating helpers -----------------------------------------------------------------------
+
+def test_milestone_dates_helpers():
+    assert later("2026-03", PUB) and not later("2025", PUB) and not later("2026", "")
+    assert span_told("新厂房仅用90天建成", 0, 9) and not span_told("新厂房5月建成", 0, 7)
+    assert (now_date(PUB, 5).date, now_date("", 5).precision) == ("2025-06", "")
+    text = "5月8日，签约仪式在青田举行。会上签约项目7个。"
+    dates = extract_dates(text, PUB)
+    s2 = text.index("会上")
+    assert carried_date(dates, text, s2, "settled", text[s2:], (), PUB).date == "2025-05-08"
+    # a year in the clause, a finer date of that year earlier in the sentence: the finer one
+    text = "3月8日上午，星河项目2025年开工。"
+    pos, cstart = text.index("开工"), text.index("星河")
+    assert pick_date(text, extract_dates(text, PUB), pos, cstart, 0, len(text)).surface == "3月8日"
+    # no date before it in its sentence: the one just after it in its clause
+    text = "星河项目开工于2025年3月。"
+    pos = text.index("开工")
+    assert pick_date(text, extract_dates(text, PUB), pos, 0, 0, len(text)).date == "2025-03"
+
+
+# ---- each step switched off by name -----------------------------------------------------------
+
+OFF_CASES = [
+    ("word_exceptions", f"{XINGHE}3月开工率达到九成。"),
+    ("time_phrase", f"{XINGHE}开工时间为5月8日。"),
+    ("condition", f"{XINGHE}投产后将新增产值8.5亿元。"),
+    ("question", f"{XINGHE}为何5月就开工？"),
+    ("noun_modifier", f"{XINGHE}投产计划已经制定。"),
+    ("slogan", f"{XINGHE}提出“早投产”。"),
+    ("span_start", f"{XINGHE}从拿地到开工只用了60天。"),
+    ("batch_count", "3月8日，缙云县集中开工12个重大项目。"),
+    ("restatement", f"{XINGHE}3月8日开工。青田县云岭科技有限公司同时开工建设新厂房。"),
+    ("general_talk", f"{XINGHE}正加快推动投产。"),
+    ("when_clause", f"{XINGHE}刚开工的时，工人不多。"),
+    ("planned_cue", f"{XINGHE}预计3月投产。"),
+    ("nearest_date", f"{XINGHE}于2025年3月投产。"),
+    ("now_date", f"{XINGHE}刚刚投产。"),
+    ("carried_date", f"2025年3月，{XINGHE}建成。项目随后投产。"),
+    ("later_is_planned", f"{XINGHE}于2025年10月投产。"),
+    ("items_after", f"3月8日，{XINGHE}签约，签约的还有青田县云岭科技有限公司、龙泉市瓯源阀门有限公司等。"),
+    ("holder", f"3月8日，{XINGHE}开工。"),
+    ("items_before", "3月8日，“星河智能装备项目”“云岭数控机床项目”签约落地。"),
+    ("list_items", "3月8日，星河智能装备项目、云岭数控机床项目、瓯源阀门项目参加开工。"),
+    ("concrete_holder", f"{XINGHE}3月签约。如今大批的项目陆续开工。"),
+    ("project_named_after", "青田县云岭科技有限公司3月摘得地块，计划建设年产8万台智能装备项目。"),
+    ("batch_chain", "3月8日，全县32个重大项目集中开工投产。"),
+    ("remember_date", f"{XINGHE}于2024年3月开工，仅用十个月就封顶。"),
+    ("merge_mentions", f"{XINGHE}3月8日开工。{XINGHE}开工以来进展顺利。"),
+]
+
+
+def test_every_step_has_an_off_case():
+    assert sorted(name for name, _ in OFF_CASES) == sorted(f.__name__.lstrip("_") for f in EVENT_STEPS)
+
+
+NORMAL = {
+    "word_exceptions": [],
+    "time_phrase": [],
+    "condition": [],
+    "question": [],
+    "noun_modifier": [],
+    "slogan": [],
+    "span_start": [("construction_started", XINGHE, "", False, 1)],
+    "batch_count": [("construction_started", "12个重大项目", "2025-03-08", False, 1)],
+    "restatement": [("construction_started", XINGHE, "2025-03-08", False, 2)],
+    "general_talk": [],
+    "when_clause": [],
+    "planned_cue": [("production_start", XINGHE, "2025-03", True, 1)],
+    "nearest_date": [("production_start", XINGHE, "2025-03", False, 1)],
+    "now_date": [("production_start", XINGHE, "2025-06", False, 1)],
+    "carried_date": [("completed", XINGHE, "2025-03", False, 1), ("production_start", XINGHE, "2025-03", False, 1)],
+    "later_is_planned": [("production_start", XINGHE, "2025-10", True, 1)],
+    "items_after": [("settled", XINGHE, "2025-03-08", False, 1),
+                    ("settled", "青田县云岭科技有限公司", "2025-03-08", False, 1),
+                    ("settled", "龙泉市瓯源阀门有限公司", "2025-03-08", False, 1)],
+    "holder": [("construction_started", XINGHE, "2025-03-08", False, 1)],
+    "items_before": [("settled", "星河智能装备项目", "2025-03-08", False, 1),
+                     ("settled", "云岭数控机床项目", "2025-03-08", False, 1)],
+    "list_items": [("construction_started", "星河智能装备项目", "2025-03-08", False, 1),
+                   ("construction_started", "云岭数控机床项目", "2025-03-08", False, 1),
+                   ("construction_started", "瓯源阀门项目", "2025-03-08", False, 1)],
+    "concrete_holder": [("settled", XINGHE, "2025-03", False, 1)],
+    "project_named_after": [("land_acquired", "年产8万台智能装备项目", "2025-03", False, 1)],
+    "batch_chain": [],
+    "remember_date": [("construction_started", XINGHE, "2024-03", False, 1), ("topped_out", XINGHE, "", False, 1)],
+    "merge_mentions": [("construction_started", XINGHE, "2025-03-08", False, 2)],
+}
+
+
+@pytest.mark.parametrize("name, text", OFF_CASES, ids=[n for n, _ in OFF_CASES])
+def test_switching_a_step_off_changes_the_result(name, text):
+    normal = rows(text)
+    assert normal == NORMAL[name]
+    with config.steps_off(f"{STAGE}.{name}"):
+        off = rows(text)
+    assert off != normal
+    assert rows(text) == normal   # back on after the block
