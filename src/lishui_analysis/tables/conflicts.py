@@ -1,0 +1,243 @@
+"""Conflicts: one job — find the figures and milestone dates that articles state differently
+for one entity (青田县云岭科技有限公司: 总投资8.5亿元 in one article, 12亿元 in another), once
+resolution has mapped every row's subject key to its entity.
+
+:func:`conflict_candidates` picks, in one file's rows, the figures and achieved milestone dates
+worth comparing (a stated revision or a part never counts); :func:`find_conflicts` compares
+them across the corpus, near-linearly (through distinct values, never article pairs);
+:func:`same_figure` says when two stated figures agree (rounding, 约/余/超), and
+:func:`plant_of` lets a company with one project speak for that project.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from .names import vocab
+
+
+@lru_cache(maxsize=1)
+def _conflict_res():
+    v = vocab()
+    word = lambda ws: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True))))  # noqa: E731
+    periods = [(p, word(ws)) for p, ws in v["capacity_periods"].items()]
+    return word(v["revision_cues"]), word(v["part_cues"]), periods
+
+
+_CLAUSE_SEP = re.compile(r"[，,；;。！？：:]")
+
+
+def conflict_candidates(quantities, events, sentences=None) -> list[tuple]:
+    """The figures and achieved milestone dates that conflicts compare, one tuple per row:
+    ``(subject key, attribute, unit, value, approximate, row id, article id, excluded)``.
+    ``excluded``: the sentence says the figure changed (调整为, 增资) or the clause makes it a
+    part (其中, 一期); such rows never make a conflict. ``sentences`` (columns): the text the
+    cues are read in; without it no row is excluded."""
+    metrics = vocab()["conflict_metrics"]
+    revision, part, periods = _conflict_res()
+    first = {}    # article → index of its first sentence (sentence_id n is at first + n - 1)
+    if sentences is not None:
+        aids = list(sentences["article_id"])
+        first.update(zip(reversed(aids), range(len(aids) - 1, -1, -1)))   # the last write is the first row
+        s_start, s_text = list(sentences["start"]), list(sentences["text"])
+    out = []
+    for qid, aid, sid, start, value, unit, metric, subject, stype, key, approx in zip(
+            quantities["quantity_id"], quantities["article_id"], quantities["sentence_id"], quantities["start"],
+            quantities["value"], quantities["unit"], quantities["metric"], quantities["subject"],
+            quantities["subject_type"], quantities["entity_id"], quantities["approximate"]):
+        attr = metrics.get(metric)
+        if not attr or not subject:
+            continue
+        excluded = False
+        if aid in first and sid > 0:
+            i = first[aid] + sid - 1
+            text = s_text[i]
+            pos = start - s_start[i]
+            clause = text[: max(pos, 0)]
+            m = None
+            for m in _CLAUSE_SEP.finditer(clause):
+                pass
+            clause = clause[m.end():] if m else clause
+            excluded = bool(revision.search(text) or part.search(clause))
+            if attr == "capacity":
+                per = next((p for p, rx in periods if rx.search(clause)), "")
+                if not per:
+                    continue
+                attr = f"capacity_per_{per}"
+        elif attr == "capacity":
+            continue
+        out.append((key, attr, unit, float(value), bool(approx), qid, aid, excluded))
+    milestones = _milestones()
+    for eid, aid, etype, key, date, planned in zip(events["event_id"], events["article_id"], events["event_type"],
+                                                   events["entity_id"], events["date"], events["planned"]):
+        if key and date and not planned and etype in milestones:
+            out.append((key, etype, "", date, False, eid, aid, False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _milestones() -> frozenset:
+    return frozenset(vocab()["conflict_milestones"])
+
+
+@lru_cache(maxsize=65536)
+def _precision(v: float) -> float:
+    """The place of a figure's last significant digit: 2.7e9 → 1e8, 2.696e9 → 1e6."""
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    p = 10.0 ** math.floor(math.log10(abs(v)))
+    while p > 1e-6 and abs(v / p - round(v / p)) > 1e-9 * max(1.0, abs(v / p)):
+        p /= 10
+    return p
+
+
+def same_figure(a: float, b: float, approx_a: bool = False, approx_b: bool = False) -> bool:
+    """Whether two stated figures agree: within the relative tolerance, or one is the other
+    rounded to its stated precision (27亿 for 26.96亿), with a wider margin for 约/余/超.
+
+    >>> same_figure(2.7e9, 2.696e9), same_figure(6e6, 3.6e6), same_figure(1e9, 1.015e9)
+    (True, False, True)
+    """
+    if a == b:
+        return True
+    tol_exact, tol_approx = _tolerances()
+    d = abs(a - b)
+    if d <= (tol_approx if (approx_a or approx_b) else tol_exact) * max(abs(a), abs(b)):
+        return True
+    return d <= _precision(a) / 2 + 1e-9 * abs(a) or d <= _precision(b) / 2 + 1e-9 * abs(b)
+
+
+@lru_cache(maxsize=1)
+def _tolerances() -> tuple[float, float]:
+    return float(vocab()["relative_tolerance"]), float(vocab()["approximate_tolerance"])
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Dates agree when one is the other at a coarser precision (2024-03 and 2024-03-15)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def plant_of(entities: list[dict]) -> dict[str, str]:
+    """A company with exactly one project (``parent_id``) → that project: its figures and
+    milestones are the plant's, whichever of the two names an article gives them under."""
+    children = defaultdict(list)
+    for e in entities:
+        if e["entity_type"] == "project" and e["parent_id"]:
+            children[e["parent_id"]].append(e["entity_id"])
+    return {parent: kids[0] for parent, kids in children.items() if len(kids) == 1}
+
+
+def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list[dict] | None = None) -> list[dict]:
+    """Rows of the conflicts table from :func:`conflict_candidates` tuples and the subject-key
+    → entity map: per entity and attribute, each article's figure (its largest: the whole) or
+    milestone date (its earliest); the distinct headlines are grouped where neighbours agree,
+    and two groups conflict unless an article of one states a value of the other anywhere.
+    With ``entities``, only companies and projects are compared, a company with one project as
+    that project (:func:`plant_of`).
+
+    Near-linear in the number of rows: articles are compared through their distinct values,
+    never pairwise (a plant named in a thousand articles with two figures is two values).
+    """
+    plant = plant_of(entities) if entities else {}
+    # a zone's, region's or batch's figures are flows of a period (invested this year), not a holder's stock
+    other = {e["entity_id"] for e in entities if e["entity_type"] not in ("company", "project")} if entities else set()
+    per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for rk, attr, unit, value, approx, rid, aid, excluded in figures:
+        eid = key_map.get(rk)
+        eid = plant.get(eid, eid)
+        if not eid or excluded or eid in other:
+            continue
+        per[(eid, attr, unit)][aid].append((value, approx, rid))
+    out = []
+    for (eid, attr, unit), by_article in sorted(per.items()):
+        if len(by_article) < 2:
+            continue
+        is_date = unit == ""
+        if is_date:
+            def agree(x, y):
+                return _dates_agree(x[0], y[0])
+        else:
+            def agree(x, y):
+                return same_figure(x[0], y[0], x[1], y[1])
+        # each article's headline: the whole figure (largest) or the first date it states
+        heads: dict[tuple, list] = defaultdict(list)     # (value, approximate) → [(article, row id)]
+        stated: dict[str, set] = {}                       # article → its distinct (value, approximate)
+        for aid, vals in by_article.items():
+            v, a, rid = (min if is_date else max)(vals, key=lambda t: (t[0], t[2]))
+            heads[(v, a)].append((aid, rid))
+            stated[aid] = {(x, ap) for x, ap, _ in vals}
+        clusters: list[list] = []
+        for h in sorted(heads):   # sorted values: a value agrees with its neighbour or with none before
+            if clusters and agree(h, clusters[-1][-1]):
+                clusters[-1].append(h)
+            else:
+                clusters.append([h])
+        if len(clusters) < 2:
+            continue
+        side_values = [_Side(set().union(*(stated[aid] for h in c for aid, _ in heads[h])), is_date) for c in clusters]
+        # the group most articles state against each other one: k groups give k - 1 rows
+        n_arts = [sum(len(heads[h]) for h in c) for c in clusters]
+        i = max(range(len(clusters)), key=lambda k: (n_arts[k], -k))
+        for j in range(len(clusters)):
+            if j == i:
+                continue
+            a, b = clusters[i], clusters[j]
+            if side_values[i].states_any(b, agree) or side_values[j].states_any(a, agree):
+                continue
+            fmt = (lambda x: x) if is_date else (lambda x: "%.10g" % x)
+            ids_a = sorted(rid for h in a for _, rid in heads[h])
+            ids_b = sorted(rid for h in b for _, rid in heads[h])
+            arts = sorted({aid for h in a + b for aid, _ in heads[h]})
+            out.append(dict(entity_id=eid, attribute=attr, value_a=fmt(_most_stated(a, heads)),
+                            value_b=fmt(_most_stated(b, heads)), unit=unit,
+                            quantity_or_event_ids_a=";".join(ids_a), quantity_or_event_ids_b=";".join(ids_b),
+                            article_ids=";".join(arts)))
+    # the table's key has no unit: the same two numbers in two units (吨 and 片) name their unit
+    keys = Counter((r["entity_id"], r["attribute"], r["value_a"], r["value_b"]) for r in out)
+    for r in out:
+        if keys[(r["entity_id"], r["attribute"], r["value_a"], r["value_b"])] > 1:
+            r["attribute"] = f"{r['attribute']} ({r['unit']})"
+    return out
+
+
+class _Side:
+    """The distinct (value, approximate) pairs the articles of one group state, sorted, with the
+    "round" figures apart (one or two significant digits: the only ones that agree with a value
+    far from them, by rounding) — so a head is compared with the few values near it."""
+
+    def __init__(self, values: set, is_date: bool):
+        self.values = sorted(values)
+        self.is_date = is_date
+        self.rounds = [] if is_date else [v for v in self.values if v[0] > 0 and _precision(v[0]) >= 0.1 * v[0]]
+
+    def states_any(self, heads: list, agree) -> bool:
+        from bisect import bisect_left, bisect_right
+
+        vs = self.values
+        for h in heads:
+            y = h[0]
+            if self.is_date:  # agreeing dates share a prefix: y's truncations, or dates that start with y
+                near = vs[bisect_left(vs, (y,)):bisect_right(vs, (y + "\uffff",))]
+                near += [v for p in (y[:4], y[:7]) for v in vs[bisect_left(vs, (p,)):bisect_right(vs, (p, True))]]
+            elif y > 0:
+                # within tolerance or y's own rounding: close to y; by x's rounding: a round x within 2×
+                w = max(0.12 * y, _precision(y) / 2 + 1e-9 * y)
+                near = vs[bisect_left(vs, (y - w,)):bisect_right(vs, (y + w, True))]
+                r = self.rounds
+                near += r[bisect_left(r, (y / 2.01,)):bisect_right(r, (y * 2.01, True))]
+            else:
+                near = vs
+            if any(agree(v, h) for v in near):
+                return True
+        return False
+
+
+def _most_stated(cluster: list, heads: dict):
+    """The value of a group of agreeing headlines that most articles state (the smallest on a tie)."""
+    return max(cluster, key=lambda h: (len(heads[h]), -_sort_num(h[0])))[0]
+
+
+def _sort_num(v):
+    return v if isinstance(v, float) else 0.0
