@@ -120,20 +120,20 @@ def _resolve_inside(root: str, rel: str, aliases: tuple[str, ...] = ()) -> str |
     is inside when it starts with ``root`` or one of its ``aliases`` (the folder as it was named).
     """
     if "\x00" in rel:
-        raise _Outside("contains a NUL character")
+        raise _Outside("a name with a NUL character")
     if os.path.isabs(rel):
-        raise _Outside("is an absolute path, not a path inside the raw folder")
+        raise _Outside("an absolute path, not a path inside the raw folder")
     prefixes = [x.rstrip(os.sep) + os.sep for x in (root, *aliases)]
     todo = deque(rel.split("/"))
     cur, links, via = root, 0, None
 
     def outside() -> _Outside:
         if via is None:
-            return _Outside("leads outside the raw folder (..)")
+            return _Outside("a path that leads outside the raw folder (..)")
         where, target = via
         if where == os.path.normpath(rel):
-            return _Outside(f"is a symbolic link to {target}, outside the raw folder")
-        return _Outside(f"goes through a symbolic link ({where} → {target}) that leads outside the raw folder")
+            return _Outside(f"a symbolic link to {target}, outside the raw folder")
+        return _Outside(f"a path through a symbolic link ({where} → {target}) that leads outside the raw folder")
 
     while todo:
         part = todo.popleft()
@@ -150,11 +150,11 @@ def _resolve_inside(root: str, rel: str, aliases: tuple[str, ...] = ()) -> str |
         except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as exc:
-            raise _Outside(f"cannot be checked ({exc.strerror or exc})") from None
+            raise _Outside(f"a path that cannot be checked ({exc.strerror or exc})") from None
         if stat.S_ISLNK(st.st_mode):
             links += 1
             if links > _MAX_LINKS:
-                raise _Outside("has too many levels of symbolic links")
+                raise _Outside("too many levels of symbolic links")
             target = os.readlink(nxt)
             via = (os.path.relpath(nxt, root), _printable(target))
             if os.path.isabs(target):
@@ -193,7 +193,7 @@ def _open_raw(path: Path, raw_dir: Path | None) -> tuple[int, int]:
         root = os.path.realpath(base)
         real = _resolve_inside(root, rel, (os.path.abspath(base),))
     except _Outside as exc:
-        raise InputError(name, f"{exc}; not read") from None
+        raise InputError(name, f"cannot read file ({exc})") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
     if real is None:
@@ -228,8 +228,9 @@ def _check_regular(name: str, st: os.stat_result) -> None:
                                f"{config.MAX_FILE_BYTES / 1e6:.0f} MB limit per file; split it")
 
 
-def _read_raw(path: Path, raw_dir: Path | None) -> bytes:
-    """The bytes of a raw file, checked by :func:`_open_raw` first (never more than the size limit)."""
+def read_raw_bytes(path: Path, raw_dir: Path | None = None) -> bytes:
+    """The bytes of a file of ``raw_dir``, checked by :func:`_open_raw` first: a regular file
+    inside the folder, at most ``config.MAX_FILE_BYTES`` (InputError otherwise)."""
     fd, _ = _open_raw(path, raw_dir)
     try:
         with os.fdopen(fd, "rb", closefd=True) as fh:
@@ -274,7 +275,7 @@ def read_document(path: Path, raw_dir: Path | None = None) -> RawDocument:
     another file of the folder is followed), after its size is checked (:func:`_open_raw`).
     """
     path = Path(path)
-    data = _read_raw(path, raw_dir)
+    data = read_raw_bytes(path, raw_dir)
     fmt = "html" if path.suffix.lower() in (".html", ".htm") else "text"
     page: dict = {}
     if fmt == "html":
@@ -331,7 +332,7 @@ def _read_manifest_bytes(path: Path, raw_dir: Path) -> bytes | None:
     not a regular file inside the raw folder or is above the size limit."""
     if not os.path.lexists(path):
         return None
-    return _read_raw(path, raw_dir)
+    return read_raw_bytes(path, raw_dir)
 
 
 def read_sources(raw_dir: Path) -> dict[str, dict]:
@@ -361,7 +362,7 @@ def read_sources(raw_dir: Path) -> dict[str, dict]:
         try:
             real = _resolve_inside(root, name, (os.path.abspath(raw_dir),))
         except _Outside as exc:
-            raise InputError(path, f"file '{_printable(name)}' {exc}; refused", line=r["_line"]) from None
+            raise InputError(path, f"file '{_printable(name)}' refused ({exc})", line=r["_line"]) from None
         if real is None:
             missing.append((r["_line"], name))
     if missing:
