@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__, config
+from ..errors import InputError
+from ..ingest.load import file_sha256
 from .engine import iter_results, pack, unpack
 from ..vocab import vocab_hash
 
@@ -52,10 +54,10 @@ def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
     source, and the vocabularies."""
     h = hashlib.sha256()
     h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
-    try:
-        h.update(Path(path).read_bytes())
-    except OSError:
-        h.update(b"unreadable:" + str(path).encode())
+    try:  # checked first (type, place, size), then read in chunks: a FIFO, a device or a 5 GB file are refused, not read
+        h.update(file_sha256(Path(path), Path(raw_dir) if raw_dir else None).encode())
+    except (InputError, OSError) as exc:  # refused again by read_document, which reports it
+        h.update(b"unreadable:" + str(exc).encode("utf-8", "backslashreplace"))
     h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
     h.update(code_hash().encode())
