@@ -123,8 +123,11 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         for n, res in enumerate(results, start=1):
             if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
                 bad = res.get("skipped") or res["failed"]
-                (skipped if skip_bad else failed).append(bad)
-                log.warning("%s %s: %s", "skipped" if skip_bad else "failed", bad["file"], bad["problem"])
+                if skip_bad:
+                    skipped.append(bad)
+                    log.warning("skipped %s: %s", bad["file"], bad["problem"])
+                else:
+                    failed.append(bad)  # named, with every other failure, in the one error at the end
                 continue
             inputs.append(res["input"])
             for t in STREAMED:
