@@ -27,7 +27,15 @@ def _shown(v, width: int = 60) -> str:
         while 10 ** (e + 1) <= n:
             e += 1
         return f"a number of {e + 1} digits"
-    text = repr(v) if not isinstance(v, (list, dict, tuple, set)) or len(v) < 1000 else f"<{type(v).__name__} of {len(v)} items>"
+    if isinstance(v, (list, dict, tuple, set)) and len(v) >= 1000:
+        return f"a {type(v).__name__} of {len(v)} items"
+    try:
+        return _cut(repr(v), width)
+    except ValueError:  # an integer of thousands of digits inside a list
+        return f"a {type(v).__name__} too large to show"
+
+
+def _cut(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -79,7 +87,7 @@ def _industries(name, v):
     known = {i["id"] for i in industries()} | {"unclassified"}
     bad = [x for x in v if x not in known]
     if bad:
-        raise InputError("parameters", f"{name}: unknown industry {_shown(', '.join(bad))} (known: {', '.join(sorted(known))})")
+        raise InputError("parameters", f"{name}: unknown industry {_cut(', '.join(bad))} (known: {', '.join(sorted(known))})")
     return list(v)
 
 
