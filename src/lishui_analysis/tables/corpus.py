@@ -29,9 +29,10 @@ from ..vocab import classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
-#: Commit journal: written (atomically) once every new table is complete in its temporary file;
-#: while it exists, the new set is the committed one, and whoever holds the build lock next
-#: (a build, ``load_tables``, ``check``) finishes the renames it lists before anything else.
+#: Commit journal: written (atomically) once every new table is complete in its temporary file,
+#: holding the new manifest; while it exists, the new set is the committed one, and whoever holds
+#: the build lock next (a build, ``load_tables``, ``check``) renames the temporary files still
+#: there into place and writes manifest.json before anything else.
 JOURNAL = ".commit.json"
 
 
@@ -87,7 +88,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
 
     Files are processed in order by the chosen engine and streamed to temporary
     files (memory does not grow with the number of files); nothing replaces the
-    previous outputs until every table is complete and valid. Per-file results
+    previous outputs until every table is complete and valid, and then all at once:
+    a journal (:data:`JOURNAL`) written atomically is the commit point, the renames
+    follow, and a kill during them is finished by the next build, ``load_tables`` or
+    ``check`` — a reader sees the old complete set or the new one, never a mix. On any
+    failure before the commit point every temporary file is removed (a full disk is
+    one line: ``disk full writing the tables``). Per-file results
     are cached in ``out_dir/.cache`` by content hash, so a rebuild after adding a
     page re-extracts only that page; a changed vocabulary, package version or
     package source invalidates every entry. One build at a time per ``out_dir``
@@ -189,6 +195,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Every table is complete and valid: the journal is the commit point (one atomic rename).
         atomic_write_bytes(out_dir / JOURNAL, json.dumps({"manifest": manifest_text}).encode("utf-8"))
     except BaseException as exc:
+        if (out_dir / JOURNAL).exists():  # interrupted just after the commit point: keep it
+            raise
         for sink in sinks.values():
             sink.discard()
         _remove_partials(out_dir)  # a sink that failed half-made, the second pass's files
