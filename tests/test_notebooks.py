@@ -219,7 +219,7 @@ def test_tables_that_cannot_be_built_stop_the_report_before_any_notebook(tmp_pat
                         "--out", str(tmp_path / "rep"), "-p", "processed_dir", str(not_a_folder / "sub")],
                        cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert r.returncode == 2
-    assert "cannot create output folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert "no such tables folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "rep" / "00_corpus_overview.html").exists()
 
 

@@ -28,23 +28,90 @@ def list_notebooks() -> list[str]:
     return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
+class _Refused(Exception):
+    def __init__(self, problem: str, mark):
+        super().__init__(problem)
+        self.problem, self.line = problem, (mark.line + 1 if mark is not None else None)
+
+
+#: Digits (characters) a number in a parameters file may have: a longer one is refused while
+#: parsing, before Python converts it (a 5,000-digit integer exceeds its conversion limit).
+MAX_NUMBER_CHARS = 100
+
+
+class ParamsLoader(yaml.SafeLoader):
+    """YAML of parameter files and ``-p`` values: the safe loader without anchors and aliases
+    (an alias bomb of 1 KB expands to millions of nodes), without timestamps (a date stays
+    text, checked by ``params.validate``: ``2024-02-30`` is an error there, not a crash
+    here) and with numbers of at most :data:`MAX_NUMBER_CHARS` characters."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused("YAML anchors and aliases (&name, *name) are not allowed in parameters", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def _short_number(self, node):
+        if len(node.value) > MAX_NUMBER_CHARS:
+            raise _Refused(f"a number of {len(node.value)} characters (at most {MAX_NUMBER_CHARS})", node.start_mark)
+
+    def construct_yaml_int(self, node):
+        self._short_number(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        self._short_number(node)
+        return super().construct_yaml_float(node)
+
+
+ParamsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+ParamsLoader.add_constructor("tag:yaml.org,2002:int", ParamsLoader.construct_yaml_int)
+ParamsLoader.add_constructor("tag:yaml.org,2002:float", ParamsLoader.construct_yaml_float)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> tuple[str, int | None]:
+    """A YAML error as one line and its line number."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return " ".join(str(problem).split()), (mark.line + 1 if mark is not None else None)
+
+
 def collect_parameters(params_file: Path | None, pairs) -> dict:
-    """Parameters from a YAML file and ``-p NAME VALUE`` pairs (values parsed as YAML literals)."""
+    """Parameters from a YAML file (UTF-8) and ``-p NAME VALUE`` pairs (values parsed as YAML
+    literals), both read with :class:`ParamsLoader`; errors are one line naming the file."""
     params: dict = {}
     if params_file:
         try:
-            loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(params_file, f"cannot read parameters ({exc})") from None
+            data = Path(params_file).read_bytes()
+        except OSError as exc:
+            raise InputError(params_file, f"cannot read parameters ({exc.strerror or exc})") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(params_file, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                                          "save the parameters file as UTF-8") from None
+        try:
+            loaded = yaml.load(text, Loader=ParamsLoader) or {}
+        except _Refused as exc:
+            raise InputError(params_file, exc.problem, line=exc.line) from None
+        except yaml.YAMLError as exc:
+            problem, line = _yaml_error(exc)
+            raise InputError(params_file, f"not valid YAML: {problem}", line=line) from None
         if not isinstance(loaded, dict):
             raise InputError(params_file, "parameters file must be a YAML mapping")
+        if not all(isinstance(k, str) for k in loaded):
+            raise InputError(params_file, "parameter names must be text")
         params.update(loaded)
     for name, value in pairs:
         try:
-            params[name] = yaml.safe_load(value)
+            params[name] = yaml.load(value, Loader=ParamsLoader)
+        except _Refused as exc:
+            raise InputError(f"-p {name}", exc.problem) from None
         except yaml.YAMLError:
             params[name] = value
-    # YAML reads 2024-12-31 as a date; notebooks take dates as ISO strings.
+    # Dates stay text (no timestamps in ParamsLoader); a date given from Python as ISO text.
     return {k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in params.items()}
 
 

@@ -21,7 +21,7 @@ from ..ingest import load
 from .cache import cached_results, code_hash
 from .document import org_id_for
 from ..errors import InputError
-from ..files import atomic_write_bytes, build_lock
+from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
 from .entities import EntityCollector, find_conflicts
 from .projects import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
@@ -29,6 +29,11 @@ from ..vocab import classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
+#: Commit journal: written (atomically) once every new table is complete in its temporary file,
+#: holding the new manifest; while it exists, the new set is the committed one, and whoever holds
+#: the build lock next (a build, ``load_tables``, ``check``) renames the temporary files still
+#: there into place and writes manifest.json before anything else.
+JOURNAL = ".commit.json"
 
 
 _PAREN_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
@@ -83,7 +88,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
 
     Files are processed in order by the chosen engine and streamed to temporary
     files (memory does not grow with the number of files); nothing replaces the
-    previous outputs until every table is complete and valid. Per-file results
+    previous outputs until every table is complete and valid, and then all at once:
+    a journal (:data:`JOURNAL`) written atomically is the commit point, the renames
+    follow, and a kill during them is finished by the next build, ``load_tables`` or
+    ``check`` — a reader sees the old complete set or the new one, never a mix. On any
+    failure before the commit point every temporary file is removed (a full disk is
+    one line: ``disk full writing the tables``). Per-file results
     are cached in ``out_dir/.cache`` by content hash, so a rebuild after adding a
     page re-extracts only that page; a changed vocabulary, package version or
     package source invalidates every entry. One build at a time per ``out_dir``
@@ -100,6 +110,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     if not os.access(out_dir, os.W_OK):
         raise InputError(out_dir, "output folder is not writable")
     with build_lock(out_dir):
+        _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
         if only_if_stale and not _stale(out_dir):
             return None
         return _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine,
@@ -108,10 +119,11 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
                   scheduler: str | None, progress: bool, use_cache: bool) -> dict:
-    for stale in list(out_dir.glob(".*.partial")) + list(out_dir.glob(".*.tmp")):
-        stale.unlink(missing_ok=True)  # left by a killed run; never read
-    sinks = {t: TableSink(out_dir, t) for t in TABLE_NAMES}
+    _remove_partials(out_dir)  # left by a killed run before its commit; never read
+    sinks: dict[str, TableSink] = {}
     try:
+        for t in TABLE_NAMES:
+            sinks[t] = TableSink(out_dir, t)
         inputs, skipped, failed = [], [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
@@ -173,6 +185,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         for t in ("quantities", "events"):
             _remap_entity_ids(sinks[t], resolution.key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
+        files = {f"{t}.{ext}": sha256_file(tmp) for t in TABLE_NAMES
+                 for ext, tmp in (("csv", sinks[t].tmp_csv), ("parquet", sinks[t].tmp_pq))}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "code_sha256": code_hash(),
@@ -182,17 +196,67 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "skipped": skipped,
             "entities": {"ambiguous": resolution.ambiguous},
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
+            "files": files,
         }
-        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    except BaseException:
+        manifest_text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        # Every table is complete and valid: the journal is the commit point (one atomic rename).
+        atomic_write_bytes(out_dir / JOURNAL, json.dumps({"manifest": manifest_text}).encode("utf-8"))
+    except BaseException as exc:
+        if (out_dir / JOURNAL).exists():  # interrupted just after the commit point: keep it
+            raise
         for sink in sinks.values():
             sink.discard()
+        _remove_partials(out_dir)  # a sink that failed half-made, the second pass's files
+        if disk_full(exc):
+            raise InputError(out_dir, "disk full writing the tables; temporary files removed, "
+                                      "the previous tables are intact") from None
         raise
-    # Every table is complete and valid: only now replace the previous outputs.
-    for sink in sinks.values():
-        sink.commit()
-    atomic_write_bytes(out_dir / "manifest.json", manifest_bytes)
+    # Committed: from here a failure (or a kill) leaves the journal, and the next build,
+    # load_tables or check finishes these renames; nothing sees a mix of old and new tables.
+    _finish_commit(out_dir)
     return {t: int(row_counts[t]) for t in TABLE_NAMES}
+
+
+def _remove_partials(out_dir: Path) -> None:
+    """Temporary files of an uncommitted build (the caller holds the build lock, no journal)."""
+    for pattern in (".*.partial", ".*.partial.remap", ".*.tmp"):
+        for stale in out_dir.glob(pattern):
+            stale.unlink(missing_ok=True)
+
+
+def _finish_commit(out_dir: Path) -> bool:
+    """Finish a commit whose journal exists (caller holds the build lock): rename each new
+    table still in its temporary file into place, write manifest.json, drop the journal.
+    Idempotent, so a kill at any point is finished by the next caller. Returns whether
+    there was one. The journal names no file: the renames are those of :data:`TABLE_NAMES`."""
+    journal = Path(out_dir) / JOURNAL
+    try:
+        manifest_text = json.loads(journal.read_text(encoding="utf-8"))["manifest"]
+        if not isinstance(manifest_text, str):
+            raise TypeError
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(journal, "unreadable commit journal (not written by lishui-analysis?); "
+                                  "delete it and rebuild the tables") from None
+    for t in TABLE_NAMES:
+        for ext in ("csv", "parquet"):
+            tmp = out_dir / f".{t}.{ext}.partial"
+            if tmp.exists():
+                os.replace(tmp, out_dir / f"{t}.{ext}")
+    atomic_write_bytes(out_dir / "manifest.json", manifest_text.encode("utf-8"))
+    journal.unlink()
+    return True
+
+
+def finish_interrupted_commit(processed_dir: Path) -> bool:
+    """For readers: if a build was stopped while renaming its tables into place, finish it
+    (under the build lock) so what is read is one complete set; True if there was one."""
+    processed_dir = Path(processed_dir)
+    if not (processed_dir / JOURNAL).exists():
+        return False  # the common case: no lock taken, a read-only folder stays readable
+    with build_lock(processed_dir):
+        return _finish_commit(processed_dir)
 
 
 #: A subject key in a CSV row: the only field of the form E + 10 hexadecimal digits between
@@ -300,19 +364,60 @@ def _stale(processed_dir: Path) -> bool:
     return m.get("code_sha256") != code_hash() or m.get("vocab_sha256") != vocab_hash()
 
 
+def _same_folder(a, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _built_from_configured_raw(processed_dir: Path) -> bool:
+    """Whether the tables in ``processed_dir`` were built from the configured raw folder —
+    by their manifest: the folder it names is that one, or the files it lists are that
+    folder's. The manifest is only compared with, never read from: a build reads only the
+    configured folder."""
+    try:
+        m = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
+        recorded = m["parameters"]["raw_dir"]
+        listed = {i["file"] for i in m["inputs"]} | {i["file"] for i in m.get("skipped", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if isinstance(recorded, str) and _same_folder(recorded, config.RAW_DIR):
+        return True
+    try:
+        here = {p.relative_to(config.RAW_DIR).as_posix() for p in load.list_raw_files(config.RAW_DIR)}
+    except (InputError, OSError, ValueError):
+        return False
+    return bool(here) and here == listed
+
+
 def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> None:
     """Build the tables if they are missing or were built by another version of the code or
-    vocabularies — once, however many processes ask at the same time."""
+    vocabularies — once, however many processes ask at the same time.
+
+    A build reads ``raw_dir`` when given, else the configured raw folder (``config.RAW_DIR``:
+    data/raw or ``LISHUI_RAW``) — never a folder named in a manifest. Without ``raw_dir``, a
+    ``processed_dir`` other than the configured one is built only if its tables came from
+    the configured raw folder; a folder that does not exist, or tables built from another
+    raw folder, are an error saying how to build them (rather than a new corpus there).
+    """
+    default = processed_dir is None or _same_folder(processed_dir, config.PROCESSED_DIR)
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
+    if processed_dir.is_dir():
+        finish_interrupted_commit(processed_dir)
     if not (rebuild or _stale(processed_dir)):
         return
-    if raw_dir is None:  # rebuild from the folder these tables were built from, when known
-        try:
-            built_from = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))["parameters"]["raw_dir"]
-            raw_dir = built_from if Path(built_from).is_dir() else None
-        except (OSError, ValueError, KeyError):
-            raw_dir = None
-    build(raw_dir, processed_dir, only_if_stale=not rebuild)
+    if raw_dir is None and not default:
+        how = f"build them with `lishui-analysis build --raw RAW_FOLDER --out {processed_dir}`"
+        rehow = "re" + how
+        if not processed_dir.is_dir():
+            raise InputError(processed_dir, f"no such tables folder; {how}")
+        if not (processed_dir / "manifest.json").exists():
+            raise InputError(processed_dir, f"no tables in this folder; {how}")
+        if not _built_from_configured_raw(processed_dir):
+            raise InputError(processed_dir, f"tables incomplete or built by another version of the code, from "
+                                            f"another raw folder than {config.RAW_DIR}; {rehow}")
+    build(raw_dir or config.RAW_DIR, processed_dir, only_if_stale=not rebuild)
 
 
 def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict:

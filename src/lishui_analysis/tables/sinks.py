@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 from .. import schema
@@ -17,18 +18,51 @@ def columns_of(table: str, rows: list[dict]) -> dict[str, list]:
     return {c.name: [r[c.name] for r in rows] for c in schema.TABLES[table]}
 
 
+#: First characters with which a spreadsheet (Excel, LibreOffice) reads a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
+
+
+def csv_cell(value):
+    """A text cell as written to the CSV: prefixed with ``'`` when it starts with a character in
+    :data:`FORMULA_START` and is not a number, so a spreadsheet shows it as text instead of
+    running it as a formula (``=HYPERLINK(…)`` in a headline). The Parquet file keeps the text.
+
+    >>> csv_cell("=1+1"), csv_cell("@SUM(A1)"), csv_cell("-3.5"), csv_cell("强达")
+    ("'=1+1", "'@SUM(A1)", '-3.5', '强达')
+    """
+    if isinstance(value, str) and value[:1] in FORMULA_START and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def csv_text(table: str, columns: dict[str, list]) -> str:
     """CSV lines (no header) of rows given as columns — the same text as pandas'
     ``to_csv(float_format="%.10g")``: floats with 10 significant digits, NaN and None
     empty, True/False, minimal quoting (the csv module's C writer, which pandas uses too).
 
+    In text columns only, a cell starting with ``= + - @``, a tab or a carriage return,
+    other than a number such as ``-3.5``, is written with a leading ``'`` (:func:`csv_cell`),
+    so that opening the CSV in Excel never runs input text as a formula; numeric columns
+    and the Parquet files are written as they are. The text of a cell that starts otherwise
+    is unchanged.
+
     >>> csv_text("org_mentions", {"org_id": ["O1"], "article_id": ["p:01"], "sentence_id": [1],
     ...                           "start": [0], "end": [4], "surface": ["强达, 实业"]})
     'O1,p:01,1,0,4,"强达, 实业"\\n'
+    >>> csv_text("org_mentions", {"org_id": ["O1"], "article_id": ["p:01"], "sentence_id": [1],
+    ...                           "start": [0], "end": [4], "surface": ["=cmd|' /C calc'!A0"]})
+    "O1,p:01,1,0,4,'=cmd|' /C calc'!A0\\n"
     """
     buf = io.StringIO()
-    cols = [[("" if v != v else "%.10g" % v) for v in columns[c.name]] if c.dtype == "float" else columns[c.name]
-            for c in schema.TABLES[table]]
+    cols = []
+    for c in schema.TABLES[table]:
+        values = columns[c.name]
+        if c.dtype == "float":
+            values = [("" if v != v else "%.10g" % v) for v in values]
+        elif c.dtype == "str" and any(isinstance(v, str) and v[:1] in FORMULA_START for v in values):
+            values = [csv_cell(v) for v in values]
+        cols.append(values)
     csv.writer(buf, lineterminator="\n").writerows(zip(*cols))
     return buf.getvalue()
 
