@@ -187,8 +187,14 @@ def _count_and_words(f: _Figure) -> Resolved | None:
 
 def _holder_after(f: _Figure) -> Resolved | None:
     """The holder right after the figure, joined by 的 or a purpose verb (``总投资8.5亿元的云岭科技…
-    项目``, ``投资8.5亿元，打造…基地``); a name whose first characters a break word cut off is
-    taken whole (``的星澜智造工厂``)."""
+    项目``, ``投资8.5亿元，打造…基地``); a name that a break word inside it cut (``云岭向阳智造工厂``,
+    read as ``阳智造工厂``) is taken whole.
+
+    >>> from .holders import find_holders
+    >>> text = "总投资8亿元的云岭向阳智造工厂开工。"
+    >>> _holder_after(_Figure(find_holders(text), 3, 6, 0, "project"))[:2]
+    ('云岭向阳智造工厂', 'project')
+    """
     v, text = vocab(), f.text
     link = v["link_re"].match(text, f.end)
     if not link:
@@ -205,7 +211,8 @@ def _holder_after(f: _Figure) -> Resolved | None:
 
 
 def _same_clause(f: _Figure) -> Resolved | None:
-    """The holder :func:`_pick` chooses in the figure's clause, before the figure."""
+    """The holder :func:`_pick` chooses in the figure's clause, before the figure
+    (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
     h = _pick(f.holders, f.clause, f.pos, f.role, f.event)
     return None if h is None else _answer(f.holders, h, f.role)
 
@@ -227,8 +234,9 @@ def _listed_before(f: _Figure) -> Resolved | None:
 
 
 def _earlier_clauses(f: _Figure) -> Resolved | None:
-    """The holder of the nearest earlier clause of the sentence that has one (a company named
-    earlier in the sentence for its official counts too)."""
+    """The holder of the nearest earlier clause of the sentence that has one (``云岭科技电池材料项目
+    开工，总投资8.5亿元``: the project; a company named earlier in the sentence for its official
+    counts too)."""
     return f.earlier
 
 
@@ -245,14 +253,15 @@ def _speaking_zone(f: _Figure) -> Resolved | None:
 
 
 def _current_topic(f: _Figure) -> Resolved | None:
-    """The article's current project or company (:meth:`.holders.Holders.topic`), else its headline's."""
+    """The article's current project or company (:meth:`.holders.Holders.topic`), else its
+    headline's (``云岭科技电池材料项目开工。完成投资3亿元。``: the project holds the 3亿元)."""
     t = f.topic
     return None if t is None else Resolved(t.name, subject_type(t, f.role), t.org)
 
 
 def _named_later(f: _Figure) -> Resolved | None:
     """The first project or company later in the paragraph (a quotation opening an article, its
-    speaker's company named after it)."""
+    speaker's company named after it: ``“明年就能投产。”云岭科技电池材料项目负责人说``)."""
     text = f.text
     para_end = text.find("\n", f.pos)
     h = next((h for h in f.holders.between(f.end, para_end if para_end >= 0 else len(text))

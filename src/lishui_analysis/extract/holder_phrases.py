@@ -25,9 +25,6 @@ class Holder:
     affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
 
 
-_ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
-             "university": "other", "research_institute": "other", "hospital": "other", "association": "other",
-             "other": "other"}
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
 
 

@@ -19,13 +19,25 @@ from operator import attrgetter
 from .. import config
 from .context import clause_start
 from .holder_phrases import (
-    _ORG_KIND, Holder, batch_left, distinctive, head_kind, left_edge, opens_clause, owner_before, place_before, vocab,
+    Holder,
+    batch_left,
+    distinctive,
+    head_kind,
+    left_edge,
+    opens_clause,
+    owner_before,
+    place_before,
+    vocab,
 )
 from .organizations import extract_org_mentions
 
 #: Stage name of :data:`HOLDER_STEPS` and :data:`HEAD_READINGS` (``holders.<step>``).
 STAGE = "holders"
 _START = attrgetter("start")
+#: The holder kind of each organization type (media mentions are never holders).
+_ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
+             "university": "other", "research_institute": "other", "hospital": "other", "association": "other",
+             "other": "other"}
 
 
 class _Reading:
@@ -33,7 +45,7 @@ class _Reading:
     order taken) and the characters they cover (``taken``), the organization mentions in text
     order (``orgs``, ``org_starts``), and the clause starts (computed when a step first asks)."""
 
-    __slots__ = ("text", "v", "taken", "found", "orgs", "org_starts", "_clause_starts")
+    __slots__ = ("_clause_starts", "found", "org_starts", "orgs", "taken", "text", "v")
 
     def __init__(self, text: str, orgs=()):
         self.text = text
@@ -67,7 +79,7 @@ def _found(r: _Reading) -> list[tuple[str, str]]:
 
 def _count_first(r: _Reading) -> None:
     """Counted phrases written count first, a batch: ``9个重点项目``, ``12家企业``, with the place
-    written just before the count (``全县9个重点项目``); never categories (``三个类别的项目``).
+    written just before the count (``全县9个重点项目``); never categories (``两个类别的项目``).
 
     >>> r = _Reading("今年全县9个重点项目开工。"); _count_first(r); _found(r)
     [('全县9个重点项目', 'batch')]
@@ -203,10 +215,11 @@ def _reference_back(r: _Reading, m, s: int) -> bool:
 
 def _named_phrase(r: _Reading, m, s: int) -> bool:
     """The phrase from its start to its head: a project or zone when it has a name of its own
-    (``云岭科技电池材料项目``), generic when it has none (``首期建设项目``), a batch when a place
-    opens it (``云和县重点项目``), a title after 被评为 (``…示范基地``); a phrase whose words are a
-    size class (``亿元以上项目``) or that is too short to name anything is no holder. The phrase
-    carries the organization that builds it and, after a 简称 or 其, its company's short name.
+    (``云岭科技电池材料项目``), generic when it has none (``首期项目``), a batch when a place opens
+    it (``青田县扩大有效投资重大项目``), a title after 被评为 (``被评为中国石雕生产基地``); a phrase
+    whose words are a size class (``亿元以上项目``) or that is too short to name anything is no
+    holder. The phrase carries the organization that builds it and, after a 简称 or 其, its
+    company's short name.
 
     >>> text = "云岭科技有限公司（以下简称“云岭”）电池材料项目签约。"
     >>> r = _Reading(text, extract_org_mentions(text))
@@ -290,6 +303,7 @@ def _industries(r: _Reading) -> None:
 
 
 def _clause_openers(r: _Reading, rx) -> None:
+    """Take the ``name`` group of ``rx`` where it matches at a clause start, as a batch."""
     text, free, take = r.text, r.free, r.take
     for st in r.clause_starts:
         m = rx.match(text, st)
@@ -311,7 +325,7 @@ def _treasuries(r: _Reading) -> None:
 
 def _trade_names(r: _Reading) -> None:
     """A place and a short trade name opening a clause before what it does (``杭州云岭将在…``,
-    ``温州星澜投资…``): a company known by its trade name.
+    ``温州岭拓投资…``): a company known by its trade name.
 
     >>> r = _Reading("杭州云岭将在青田建设新工厂。"); _trade_names(r); _found(r)
     [('杭州云岭', 'company')]
@@ -329,7 +343,13 @@ def _trade_names(r: _Reading) -> None:
 
 def _organizations(r: _Reading) -> None:
     """Every organization mention not inside a holder taken before (media excepted), of the kind
-    its type gives; one followed by a role (``…公司董事长``) is an affiliation, a topic only."""
+    its type gives; one followed by a role (``云岭科技有限公司董事长``) is an affiliation, a topic only.
+
+    >>> text = "云岭科技有限公司董事长介绍。"
+    >>> r = _Reading(text, extract_org_mentions(text)); _organizations(r)
+    >>> [(h.name, h.kind, h.affiliation) for h in r.found]
+    [('云岭科技有限公司', 'company', True)]
+    """
     text, role_re, free, take = r.text, r.v["role_re"], r.free, r.take
     for o in r.orgs:
         if o.org_type == "media" or not free(o.start, o.end):
@@ -380,7 +400,7 @@ HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_
                 _industries, _treasuries, _trade_names, _organizations, _regions, _this_batch)
 
 
-def find_holders(text: str, orgs=(), headline: str = "") -> "Holders":
+def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
     """Every candidate holder of an article body (and its headline), read once: the
     :data:`HOLDER_STEPS` in order, then the holders in text order."""
     r = _Reading(text, orgs)

@@ -4,28 +4,41 @@ The holder is what the article names as owning a figure or a milestone: a compan
 project, a batch of projects or companies, a zone or a region — never the official, body or
 ceremony that announces it. It is found through the structure of the text, not by distance alone:
 
-* the *candidates* of an article are read once (:func:`find_holders`): organization mentions,
-  project phrases (a noun phrase ending in a head noun: ``…半导体产业项目``, ``…生产基地``),
-  counted phrases (``12个重大项目``, ``入园企业140家``: batches), zone and region words opening a
-  clause; a project phrase with no name of its own (``该项目``, ``首期建设项目``, ``重大项目``) is a
-  reference back, resolved to the article's current project or company;
-* for a figure or milestone at ``pos`` (:func:`resolve`): the counted phrase or project name the
-  figure is part of; a holder right after it joined by 的 or a purpose verb (``总投资120亿元的富乐德…
-  项目``, ``投资…，打造…基地``); in its clause, then in the earlier clauses of its sentence, the
-  holder :func:`_pick` chooses (a list item, the nearest project for a plant's figure, the nearest
-  batch, the grammatical subject); then the article's current topic (the last project or company
-  named before, else the one in the headline) or a zone that spoke as a clause's subject after it;
+* the *candidates* of an article are read once (:func:`find_holders`, in :mod:`.holders`, steps
+  :data:`HOLDER_STEPS` of stage ``holders``): organization mentions, project phrases (a noun
+  phrase ending in a head noun: ``…半导体产业项目``, ``…生产基地``), counted phrases (``12个重大项目``,
+  ``入园企业140家``: batches), zone and region words opening a clause; a project phrase with no name
+  of its own (``该项目``, ``首期建设项目``, ``重大项目``) is a reference back, resolved to the article's
+  current project or company;
+* for a figure or milestone at ``pos`` (:func:`resolve`, in :mod:`.figure_holder`, attempts
+  :data:`RESOLVE_STEPS` of stage ``resolve``): the counted phrase or project name the figure is part
+  of; a holder right after it joined by 的 or a purpose verb (``总投资120亿元的富乐德…项目``,
+  ``投资…，打造…基地``); in its clause, then in the earlier clauses of its sentence, the holder
+  ``_pick`` chooses (a list item, the nearest project for a plant's figure, the nearest batch, the
+  grammatical subject); then the article's current topic (the last project or company named
+  before, else the one in the headline) or a zone that spoke as a clause's subject after it;
 * bodies (government, party committees) hold only the funds they grant; a zone or region holds a
   figure only when it opens the clause (``经开区实现…``), not as a place (``落户经开区``).
 
 The type follows the holder and what is held: a company's investment, land, capacity and
 construction milestones are its project's; its revenue, tax, founding and listing are its own.
-Vocabularies are in ``data/subjects.yaml``.
+Vocabularies are in ``data/subjects.yaml`` (compiled in :mod:`.holder_phrases`).
+
+This module keeps what the milestone reader (:mod:`.events`) asks of the holders besides
+:func:`resolve` — holders listed after a verb, the project a company's milestone is for, a batch
+counted after a verb, the holder right before it — and re-exports every name other modules import
+from it.
 """
 from __future__ import annotations
 
 from .figure_holder import (  # noqa: F401  (re-exported: the names other modules import from here)
-    NONE, RESOLVE_STEPS, Resolved, acceptable, enumerated, resolve, subject_type,
+    NONE,
+    RESOLVE_STEPS,
+    Resolved,
+    acceptable,
+    enumerated,
+    resolve,
+    subject_type,
 )
 from .holder_phrases import Holder, vocab  # noqa: F401
 from .holders import HEAD_READINGS, HOLDER_STEPS, Holders, find_holders  # noqa: F401
