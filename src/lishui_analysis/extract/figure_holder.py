@@ -1,0 +1,406 @@
+"""The holder of one figure or milestone: :func:`resolve`, over an article's candidate holders
+(:class:`.holders.Holders`).
+
+:func:`resolve` is a short driver over :data:`RESOLVE_STEPS`, stage ``"resolve"``: each step is one
+attempt at naming the holder and the first that answers wins — the counted phrase or project name
+the figure is part of, a count with the words around it, the holder right after the figure, the
+holder of its clause, a list summed up before it, the holder of the earlier clauses of its
+sentence, a zone that spoke as a clause's subject, the article's current topic, a project named
+later in the paragraph. An attempt is switched off by name, e.g.
+``LISHUI_STEPS_OFF=resolve.speaking_zone`` (see :func:`lishui_analysis.config.active_steps`).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .. import config
+from .context import clause_start
+from .holder_phrases import Holder, left_edge, opens_clause, vocab
+from .holders import Holders
+
+#: Stage name of :data:`RESOLVE_STEPS` (``resolve.<step>``).
+STAGE = "resolve"
+
+
+class Resolved(NamedTuple):
+    subject: str
+    subject_type: str
+    org: object
+    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
+    end: int = -1
+
+
+NONE = Resolved("", "", None)
+
+
+def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
+    """``h`` may hold a figure (or, with ``event``, a milestone) of ``role`` in the clause from ``cstart``."""
+    if h.affiliation or h.kind == "title":
+        return False
+    if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
+        return h.kind not in ("government", "zone", "region")
+    if h.kind == "government":
+        return role == "government"
+    if h.kind in ("zone", "region"):
+        return opens_clause(text, h, cstart)
+    # 终点与南口大桥相连, 位于瓯江口产业集聚区: a place the figure's holder stands at, not its holder
+    return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
+
+
+_LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
+
+
+def subject_type(h: Holder, role: str) -> str:
+    """Type of a holder for what it holds: a company's plant figures and milestones are its project's."""
+    if h.kind == "plot":
+        return "other"
+    if h.kind == "company":
+        return "project" if role == "project" else "company"
+    if h.kind == "other" and h.org is not None and role == "project":
+        return "project"
+    return h.kind
+
+
+class _once:
+    """A property computed on first access and then kept on the instance, where later reads find
+    it as a plain attribute (:func:`functools.cached_property` takes a lock on Python 3.11)."""
+
+    def __init__(self, f):
+        self.f, self.name, self.__doc__ = f, f.__name__, f.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.f(obj)
+        return value
+
+
+class _Figure:
+    """What the attempts share about one figure or milestone at ``pos:end``: the arguments of
+    :func:`resolve`, the holder whose span holds it (``own``), for a count the noun after it and
+    whether it counts a batch; and, each computed once when an attempt first asks, the paragraph
+    start (``floor``), the sentence start going back over semicolons (``sentence``), the figure's
+    clause start (``clause``), the answer of the earlier clauses (``earlier``) and the article's
+    current topic (``topic``)."""
+
+    def __init__(self, holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
+                 counted: bool = False):
+        self.holders = holders
+        self.text = holders.text
+        self.pos = pos
+        self.end = end
+        self.sent_start = sent_start
+        self.role = role
+        self.event = event
+        self.own = holders.containing(pos, end)
+        self.noun = self.batch_count = None
+        if counted:
+            v = vocab()
+            self.noun = v["counted_noun"].match(self.text, end)
+            # 拥有9项核心技术: a count of owned things is the owner's, no batch
+            self.batch_count = not (self.noun and v["owned_re"].match(self.noun.group()))
+
+    @_once
+    def floor(self) -> int:
+        """Start of the paragraph."""
+        return self.text.rfind("\n", 0, self.sent_start) + 1
+
+    @_once
+    def sentence(self) -> int:
+        """Start of the sentence, taking in those it goes on after a semicolon (…产值6.8亿元；实现税收…)."""
+        text, floor, s = self.text, self.floor, self.sent_start
+        while s > floor and text[s - 1] in "；;":
+            s = max(floor, text.rfind("。", floor, s - 1) + 1)
+        return s
+
+    @_once
+    def clause(self) -> int:
+        """Start of the figure's clause."""
+        return clause_start(self.text, self.pos, max(self.floor, self.sentence))
+
+    @_once
+    def earlier(self) -> Resolved | None:
+        """The answer for the holder :func:`_pick` finds in the clauses before the figure's, nearest first."""
+        lower, c = max(self.floor, self.sentence), self.clause
+        while c > lower:
+            hi, c = c, clause_start(self.text, c - 1, lower)
+            h = _pick(self.holders, c, hi, self.role, self.event)
+            if h is not None:
+                return _answer(self.holders, h, self.role)
+        return None
+
+    @_once
+    def topic(self) -> Holder | None:
+        """The article's current project or company (of the kind the role prefers), else the headline's."""
+        return self.holders.topic(self.pos, "project" if self.role == "project" else "company")
+
+
+def _counted_phrase(f: _Figure) -> Resolved | None:
+    """A figure inside a counted phrase is the phrase's: ``9个重点项目`` holds its 9个, ``入驻企业35家``
+    its 35家.
+
+    >>> from .holders import find_holders
+    >>> hs = find_holders("全县9个重点项目开工。")
+    >>> _counted_phrase(_Figure(hs, 2, 4, 0, "company", counted=True))
+    Resolved(subject='全县9个重点项目', subject_type='batch', org=None, start=0, end=8)
+    """
+    own = f.own
+    if own is not None and own.kind in ("batch", "other") and own.org is None:
+        return Resolved(own.name, own.kind, None, own.start, own.end)
+    return None
+
+
+def _project_name(f: _Figure) -> Resolved | None:
+    """A figure inside a project's name is that project's (``年产8万吨电池材料项目``)."""
+    own = f.own
+    if own is not None and own.kind in ("project", "plot"):
+        return Resolved(own.name, subject_type(own, f.role), own.org, own.start, own.end)
+    return None
+
+
+def _count_and_noun(f: _Figure) -> Resolved | None:
+    """A count with the noun after it names its batch (``建成6个未来社区``), the noun cut at a break
+    word; not a count of owned things (``拥有9项核心技术``)."""
+    noun = f.noun
+    if f.batch_count and noun:
+        cut = vocab()["break_re"].search(noun.group())
+        stop = f.end + (cut.start() if cut else len(noun.group()))
+        if stop - f.end >= 2:
+            return Resolved(f.text[f.pos:stop], "batch", None, f.pos, stop)
+    return None
+
+
+def _count_and_words(f: _Figure) -> Resolved | None:
+    """A bare count with the words before it in its clause (or list item) names its batch
+    (``续建23个、竣工8个``: 竣工8个), when no holder stands among those words."""
+    if not f.batch_count:
+        return None
+    text, pos, sent_start = f.text, f.pos, f.sent_start
+    c = max(clause_start(text, pos, sent_start), text.rfind("、", sent_start, pos) + 1)
+    lead = vocab()["lead_re"].match(text, c, pos)
+    c = lead.end() if lead else c
+    if 0 < pos - c <= 10 and not f.holders.between(c, pos):
+        return Resolved(text[c:f.end], "batch", None, c, f.end)
+    return None
+
+
+def _holder_after(f: _Figure) -> Resolved | None:
+    """The holder right after the figure, joined by 的 or a purpose verb (``总投资8.5亿元的云岭科技…
+    项目``, ``投资8.5亿元，打造…基地``); a name that a break word inside it cut (``云岭向阳智造工厂``,
+    read as ``阳智造工厂``) is taken whole.
+
+    >>> from .holders import find_holders
+    >>> text = "总投资8亿元的云岭向阳智造工厂开工。"
+    >>> _holder_after(_Figure(find_holders(text), 3, 6, 0, "project"))[:2]
+    ('云岭向阳智造工厂', 'project')
+    """
+    v, text = vocab(), f.text
+    link = v["link_re"].match(text, f.end)
+    if not link:
+        return None
+    after = f.holders.between(link.end(), link.end() + 60)
+    if after and after[0].kind in ("project", "company", "batch"):
+        h = after[0]
+        gap = text[link.end():h.start]
+        if not gap or v["modifier_gap"].fullmatch(gap):  # (打造国际领先的高端…基地: a modifier with 的)
+            return _answer(f.holders, h, f.role)
+        if len(gap) <= 3 and v["cjk_run"].fullmatch(gap) and h.kind == "project":
+            return Resolved(text[link.end():h.end], subject_type(h, f.role), h.org, link.end(), h.end)
+    return None
+
+
+def _same_clause(f: _Figure) -> Resolved | None:
+    """The holder :func:`_pick` chooses in the figure's clause, before the figure
+    (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
+    h = _pick(f.holders, f.clause, f.pos, f.role, f.event)
+    return None if h is None else _answer(f.holders, h, f.role)
+
+
+def _listed_before(f: _Figure) -> Resolved | None:
+    """A figure after a list of holders in an earlier clause is the list's sum (``A、B、C项目…，
+    总投资9.6亿元``): the list as written, with the words that sum it up (``A、B等一批项目``)."""
+    r = f.earlier
+    if f.event or r is None:
+        return None
+    items = enumerated(f.holders, r, f.sentence)
+    if not items:
+        return None
+    end_list = r.end
+    summary = vocab()["list_summary"].match(f.text, r.end)
+    if summary:
+        end_list = summary.end()
+    return Resolved(f.text[items[0].start:end_list], "batch", None, items[0].start, end_list)
+
+
+def _earlier_clauses(f: _Figure) -> Resolved | None:
+    """The holder of the nearest earlier clause of the sentence that has one (``云岭科技电池材料项目
+    开工，总投资8.5亿元``: the project; a company named earlier in the sentence for its official
+    counts too)."""
+    return f.earlier
+
+
+def _speaking_zone(f: _Figure) -> Resolved | None:
+    """A zone that last spoke as a clause's subject (``经开区现有…；完成投资…``) holds the figures
+    after it with no holder of their own, unless a project or company was named after it; not a
+    milestone, not inside a quotation."""
+    if f.event or _in_quotation(f.text, f.pos, f.floor):
+        return None
+    zone, topic = f.holders.speaking_zone(f.pos), f.topic
+    if zone is not None and (topic is None or topic.end < zone.start):
+        return Resolved(zone.name, "zone", zone.org, zone.start, zone.end)
+    return None
+
+
+def _current_topic(f: _Figure) -> Resolved | None:
+    """The article's current project or company (:meth:`.holders.Holders.topic`), else its
+    headline's (``云岭科技电池材料项目开工。完成投资3亿元。``: the project holds the 3亿元)."""
+    t = f.topic
+    return None if t is None else Resolved(t.name, subject_type(t, f.role), t.org)
+
+
+def _named_later(f: _Figure) -> Resolved | None:
+    """The first project or company later in the paragraph (a quotation opening an article, its
+    speaker's company named after it: ``“明年就能投产。”云岭科技电池材料项目负责人说``)."""
+    text = f.text
+    para_end = text.find("\n", f.pos)
+    h = next((h for h in f.holders.between(f.end, para_end if para_end >= 0 else len(text))
+              if h.kind in ("project", "company")), None)
+    return None if h is None else Resolved(h.name, subject_type(h, f.role), h.org)
+
+
+#: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
+RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _same_clause,
+                 _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
+
+
+def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
+            counted: bool = False) -> Resolved:
+    """``(subject, subject_type, OrgMention or None, start, end)`` of a figure or milestone at ``pos:end``:
+    the answer of the first of :data:`RESOLVE_STEPS` that gives one, else :data:`NONE`.
+
+    ``event``: a milestone (its holder is never a zone, region or body); ``counted``: a count of
+    projects or companies (个, 家, 项), a batch by itself when no counted phrase holds it."""
+    f = _Figure(holders, pos, end, sent_start, role, event, counted)
+    for attempt in config.active_steps(STAGE, RESOLVE_STEPS):
+        r = attempt(f)
+        if r is not None:
+            return r
+    return NONE
+
+
+def _in_quotation(text: str, pos: int, floor: int) -> bool:
+    """``pos`` stands inside a quotation opened in its paragraph (a speaker's words: “我们…”)."""
+    return text.count("“", floor, pos) > text.count("”", floor, pos)
+
+
+def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
+    """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
+    the nearest batch counted; else the one that opens the clause (its grammatical subject); else
+    the nearest."""
+    cands = [h for h in holders.between(c, hi) if acceptable(h, holders.text, c, role, event)]
+    if not cands:
+        return None
+    named = [h for h in cands if h.kind != "generic"]
+    if named and named != cands:  # 最大外资项目是湖州的唯品会…项目: the named one
+        cands = named
+    item = holders.text.rfind("、", c, hi)
+    if item >= 0 and cands[-1].start > item:
+        # A投资18.5亿元、B投资16.5亿元: the list item holding the figure
+        c, cands = item + 1, [h for h in cands if h.start > item]
+    if role == "project":
+        projects = [h for h in cands if h.kind in ("project", "plot")]
+        if projects:
+            return projects[-1]
+    share = holders.text.rfind("占", c, hi)
+    if share >= 0 and cands[0].end <= share:
+        # 排名前30的规上企业产值占370家规上企业总产值的48.1%: a share is of the clause's subject
+        return cands[0]
+    batches = [h for h in cands if h.kind == "batch"]
+    if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
+        return batches[-1]
+    if opens_clause(holders.text, cands[0], c):
+        return cands[0]
+    return cands[-1]
+
+
+def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None:
+    """For a reference inside a quotation that opens its paragraph, the first project (or company)
+    named after the quotation in the same paragraph: the speaker's words come before the name."""
+    text = holders.text
+    para = text.rfind("\n", 0, pos) + 1
+    if text[para:para + 1] != "“":
+        return None
+    close = text.find("”", pos)
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if close < 0 or close > end:
+        return None
+    kinds = ("company", "project") if prefer == "company" else ("project", "company")
+    after = [h for h in holders.between(close, end) if h.kind in kinds and not h.affiliation]
+    return min(after, key=lambda h: (kinds.index(h.kind), h.start)) if after else None
+
+
+def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
+    dash = vocab()["dash_re"].match(holders.text, h.end)
+    if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
+        after = holders.between(dash.end(), dash.end() + 80)
+        if after and after[0].start == dash.end() and after[0].kind in ("project", "company"):
+            h = after[0]
+    if h.kind == "generic" and vocab()["plural_re"].search(h.name):
+        return Resolved("", "", None, h.start, h.end)  # 这批项目, 一批项目: projects in general
+    if h.kind == "generic":
+        prefer = "company" if vocab()["company_ref_re"].search(h.name) else "project"
+        named = _named_after_quote(holders, h.start, prefer)
+        if named is not None:  # “这个项目…签约后15天摘牌…”朱能炯介绍，唯酷…项目…: the project named after the quote
+            return Resolved(named.name, subject_type(named, role), named.org, h.start, h.end)
+        topic = holders.topic(h.start, prefer)
+        if topic is None:
+            return NONE
+        return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
+    return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
+
+
+_ITEM_SEP = "、，。；：,;:\n"
+
+def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    before it separated by 、 is a holder of the same milestone. Items keep the words as written."""
+    text = holders.text
+    if r.start < 0:
+        return []
+    items = []
+    p = r.start
+    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
+        p -= 1
+        k = p
+        while k > sent_start and text[k - 1] not in _ITEM_SEP:
+            k -= 1
+        if text[k - 1:k] != "、":
+            return []
+        items.append((k, p))
+        p = k
+    while True:
+        j = p - 1
+        while j > sent_start and text[j] in "“”\"":
+            j -= 1
+        if j > sent_start and text[j] == "、":
+            end_item = j
+        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
+            end_item = j + 1
+        else:
+            break
+        k = end_item
+        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
+            k -= 1
+        items.append((k, end_item))
+        p = k
+    out = []
+    for a, b in reversed(items):
+        a = left_edge(text, b, a) if text[a:b].strip("“”\"") else a
+        name = text[a:b].strip("“”\" ")
+        if 2 <= len(name) <= 30:
+            h = holders.containing(a, b)
+            kind = h.kind if h is not None and h.kind in ("company", "project", "other") else r.subject_type
+            out.append(Resolved(name if h is None else h.name, kind, h.org if h else None, a, b))
+    return out

@@ -1,0 +1,196 @@
+"""What a holder phrase is made of: the vocabulary of ``data/subjects.yaml`` compiled once
+(:func:`vocab`), the :class:`Holder` record, and the small readings of one phrase that
+:mod:`.holders` and :mod:`.figure_holder` share — where a phrase starts (:func:`left_edge`), what
+kind its head noun makes it, whether it has a name of its own, whose project it is, and whether a
+holder opens its clause.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab import load_yaml, regions, regions_longest_first
+from .context import trie_regex
+
+
+@dataclass(frozen=True)
+class Holder:
+    start: int
+    end: int
+    name: str            # the holder as named (a company's full name for its short forms)
+    kind: str            # company, project, batch, zone, region, government, other, generic
+    org: object = None   # the OrgMention when the holder is (or is built by) an organization
+    affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
+
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    v = load_yaml("subjects.yaml")
+    alt = lambda words: trie_regex(set(words))  # noqa: E731  (longest match, one branch per character)
+    first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
+    places = alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])
+    heads = alt(v["project_heads"] + v["zone_heads"])
+    name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
+    measures = "".join(v["batch_measures"])
+    # a count, never an ordinal (第七批) nor the indefinite 一 (一个标志性项目: "a", not one)
+    num = rf"(?<![第\d.{_CN_NUM}])(?:\d+(?:\.\d+)?|(?!一[{measures}])[{_CN_NUM}]+)(?:余|多)?"
+    return {
+        **v,
+        # one or more heads, an optional phase or part: 生产基地项目, 产业园（一期）, 项目一期, 项目二期工程
+        # a lookahead on the heads' first characters lets the regex engine skip other positions fast
+        "head_re": re.compile(rf"(?=[{first(v['project_heads'] + v['zone_heads'])}])(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
+        "non_name": re.compile(rf"[^{name_char}]"),
+        "break_re": re.compile(alt(v["left_breaks"])),
+        "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
+        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
+                                     + v["zone_heads"])),
+        "place_re": re.compile(places),
+        # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
+        "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
+        # 入园企业140家, 开工项目9个, 社会事业项目5项 (the counted phrase before its count): found by its head
+        # and count (a fast anchor), the noun before it read leftwards
+        "batch_before": re.compile(rf"(?:{alt(v['batch_heads'])})(?P<conn>分别达|分别为|分别有|共|达|有|约|近|超)?(?P<num>{num})[{measures}]"),
+        "other_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
+        "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
+        "region_re": re.compile(f"{alt(v['region_words'])}|{places}"),
+        "talk_re": re.compile(alt(v["general_talk"])),
+        "role_re": re.compile(alt(v["role_words"])),
+        "plural_re": re.compile(alt(v["plural_words"])),
+        # (…投资18.5亿元，打造高端农业装备制造基地: a purpose clause after the figure names it too)
+        "link_re": re.compile(rf"(?:[^，。；：,;:]{{0,6}}?|，(?:在[^，。；]{{1,8}}?)?(?=打造|建设|新建|兴建|用于))"
+                              rf"(?:{alt(v['figure_links'])})"),
+        "owned_re": re.compile(alt(v["owned_nouns"])),
+        "counted_noun": re.compile(rf"[{name_char}]{{2,12}}"),
+        "company_ref_re": re.compile("企业|公司|厂家|集团"),
+        "after_re": re.compile(r"(?:仪式)?的?[，,]?(?:还|也)?(?:有|是|包括)"),
+        "dash_re": re.compile(r"——|—|--|：|:"),
+        "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
+        "category_re": re.compile(alt(v["category_words"])),
+        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
+        "region_word_re": re.compile(alt(v["region_words"])),
+        "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
+        # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
+        "clause_start": re.compile(r"[，。；：！？\n“]"),
+        "trade_name": re.compile(rf"(?:{places})"
+                                 rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=将|拟|计划|正在|已经|于|投资|落户|签约|总投资)"),
+        "determiner": re.compile(r"(?:该|这个|此|本)$"),
+        "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
+        "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
+        "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
+        "cjk_name": re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·+\-]+"),
+        "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
+        "firm_category": re.compile(rf"(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
+                                    rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)"),
+        "industry_subject": re.compile(rf"(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
+                                       rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
+        "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
+        "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
+        "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"
+                              r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
+        "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
+        "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
+    }
+
+
+def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
+    """Where a holder phrase ending at ``head_start`` begins: the run of name characters before it,
+    cut after the last break word (verb, preposition, role) or opening quote."""
+    v = vocab()
+    lo = max(floor, head_start - 40)
+    s = lo
+    for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
+        s = stop.end()
+    seg = text[s:head_start]
+    cut = 0
+    for m in (breaks or v["break_re"]).finditer(seg):
+        if m.start() == 1 and len(m.group()) == 1:
+            continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
+        cut = m.end()
+    return s + cut
+
+
+@lru_cache(maxsize=1024)
+def head_kind(head: str) -> str:
+    """``zone`` for a chain of zone heads (园区, 开发区), ``generic`` for a plot without its code
+    (一期地块: a coded plot is found on its own), else ``project`` (a chain ending in a project head,
+    集聚区项目, is a project)."""
+    v = vocab()
+    if not any(head.endswith(p) or head.startswith(p) for p in v["project_heads"]) \
+            and any(head.startswith(z) for z in v["zone_heads"]):
+        return "zone"
+    if any(head.startswith(p) for p in v["plot_heads"]):
+        return "generic"
+    return "project"
+
+
+def place_before(text: str, s: int, head_start: int) -> int | None:
+    """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
+    read with the batch breaks (宁波市奉化区扩大有效投资|重大项目 → from 宁波; 浙江进行|全省重大项目 → from
+    全省), when that phrase starts with one; else None."""
+    v = vocab()
+    start = left_edge(text, head_start, text.rfind("\n", 0, head_start) + 1, v["batch_break_re"])
+    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)) \
+            and not _LEAD_TIME.match(text, start):
+        return start
+    return None
+
+
+_LEAD_TIME = re.compile(r"\d|[今去明]年")
+
+
+def distinctive(name: str, head: str) -> bool:
+    """A phrase with a name of its own: something left once places, generic and descriptive words,
+    heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,
+    附属厂房 no); or a facility named by its place or number alone (丽水机场, 330国道)."""
+    v = vocab()
+    core = name[: len(name) - len(head)]
+    unplaced = v["place_re"].sub("", core)
+    rest = v["generic_re"].sub("", unplaced)
+    rest = re.sub(r"[\d.%（）()一二三四五六七八九十期·\-—+&]", "", rest)
+    if len(rest) >= 2:
+        return True
+    named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
+    return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
+
+
+_ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")
+
+
+def owner_before(text: str, s: int, org_list, org_starts) -> tuple[str, object] | None:
+    """The company a project phrase starting at ``s`` belongs to, when the text ties them: the phrase
+    follows the company's name and its 简称 in brackets, or 其 (its) after the company was named.
+    Returns ``(the name to prefix, the OrgMention)``."""
+    alias = _ALIAS_BEFORE.search(text, max(0, s - 24), s)
+    if alias:
+        i = bisect_right(org_starts, alias.start()) - 1
+        if i >= 0 and org_list[i].end == alias.start() and org_list[i].org_type in ("company", "fund"):
+            return alias.group(1), org_list[i]
+    if text[s - 1:s] == "其":
+        i = bisect_right(org_starts, s) - 1
+        while i >= 0 and org_list[i].org_type not in ("company", "fund"):
+            i -= 1
+        if i >= 0 and s - org_list[i].end < 80:
+            return org_list[i].surface, org_list[i]
+    return None
+
+
+def batch_left(text: str, m) -> int | None:
+    """Start of a counted phrase written before its count (入园企业140家): the name characters before
+    its head, cut at a break word; None when no word stands before the head."""
+    end_noun = m.start("conn") if m.group("conn") else m.start("num")
+    s = left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"])
+    return s if s < m.start() else None
+
+
+def opens_clause(text: str, h: Holder, cstart: int) -> bool:
+    """``h`` is its clause's grammatical subject: only opening words (其中, 今年, a quote mark) stand
+    before it — no verb or preposition (选择落地丽水: 丽水 is a place, not the subject)."""
+    lead = text[cstart:h.start].lstrip("“‘ ")
+    opening = vocab()["lead_re"].match(lead)
+    rest = lead[opening.end():] if opening else lead
+    return len(rest) <= 3 and not any(ch in rest for ch in "在到向从于") and not vocab()["break_re"].search(rest)

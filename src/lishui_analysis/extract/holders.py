@@ -1,0 +1,471 @@
+"""The candidate holders of one article, read once (:func:`find_holders`), and the lookups
+:func:`.figure_holder.resolve` needs on them (:class:`Holders`).
+
+:func:`find_holders` is a short driver over :data:`HOLDER_STEPS`, stage ``"holders"``: each step
+reads one kind of holder phrase and takes what it finds, in the order of the list — a phrase never
+overlaps one taken by an earlier step (counted phrases before head phrases before organizations
+before places). :func:`_head_phrases` reads each phrase ending in a head noun with
+:data:`HEAD_READINGS` (same stage): the first reading that claims the phrase ends its reading.
+A step or reading is switched off by name, e.g. ``LISHUI_STEPS_OFF=holders.trade_names`` (see
+:func:`lishui_analysis.config.active_steps`); inside :func:`_named_phrase` the branches
+``holders.owner``, ``holders.place_batch`` and ``holders.titles`` switch off the same way.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from operator import attrgetter
+
+from .. import config
+from .context import clause_start
+from .holder_phrases import (
+    Holder,
+    batch_left,
+    distinctive,
+    head_kind,
+    left_edge,
+    opens_clause,
+    owner_before,
+    place_before,
+    vocab,
+)
+from .organizations import extract_org_mentions
+
+#: Stage name of :data:`HOLDER_STEPS` and :data:`HEAD_READINGS` (``holders.<step>``).
+STAGE = "holders"
+_START = attrgetter("start")
+#: The holder kind of each organization type (media mentions are never holders).
+_ORG_KIND = {"company": "company", "fund": "company", "development_zone": "zone", "government": "government",
+             "university": "other", "research_institute": "other", "hospital": "other", "association": "other",
+             "other": "other"}
+
+
+class _Reading:
+    """What the steps share while reading one text: the holders taken so far (``found``, in the
+    order taken) and the characters they cover (``taken``), the organization mentions in text
+    order (``orgs``, ``org_starts``), and the clause starts (computed when a step first asks)."""
+
+    __slots__ = ("_clause_starts", "found", "org_starts", "orgs", "taken", "text", "v")
+
+    def __init__(self, text: str, orgs=()):
+        self.text = text
+        self.v = vocab()
+        self.taken = bytearray(len(text))
+        self.found: list[Holder] = []
+        self.orgs = sorted(orgs, key=_START)
+        self.org_starts = [o.start for o in self.orgs]
+        self._clause_starts: list[int] | None = None
+
+    def free(self, s: int, e: int) -> bool:
+        """No holder taken yet covers a character of ``s:e``."""
+        return self.taken.find(1, s, e) < 0
+
+    def take(self, h: Holder) -> None:
+        self.taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+        self.found.append(h)
+
+    @property
+    def clause_starts(self) -> list[int]:
+        """0 and the offset after each ``，。；：！？``, line break or opening quote."""
+        if self._clause_starts is None:
+            self._clause_starts = [0] + [m.end() for m in self.v["clause_start"].finditer(self.text)]
+        return self._clause_starts
+
+
+def _found(r: _Reading) -> list[tuple[str, str]]:
+    """``(name, kind)`` of the holders a step took (for the examples below)."""
+    return [(h.name, h.kind) for h in r.found]
+
+
+def _count_first(r: _Reading) -> None:
+    """Counted phrases written count first, a batch: ``9个重点项目``, ``12家企业``, with the place
+    written just before the count (``全县9个重点项目``); never categories (``两个类别的项目``).
+
+    >>> r = _Reading("今年全县9个重点项目开工。"); _count_first(r); _found(r)
+    [('全县9个重点项目', 'batch')]
+    """
+    text, v, free, take = r.text, r.v, r.free, r.take
+    for m in v["batch_after"].finditer(text):
+        if v["category_re"].search(m.group()):
+            continue
+        s = m.start()
+        place = v["batch_place"].search(text, max(0, s - 8), s)
+        s = place.start() if place else s
+        if m.end() - s >= 3 and free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "batch"))
+
+
+def _count_last(r: _Reading) -> None:
+    """Counted phrases written count last, a batch: the noun before the head and its count
+    (``入驻企业35家``, ``续建项目有8个``), read leftwards to a break word.
+
+    >>> r = _Reading("园区现有入驻企业35家。"); _count_last(r); _found(r)
+    [('入驻企业35家', 'batch')]
+    """
+    text, v, free, take = r.text, r.v, r.free, r.take
+    for m in v["batch_before"].finditer(text):
+        if v["category_re"].search(m.group()):
+            continue
+        s = batch_left(text, m)
+        if s is not None and m.end() - s >= 3 and free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "batch"))
+
+
+def _counted_others(r: _Reading) -> None:
+    """Counted teams, labs, platforms, works (``6个院士工作站``, ``3名博士团队``): typed other.
+
+    >>> r = _Reading("已建成6个院士工作站。"); _counted_others(r); _found(r)
+    [('6个院士工作站', 'other')]
+    """
+    text, v, free, take = r.text, r.v, r.free, r.take
+    for m in v["other_after"].finditer(text):
+        if v["category_re"].search(m.group()):
+            continue
+        s = m.start()
+        if m.end() - s >= 3 and free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "other"))
+
+
+def _coded_plots(r: _Reading) -> None:
+    """Plots of land named by a code (``B-12-3a地块``, ``工202409国有建设用地``): the holder of a sale
+    notice's figures, from the code on (a plot for sale is neither a project nor a company).
+
+    >>> r = _Reading("云岭B-12-3a地块起拍价8.5亿元。"); _coded_plots(r); _found(r)
+    [('B-12-3a地块', 'plot')]
+    """
+    text, free, take = r.text, r.free, r.take
+    for m in r.v["plot_re"].finditer(text):
+        s = m.start("code")
+        if free(s, m.end()):
+            take(Holder(s, m.end(), text[s:m.end()], "plot"))
+
+
+def _head_phrases(r: _Reading) -> None:
+    """Phrases ending in a head noun (``…项目``, ``…生产基地``, ``…产业园（一期）``, ``…开发区``):
+    each read from the start :func:`left_edge` gives with :data:`HEAD_READINGS`, in order, until
+    one claims it.
+
+    >>> r = _Reading("青田云岭科技智能装备产业园项目开工。"); _head_phrases(r); _found(r)
+    [('青田云岭科技智能装备产业园项目', 'project')]
+    """
+    text = r.text
+    readings = config.active_steps(STAGE, HEAD_READINGS)
+    for m in r.v["head_re"].finditer(text):
+        s = left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        for read in readings:
+            if read(r, m, s):
+                break
+
+
+def _quoted_name(r: _Reading, m, s: int) -> bool:
+    """A project named by a quotation of eight characters or more right before its head
+    (``“高精度云台芯片封装工艺研究”项目``); a shorter quotation is a slogan (``“快落地”项目``).
+
+    >>> r = _Reading("“高精度云台芯片封装工艺研究”项目通过验收。")
+    >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
+    >>> _quoted_name(r, m, s), _found(r)
+    (True, [('“高精度云台芯片封装工艺研究”项目', 'project')])
+    """
+    text = r.text
+    if s != m.start() or text[s - 1:s] != "”":
+        return False
+    q = text.rfind("“", max(0, s - 40), s)
+    if q >= 0 and s - q - 2 >= 8 and r.free(q, m.end()) and r.v["cjk_name"].fullmatch(text, q + 1, s - 1):
+        r.take(Holder(q, m.end(), text[q:m.end()], "project"))
+        return True
+    return False
+
+
+def _campaign(r: _Reading, m, s: int) -> bool:
+    """The projects of a named campaign, one batch: a quotation followed by campaign words (重大…)
+    before the head (``“云岭奋进”重大项目``).
+
+    >>> r = _Reading("“云岭奋进”重大项目集中开工。")
+    >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
+    >>> _campaign(r, m, s), _found(r)
+    (True, [('“云岭奋进”重大项目', 'batch')])
+    """
+    text = r.text
+    campaign = r.v["campaign_re"].match(text, s) if text[s - 1:s] == "”" else None
+    if campaign and campaign.end() == m.start():
+        q = text.rfind("“", max(0, s - 30), s)
+        if q >= 0 and r.free(q, m.end()):
+            r.take(Holder(q, m.end(), text[q:m.end()], "batch"))
+            return True
+    return False
+
+
+def _reference_back(r: _Reading, m, s: int) -> bool:
+    """``该项目``, ``这个工程``: a reference back to the current project (kind generic, resolved
+    later), when no name stands before the head.
+
+    >>> r = _Reading("该项目投资2亿元。")
+    >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
+    >>> _reference_back(r, m, s), _found(r)
+    (True, [('该项目', 'generic')])
+    """
+    if m.start() - s >= 2:
+        return False
+    det = r.v["determiner"].search(r.text, max(0, m.start() - 2), m.start())
+    if det and m.group() in ("项目", "工程") and r.free(det.start(), m.end()):
+        r.take(Holder(det.start(), m.end(), r.text[det.start():m.end()], "generic"))
+        return True
+    return False
+
+
+def _named_phrase(r: _Reading, m, s: int) -> bool:
+    """The phrase from its start to its head: a project or zone when it has a name of its own
+    (``云岭科技电池材料项目``), generic when it has none (``首期项目``), a batch when a place opens
+    it (``青田县扩大有效投资重大项目``), a title after 被评为 (``被评为中国石雕生产基地``); a phrase
+    whose words are a size class (``亿元以上项目``) or that is too short to name anything is no
+    holder. The phrase carries the organization that builds it and, after a 简称 or 其, its
+    company's short name.
+
+    >>> text = "云岭科技有限公司（以下简称“云岭”）电池材料项目签约。"
+    >>> r = _Reading(text, extract_org_mentions(text))
+    >>> m = r.v["head_re"].search(text); s = left_edge(text, m.start(), 0)
+    >>> _named_phrase(r, m, s), _found(r), r.found[0].org.name
+    (True, [('云岭电池材料项目', 'project')], '云岭科技有限公司')
+    """
+    text, v = r.text, r.v
+    if m.start() - s < 2:
+        return True  # a head with no words before it names nothing
+    s = _phrase_start(r, m, s)
+    if s is None:
+        return True
+    name = text[s:m.end()]
+    if v["money_re"].search(name):
+        return True  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
+    owner = owner_before(text, s, r.orgs, r.org_starts) if config.step_on(STAGE, "owner") else None
+    if owner is not None:
+        # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
+        name = owner[0] + name
+    # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
+    j = bisect_right(r.org_starts, s - 1)  # the first organization starting in the phrase, if it ends before the head
+    org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
+    org = org or (owner[1] if owner else None)
+    head = m.group()
+    kind = head_kind(head)
+    if not distinctive(name, head) or v["plural_re"].search(name):
+        kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
+        place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") else None
+        if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
+            # 宁波市奉化区扩大有效投资重大项目, 天台县重大项目: a place's projects, counted as one batch
+            s, name, kind = place, text[place:m.end()], "batch"
+    elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
+                                              or text.startswith("称号", m.end())):
+        kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
+    r.take(Holder(s, m.end(), name, kind, org))
+    return True
+
+
+def _phrase_start(r: _Reading, m, s: int) -> int | None:
+    """Where a head phrase starts once what was taken, the organizations and leading marks are
+    accounted for; None when fewer than two characters are left before the head."""
+    text = r.text
+    if not r.free(s, m.end()):
+        # a holder already stands in the run (瓯江口产业集聚区项目简介|温州市欣乐加…产业园): start after it
+        last = r.taken.rfind(1, s, m.start())
+        if last < 0 or not r.free(last + 1, m.end()):
+            return None
+        s = last + 1
+    # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
+    i = bisect_right(r.org_starts, s) - 1
+    if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
+        s = r.orgs[i].start
+    while s < m.start() and text[s] in "）)—-":
+        s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
+    return None if m.start() - s < 2 else s
+
+
+#: How a phrase ending in a head noun is read, in order (stage ``holders``): the first that claims it wins.
+HEAD_READINGS = (_quoted_name, _campaign, _reference_back, _named_phrase)
+
+
+def _firm_categories(r: _Reading) -> None:
+    """A category of firms opening a clause speaks as a batch (``规上企业实现产值…``,
+    ``排名前20的龙头企业产值…``).
+
+    >>> r = _Reading("今年，规上企业实现产值12亿元。"); _firm_categories(r); _found(r)
+    [('规上企业', 'batch')]
+    """
+    _clause_openers(r, r.v["firm_category"])
+
+
+def _industries(r: _Reading) -> None:
+    """An industry opening a clause before its output speaks as a batch of its firms
+    (``云和县木制玩具产业完成产值…``).
+
+    >>> r = _Reading("云和县木制玩具产业完成产值8.5亿元。"); _industries(r); _found(r)
+    [('云和县木制玩具产业', 'batch')]
+    """
+    _clause_openers(r, r.v["industry_subject"])
+
+
+def _clause_openers(r: _Reading, rx) -> None:
+    """Take the ``name`` group of ``rx`` where it matches at a clause start, as a batch."""
+    text, free, take = r.text, r.free, r.take
+    for st in r.clause_starts:
+        m = rx.match(text, st)
+        if m and free(*m.span("name")):
+            take(Holder(*m.span("name"), m.group("name"), "batch"))
+
+
+def _treasuries(r: _Reading) -> None:
+    """A treasury (``省财政``, ``县级财政``) grants as a government body.
+
+    >>> r = _Reading("县级财政拨款500万元。"); _treasuries(r); _found(r)
+    [('县级财政', 'government')]
+    """
+    free, take = r.free, r.take
+    for m in r.v["treasury_re"].finditer(r.text):
+        if free(m.start(), m.end()):
+            take(Holder(m.start(), m.end(), m.group(), "government"))
+
+
+def _trade_names(r: _Reading) -> None:
+    """A place and a short trade name opening a clause before what it does (``杭州云岭将在…``,
+    ``温州岭拓投资…``): a company known by its trade name.
+
+    >>> r = _Reading("杭州云岭将在青田建设新工厂。"); _trade_names(r); _found(r)
+    [('杭州云岭', 'company')]
+    """
+    text, v, free, take = r.text, r.v, r.free, r.take
+    for st in r.clause_starts:
+        m = v["trade_name"].match(text, st)
+        if not m:
+            continue
+        name = m.group("name")
+        if free(m.start(), m.end()) and not v["generic_re"].search(name) and not v["region_re"].search(name) \
+                and not v["break_re"].search(name):
+            take(Holder(m.start(), m.end(), m.group(), "company"))
+
+
+def _organizations(r: _Reading) -> None:
+    """Every organization mention not inside a holder taken before (media excepted), of the kind
+    its type gives; one followed by a role (``云岭科技有限公司董事长``) is an affiliation, a topic only.
+
+    >>> text = "云岭科技有限公司董事长介绍。"
+    >>> r = _Reading(text, extract_org_mentions(text)); _organizations(r)
+    >>> [(h.name, h.kind, h.affiliation) for h in r.found]
+    [('云岭科技有限公司', 'company', True)]
+    """
+    text, role_re, free, take = r.text, r.v["role_re"], r.free, r.take
+    for o in r.orgs:
+        if o.org_type == "media" or not free(o.start, o.end):
+            continue
+        take(Holder(o.start, o.end, o.name, _ORG_KIND.get(o.org_type, "other"), o,
+                    affiliation=role_re.match(text, o.end) is not None))
+
+
+def _regions(r: _Reading) -> None:
+    """A place standing alone (``青田全年实现…``, ``全县，…``) is a region holder; not the first
+    word of a name (``青田云岭…``).
+
+    >>> r = _Reading("青田全年实现产值8.5亿元。"); _regions(r); _found(r)
+    [('青田', 'region')]
+    """
+    text, v, free, take = r.text, r.v, r.free, r.take
+    region_end = v["region_end"]
+    for m in v["region_re"].finditer(text):
+        if free(m.start(), m.end()) and region_end.match(text, m.end()):
+            take(Holder(m.start(), m.end(), m.group(), "region"))
+
+
+_THIS_BATCH = ("此次", "本次", "这批", "该批")
+
+
+def _this_batch(r: _Reading) -> None:
+    """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
+    counted before it: it takes that batch's name.
+
+    >>> r = _Reading("全县9个重点项目开工。此次开工项目有9个。"); _count_first(r); _count_last(r)
+    >>> _this_batch(r); _found(r)
+    [('全县9个重点项目', 'batch'), ('全县9个重点项目', 'batch')]
+    """
+    found = r.found
+    batches = [h for h in found if h.kind == "batch"]
+    if not any(h.name.startswith(_THIS_BATCH) for h in batches):
+        return
+    last = None
+    for h in sorted(batches, key=_START):  # in text order
+        if last is not None and h.name.startswith(_THIS_BATCH):
+            found[found.index(h)] = Holder(h.start, h.end, last.name, "batch")
+        else:
+            last = h
+
+
+#: The steps of :func:`find_holders`, in order (stage ``holders``).
+HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
+                _industries, _treasuries, _trade_names, _organizations, _regions, _this_batch)
+
+
+def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
+    """Every candidate holder of an article body (and its headline), read once: the
+    :data:`HOLDER_STEPS` in order, then the holders in text order."""
+    r = _Reading(text, orgs)
+    for step in config.active_steps(STAGE, HOLDER_STEPS):
+        step(r)
+    r.found.sort(key=_START)
+    return Holders(text, r.found, _headline_topic(headline))
+
+
+@lru_cache(maxsize=256)
+def _headline_topic(headline: str) -> Holder | None:
+    """The project or company a headline is about, if it names one."""
+    if not headline:
+        return None
+    hs = find_holders(headline, extract_org_mentions(headline)).items
+    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
+    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
+
+
+class Holders:
+    """The candidate holders of one article (in text order), with the lookups
+    :func:`.figure_holder.resolve` needs."""
+
+    def __init__(self, text: str, items: list[Holder], headline_topic: Holder | None):
+        self.text = text
+        self.items = items
+        self.starts = [h.start for h in items]
+        self.headline_topic = headline_topic
+        self.projects = [h for h in items if h.kind in ("project", "plot")]
+        self.project_ends = [h.end for h in self.projects]
+        self.companies = [h for h in items if h.kind == "company"]
+        self.company_ends = [h.end for h in self.companies]
+        self.zones = [h for h in items if h.kind == "zone" and opens_clause(text, h, clause_start(text, h.start))]
+        self.zone_ends = [h.end for h in self.zones]
+
+    def topic(self, before: int, prefer: str = "project") -> Holder | None:
+        """The article's current project or company: the last one named before ``before``
+        (of the ``prefer``-ed kind when there is one: 该项目 means a project, 该企业 a company)."""
+        i = bisect_right(self.project_ends, before) - 1
+        j = bisect_right(self.company_ends, before) - 1
+        project = self.projects[i] if i >= 0 else None
+        company = self.companies[j] if j >= 0 else None
+        if prefer == "company":
+            # a project built by a company named after the company itself speaks for it (…有限公司…项目一期工程)
+            if project is not None and project.org is not None and (company is None or project.end > company.end):
+                return project
+            return company or project or self.headline_topic
+        return project or company or self.headline_topic
+
+    def speaking_zone(self, before: int) -> Holder | None:
+        """The last zone before ``before`` that opens its clause (the zone as a clause's subject)."""
+        i = bisect_right(self.zone_ends, before) - 1
+        return self.zones[i] if i >= 0 else None
+
+    def containing(self, s: int, e: int) -> Holder | None:
+        i = bisect_right(self.starts, s) - 1
+        if i >= 0 and self.items[i].end >= e:
+            return self.items[i]
+        return None
+
+    def between(self, lo: int, hi: int) -> list[Holder]:
+        i = bisect_right(self.starts, lo - 1)
+        out = []
+        while i < len(self.items) and self.items[i].start < hi:
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+            i += 1
+        return out
