@@ -380,12 +380,20 @@ def parse_meta_line(para: str) -> _Meta:
 
 
 def _unbalanced(value: str) -> str:
-    """A field value without the brackets around it or left open (钱塘年鉴（2022） keeps its own)."""
+    """A field value without the brackets around it or left open (钱塘年鉴（2022） keeps its own).
+    Linear in the value, and an empty value (``来源：`` with nothing after it) stays empty.
+
+    >>> _unbalanced("（云岭日报"), _unbalanced("云岭日报）"), _unbalanced("（云岭日报）"), _unbalanced("")
+    ('云岭日报', '云岭日报', '云岭日报', '')
+    """
     value = value.strip("【】[]，。 ")
-    while value[:1] in "（(" and not value.endswith(("）", ")")):
-        value = value[1:]
-    while value[-1:] in "）)" and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
-        value = value[:-1]
-    if value[:1] in "（(" and value[-1:] in "）)":
+    if not value.endswith(("）", ")")):  # openers left open at the start (an empty value stays empty)
+        value = value.lstrip("（(")
+    # closers at the end that close nothing: as many as there are closers beyond the openers
+    excess = value.count("）") + value.count(")") - value.count("（") - value.count("(")
+    trailing = len(value) - len(value.rstrip("）)"))
+    if excess > 0 and trailing:
+        value = value[:len(value) - min(excess, trailing)]
+    if value[:1] and value[0] in "（(" and value[-1] in "）)":
         value = value[1:-1]
     return value.strip()
