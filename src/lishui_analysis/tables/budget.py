@@ -9,7 +9,8 @@ between two Python instructions: a single call into C that never returns (one re
 match) is not interrupted — the extractors avoid such patterns, and the property tests check it.
 
 >>> with cpu_budget(5.0):
-...     sum(range(1000))
+...     with cpu_budget(1.0):   # budgets nest
+...         sum(range(1000))
 499500
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ class BudgetExceeded(Exception):
 
 
 _lock = threading.Lock()
-_watched: dict[int, list] = {}   # thread ident → [clock id, deadline (CPU seconds on that clock), fired]
+_watched: dict[object, list] = {}   # token → [thread ident, clock id, deadline (CPU seconds), fired]
 _watchdog: threading.Thread | None = None
 
 
@@ -44,15 +45,15 @@ def _watch() -> None:
     while True:
         time.sleep(TICK)
         with _lock:
-            for ident, w in _watched.items():
-                if not w[2]:
+            for w in _watched.values():
+                if not w[3]:
                     try:
-                        over = _thread_cpu(w[0]) > w[1]
+                        over = _thread_cpu(w[1]) > w[2]
                     except OSError:  # the thread is gone
                         continue
                     if over:
-                        w[2] = True
-                        _raise_in(ident, BudgetExceeded)
+                        w[3] = True
+                        _raise_in(w[0], BudgetExceeded)
 
 
 def _ensure_watchdog() -> None:
@@ -71,14 +72,15 @@ def cpu_budget(seconds: float):
         return
     ident = threading.get_ident()
     clock = time.pthread_getcpuclockid(ident)
+    token = object()  # budgets nest: each block has its own entry
     with _lock:
         _ensure_watchdog()
-        _watched[ident] = [clock, _thread_cpu(clock) + seconds, False]
+        _watched[token] = [ident, clock, _thread_cpu(clock) + seconds, False]
     try:
         yield
     finally:
         with _lock:
-            fired = _watched.pop(ident)[2]
+            fired = _watched.pop(token)[3]
             if fired:
                 _raise_in(ident, None)  # an exception still pending must not escape later
 
