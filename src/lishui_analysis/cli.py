@@ -1,14 +1,19 @@
 """Command line: ``lishui-analysis fetch | build | report | check | dictionary``.
 
-Input and usage errors print one line naming the file and the problem and exit
-with status 2 (a traceback only with ``--debug``).
+Input and usage errors, and what the system refuses (a full disk, no permission, a
+read-only file system), print one line naming the file and the problem and exit with
+status 2 (a traceback only with ``--debug``); any other exception is a bug (exit 1).
+SIGTERM (cron, systemd, docker) stops a command as Ctrl-C does: temporary files are
+removed, one line says what was left, exit status 143 (130 for Ctrl-C).
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__, config
@@ -44,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="re-extract every file (ignore out/.cache)")
     b.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-file work runs")
     b.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)")
+    b.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                   help="seconds to wait while another build of the same --out folder runs, then give up "
+                        "(default: LISHUI_LOCK_TIMEOUT or 600; 0: do not wait)")
 
     r = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
     r.add_argument("names", nargs="*", help="notebook names (default: all), e.g. 00_corpus_overview")
@@ -64,6 +72,75 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises KeyboardInterrupt, so that the same clean-up runs."""
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM raises :class:`Terminated` in this process while the command runs. A second
+    SIGTERM is ignored (it would cut the clean-up short); a worker process forked meanwhile
+    dies of it as it would have without this handler."""
+    main_pid = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != main_pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # main() called from another thread than the main one: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+#: The option naming what each command writes (or, for check, reads).
+_OUTPUT_OPTION = {"build": "out", "report": "out", "dictionary": "out", "fetch": "raw", "check": "processed"}
+
+
+def _output(args):
+    """The folder or file the command writes."""
+    return getattr(args, _OUTPUT_OPTION.get(args.command, ""), None) or args.command
+
+
+def _left_as_it_was(args) -> str:
+    """What an interrupted command leaves behind."""
+    if args.command == "build":
+        from .tables.corpus import JOURNAL
+
+        if (args.out / JOURNAL).exists():  # stopped while renaming the new tables into place
+            return (f"the new tables were complete and are being put in place in {args.out}: "
+                    "the next build, check or load_tables finishes it")
+        return f"{args.out} left as it was"
+    if args.command == "fetch":
+        return f"pages saved so far are in {args.raw} and listed in its sources.csv"
+    if args.command == "report":
+        return f"reports finished so far are in {args.out}, the others as they were"
+    return "previous outputs are intact"
+
+
+def _os_error_line(exc: OSError, args) -> str:
+    """One line for what the system refused: the path, then the reason."""
+    from .files import disk_full
+
+    name, other = exc.filename, exc.filename2
+    # os.replace(temporary, target): the target is the user's file; the temporary one is hidden
+    if other is not None and (name is None or os.path.basename(str(name)).startswith(".")):
+        name = other
+    if disk_full(exc):
+        return f"disk full writing {name if name is not None else _output(args)}"
+    reason = " ".join((exc.strerror or str(exc) or type(exc).__name__).split())
+    return f"{name if name is not None else args.command}: {reason}"
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
@@ -71,15 +148,24 @@ def main(argv=None) -> int:
     # imported (only for --engine dask): warnings only, unless --debug or the user set it.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "debug" if args.debug else "warning")
     try:
-        return _run(args)
+        with _sigterm_as_interrupt():
+            return _run(args)
     except InputError as exc:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted; previous outputs are intact", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, Terminated):
+            print(f"stopped by SIGTERM; {_left_as_it_was(args)}", file=sys.stderr)
+            return 128 + signal.SIGTERM
+        print(f"interrupted; {_left_as_it_was(args)}", file=sys.stderr)
         return 130
+    except OSError as exc:  # the system said no (full disk, permission, read-only file system): not a bug
+        if args.debug:
+            raise
+        print(f"error: {_os_error_line(exc, args)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug, not bad input: still one line, details with --debug
         if args.debug:
             raise
@@ -97,8 +183,11 @@ def _run(args) -> int:
             if not 0 <= args.budget < float("inf"):
                 raise InputError("--budget", "must be a number of seconds, 0 or more")
             os.environ["LISHUI_DOC_BUDGET"] = repr(args.budget)  # read by every worker, in this process or another
+        if args.lock_timeout is not None and not args.lock_timeout >= 0:
+            raise InputError("--lock-timeout", "must be a number of seconds, 0 or more")
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
-                     scheduler=args.scheduler, progress=True, use_cache=not args.no_cache)
+                     scheduler=args.scheduler, progress=True, use_cache=not args.no_cache,
+                     lock_timeout=args.lock_timeout)
         counts = ", ".join(f"{n} {name}" for name, n in rows.items())
         print(f"built {args.out}: {counts}")
         return 0
@@ -139,6 +228,9 @@ def _run(args) -> int:
         from .schema import render_dictionary
         from .files import atomic_write_bytes
 
+        if args.out.is_dir():
+            raise InputError(args.out, "is a folder; give the file to write, e.g. "
+                                       f"--out {args.out / 'data_dictionary.md'}")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(args.out, render_dictionary().encode("utf-8"))
         print(f"wrote {args.out}")

@@ -4,26 +4,110 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
+#: Seconds a build waits for another build of the same folder before giving up (``build
+#: --lock-timeout`` or ``LISHUI_LOCK_TIMEOUT``; ``inf``: wait as long as it takes).
+LOCK_TIMEOUT = 600.0
+LOCK_NAME = ".build.lock"
+
+
+def lock_timeout() -> float:
+    """The default wait for the build lock: ``LISHUI_LOCK_TIMEOUT`` seconds, else :data:`LOCK_TIMEOUT`."""
+    from .errors import InputError
+
+    text = os.environ.get("LISHUI_LOCK_TIMEOUT", "").strip()
+    if not text:
+        return LOCK_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also NaN
+        raise InputError("LISHUI_LOCK_TIMEOUT", f"must be a number of seconds, 0 or more (not {text!r})")
+    return value
+
 
 @contextmanager
-def build_lock(out_dir: Path):
+def build_lock(out_dir: Path, timeout: float | None = None):
     """Exclusive lock on ``out_dir`` for the length of a build: two builds into one folder
     (two notebooks loading stale tables at once, a cron job and a user) take turns instead
-    of mixing their temporary files. Advisory (``flock``); a no-op where it does not exist."""
+    of mixing their temporary files. Advisory (``flock``); a no-op where it does not exist.
+
+    The holder writes its PID and start time into the lock file. A process that finds the
+    lock held says once on stderr whom it waits for, and gives up after ``timeout`` seconds
+    (default :func:`lock_timeout`) with an :class:`~lishui_analysis.errors.InputError`."""
     try:
         import fcntl
     except ImportError:  # Windows
         yield
         return
-    with open(Path(out_dir) / ".build.lock", "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    from .errors import InputError
+
+    path = Path(out_dir) / LOCK_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if disk_full(exc):
+            raise InputError(out_dir, f"disk full writing {LOCK_NAME}") from None
+        raise InputError(path, f"cannot open the build lock ({exc.strerror or exc})") from None
+    try:
+        if not _try_lock(fcntl, fd):
+            _wait_for_lock(fcntl, fd, Path(out_dir), lock_timeout() if timeout is None else timeout)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode("ascii"), 0)
+        except OSError:  # who holds it is a courtesy to those waiting; a full disk fails later, cleanly
+            pass
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            try:
+                os.ftruncate(fd, 0)
+            except OSError:
+                pass
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fcntl, fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _holder(fd: int) -> str:
+    """Who holds the lock, from what it wrote into the lock file: ``PID 123 (started …)``."""
+    try:
+        pid, day, clock = os.pread(fd, 200, 0).decode("ascii").split()
+        return f"PID {int(pid)} (started {day} {clock})"
+    except (OSError, ValueError):  # not written yet, or by an older version
+        return "another process"
+
+
+def _wait_for_lock(fcntl, fd: int, out_dir: Path, timeout: float) -> None:
+    """Poll for the lock (a few times a second) until ``timeout`` seconds have passed."""
+    import sys
+
+    from .errors import InputError
+
+    holder = _holder(fd)
+    if timeout > 0:
+        print(f"waiting for the build lock on {out_dir} held by {holder}…", file=sys.stderr, flush=True)
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise InputError(out_dir, f"another build of this folder holds its lock ({_holder(fd)}); gave up after "
+                                      f"{timeout:g} s (build --lock-timeout SECONDS or LISHUI_LOCK_TIMEOUT to wait longer)")
+        time.sleep(min(0.2, left))
+        if _try_lock(fcntl, fd):
+            return
 
 
 def sha256_file(path: Path) -> str:

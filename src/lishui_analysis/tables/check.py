@@ -17,6 +17,19 @@ from ..errors import InputError
 from ..files import sha256_file
 
 
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line (Arrow's may span several)."""
+    return " ".join(str(exc).split())
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read (a folder in its place, no permission)."""
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None
+
+
 def _csv_lines(table: str, parquet_path: Path) -> list[str]:
     """The CSV the build writes for the rows of a Parquet file, as lines (header first)."""
     import pyarrow.parquet as pq
@@ -57,7 +70,11 @@ def _csv_against_parquet(table: str, csv_path: Path, pq_path: Path) -> str | Non
 
 def _check_manifest(raw_dir: Path, processed_dir: Path, manifest: dict, tables: dict) -> list[str]:
     problems = []
-    recorded_rows = manifest.get("tables") or {}
+    recorded_rows = manifest.get("tables")
+    if not isinstance(recorded_rows, dict):
+        problems.append(f"{processed_dir / 'manifest.json'}: no row counts (\"tables\" is not an object); "
+                        "rebuild with `lishui-analysis build`")
+        recorded_rows = {}
     files = manifest.get("files")
     if not isinstance(files, dict):
         problems.append(f"{processed_dir / 'manifest.json'}: no file hashes (built by an older version); "
@@ -72,7 +89,7 @@ def _check_manifest(raw_dir: Path, processed_dir: Path, manifest: dict, tables: 
             if ext == "csv" and not path.exists():
                 problems.append(f"{path}: missing (run `lishui-analysis build`)")
                 continue
-            if files and path.exists() and files.get(path.name) != sha256_file(path):
+            if files and path.exists() and files.get(path.name) != _sha256(path):
                 problems.append(f"{path}: not the file the build wrote (its SHA-256 differs from manifest.json); "
                                 "edited, or replaced by another build's — rebuild with `lishui-analysis build`")
         csv_path, pq_path = processed_dir / f"{t}.csv", processed_dir / f"{t}.parquet"
@@ -85,13 +102,25 @@ def _check_manifest(raw_dir: Path, processed_dir: Path, manifest: dict, tables: 
         present = {p.relative_to(raw_dir).as_posix(): p for p in load.list_raw_files(raw_dir)}
     except InputError:
         return problems  # already reported with the raw folder's checks
-    built = {i.get("file"): i.get("sha256") for i in manifest.get("inputs", []) if isinstance(i, dict)}
-    skipped = {i.get("file") for i in manifest.get("skipped", []) if isinstance(i, dict)}
+    def listed(key: str) -> list[dict]:  # entries naming a file; anything else was not written by the build
+        entries = manifest.get(key, [])
+        if not isinstance(entries, list):
+            problems.append(f"{processed_dir / 'manifest.json'}: \"{key}\" is not a list; "
+                            "rebuild with `lishui-analysis build`")
+            return []
+        good = [i for i in entries if isinstance(i, dict) and isinstance(i.get("file"), str)]
+        if len(good) < len(entries):
+            problems.append(f"{processed_dir / 'manifest.json'}: {len(entries) - len(good)} entr(ies) of \"{key}\" "
+                            "name no file; rebuild with `lishui-analysis build`")
+        return good
+
+    built = {i["file"]: i.get("sha256") for i in listed("inputs")}
+    skipped = {i["file"] for i in listed("skipped")}
     for name, sha in built.items():
         if name not in present:
             problems.append(f"{raw_dir / str(name)}: in the tables but no longer in the raw folder; "
                             "rebuild with `lishui-analysis build`")
-        elif sha256_file(present[name]) != sha:
+        elif _sha256(present[name]) != sha:
             problems.append(f"{present[name]}: changed since the tables were built; rebuild with `lishui-analysis build`")
     for name, path in present.items():
         if name not in built and name not in skipped:
@@ -127,21 +156,25 @@ def check(raw_dir: Path, processed_dir: Path) -> list[str]:
         problems.append(f"{processed_dir}: a build was stopped while replacing the tables and its commit "
                         f"cannot be finished ({exc}); rebuild with `lishui-analysis build`")
         return problems
-    tables = {}
+    tables = {}  # the tables that hold their schema: only those are compared further
     for t in schema.TABLES:
         path = processed_dir / f"{t}.parquet"
         if not path.exists():
             problems.append(f"{path}: missing (run `lishui-analysis build`)")
             continue
+        if not path.is_file():
+            problems.append(f"{path}: not a file (rebuild with `lishui-analysis build`)")
+            continue
         try:
             df = pd.read_parquet(path)
         except Exception as exc:  # noqa: BLE001 - any damage to the file is a problem to list
-            problems.append(f"{path}: unreadable Parquet file ({type(exc).__name__}: {exc})")
+            problems.append(f"{path}: unreadable Parquet file ({type(exc).__name__}: {_one_line(exc)})")
             continue
         try:
             schema.validate(t, df)
         except ValueError as exc:
-            problems.append(f"{path}: {exc}")
+            problems.append(f"{path}: {_one_line(exc)}")
+            continue
         tables[t] = df
     manifest_path = processed_dir / "manifest.json"
     if manifest_path.exists():

@@ -83,7 +83,7 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
 
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
           scheduler: str | None = None, progress: bool = False, use_cache: bool = True,
-          only_if_stale: bool = False) -> dict | None:
+          only_if_stale: bool = False, lock_timeout: float | None = None) -> dict | None:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
 
     Files are processed in order by the chosen engine and streamed to temporary
@@ -97,8 +97,9 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     are cached in ``out_dir/.cache`` by content hash, so a rebuild after adding a
     page re-extracts only that page; a changed vocabulary, package version or
     package source invalidates every entry. One build at a time per ``out_dir``
-    (:func:`build_lock`); with ``only_if_stale`` the build is skipped (None is
-    returned) when, once the lock is held, the tables are up to date.
+    (:func:`build_lock`: a second build says whom it waits for and gives up after
+    ``lock_timeout`` seconds, default ``LISHUI_LOCK_TIMEOUT`` or 600); with ``only_if_stale``
+    the build is skipped (None is returned) when, once the lock is held, the tables are up to date.
     """
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
@@ -109,7 +110,7 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         raise InputError(out_dir, f"cannot create output folder ({exc.strerror or exc})") from None
     if not os.access(out_dir, os.W_OK):
         raise InputError(out_dir, "output folder is not writable")
-    with build_lock(out_dir):
+    with build_lock(out_dir, lock_timeout):
         _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
         if only_if_stale and not _stale(out_dir):
             return None
