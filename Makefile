@@ -8,8 +8,9 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 OUT ?= data/processed
 NB ?=
+EVAL ?= ../shared/eval
 
-.PHONY: help setup data reports report test test-fast bench dictionary lab clean browser
+.PHONY: help setup data reports report test test-fast bench ablate dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,6 +45,9 @@ browser: ## Install headless Chromium (Debian package, needs root) for the repor
 
 bench: $(STAMP) ## Run the build benchmark, write benchmarks/results.json
 	$(BIN)/python benchmarks/bench_build.py
+
+ablate: $(STAMP) ## What each named step is worth on a scored set (raw/, gold/, score.py): make ablate EVAL=DIR
+	$(BIN)/python tools/ablate.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
 
 dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
 	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md
