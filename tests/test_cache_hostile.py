@@ -336,3 +336,74 @@ def test_cache_trouble_on_the_command_line_is_one_warning_line(raw, tmp_path):
     assert [ln for ln in r.stderr.splitlines() if "cache" in ln] == [
         f"WARNING: cannot use the cache {_db(out)}: database or disk is full (while writing); building on without it"]
     assert _files(out) == _files(tmp_path / "nocache")
+
+
+# ---------------------------------------------------------------------------------------
+# Item 15: --scheduler addresses that lead nowhere
+
+
+@pytest.fixture
+def silent_listener():
+    """A socket on 127.0.0.1 that accepts connections and never says anything."""
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(4)
+    srv.settimeout(10)
+    held = []
+
+    def accept():
+        for _ in range(4):
+            try:
+                held.append(srv.accept()[0])
+            except OSError:
+                return
+
+    t = threading.Thread(target=accept, daemon=True)
+    t.start()
+    yield f"tcp://127.0.0.1:{srv.getsockname()[1]}"
+    srv.close()
+    for c in held:
+        c.close()
+
+
+def _within(seconds, fn, *args, **kw):
+    """``fn(*args, **kw)`` in a daemon thread: its result, or its exception raised here; a test
+    failure, not a hung test suite, if it has not returned within ``seconds``."""
+    box = {}
+
+    def run():
+        try:
+            box["result"] = fn(*args, **kw)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            box["error"] = exc
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        pytest.fail(f"still waiting after {seconds} s")
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("not a url", "not a Dask scheduler address"),
+    ("http://127.0.0.1:1", "not a Dask scheduler address"),
+    ("tcp://127.0.0.1:1", "no Dask scheduler answers there within 1 s"),
+    ("silent", "no Dask scheduler answers there within 1 s"),
+])
+def test_scheduler_address_malformed_or_unreachable_is_one_line_error(raw, tmp_path, monkeypatch, capsys,
+                                                                      silent_listener, address, problem):
+    pytest.importorskip("distributed")
+    address = silent_listener if address == "silent" else address
+    monkeypatch.setattr(engine, "SCHEDULER_TIMEOUT", 1.0, raising=False)
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match=f"--scheduler '{address}': {problem}"):
+        _within(15, build, raw, out, engine="dask", scheduler=address)
+    rc = _within(15, main, ["build", "--raw", str(raw), "--out", str(tmp_path / "cli"), "--engine", "dask",
+                            "--scheduler", address])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert err.startswith(f"error: --scheduler '{address}': {problem}") and err.count("\n") == 1, err
+    assert not (out / "articles.csv").exists() and not (tmp_path / "cli" / "articles.csv").exists()

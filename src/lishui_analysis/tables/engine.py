@@ -157,14 +157,62 @@ def _pool(plan, raw_dir, skip_bad, jobs):
 DASK_CHUNK = 16
 
 
+#: Seconds to reach a scheduler given by ``--scheduler`` and hear it answer.
+SCHEDULER_TIMEOUT = 5.0
+
+
+def check_scheduler(address: str, timeout: float | None = None) -> None:
+    """Raise InputError, naming ``address`` and the problem, unless a Dask scheduler answers
+    there within ``timeout`` seconds: a malformed address, nothing listening, or something
+    that listens but is not a scheduler (which would leave ``Client`` waiting for ever)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from distributed.comm import connect
+
+    from ..errors import InputError
+
+    timeout = SCHEDULER_TIMEOUT if timeout is None else timeout
+    where = f"--scheduler {address!r}"
+
+    async def identity():
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        try:
+            await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
+            return await asyncio.wait_for(comm.read(), timeout)
+        finally:
+            comm.abort()
+
+    try:  # in a thread of its own: the caller may be in an event loop already (a notebook)
+        with ThreadPoolExecutor(max_workers=1) as one:
+            info = one.submit(asyncio.run, identity()).result()
+    except (ValueError, TypeError) as exc:
+        raise InputError(where, f"not a Dask scheduler address ({exc}); e.g. tcp://HOST:8786") from None
+    except (OSError, asyncio.TimeoutError) as exc:  # refused, unreachable, or silent
+        why = " ".join(str(exc).split()) or "no answer"
+        raise InputError(where, f"no Dask scheduler answers there within {timeout:g} s ({why})") from None
+    except Exception as exc:  # noqa: BLE001 - whatever else a peer that is not a scheduler makes it raise
+        why = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+        raise InputError(where, f"something answers there, but not as a Dask scheduler ({why})") from None
+    kind = info.get("type") if isinstance(info, dict) else None
+    if kind != "Scheduler":
+        raise InputError(where, f"answers as {kind or 'something else'}, not as a Dask scheduler")
+
+
 def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
     import logging
 
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from ..errors import InputError
+
+        raise InputError("--engine dask", "needs Dask: pip install 'lishui-analysis[dask]'") from None
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        check_scheduler(scheduler)
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
     else:
         cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.WARNING)
