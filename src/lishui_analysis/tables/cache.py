@@ -7,9 +7,15 @@ twice and any edit that could change its rows misses the cache.
 
 One SQLite database (standard library) rather than one file per page: one file
 instead of thousands, inserts batched in transactions, a build killed mid-way
-leaves a consistent database. Entries are packed by :func:`engine.pack` (pickle +
-Zstandard, ≈ 18 KB per page, about the size of the page's text in UTF-8). A damaged
-database is discarded and rebuilt, a damaged entry extracted again: never trusted.
+leaves a consistent database. Entries are packed by :func:`engine.pack` (MessagePack +
+Zstandard, ≈ 20 KB per page, about the size of the page's text in UTF-8): data that
+cannot run code when read back, whoever wrote the file. A damaged database is discarded
+and rebuilt, a damaged or unreadable entry extracted again: never trusted. The checksum
+per entry catches torn pages, not tampering: an entry of the right shape planted in the
+cache gives the rows it holds, as files planted in the output folder would.
+
+The cache never stops a build: any error SQLite or the file system raises while opening,
+reading or writing it is one warning naming the file, and the build goes on without it.
 """
 from __future__ import annotations
 
@@ -22,10 +28,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__, config
+from .. import __version__, config, schema
 from ..errors import InputError
 from ..ingest.load import file_sha256
 from .engine import iter_results, pack, unpack
+from .sinks import STREAMED
 from ..vocab import vocab_hash
 
 log = logging.getLogger(__name__)
@@ -35,7 +42,7 @@ CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
 #: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5  # 5: entries are MessagePack (4 and before: pickles, dropped unread)
 
 
 @lru_cache(maxsize=1)
@@ -72,30 +79,69 @@ def _digest(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+def _damaged(exc: BaseException) -> bool:
+    """Whether SQLite says the file is not a database or is corrupt (rather than full, read-only …)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _well_formed(res) -> bool:
+    """Whether a result read back has the shape the build reads: an entry of another shape (planted,
+    or from a build that was not this one) is a miss, not a KeyError later in the build."""
+    if not (isinstance(res, dict) and isinstance(res.get("input"), dict) and isinstance(res.get("csv"), dict)):
+        return False
+    for t in STREAMED:
+        cols = res.get(t)
+        if not isinstance(cols, dict) or not isinstance(res["csv"].get(t), str):
+            return False
+        lengths = {len(v) if isinstance(v, list) else -1 for v in (cols.get(c.name) for c in schema.TABLES[t])}
+        if len(lengths) != 1 or -1 in lengths:
+            return False
+    summary, orgs = res.get("entity_summary"), res.get("org_names")
+    return (isinstance(summary, dict)
+            and all(isinstance(summary.get(k), list) and all(type(x) is tuple and len(x) == n for x in summary[k])
+                    for k, n in (("names", 6), ("figures", 8)))
+            and isinstance(orgs, list)
+            and all(isinstance(o, dict) and all(isinstance(o.get(k), str) for k in ("name", "surface", "org_type"))
+                    for o in orgs))
+
+
 class ResultCache:
-    """key → result dict, in one SQLite file under ``folder``."""
+    """key → result dict, in one SQLite file under ``folder``.
+
+    The cache is an aid, never a reason for a build to stop: whatever SQLite or the file system
+    refuses — a full disk, a read-only folder, a corrupt file — gives one warning naming the file
+    and what happened, and the cache is off for the rest of the build (:meth:`get` finds nothing,
+    :meth:`put` stores nothing). A file SQLite calls corrupt is removed: the next build starts a
+    new one.
+    """
 
     def __init__(self, folder: Path):
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("*.pkl"):  # the one-file-per-page layout of earlier versions
-            old.unlink(missing_ok=True)
         self.path = folder / CACHE_FILE
+        self.db: sqlite3.Connection | None = None
+        self.keys: set[str] = set()
         self.pending = 0
         try:
-            self._open()
-            self.keys = {k for (k,) in self.db.execute("SELECT key FROM results")}
-        except sqlite3.DatabaseError as exc:
-            log.warning("cache %s is damaged (%s); starting a new one", self.path, exc)
-            self.db.close()
-            self.path.unlink(missing_ok=True)
-            self._open()
-            self.keys = set()
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in folder.glob("*.pkl"):  # the one-file-per-page layout of earlier versions
+                old.unlink(missing_ok=True)
+            try:
+                self._open()
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                log.warning("cache %s is damaged (%s); starting a new one", self.path, exc)
+                self._close_quietly()
+                self.path.unlink(missing_ok=True)
+                self._open()
+        except (sqlite3.Error, OSError) as exc:
+            self._off("opening", exc)
 
     def _open(self) -> None:
         # autocommit mode; transactions are opened explicitly around batches of inserts
         self.db = sqlite3.connect(self.path, isolation_level=None)
-        # Entries are ≈ 18 KB (a page's result, pickled and compressed): 16 KB pages hold one in
+        # Entries are ≈ 20 KB (a page's result, packed and compressed): 16 KB pages hold one in
         # two pages with little slack (inserts ≈ 2× faster than with 4 KB pages, files 9 % smaller
         # than with 64 KB pages; measured). The rollback journal keeps each committed batch whole
         # if a build is killed. No fsync (synchronous OFF): after a power loss the file may hold
@@ -104,75 +150,132 @@ class ResultCache:
         self.db.execute("PRAGMA page_size = 16384")  # takes effect when the file is created
         self.db.execute("PRAGMA synchronous = OFF")
         if self.db.execute("PRAGMA user_version").fetchone()[0] != CACHE_FORMAT:
+            # another layout (earlier entries were pickles: dropped unread, never unpickled)
             self.db.execute("DROP TABLE IF EXISTS results")
             self.db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, digest INTEGER NOT NULL, data BLOB NOT NULL)")
             self.db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
+        self.keys = {k for (k,) in self.db.execute("SELECT key FROM results")}
+
+    def _close_quietly(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()  # an open transaction is rolled back: the file keeps its last batch
+            except sqlite3.Error:
+                pass
+        self.db = None
+
+    def _off(self, doing: str, exc: BaseException) -> None:
+        """One warning, and no cache for the rest of the build."""
+        what = " ".join(str(exc).split()) or type(exc).__name__
+        damaged = _damaged(exc)
+        log.warning("cannot use the cache %s: %s (while %s); building on without it%s", self.path, what, doing,
+                    "; removed, the next build starts a new one" if damaged else "")
+        self._close_quietly()
+        self.keys, self.pending = set(), 0
+        if damaged:
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
     def get(self, key: str) -> dict | None:
-        """The stored result, or None when its bytes are not those that were stored."""
-        row = self.db.execute("SELECT digest, data FROM results WHERE key = ?", (key,)).fetchone()
+        """The stored result, or None: a miss, an entry whose bytes are not those that were stored
+        or that does not unpack to a result (never run: entries are MessagePack, not pickles),
+        or a cache that is off."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT digest, data FROM results WHERE key = ?", (key,)).fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            self._off("reading", exc)
+            return None
         if row is None or _digest(row[1]) != row[0]:
             log.warning("cache entry %s… is damaged; extracting the file again", key[:12])
             return None
-        return unpack(row[1])
+        try:
+            res = unpack(row[1])
+        except Exception as exc:  # noqa: BLE001 - bytes of any origin: whatever they raise is a miss
+            log.warning("cache entry %s… is unreadable (%s: %.80s); extracting the file again", key[:12],
+                        type(exc).__name__, exc)
+            return None
+        if not _well_formed(res):
+            log.warning("cache entry %s… is not a result of this build; extracting the file again", key[:12])
+            return None
+        return res
 
     def put(self, key: str, result: dict, blob: bytes | None = None) -> None:
         """Store ``result`` (``blob``: the result already packed, as a worker sends it)."""
-        if not self.pending:
-            self.db.execute("BEGIN")
-        blob = blob or pack(result)
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, _digest(blob), blob))
-        self.keys.add(key)
-        self.pending += 1
-        if self.pending >= BATCH:
-            self.commit()
+        if self.db is None:
+            return
+        try:
+            blob = blob or pack(result)
+        except (TypeError, ValueError, OverflowError) as exc:  # a value pack does not know: not stored
+            log.warning("result of cache entry %s… not stored (%s)", key[:12], exc)
+            return
+        try:
+            if not self.pending:
+                self.db.execute("BEGIN")
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, _digest(blob), blob))
+            self.keys.add(key)
+            self.pending += 1
+            if self.pending >= BATCH:
+                self.commit()
+        except (sqlite3.Error, OSError) as exc:
+            self._off("writing", exc)
 
     def commit(self) -> None:
-        if self.pending:
+        if self.db is None or not self.pending:
+            return
+        try:
             self.db.execute("COMMIT")
             self.pending = 0
+        except (sqlite3.Error, OSError) as exc:
+            self._off("writing", exc)
 
     def keep_only(self, live: set[str]) -> None:
         """Drop entries of files no longer in the corpus: the cache stays the size of the corpus."""
         self.commit()
         stale = self.keys - live
-        if stale:
+        if self.db is None or not stale:
+            return
+        try:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM results WHERE key = ?", ((k,) for k in stale))
             self.db.execute("COMMIT")
             self.keys -= stale
+        except (sqlite3.Error, OSError) as exc:
+            self._off("removing entries of files no longer in the corpus", exc)
 
     def close(self) -> None:
         self.commit()
-        self.db.close()
+        self._close_quietly()
 
 
 def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_kw) -> Iterator[dict]:
-    """Per-file results in plan order: from the cache when the key matches, else from the engine."""
+    """Per-file results in plan order: from the cache when the key matches, else from the engine.
+    A cache that fails during the build (disk full, damaged file) is dropped with one warning;
+    the files it would have given are then extracted here."""
     if not use_cache:
         for res, _ in iter_results(plan, raw_dir, **engine_kw):
             yield res
         return
-    try:
-        cache = ResultCache(Path(out_dir) / CACHE_DIR)
-    except (OSError, sqlite3.Error) as exc:  # the cache is an aid: a build goes on without it
-        log.warning("cannot use the cache in %s (%s); extracting every file", Path(out_dir) / CACHE_DIR, exc)
-        yield from cached_results(plan, raw_dir, out_dir, False, **engine_kw)
-        return
+    cache = ResultCache(Path(out_dir) / CACHE_DIR)
     try:
         keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
-        fresh = iter_results([item for item, k in zip(plan, keys) if k not in cache], raw_dir, **engine_kw)
-        for (path, meta), key in zip(plan, keys):
-            if key in cache:
+        hits = [k in cache for k in keys]  # decided once: the engine's share of the plan stays fixed
+        fresh = iter_results([item for item, hit in zip(plan, hits) if not hit], raw_dir, **engine_kw)
+        for (path, meta), key, hit in zip(plan, keys, hits):
+            if hit:
                 res = cache.get(key)
-                if res is None:  # damaged entry: extract the file here and store it again
+                if res is None:  # damaged entry, or the cache went off: extract the file here
                     from .document import process_file
 
                     res = process_file(path, raw_dir, meta, engine_kw.get("skip_bad", False))
-                    cache.put(key, res)
+                    if "skipped" not in res and "failed" not in res:
+                        cache.put(key, res)
                 yield res
                 continue
             res, blob = next(fresh)
