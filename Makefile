@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 OUT ?= data/processed
 NB ?=
+LAB_ARGS ?=
 
 .PHONY: help setup data reports report test test-fast bench dictionary lab clean browser
 
@@ -48,8 +49,8 @@ bench: $(STAMP) ## Run the build benchmark, write benchmarks/results.json
 dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
 	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md
 
-lab: $(STAMP) ## Open JupyterLab on the notebooks with the project kernel
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab at the project root with the lishui-analysis kernel (LAB_ARGS="--no-browser --port 9000")
+	$(BIN)/lishui-analysis lab $(LAB_ARGS)
 
 clean: ## Remove generated data and reports (keeps .venv)
 	find data/processed reports -mindepth 1 ! -name .gitkeep -delete
