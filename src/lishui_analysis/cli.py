@@ -215,7 +215,9 @@ def _run(args) -> int:
     if args.command == "lab":
         from .project.lab import open_lab
 
-        if config.find_marker(config.PROJECT_ROOT) is None and not os.environ.get("LISHUI_ROOT"):
+        root = config.PROJECT_ROOT
+        checkout = (root / "pyproject.toml").exists() and (root / "notebooks").is_dir()
+        if config.find_marker(root) is None and not os.environ.get("LISHUI_ROOT") and not checkout:
             print(f"note: no {config.MARKER} in {config.PROJECT_ROOT} or above; "
                   "`lishui-analysis init DIR` starts a project", file=sys.stderr)
         return open_lab(config.PROJECT_ROOT, args.lab_args)
