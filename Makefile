@@ -9,6 +9,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 NB ?=
 EVAL ?= ../shared/eval
+LAB_ARGS ?=
 
 .PHONY: help setup data reports report test test-fast bench ablate dictionary lab clean browser
 
@@ -52,8 +53,8 @@ ablate: $(STAMP) ## What each named step is worth on a scored set (raw/, gold/, 
 dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
 	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md
 
-lab: $(STAMP) ## Open JupyterLab on the notebooks with the project kernel
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab at the project root with the lishui-analysis kernel (LAB_ARGS="--no-browser --port 9000")
+	$(BIN)/lishui-analysis lab $(LAB_ARGS)
 
 clean: ## Remove generated data and reports (keeps .venv)
 	find data/processed reports -mindepth 1 ! -name .gitkeep -delete

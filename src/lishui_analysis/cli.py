@@ -1,4 +1,4 @@
-"""Command line: ``lishui-analysis fetch | build | report | check | dictionary``.
+"""Command line: ``lishui-analysis init | fetch | build | report | check | dictionary | lab``.
 
 Input and usage errors, and what the system refuses (a full disk, no permission, a
 read-only file system), print one line naming the file and the problem and exit with
@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True)
+
+    i = sub.add_parser("init", help="start a project: data/raw, data/processed, notebooks, reports, params.yaml, lishui.toml")
+    i.add_argument("folder", type=Path, help="the project folder (created if missing; must be empty)")
+    i.add_argument("--force", action="store_true",
+                   help="add what is missing to a folder that is not empty (existing files are never overwritten)")
 
     f = sub.add_parser("fetch", help="download web pages from a list of URLs into data/raw/ (listed in sources.csv)")
     f.add_argument("urls", type=Path, nargs="?",
@@ -69,7 +74,24 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("dictionary", help="write the data dictionary from schema.py")
     d.add_argument("--out", type=Path, default=config.DOCS_DIR / "data_dictionary.md")
+
+    lab = sub.add_parser("lab", help="open JupyterLab at the project root with the lishui-analysis kernel",
+                         description="Registers the lishui-analysis kernel for this user, then opens JupyterLab "
+                                     f"at the project root ({config.PROJECT_ROOT}). Other arguments go to "
+                                     "JupyterLab as they are, e.g. lishui-analysis lab --no-browser --port 9000.")
     return p
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    """The arguments; for ``lab``, those it does not know are JupyterLab's (``args.lab_args``,
+    in their order, a leading ``--`` dropped)."""
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "lab":
+        args.lab_args = extra[1:] if extra[:1] == ["--"] else extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 class Terminated(KeyboardInterrupt):
@@ -103,7 +125,8 @@ def _sigterm_as_interrupt():
 
 
 #: The option naming what each command writes (or, for check, reads).
-_OUTPUT_OPTION = {"build": "out", "report": "out", "dictionary": "out", "fetch": "raw", "check": "processed"}
+_OUTPUT_OPTION = {"build": "out", "report": "out", "dictionary": "out", "fetch": "raw", "check": "processed",
+                  "init": "folder"}
 
 
 def _output(args):
@@ -124,6 +147,8 @@ def _left_as_it_was(args) -> str:
         return f"pages saved so far are in {args.raw} and listed in its sources.csv"
     if args.command == "report":
         return f"reports finished so far are in {args.out}, the others as they were"
+    if args.command == "init":
+        return f"the files created so far are in {args.folder}, each whole; init --force adds the others"
     return "previous outputs are intact"
 
 
@@ -142,7 +167,7 @@ def _os_error_line(exc: OSError, args) -> str:
 
 
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
     # Dask's loggers default to INFO (cluster start and stop chatter); read by dask when it is
     # imported (only for --engine dask): warnings only, unless --debug or the user set it.
@@ -174,6 +199,28 @@ def main(argv=None) -> int:
 
 
 def _run(args) -> int:
+    if args.command == "init":
+        from .project.scaffold import init_project
+
+        result = init_project(args.folder, force=args.force)
+        notebooks = [f for f in result.created if f.startswith("notebooks/")]
+        others = [f for f in result.created if not f.startswith("notebooks/")]
+        made = ", ".join(others + ([f"{len(notebooks)} notebooks"] if notebooks else [])) or "nothing new"
+        print(f"project in {result.root}: created {made}")
+        if result.kept:
+            print(f"kept as they were: {', '.join(result.kept)}")
+        print(f"next: put texts in {result.root / 'data' / 'raw'} (and list them in sources.csv), "
+              f"then run `lishui-analysis report` in {result.root} or any folder below it")
+        return 0
+    if args.command == "lab":
+        from .project.lab import open_lab
+
+        root = config.PROJECT_ROOT
+        checkout = (root / "pyproject.toml").exists() and (root / "notebooks").is_dir()
+        if config.find_marker(root) is None and not os.environ.get("LISHUI_ROOT") and not checkout:
+            print(f"note: no {config.MARKER} in {config.PROJECT_ROOT} or above; "
+                  "`lishui-analysis init DIR` starts a project", file=sys.stderr)
+        return open_lab(config.PROJECT_ROOT, args.lab_args)
     if args.command == "build":
         from .tables.corpus import build
 

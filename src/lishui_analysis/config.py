@@ -1,8 +1,9 @@
 """Paths and run-wide settings: the one place that knows where things live.
 
-Every path derives from the project root, which is the directory holding
-``pyproject.toml`` above this package (a source checkout) or the current
-working directory (an installed package). ``LISHUI_ROOT`` overrides it, and
+Every path derives from the project root: ``LISHUI_ROOT`` when set; else the nearest
+folder, from the working folder upward, holding the marker file ``lishui.toml`` (a project
+made by ``lishui-analysis init``); else the directory holding ``pyproject.toml`` and
+``notebooks/`` above this package (a source checkout); else the working folder.
 ``LISHUI_RAW``, ``LISHUI_PROCESSED``, ``LISHUI_REPORTS`` override single folders.
 """
 from __future__ import annotations
@@ -12,16 +13,33 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The file that marks a project's root (written by ``lishui-analysis init``).
+MARKER = "lishui.toml"
 
 
-def _find_root() -> Path:
+def find_marker(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upward that holds :data:`MARKER`, None if none does."""
+    for folder in (start, *start.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
+def _find_root(cwd: Path | None = None) -> Path:
     env = os.environ.get("LISHUI_ROOT")
     if env:
         return Path(env).resolve()
+    try:
+        cwd = (cwd or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted under us
+        cwd = Path(os.environ.get("PWD") or "/")
+    marked = find_marker(cwd)
+    if marked is not None:
+        return marked
     for parent in PACKAGE_DIR.parents:
         if (parent / "pyproject.toml").exists() and (parent / "notebooks").is_dir():
             return parent
-    return Path.cwd().resolve()
+    return cwd
 
 
 PROJECT_ROOT = _find_root()
@@ -29,10 +47,15 @@ RAW_DIR = Path(os.environ.get("LISHUI_RAW", PROJECT_ROOT / "data" / "raw"))
 PROCESSED_DIR = Path(os.environ.get("LISHUI_PROCESSED", PROJECT_ROOT / "data" / "processed"))
 REPORTS_DIR = Path(os.environ.get("LISHUI_REPORTS", PROJECT_ROOT / "reports"))
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+#: The notebooks shipped with the package (report uses NOTEBOOKS_DIR's when it holds any).
+PACKAGED_NOTEBOOKS_DIR = PACKAGE_DIR / "report" / "notebooks"
 DOCS_DIR = PROJECT_ROOT / "docs"
 
 #: Kernel the report runner asks papermill for (installed by ``make setup``).
 KERNEL_NAME = os.environ.get("LISHUI_KERNEL", "python3")
+#: Kernel ``lishui-analysis lab`` registers for the user (any JupyterLab sees it) and a
+#: project's notebooks ask for.
+LAB_KERNEL_NAME = "lishui-analysis"
 #: Seconds a single notebook cell may run.
 CELL_TIMEOUT = 600
 #: Files larger than this are refused with a clear error instead of exhausting memory.

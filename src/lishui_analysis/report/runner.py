@@ -24,8 +24,28 @@ from ..files import atomic_write_bytes
 HERE = Path(__file__).resolve().parent
 
 
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+#: Parameters :func:`run_reports` sets itself, whatever the parameters given (what to).
+SET_BY_REPORT = {"report_dir": "its --out folder"}
+
+
+def _numbered(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob(NOTEBOOK_GLOB) if p.is_file())
+    except OSError:
+        return []
+
+
+def notebooks_dir() -> Path:
+    """Where the notebooks are: the project's ``notebooks/`` when it holds any (copies made by
+    ``lishui-analysis init``, the researcher's to edit), else those shipped with the package."""
+    if _numbered(config.NOTEBOOKS_DIR):
+        return config.NOTEBOOKS_DIR
+    return config.PACKAGED_NOTEBOOKS_DIR
+
+
 def list_notebooks() -> list[str]:
-    return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    return [p.stem for p in _numbered(notebooks_dir())]
 
 
 class _Refused(Exception):
@@ -130,15 +150,18 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
     they finish in.
     """
     out_dir = Path(out_dir or config.REPORTS_DIR)
+    nb_dir = notebooks_dir()
     available = list_notebooks()
+    if not available:
+        raise InputError(nb_dir, f"no notebook to run (none named NN_name.ipynb here, nor in {config.NOTEBOOKS_DIR})")
     names = list(names) or available
     missing = [n for n in names if n not in available]
     if missing:
-        raise InputError(f"notebooks/{missing[0]}.ipynb", f"no such notebook (available: {', '.join(available)})")
+        raise InputError(nb_dir / f"{missing[0]}.ipynb", f"no such notebook (available: {', '.join(available)})")
     from ..analysis.params import validate
 
     # Every check before any notebook runs: names no selected notebook declares, then types and values.
-    declared = {n: notebook_parameters(config.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names}
+    declared = {n: notebook_parameters(nb_dir / f"{n}.ipynb") for n in names}
     unknown = sorted(set(params) - set().union(*declared.values()))
     if unknown:
         raise InputError("parameters", f"unknown parameter(s) {', '.join(unknown)}; "
@@ -159,7 +182,7 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
         nb_params = {k: v for k, v in params.items() if k in declared[name]}
         if "report_dir" in declared[name]:
             nb_params["report_dir"] = str(out_dir.resolve())
-        return run_one(name, config.NOTEBOOKS_DIR / f"{name}.ipynb", out_dir, nb_params, with_code)
+        return run_one(name, nb_dir / f"{name}.ipynb", out_dir, nb_params, with_code)
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(names)))
     t0 = time.perf_counter()
