@@ -15,42 +15,95 @@ before them in the same article:
 * 20多天前, 两个月前, 4年前 count back from publication (days at month precision);
 * two-digit years (95年3月, 09年, 于98年, 九五年, 〇九年) take the century that does
   not put them after publication; 年底/年初/季度 give the year only.
+
+Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name>``; see
+:func:`lishui_analysis.config.step_on`), each for a class of expression:
+
+* ``relative_month_day`` — a month word with a day keeps the day: 本月9日, 上个月15号, 下月九号,
+  当月20日, 同月3日 (a day of the month: 下个月初三 stays at month precision, 初三 being a lunar day);
+* ``next_period`` — 次月/翌年/次日/翌日 count on from the month, year or day last named;
+* ``lunar`` — a lunar date (正月初八, 腊月二十三, 农历八月十五, 大年初三, 五月初五) is the
+  Gregorian day of that lunar date (``lunar_python``), in the lunar year written before it
+  (2024年, 今年, 明年) or else the one that puts it in the publication's year;
+* ``spring_festival`` — 春节后, 春节前后, 新春过后 and a bare 节后 after the Spring Festival was
+  named: the month of that year's Spring Festival;
+* ``word_before_qian`` — 目前 is no "now" where 目 ends a word and 前 starts the next
+  (项目前年3月开工, 项目前期工作);
+* ``sentence_year`` — a bare month continues the year written before it in its sentence
+  (2022年4月开工，9月封顶 → 2022-09), unless it lies before that date's month or a "now" word
+  (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date as _date, timedelta
+from functools import lru_cache
 
+from .. import config
 from .numbers import parse_number
+
+#: Stage name of the named branches below (``dates.<name>`` in ``LISHUI_STEPS_OFF``).
+STAGE = "dates"
 
 _CN_MONTH = r"[一二三四五六七八九十]{1,3}"
 _CN_DIGIT = "〇零一二三四五六七八九"
 _MONTH_FOLLOWS = rf"(?=(?:\d{{1,2}}|{_CN_MONTH})月)"
 # Every branch starts with one of these characters. Leading with a lookahead on
 # them lets the regex engine skip other positions quickly (8x faster on a page).
-_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨"
+_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨翌农正冬腊闰大春新节"
 _XUN = r"(?:上旬|中旬|下旬|底|末|初)?"  # 6月上旬, 3月底: month precision
-DATE_RE = re.compile(
-    rf"(?=[{_FIRST_CHARS}])(?:"
-    r"(?P<iso>(?<!\d)(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d))"
-    # a two-digit year (95年, 09年, 九五年, 〇九年) only where it is a year: written with a leading zero,
-    # followed by a month, or after 于/自/从/早在/截至; 15年 alone is a duration (quantities)
-    rf"|(?:(?:(?<!\d)(?:(?P<y>\d{{4}})年|(?<!\.)(?P<y2>\d\d)年(?:{_MONTH_FOLLOWS}|(?<=0\d年)|(?<=[于自从]\d\d年)|(?<=早在\d\d年)|(?<=截至\d\d年)))"
-    rf"|(?<![{_CN_DIGIT}十百千万两第])(?P<cy>[{_CN_DIGIT}]{{2}}(?:[{_CN_DIGIT}]{{2}})?)年"
-    r"|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|本年))"
-    rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_MONTH})[日号]|{_XUN})"
-    r"|(?P<part>年底|年末|年初|底|末|初|上半年|下半年|[一二三四1-4]季度|第一个工作日|首个工作日))?)"
-    rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?:份)?(?:(?P<bd>\d{{1,2}})[日号]|{_XUN})(?![份]?[\d])"
-    r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
-    # months named against the publication date (本月, 上个月, 下月, 月底) or the month just named (当月)
-    # (上月/下个月 are matched at 月 looking back: 上 and 下 are too common to start a try at each)
-    rf"|(?P<relm>(?:本月|当月|月(?:(?<=上月)(?<!以上月)|(?<=下月)|(?<=上个月)|(?<=下个月)|(?<![\d{_CN_DIGIT}十个上下本当]月)(?=[底末初]|[上中下]旬)))"
-    r"(?:底|末|初|[上中下]旬)?)"
-    r"|(?P<same>同日|当日|当天)"
-    r"|(?P<today>[今昨][天日])"
-    r"|(?P<now>日前|近日|现在|目前|如今|眼下))"
+# A day of the month after a month word (本月9日, 下月九号).
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+# Lunar days are written without 日: 初八, 十五, 廿三, 二十三, 三十 (not a count: 初五个项目).
+_LUNAR_DAY = (r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|廿[一二三四五六七八九]?"
+              r"|二十[一二三四五六七八九]?|三十)(?![日号\d一二三四五六七八九十个家批项位名次条座宗余多])")
+_LUNAR_MONTH = r"闰?(?:正|冬|腊|十[一二]|[一二三四五六七八九十])月"
+# a lunar date: 农历 + any month and day; 正月/冬月/腊月 or a month in Chinese numerals + a lunar
+# day (五月初五, 腊月二十三); 大年初三, 大年三十. A year written right before it is its lunar year.
+_LUNAR = (
+    r"(?P<lunar>(?P<lyear>\d{4}年|今年|明年|去年|本年)?"
+    rf"(?:农历(?P<lm>{_LUNAR_MONTH}|\d{{1,2}}月)(?P<ld>{_LUNAR_DAY}|{_DAY})"
+    rf"|(?P<lm2>{_LUNAR_MONTH})(?P<ld2>{_LUNAR_DAY})"
+    r"|大年(?P<ld3>初[一二三四五六七八九十]|三十)(?![\d一二三四五六七八九十个家批项位名次]))"
+    r")"
 )
+# after the Spring Festival (春节后, 春节前后, 新春过后, 春节假期后); a bare 节后 is resolved in code
+_SPRING = (r"(?P<sf>(?P<sfyear>\d{4}年|今年|明年|去年)?(?:春节|新春)(?:假期|长假|假日)?(?:前后|过后|之后|后)"
+           r"|(?P<sfbare>节后))")
+
+
+@lru_cache(maxsize=8)
+def _date_re(lunar: bool = True, word_before_qian: bool = True) -> re.Pattern:
+    """The date pattern, with the branches of the named steps that need one switched on or off."""
+    return re.compile(
+        rf"(?=[{_FIRST_CHARS}])(?:"
+        + (_LUNAR + "|" + _SPRING + "|" if lunar else _SPRING + "|")
+        + r"(?P<iso>(?<!\d)(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d))"
+        # a two-digit year (95年, 09年, 九五年, 〇九年) only where it is a year: written with a leading zero,
+        # followed by a month, or after 于/自/从/早在/截至; 15年 alone is a duration (quantities)
+        rf"|(?:(?:(?<!\d)(?:(?P<y>\d{{4}})年|(?<!\.)(?P<y2>\d\d)年(?:{_MONTH_FOLLOWS}|(?<=0\d年)|(?<=[于自从]\d\d年)|(?<=早在\d\d年)|(?<=截至\d\d年)))"
+        rf"|(?<![{_CN_DIGIT}十百千万两第])(?P<cy>[{_CN_DIGIT}]{{2}}(?:[{_CN_DIGIT}]{{2}})?)年"
+        r"|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|翌年|本年))"
+        rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_MONTH})[日号]|{_XUN})"
+        r"|(?P<part>年底|年末|年初|底|末|初|上半年|下半年|[一二三四1-4]季度|第一个工作日|首个工作日))?)"
+        rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?:份)?(?:(?P<bd>\d{{1,2}})[日号]|{_XUN})(?![份]?[\d])"
+        r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
+        # months named against the publication date (本月, 上个月, 下月, 月底) or the month just named
+        # (当月, 同月 before a day, 次月); a day after them is kept (本月9日)
+        # (上月/下个月 are matched at 月 looking back: 上 and 下 are too common to start a try at each)
+        rf"|(?P<relm>(?:本月|当月|次月|同月(?={_DAY}|[底末初]|[上中下]旬)"
+        rf"|月(?:(?<=上月)(?<!以上月)|(?<=下月)|(?<=上个月)|(?<=下个月)|(?<![\d{_CN_DIGIT}十个上下本当正冬腊]月)(?=[底末初]|[上中下]旬)))"
+        rf"(?:(?P<rmd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号]|底|末|初|[上中下]旬)?)"
+        r"|(?P<same>同日|当日|当天)"
+        r"|(?P<nextday>次日|翌日)"
+        r"|(?P<today>[今昨][天日])"
+        + (r"|(?P<now>日前|近日|现在|(?<![项节题栏科])目前|如今|眼下))" if word_before_qian
+           else r"|(?P<now>日前|近日|现在|目前|如今|眼下))")
+    )
+
+
+DATE_RE = _date_re()
 # 年底 and 年初 give the year only (eval gold: 去年底 → 2020, 今年年底 → 2021)
 # a time before publication: 20多天前, 两个月前, 4年前 (found from each 前: a scan at every digit is slow)
 _AGO_RE = re.compile(r"(?<![\d.第])(?P<ago>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:多|余)?(?P<unit>天|个多?月|年)前")
@@ -141,14 +194,49 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     dl = _pub_parts(dateline)
     dateline = dl if all(dl) else None
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(body):
+    # what 当月/次月, 同日/次日 and 今天 look back for, kept as the dates are read
+    last_month_or_day: DateMention | None = None
+    last_day: DateMention | None = None
+    days_seen: set[str] = set()
+    # the last date whose year is written (2022年4月, 去年3月, 同年): a bare month of its sentence continues it
+    stated: tuple[int, int | None, int] | None = None  # (year, month, end)
+    month_day = config.step_on(STAGE, "relative_month_day")
+    next_period = config.step_on(STAGE, "next_period")
+    lunar = config.step_on(STAGE, "lunar")
+    spring = config.step_on(STAGE, "spring_festival")
+    sentence_year = config.step_on(STAGE, "sentence_year")
+    festivals = None
+    date_re = _date_re(lunar, config.step_on(STAGE, "word_before_qian"))
+    for m in date_re.finditer(body):
         g = m.groupdict()
         start = m.start()
         kind = "absolute"
-        if g["iso"]:
+        year_stated = False
+        if g.get("lunar"):
+            kind = "relative"
+            y, mo, d, year_stated = _lunar_date(g, py, pm, pd_)
+            if year_stated and y:
+                last_year = _rel_year(g["lyear"], py)
+        elif g["sf"]:
+            if not spring:
+                continue
+            if g["sfbare"]:
+                # a bare 节后 is the Spring Festival's only where the last festival named before it is
+                if festivals is None:
+                    festivals = [(f.end(), f.group() in _SPRING_WORDS) for f in _FESTIVAL_RE.finditer(body)]
+                named = [sp for e, sp in festivals if e <= start + 1]
+                if not named or not named[-1]:
+                    continue
+            kind = "relative"
+            year = _rel_year(g["sfyear"], py)
+            first = _lunar_to_solar(year, 1, 1) if year else None
+            y, mo, d = (first.year, first.month, None) if first else (None, None, None)
+        elif g["iso"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
             last_year = y
+            year_stated = True
         elif g["y"] or g["cy"] or g["y2"] or g["rel"]:
+            year_stated = True
             if g["y2"] or (g["cy"] and len(g["cy"]) == 2):
                 digits = g["y2"] or _cn_digits(g["cy"])
                 if g["cy"] and g["m"] is None and int(digits[1]) == int(digits[0]) + 1:
@@ -167,7 +255,9 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 if rel in REL_YEAR:
                     y = py + REL_YEAR[rel] if py else None
                     last_year = y or last_year
-                elif rel == "次年":
+                elif rel in ("次年", "翌年"):
+                    if rel == "翌年" and not next_period:
+                        continue
                     base = last_year or py
                     y = base + 1 if base else None
                 else:  # 同年, 当年
@@ -181,6 +271,13 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             y, mo, d = py, _num(g["bm"]), _num(g["bd"])
             if mo is None or not 1 <= mo <= 12:
                 continue
+            if sentence_year and stated is not None and (stated[1] is None or mo >= stated[1]) \
+                    and not _SENTENCE_END.search(body, stated[2], start):
+                # 2022年4月开工，9月封顶: the year written before it in its sentence (a month going
+                # forward from its date: 2022年11月签约，3月… may be the next year's or this one's)
+                y = stated[0]
+                if y != py:
+                    last_year = y
         elif g["dd"]:
             kind = "relative"
             y, mo, d = py, pm, _num(g["dd"])
@@ -188,19 +285,23 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 d = None
         elif g["relm"]:
             kind = "relative"
-            rel = g["relm"][:2] if g["relm"][:2] in ("本月", "当月") else "月"
+            rel = g["relm"][:2] if g["relm"][:2] in ("本月", "当月", "次月", "同月") else "月"
             if rel == "月":
                 pre = next((p for p in ("上个", "下个", "上", "下") if body.startswith(p, start - len(p))), "")
                 rel, start = pre + "月", start - len(pre)
-            if rel == "当月":  # the month just named, else the publication month
-                months = [x for x in out if x.precision in ("month", "day")]
-                y, mo = (int(p) for p in months[-1].date.split("-")[:2]) if months else (py, pm)
+            if rel == "次月" and not next_period:
+                continue
+            if rel in ("当月", "同月", "次月"):  # the month just named (the next one), else the publication month
+                y, mo = (int(p) for p in last_month_or_day.date.split("-")[:2]) if last_month_or_day else (py, pm)
+                if rel == "次月" and y and mo:
+                    y, mo = divmod(y * 12 + mo, 12)
+                    mo += 1
             elif py and pm:
                 y, mo = divmod(py * 12 + pm - 1 + _REL_MONTH.get(rel, 0), 12)
                 mo += 1
             else:
                 y = mo = None
-            d = None
+            d = _num(g["rmd"]) if month_day else None
         elif g["today"]:
             # 今天/昨日 count from the dateline (本报北京9月28日电) if the article has one, else from publication
             kind = "relative"
@@ -208,7 +309,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             if g["today"][0] == "今" and base and not dateline:
                 # a report posted the day after: 2月28日，…参加今天的开工活动 (published 3月1日)
                 recent = _day_before(base)
-                if any(x.date == recent for x in out if x.precision == "day"):
+                if recent in days_seen:
                     base = tuple(int(p) for p in recent.split("-"))
             if base is None:
                 y, mo, d = py, pm, None
@@ -220,19 +321,109 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                     y, mo, d = base[0], base[1], None
         elif g["same"]:
             kind = "relative"
-            days = [x for x in out if x.precision == "day"]
-            if days:
-                y, mo, d = (int(p) for p in days[-1].date.split("-"))
+            if last_day is not None:
+                y, mo, d = (int(p) for p in last_day.date.split("-"))
             else:
                 y, mo, d = py, pm, pd_
+        elif g["nextday"]:
+            # 次日/翌日: the day after the last full date (签约次日即开工), else unresolved
+            if not next_period:
+                continue
+            kind = "relative"
+            nxt = _day_after(last_day.date) if last_day is not None else None
+            y, mo, d = (nxt.year, nxt.month, nxt.day) if nxt else (None, None, None)
         else:
             kind = "now"
             y, mo, d = py, pm, None
+            stated = None  # 2020年11月动工，目前…，预计4月完成: after "now", a bare month is the publication year's
         date, precision = _fmt(y, mo, d)
         if precision == "day" and body.startswith("电", m.end()):
             dateline = (y, mo, d)
         out.append(DateMention(start, m.end(), body[start:m.end()], date, precision, kind))
+        if precision in ("month", "day"):
+            last_month_or_day = out[-1]
+        if precision == "day":
+            last_day = out[-1]
+            days_seen.add(date)
+        if year_stated and y:
+            stated = (y, mo if precision in ("month", "day") else None, m.end())
     return _add_ago(body, out, py, pm, pd_)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+#: Festivals a bare 节后 may follow; the Spring Festival's words (春节, 新春, 过年, 春运, 除夕, 元宵) count.
+_SPRING_WORDS = frozenset(("春节", "新春", "过年", "春运", "除夕", "元宵"))
+_FESTIVAL_RE = re.compile(r"春节|新春|过年|春运|除夕|元宵|国庆|中秋|端午|元旦|清明|劳动节|五一|重阳|圣诞")
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _rel_year(word: str | None, py: int | None) -> int | None:
+    """The year a prefix names: ``'2024年'`` → 2024, ``'明年'`` → publication year + 1, none → the publication year."""
+    if not word:
+        return py
+    if word[0].isdigit():
+        return int(word[:4])
+    return py + REL_YEAR[word] if py else None
+
+
+def _day_after(iso: str) -> _date | None:
+    try:
+        return _date(*(int(p) for p in iso.split("-"))) + timedelta(days=1)
+    except (TypeError, ValueError):
+        return None
+
+
+def _lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> _date | None:
+    """The Gregorian day of a lunar date (``lunar_python``); None if there is no such day (腊月三十 in a
+    29-day month) or the library is missing.
+
+    >>> _lunar_to_solar(2024, 1, 1), _lunar_to_solar(2023, 2, 1, leap=True)
+    (datetime.date(2024, 2, 10), datetime.date(2023, 3, 22))
+    """
+    try:
+        from lunar_python import Lunar
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return None
+    try:
+        s = Lunar.fromYmd(year, -month if leap else month, day).getSolar()
+    except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day that does not exist
+        return None
+    return _date(s.getYear(), s.getMonth(), s.getDay())
+
+
+def _lunar_date(g: dict, py, pm, pd_) -> tuple:
+    """``(y, m, d, year_written)`` of a lunar date match: 正月初八 → the Gregorian day."""
+    word = g["lm"] or g["lm2"] or "正月"
+    leap = word.startswith("闰")
+    word = word.lstrip("闰")[:-1]
+    month = _LUNAR_MONTHS.get(word) or _num(word)
+    dword = g["ld"] or g["ld2"] or g["ld3"]
+    big_eve = g["ld3"] == "三十"  # 大年三十: the last day of the year before
+    dword = dword.rstrip("日号").replace("廿", "二十")
+    day = _num(dword[1:] if dword.startswith("初") else dword)
+    if not month or not 1 <= month <= 12 or not day or not 1 <= day <= 30:
+        return None, None, None, False
+
+    def solar(year):
+        if big_eve:
+            first = _lunar_to_solar(year, 1, 1)
+            return first - timedelta(days=1) if first else None
+        return _lunar_to_solar(year, month, day, leap)
+
+    if g["lyear"]:
+        year = _rel_year(g["lyear"], py)
+        when = solar(year) if year else None
+        return (when.year, when.month, when.day, True) if when else (None, None, None, False)
+    if not py:
+        return None, None, None, False
+    # the occurrence in the publication's year (the one nearest publication if two are)
+    pub = _date(py, pm or 7, pd_ or 1) if 1 <= (pm or 7) <= 12 else _date(py, 7, 1)
+    cands = [c for c in (solar(py - 1), solar(py)) if c is not None]
+    cands = [c for c in cands if c.year == py] or cands
+    if not cands:
+        return None, None, None, False
+    when = min(cands, key=lambda c: abs((c - pub).days))
+    return when.year, when.month, when.day, False
 
 
 def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention]:
