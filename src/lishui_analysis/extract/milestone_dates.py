@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import re
 
+from .. import config
 from .dates import DateMention
 
 #: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
 _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
-#: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
-_SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
+_COUNT = r"(?:\d{1,3}|[一二两三四五六七八九十百半]+)(?:多|余)?"
+_TIME_UNIT = r"(?:个多?月|个工作日|个小时|小时|天|周|星期|年)"
+#: A milestone told by how long it took or how long after another one it came: a span word
+#: (历时16个月建成, 仅用40天, 短短半年) or a counted time after 后 or before 后/之后
+#: (签约后15天摘牌, 开工后第9个月结顶, 两个月后投产). Its date is not the paragraph's last one.
+_SPAN_TOLD = re.compile(
+    r"历时|用时|耗时|仅用|只用|用了|花了|短短"
+    rf"|后(?:仅|仅仅|只|不到|第)?{_COUNT}(?:{_TIME_UNIT}|日)"
+    rf"|(?<![\d一二两三四五六七八九十百半第]){_COUNT}{_TIME_UNIT}(?:之?后)")
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 CEREMONY_TYPES = ("settled", "construction_started")
 
@@ -29,11 +37,16 @@ def later(date: str, pub_date: str) -> bool:
 
 
 def span_told(text: str, cstart: int, pos: int) -> bool:
-    """The clause before ``pos`` tells how long the milestone took (历时10个月建成, 仅用90天投产).
+    """The clause before ``pos`` tells how long the milestone took or how long after another it came
+    (历时10个月建成, 仅用90天投产, 签约后20天摘牌, 三个月后投产): step ``events.span_told``.
 
-    >>> span_told("新厂房历时10个月建成", 0, 8)
-    True
+    >>> span_told("新厂房历时10个月建成", 0, 8), span_told("云岭精工签约后20天摘牌", 0, 11)
+    (True, True)
+    >>> span_told("云岭精工3月开工", 0, 6)
+    False
     """
+    if not config.step_on("events", "span_told"):
+        return False
     return _SPAN_TOLD.search(text, cstart, pos) is not None
 
 
