@@ -1,0 +1,254 @@
+"""Date classes of issue #17 item 7, on invented text: a month word with a day, lunar dates and the
+Spring Festival, 次月/次日/翌年, sequences of milestones with 前年/当年/次年/同年, a bare month in its
+sentence's year, 目前 inside 项目前…, and milestones told by a duration (历时, 签约后N天).
+
+Every text is a template: names, numbers, order and punctuation vary; none is taken from an article.
+"""
+from datetime import date, timedelta
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.dates import extract_dates
+from lishui_analysis.extract.events import extract_events
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.ingest.segment import split_sentences
+
+CN_DAY = {1: "一", 2: "二", 3: "三", 5: "五", 9: "九", 10: "十", 12: "十二", 18: "十八", 21: "二十一", 28: "二十八"}
+PROJECTS = ["松阳星河新材料项目", "青田云岭精工智能装备项目", "庆元翠峰电子项目", "缙云远帆机电产业园项目"]
+
+
+def dates(text, pub):
+    return [(d.surface, d.date, d.precision) for d in extract_dates(text, pub)]
+
+
+def events(text, pub):
+    ds = extract_dates(text, pub)
+    return [(e.event_type, e.date, e.subject)
+            for e in extract_events(text, split_sentences(text), ds, extract_org_mentions(text), pub)]
+
+
+def month_add(y, m, k):
+    y, m = divmod(y * 12 + m - 1 + k, 12)
+    return y, m + 1
+
+
+# ---- a month word with a day keeps the day ------------------------------------------------------
+
+@pytest.mark.parametrize("word, shift", [("本月", 0), ("上月", -1), ("上个月", -1), ("下月", 1), ("下个月", 1)])
+@pytest.mark.parametrize("day", [1, 9, 12, 21, 28])
+@pytest.mark.parametrize("suffix", ["日", "号"])
+@pytest.mark.parametrize("arabic", [True, False])
+@pytest.mark.parametrize("pub", ["2024-12-20", "2025-01-05", "2023-07-31"])
+def test_a_month_word_keeps_its_day(word, shift, day, suffix, arabic, pub):
+    y, m = month_add(int(pub[:4]), int(pub[5:7]), shift)
+    written = f"{word}{day if arabic else CN_DAY[day]}{suffix}"
+    text = f"缙云远帆机电产业园项目{written}开工。"
+    assert dates(text, pub) == [(written, f"{y:04d}-{m:02d}-{day:02d}", "day")]
+
+
+@pytest.mark.parametrize("first, month", [("2023年6月", 6), ("去年9月", 9), ("今年3月", 3), ("2022年11月18日", 11)])
+@pytest.mark.parametrize("word", ["当月", "同月"])
+@pytest.mark.parametrize("day", [5, 20])
+def test_the_month_just_named_keeps_its_day(first, month, word, day):
+    pub = "2024-12-20"
+    year = {"去": 2023, "今": 2024}.get(first[0]) or int(first[:4])
+    text = f"{first}，庆元翠峰电子项目签约；{word}{day}日，项目开工。"
+    got = dates(text, pub)
+    assert got[-1] == (f"{word}{day}日", f"{year}-{month:02d}-{day:02d}", "day")
+
+
+def test_a_day_in_the_next_month_and_the_next_day():
+    text = "2023年12月，云岭精工项目签约，次月8日开工。5月6日奠基，次日进场施工，翌日完成桩基。"
+    got = dates(text, "2024-06-01")
+    assert got == [("2023年12月", "2023-12", "month"), ("次月8日", "2024-01-08", "day"),
+                   ("5月6日", "2024-05-06", "day"), ("次日", "2024-05-07", "day"), ("翌日", "2024-05-08", "day")]
+
+
+def test_next_year_after_a_named_year():
+    assert dates("2019年落户，翌年投产。", "2024-06-01") == [("2019年", "2019", "year"), ("翌年", "2020", "year")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("下个月初三交付。", [("下个月初", "2025-01", "month")]),  # 初三 after a Gregorian month: no day of it
+    ("本月下旬投产。", [("本月下旬", "2024-12", "month")]),
+    ("每月15日召开调度会。", []),
+    ("以上月份数据。", []),
+    ("与去年同月相比有所增长。", [("去年", "2023", "year")]),
+])
+def test_month_words_without_a_day_of_the_month(text, expected):
+    assert dates(text, "2024-12-20") == expected
+
+
+# ---- lunar dates ---------------------------------------------------------------------------------
+# Known Gregorian days: Spring Festival 2023-01-22, 2024-02-10, 2025-01-29; 元宵 2024-02-24; 中秋 2024-09-17.
+
+@pytest.mark.parametrize("written, pub, expected", [
+    ("正月初一", "2024-02-20", "2024-02-10"),
+    ("正月初八", "2025-02-10", "2025-02-05"),
+    ("正月十五", "2024-03-01", "2024-02-24"),
+    ("农历正月十五", "2024-03-01", "2024-02-24"),
+    ("大年初三", "2025-02-03", "2025-01-31"),
+    ("大年初一", "2023-01-30", "2023-01-22"),
+    ("大年三十", "2024-02-15", "2024-02-09"),
+    ("农历八月十五", "2024-10-02", "2024-09-17"),
+    ("农历8月15日", "2024-10-02", "2024-09-17"),
+    ("五月初五", "2024-06-20", "2024-06-10"),
+    ("腊月二十三", "2025-01-30", "2025-01-22"),  # lunar 2024's 腊月 falls in January 2025
+    ("农历闰二月初一", "2023-04-10", "2023-03-22"),
+    ("2023年正月十五", "2024-12-20", "2023-02-05"),
+    ("今年正月初八", "2025-01-10", "2025-02-05"),
+    ("明年正月初八", "2024-11-10", "2025-02-05"),
+])
+@pytest.mark.parametrize("after", ["，松阳星河新材料项目开工。", "上午，签约仪式举行。"])
+def test_lunar_dates_are_gregorian_days(written, pub, expected, after):
+    got = dates(written + after, pub)
+    assert got[0] == (written, expected, "day")
+
+
+def test_a_lunar_gloss_agrees_with_its_gregorian_day():
+    got = dates("2月13日，农历正月初四，云岭精工项目复工。", "2024-02-14")
+    assert [d for _, d, _ in got] == ["2024-02-13", "2024-02-13"]
+
+
+@pytest.mark.parametrize("text", ["三月初五个项目集中开工。", "六月十五日开工。", "二十三个项目投产。"])
+def test_not_lunar(text):
+    assert all(p != "day" or s.endswith("日") for s, _, p in dates(text, "2024-08-01"))
+    assert not any(s.startswith("三月初五") for s, _, _ in dates(text, "2024-08-01"))
+
+
+@pytest.mark.parametrize("name", PROJECTS[:3])
+@pytest.mark.parametrize("written, expected", [("正月初八", "2025-02-05"), ("大年初六", "2025-02-03")])
+def test_a_milestone_on_a_lunar_day(name, written, expected):
+    assert events(f"{written}，{name}正式开工。", "2025-02-12") == [("construction_started", expected, name)]
+
+
+# ---- the Spring Festival ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, pub, month", [
+    ("春节后", "2024-03-05", "2024-02"), ("春节前后", "2023-02-10", "2023-01"),
+    ("新春过后", "2025-02-20", "2025-01"), ("春节假期后", "2024-02-28", "2024-02"),
+    ("明年春节后", "2024-11-20", "2025-01"),
+])
+def test_after_the_spring_festival_is_its_month(written, pub, month):
+    assert dates(f"{written}，星河新材料项目复工。", pub) == [(written, month, "month")]
+
+
+def test_a_bare_holiday_end_is_the_spring_festival_only_after_it_was_named():
+    assert dates("今年春节期间企业不停产。节后，项目开工。", "2024-03-01")[-1] == ("节后", "2024-02", "month")
+    assert dates("国庆节后，项目开工。", "2024-10-20") == []
+    assert dates("春节刚过。中秋节后，项目开工。", "2024-10-20") == []
+    assert dates("节后，项目开工。", "2024-10-20") == []
+
+
+# ---- 目前 is no word where 目 ends one ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("该项目前年3月开工。", [("前年3月", "2022-03", "month")]),
+    ("这个项目前年投产。", [("前年", "2022", "year")]),
+    ("加快推进项目前期工作。", []),
+    ("目前，项目已开工。", [("目前", "2024-12", "month")]),
+    ("该项目目前已投产。", [("目前", "2024-12", "month")]),
+])
+def test_mu_qian_inside_a_word(text, expected):
+    assert dates(text, "2024-12-20") == expected
+
+
+# ---- sequences: each milestone its own date ------------------------------------------------------
+
+SEQUENCES = [
+    # (template, pub, expected years of 开工, 结顶, 进场/投产)
+    ("{p}从前年{a}月开工，到当年{b}月主体结顶，次年{c}月设备进场。", "2024-12-20", ("2022", "2022", "2023")),
+    ("{p}前年{a}月开工；当年{b}月主体结顶；次年{c}月设备进场。", "2024-12-20", ("2022", "2022", "2023")),
+    ("{p}于2021年{a}月开工建设，同年{b}月封顶，次年{c}月投产。", "2024-12-20", ("2021", "2021", "2022")),
+    ("去年{a}月，{p}开工。同年{b}月，项目主体结顶。今年{c}月，项目投产。", "2024-12-20", ("2023", "2023", "2024")),
+    ("{p}2020年{a}月开工，{b}月结顶，次年{c}月投产。", "2024-12-20", ("2020", "2020", "2021")),
+]
+TYPES = {"打桩": "construction_started", "开工": "construction_started", "开工建设": "construction_started",
+         "结顶": "topped_out", "封顶": "topped_out", "进场": "equipment_move_in", "投产": "production_start"}
+
+
+@pytest.mark.parametrize("template, pub, years", SEQUENCES)
+@pytest.mark.parametrize("p", PROJECTS)
+@pytest.mark.parametrize("a, b, c", [(3, 9, 5), (1, 11, 2), (4, 6, 10)])
+def test_each_milestone_of_a_sequence_has_its_own_date(template, pub, years, p, a, b, c):
+    text = template.format(p=p, a=a, b=b, c=c)
+    got = {(t, d) for t, d, _ in events(text, pub)}
+    first = "equipment_move_in" if "进场" in template else "production_start"
+    expected = {("construction_started", f"{years[0]}-{a:02d}"), ("topped_out", f"{years[1]}-{b:02d}"),
+                (first, f"{years[2]}-{c:02d}")}
+    assert got == expected
+
+
+# ---- a bare month in its sentence's year ----------------------------------------------------------
+
+@pytest.mark.parametrize("year", [2019, 2022])
+@pytest.mark.parametrize("a, b", [(2, 8), (4, 4), (5, 12)])
+def test_a_bare_month_continues_its_sentence_year(year, a, b):
+    text = f"远帆机电项目{year}年{a}月开工、{b}月投产。"
+    assert dates(text, "2024-12-20")[-1] == (f"{b}月", f"{year}-{b:02d}", "month")
+
+
+@pytest.mark.parametrize("text, month", [
+    ("云岭精工项目2021年5月开工。9月，项目投产。", "2024-09"),           # another sentence
+    ("翠峰电子项目2021年11月开工，3月投产。", "2024-03"),                # a month before: not said which year
+    ("星河项目2021年3月开工，现在已完成主体，计划8月投用。", "2024-08"),  # "now" comes between
+])
+def test_a_bare_month_keeps_the_publication_year(text, month):
+    assert dates(text, "2024-12-20")[-1][1] == month
+
+
+# ---- durations between milestones carry no date -------------------------------------------------
+
+@pytest.mark.parametrize("p", PROJECTS[:3])
+@pytest.mark.parametrize("told", ["历时{n}个月", "仅用{n}天", "短短{n}个月", "签约后{n}天", "签约后第{n}个月",
+                                  "{n}个月后", "用了{n}周"])
+@pytest.mark.parametrize("n", [7, 15])
+def test_a_milestone_told_by_a_duration_carries_no_date(p, told, n):
+    text = f"2023年5月，{p}签约。项目{told.format(n=n)}建成投产。"
+    got = events(text, "2024-12-20")
+    assert ("settled", "2023-05", p) in got
+    assert {d for t, d, _ in got if t != "settled"} == {""}
+
+
+def test_a_day_before_hou_is_a_date_not_a_duration():
+    text = "2023年5月，星河新材料项目签约。3月5日后，项目开工。"
+    assert ("construction_started", "2024-03-05", "星河新材料项目") in events(text, "2024-12-20")
+
+
+# ---- each rule is a named step that can be switched off ------------------------------------------
+
+@pytest.mark.parametrize("step, text, pub, on, off", [
+    ("dates.relative_month_day", "本月9日开工。", "2024-12-20", "2024-12-09", "2024-12"),
+    ("dates.next_period", "2023年12月签约，次月8日开工。", "2024-06-01", "2024-01-08", None),
+    ("dates.lunar", "正月初八开工。", "2025-02-10", "2025-02-05", None),
+    ("dates.spring_festival", "春节后开工。", "2024-03-05", "2024-02", None),
+    ("dates.word_before_qian", "该项目前年3月开工。", "2024-12-20", "2022-03", "2024-12"),
+    ("dates.sentence_year", "2020年4月开工，9月投产。", "2024-12-20", "2020-09", "2024-09"),
+])
+def test_each_date_step_switches_off(step, text, pub, on, off):
+    assert extract_dates(text, pub)[-1].date == on
+    with config.steps_off(step):
+        got = extract_dates(text, pub)
+    if off is None:
+        assert all(d.date != on for d in got)
+    else:
+        assert got[-1].date == off if step != "dates.word_before_qian" else got[0].date == off
+
+
+def test_span_told_switches_off():
+    text = "2023年5月，星河新材料项目签约。项目历时8个月建成。"
+    assert events(text, "2024-12-20")[-1][1] == ""
+    with config.steps_off("events.span_told"):
+        assert events(text, "2024-12-20")[-1][1] == "2023-05"
+
+
+def test_lunar_days_match_the_calendar_library():
+    from lishui_analysis.extract.dates import _lunar_to_solar
+
+    spring = {2017: date(2017, 1, 28), 2020: date(2020, 1, 25), 2023: date(2023, 1, 22), 2024: date(2024, 2, 10),
+              2025: date(2025, 1, 29), 2026: date(2026, 2, 17)}
+    for year, day in spring.items():
+        assert _lunar_to_solar(year, 1, 1) == day
+        assert _lunar_to_solar(year, 1, 8) == day + timedelta(days=7)
+    assert _lunar_to_solar(2024, 12, 30) is None  # lunar 2024's 腊月 has 29 days
