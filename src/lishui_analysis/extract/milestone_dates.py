@@ -5,13 +5,16 @@ undated past milestone). Pure functions of the body's dates; :mod:`.events` call
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from .context import line_start, occurs_within
 from .dates import DateMention
 
 #: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
 _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
 #: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
-_SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
+_SPAN_WORDS = ("历时", "用时", "耗时", "仅用", "只用", "用了", "短短")
+_SPAN_TOLD = re.compile("|".join(_SPAN_WORDS))
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 CEREMONY_TYPES = ("settled", "construction_started")
 
@@ -34,7 +37,7 @@ def span_told(text: str, cstart: int, pos: int) -> bool:
     >>> span_told("新厂房历时10个月建成", 0, 8)
     True
     """
-    return _SPAN_TOLD.search(text, cstart, pos) is not None
+    return occurs_within(text, _SPAN_WORDS, cstart, pos)
 
 
 def now_date(pub_date: str, pos: int) -> DateMention:
@@ -92,3 +95,135 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
                 return d
             break
     return None
+
+
+_SEP_AFTER = ("，", ",", "；", ";", "：", ":")
+
+
+class DatePicker:
+    """:func:`pick_date` and :func:`carried_date` for the many milestone verbs of one body, each in
+    O(log n): the body's dates are read once into arrays (start and end offsets, the previous dated
+    one, the previous one not before publication …) and each verb looks its dates up by bisection —
+    scanning every date of the body for every verb costs the square of a long body. The answers are
+    those of the two functions (the property tests compare them on drawn bodies). Should the dates
+    ever not come in text order (starts and ends both non-decreasing, as :func:`.dates.extract_dates`
+    gives them), the two functions themselves answer."""
+
+    def __init__(self, text: str, dates: list[DateMention], pub_date: str = ""):
+        self.text, self.dates, self.pub_date = text, dates, pub_date
+        self.kept = [d for d in dates if not _NOUN_YEAR.match(text, d.end)]  # what pick_date reads
+        self.a_dated_starts = sorted(d.start for d in dates if d.date)
+        self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
+        if not self.ordered:
+            return
+        self.k_starts = [d.start for d in self.kept]
+        self.k_ends = [d.end for d in self.kept]
+        self.k_prev = {"": _previous(self.kept, lambda d: bool(d.date))}   # per not_before value
+        self.k_next_dated = _following(self.kept, lambda d: bool(d.date))
+        self.finer: dict[int, dict[str, list[int]]] = {}   # n → the day/month dates by their first n characters
+        self.a_starts = [d.start for d in dates]
+        self.a_ends = [d.end for d in dates]
+        self.a_prev: dict[str, list[int]] = {}   # per pub_date: the previous dated one not after it
+        self.a_first_day: dict[str, int] = {}     # per pub_date: the first day-precise one not after it
+        self.anaphora_in: dict[tuple, bool] = {}
+
+    # -- pick_date --------------------------------------------------------------------------------
+
+    def pick(self, pos, cstart, s_start, s_end, not_before="", used=frozenset()) -> DateMention | None:
+        """:func:`pick_date` ``(self.text, self.dates, pos, cstart, s_start, s_end, not_before, used)``."""
+        if not self.ordered:
+            return pick_date(self.text, self.dates, pos, cstart, s_start, s_end, not_before, used)
+        kept, prev = self.kept, self.k_prev[""]
+        j = bisect_right(self.k_ends, pos)          # kept[:j]: the dates ending by pos
+        i = bisect_left(self.k_starts, cstart)      # kept[i:]: the dates starting in the clause or later
+        k = prev[j - 1] if j > i else -1
+        if k >= i:
+            best = kept[k]
+            if best.precision == "year":
+                finer = self._finer(best.date, bisect_left(self.k_starts, s_start), j)
+                if finer is not None:
+                    return finer
+            return best
+        i = bisect_left(self.k_starts, s_start)
+        if not_before:
+            prev = self.k_prev.get(not_before) or self.k_prev.setdefault(
+                not_before, _previous(kept, lambda d: bool(d.date) and not later(not_before, d.date)))
+        k = prev[j - 1] if j > i else -1
+        while k >= i and kept[k].start in used:
+            k = prev[k - 1] if k > 0 else -1
+        if k >= i:
+            return kept[k]
+        n = self.k_next_dated[bisect_left(self.k_starts, pos)] if kept else -1
+        if n >= 0 and kept[n].start < s_end and not occurs_within(self.text, _SEP_AFTER, pos, kept[n].start):
+            return kept[n]
+        return None
+
+    def _finer(self, year: str, lo: int, hi: int) -> DateMention | None:
+        """The last day- or month-precise date (not "now") starting with ``year`` among ``kept[lo:hi]``."""
+        n = len(year)
+        if n not in self.finer:  # by the first n characters of their dates (n = 4 but for odd years)
+            groups: dict[str, list[int]] = {}
+            for k, d in enumerate(self.kept):
+                if d.precision in ("day", "month") and d.kind != "now":
+                    groups.setdefault(d.date[:n], []).append(k)
+            self.finer[n] = groups
+        idx = self.finer[n].get(year, [])
+        r = bisect_left(idx, hi) - 1
+        return self.kept[idx[r]] if r >= 0 and idx[r] >= lo else None
+
+    # -- carried_date -----------------------------------------------------------------------------
+
+    def carried(self, s_start: int, event_type: str, sentence: str, anaphora) -> DateMention | None:
+        """:func:`carried_date` ``(self.dates, self.text, s_start, event_type, sentence, anaphora,
+        self.pub_date)``; the sentence is read for the anaphora once per sentence start."""
+        pub = self.pub_date
+        if not self.ordered:
+            return carried_date(self.dates, self.text, s_start, event_type, sentence, anaphora, pub)
+        dates = self.dates
+        if pub not in self.a_prev:
+            self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and not later(d.date, pub))
+            self.a_first_day[pub] = next((k for k, d in enumerate(dates)
+                                          if d.precision == "day" and not later(d.date, pub)), -1)
+        i = bisect_left(self.a_starts, line_start(self.text, s_start))
+        j = bisect_right(self.a_ends, s_start)
+        k = self.a_prev[pub][j - 1] if j > i else -1
+        if k >= i:
+            return dates[k]
+        if event_type not in CEREMONY_TYPES:
+            key = (s_start, len(sentence), tuple(anaphora))
+            if key not in self.anaphora_in:
+                self.anaphora_in[key] = any(a in sentence for a in anaphora)
+            if not self.anaphora_in[key]:
+                return None
+        f = self.a_first_day[pub]
+        return dates[f] if f >= 0 and dates[f].end <= s_start else None
+
+    def dated_between(self, lo: int, hi: int) -> bool:
+        """A date with a value starts in ``lo:hi``: ``any(lo <= d.start < hi for d in dates if d.date)``."""
+        st = self.a_dated_starts
+        i = bisect_left(st, lo)
+        return i < len(st) and st[i] < hi
+
+
+def _in_order(dates) -> bool:
+    return all(a.start <= b.start and a.end <= b.end for a, b in zip(dates, dates[1:]))
+
+
+def _previous(items, ok) -> list[int]:
+    """For each index, the last index at or before it whose item is ``ok``; -1 if none."""
+    out, last = [], -1
+    for k, x in enumerate(items):
+        if ok(x):
+            last = k
+        out.append(last)
+    return out
+
+
+def _following(items, ok) -> list[int]:
+    """For each index (and one past the end), the first index at or after it whose item is ``ok``; -1 if none."""
+    out, nxt = [-1] * (len(items) + 1), -1
+    for k in range(len(items) - 1, -1, -1):
+        if ok(items[k]):
+            nxt = k
+        out[k] = nxt
+    return out
