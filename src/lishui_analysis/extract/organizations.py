@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -296,8 +296,14 @@ def find_full_names(text: str) -> list[OrgMention]:
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
     # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
-    for s, e in credits:
-        for k in [k for k in found if k[0] < e and k[1] > s]:
+    if credits:  # every name overlapping a credit line (credits by start, with the furthest end so far)
+        credits.sort()
+        c_starts = [s for s, _ in credits]
+        reach, furthest = [], -1
+        for _, e in credits:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        for k in [k for k in found if (i := bisect_left(c_starts, k[1])) and reach[i - 1] > k[0]]:
             del found[k]
     # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
@@ -324,6 +330,32 @@ def _stem_heads(name: str) -> tuple[int, ...]:
 
 def _places_in(name: str) -> set[str]:
     return set(_tables()["place_re"].findall(name))
+
+
+def _short_bodies(gov: list[str]) -> dict[str, str]:
+    """Short form → full name among government bodies (``gov``, sorted by length): for each name, the
+    last longer one with the same first and last characters holding it as a subsequence, with no
+    place it lacks. The answer of comparing every pair, comparing only the names that share their
+    first and last characters and are longer, from the last (the answer is the last that fits).
+
+    >>> _short_bodies(["丽水市委", "丽水市委员会", "中共丽水市委"])
+    {}
+    >>> _short_bodies(["缙云县委", "缙云县县委"])
+    {'缙云县委': '缙云县县委'}
+    """
+    by_ends: dict[tuple[str, str], list[int]] = {}
+    for i, name in enumerate(gov):
+        by_ends.setdefault((name[0], name[-1]), []).append(i)
+    out = {}
+    for i, a in enumerate(gov):
+        for j in reversed(by_ends[(a[0], a[-1])]):
+            if j <= i or len(gov[j]) <= len(a):
+                break  # the rest come before a in the list or are no longer than it
+            b = gov[j]
+            if _is_subsequence(a, b) and _places_in(b) <= _places_in(a):
+                out[a] = b
+                break
+    return out
 
 
 def _is_subsequence(short: str, full: str) -> bool:
@@ -395,12 +427,14 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    short_of = {a: b for i, a in enumerate(gov) for b in gov[i + 1:]
-                if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b)
-                and _places_in(b) <= _places_in(a)}
+    short_of = _short_bodies(gov)
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
+    # Where each two-character key occurs (non-overlapping, as _occurrences reads them) and a short
+    # form of four characters or more could start there (free, two more Chinese characters after
+    # the key; covered does not change in this loop): found once per key, not once per name.
+    starts_of: dict[str, list[int]] = {}
     for o in mentions:
         if o.org_type in ("government", "development_zone") or o.surface != o.name or (o.name, o.org_type) in seen:
             continue
@@ -410,7 +444,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             key = full[h:h + 2]
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
                 continue
-            for s in _occurrences(text, key):
+            if key not in starts_of:
+                starts_of[key] = [s for s in _occurrences(text, key) if s + 4 <= len(text)
+                                  and "\u4e00" <= text[s + 2] <= "\u9fff" and "\u4e00" <= text[s + 3] <= "\u9fff"
+                                  and free(s, s + 4)]
+            for s in starts_of[key]:
                 e = s + 2
                 rest = full[h + 2:]
                 while e < len(text) and e - s < 8 and "\u4e00" <= text[e] <= "\u9fff" and text[e] in rest:
