@@ -94,6 +94,7 @@ def _tables():
     place_re = re.compile(place_alt)
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
+    enum_verbs = sorted(set(v.get("enumeration_verbs") or ()), key=len, reverse=True)
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
     # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
@@ -107,7 +108,8 @@ def _tables():
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
-                provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
+                provinces=provinces, enum_re=enum_re,
+                enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
@@ -245,6 +247,63 @@ def _name_of(raw: str, suffix: str) -> str:
     return name
 
 
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}、")
+_LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}等[^，。；]{0,14}?(?:企业|公司)")
+#: A list this long or longer makes :func:`enumerations` read each list once.
+_LONG_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){12}")
+
+
+def enumerations(text: str, long_lists: bool | None = None):
+    """``enum_re.finditer(text)`` (涵盖了A、B、C等6家企业), linear in a long list. The regex engine reads
+    a list to its end from each enumeration verb, then back item by item for one followed by 等…企业:
+    a list of many items holding many verbs (如甲、如乙、…) costs the square of the list, in one call
+    into C. The match from a verb ends at the furthest item of its list, from the verb's first item
+    on, that 等…企业 can follow (:data:`_LAST_ITEM`), and the lists of all verbs in one list share
+    their items after the first: the furthest such item from each item on is found once per list
+    (``best``), and the regex is run only up to it. Used when the text has a list of twelve items or
+    more (``long_lists``); the matches are those of ``finditer`` either way."""
+    t = _tables()
+    rx = t["enum_re"]
+    if long_lists is None:
+        long_lists = _LONG_LIST.search(text) is not None
+    if not long_lists:
+        yield from rx.finditer(text)
+        return
+    verbs, verb_re = t["enum_verbs"]
+    best: dict[int, int] = {}   # item start → the furthest item start, from it on, that can end the list; -1: none
+
+    def furthest(b: int) -> int:
+        path = []  # (item start, the next item's start; None for the item that ends the list)
+        while b not in best:
+            item = _ITEM.match(text, b)
+            path.append((b, item.end() if item else None))
+            if item is None:
+                break
+            b = item.end()
+        for x, nxt in reversed(path):
+            after = best[nxt] if nxt is not None else -1
+            best[x] = after if after >= 0 else (x if _LAST_ITEM.match(text, x) else -1)
+        return best[path[0][0]] if path else best[b]
+
+    pos, n = 0, len(text)
+    while True:
+        v = verb_re.search(text, pos)
+        if v is None:
+            return
+        p, m = v.start(), None
+        for w in verbs:
+            if text.startswith(w, p):
+                first = _ITEM.match(text, p + len(w))
+                if first is not None and (end := furthest(first.end())) >= 0:
+                    m = rx.match(text, p, min(n, end + 23)) or rx.match(text, p)
+                    break
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -287,7 +346,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
-    for m in t["enum_re"].finditer(text):
+    for m in enumerations(text):
         if t["category_tail_re"].search(m.group(2)):
             continue
         pos = m.start(1)

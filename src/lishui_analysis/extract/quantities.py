@@ -68,6 +68,54 @@ def _pattern():
 
 
 @lru_cache(maxsize=1)
+def _figure_starts():
+    """The characters a match of :func:`_pattern` can start with (its leading lookahead)."""
+    c = cues()
+    first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set(_CN + "亿"))))
+    return re.compile(rf"[\d{first}]")
+
+
+_NUMERAL_RUNS = (re.compile(r"\d+"), re.compile(rf"[{_CN}]+"))
+#: A run of numerals this long or longer makes :func:`_figures` step over failed runs.
+_LONG_NUMERAL_RUN = re.compile(rf"[\d{_CN}]{{24}}")
+
+
+def _figures(pat, text: str, lo: int, hi: int, skip_runs: bool | None = None):
+    """``pat.finditer(text, lo, hi)`` for the figure pattern (:func:`_pattern`), linear in a run of
+    numerals. The regex engine, finding no figure at the start of a run of digits or Chinese
+    numerals (九九九…九的: no unit after any of them), tries again at every later character of the
+    run, each time over the rest of it: the square of the run, inside one call into C that no
+    time budget interrupts. No figure starts inside such a run either — from a later character
+    the numeral ends at the same places, and what may follow it depends only on where it ends —
+    so this steps over the run instead (``skip_runs``; by default when the text has a run of 24
+    numerals or more; the matches are the same either way).
+    """
+    if skip_runs is None:
+        skip_runs = _LONG_NUMERAL_RUN.search(text, lo, hi) is not None
+    if not skip_runs:
+        yield from pat.finditer(text, lo, hi)
+        return
+    starts, p = _figure_starts(), lo
+    while True:
+        c = starts.search(text, p, hi)
+        if c is None:
+            return
+        p = c.start()
+        m = pat.match(text, p, hi)
+        if m is not None:
+            yield m
+            p = m.end() if m.end() > p else p + 1
+            continue
+        for run in _NUMERAL_RUNS:
+            r = run.match(text, p, hi)
+            if r is not None:
+                p = r.end()
+                break
+        else:
+            p += 1
+
+
+@lru_cache(maxsize=1)
 def _cheng_pattern():
     """六成 = 60 percent, 三成半 = 35 percent; not 一成 (一成不变) nor 成 starting a word (八成新, 九成为).
 
@@ -310,7 +358,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
-        for m in pat.finditer(text, s_start, s_end):
+        for m in _figures(pat, text, s_start, s_end):
             u1 = m.group("unit1")
             for m in (_split_mixed_range(pat, text, m) if u1 and u1 != m.group("unit") else (m,)):
                 _add_hit(hits, text, m, quotes)
