@@ -30,7 +30,7 @@ from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
-from .milestone_dates import DatePicker, later, now_date, span_told
+from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
 
 if TYPE_CHECKING:
     from .subjects import Holders, Resolved
@@ -108,7 +108,7 @@ class _Article:
     quotes: list[tuple[int, int]]
     out: list[Event] = field(default_factory=list)
     by_holder: dict[tuple[str, str], _Rows] = field(default_factory=dict)
-    used_dates: dict[int, tuple[int, str]] = field(default_factory=dict)
+    used_dates: UsedDates = field(default_factory=UsedDates)
     picker: DatePicker | None = None
     at: dict[int, int] = field(default_factory=dict)           # id(row) → its index in out
     last_of_type: dict[str, int] = field(default_factory=dict)  # event type → index in out of its last row
@@ -311,7 +311,7 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     taking from another clause a date that dated another kind of milestone (2024年3月开工，仅用九个月
     就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
     planned milestone takes no date before publication from elsewhere in its sentence."""
-    taken = _Taken(a.used_dates, s.cstart, s.event_type)
+    taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
     return True
 
@@ -441,21 +441,6 @@ def _in_chain(verb_re, text: str, start: int, end: int) -> bool:
     if verb_re.match(text, end):
         return True
     return any(p.end() == start for p in verb_re.finditer(text, max(0, start - 4), start))
-
-
-class _Taken:
-    """The dates that dated a milestone of another clause and another type than the statement's
-    (``in``: what :func:`.milestone_dates.pick_date` asks of ``used``), read from ``used_dates`` as
-    asked — not a set built over every used date for every verb."""
-
-    __slots__ = ("cstart", "event_type", "used")
-
-    def __init__(self, used: dict[int, tuple[int, str]], cstart: int, event_type: str):
-        self.used, self.cstart, self.event_type = used, cstart, event_type
-
-    def __contains__(self, start: int) -> bool:
-        u = self.used.get(start)
-        return u is not None and u[0] != self.cstart and u[1] != self.event_type
 
 
 class _Rows:

@@ -5,7 +5,7 @@ undated past milestone). Pure functions of the body's dates; :mod:`.events` call
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from .context import line_start, occurs_within
 from .dates import DateMention
@@ -100,6 +100,62 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
 _SEP_AFTER = ("，", ",", "；", ";", "：", ":")
 
 
+class UsedDates(dict):
+    """Date start → (clause start, milestone type) of the milestone it dated, as the milestones of a
+    body are read (only added, by ``setdefault``), with the order they were added in (``log``) for
+    :class:`DatePicker`. Changed in any other way it is ``dirty``: the picker then reads it as a
+    plain mapping."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.log: list[tuple[int, tuple[int, str]]] = list(self.items())
+        self.dirty = False
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self.log.append((key, default))
+        return super().setdefault(key, default)
+
+    def __setitem__(self, key, value):
+        self.dirty = True
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self.dirty = True
+        super().__delitem__(key)
+
+    def pop(self, *args):
+        self.dirty = True
+        return super().pop(*args)
+
+    def popitem(self):
+        self.dirty = True
+        return super().popitem()
+
+    def clear(self):
+        self.dirty = True
+        super().clear()
+
+    def update(self, *args, **kwargs):
+        self.dirty = True
+        super().update(*args, **kwargs)
+
+
+class Taken:
+    """The dates ``used`` for a milestone of another clause and another type than a statement's (of
+    type ``event_type`` in the clause from ``cstart``): ``start in taken`` is what :func:`pick_date`
+    asks of its ``used``. Read from ``used`` as asked, not built for every verb over every used date."""
+
+    __slots__ = ("cstart", "event_type", "used")
+
+    def __init__(self, used: dict[int, tuple[int, str]], cstart: int, event_type: str):
+        self.used, self.cstart, self.event_type = used, cstart, event_type
+
+    def __contains__(self, start: int) -> bool:
+        u = self.used.get(start)
+        return u is not None and u[0] != self.cstart and u[1] != self.event_type
+
+
 class DatePicker:
     """:func:`pick_date` and :func:`carried_date` for the many milestone verbs of one body, each in
     O(log n): the body's dates are read once into arrays (start and end offsets, the previous dated
@@ -149,14 +205,72 @@ class DatePicker:
             prev = self.k_prev.get(not_before) or self.k_prev.setdefault(
                 not_before, _previous(kept, lambda d: bool(d.date) and not later(not_before, d.date)))
         k = prev[j - 1] if j > i else -1
-        while k >= i and kept[k].start in used:
-            k = prev[k - 1] if k > 0 else -1
+        if k >= i and isinstance(used, Taken) and isinstance(used.used, UsedDates) and not used.used.dirty:
+            k = self._not_taken(k, i, j, not_before, used)
+        else:
+            while k >= i and kept[k].start in used:
+                k = prev[k - 1] if k > 0 else -1
         if k >= i:
             return kept[k]
         n = self.k_next_dated[bisect_left(self.k_starts, pos)] if kept else -1
         if n >= 0 and kept[n].start < s_end and not occurs_within(self.text, _SEP_AFTER, pos, kept[n].start):
             return kept[n]
         return None
+
+    def _not_taken(self, k: int, i: int, j: int, not_before: str, taken: Taken) -> int:
+        """The last date at or before ``k`` (and from ``i`` on; ``k``: the last of the sentence up to
+        the verb that is dated and not before ``not_before``) that ``taken`` does not hold — without
+        stepping back over every date taken: a date is not taken when it is unused or used for a
+        milestone of the statement's type (the last such: from skip pointers over the dates, per
+        type, ``_skips``) or used in the statement's own clause (the clause's few used dates)."""
+        used = taken.used
+        self._sync(used)
+        ranks, dated, parent = self._skips(not_before, taken.event_type, used)
+        r = _root(parent, ranks[k])
+        best = dated[r] if r >= 0 else -1
+        own = self.by_clause.get(taken.cstart)
+        if own:
+            eligible = self.k_prev[not_before]
+            x = bisect_left(own, j) - 1
+            while x >= 0 and own[x] >= i and eligible[own[x]] != own[x]:
+                x -= 1
+            if x >= 0 and own[x] >= i:
+                best = max(best, own[x])
+        return best if best >= i else -1
+
+    def _sync(self, used: UsedDates) -> None:
+        """Read the dates used since the last call into ``by_clause`` (clause start → the kept dates
+        its milestones used, in text order)."""
+        if not hasattr(self, "by_clause"):
+            self.by_clause: dict[int, list[int]] = {}
+            self.index_of = {d.start: k for k, d in enumerate(self.kept)}
+            self.synced = 0
+            self.skips: dict[tuple[str, str], tuple] = {}
+        for start, (clause, _) in used.log[self.synced:]:
+            k = self.index_of.get(start)
+            if k is not None:
+                insort(self.by_clause.setdefault(clause, []), k)
+        self.synced = len(used.log)
+
+    def _skips(self, not_before: str, event_type: str, used: UsedDates):
+        """Skip pointers over the kept dates eligible for ``not_before`` (dated, not before it): each
+        date used for a milestone of a type other than ``event_type`` points to the one before it."""
+        key = (not_before, event_type)
+        if key not in self.skips:
+            eligible = self.k_prev[not_before]
+            dated = [k for k in range(len(self.kept)) if eligible[k] == k]
+            ranks = [-1] * len(self.kept)
+            for r, k in enumerate(dated):
+                ranks[k] = r
+            self.skips[key] = [ranks, dated, list(range(len(dated))), 0]
+        st = self.skips[key]
+        ranks, dated, parent, seen = st
+        for start, (_, t) in used.log[seen:]:
+            k = self.index_of.get(start)
+            if k is not None and t != event_type and ranks[k] >= 0 and parent[ranks[k]] == ranks[k]:
+                parent[ranks[k]] = ranks[k] - 1
+        st[3] = len(used.log)
+        return ranks, dated, parent
 
     def _finer(self, year: str, lo: int, hi: int) -> DateMention | None:
         """The last day- or month-precise date (not "now") starting with ``year`` among ``kept[lo:hi]``."""
@@ -203,6 +317,16 @@ class DatePicker:
         st = self.a_dated_starts
         i = bisect_left(st, lo)
         return i < len(st) and st[i] < hi
+
+
+def _root(parent: list[int], r: int) -> int:
+    """The last index at or before ``r`` that points to itself (-1: none), shortening the path."""
+    root = r
+    while root >= 0 and parent[root] != root:
+        root = parent[root]
+    while r >= 0 and parent[r] != r:
+        parent[r], r = root, parent[r]
+    return root
 
 
 def _in_order(dates) -> bool:

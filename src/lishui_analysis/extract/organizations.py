@@ -448,6 +448,65 @@ def _occurrences(text: str, sub: str):
         i = text.find(sub, i + len(sub))
 
 
+class _Finder:
+    """The non-overlapping occurrences of many strings in one text, as :func:`_occurrences` gives them.
+    For a few strings ``str.find`` is fastest; a scan of the whole text for each of thousands of
+    names (a text of many companies) costs the square of the text, so past :data:`_FEW` strings
+    they come from an index read in one pass: where each pair of characters starts, and, for the
+    strings announced with :meth:`expect`, where each of them starts."""
+
+    _FEW = 32
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+        self.pairs: dict[str, list[int]] | None = None   # two characters → every start, overlapping
+        self.starts: dict[str, list[int]] | None = None  # an expected string → every start, overlapping
+
+    def expect(self, subs) -> None:
+        """Read where each of ``subs`` starts in one pass over the text (when there are many)."""
+        subs = [x for x in subs if x not in self.found and x]
+        if len(subs) <= self._FEW:
+            return
+        prefixes = {x[:k] for x in subs for k in range(1, len(x) + 1)}
+        wanted, longest = set(subs), max(map(len, subs))
+        starts: dict[str, list[int]] = {}
+        text = self.text
+        for i in range(len(text)):
+            k = 1
+            while k <= longest and text[i:i + k] in prefixes:  # (i + k may run past the end: then stop)
+                piece = text[i:i + k]
+                if len(piece) < k:
+                    break
+                if piece in wanted:
+                    starts.setdefault(piece, []).append(i)
+                k += 1
+        self.starts = {x: starts.get(x, []) for x in subs}
+
+    def occurrences(self, sub: str) -> list[int]:
+        found = self.found.get(sub)
+        if found is not None:
+            return found
+        every = self.starts.get(sub) if self.starts is not None else None
+        if every is None and len(sub) == 2 and len(self.found) >= self._FEW:
+            if self.pairs is None:
+                self.pairs = {}
+                text = self.text
+                for i in range(len(text) - 1):
+                    self.pairs.setdefault(text[i:i + 2], []).append(i)
+            every = self.pairs.get(sub, [])
+        if every is None:
+            found = list(_occurrences(self.text, sub))
+        else:  # leftmost first, the next from the end of the last (as str.find reads them)
+            found, nxt = [], 0
+            for i in every:
+                if i >= nxt:
+                    found.append(i)
+                    nxt = i + len(sub)
+        self.found[sub] = found
+        return found
+
+
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
 _CLAUSE_START = "，。；：！？\n、“"
 
@@ -494,6 +553,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     # form of four characters or more could start there (free, two more Chinese characters after
     # the key; covered does not change in this loop): found once per key, not once per name.
     starts_of: dict[str, list[int]] = {}
+    finder = _Finder(text)
     for o in mentions:
         if o.org_type in ("government", "development_zone") or o.surface != o.name or (o.name, o.org_type) in seen:
             continue
@@ -504,7 +564,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
                 continue
             if key not in starts_of:
-                starts_of[key] = [s for s in _occurrences(text, key) if s + 4 <= len(text)
+                starts_of[key] = [s for s in finder.occurrences(key) if s + 4 <= len(text)
                                   and "\u4e00" <= text[s + 2] <= "\u9fff" and "\u4e00" <= text[s + 3] <= "\u9fff"
                                   and free(s, s + 4)]
             for s in starts_of[key]:
@@ -516,8 +576,9 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 short = text[s:e]
                 if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
                     aliases[short] = o
+    finder.expect(aliases)
     for short, o in aliases.items():
-        for s in _occurrences(text, short):
+        for s in finder.occurrences(short):
             if free(s, s + len(short)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
