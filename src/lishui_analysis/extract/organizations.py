@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import trie_regex
+from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
@@ -440,73 +441,6 @@ def _zone_canonical(zones: list[str]) -> dict[str, str]:
     return out
 
 
-def _occurrences(text: str, sub: str):
-    """Start of every non-overlapping occurrence of ``sub`` (str.find: no pattern to compile per name)."""
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + len(sub))
-
-
-class _Finder:
-    """The non-overlapping occurrences of many strings in one text, as :func:`_occurrences` gives them.
-    For a few strings ``str.find`` is fastest; a scan of the whole text for each of thousands of
-    names (a text of many companies) costs the square of the text, so past :data:`_FEW` strings
-    they come from an index read in one pass: where each pair of characters starts, and, for the
-    strings announced with :meth:`expect`, where each of them starts."""
-
-    _FEW = 32
-
-    def __init__(self, text: str):
-        self.text = text
-        self.found: dict[str, list[int]] = {}
-        self.pairs: dict[str, list[int]] | None = None   # two characters → every start, overlapping
-        self.starts: dict[str, list[int]] | None = None  # an expected string → every start, overlapping
-
-    def expect(self, subs) -> None:
-        """Read where each of ``subs`` starts in one pass over the text (when there are many)."""
-        subs = [x for x in subs if x not in self.found and x]
-        if len(subs) <= self._FEW:
-            return
-        prefixes = {x[:k] for x in subs for k in range(1, len(x) + 1)}
-        wanted, longest = set(subs), max(map(len, subs))
-        starts: dict[str, list[int]] = {}
-        text = self.text
-        for i in range(len(text)):
-            k = 1
-            while k <= longest and text[i:i + k] in prefixes:  # (i + k may run past the end: then stop)
-                piece = text[i:i + k]
-                if len(piece) < k:
-                    break
-                if piece in wanted:
-                    starts.setdefault(piece, []).append(i)
-                k += 1
-        self.starts = {x: starts.get(x, []) for x in subs}
-
-    def occurrences(self, sub: str) -> list[int]:
-        found = self.found.get(sub)
-        if found is not None:
-            return found
-        every = self.starts.get(sub) if self.starts is not None else None
-        if every is None and len(sub) == 2 and len(self.found) >= self._FEW:
-            if self.pairs is None:
-                self.pairs = {}
-                text = self.text
-                for i in range(len(text) - 1):
-                    self.pairs.setdefault(text[i:i + 2], []).append(i)
-            every = self.pairs.get(sub, [])
-        if every is None:
-            found = list(_occurrences(self.text, sub))
-        else:  # leftmost first, the next from the end of the last (as str.find reads them)
-            found, nxt = [], 0
-            for i in every:
-                if i >= nxt:
-                    found.append(i)
-                    nxt = i + len(sub)
-        self.found[sub] = found
-        return found
-
-
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
 _CLAUSE_START = "，。；：！？\n、“"
 
@@ -553,7 +487,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     # form of four characters or more could start there (free, two more Chinese characters after
     # the key; covered does not change in this loop): found once per key, not once per name.
     starts_of: dict[str, list[int]] = {}
-    finder = _Finder(text)
+    finder = Occurrences(text)
     for o in mentions:
         if o.org_type in ("government", "development_zone") or o.surface != o.name or (o.name, o.org_type) in seen:
             continue
