@@ -262,6 +262,7 @@ LINEAR_SHAPES = {
     "used_dates": ("milestones after many dates used by others", _halves("云岭项目2024年5月开工，", "云岭项目封顶，")),
     "bylines": ("a byline line per name, many names", _numbered(lambda i: "记者 " + _uniq(i) + "\n")),
     "broken_lines": ("many lines broken inside one sentence", _repeat("云岭精密投资五亿元建设" * 11 + "\n")),
+    "meta_lines": ("a page of metadata lines, each heading an article", _numbered(lambda i: f"来源：丽水日报 记者 {_uniq(i)}\n")),
 }
 #: Known to grow faster than the text (measured at a fifth of the size): each milestone verb of
 #: the shape lists every holder after it to the sentence's end (开工的有甲公司、开工的有乙公司、…), so the

@@ -27,7 +27,8 @@ from lishui_analysis.extract.occurrences import Occurrences, occurrences
 from lishui_analysis.extract.milestone_dates import DatePicker, Taken, UsedDates, carried_date, pick_date
 from lishui_analysis.extract.organizations import extract_org_mentions
 from lishui_analysis.extract.subjects import find_holders, project_after
-from lishui_analysis.ingest import articles, clean
+from lishui_analysis.ingest import articles, clean, segment
+from lishui_analysis.ingest.lines import _Meta
 from lishui_analysis.ingest.segment import split_sentences
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -421,6 +422,63 @@ def test_any_bylines_names_added_by_set_are_those_added_by_scanning(calls):
         want_r += [x for x in r if x not in want_r]   # (a name twice in one byline stays twice, as before)
         want_c += [x for x in c if x not in want_c]
     assert (d.art.reporters, d.art.correspondents) == (want_r, want_c)
+
+
+def _find_header_titles_stepping(page):
+    """segment._find_header_titles as it was: a header steps back over metadata lines one by one."""
+    paras, kinds, metas = page.paras, page.kinds, page.metas
+    taken = {x for groups in page.starts.values() for g in groups for x in g}
+    for i, k in enumerate(kinds):
+        if k not in segment._BYLINES and not (k == "meta" and i in metas and metas[i].heads_an_article):
+            continue
+        block, j = [], i - 1
+        while j >= 0 and len(block) < 5:
+            if kinds[j] in segment._SKIP:
+                j -= 1
+                continue
+            if kinds[j] == "title":
+                block.insert(0, j)
+                j -= 1
+                continue
+            break
+        if block and (j < 0 or clean.ends_sentence(paras[j]) or kinds[j] in segment._BYLINES) and not taken & set(block):
+            groups = segment._group_titles(block, paras)
+            page.starts[groups[0][0]] = groups
+            taken |= {x for g in groups for x in g}
+
+
+LINE_KINDS = ["title", "title", "title", "meta", "meta", "chrome", "captioned", "body", "byline_line", "byline_lead"]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(LINE_KINDS), st.sampled_from(["云岭大桥通车", "正文。", "来源：云岭日报", "记者 林小雨"]),
+                          st.booleans()), max_size=40))
+def test_any_page_of_metadata_lines_headers_find_the_titles_stepping_finds(lines):
+    def page():
+        return segment._Page([t for _, t, _ in lines], [k for k, _, _ in lines],
+                             metas={x: _Meta(source="云岭日报" if heads else "") for x, (k, _, heads) in enumerate(lines)
+                                    if k == "meta"})
+    fast, slow = page(), page()
+    segment._find_header_titles(fast)
+    _find_header_titles_stepping(slow)
+    assert fast.starts == slow.starts
+
+
+def test_page_of_many_metadata_lines_steps_back_over_them_at_once(monkeypatch):
+    """来源：… 记者 X on every line: each heads an article and steps back to the last line that is not
+    metadata — at once, not line by line (the kinds read grow with the page, not its square)."""
+    def reads(k):
+        n = [0]
+
+        class Kinds(list):
+            def __getitem__(self, i):
+                n[0] += 1
+                return super().__getitem__(i)
+        lines = ["云岭大桥通车"] + ["来源：云岭日报 记者 林小雨"] * k
+        page = segment._Page(lines, Kinds(["title"] + ["meta"] * k), metas={x: _Meta(source="云岭日报") for x in range(1, k + 1)})
+        segment._find_header_titles(page)
+        return n[0]
+    assert reads(2000) <= 2 * reads(1000) + 10
 
 
 def test_used_dates_changed_other_than_by_setdefault_is_read_as_a_plain_mapping():
