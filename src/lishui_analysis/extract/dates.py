@@ -36,6 +36,7 @@ Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date as _date, timedelta
 from functools import lru_cache
@@ -248,10 +249,11 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         elif g.get("sf"):
             if g["sfbare"]:
                 # a bare 节后 is the Spring Festival's only where the last festival named before it is
-                if festivals is None:
-                    festivals = [(f.end(), f.group() in _SPRING_WORDS) for f in _FESTIVAL_RE.finditer(body)]
-                named = [sp for e, sp in festivals if e <= start + 1]
-                if not named or not named[-1]:
+                if festivals is None:  # (ends, is the Spring Festival), found once per body
+                    found = [(f.end(), f.group() in _SPRING_WORDS) for f in _FESTIVAL_RE.finditer(body)]
+                    festivals = ([e for e, _ in found], [sp for _, sp in found])
+                k = bisect_right(festivals[0], start + 1)
+                if k == 0 or not festivals[1][k - 1]:
                     continue
             kind = "relative"
             year = _rel_year(g["sfyear"], py)
@@ -298,7 +300,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             if mo is None or not 1 <= mo <= 12:
                 continue
             if sentence_year and stated is not None and (stated[1] is None or mo >= stated[1]) \
-                    and not _SENTENCE_END.search(body, stated[2], start):
+                    and not _ends_between(body, stated[2], start):
                 # 2022年4月开工，9月封顶: the year written before it in its sentence (a month going
                 # forward from its date: 2022年11月签约，3月… may be the next year's or this one's)
                 y = stated[0]
@@ -377,6 +379,18 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(body: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END.finditer(body)]
+
+
+def _ends_between(body: str, lo: int, hi: int) -> bool:
+    """A sentence (or clause-group: ；) ends in ``body[lo:hi]`` (from the body's ends, found once)."""
+    ends = _sentence_ends(body)
+    i = bisect_left(ends, lo)
+    return i < len(ends) and ends[i] < hi
 #: Festivals a bare 节后 may follow; the Spring Festival's words (春节, 新春, 过年, 春运, 除夕, 元宵) count.
 _SPRING_WORDS = frozenset(("春节", "新春", "过年", "春运", "除夕", "元宵"))
 _FESTIVAL_RE = re.compile(r"春节|新春|过年|春运|除夕|元宵|国庆|中秋|端午|元旦|清明|劳动节|五一|重阳|圣诞")
@@ -456,10 +470,22 @@ def _lunar_date(g: dict, py, pm, pd_) -> tuple:
 def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention]:
     """``20多天前`` (published 2024-01-10) → 2023-12; ``4年前`` → 2020: merged in text order."""
     found = []
+    # whether a date overlaps a span: the dates starting before its end, the furthest end among them
+    starts = [x.start for x in out]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    reach, furthest = [], -1
+    for x in out:
+        furthest = max(furthest, x.end)
+        reach.append(furthest)
     pos = body.find("前")
     while pos >= 0:
         m = _AGO_RE.search(body, max(0, pos - 7), pos + 1)
-        if m and m.end() == pos + 1 and not any(x.start < m.end() and m.start() < x.end for x in out):
+        if ordered:
+            k = bisect_left(starts, m.end()) if m else 0
+            overlaps = k > 0 and reach[k - 1] > m.start()
+        else:
+            overlaps = m is not None and any(x.start < m.end() and m.start() < x.end for x in out)
+        if m and m.end() == pos + 1 and not overlaps:
             date, precision = _fmt(*_ago(_num(m.group("ago")), m.group("unit"), py, pm, pd_))
             found.append(DateMention(m.start(), m.end(), m.group(), date, precision, "relative"))
         pos = body.find("前", pos + 1)
