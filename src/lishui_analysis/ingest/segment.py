@@ -43,8 +43,9 @@ from .. import config
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
 from .clean import ends_sentence
 from .lines import (  # noqa: F401
-    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
-    parse_byline_names, parse_date_line, parse_meta_line,
+    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_bare_date, is_byline_line, is_column_label,
+    is_media_line, is_photo_credit, is_staff_line, is_url_line, match_byline_lead, parse_byline_names,
+    parse_date_line, parse_meta_line,
 )
 
 log = logging.getLogger(__name__)
@@ -55,10 +56,17 @@ _FUNCTION_END = re.compile(r"(?:[的和与及、为在将把向对从让跟同]|
 _CONTINUATION_START = re.compile(r"^[（(）)》”、，的了等]")
 
 
+_BRACKETED = re.compile(r"^[（(【\[]([^（）()【】\[\]]{10,})[）)】\]]$")
+
+
 def _continues(a: str, b: str) -> bool:
-    """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)?"""
+    """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)? A
+    clause of ten characters or more wholly in brackets does not: it is a subheadline (branch
+    ``segment.bracketed_subheadline``), where a short bracket (（一期）) continues the title."""
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
+    if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
+        return False
     return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
 
 
@@ -123,6 +131,79 @@ def _classify_lines(page: _Page) -> None:
     ['title', 'byline_lead', 'chrome']
     """
     page.kinds = [_kind(p) for p in page.paras]
+
+
+def _rekind(page: _Page, old: tuple[str, ...], test, new: str) -> None:
+    """Lines of a kind in ``old`` that pass ``test`` become kind ``new``."""
+    kinds, paras = page.kinds, page.paras
+    for i, k in enumerate(kinds):
+        if k in old and test(paras[i]):
+            kinds[i] = new
+
+
+def _unmark_column_labels(page: _Page) -> None:
+    """A column label (``要闻 |``, ``新闻中心 > 县域新闻``, ``A3版：要闻``, ``本地要闻``) is chrome,
+    never a title (:func:`.lines.is_column_label`).
+
+    >>> page = _Page(["要闻 |", "云岭大桥通车", "正文。"], ["title", "title", "body"])
+    >>> _unmark_column_labels(page); page.kinds
+    ['chrome', 'title', 'body']
+    """
+    _rekind(page, ("title",), is_column_label, "chrome")
+
+
+def _unmark_media_names(page: _Page) -> None:
+    """A medium's name alone or with a date (``云岭日报 2031年5月6日``, ``云岭发布``) is a masthead
+    or source line: metadata, never a title (:func:`.lines.is_media_line`).
+
+    >>> page = _Page(["云岭日报 2031年5月6日", "云岭大桥通车", "正文。"], ["title", "title", "body"])
+    >>> _unmark_media_names(page); page.kinds
+    ['meta', 'title', 'body']
+    """
+    _rekind(page, ("title",), is_media_line, "meta")
+
+
+def _unmark_url_lines(page: _Page) -> None:
+    """An address (``https://www.example.cn/a/1.html``) is chrome, never a title nor body text.
+
+    >>> page = _Page(["云岭大桥通车", "正文。", "原文链接：https://www.example.cn/a/1.html"], ["title", "body", "body"])
+    >>> _unmark_url_lines(page); page.kinds
+    ['title', 'body', 'chrome']
+    """
+    _rekind(page, ("title", "body"), is_url_line, "chrome")
+
+
+def _unmark_bare_dates(page: _Page) -> None:
+    """A date on a line of its own without a year or in Chinese numerals (``5月6日 星期二``,
+    ``二〇三一年五月六日``) is metadata, never a title (:func:`.lines.is_bare_date`).
+
+    >>> page = _Page(["二〇三一年五月六日", "云岭大桥通车", "正文。"], ["title", "title", "body"])
+    >>> _unmark_bare_dates(page); page.kinds
+    ['meta', 'title', 'body']
+    """
+    _rekind(page, ("title",), is_bare_date, "meta")
+
+
+def _unmark_photo_credits(page: _Page) -> None:
+    """A photographer's credit on a line of its own (``图/林小雨``, ``林小雨/图``) is a caption's
+    credit: chrome, never a title (:func:`.lines.is_photo_credit`).
+
+    >>> page = _Page(["云岭大桥通车", "图/林小雨", "正文。"], ["title", "title", "body"])
+    >>> _unmark_photo_credits(page); page.kinds
+    ['title', 'chrome', 'body']
+    """
+    _rekind(page, ("title",), is_photo_credit, "chrome")
+
+
+def _unmark_staff_lines(page: _Page) -> None:
+    """A line of staff labels with names (``编辑 王大山 审核 周青山``) names the post's editors:
+    metadata, never a title nor a byline (:func:`.lines.is_staff_line`).
+
+    >>> page = _Page(["云岭大桥通车", "正文。", "编辑 王大山 审核 周青山"], ["title", "body", "names"])
+    >>> _unmark_staff_lines(page); page.kinds
+    ['title', 'body', 'meta']
+    """
+    _rekind(page, ("title", "names"), is_staff_line, "meta")
 
 
 def _promote_bang_title(page: _Page) -> None:
@@ -286,8 +367,9 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
-              _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
+PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _unmark_column_labels, _unmark_media_names, _unmark_url_lines,
+              _unmark_bare_dates, _unmark_photo_credits, _unmark_staff_lines, _promote_bang_title, _place_name_lines,
+              _read_meta_lines, _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
               _build_articles)
 
 
