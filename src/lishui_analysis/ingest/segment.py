@@ -15,9 +15,11 @@ and :mod:`.articles` writes each article from its lines:
 * a *byline* is ``本报讯（记者 …）``, a dateline ``本报宁波11月17日电 （记者 …）``,
   ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
   ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
-* a *title line* is short and does not end a sentence; title lines the layout broke
-  are joined; of two title lines the first is the kicker (引题) unless the second
-  details the first (a subheadline, 副题);
+* a *title line* is short and does not end a sentence, and is no column label (``要闻 |``),
+  medium's name, address, date, photo credit or line of editors — a line's form tells, not its
+  place; title lines the layout broke are joined; of two title lines the first is the kicker
+  (引题) unless the second details the first (a subheadline, 副题), by the form of each
+  (:func:`.articles._is_subheadline`); a medium's name before or after a headline goes;
 * an article starts at the title lines right above a byline, or at the top of
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
@@ -29,7 +31,11 @@ and :mod:`.articles` writes each article from its lines:
 which ``build_articles`` runs the :data:`.articles.ARTICLE_STEPS` on each article, of
 which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its lines. ``segment.join_titles`` (in
 :func:`_group_titles`) and ``segment.meta_heads_article`` (in
-:func:`_find_header_titles`) are steps that are a branch of a function.
+:func:`_find_header_titles`) are steps that are a branch of a function, and so are the forms of lines
+that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``, ``unmark_url_lines``,
+``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``: in :func:`.lines._kind`) and
+the forms that tell kicker, headline and subheadline apart (``segment.bracketed_subheadline``,
+``figure_subheadline``, ``kicker_form``: in :func:`.articles._is_subheadline`).
 """
 from __future__ import annotations
 
@@ -43,9 +49,8 @@ from .. import config
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
 from .clean import ends_sentence
 from .lines import (  # noqa: F401
-    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_bare_date, is_byline_line, is_column_label,
-    is_media_line, is_photo_credit, is_staff_line, is_url_line, match_byline_lead, parse_byline_names,
-    parse_date_line, parse_meta_line,
+    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
+    parse_byline_names, parse_date_line, parse_meta_line,
 )
 
 log = logging.getLogger(__name__)
@@ -131,79 +136,6 @@ def _classify_lines(page: _Page) -> None:
     ['title', 'byline_lead', 'chrome']
     """
     page.kinds = [_kind(p) for p in page.paras]
-
-
-def _rekind(page: _Page, old: tuple[str, ...], test, new: str) -> None:
-    """Lines of a kind in ``old`` that pass ``test`` become kind ``new``."""
-    kinds, paras = page.kinds, page.paras
-    for i, k in enumerate(kinds):
-        if k in old and test(paras[i]):
-            kinds[i] = new
-
-
-def _unmark_column_labels(page: _Page) -> None:
-    """A column label (``要闻 |``, ``新闻中心 > 县域新闻``, ``A3版：要闻``, ``本地要闻``) is chrome,
-    never a title (:func:`.lines.is_column_label`).
-
-    >>> page = _Page(["要闻 |", "云岭大桥通车", "正文。"], ["title", "title", "body"])
-    >>> _unmark_column_labels(page); page.kinds
-    ['chrome', 'title', 'body']
-    """
-    _rekind(page, ("title",), is_column_label, "chrome")
-
-
-def _unmark_media_names(page: _Page) -> None:
-    """A medium's name alone or with a date (``云岭日报 2031年5月6日``, ``云岭发布``) is a masthead
-    or source line: metadata, never a title (:func:`.lines.is_media_line`).
-
-    >>> page = _Page(["云岭日报 2031年5月6日", "云岭大桥通车", "正文。"], ["title", "title", "body"])
-    >>> _unmark_media_names(page); page.kinds
-    ['meta', 'title', 'body']
-    """
-    _rekind(page, ("title",), is_media_line, "meta")
-
-
-def _unmark_url_lines(page: _Page) -> None:
-    """An address (``https://www.example.cn/a/1.html``) is chrome, never a title nor body text.
-
-    >>> page = _Page(["云岭大桥通车", "正文。", "原文链接：https://www.example.cn/a/1.html"], ["title", "body", "body"])
-    >>> _unmark_url_lines(page); page.kinds
-    ['title', 'body', 'chrome']
-    """
-    _rekind(page, ("title", "body"), is_url_line, "chrome")
-
-
-def _unmark_bare_dates(page: _Page) -> None:
-    """A date on a line of its own without a year or in Chinese numerals (``5月6日 星期二``,
-    ``二〇三一年五月六日``) is metadata, never a title (:func:`.lines.is_bare_date`).
-
-    >>> page = _Page(["二〇三一年五月六日", "云岭大桥通车", "正文。"], ["title", "title", "body"])
-    >>> _unmark_bare_dates(page); page.kinds
-    ['meta', 'title', 'body']
-    """
-    _rekind(page, ("title",), is_bare_date, "meta")
-
-
-def _unmark_photo_credits(page: _Page) -> None:
-    """A photographer's credit on a line of its own (``图/林小雨``, ``林小雨/图``) is a caption's
-    credit: chrome, never a title (:func:`.lines.is_photo_credit`).
-
-    >>> page = _Page(["云岭大桥通车", "图/林小雨", "正文。"], ["title", "title", "body"])
-    >>> _unmark_photo_credits(page); page.kinds
-    ['title', 'chrome', 'body']
-    """
-    _rekind(page, ("title",), is_photo_credit, "chrome")
-
-
-def _unmark_staff_lines(page: _Page) -> None:
-    """A line of staff labels with names (``编辑 王大山 审核 周青山``) names the post's editors:
-    metadata, never a title nor a byline (:func:`.lines.is_staff_line`).
-
-    >>> page = _Page(["云岭大桥通车", "正文。", "编辑 王大山 审核 周青山"], ["title", "body", "names"])
-    >>> _unmark_staff_lines(page); page.kinds
-    ['title', 'body', 'meta']
-    """
-    _rekind(page, ("title", "names"), is_staff_line, "meta")
 
 
 def _promote_bang_title(page: _Page) -> None:
@@ -367,9 +299,8 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _unmark_column_labels, _unmark_media_names, _unmark_url_lines,
-              _unmark_bare_dates, _unmark_photo_credits, _unmark_staff_lines, _promote_bang_title, _place_name_lines,
-              _read_meta_lines, _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
+PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
+              _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
               _build_articles)
 
 
