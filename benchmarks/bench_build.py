@@ -11,6 +11,8 @@ rebuild. Prints a table and writes benchmarks/results.json.
     python benchmarks/bench_build.py [--sizes 1,100,1000,10000] [--keep] [--no-reports]
     python benchmarks/bench_build.py --reports-only   # re-time `lishui-analysis report` only
     python benchmarks/bench_build.py --html-only      # re-time HTML extraction per page only
+    python benchmarks/bench_build.py --linear-only [N] # re-time the worst shapes of text only, at N (50,000) and 2N
+                                                      # characters (≈ 1.5 minutes)
     python benchmarks/bench_build.py --markdown   # the README's figures from results.json
     python benchmarks/bench_build.py --readme     # … written into README.md between its bench markers
 """
@@ -206,6 +208,124 @@ def html_times(runs: int = 20) -> dict:
     return out
 
 
+# ---- linear in every input (issue #16) -------------------------------------------------------------
+_POOL = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土风雷山泽天地日月星辰江河湖海松柏竹梅兰菊桃李杏梨枫杨柳槐桂樟桐"
+
+
+def _uniq(i: int) -> str:
+    """A distinct three-character name for each ``i`` (up to 64³)."""
+    p = len(_POOL)
+    return _POOL[i % p] + _POOL[i // p % p] + _POOL[i // p // p % p]
+
+
+def _repeat(unit: str):
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+def _numbered(piece):
+    def text(n: int) -> str:
+        out, size, i = [], 0, 0
+        while size < n:
+            out.append(piece(i))
+            size += len(out[-1])
+            i += 1
+        return "".join(out)[:n]
+    return text
+
+
+def _halves(a: str, b: str):
+    return lambda n: _repeat(a)(n // 2) + _repeat(b)(n - n // 2)
+
+
+#: The worst shapes of text found (each was quadratic or worse before #16), one body of n characters
+#: each: name → (what it is, how to write it).
+LINEAR_SHAPES = {
+    "one_sentence": ("one long sentence without breaks", _repeat("云岭精密投资五亿元建设年产十万台机械项目并于六月开工")),
+    "list": ("a long list A、B、C…", _repeat("云岭新材料项目、")),
+    "list_of_verbs": ("a list whose items each carry a milestone verb", _numbered(lambda i: _uniq(i) + "项目开工、")),
+    "figures": ("many figures in one sentence", _repeat("投资3亿元，")),
+    "percentages": ("many percentages in one sentence", _repeat("增长12.5%，")),
+    "verbs": ("many milestone verbs in one sentence", _repeat("开工投产签约竣工")),
+    "verbs_after": ("many conditions (开工后，) in one sentence", _repeat("开工后，")),
+    "company": ("a repeated company sentence", _repeat("浙江云岭精密机械有限公司今年新增投资3亿元，计划明年5月开工。")),
+    "companies": ("many distinct companies", _numbered(lambda i: "浙江" + _uniq(i) + "精密机械有限公司投资3亿元，")),
+    "alias_notes": ("many companies with 以下简称 notes", _numbered(
+        lambda i: f"浙江{_uniq(i)}科技有限公司（以下简称“{_uniq(i)}科技”）投资，{_uniq(i)}科技开工，")),
+    "government": ("many distinct government bodies", _numbered(lambda i: "丽水市" + _uniq(i) + "局，")),
+    "same_char": ("one very long line of the same character", _repeat("云")),
+    "numerals": ("a run of Chinese numerals ending in a word", lambda n: "九" * (n - 1) + "的"),
+    "code_chain": ("a chain of codes 1-1-1-…", _repeat("1-")),
+    "enumerations": ("a list holding many enumeration verbs (如甲、如乙、…)", _numbered(lambda i: "如" + _uniq(i) + "、")),
+    "brackets": ("deeply nested, unbalanced brackets and quotes", _repeat("（“【云岭")),
+    "quotations": ("a paragraph opening a quotation full of figures", _repeat("“该项目投资3亿元，")),
+    "dates": ("many dated milestones in one sentence", _repeat("2024年5月开工，")),
+    "used_dates": ("milestones after many dates used by others", _halves("云岭项目2024年5月开工，", "云岭项目封顶，")),
+    "bylines": ("a byline line per name, many names", _numbered(lambda i: "记者 " + _uniq(i) + "\n")),
+    "broken_lines": ("many lines broken inside one sentence", _repeat("云岭精密投资五亿元建设" * 11 + "\n")),
+    "meta_lines": ("a page of metadata lines, each heading an article", _numbered(lambda i: f"来源：丽水日报 记者 {_uniq(i)}\n")),
+}
+#: Known to grow faster than the text (measured at a fifth of the size): each milestone verb of
+#: the shape lists every holder after it to the sentence's end (开工的有甲公司、开工的有乙公司、…), so the
+#: statements — and the work of counting them as mentions — grow with the square of the sentence.
+LINEAR_KNOWN = {
+    "listed_after": ("verbs each followed by the rest of a list of holders", _repeat("开工的有浙江云岭精密机械有限公司、")),
+}
+LINEAR_FLAG = 2.6
+
+
+def _cpu_of_document(body: str, runs: int = 3) -> float:
+    """Least CPU seconds of ``process_document`` on a page of one title and ``body``: of ``runs``, or
+    of five when one run takes less than a quarter of a second (short runs vary the most)."""
+    import gc
+    import logging
+
+    from lishui_analysis.ingest.load import RawDocument
+    from lishui_analysis.tables.document import process_document
+
+    logging.disable(logging.WARNING)  # (a page of one shape has no byline: one untitled-article warning each)
+    text = "标题\n" + body + "\n"
+    doc = RawDocument("shape", "shape.txt", text, "utf-8", "0", len(text), "text")
+    best, k = float("inf"), 0
+    while k < runs or (k < 5 and best < 0.25):
+        gc.collect()
+        t = time.process_time()
+        process_document(doc, {"pub_date": "2024-05-01"})
+        best = min(best, time.process_time() - t)
+        k += 1
+    logging.disable(logging.NOTSET)
+    return best
+
+
+def _linear_shape(name: str, size: int) -> None:
+    """Child process: CPU seconds of one shape at ``size`` and ``2 * size`` characters, as a JSON line."""
+    from lishui_analysis.tables import corpus as tables
+
+    tables.warm_up()
+    _cpu_of_document("云岭科技投资3亿元。", runs=1)  # compile every lazy pattern, load vocabularies
+    _, make = {**LINEAR_SHAPES, **LINEAR_KNOWN}[name]
+    print(json.dumps([_cpu_of_document(make(size)), _cpu_of_document(make(2 * size))]))
+
+
+def linear_times(n: int = 50_000) -> dict:
+    """CPU time of ``process_document`` on each worst shape at ``n`` and ``2n`` characters and their
+    ratio (≈ 2 when linear, ≈ 4 when quadratic); a ratio above :data:`LINEAR_FLAG` is flagged. Each
+    shape is timed in a fresh process (what other shapes left in caches and memory does not count)."""
+    out = {}
+    for known, shapes in ((False, LINEAR_SHAPES), (True, LINEAR_KNOWN)):
+        size = n // 5 if known else n
+        for name, (what, _) in shapes.items():
+            res = subprocess.run([sys.executable, __file__, "--linear-shape", name, str(size)], capture_output=True,
+                                 text=True, cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+            a, b = json.loads(res.stdout.strip().splitlines()[-1])
+            ratio = b / max(a, 1e-6)
+            out[name] = {"shape": what, "chars": size, "seconds": round(a, 4), "seconds_2x": round(b, 4),
+                         "ratio": round(ratio, 2), "flagged": ratio > LINEAR_FLAG, "known": known}
+            print(f"  {name:14s} {size:>7,} chars {a:7.3f}s  {2 * size:>7,} chars {b:7.3f}s  ratio {ratio:4.2f}"
+                  f"{'  FLAGGED (above %.1f)' % LINEAR_FLAG if ratio > LINEAR_FLAG else ''}{'  (known)' if known else ''}",
+                  flush=True)
+    return out
+
+
 TARGETS = {"chars_per_second": 500_000, "bundled_page_ms": 20, "jobs2_speedup": 1.7, "peak_rss_mb_10000": 1024}
 TARGET_TEXT = {"chars_per_second": "≥ 500,000 characters/s on one core", "bundled_page_ms": "bundled page < 20 ms",
                "jobs2_speedup": "`--jobs 2` ≥ 1.7×", "peak_rss_mb_10000": "10,000× under 1 GiB"}
@@ -249,6 +369,17 @@ def markdown(results: dict) -> str:
         lines.append(f"* `lishui-analysis report --jobs {k[4:]}` (all {len(v['per_notebook_seconds'])} notebooks, "
                      "a fresh process): "
                      f"{v['seconds']:.1f} s end to end; per notebook {per}.")
+    lin = results.get("linear")
+    if lin:
+        fixed = {k: v for k, v in lin.items() if not v.get("known")}
+        worst = max(fixed.values(), key=lambda v: v["ratio"])
+        n = next(iter(fixed.values()))["chars"]
+        lines.append(f"* Linear in every input: CPU time of one document at {n:,} and {2 * n:,} characters on "
+                     f"{len(fixed)} worst shapes of text (`--linear-only`): ratios "
+                     + ", ".join(f"{k} {v['ratio']:.2f}" for k, v in fixed.items())
+                     + f" (≈ 2 is linear; the highest, {worst['ratio']:.2f}, {worst['shape']})"
+                     + "".join(f"; still above {LINEAR_FLAG}: {v['shape']} ({v['ratio']:.2f} at {v['chars']:,} characters)"
+                               for v in lin.values() if v.get("known") and v["flagged"]) + ".")
     met = results.get("met", {})
     lines.append("* Targets: " + "; ".join(
         f"{TARGET_TEXT[name]}: {'met' if ok else 'not met' if ok is not None else 'not measured'}"
@@ -283,6 +414,16 @@ def main(argv=None) -> int:
         results["html_ms_per_page"] = html_times()
         print("HTML extraction, ms per page:", results["html_ms_per_page"])
         path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
+    if argv[:1] == ["--linear-only"]:  # time the worst shapes of text, keep the other figures
+        path = ROOT / "benchmarks" / "results.json"
+        results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        print(f"CPU time of one document, n and 2n characters (flagged above {LINEAR_FLAG}):")
+        results["linear"] = linear_times(int(argv[1]) if len(argv) > 1 else 50_000)
+        path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
+    if argv[:1] == ["--linear-shape"]:
+        _linear_shape(argv[1], int(argv[2]))
         return 0
     if argv[:1] == ["--one"]:
         raw, out, jobs, cold, engine = argv[1:6]
@@ -345,6 +486,8 @@ def main(argv=None) -> int:
     print("ms per file by stage:", results["stage_ms_per_file"])
     results["html_ms_per_page"] = html_times()
     print("HTML extraction, ms per page:", results["html_ms_per_page"])
+    print(f"CPU time of one document, n and 2n characters (flagged above {LINEAR_FLAG}):")
+    results["linear"] = linear_times()
     if not args.no_reports:
         results["reports"] = time_reports()
         for k, v in results["reports"].items():

@@ -1,9 +1,20 @@
-"""Shared helpers for extractors: clauses, short quotations, word alternations as prefix trees.
-(Holders of figures and milestones are found in :mod:`.subjects`.)"""
+"""Shared helpers for extractors: clauses, short quotations, word alternations as prefix trees,
+and the position indexes that keep the extractors linear in the length of a body.
+(Holders of figures and milestones are found in :mod:`.subjects`.)
+
+Linear in every input: a question asked once per figure or milestone verb about the stretch of text
+before it (its clause, sentence or paragraph) must not rescan that stretch, or a long sentence with
+many figures costs the square of its length. The answers here come from what is found once per
+text — the clause breaks, the line breaks, the offsets of a character, the occurrences of a list of
+words — and are looked up by bisection: :func:`clause_start`, :func:`clause_end`,
+:func:`line_start`, :func:`line_end`, :func:`rfind_in`, :func:`find_in`, :func:`count_in`,
+:func:`occurs_within`. Each gives the same answer as the straightforward scan it replaces
+(``text.rfind(ch, lo, hi)``, ``any(w in text[lo:hi] for w in words)`` …).
+"""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 
@@ -28,6 +39,100 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     breaks = _clause_breaks(text)
     i = bisect_right(breaks, pos) - 1
     return max(breaks[i] if i >= 0 else 0, floor)
+
+
+def clause_end(text: str, pos: int, s_end: int) -> int:
+    """Offset of the first clause separator at or after ``pos``, else ``s_end`` (never past it; ``pos``
+    itself when ``pos`` ≥ ``s_end``) — a bisection in the text's clause breaks, not a scan.
+
+    >>> clause_end("甲公司投资，乙公司开工", 2, 11), clause_end("甲公司投资，乙公司开工", 7, 11)
+    (5, 11)
+    """
+    if pos >= s_end:
+        return pos
+    breaks = _clause_breaks(text)
+    i = bisect_right(breaks, pos)
+    return min(breaks[i] - 1, s_end) if i < len(breaks) else s_end
+
+
+@lru_cache(maxsize=64)
+def char_offsets(text: str, ch: str) -> list[int]:
+    """Every offset of the character ``ch`` in ``text``, in order (found once per text and character)."""
+    out, i = [], text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
+def rfind_in(text: str, ch: str, lo: int, hi: int) -> int:
+    """``text.rfind(ch, lo, hi)`` for one character and ``0 ≤ lo``, by bisection.
+
+    >>> rfind_in("甲、乙、丙", "、", 0, 4), rfind_in("甲、乙、丙", "、", 2, 3)
+    (3, -1)
+    """
+    offs = char_offsets(text, ch)
+    i = bisect_left(offs, min(hi, len(text))) - 1
+    return offs[i] if i >= 0 and offs[i] >= lo else -1
+
+
+def find_in(text: str, ch: str, lo: int, hi: int | None = None) -> int:
+    """``text.find(ch, lo, hi)`` for one character and ``0 ≤ lo``, by bisection."""
+    offs = char_offsets(text, ch)
+    i = bisect_left(offs, lo)
+    return offs[i] if i < len(offs) and offs[i] < (len(text) if hi is None else hi) else -1
+
+
+def count_in(text: str, ch: str, lo: int, hi: int) -> int:
+    """``text.count(ch, lo, hi)`` for one character and ``0 ≤ lo ≤ hi``, by bisection."""
+    offs = char_offsets(text, ch)
+    return max(0, bisect_left(offs, min(hi, len(text))) - bisect_left(offs, lo))
+
+
+def line_start(text: str, pos: int) -> int:
+    """Start of the line holding ``pos``: ``text.rfind("\n", 0, pos) + 1``."""
+    return rfind_in(text, "\n", 0, pos) + 1
+
+
+def line_end(text: str, pos: int) -> int:
+    """Offset of the first line break at or after ``pos``, -1 if none: ``text.find("\n", pos)``."""
+    return find_in(text, "\n", pos)
+
+
+@lru_cache(maxsize=64)
+def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Where any of ``words`` occurs in ``text`` (overlapping occurrences too): the start offsets in
+    order and, for each, the least end of an occurrence starting there or later (a suffix minimum)."""
+    least_end: dict[int, int] = {}
+    for w in set(words):
+        if not w:
+            raise ValueError("occurs_within: an empty word occurs everywhere")
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if least_end.get(i, e + 1) > e:
+                least_end[i] = e
+            i = text.find(w, i + 1)
+    starts = sorted(least_end)
+    ends = [0] * len(starts)
+    m = len(text) + 1
+    for k in range(len(starts) - 1, -1, -1):
+        m = min(m, least_end[starts[k]])
+        ends[k] = m
+    return starts, ends
+
+
+def occurs_within(text: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """One of ``words`` occurs wholly inside ``text[lo:hi]`` (``0 ≤ lo``): the same answer as
+    ``any(w in text[lo:hi] for w in words)`` — and as ``rx.search(text, lo, hi) is not None`` for an
+    alternation ``rx`` of the words as literals — from the text's occurrences, found once.
+
+    >>> occurs_within("项目将于明年开工", ("将", "预计"), 0, 3), occurs_within("项目将于明年开工", ("将", "预计"), 3, 8)
+    (True, False)
+    """
+    starts, ends = _occurrences(text, words)
+    i = bisect_left(starts, lo)
+    return i < len(starts) and ends[i] <= hi
 
 
 def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:

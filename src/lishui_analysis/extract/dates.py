@@ -19,6 +19,7 @@ before them in the same article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date as _date, timedelta
 
@@ -141,6 +142,10 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     dl = _pub_parts(dateline)
     dateline = dl if all(dl) else None
     out: list[DateMention] = []
+    # what 当月, 同日 and 今天 look back for, kept as the dates are read (not a scan of them each time)
+    last_month_or_day: DateMention | None = None
+    last_day: DateMention | None = None
+    days_seen: set[str] = set()
     for m in DATE_RE.finditer(body):
         g = m.groupdict()
         start = m.start()
@@ -193,8 +198,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 pre = next((p for p in ("上个", "下个", "上", "下") if body.startswith(p, start - len(p))), "")
                 rel, start = pre + "月", start - len(pre)
             if rel == "当月":  # the month just named, else the publication month
-                months = [x for x in out if x.precision in ("month", "day")]
-                y, mo = (int(p) for p in months[-1].date.split("-")[:2]) if months else (py, pm)
+                y, mo = (int(p) for p in last_month_or_day.date.split("-")[:2]) if last_month_or_day else (py, pm)
             elif py and pm:
                 y, mo = divmod(py * 12 + pm - 1 + _REL_MONTH.get(rel, 0), 12)
                 mo += 1
@@ -208,7 +212,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             if g["today"][0] == "今" and base and not dateline:
                 # a report posted the day after: 2月28日，…参加今天的开工活动 (published 3月1日)
                 recent = _day_before(base)
-                if any(x.date == recent for x in out if x.precision == "day"):
+                if recent in days_seen:
                     base = tuple(int(p) for p in recent.split("-"))
             if base is None:
                 y, mo, d = py, pm, None
@@ -220,9 +224,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                     y, mo, d = base[0], base[1], None
         elif g["same"]:
             kind = "relative"
-            days = [x for x in out if x.precision == "day"]
-            if days:
-                y, mo, d = (int(p) for p in days[-1].date.split("-"))
+            if last_day is not None:
+                y, mo, d = (int(p) for p in last_day.date.split("-"))
             else:
                 y, mo, d = py, pm, pd_
         else:
@@ -232,16 +235,33 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         if precision == "day" and body.startswith("电", m.end()):
             dateline = (y, mo, d)
         out.append(DateMention(start, m.end(), body[start:m.end()], date, precision, kind))
+        if precision in ("month", "day"):
+            last_month_or_day = out[-1]
+        if precision == "day":
+            last_day = out[-1]
+            days_seen.add(date)
     return _add_ago(body, out, py, pm, pd_)
 
 
 def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention]:
     """``20多天前`` (published 2024-01-10) → 2023-12; ``4年前`` → 2020: merged in text order."""
     found = []
+    # whether a date overlaps a span: the dates starting before its end, the furthest end among them
+    starts = [x.start for x in out]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    reach, furthest = [], -1
+    for x in out:
+        furthest = max(furthest, x.end)
+        reach.append(furthest)
     pos = body.find("前")
     while pos >= 0:
         m = _AGO_RE.search(body, max(0, pos - 7), pos + 1)
-        if m and m.end() == pos + 1 and not any(x.start < m.end() and m.start() < x.end for x in out):
+        if ordered:
+            k = bisect_left(starts, m.end()) if m else 0
+            overlaps = k > 0 and reach[k - 1] > m.start()
+        else:
+            overlaps = m is not None and any(x.start < m.end() and m.start() < x.end for x in out)
+        if m and m.end() == pos + 1 and not overlaps:
             date, precision = _fmt(*_ago(_num(m.group("ago")), m.group("unit"), py, pm, pd_))
             found.append(DateMention(m.start(), m.end(), m.group(), date, precision, "relative"))
         pos = body.find("前", pos + 1)

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from .. import config
 from ..vocab import cues, event_vocab
-from .context import clause_start, in_spans, short_quote_spans
+from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
-from .milestone_dates import carried_date, later, now_date, pick_date, span_told
+from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
 
 if TYPE_CHECKING:
     from .subjects import Holders, Resolved
@@ -69,7 +69,9 @@ def _verbs():
 # nouns modifies that noun instead of reporting a milestone.
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动")
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
-_FUTURE_AFTER = re.compile(r"将|可|预计|能|有望|届时|力争|计划|未来|达到|形成|产值|营收|税收|亩均|年产|实现|带动|新增")
+_FUTURE_WORDS = ("将", "可", "预计", "能", "有望", "届时", "力争", "计划", "未来", "达到", "形成", "产值", "营收", "税收",
+                 "亩均", "年产", "实现", "带动", "新增")
+_FUTURE_AFTER = re.compile("|".join(_FUTURE_WORDS))
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
@@ -80,11 +82,20 @@ def _planned_re():
     return re.compile("|".join(sorted(map(re.escape, cues()["planned"]), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _planned_words() -> tuple[str, ...]:
+    return tuple(cues()["planned"])
+
+
 @dataclass
 class _Article:
     """What the steps share for one body: its text, dates and holders, the vocabulary, and the
     milestones found so far (``out``; ``by_holder``: (type, subject) → its rows, one per date;
-    ``used_dates``: date start → (clause start, type) of the milestone it dated)."""
+    ``used_dates``: date start → (clause start, type) of the milestone it dated).
+
+    Linear in the body: what a step asks of the text before or after a verb is looked up in
+    indexes read once per body (:mod:`.context`; ``picker``, a :class:`.milestone_dates.DatePicker`
+    of its dates), never by rescanning the clause, the sentence or every date for each verb."""
     text: str
     dates: list[DateMention]
     pub_date: str
@@ -96,8 +107,27 @@ class _Article:
     now_words: tuple[str, ...]
     quotes: list[tuple[int, int]]
     out: list[Event] = field(default_factory=list)
-    by_holder: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
-    used_dates: dict[int, tuple[int, str]] = field(default_factory=dict)
+    by_holder: dict[tuple[str, str], _Rows] = field(default_factory=dict)
+    used_dates: UsedDates = field(default_factory=UsedDates)
+    picker: DatePicker | None = None
+    at: dict[int, int] = field(default_factory=dict)           # id(row) → its index in out
+    last_of_type: dict[str, int] = field(default_factory=dict)  # event type → index in out of its last row
+    seen: int = 0                                               # rows of out read into last_of_type
+    questions: dict[int, bool] = field(default_factory=dict)    # sentence start → it asks a question
+
+    def __post_init__(self):
+        if self.picker is None:
+            self.picker = DatePicker(self.text, self.dates, self.pub_date)
+
+    def last_event(self, event_type: str) -> Event | None:
+        """The last row of ``out`` of ``event_type`` (rows are only appended, or replaced by one of the
+        same type: the index is kept up to date by reading the rows added since the last call)."""
+        out = self.out
+        for k in range(self.seen, len(out)):
+            self.last_of_type[out[k].event_type] = k
+        self.seen = len(out)
+        k = self.last_of_type.get(event_type)
+        return out[k] if k is not None else None
 
     @classmethod
     def of(cls, text: str, dates: list[DateMention], orgs=(), pub_date: str = "", holders=None) -> _Article:
@@ -208,13 +238,16 @@ def _condition(a: _Article, s: _Statement) -> bool:
     text = a.text
     nxt = a.verb_re.match(text, s.end)
     return not ((s.post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
-                and _FUTURE_AFTER.search(text, s.end, s.s_end)
-                and not any(s.cstart <= d.start < s.start for d in a.dates if d.date))
+                and occurs_within(text, _FUTURE_WORDS, s.end, s.s_end)
+                and not a.picker.dated_between(s.cstart, s.start))
 
 
 def _question(a: _Article, s: _Statement) -> bool:
     """Drops a verb in a question (为什么这么多企业选择落地青田？): asked, not reported."""
-    return not s.sentence.rstrip("”’」』）)").endswith(("？", "?"))
+    q = a.questions.get(s.s_start)
+    if q is None:
+        q = a.questions[s.s_start] = s.sentence.rstrip("”’」』）)").endswith(("？", "?"))
+    return not q
 
 
 def _noun_modifier(a: _Article, s: _Statement) -> bool:
@@ -231,7 +264,7 @@ def _slogan(a: _Article, s: _Statement) -> bool:
 def _span_start(a: _Article, s: _Statement) -> bool:
     """Drops the start of a span of time, told to measure it: 从拿地到开工只用了60天 (从 before the
     verb in its clause, 到 shortly after it)."""
-    return not ("从" in a.text[s.cstart:s.start] and _TO_AFTER.match(a.text, s.end))
+    return not (occurs_within(a.text, ("从",), s.cstart, s.start) and _TO_AFTER.match(a.text, s.end))
 
 
 def _batch_count(a: _Article, s: _Statement) -> bool:
@@ -245,9 +278,9 @@ def _restatement(a: _Article, s: _Statement) -> bool:
     """A verb after 此次/同时 … in its clause states again the milestone just reported (此次开工的项目
     总投资5亿元): one more mention of the last milestone of its type, no new one. A verb with a batch
     of its own (本次集中开工12个项目) is no restatement."""
-    if s.batch is not None or not any(w in a.text[s.cstart:s.start] for w in a.anaphora):
+    if s.batch is not None or not occurs_within(a.text, a.anaphora, s.cstart, s.start):
         return True
-    last = next((e for e in reversed(a.out) if e.event_type == s.event_type), None)
+    last = a.last_event(s.event_type)
     if last is not None:
         last.n_mentions += 1
     return False
@@ -260,7 +293,7 @@ def _general_talk(a: _Article, s: _Statement) -> bool:
 
 def _when_clause(a: _Article, s: _Statement) -> bool:
     """Drops a verb whose clause ends in 时 (云岭科技刚摘得这块地时，…): a when-clause."""
-    cend = _clause_end(a.text, s.end, s.s_end)
+    cend = clause_end(a.text, s.end, s.s_end)
     return a.text[cend - 1:cend] != "时"
 
 
@@ -269,7 +302,7 @@ def _when_clause(a: _Article, s: _Statement) -> bool:
 def _planned_cue(a: _Article, s: _Statement) -> bool:
     """Marks the milestone planned when a cue word (将, 预计, 力争 …) stands before the verb in its
     clause: 项目预计明年6月投产."""
-    s.planned = bool(a.planned_re.search(a.text, s.cstart, s.start))
+    s.planned = occurs_within(a.text, _planned_words(), s.cstart, s.start)
     return True
 
 
@@ -278,16 +311,15 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     taking from another clause a date that dated another kind of milestone (2024年3月开工，仅用九个月
     就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
     planned milestone takes no date before publication from elsewhere in its sentence."""
-    taken = {k for k, (c, t) in a.used_dates.items() if c != s.cstart and t != s.event_type}
-    s.date = pick_date(a.text, a.dates, s.start, s.cstart, s.s_start, s.s_end,
-                       a.pub_date if s.planned else "", used=taken)
+    taken = Taken(a.used_dates, s.cstart, s.event_type)
+    s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
     return True
 
 
 def _now_date(a: _Article, s: _Statement) -> bool:
     """Dates an undated past milestone said to be now (目前、现在、日前 … before the verb in its clause:
     目前厂房已经封顶) by the publication's month."""
-    if s.date is None and not s.planned and any(w in a.text[s.cstart:s.start] for w in a.now_words) \
+    if s.date is None and not s.planned and occurs_within(a.text, a.now_words, s.cstart, s.start) \
             and not span_told(a.text, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
@@ -298,7 +330,7 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个.
     Not when the clause tells how long it took (历时10个月建成)."""
     if s.date is None and not s.planned and not span_told(a.text, s.cstart, s.start):
-        s.date = carried_date(a.dates, a.text, s.s_start, s.event_type, s.sentence, a.anaphora, a.pub_date)
+        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora)
         s.carried = s.date is not None
     return True
 
@@ -390,7 +422,7 @@ def _merge_mentions(a: _Article, s: _Statement) -> bool:
     the rows are added, none is left for the driver."""
     dated = s.date is not None and not s.carried
     for ev in s.rows():
-        _add(a.out, a.by_holder, ev, dated=dated)
+        _add(a, ev, dated=dated)
     return False
 
 
@@ -411,28 +443,42 @@ def _in_chain(verb_re, text: str, start: int, end: int) -> bool:
     return any(p.end() == start for p in verb_re.finditer(text, max(0, start - 4), start))
 
 
-def _add(out: list[Event], by_holder: dict, ev: Event, dated: bool) -> None:
+class _Rows:
+    """The rows of one (type, holder), one per date (``by_date``; ``first``: the first added)."""
+
+    __slots__ = ("by_date", "first")
+
+    def __init__(self):
+        self.by_date: dict[str, Event] = {}
+        self.first: Event | None = None
+
+
+def _add(a: _Article, ev: Event, dated: bool) -> None:
     """One row per (holder, type, date): a statement of a milestone already found is a mention of
-    it; the first statement with a date is the row (an undated one before it was a mention)."""
-    group = by_holder.setdefault((ev.event_type, ev.subject), [])
-    same = next((e for e in group if e.date == ev.date), None)
-    if same is None and not dated and group:
-        same = group[0]
+    it; the first statement with a date is the row (an undated one before it was a mention).
+    (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
+    out = a.out
+    group = a.by_holder.setdefault((ev.event_type, ev.subject), _Rows())
+    same = group.by_date.get(ev.date)
+    if same is None and not dated and group.first is not None:
+        same = group.first
     if same is not None:
         same.n_mentions += 1
         return
-    undated = next((e for e in group if not e.date), None)
+    undated = group.by_date.get("")
     if undated is not None and dated:
         ev.n_mentions += undated.n_mentions
-        out[out.index(undated)] = ev
-        group[group.index(undated)] = ev
+        k = a.at.pop(id(undated))
+        out[k] = ev
+        a.at[id(ev)] = k
+        del group.by_date[""]
+        group.by_date[ev.date] = ev
+        if group.first is undated:
+            group.first = ev
         return
-    group.append(ev)
+    group.by_date[ev.date] = ev
+    if group.first is None:
+        group.first = ev
+    a.at[id(ev)] = len(out)
     out.append(ev)
 
-
-def _clause_end(text: str, pos: int, s_end: int) -> int:
-    i = pos
-    while i < s_end and text[i] not in "，,；;：:。！？!?":
-        i += 1
-    return i

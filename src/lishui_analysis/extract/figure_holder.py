@@ -12,10 +12,11 @@ later in the paragraph. An attempt is switched off by name, e.g.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from .. import config
-from .context import clause_start
+from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
 from .holder_phrases import Holder, left_edge, opens_clause, vocab
 from .holders import Holders
 
@@ -104,14 +105,14 @@ class _Figure:
     @_once
     def floor(self) -> int:
         """Start of the paragraph."""
-        return self.text.rfind("\n", 0, self.sent_start) + 1
+        return line_start(self.text, self.sent_start)
 
     @_once
     def sentence(self) -> int:
         """Start of the sentence, taking in those it goes on after a semicolon (…产值6.8亿元；实现税收…)."""
         text, floor, s = self.text, self.floor, self.sent_start
         while s > floor and text[s - 1] in "；;":
-            s = max(floor, text.rfind("。", floor, s - 1) + 1)
+            s = max(floor, rfind_in(text, "。", floor, s - 1) + 1)
         return s
 
     @_once
@@ -122,13 +123,7 @@ class _Figure:
     @_once
     def earlier(self) -> Resolved | None:
         """The answer for the holder :func:`_pick` finds in the clauses before the figure's, nearest first."""
-        lower, c = max(self.floor, self.sentence), self.clause
-        while c > lower:
-            hi, c = c, clause_start(self.text, c - 1, lower)
-            h = _pick(self.holders, c, hi, self.role, self.event)
-            if h is not None:
-                return _answer(self.holders, h, self.role)
-        return None
+        return _earlier(self.holders, self.clause, max(self.floor, self.sentence), self.role, self.event)
 
     @_once
     def topic(self) -> Holder | None:
@@ -177,7 +172,7 @@ def _count_and_words(f: _Figure) -> Resolved | None:
     if not f.batch_count:
         return None
     text, pos, sent_start = f.text, f.pos, f.sent_start
-    c = max(clause_start(text, pos, sent_start), text.rfind("、", sent_start, pos) + 1)
+    c = max(clause_start(text, pos, sent_start), rfind_in(text, "、", sent_start, pos) + 1)
     lead = vocab()["lead_re"].match(text, c, pos)
     c = lead.end() if lead else c
     if 0 < pos - c <= 10 and not f.holders.between(c, pos):
@@ -263,9 +258,8 @@ def _named_later(f: _Figure) -> Resolved | None:
     """The first project or company later in the paragraph (a quotation opening an article, its
     speaker's company named after it: ``“明年就能投产。”云岭科技电池材料项目负责人说``)."""
     text = f.text
-    para_end = text.find("\n", f.pos)
-    h = next((h for h in f.holders.between(f.end, para_end if para_end >= 0 else len(text))
-              if h.kind in ("project", "company")), None)
+    para_end = line_end(text, f.pos)
+    h = f.holders.first_between(f.end, para_end if para_end >= 0 else len(text), ("project", "company"))
     return None if h is None else Resolved(h.name, subject_type(h, f.role), h.org)
 
 
@@ -291,13 +285,107 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
 
 def _in_quotation(text: str, pos: int, floor: int) -> bool:
     """``pos`` stands inside a quotation opened in its paragraph (a speaker's words: “我们…”)."""
-    return text.count("“", floor, pos) > text.count("”", floor, pos)
+    return count_in(text, "“", floor, pos) > count_in(text, "”", floor, pos)
+
+
+def _earlier(holders: Holders, c: int, lower: int, role: str, event: bool) -> Resolved | None:
+    """The answer for the holder :func:`_pick` finds in the clauses before the one starting at ``c``
+    (back to ``lower``), nearest first. Each clause start's answer is kept on ``holders``: the many
+    figures of a long sentence walk back over its clauses once, not once each."""
+    memo = holders.memo.setdefault(("earlier", lower, role, event), {})
+    path, result = [], None
+    while c > lower:
+        if c in memo:
+            result = memo[c]
+            break
+        path.append(c)
+        hi, c = c, clause_start(holders.text, c - 1, lower)
+        h = _pick(holders, c, hi, role, event)
+        if h is not None:
+            result = _answer(holders, h, role)
+            break
+    for p in path:
+        memo[p] = result
+    return result
 
 
 def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
     """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
     the nearest batch counted; else the one that opens the clause (its grammatical subject); else
-    the nearest."""
+    the nearest.
+
+    The answer of :func:`_pick_scan` (the definition), from the clause's candidates read once
+    (:class:`_ClauseCands`): the figures of one long clause each ask about the part before them."""
+    key = ("clause", c, role, event)
+    cl = holders.memo.get(key)
+    if cl is None:
+        cl = holders.memo[key] = _ClauseCands(holders, c, role, event)
+    return cl.pick(hi) if cl.usable and hi <= cl.bound else _pick_scan(holders, c, hi, role, event)
+
+
+class _ClauseCands:
+    """The acceptable holders of the clause starting at ``c`` (up to the first clause break after it,
+    ``bound``) for one role, in text order, with the running indexes :meth:`pick` needs: how many
+    are generic, the last non-generic, project and batch at or before each, the first non-generic
+    at or after each. ``usable``: their ends come in order too (holders do not overlap), so the
+    candidates before any ``hi`` are a prefix."""
+
+    __slots__ = ("bound", "c", "ends", "first_ng", "holders", "items", "last_batch", "last_ng", "last_proj",
+                 "n_gen", "opens", "role", "starts", "usable")
+
+    def __init__(self, holders: Holders, c: int, role: str, event: bool):
+        text = holders.text
+        sep = clause_end(text, c, len(text))
+        self.bound = sep + 1 if sep < len(text) else len(text)
+        self.holders, self.c, self.role = holders, c, role
+        self.items = items = [h for h in holders.between(c, self.bound) if acceptable(h, text, c, role, event)]
+        self.starts = [h.start for h in items]
+        self.ends = [h.end for h in items]
+        self.usable = all(h.start < h.end for h in items) and all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+        self.n_gen, self.last_ng, self.last_proj, self.last_batch = [0], [], [], []
+        ng = proj = batch = -1
+        for k, h in enumerate(items):
+            self.n_gen.append(self.n_gen[-1] + (h.kind == "generic"))
+            ng = k if h.kind != "generic" else ng
+            proj = k if h.kind in ("project", "plot") else proj
+            batch = k if h.kind == "batch" else batch
+            self.last_ng.append(ng)
+            self.last_proj.append(proj)
+            self.last_batch.append(batch)
+        self.first_ng = [len(items)] * (len(items) + 1)
+        for k in range(len(items) - 1, -1, -1):
+            self.first_ng[k] = k if items[k].kind != "generic" else self.first_ng[k + 1]
+        self.opens: dict[tuple[int, int], bool] = {}
+
+    def pick(self, hi: int) -> Holder | None:
+        """:func:`_pick_scan` ``(holders, c, hi, role, …)`` for ``hi`` ≤ ``bound``."""
+        items, text = self.items, self.holders.text
+        k = bisect_right(self.ends, hi)          # items[:k]: the candidates ending by hi
+        if k == 0:
+            return None
+        n_gen = self.n_gen[k]
+        named_only = 0 < n_gen < k               # some named, some generic: the named ones
+        last = self.last_ng[k - 1] if named_only else k - 1
+        a, c = 0, self.c
+        item = rfind_in(text, "、", c, hi)
+        if item >= 0 and items[last].start > item:
+            c, a = item + 1, bisect_right(self.starts, item)
+        if self.role == "project" and self.last_proj[k - 1] >= a:
+            return items[self.last_proj[k - 1]]
+        first = self.first_ng[a] if named_only else a
+        share = rfind_in(text, "占", c, hi)
+        if share >= 0 and items[first].end <= share:
+            return items[first]
+        if self.last_batch[k - 1] >= a:
+            return items[self.last_batch[k - 1]]
+        key = (first, c)
+        if key not in self.opens:
+            self.opens[key] = opens_clause(text, items[first], c)
+        return items[first] if self.opens[key] else items[last]
+
+
+def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
+    """:func:`_pick` by its definition, scanning the clause's holders."""
     cands = [h for h in holders.between(c, hi) if acceptable(h, holders.text, c, role, event)]
     if not cands:
         return None
@@ -328,17 +416,18 @@ def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None
     """For a reference inside a quotation that opens its paragraph, the first project (or company)
     named after the quotation in the same paragraph: the speaker's words come before the name."""
     text = holders.text
-    para = text.rfind("\n", 0, pos) + 1
+    para = line_start(text, pos)
     if text[para:para + 1] != "“":
         return None
-    close = text.find("”", pos)
-    end = text.find("\n", pos)
+    close = find_in(text, "”", pos)
+    end = line_end(text, pos)
     end = len(text) if end < 0 else end
     if close < 0 or close > end:
         return None
     kinds = ("company", "project") if prefer == "company" else ("project", "company")
-    after = [h for h in holders.between(close, end) if h.kind in kinds and not h.affiliation]
-    return min(after, key=lambda h: (kinds.index(h.kind), h.start)) if after else None
+    # the first of the preferred kind after the quotation, else the first of the other
+    return (holders.first_between(close, end, kinds[:1], affiliated=False)
+            or holders.first_between(close, end, kinds[1:], affiliated=False))
 
 
 def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
@@ -365,7 +454,85 @@ _ITEM_SEP = "、，。；：,;:\n"
 
 def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
     """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
-    before it separated by 、 is a holder of the same milestone. Items keep the words as written."""
+    before it separated by 、 is a holder of the same milestone. Items keep the words as written.
+
+    The answer of :func:`_enumerated_scan` (the definition). The items before a position are read
+    once per sentence and kept as a chain (:func:`_item_chain`): the verbs of a long list, each
+    after its own item (甲项目开工、乙项目开工、…), do not each walk back over the whole list."""
+    text = holders.text
+    if r.start < 0:
+        return []
+    p, last = r.start, None
+    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
+        p -= 1
+        # the item before 等 starts after the last separator before it (found by bisection)
+        k = max(sent_start, max(rfind_in(text, ch, 0, p) for ch in _ITEM_SEP) + 1)
+        if text[k - 1:k] != "、":
+            return []
+        last = _item(holders, k, p, r.subject_type)
+        p = k
+    chain = _item_chain(holders, sent_start, r.subject_type)
+    _read_chain(holders, chain, p, sent_start, r.subject_type)
+    out = []
+    q = chain[p][2]
+    while q is not None:  # the named items only, nearest first
+        item, nxt, _ = chain[q]
+        out.append(item)
+        q = chain[nxt][2] if nxt is not None else None
+    out.reverse()
+    if last is not None:
+        out.append(last)
+    return out
+
+
+def _item_chain(holders: Holders, sent_start: int, subject_type: str) -> dict:
+    """Position → (the item ending before it as a :class:`Resolved` or None, the position of the
+    item before that or None, the nearest position from here whose item is named or None)."""
+    return holders.memo.setdefault(("items", sent_start, subject_type), {})
+
+
+def _read_chain(holders: Holders, chain: dict, p: int, sent_start: int, subject_type: str) -> None:
+    """Read the items before ``p`` into ``chain``, back to the first position already read."""
+    text, path = holders.text, []
+    while p is not None and p not in chain:
+        path.append(p)
+        j = p - 1
+        while j > sent_start and text[j] in "“”\"":
+            j -= 1
+        if j > sent_start and text[j] == "、":
+            end_item = j
+        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
+            end_item = j + 1
+        else:
+            chain[p] = (None, None, None)
+            path.pop()
+            break
+        k = end_item
+        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
+            k -= 1
+        chain[p] = (_item(holders, k, end_item, subject_type), k, None)
+        p = k
+    for q in reversed(path):
+        item, nxt, _ = chain[q]
+        chain[q] = (item, nxt, q if item is not None else chain[nxt][2])
+
+
+def _item(holders: Holders, a: int, b: int, subject_type: str) -> Resolved | None:
+    """The item ``a:b`` of a list as a holder, or None when its words are too few or too many to name one."""
+    text = holders.text
+    a = left_edge(text, b, a) if text[a:b].strip("“”\"") else a
+    name = text[a:b].strip("“”\" ")
+    if 2 <= len(name) <= 30:
+        h = holders.containing(a, b)
+        kind = h.kind if h is not None and h.kind in ("company", "project", "other") else subject_type
+        return Resolved(name if h is None else h.name, kind, h.org if h else None, a, b)
+    return None
+
+
+def _enumerated_scan(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    before it separated by 、 is a holder of the same milestone. Items keep the words as written.
+    (The definition of :func:`enumerated`, scanning the list back from ``r`` at each call.)"""
     text = holders.text
     if r.start < 0:
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vocab import load_yaml, regions, regions_longest_first
-from .context import trie_regex
+from .context import line_start, trie_regex
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def place_before(text: str, s: int, head_start: int) -> int | None:
     read with the batch breaks (宁波市奉化区扩大有效投资|重大项目 → from 宁波; 浙江进行|全省重大项目 → from
     全省), when that phrase starts with one; else None."""
     v = vocab()
-    start = left_edge(text, head_start, text.rfind("\n", 0, head_start) + 1, v["batch_break_re"])
+    start = left_edge(text, head_start, line_start(text, head_start), v["batch_break_re"])
     if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)) \
             and not _LEAD_TIME.match(text, start):
         return start
@@ -161,10 +161,12 @@ def distinctive(name: str, head: str) -> bool:
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")
 
 
-def owner_before(text: str, s: int, org_list, org_starts) -> tuple[str, object] | None:
+def owner_before(text: str, s: int, org_list, org_starts, last_company=None) -> tuple[str, object] | None:
     """The company a project phrase starting at ``s`` belongs to, when the text ties them: the phrase
     follows the company's name and its 简称 in brackets, or 其 (its) after the company was named.
-    Returns ``(the name to prefix, the OrgMention)``."""
+    Returns ``(the name to prefix, the OrgMention)``. ``last_company``: for each organization the
+    index of the last company or fund at or before it, when the caller has it (a look-up instead
+    of a walk back over the organizations)."""
     alias = _ALIAS_BEFORE.search(text, max(0, s - 24), s)
     if alias:
         i = bisect_right(org_starts, alias.start()) - 1
@@ -172,6 +174,8 @@ def owner_before(text: str, s: int, org_list, org_starts) -> tuple[str, object] 
             return alias.group(1), org_list[i]
     if text[s - 1:s] == "其":
         i = bisect_right(org_starts, s) - 1
+        if last_company is not None:
+            i = last_company[i] if i >= 0 else -1
         while i >= 0 and org_list[i].org_type not in ("company", "fund"):
             i -= 1
         if i >= 0 and s - org_list[i].end < 80:

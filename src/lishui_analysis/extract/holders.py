@@ -12,12 +12,13 @@ A step or reading is switched off by name, e.g. ``LISHUI_STEPS_OFF=holders.trade
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
 from .. import config
-from .context import clause_start
+from .context import clause_start, line_start
 from .holder_phrases import (
     Holder,
     batch_left,
@@ -45,7 +46,7 @@ class _Reading:
     order taken) and the characters they cover (``taken``), the organization mentions in text
     order (``orgs``, ``org_starts``), and the clause starts (computed when a step first asks)."""
 
-    __slots__ = ("_clause_starts", "found", "org_starts", "orgs", "taken", "text", "v")
+    __slots__ = ("_clause_starts", "_last_company", "found", "org_starts", "orgs", "taken", "text", "v")
 
     def __init__(self, text: str, orgs=()):
         self.text = text
@@ -55,6 +56,17 @@ class _Reading:
         self.orgs = sorted(orgs, key=_START)
         self.org_starts = [o.start for o in self.orgs]
         self._clause_starts: list[int] | None = None
+        self._last_company: list[int] | None = None
+
+    @property
+    def last_company(self) -> list[int]:
+        """For each organization (in text order), the index of the last company or fund at or before it (-1: none)."""
+        if self._last_company is None:
+            last, self._last_company = -1, []
+            for k, o in enumerate(self.orgs):
+                last = k if o.org_type in ("company", "fund") else last
+                self._last_company.append(last)
+        return self._last_company
 
     def free(self, s: int, e: int) -> bool:
         """No holder taken yet covers a character of ``s:e``."""
@@ -134,10 +146,49 @@ def _coded_plots(r: _Reading) -> None:
     [('B-12-3a地块', 'plot')]
     """
     text, free, take = r.text, r.free, r.take
-    for m in r.v["plot_re"].finditer(text):
+    for m in plot_matches(text, r.v["plot_re"]):
         s = m.start("code")
         if free(s, m.end()):
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
+
+
+_CHAIN = re.compile(r"[0-9A-Za-z]+(?:[-—][0-9A-Za-z]+)*")
+_PLOT_TAIL = re.compile(r"[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)")
+_PLOT_STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|(?<!\d)\d")
+
+
+def plot_matches(text: str, plot_re, chains: bool | None = None):
+    """``plot_re.finditer(text)``, linear in a long chain of codes (1-2-3-…-9). The regex engine tries
+    the code at the start of each part of a chain and, when no 地块 follows the chain, reads the
+    whole rest of the chain again each time: the square of the chain in one call into C. Here each
+    attempt reads only what it can use. A code reads on to the end of its chain and takes the
+    furthest end from which the words up to 地块 follow (as :data:`_PLOT_TAIL` reads them): that
+    is the end of the chain or nothing. So, when the chain's end cannot be followed by them, no
+    code of the chain matches and an attempt only needs the 29 characters a number alone
+    (12345号…地块) can use; when it can, the attempt matches through the chain's end. Used when the
+    text has eight dashes or more (``chains``); the matches are those of ``finditer`` either way.
+    """
+    if chains is None:
+        chains = text.count("-") + text.count("—") >= 8
+    if not chains:
+        yield from plot_re.finditer(text)
+        return
+    spans = [m.span() for m in _CHAIN.finditer(text)]
+    span_starts = [a for a, _ in spans]
+    pos, n = 0, len(text)
+    while True:
+        c = _PLOT_STARTS.search(text, pos)
+        if c is None:
+            return
+        p = c.start()
+        end = spans[bisect_right(span_starts, p) - 1][1]   # the end of the chain holding p
+        reach = end + 20 if _PLOT_TAIL.match(text, end) else 0
+        m = plot_re.match(text, p, min(n, max(reach, p + 29)))
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
 
 
 def _head_phrases(r: _Reading) -> None:
@@ -151,7 +202,7 @@ def _head_phrases(r: _Reading) -> None:
     text = r.text
     readings = config.active_steps(STAGE, HEAD_READINGS)
     for m in r.v["head_re"].finditer(text):
-        s = left_edge(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+        s = left_edge(text, m.start(), line_start(text, m.start()))
         for read in readings:
             if read(r, m, s):
                 break
@@ -236,7 +287,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     name = text[s:m.end()]
     if v["money_re"].search(name):
         return True  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
-    owner = owner_before(text, s, r.orgs, r.org_starts) if config.step_on(STAGE, "owner") else None
+    owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
         name = owner[0] + name
@@ -384,13 +435,13 @@ def _this_batch(r: _Reading) -> None:
     [('全县9个重点项目', 'batch'), ('全县9个重点项目', 'batch')]
     """
     found = r.found
-    batches = [h for h in found if h.kind == "batch"]
-    if not any(h.name.startswith(_THIS_BATCH) for h in batches):
+    batches = [(k, h) for k, h in enumerate(found) if h.kind == "batch"]
+    if not any(h.name.startswith(_THIS_BATCH) for _, h in batches):
         return
     last = None
-    for h in sorted(batches, key=_START):  # in text order
+    for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
         if last is not None and h.name.startswith(_THIS_BATCH):
-            found[found.index(h)] = Holder(h.start, h.end, last.name, "batch")
+            found[k] = Holder(h.start, h.end, last.name, "batch")
         else:
             last = h
 
@@ -435,6 +486,9 @@ class Holders:
         self.company_ends = [h.end for h in self.companies]
         self.zones = [h for h in items if h.kind == "zone" and opens_clause(text, h, clause_start(text, h.start))]
         self.zone_ends = [h.end for h in self.zones]
+        #: what the lookups of :mod:`.figure_holder` keep between figures (clause candidates, answers)
+        self.memo: dict = {}
+        self._of_kinds: dict[tuple, tuple[list[Holder], list[int]]] = {}
 
     def topic(self, before: int, prefer: str = "project") -> Holder | None:
         """The article's current project or company: the last one named before ``before``
@@ -459,6 +513,22 @@ class Holders:
         i = bisect_right(self.starts, s) - 1
         if i >= 0 and self.items[i].end >= e:
             return self.items[i]
+        return None
+
+    def first_between(self, lo: int, hi: int, kinds: tuple[str, ...], affiliated: bool = True) -> Holder | None:
+        """The first of :meth:`between` ``(lo, hi)`` of one of ``kinds`` (not an affiliation unless
+        ``affiliated``), from the holders of those kinds alone: the same answer, without a list of
+        every holder up to ``hi``."""
+        key = (kinds, affiliated)
+        if key not in self._of_kinds:
+            hs = [h for h in self.items if h.kind in kinds and (affiliated or not h.affiliation)]
+            self._of_kinds[key] = (hs, [h.start for h in hs])
+        hs, starts = self._of_kinds[key]
+        i = bisect_left(starts, lo)
+        while i < len(hs) and hs[i].start < hi:
+            if hs[i].end <= hi:
+                return hs[i]
+            i += 1
         return None
 
     def between(self, lo: int, hi: int) -> list[Holder]:

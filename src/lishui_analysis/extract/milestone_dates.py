@@ -5,13 +5,16 @@ undated past milestone). Pure functions of the body's dates; :mod:`.events` call
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 
+from .context import line_start, occurs_within
 from .dates import DateMention
 
 #: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
 _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
 #: Words telling how long a milestone took (历时18个月建设完成): its date is not the paragraph's.
-_SPAN_TOLD = re.compile(r"历时|用时|耗时|仅用|只用|用了|短短")
+_SPAN_WORDS = ("历时", "用时", "耗时", "仅用", "只用", "用了", "短短")
+_SPAN_TOLD = re.compile("|".join(_SPAN_WORDS))
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 CEREMONY_TYPES = ("settled", "construction_started")
 
@@ -34,7 +37,7 @@ def span_told(text: str, cstart: int, pos: int) -> bool:
     >>> span_told("新厂房历时10个月建成", 0, 8)
     True
     """
-    return _SPAN_TOLD.search(text, cstart, pos) is not None
+    return occurs_within(text, _SPAN_WORDS, cstart, pos)
 
 
 def now_date(pub_date: str, pos: int) -> DateMention:
@@ -92,3 +95,259 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
                 return d
             break
     return None
+
+
+_SEP_AFTER = ("，", ",", "；", ";", "：", ":")
+
+
+class UsedDates(dict):
+    """Date start → (clause start, milestone type) of the milestone it dated, as the milestones of a
+    body are read (only added, by ``setdefault``), with the order they were added in (``log``) for
+    :class:`DatePicker`. Changed in any other way it is ``dirty``: the picker then reads it as a
+    plain mapping."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.log: list[tuple[int, tuple[int, str]]] = list(self.items())
+        self.dirty = False
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self.log.append((key, default))
+        return super().setdefault(key, default)
+
+    def __setitem__(self, key, value):
+        self.dirty = True
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self.dirty = True
+        super().__delitem__(key)
+
+    def pop(self, *args):
+        self.dirty = True
+        return super().pop(*args)
+
+    def popitem(self):
+        self.dirty = True
+        return super().popitem()
+
+    def clear(self):
+        self.dirty = True
+        super().clear()
+
+    def update(self, *args, **kwargs):
+        self.dirty = True
+        super().update(*args, **kwargs)
+
+
+class Taken:
+    """The dates ``used`` for a milestone of another clause and another type than a statement's (of
+    type ``event_type`` in the clause from ``cstart``): ``start in taken`` is what :func:`pick_date`
+    asks of its ``used``. Read from ``used`` as asked, not built for every verb over every used date."""
+
+    __slots__ = ("cstart", "event_type", "used")
+
+    def __init__(self, used: dict[int, tuple[int, str]], cstart: int, event_type: str):
+        self.used, self.cstart, self.event_type = used, cstart, event_type
+
+    def __contains__(self, start: int) -> bool:
+        u = self.used.get(start)
+        return u is not None and u[0] != self.cstart and u[1] != self.event_type
+
+
+class DatePicker:
+    """:func:`pick_date` and :func:`carried_date` for the many milestone verbs of one body, each in
+    O(log n): the body's dates are read once into arrays (start and end offsets, the previous dated
+    one, the previous one not before publication …) and each verb looks its dates up by bisection —
+    scanning every date of the body for every verb costs the square of a long body. The answers are
+    those of the two functions (the property tests compare them on drawn bodies). Should the dates
+    ever not come in text order (starts and ends both non-decreasing, as :func:`.dates.extract_dates`
+    gives them), the two functions themselves answer."""
+
+    def __init__(self, text: str, dates: list[DateMention], pub_date: str = ""):
+        self.text, self.dates, self.pub_date = text, dates, pub_date
+        self.kept = [d for d in dates if not _NOUN_YEAR.match(text, d.end)]  # what pick_date reads
+        self.a_dated_starts = sorted(d.start for d in dates if d.date)
+        self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
+        if not self.ordered:
+            return
+        self.k_starts = [d.start for d in self.kept]
+        self.k_ends = [d.end for d in self.kept]
+        self.k_prev = {"": _previous(self.kept, lambda d: bool(d.date))}   # per not_before value
+        self.k_next_dated = _following(self.kept, lambda d: bool(d.date))
+        self.finer: dict[int, dict[str, list[int]]] = {}   # n → the day/month dates by their first n characters
+        self.a_starts = [d.start for d in dates]
+        self.a_ends = [d.end for d in dates]
+        self.a_prev: dict[str, list[int]] = {}   # per pub_date: the previous dated one not after it
+        self.a_first_day: dict[str, int] = {}     # per pub_date: the first day-precise one not after it
+        self.anaphora_in: dict[tuple, bool] = {}
+
+    # -- pick_date --------------------------------------------------------------------------------
+
+    def pick(self, pos, cstart, s_start, s_end, not_before="", used=frozenset()) -> DateMention | None:
+        """:func:`pick_date` ``(self.text, self.dates, pos, cstart, s_start, s_end, not_before, used)``."""
+        if not self.ordered:
+            return pick_date(self.text, self.dates, pos, cstart, s_start, s_end, not_before, used)
+        kept, prev = self.kept, self.k_prev[""]
+        j = bisect_right(self.k_ends, pos)          # kept[:j]: the dates ending by pos
+        i = bisect_left(self.k_starts, cstart)      # kept[i:]: the dates starting in the clause or later
+        k = prev[j - 1] if j > i else -1
+        if k >= i:
+            best = kept[k]
+            if best.precision == "year":
+                finer = self._finer(best.date, bisect_left(self.k_starts, s_start), j)
+                if finer is not None:
+                    return finer
+            return best
+        i = bisect_left(self.k_starts, s_start)
+        if not_before:
+            prev = self.k_prev.get(not_before) or self.k_prev.setdefault(
+                not_before, _previous(kept, lambda d: bool(d.date) and not later(not_before, d.date)))
+        k = prev[j - 1] if j > i else -1
+        if k >= i and isinstance(used, Taken) and isinstance(used.used, UsedDates) and not used.used.dirty:
+            k = self._not_taken(k, i, j, not_before, used)
+        else:
+            while k >= i and kept[k].start in used:
+                k = prev[k - 1] if k > 0 else -1
+        if k >= i:
+            return kept[k]
+        n = self.k_next_dated[bisect_left(self.k_starts, pos)] if kept else -1
+        if n >= 0 and kept[n].start < s_end and not occurs_within(self.text, _SEP_AFTER, pos, kept[n].start):
+            return kept[n]
+        return None
+
+    def _not_taken(self, k: int, i: int, j: int, not_before: str, taken: Taken) -> int:
+        """The last date at or before ``k`` (and from ``i`` on; ``k``: the last of the sentence up to
+        the verb that is dated and not before ``not_before``) that ``taken`` does not hold — without
+        stepping back over every date taken: a date is not taken when it is unused or used for a
+        milestone of the statement's type (the last such: from skip pointers over the dates, per
+        type, ``_skips``) or used in the statement's own clause (the clause's few used dates)."""
+        used = taken.used
+        self._sync(used)
+        ranks, dated, parent = self._skips(not_before, taken.event_type, used)
+        r = _root(parent, ranks[k])
+        best = dated[r] if r >= 0 else -1
+        own = self.by_clause.get(taken.cstart)
+        if own:
+            eligible = self.k_prev[not_before]
+            x = bisect_left(own, j) - 1
+            while x >= 0 and own[x] >= i and eligible[own[x]] != own[x]:
+                x -= 1
+            if x >= 0 and own[x] >= i:
+                best = max(best, own[x])
+        return best if best >= i else -1
+
+    def _sync(self, used: UsedDates) -> None:
+        """Read the dates used since the last call into ``by_clause`` (clause start → the kept dates
+        its milestones used, in text order)."""
+        if not hasattr(self, "by_clause"):
+            self.by_clause: dict[int, list[int]] = {}
+            self.index_of = {d.start: k for k, d in enumerate(self.kept)}
+            self.synced = 0
+            self.skips: dict[tuple[str, str], tuple] = {}
+        for start, (clause, _) in used.log[self.synced:]:
+            k = self.index_of.get(start)
+            if k is not None:
+                insort(self.by_clause.setdefault(clause, []), k)
+        self.synced = len(used.log)
+
+    def _skips(self, not_before: str, event_type: str, used: UsedDates):
+        """Skip pointers over the kept dates eligible for ``not_before`` (dated, not before it): each
+        date used for a milestone of a type other than ``event_type`` points to the one before it."""
+        key = (not_before, event_type)
+        if key not in self.skips:
+            eligible = self.k_prev[not_before]
+            dated = [k for k in range(len(self.kept)) if eligible[k] == k]
+            ranks = [-1] * len(self.kept)
+            for r, k in enumerate(dated):
+                ranks[k] = r
+            self.skips[key] = [ranks, dated, list(range(len(dated))), 0]
+        st = self.skips[key]
+        ranks, dated, parent, seen = st
+        for start, (_, t) in used.log[seen:]:
+            k = self.index_of.get(start)
+            if k is not None and t != event_type and ranks[k] >= 0 and parent[ranks[k]] == ranks[k]:
+                parent[ranks[k]] = ranks[k] - 1
+        st[3] = len(used.log)
+        return ranks, dated, parent
+
+    def _finer(self, year: str, lo: int, hi: int) -> DateMention | None:
+        """The last day- or month-precise date (not "now") starting with ``year`` among ``kept[lo:hi]``."""
+        n = len(year)
+        if n not in self.finer:  # by the first n characters of their dates (n = 4 but for odd years)
+            groups: dict[str, list[int]] = {}
+            for k, d in enumerate(self.kept):
+                if d.precision in ("day", "month") and d.kind != "now":
+                    groups.setdefault(d.date[:n], []).append(k)
+            self.finer[n] = groups
+        idx = self.finer[n].get(year, [])
+        r = bisect_left(idx, hi) - 1
+        return self.kept[idx[r]] if r >= 0 and idx[r] >= lo else None
+
+    # -- carried_date -----------------------------------------------------------------------------
+
+    def carried(self, s_start: int, event_type: str, sentence: str, anaphora) -> DateMention | None:
+        """:func:`carried_date` ``(self.dates, self.text, s_start, event_type, sentence, anaphora,
+        self.pub_date)``; the sentence is read for the anaphora once per sentence start."""
+        pub = self.pub_date
+        if not self.ordered:
+            return carried_date(self.dates, self.text, s_start, event_type, sentence, anaphora, pub)
+        dates = self.dates
+        if pub not in self.a_prev:
+            self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and not later(d.date, pub))
+            self.a_first_day[pub] = next((k for k, d in enumerate(dates)
+                                          if d.precision == "day" and not later(d.date, pub)), -1)
+        i = bisect_left(self.a_starts, line_start(self.text, s_start))
+        j = bisect_right(self.a_ends, s_start)
+        k = self.a_prev[pub][j - 1] if j > i else -1
+        if k >= i:
+            return dates[k]
+        if event_type not in CEREMONY_TYPES:
+            key = (s_start, len(sentence), tuple(anaphora))
+            if key not in self.anaphora_in:
+                self.anaphora_in[key] = any(a in sentence for a in anaphora)
+            if not self.anaphora_in[key]:
+                return None
+        f = self.a_first_day[pub]
+        return dates[f] if f >= 0 and dates[f].end <= s_start else None
+
+    def dated_between(self, lo: int, hi: int) -> bool:
+        """A date with a value starts in ``lo:hi``: ``any(lo <= d.start < hi for d in dates if d.date)``."""
+        st = self.a_dated_starts
+        i = bisect_left(st, lo)
+        return i < len(st) and st[i] < hi
+
+
+def _root(parent: list[int], r: int) -> int:
+    """The last index at or before ``r`` that points to itself (-1: none), shortening the path."""
+    root = r
+    while root >= 0 and parent[root] != root:
+        root = parent[root]
+    while r >= 0 and parent[r] != r:
+        parent[r], r = root, parent[r]
+    return root
+
+
+def _in_order(dates) -> bool:
+    return all(a.start <= b.start and a.end <= b.end for a, b in zip(dates, dates[1:]))
+
+
+def _previous(items, ok) -> list[int]:
+    """For each index, the last index at or before it whose item is ``ok``; -1 if none."""
+    out, last = [], -1
+    for k, x in enumerate(items):
+        if ok(x):
+            last = k
+        out.append(last)
+    return out
+
+
+def _following(items, ok) -> list[int]:
+    """For each index (and one past the end), the first index at or after it whose item is ``ok``; -1 if none."""
+    out, nxt = [-1] * (len(items) + 1), -1
+    for k in range(len(items) - 1, -1, -1):
+        if ok(items[k]):
+            nxt = k
+        out[k] = nxt
+    return out

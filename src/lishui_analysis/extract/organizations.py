@@ -24,11 +24,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import trie_regex
+from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
@@ -94,6 +95,7 @@ def _tables():
     place_re = re.compile(place_alt)
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
+    enum_verbs = sorted(set(v.get("enumeration_verbs") or ()), key=len, reverse=True)
     enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
                          r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
     # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
@@ -107,7 +109,8 @@ def _tables():
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
-                provinces=provinces, enum_re=enum_re, category_item_re=category_item_re, category_tail_re=category_tail_re,
+                provinces=provinces, enum_re=enum_re,
+                enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
@@ -245,6 +248,63 @@ def _name_of(raw: str, suffix: str) -> str:
     return name
 
 
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}、")
+_LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}等[^，。；]{0,14}?(?:企业|公司)")
+#: A list this long or longer makes :func:`enumerations` read each list once.
+_LONG_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){12}")
+
+
+def enumerations(text: str, long_lists: bool | None = None):
+    """``enum_re.finditer(text)`` (涵盖了A、B、C等6家企业), linear in a long list. The regex engine reads
+    a list to its end from each enumeration verb, then back item by item for one followed by 等…企业:
+    a list of many items holding many verbs (如甲、如乙、…) costs the square of the list, in one call
+    into C. The match from a verb ends at the furthest item of its list, from the verb's first item
+    on, that 等…企业 can follow (:data:`_LAST_ITEM`), and the lists of all verbs in one list share
+    their items after the first: the furthest such item from each item on is found once per list
+    (``best``), and the regex is run only up to it. Used when the text has a list of twelve items or
+    more (``long_lists``); the matches are those of ``finditer`` either way."""
+    t = _tables()
+    rx = t["enum_re"]
+    if long_lists is None:
+        long_lists = _LONG_LIST.search(text) is not None
+    if not long_lists:
+        yield from rx.finditer(text)
+        return
+    verbs, verb_re = t["enum_verbs"]
+    best: dict[int, int] = {}   # item start → the furthest item start, from it on, that can end the list; -1: none
+
+    def furthest(b: int) -> int:
+        path = []  # (item start, the next item's start; None for the item that ends the list)
+        while b not in best:
+            item = _ITEM.match(text, b)
+            path.append((b, item.end() if item else None))
+            if item is None:
+                break
+            b = item.end()
+        for x, nxt in reversed(path):
+            after = best[nxt] if nxt is not None else -1
+            best[x] = after if after >= 0 else (x if _LAST_ITEM.match(text, x) else -1)
+        return best[path[0][0]] if path else best[b]
+
+    pos, n = 0, len(text)
+    while True:
+        v = verb_re.search(text, pos)
+        if v is None:
+            return
+        p, m = v.start(), None
+        for w in verbs:
+            if text.startswith(w, p):
+                first = _ITEM.match(text, p + len(w))
+                if first is not None and (end := furthest(first.end())) >= 0:
+                    m = rx.match(text, p, min(n, end + 23)) or rx.match(text, p)
+                    break
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -287,7 +347,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
-    for m in t["enum_re"].finditer(text):
+    for m in enumerations(text):
         if t["category_tail_re"].search(m.group(2)):
             continue
         pos = m.start(1)
@@ -296,8 +356,14 @@ def find_full_names(text: str) -> list[OrgMention]:
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
     # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
-    for s, e in credits:
-        for k in [k for k in found if k[0] < e and k[1] > s]:
+    if credits:  # every name overlapping a credit line (credits by start, with the furthest end so far)
+        credits.sort()
+        c_starts = [s for s, _ in credits]
+        reach, furthest = [], -1
+        for _, e in credits:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        for k in [k for k in found if (i := bisect_left(c_starts, k[1])) and reach[i - 1] > k[0]]:
             del found[k]
     # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
@@ -326,6 +392,32 @@ def _places_in(name: str) -> set[str]:
     return set(_tables()["place_re"].findall(name))
 
 
+def _short_bodies(gov: list[str]) -> dict[str, str]:
+    """Short form → full name among government bodies (``gov``, sorted by length): for each name, the
+    last longer one with the same first and last characters holding it as a subsequence, with no
+    place it lacks. The answer of comparing every pair, comparing only the names that share their
+    first and last characters and are longer, from the last (the answer is the last that fits).
+
+    >>> _short_bodies(["丽水市委", "丽水市委员会", "中共丽水市委"])
+    {}
+    >>> _short_bodies(["缙云县委", "缙云县县委"])
+    {'缙云县委': '缙云县县委'}
+    """
+    by_ends: dict[tuple[str, str], list[int]] = {}
+    for i, name in enumerate(gov):
+        by_ends.setdefault((name[0], name[-1]), []).append(i)
+    out = {}
+    for i, a in enumerate(gov):
+        for j in reversed(by_ends[(a[0], a[-1])]):
+            if j <= i or len(gov[j]) <= len(a):
+                break  # the rest come before a in the list or are no longer than it
+            b = gov[j]
+            if _is_subsequence(a, b) and _places_in(b) <= _places_in(a):
+                out[a] = b
+                break
+    return out
+
+
 def _is_subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(ch in it for ch in short)
@@ -347,14 +439,6 @@ def _zone_canonical(zones: list[str]) -> dict[str, str]:
         for z in group:
             out[z] = best
     return out
-
-
-def _occurrences(text: str, sub: str):
-    """Start of every non-overlapping occurrence of ``sub`` (str.find: no pattern to compile per name)."""
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + len(sub))
 
 
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
@@ -395,12 +479,15 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    short_of = {a: b for i, a in enumerate(gov) for b in gov[i + 1:]
-                if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b)
-                and _places_in(b) <= _places_in(a)}
+    short_of = _short_bodies(gov)
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
+    # Where each two-character key occurs (non-overlapping, as _occurrences reads them) and a short
+    # form of four characters or more could start there (free, two more Chinese characters after
+    # the key; covered does not change in this loop): found once per key, not once per name.
+    starts_of: dict[str, list[int]] = {}
+    finder = Occurrences(text)
     for o in mentions:
         if o.org_type in ("government", "development_zone") or o.surface != o.name or (o.name, o.org_type) in seen:
             continue
@@ -410,7 +497,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             key = full[h:h + 2]
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
                 continue
-            for s in _occurrences(text, key):
+            if key not in starts_of:
+                starts_of[key] = [s for s in finder.occurrences(key) if s + 4 <= len(text)
+                                  and "\u4e00" <= text[s + 2] <= "\u9fff" and "\u4e00" <= text[s + 3] <= "\u9fff"
+                                  and free(s, s + 4)]
+            for s in starts_of[key]:
                 e = s + 2
                 rest = full[h + 2:]
                 while e < len(text) and e - s < 8 and "\u4e00" <= text[e] <= "\u9fff" and text[e] in rest:
@@ -419,8 +510,9 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 short = text[s:e]
                 if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
                     aliases[short] = o
+    finder.expect(aliases)
     for short, o in aliases.items():
-        for s in _occurrences(text, short):
+        for s in finder.occurrences(short):
             if free(s, s + len(short)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))

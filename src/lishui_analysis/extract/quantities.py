@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
-from .context import in_spans, short_quote_spans, trie_regex
+from .context import in_spans, occurs_within, short_quote_spans, trie_regex
 from .subjects import find_holders, resolve, role_of
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
@@ -65,6 +65,54 @@ def _pattern():
         rf"(?:(?P<unit>{unit_alt})|(?<=个亿)|(?=[级以上]|[^\u4e00-\u9fff%％]|旗舰|企业|产业|项目|$))"
         rf"(?P<suf>{suf})?"
     ), re.compile(r"百分之(?P<pnum>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=1)
+def _figure_starts():
+    """The characters a match of :func:`_pattern` can start with (its leading lookahead)."""
+    c = cues()
+    first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set(_CN + "亿"))))
+    return re.compile(rf"[\d{first}]")
+
+
+_NUMERAL_RUNS = (re.compile(r"\d+"), re.compile(rf"[{_CN}]+"))
+#: A run of numerals this long or longer makes :func:`_figures` step over failed runs.
+_LONG_NUMERAL_RUN = re.compile(rf"[\d{_CN}]{{24}}")
+
+
+def _figures(pat, text: str, lo: int, hi: int, skip_runs: bool | None = None):
+    """``pat.finditer(text, lo, hi)`` for the figure pattern (:func:`_pattern`), linear in a run of
+    numerals. The regex engine, finding no figure at the start of a run of digits or Chinese
+    numerals (九九九…九的: no unit after any of them), tries again at every later character of the
+    run, each time over the rest of it: the square of the run, inside one call into C that no
+    time budget interrupts. No figure starts inside such a run either — from a later character
+    the numeral ends at the same places, and what may follow it depends only on where it ends —
+    so this steps over the run instead (``skip_runs``; by default when the text has a run of 24
+    numerals or more; the matches are the same either way).
+    """
+    if skip_runs is None:
+        skip_runs = _LONG_NUMERAL_RUN.search(text, lo, hi) is not None
+    if not skip_runs:
+        yield from pat.finditer(text, lo, hi)
+        return
+    starts, p = _figure_starts(), lo
+    while True:
+        c = starts.search(text, p, hi)
+        if c is None:
+            return
+        p = c.start()
+        m = pat.match(text, p, hi)
+        if m is not None:
+            yield m
+            p = m.end() if m.end() > p else p + 1
+            continue
+        for run in _NUMERAL_RUNS:
+            r = run.match(text, p, hi)
+            if r is not None:
+                p = r.end()
+                break
+        else:
+            p += 1
 
 
 @lru_cache(maxsize=1)
@@ -114,18 +162,51 @@ def _forecast_re():
     return re.compile("|".join(sorted(map(re.escape, cues()["forecast"]), key=len, reverse=True)))
 
 
-def _nearest_metric(text: str, lo: int, hi: int) -> str | None:
-    best = None
+@lru_cache(maxsize=1)
+def _forecast_words() -> tuple[str, ...]:
+    return tuple(cues()["forecast"])
+
+
+def _nearest_metric(text: str, lo: int, hi: int, s_end: int | None = None) -> str | None:
+    """The metric of the last keyword between ``lo`` and ``hi`` (the keywords as ``finditer`` reads
+    them from ``lo``). With ``s_end`` (``hi`` ≤ ``s_end``): from the keywords read once from ``lo`` to
+    ``s_end`` (:func:`_keyword_scan`) — the many figures of one sentence asking from its start
+    do not each rescan it."""
+    if s_end is None or hi > s_end:
+        best = None
+        for m in _keyword_re().finditer(text, lo, hi):
+            if best is None or m.end() >= best.end():
+                best = m
+        return metric_keywords()[best.group()] if best else None
+    starts, ends, words = _keyword_scan(text, lo, s_end)
+    # The scan up to hi reads the same keywords as the scan up to s_end as long as they end by hi;
+    # from the first that does not, it can only differ within that keyword's length.
+    k = bisect_right(ends, hi)
+    if k < len(starts) and starts[k] < hi:
+        tail = None
+        for tail in _keyword_re().finditer(text, starts[k], hi):
+            pass
+        if tail is not None:
+            return metric_keywords()[tail.group()]
+    return metric_keywords()[words[k - 1]] if k else None
+
+
+@lru_cache(maxsize=16)
+def _keyword_scan(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+    """The metric keywords ``finditer`` reads between ``lo`` and ``hi``: starts, ends (increasing) and words."""
+    starts, ends, words = [], [], []
     for m in _keyword_re().finditer(text, lo, hi):
-        if best is None or m.end() >= best.end():
-            best = m
-    return metric_keywords()[best.group()] if best else None
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(m.group())
+    return starts, ends, words
 
 
 #: Measures of counted projects and companies: a bare count of them is a batch (新开工41个).
 _COUNTED = ("个", "家", "项")
 _FLOW_RE = re.compile(r"/(?:年|月|天|日)")
-_OUTPUT_CUE_RE = re.compile(r"每年|每月|每天|年产|月产|日产|年生产|月生产|产能|产量")
+_OUTPUT_CUES = ("每年", "每月", "每天", "年产", "月产", "日产", "年生产", "月生产", "产能", "产量")
+_OUTPUT_CUE_RE = re.compile("|".join(_OUTPUT_CUES))
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
 
 
@@ -277,7 +358,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
     for s_start, s_end, _ in sentences:
         prev_end = s_start
         hits = []
-        for m in pat.finditer(text, s_start, s_end):
+        for m in _figures(pat, text, s_start, s_end):
             u1 = m.group("unit1")
             for m in (_split_mixed_range(pat, text, m) if u1 and u1 != m.group("unit") else (m,)):
                 _add_hit(hits, text, m, quotes)
@@ -295,7 +376,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
                     hits.append(m)
         hits.sort(key=lambda m: m.start())
         for m in hits:
-            rows = _to_rows(text, m, s_start, prev_end, holders, pub_year)
+            rows = _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end)
             if rows and out and out[-1].end <= m.start() and text[out[-1].end:m.start()] in ("（", "(") \
                     and rows[0].kind == out[-1].kind == "money":
                 # 60.7亿元（8.8亿美元）: the same figure in another currency, of the same holder and metric
@@ -331,7 +412,7 @@ _GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag"
                          "per", "pnum", "cnum", "chalf"))
 
 
-def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
+def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[Quantity]:
     g = {**_GROUPS, **m.groupdict()}
     if g.get("pnum") or g.get("cnum"):
         if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
@@ -368,13 +449,13 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
         return []
     window_metric = _nearest_metric(text, prev_end, m.start())
     if window_metric is None and kind == "percent":
-        window_metric = _nearest_metric(text, s_start, m.start())
+        window_metric = _nearest_metric(text, s_start, m.start(), s_end)
     if window_metric == "capacity" and kind in ("capacity", "floor_area", "other"):
         kind = "capacity"
     if unit == "count" and window_metric == "capacity":
         unit, kind = "piece", "capacity"  # 年产4000万个: produced items
     elif (unit == "piece" and not g["mag"] and window_metric != "capacity" and not _FLOW_RE.match(text, m.end())
-          and not _OUTPUT_CUE_RE.search(text, s_start, m.start())):
+          and not occurs_within(text, _OUTPUT_CUES, s_start, m.start())):
         unit, kind = "count", "count"  # 30余台数控机床: things counted, not produced (年产5万台, 每年2000台)
     if window_metric == "land" and unit == "m2":
         kind = "land_area"  # 用地面积5000平方米: land measured in m2 stays m2
@@ -384,7 +465,7 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year) -> list[Quantity]:
     if kind in ("money", "percent", "other"):
         metric = window_metric if window_metric and (kind != "money" or window_metric not in ("land", "building_area", "capacity")) else "other"
     period = _period(text, s_start, m.start(), pub_year)
-    forecast = bool(_forecast_re().search(text, s_start, m.start()))
+    forecast = occurs_within(text, _forecast_words(), s_start, m.start())
     if period and pub_year and int(period) > pub_year:
         forecast = True
     surface_end = m.end()

@@ -40,6 +40,10 @@ from .figure_holder import (  # noqa: F401  (re-exported: the names other module
     resolve,
     subject_type,
 )
+from bisect import bisect_left
+from functools import lru_cache
+
+from .context import occurs_within
 from .holder_phrases import Holder, vocab  # noqa: F401
 from .holders import HEAD_READINGS, HOLDER_STEPS, Holders, find_holders  # noqa: F401
 
@@ -57,15 +61,21 @@ def role_of(metric: str = "", kind: str = "", event_type: str = "") -> str:
     return "company"
 
 
+@lru_cache(maxsize=None)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(vocab()[name])
+
+
 def is_general_talk(text: str, cstart: int, pos: int) -> bool:
-    """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general."""
-    return vocab()["talk_re"].search(text, cstart, pos) is not None
+    """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general (``talk_re`` between
+    ``cstart`` and ``pos``, from the text's occurrences of the words: :func:`.context.occurs_within`)."""
+    return occurs_within(text, _words("general_talk"), cstart, pos)
 
 
 def is_plural(text: str, cstart: int, pos: int) -> bool:
     """A plural reference (大批的项目, 这批项目) before a milestone verb in its clause: projects in general,
-    unless the clause lists them."""
-    return vocab()["plural_re"].search(text, cstart, pos) is not None
+    unless the clause lists them (``plural_re`` between ``cstart`` and ``pos``)."""
+    return occurs_within(text, _words("plural_words"), cstart, pos)
 
 
 def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Resolved]:
@@ -100,9 +110,25 @@ def project_after(holders: Holders, company: Resolved, end: int, s_end: int, rol
     """The project a company's milestone is for, named after the verb in its sentence by 建设/打造/投资
     (…摘得，计划建设年产50亿套高端药包材生产基地项目); None if the sentence names none."""
     text = holders.text
-    for h in holders.between(end, s_end):
-        if h.kind == "project" and vocab()["builds_re"].search(text, max(end, h.start - 6), h.start):
+    builds = vocab()["builds_re"]
+    items, i = holders.items, bisect_left(holders.starts, end)
+    # the holders starting within 6 characters of the verb: the verb may cut the word before them
+    while i < len(items) and items[i].start < min(end + 6, s_end):
+        h = items[i]
+        if h.end <= s_end and h.kind == "project" and builds.search(text, max(end, h.start - 6), h.start):
             return Resolved(h.name, subject_type(h, role), h.org or company.org, h.start, h.end)
+        i += 1
+    # the rest: the projects with a builds word right before them, found once per article
+    if "built" not in holders.memo:
+        built = [h for h in items if h.kind == "project" and builds.search(text, max(0, h.start - 6), h.start)]
+        holders.memo["built"] = (built, [h.start for h in built])
+    built, starts = holders.memo["built"]
+    j = bisect_left(starts, end + 6)
+    while j < len(built) and built[j].start < s_end:
+        h = built[j]
+        if h.end <= s_end:
+            return Resolved(h.name, subject_type(h, role), h.org or company.org, h.start, h.end)
+        j += 1
     return None
 
 

@@ -123,6 +123,8 @@ class Draft:
     body: list[str] = field(default_factory=list)          # its body paragraphs so far
     dateline: tuple[int, int] | None = None   # month and day of an agency dateline (…5月5日电)
     titles: set[int] = field(init=False)      # the indices of its title lines
+    #: the names of the article's reporters and correspondents as sets (:func:`_extend`)
+    named: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.titles = {x for g in self.groups for x in g}
@@ -212,7 +214,7 @@ def _take_closing_names(d: Draft) -> None:
     body, lay = d.body, _layout()
     m = lay.trailing_names.search(body[-1]) if body else None
     if m and ends_sentence(body[-1][: m.start()]) and m.group(1) not in lay.not_names:
-        _extend(d.art, *parse_byline_names(m.group(1)))
+        _extend(d, *parse_byline_names(m.group(1)))
         d.art.byline = d.art.byline or m.group(0)
         body[-1] = body[-1][: m.start()].rstrip()
 
@@ -302,7 +304,7 @@ def _take_meta_line(d: Draft, idx: int, para: str) -> str | None:
     if meta is not None:
         d.art.pub_date = d.art.pub_date or meta.date
         d.art.source = d.art.source or meta.source
-        _extend(d.art, meta.reporters, meta.correspondents)
+        _extend(d, meta.reporters, meta.correspondents)
     return None
 
 
@@ -323,7 +325,7 @@ def _take_byline_line(d: Draft, idx: int, para: str) -> str | None:
     else:
         r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
     d.art.byline = d.art.byline or para
-    _extend(d.art, r, c)
+    _extend(d, r, c)
     return None
 
 
@@ -340,7 +342,7 @@ def _take_byline_lead(d: Draft, idx: int, para: str) -> str | None:
         return para
     m = _layout().byline_lead.match(para)
     names = m.group("paren") or m.group("names") or m.group("bare") or ""
-    _extend(d.art, *parse_byline_names(names))
+    _extend(d, *parse_byline_names(names))
     d.dateline = d.dateline or _agency_dateline(m.group("outlet"))
     if not d.body:
         d.art.byline = d.art.byline + (" " if d.art.byline else "") + para[: m.end()].strip()
@@ -362,7 +364,7 @@ def _take_bracket_byline(d: Draft, idx: int, para: str) -> str | None:
     if m and (m.start() == 0 or ends_sentence(para[: m.start()])):
         r, c = parse_byline_names(m.group(0).strip("（）()"))
         if r or c:
-            _extend(d.art, r, c)
+            _extend(d, r, c)
             d.art.byline = d.art.byline or m.group(0)
             para = para[: m.start()].rstrip()
             if not para:
@@ -402,6 +404,16 @@ def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
     return date if date[: len(page_date)] <= page_date else f"{year - 1:04d}{date[4:]}"
 
 
-def _extend(art: Article, reporters: list[str], correspondents: list[str]) -> None:
-    art.reporters += [r for r in reporters if r not in art.reporters]
-    art.correspondents += [c for c in correspondents if c not in art.correspondents]
+def _extend(d: Draft, reporters: list[str], correspondents: list[str]) -> None:
+    """Add to the article's reporters and correspondents the names it does not list yet. Whether it
+    lists one is asked of a set of its names kept on the draft, not by scanning the list for each
+    name (the square of a byline of many names)."""
+    for attr, new in (("reporters", reporters), ("correspondents", correspondents)):
+        names = getattr(d.art, attr)
+        kept = d.named.get(attr)
+        if kept is None or kept[0] is not names or kept[1] != len(names):
+            kept = (names, len(names), set(names))   # (only this function changes the lists)
+        add = [n for n in new if n not in kept[2]]
+        names += add
+        kept[2].update(add)
+        d.named[attr] = (names, len(names), kept[2])

@@ -134,13 +134,26 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
 
     >>> repair_breaks(["就项目投资、市场", "前景等方面进行深入探讨。", "第二段。"])
     ['就项目投资、市场前景等方面进行深入探讨。', '第二段。']
+
+    Linear in the paragraphs: a paragraph being joined is kept as its pieces, with its length and
+    its last character before closing marks (what :func:`ends_sentence` reads), and joined once.
     """
     out: list[str] = []
+    pieces: list[str] = []   # the paragraph being joined, as pieces
+    length, last = 0, ""     # its length and its last character that is not a closer or a space
     for para in paragraphs:
-        if out and not ends_sentence(out[-1]) and not is_subheading(out[-1]) and not is_subheading(para):
-            out[-1] = out[-1] + para
+        if pieces and not (not last or last in TERMINAL) \
+                and not (length <= 30 and is_subheading("".join(pieces))) and not is_subheading(para):
+            pieces.append(para)
         else:
-            out.append(para)
+            if pieces:
+                out.append("".join(pieces))
+            pieces, length, last = [para], 0, ""
+        length += len(para)
+        core = para.rstrip(CLOSERS + " ")
+        last = core[-1] if core else last
+    if pieces:
+        out.append("".join(pieces))
     return out
 
 

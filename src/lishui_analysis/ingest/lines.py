@@ -505,6 +505,7 @@ def parse_meta_line(para: str) -> _Meta:
         label = m.group("label")
         value = para[m.end(): fields[n + 1].start() if n + 1 < len(fields) else len(para)]
         pieces.append((label, value.strip(" |｜丨")))
+    listed: tuple[set, set] = (set(), set())  # the names in meta.reporters and meta.correspondents
     for label, value in pieces:
         if label in lay.source_labels and not meta.source:
             first = value.split()[0] if value.split() else ""
@@ -520,8 +521,10 @@ def parse_meta_line(para: str) -> _Meta:
                 names = value[pm.start():]
         if names:
             r, c, _, _ = _parse_byline(names)
-            meta.reporters += [x for x in r if x not in meta.reporters]
-            meta.correspondents += [x for x in c if x not in meta.correspondents]
+            for have, seen, new in ((meta.reporters, listed[0], r), (meta.correspondents, listed[1], c)):
+                add = [x for x in new if x not in seen]  # (a set: not a scan of the list per name)
+                have += add
+                seen.update(add)
     return meta
 
 

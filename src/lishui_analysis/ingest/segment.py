@@ -238,15 +238,22 @@ def _find_header_titles(page: _Page) -> None:
     paras, kinds, metas = page.paras, page.kinds, page.metas
     meta_heads = config.step_on("segment", "meta_heads_article")
     taken = {x for groups in page.starts.values() for g in groups for x in g}
+    # the last line at or before each that is not metadata, chrome or a caption (-1: none): a header
+    # steps back over those at once (stepping one by one, the headers of a page of metadata lines
+    # each walk back over all the lines before them)
+    unskipped, last = [], -1
+    for x, k in enumerate(kinds):
+        last = x if k not in _SKIP else last
+        unskipped.append(last)
     for i, k in enumerate(kinds):
         if k not in _BYLINES and not (k == "meta" and meta_heads and i in metas and metas[i].heads_an_article):
             continue
         block: list[int] = []
         j = i - 1
         while j >= 0 and len(block) < 5:
-            if kinds[j] in _SKIP:
-                j -= 1
-                continue
+            j = unskipped[j]
+            if j < 0:
+                break
             if kinds[j] == "title":
                 block.insert(0, j)
                 j -= 1
