@@ -42,7 +42,7 @@ _H = r"\u4e00-\u9fff"
 # a short label and an amount, one or more (总投资8.5亿元 全长3.2公里; 年产值超20亿元、用地150亩)
 _FIGURE = rf"[{_H}]{{1,5}}(?:约|超|近|逾|达|超过)?\d[\d.]*\s*(?:[万亿千百]+)?[{_H}A-Za-z%]{{1,3}}(?:以上|左右|多)?"
 _FIGURES_ONLY = re.compile(rf"^{_FIGURE}(?:\s*[，,、；;\s]\s*{_FIGURE})*$")
-# parallel phrases of one length, two or more (产业兴旺 共富先行 文旅融合): quotes aside
+# parallel phrases of one length, two or more (山水筑底 创新赋能 共富先行): quotes aside
 _PHRASES = re.compile(r"\s+")
 _QUOTED = re.compile(r"^[“\"「『][^“”\"「」『』]+[”\"」』][！!？?]?$")
 
