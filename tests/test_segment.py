@@ -265,3 +265,15 @@ def test_web_articles_saved_one_after_another_split_at_their_metadata_lines():
     assert [(a.headline, a.pub_date, a.source, a.reporters, a.body) for a in arts] == [
         ("甲地项目开工", "2024-05-01", "某某网", [], "日前，甲地项目开工。"),
         ("乙地项目签约", "2024-05-02", "某某报", ["张晓"], "日前，乙地项目签约。")]
+
+
+def test_page_furniture_is_never_a_title_and_stacked_titles_split_by_form():
+    page = ("A5版：县域新闻\n瓯江晚报 2031年4月8日 星期二\n要闻 |\n项目为王 实干争先\n"
+            "青田县星河新材料等八个重大项目今天集中开工建设\n图/周青山\n本报讯（记者 林小雨）日前，项目开工。\n"
+            "https://www.example.cn/a/9.html\n云岭精工产业园二期结顶\n——年产精密部件800万件的新厂房明年投产\n"
+            "记者 王大山\n日前，产业园二期结顶。\n编辑 吴一帆 审核 周青山")
+    arts = segment.segment_page(clean.normalize_text(page))
+    assert [(a.kicker, a.headline, a.subheadline) for a in arts] == [
+        ("项目为王 实干争先", "青田县星河新材料等八个重大项目今天集中开工建设", ""),
+        ("", "云岭精工产业园二期结顶", "年产精密部件800万件的新厂房明年投产")]
+    assert [a.body for a in arts] == ["日前，项目开工。", "日前，产业园二期结顶。"]

@@ -26,7 +26,7 @@ def test_step_names_are_distinct_and_in_their_order():
         "start_first_article", "find_top_titles", "find_header_titles", "find_page_date", "find_page_source",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
-        "name_titles", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "name_titles", "drop_media_name", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
     assert _names(segment.LINE_STEPS) == [
         "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
@@ -65,6 +65,23 @@ def test_classify_lines_gives_each_line_its_kind():
     page = _Page(["瓯江口新区云岭大桥通车", "记者 林小雨 通讯员 王大山", "来源：云岭日报", "日前，大桥通车，总投资8.5亿元。"])
     segment._classify_lines(page)
     assert page.kinds == ["title", "byline_line", "meta", "body"]
+
+
+@pytest.mark.parametrize("branch, line, kind", [
+    ("unmark_column_labels", "县域动态丨", "chrome"),
+    ("unmark_media_names", "瓯江晚报 2031-05-06", "meta"),
+    ("unmark_url_lines", "https://www.example.cn/a/1.html", "chrome"),
+    ("unmark_bare_dates", "5月6日 星期二", "meta"),
+    ("unmark_photo_credits", "图/周青山", "chrome"),
+    ("unmark_staff_lines", "编辑 王大山 审核 周青山", "meta"),
+])
+def test_classify_lines_gives_a_furniture_line_its_kind_unless_its_branch_is_off(branch, line, kind):
+    page = _Page([line, "瓯江口新区云岭大桥通车", "日前，大桥通车。"])
+    segment._classify_lines(page)
+    assert page.kinds == [kind, "title", "body"]
+    with config.steps_off(f"segment.{branch}"):
+        segment._classify_lines(page)
+    assert page.kinds[0] in ("title", "names")
 
 
 def test_promote_bang_title_makes_the_first_real_line_a_title():
@@ -194,6 +211,25 @@ def test_name_titles_kicker_headline_subheadline():
     assert (sub.art.kicker, sub.art.headline, sub.art.subheadline) == ("", "云岭大桥通车", "总投资8.5亿元")
 
 
+def test_name_titles_by_the_form_of_each_line():
+    cases = [(["云岭大桥通车", "（全长3.2公里的跨江通道今天建成）"], ("", "云岭大桥通车", "全长3.2公里的跨江通道今天建成")),
+             (["云岭大桥通车", "投资8.5亿元 全长3.2公里"], ("", "云岭大桥通车", "投资8.5亿元 全长3.2公里")),
+             (["山水筑底 创新赋能", "瓯江口新区云岭大桥等六个重大项目今天集中开工"],
+              ("山水筑底 创新赋能", "瓯江口新区云岭大桥等六个重大项目今天集中开工", ""))]
+    for lines, expected in cases:
+        d = _draft(lines, ["title"] * 2, groups=[[0], [1]])
+        articles._name_titles(d)
+        assert (d.art.kicker, d.art.headline, d.art.subheadline) == expected
+
+
+def test_drop_media_name_before_or_after_the_headline_not_a_column():
+    for head, expected in [("云岭发布丨云岭大桥今天通车", "云岭大桥今天通车"), ("云岭大桥今天通车_瓯江新闻网", "云岭大桥今天通车"),
+                           ("县域动态丨云岭大桥今天通车", "县域动态丨云岭大桥今天通车")]:
+        d = _draft([], [], art=Article(seq=1, headline=head))
+        articles._drop_media_name(d)
+        assert d.art.headline == expected
+
+
 def test_read_body_lines_keeps_what_no_line_step_took():
     d = _draft(["云岭大桥通车", "记者 林小雨", "分享到 微信", "日前，大桥通车。", "全长3.2公里。"],
                ["title", "byline_line", "chrome", "body", "body"], groups=[[0]])
@@ -314,6 +350,20 @@ def _first(field):
 OFF = [
     ("cut_at_end_marker", TWO.replace("\n瓯江", "\nEND\n瓯江"), _heads, ["云岭大桥通车"]),
     ("classify_lines", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("unmark_column_labels", "县域动态丨\n" + TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("unmark_media_names", "瓯江晚报 2031-05-06\n" + TWO, lambda arts: (arts[0].kicker, arts[0].headline),
+     ("", "云岭大桥通车")),
+    ("unmark_url_lines", TWO + "\nhttps://www.example.cn/a/1.html", lambda arts: arts[-1].body, "次日，隧道贯通。"),
+    ("unmark_bare_dates", "5月6日\n" + TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("unmark_photo_credits", "云岭大桥通车\n图/周青山\n本报讯（记者 林小雨）日前，大桥通车。", _heads, ["云岭大桥通车"]),
+    ("unmark_staff_lines", TWO + "\n编辑 吴一帆 审核 周青山", lambda arts: arts[-1].body, "次日，隧道贯通。"),
+    ("drop_media_name", "瓯江新闻网：云岭大桥今天通车\n本报讯（记者 林小雨）日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
+    ("bracketed_subheadline", "云岭大桥通车\n（全长3.2公里的跨江通道今天建成）\n本报讯（记者 林小雨）日前，大桥通车。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥通车", "全长3.2公里的跨江通道今天建成")),
+    ("figure_subheadline", "云岭大桥通车\n投资8.5亿元 全长3.2公里\n本报讯（记者 林小雨）日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].subheadline), ("", "投资8.5亿元 全长3.2公里")),
+    ("kicker_form", "山水筑底 创新赋能\n瓯江口新区云岭大桥等六个重大项目今天集中开工\n本报讯（记者 林小雨）日前，项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("山水筑底 创新赋能", "瓯江口新区云岭大桥等六个重大项目今天集中开工")),
     ("promote_bang_title", "云岭大桥，今天合龙！\n日前，大桥合龙，总投资8.5亿元。", _heads, ["云岭大桥，今天合龙！"]),
     ("place_name_lines", "云岭大桥通车\n林小雨 王大山\n日前，大桥通车。", _first("reporters"), ["林小雨", "王大山"]),
     ("read_meta_lines", "云岭大桥通车\n来源：云岭日报 2031-05-06\n日前，大桥通车。",
@@ -352,7 +402,10 @@ OFF = [
 
 def test_every_step_has_an_off_test():
     steps = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
-    assert sorted(name for name, *_ in OFF) == sorted(steps + ["join_titles", "meta_heads_article"])
+    branches = ["join_titles", "meta_heads_article", "bracketed_subheadline", "figure_subheadline", "kicker_form",
+                "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
+                "unmark_photo_credits", "unmark_staff_lines"]
+    assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 
 @pytest.mark.parametrize("name, page, view, expected", OFF, ids=[o[0] for o in OFF])

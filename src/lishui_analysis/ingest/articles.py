@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import config
 from .clean import ends_sentence, repair_breaks
-from .lines import _BULLETS, _ENGLISH_BYLINE, _credit_start, _layout, _Meta, parse_byline_names
+from .lines import _BULLETS, _ENGLISH_BYLINE, _credit_start, _layout, _Meta, is_media_name, parse_byline_names
 
 
 @dataclass
@@ -33,14 +33,62 @@ class Article:
 
 
 # ---------------------------------------------------------------- titles
+# Of two stacked title lines, the form of each tells kicker (引题) / headline / subheadline (副题) apart:
+# a subheadline is marked (a leading dash, brackets around it), or states figures, or explains at length;
+# a kicker is a slogan of parallel phrases or a quotation. Branches of ``segment.name_titles``.
+_DASH_LEAD = re.compile(r"^(?:[—―–]+|[-－]{2,})\s*")
+_BRACKETED = re.compile(r"^[（(【\[]([^（）()【】\[\]]{10,})[）)】\]]$")  # a clause in brackets, not （一期）
+_H = r"\u4e00-\u9fff"
+# a short label and an amount, one or more (总投资8.5亿元 全长3.2公里; 年产值超20亿元、用地150亩)
+_FIGURE = rf"[{_H}]{{1,5}}(?:约|超|近|逾|达|超过)?\d[\d.]*\s*(?:[万亿千百]+)?[{_H}A-Za-z%]{{1,3}}(?:以上|左右|多)?"
+_FIGURES_ONLY = re.compile(rf"^{_FIGURE}(?:\s*[，,、；;\s]\s*{_FIGURE})*$")
+# parallel phrases of one length, two or more (山水筑底 创新赋能 共富先行): quotes aside
+_PHRASES = re.compile(r"\s+")
+_QUOTED = re.compile(r"^[“\"「『][^“”\"「」『』]+[”\"」』][！!？?]?$")
+
+
+def _parallel_phrases(line: str) -> bool:
+    """A slogan of two or more space-separated phrases of one length, 2 to 8 characters each.
+
+    >>> _parallel_phrases("山水筑底 创新赋能 共富先行"), _parallel_phrases("云岭大桥今天通车 总投资8.5亿元")
+    (True, False)
+    """
+    parts = [p.strip("“”\"「」") for p in _PHRASES.split(line.strip()) if p]
+    return (len(parts) >= 2 and len({len(p) for p in parts}) == 1 and 2 <= len(parts[0]) <= 8
+            and all(re.fullmatch(rf"[{_H}]+", p) for p in parts))
+
+
 def _is_subheadline(a: str, b: str) -> bool:
-    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?"""
+    """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?
+    By the form of each: ``b`` led by a dash or a subheadline lead (总投资…), wholly in brackets
+    (branch ``segment.bracketed_subheadline``), made of figures only (``segment.figure_subheadline``),
+    both in one genre (…公告 over …公告); else not when ``a`` is a kicker by its form
+    (``segment.kicker_form``: a slogan, a quotation); else when ``b`` is much the longer.
+
+    >>> _is_subheadline("云岭大桥通车", "（全长3.2公里的跨江通道建成）"), _is_subheadline("云岭大桥通车", "年产值超20亿元")
+    (True, True)
+    >>> _is_subheadline("山水筑底 创新赋能", "云岭县三个重大产业项目集中开工总投资逾二十亿元")
+    False
+    """
     lay = _layout()
-    if b.startswith(("—", "--")) or b.startswith(lay.sub_leads):
+    if _DASH_LEAD.match(b) or b.startswith(lay.sub_leads):
+        return True
+    if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
+        return True
+    if config.step_on("segment", "figure_subheadline") and _FIGURES_ONLY.match(b):
         return True
     if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
         return True
+    if config.step_on("segment", "kicker_form") and (_parallel_phrases(a) or _QUOTED.match(a)):
+        return False
     return len(b) >= 20 and len(b) >= 1.6 * len(a)
+
+
+def _as_subheadline(line: str) -> str:
+    """A subheadline without the dash before it or the brackets around it."""
+    line = _DASH_LEAD.sub("", line)
+    m = _BRACKETED.match(line)
+    return m.group(1).strip() if m and config.step_on("segment", "bracketed_subheadline") else line
 
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
@@ -53,9 +101,9 @@ def _split_titles(titles: list[str]) -> tuple[str, str, str]:
         return "", titles[0], ""
     if len(titles) == 2:
         if _is_subheadline(titles[0], titles[1]):
-            return "", titles[0], titles[1].lstrip("—- ")
+            return "", titles[0], _as_subheadline(titles[1])
         return titles[0], titles[1], ""
-    return titles[-3], titles[-2], titles[-1].lstrip("—- ")
+    return titles[-3], titles[-2], _as_subheadline(titles[-1])
 
 
 # ---------------------------------------------------------------- drafts
@@ -106,6 +154,30 @@ def _name_titles(d: Draft) -> None:
     """
     paras = d.paras
     d.art.kicker, d.art.headline, d.art.subheadline = _split_titles(["".join(paras[x] for x in g) for g in d.groups])
+
+
+# a medium's name before a title (云岭网：…, 云岭发布 | …, 【云岭新闻】…) or after it (…_云岭新闻网)
+_MEDIA_PREFIX = re.compile(r"^(?:【(?P<bracketed>[^】]{2,10})】|(?P<name>[^\s：:|｜丨【】]{2,10})\s*[：:|｜丨])\s*")
+_MEDIA_SUFFIX = re.compile(r"\s*(?:[_|｜丨]|\s[-—]\s)\s*(?P<name>[^\s_|｜丨]{2,10})$")
+
+
+def _drop_media_name(d: Draft) -> None:
+    """A headline loses the name of a medium before or after it (云岭网：云岭大桥通车, 【云岭发布】…,
+    云岭大桥通车_云岭新闻网; :func:`.lines.is_media_name`); a column or place before it stays
+    (县域动态 | …, 云岭县：…), as the page writes it.
+
+    >>> d = Draft([], [], range(0), art=Article(seq=1, headline="云岭新闻网：云岭大桥今天通车"))
+    >>> _drop_media_name(d); d.art.headline
+    '云岭大桥今天通车'
+    """
+    head = d.art.headline
+    m = _MEDIA_PREFIX.match(head)
+    if m and is_media_name(m.group("bracketed") or m.group("name")) and len(head) - m.end() >= 5:
+        head = head[m.end():]
+    m = _MEDIA_SUFFIX.search(head)
+    if m and is_media_name(m.group("name")) and m.start() >= 5:
+        head = head[: m.start()]
+    d.art.headline = head
 
 
 def _read_body_lines(d: Draft) -> None:
@@ -190,8 +262,8 @@ def _inherit_page_source(d: Draft) -> None:
 
 
 #: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _read_body_lines, _take_closing_names, _mend_broken_paragraphs, _inherit_page_date,
-                 _date_by_dateline, _inherit_page_source)
+ARTICLE_STEPS = (_name_titles, _drop_media_name, _read_body_lines, _take_closing_names, _mend_broken_paragraphs,
+                 _inherit_page_date, _date_by_dateline, _inherit_page_source)
 
 
 # ---------------------------------------------------------------- line steps

@@ -15,9 +15,11 @@ and :mod:`.articles` writes each article from its lines:
 * a *byline* is ``本报讯（记者 …）``, a dateline ``本报宁波11月17日电 （记者 …）``,
   ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
   ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
-* a *title line* is short and does not end a sentence; title lines the layout broke
-  are joined; of two title lines the first is the kicker (引题) unless the second
-  details the first (a subheadline, 副题);
+* a *title line* is short and does not end a sentence, and is no column label (``要闻 |``),
+  medium's name, address, date, photo credit or line of editors — a line's form tells, not its
+  place; title lines the layout broke are joined; of two title lines the first is the kicker
+  (引题) unless the second details the first (a subheadline, 副题), by the form of each
+  (:func:`.articles._is_subheadline`); a medium's name before or after a headline goes;
 * an article starts at the title lines right above a byline, or at the top of
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
@@ -29,7 +31,11 @@ and :mod:`.articles` writes each article from its lines:
 which ``build_articles`` runs the :data:`.articles.ARTICLE_STEPS` on each article, of
 which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its lines. ``segment.join_titles`` (in
 :func:`_group_titles`) and ``segment.meta_heads_article`` (in
-:func:`_find_header_titles`) are steps that are a branch of a function.
+:func:`_find_header_titles`) are steps that are a branch of a function, and so are the forms of lines
+that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``, ``unmark_url_lines``,
+``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``: in :func:`.lines._kind`) and
+the forms that tell kicker, headline and subheadline apart (``segment.bracketed_subheadline``,
+``figure_subheadline``, ``kicker_form``: in :func:`.articles._is_subheadline`).
 """
 from __future__ import annotations
 
@@ -55,10 +61,17 @@ _FUNCTION_END = re.compile(r"(?:[的和与及、为在将把向对从让跟同]|
 _CONTINUATION_START = re.compile(r"^[（(）)》”、，的了等]")
 
 
+_BRACKETED = re.compile(r"^[（(【\[]([^（）()【】\[\]]{10,})[）)】\]]$")
+
+
 def _continues(a: str, b: str) -> bool:
-    """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)?"""
+    """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)? A
+    clause of ten characters or more wholly in brackets does not: it is a subheadline (branch
+    ``segment.bracketed_subheadline``), where a short bracket (（一期）) continues the title."""
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
+    if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
+        return False
     return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
 
 
