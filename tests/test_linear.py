@@ -225,6 +225,25 @@ def test_list_whose_items_each_carry_a_verb_reads_each_item_once(monkeypatch):
     assert items_read(400) <= 2 * 400 and items_read(800) <= 2 * 800
 
 
+def _opens_clause_copying(text, h, cstart):
+    lead = text[cstart:h.start].lstrip("“‘ ")
+    opening = vocab()["lead_re"].match(lead)
+    rest = lead[opening.end():] if opening else lead
+    return len(rest) <= 3 and not any(ch in rest for ch in "在到向从于") and not vocab()["break_re"].search(rest)
+
+
+@SETTINGS
+@given(texts_of(["其中", "今年", "“", "‘", " ", "在", "丽水经开区", "青田", "落地", "，", "、", "累计", "新增", "共"]),
+       st.data())
+def test_any_clause_opening_read_in_place_agrees_with_copying_it(text, data):
+    from lishui_analysis.extract.holder_phrases import Holder, opens_clause
+    for _ in range(10):
+        start = data.draw(st.integers(0, len(text)))
+        cstart = data.draw(st.integers(0, len(text)))
+        h = Holder(start, start + 2, "丽水", "region")
+        assert opens_clause(text, h, cstart) == _opens_clause_copying(text, h, cstart)
+
+
 def _project_after_scan(hs, company, end, s_end, role):
     for h in hs.between(end, s_end):
         if h.kind == "project" and vocab()["builds_re"].search(hs.text, max(end, h.start - 6), h.start):

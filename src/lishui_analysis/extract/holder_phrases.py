@@ -193,8 +193,30 @@ def batch_left(text: str, m) -> int | None:
 
 def opens_clause(text: str, h: Holder, cstart: int) -> bool:
     """``h`` is its clause's grammatical subject: only opening words (其中, 今年, a quote mark) stand
-    before it — no verb or preposition (选择落地丽水: 丽水 is a place, not the subject)."""
-    lead = text[cstart:h.start].lstrip("“‘ ")
-    opening = vocab()["lead_re"].match(lead)
-    rest = lead[opening.end():] if opening else lead
-    return len(rest) <= 3 and not any(ch in rest for ch in "在到向从于") and not vocab()["break_re"].search(rest)
+    before it — no verb or preposition (选择落地丽水: 丽水 is a place, not the subject).
+
+    What is left before ``h`` once the quote marks and opening words after ``cstart`` are taken off
+    must be three characters at most: read in place, not copied from the clause start (the many
+    holders of one long clause each copied the clause up to them)."""
+    if cstart >= h.start:
+        return True
+    p, q = _lead_end(text, cstart)
+    if q > h.start:  # the holder starts inside the opening words (or quote marks): read them up to it
+        p = min(p, h.start)
+        opening = vocab()["lead_re"].match(text, p, h.start)
+        q = opening.end() if opening else p
+    if h.start - q > 3:
+        return False
+    rest = text[q:h.start]
+    return not any(ch in rest for ch in "在到向从于") and not vocab()["break_re"].search(rest)
+
+
+_OPENING_MARKS = re.compile("[“‘ ]*")
+
+
+@lru_cache(maxsize=4096)
+def _lead_end(text: str, cstart: int) -> tuple[int, int]:
+    """Where the quote marks after ``cstart`` end, and where the opening words after them end."""
+    p = _OPENING_MARKS.match(text, cstart).end()
+    opening = vocab()["lead_re"].match(text, p)
+    return p, opening.end() if opening else p
