@@ -6,11 +6,13 @@ holder opens its clause.
 """
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
 from .context import line_start, trie_regex
 
@@ -47,8 +49,9 @@ def vocab() -> dict:
         "non_name": re.compile(rf"[^{name_char}]"),
         "break_re": re.compile(alt(v["left_breaks"])),
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
-        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
-                                     + v["zone_heads"])),
+        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
+                                     + v["project_heads"] + v["zone_heads"])),
+        "function_re": re.compile(alt(v["function_words"])),
         "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
@@ -111,7 +114,48 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
         if m.start() == 1 and len(m.group()) == 1:
             continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
         cut = m.end()
-    return s + cut
+    s += cut
+    if config.step_on("holders", "name_start"):
+        s = name_start(text, s, head_start)
+    return s
+
+
+#: How :func:`name_start` finds the words a name never starts with: ``"lists"`` (the closed classes
+#: of ``function_words`` in ``data/subjects.yaml``) or ``"jieba"`` (the first word's part of speech).
+NAME_START = os.environ.get("LISHUI_NAME_START", "lists")
+_JIEBA_STRIP = tuple(os.environ.get("LISHUI_JIEBA_FLAGS", "p,c,u,d,v").split(","))  # preposition, conjunction, particle, adverb, verb (not vn, a verbal noun)
+
+
+def name_start(text: str, s: int, e: int) -> int:
+    """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
+    copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
+    ``则被松阳云岭集团`` → ``松阳云岭集团``): such words are stripped from the start of ``text[s:e]``
+    while two characters or more stay."""
+    if NAME_START == "jieba":
+        return s + _jieba_lead(text[s:e])
+    rx = vocab()["function_re"]
+    while e - s > 2:
+        m = rx.match(text, s)
+        if m is None or e - m.end() < 2:
+            break
+        s = m.end()
+    return s
+
+
+_HMM = os.environ.get("LISHUI_JIEBA_HMM", "0") == "1"
+
+
+@lru_cache(maxsize=4096)
+def _jieba_lead(seg: str) -> int:
+    """Characters of leading function words of ``seg`` by jieba's parts of speech, whole words only."""
+    import jieba.posseg as pseg
+    k = 0
+    while len(seg) - k > 2:
+        w = next(iter(pseg.cut(seg[k:], HMM=_HMM)), None)
+        if w is None or not (w.flag in _JIEBA_STRIP or w.flag.startswith("u")) or len(seg) - k - len(w.word) < 2:
+            break
+        k += len(w.word)
+    return k
 
 
 @lru_cache(maxsize=1024)
