@@ -6,7 +6,6 @@ holder opens its clause.
 """
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -120,42 +119,28 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     return s
 
 
-#: How :func:`name_start` finds the words a name never starts with: ``"lists"`` (the closed classes
-#: of ``function_words`` in ``data/subjects.yaml``) or ``"jieba"`` (the first word's part of speech).
-NAME_START = os.environ.get("LISHUI_NAME_START", "lists")
-_JIEBA_STRIP = tuple(os.environ.get("LISHUI_JIEBA_FLAGS", "p,c,u,d,v").split(","))  # preposition, conjunction, particle, adverb, verb (not vn, a verbal noun)
-
-
 def name_start(text: str, s: int, e: int) -> int:
     """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
     copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
-    ``则被松阳云岭集团`` → ``松阳云岭集团``): such words are stripped from the start of ``text[s:e]``
-    while two characters or more stay."""
-    if NAME_START == "jieba":
-        return s + _jieba_lead(text[s:e])
+    ``并由松阳云岭集团`` → ``松阳云岭集团``): the ``function_words`` of ``data/subjects.yaml`` are stripped
+    from the start of ``text[s:e]`` while two characters or more stay — each only when it is a whole
+    word there by jieba's dictionary, never the first character of a longer word (``能源…``,
+    ``以色列…``, ``经济…``, ``和平…`` keep their first character)."""
     rx = vocab()["function_re"]
     while e - s > 2:
         m = rx.match(text, s)
-        if m is None or e - m.end() < 2:
+        if m is None or e - m.end() < 2 or _first_word(text[s:e]) != m.group():
             break
         s = m.end()
     return s
 
 
-_HMM = os.environ.get("LISHUI_JIEBA_HMM", "0") == "1"
-
-
 @lru_cache(maxsize=4096)
-def _jieba_lead(seg: str) -> int:
-    """Characters of leading function words of ``seg`` by jieba's parts of speech, whole words only."""
-    import jieba.posseg as pseg
-    k = 0
-    while len(seg) - k > 2:
-        w = next(iter(pseg.cut(seg[k:], HMM=_HMM)), None)
-        if w is None or not (w.flag in _JIEBA_STRIP or w.flag.startswith("u")) or len(seg) - k - len(w.word) < 2:
-            break
-        k += len(w.word)
-    return k
+def _first_word(seg: str) -> str:
+    """The first word of ``seg`` in jieba's dictionary segmentation (no guessing of unknown words)."""
+    import jieba
+    jieba.setLogLevel(60)  # no "Building prefix dict" notes on stderr
+    return next(iter(jieba.cut(seg, HMM=False)), "")
 
 
 @lru_cache(maxsize=1024)
