@@ -74,11 +74,11 @@ def test_a_kind_is_no_name(kind_phrase):
     assert kind_phrase not in projects(f"今年，{kind_phrase}投资9亿元。")
 
 
-@pytest.mark.parametrize("size,count", [("30亿级", "4"), ("百亿级", "2"), ("5亿元级", "7")])
-def test_a_size_class_is_a_batch(size, count):
-    text = f"其中{size}项目{count}个。"
+@pytest.mark.parametrize("size,amount,sep", [("30亿级", "96", "，"), ("百亿级", "210", ","), ("5亿元级", "47", "：")])
+def test_a_size_class_is_a_batch(size, amount, sep):
+    text = f"其中{sep}{size}项目投资{amount}亿元。"
     hs = find_holders(text, []).items
-    assert any(h.kind == "batch" and size in h.name for h in hs)
+    assert [(h.name, h.kind) for h in hs if size in h.name] == [(size + "项目", "batch")]
     assert not any(h.kind == "project" and size in h.name for h in hs)
 
 
