@@ -285,12 +285,12 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if s is None:
         return True
     name = text[s:m.end()]
-    if v["money_re"].search(name):
-        return True  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
         # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
         r.take(Holder(s, m.end(), name, "batch"))
         return True
+    if v["money_re"].search(name):
+        return True  # 1亿元至10亿元项目, 亿元以上项目: a range of sizes, not a name
     owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
