@@ -22,7 +22,17 @@ def projects(text):
     return [h.name for h in find_holders(text, extract_org_mentions(text)).items if h.kind == "project"]
 
 
-@pytest.mark.parametrize("lead,name", list(itertools.product(LEADS, NAMES)))
+# a function word followed by a name whose first character makes a longer dictionary word with it
+# (将 + 星河… reads 将星): the word is kept, never cut — the known price of never cutting inside a word
+AMBIGUOUS = {("将", "星河智造基地")}
+
+
+def test_a_function_word_that_makes_a_word_with_the_name_stays():
+    phrase = "将星河智造基地"
+    assert name_start(phrase, 0, len(phrase) - 2) == 0
+
+
+@pytest.mark.parametrize("lead,name", [p for p in itertools.product(LEADS, NAMES) if p not in AMBIGUOUS])
 def test_a_name_never_starts_with_a_function_word(lead, name):
     text = name_start(lead + name, 0, len(lead + name) - 2)
     assert (lead + name)[text:] == name

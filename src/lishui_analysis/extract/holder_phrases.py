@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
@@ -123,24 +124,34 @@ def name_start(text: str, s: int, e: int) -> int:
     """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
     copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
     ``并由松阳云岭集团`` → ``松阳云岭集团``): the ``function_words`` of ``data/subjects.yaml`` are stripped
-    from the start of ``text[s:e]`` while two characters or more stay — each only when it is a whole
-    word there by jieba's dictionary, never the first character of a longer word (``能源…``,
-    ``以色列…``, ``经济…``, ``和平…`` keep their first character)."""
+    from the start of ``text[s:e]`` while two characters or more stay — each only when no longer
+    word of jieba's dictionary starts there (``能源…``, ``以色列…``, ``经济…``, ``和平…`` keep their
+    first character: never a cut inside a word)."""
     rx = vocab()["function_re"]
     while e - s > 2:
         m = rx.match(text, s)
-        if m is None or e - m.end() < 2 or _first_word(text[s:e]) != m.group():
+        if m is None or e - m.end() < 2 or _longer_word(text, s, m.end(), e):
             break
         s = m.end()
     return s
 
 
-@lru_cache(maxsize=4096)
-def _first_word(seg: str) -> str:
-    """The first word of ``seg`` in jieba's dictionary segmentation (no guessing of unknown words)."""
+def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
+    """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
+    words, longest = _lead_words()
+    return any(text[s:k] in words for k in range(w_end + 1, min(e, s + longest) + 1))
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[frozenset, int]:
+    """The words of jieba's dictionary (its ``dict.txt``, read without loading jieba's segmenter)
+    that start with the first character of a function word, and the longest one's length."""
     import jieba
-    jieba.setLogLevel(60)  # no "Building prefix dict" notes on stderr
-    return next(iter(jieba.cut(seg, HMM=False)), "")
+    firsts = {w[0] for w in vocab()["function_words"]}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as f:
+        words = frozenset(w for w in (line.split(" ", 1)[0] for line in f if line[0] in firsts) if len(w) > 1)
+    return words, max(map(len, words), default=1)
 
 
 @lru_cache(maxsize=1024)
