@@ -153,6 +153,8 @@ HOLDER_OFF = [
     ("holders.titles", "青田被评为中国石雕生产基地。", [("中国石雕生产基地", "title")], [("中国石雕生产基地", "project")]),
     ("holders.name_start", "签约仪式上，暨星河智造基地总投资8亿元。", [("星河智造基地", "project")],
      [("暨星河智造基地", "project")]),
+    ("holders.counted_head", "新建3条云岭轴承生产线，投资2亿元。", [("3条云岭轴承生产线", "batch")],
+     [("3条云岭轴承生产线", "project")]),
     ("holders.size_class", "其中，30亿级项目投资96亿元。", [("30亿级项目", "batch")], [("30亿级项目", "project")]),
     ("holders.firm_categories", "今年，规上企业实现产值12亿元。", [("规上企业", "batch")], []),
     ("holders.industries", "云和县木制玩具产业完成产值8.5亿元。", [("云和县木制玩具产业", "batch")], []),

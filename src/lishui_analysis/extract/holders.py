@@ -285,6 +285,14 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if s is None:
         return True
     name = text[s:m.end()]
+    if config.step_on(STAGE, "counted_head"):
+        counted = _COUNTED.match(name)
+        if counted:
+            one = counted.group(1) or counted.group() in {"一" + c for c in "个条座家项栋幢台套"}
+            # 3条云岭轴承生产线, 4座体育馆: a counted noun phrase is many, a batch; 第二条生产线, 一条生产线:
+            # one of them by its rank or the indefinite "a", no name (generic, the current project's)
+            r.take(Holder(s, m.end(), name, "generic" if one else "batch"))
+            return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
         # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
         r.take(Holder(s, m.end(), name, "batch"))
@@ -314,6 +322,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     return True
 
 
+_COUNTED = re.compile(r"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个条座家项栋幢台套]")
 _SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
 
