@@ -101,16 +101,6 @@ def test_a_project_keeps_its_own_name_when_its_company_is_named_inside_it(compan
     assert projects(text) == [company + project]
 
 
-@pytest.mark.parametrize("count,measure,head,sep", [
-    ("3", "条", "精密轴承生产线", "，"), ("十二", "座", "体育馆", ","), ("20多", "条", "电池生产线", "，"),
-    ("5", "栋", "研发大厦", "；"),
-])
-def test_a_counted_head_phrase_is_a_batch(count, measure, head, sep):
-    text = f"星河园区新建{count}{measure}{head}{sep}投资4.5亿元。"
-    hs = [(h.name, h.kind) for h in find_holders(text, []).items if h.name.endswith(head)]
-    assert hs == [(count + measure + head, "batch")]
-
-
 @pytest.mark.parametrize("rank", ["第一条", "第3条", "一条"])
 def test_one_counted_item_by_rank_or_indefinite_is_no_name(rank):
     text = f"云岭新材料项目总投资6亿元，{rank}生产线投资1.5亿元。"

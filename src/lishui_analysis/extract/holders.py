@@ -285,13 +285,13 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if s is None:
         return True
     name = text[s:m.end()]
-    if config.step_on(STAGE, "counted_head"):
+    if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
-        if counted:
-            one = counted.group(1) or counted.group() in {"一" + c for c in "个条座家项栋幢台套"}
-            # 3条云岭轴承生产线, 4座体育馆: a counted noun phrase is many, a batch; 第二条生产线, 一条生产线:
-            # one of them by its rank or the indefinite "a", no name (generic, the current project's)
-            r.take(Holder(s, m.end(), name, "generic" if one else "batch"))
+        if counted and (counted.group(1) or counted.group() in _ONE):
+            # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
+            # the current project's). A counted phrase (3条云岭轴承生产线) stays as it was: measured as a
+            # batch it gave events + subject but lost more in subject_type on texts 151-199.
+            r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
         # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
@@ -322,7 +322,9 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     return True
 
 
-_COUNTED = re.compile(r"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个条座家项栋幢台套]")
+_MEASURES = "个条座家项栋幢台套"
+_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[{_MEASURES}](?!位)")
+_ONE = {"一" + c for c in _MEASURES}
 _SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
 
