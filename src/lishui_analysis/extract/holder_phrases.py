@@ -10,7 +10,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
 from .context import line_start, trie_regex
 
@@ -47,8 +49,9 @@ def vocab() -> dict:
         "non_name": re.compile(rf"[^{name_char}]"),
         "break_re": re.compile(alt(v["left_breaks"])),
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
-        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["project_heads"]
-                                     + v["zone_heads"])),
+        "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
+                                     + v["project_heads"] + v["zone_heads"])),
+        "function_re": re.compile(alt(v["function_words"])),
         "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
@@ -111,7 +114,44 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
         if m.start() == 1 and len(m.group()) == 1:
             continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
         cut = m.end()
-    return s + cut
+    s += cut
+    if config.step_on("holders", "name_start"):
+        s = name_start(text, s, head_start)
+    return s
+
+
+def name_start(text: str, s: int, e: int) -> int:
+    """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
+    copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
+    ``并由松阳云岭集团`` → ``松阳云岭集团``): the ``function_words`` of ``data/subjects.yaml`` are stripped
+    from the start of ``text[s:e]`` while two characters or more stay — each only when no longer
+    word of jieba's dictionary starts there (``能源…``, ``以色列…``, ``经济…``, ``和平…`` keep their
+    first character: never a cut inside a word)."""
+    rx = vocab()["function_re"]
+    while e - s > 2:
+        m = rx.match(text, s)
+        if m is None or e - m.end() < 2 or _longer_word(text, s, m.end(), e):
+            break
+        s = m.end()
+    return s
+
+
+def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
+    """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
+    words, longest = _lead_words()
+    return any(text[s:k] in words for k in range(w_end + 1, min(e, s + longest) + 1))
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[frozenset, int]:
+    """The words of jieba's dictionary (its ``dict.txt``, read without loading jieba's segmenter)
+    that start with the first character of a function word, and the longest one's length."""
+    import jieba
+    firsts = {w[0] for w in vocab()["function_words"]}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as f:
+        words = frozenset(w for w in (line.split(" ", 1)[0] for line in f if line[0] in firsts) if len(w) > 1)
+    return words, max(map(len, words), default=1)
 
 
 @lru_cache(maxsize=1024)

@@ -285,8 +285,20 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if s is None:
         return True
     name = text[s:m.end()]
+    if config.step_on(STAGE, "ranked_head"):
+        counted = _COUNTED.match(name)
+        if counted and (counted.group(1) or counted.group() in _ONE):
+            # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
+            # the current project's). A counted phrase (3条云岭轴承生产线) stays as it was: measured as a
+            # batch it gave events + subject but lost more in subject_type on texts 151-199.
+            r.take(Holder(s, m.end(), name, "generic"))
+            return True
+    if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
+        # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
+        r.take(Holder(s, m.end(), name, "batch"))
+        return True
     if v["money_re"].search(name):
-        return True  # 1亿元至10亿元项目, 亿元以上项目: a size class, not a name
+        return True  # 1亿元至10亿元项目, 亿元以上项目: a range of sizes, not a name
     owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
@@ -308,6 +320,12 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
     r.take(Holder(s, m.end(), name, kind, org))
     return True
+
+
+_MEASURES = "个条座家项栋幢台套"
+_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[{_MEASURES}](?!位)")
+_ONE = {"一" + c for c in _MEASURES}
+_SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
 
 def _phrase_start(r: _Reading, m, s: int) -> int | None:

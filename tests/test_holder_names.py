@@ -1,0 +1,108 @@
+"""Names that are names (issue #17 item 4), on invented text: a holder never starts with a
+preposition, conjunction, particle, copula or adverb; a construction stage, a kind word or a size
+class is no project's name; a project keeps its own name when its company is named inside it.
+Templates vary the names, numbers, function words and punctuation."""
+import itertools
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.holder_phrases import name_start
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.extract.subjects import find_holders
+from lishui_analysis.ingest.segment import split_sentences
+
+NAMES = ["云岭新材料项目", "星河智造基地", "松阳星澜电池产业园", "青田瓯远精密轴承项目"]
+# one word of each closed class: preposition, conjunction, particle, copula, adverb
+LEADS = ["在", "于", "对", "由", "被", "与", "和", "暨", "及", "并", "则", "的", "是", "为", "已", "正", "也", "将"]
+
+
+def projects(text):
+    return [h.name for h in find_holders(text, extract_org_mentions(text)).items if h.kind == "project"]
+
+
+# a function word followed by a name whose first character makes a longer dictionary word with it
+# (将 + 星河… reads 将星): the word is kept, never cut — the known price of never cutting inside a word
+AMBIGUOUS = {("将", "星河智造基地")}
+
+
+def test_a_function_word_that_makes_a_word_with_the_name_stays():
+    phrase = "将星河智造基地"
+    assert name_start(phrase, 0, len(phrase) - 2) == 0
+
+
+@pytest.mark.parametrize("lead,name", [p for p in itertools.product(LEADS, NAMES) if p not in AMBIGUOUS])
+def test_a_name_never_starts_with_a_function_word(lead, name):
+    text = name_start(lead + name, 0, len(lead + name) - 2)
+    assert (lead + name)[text:] == name
+
+
+@pytest.mark.parametrize("word", ["能源", "以色列", "经济", "和平", "同济", "地产"])
+def test_a_function_character_that_begins_a_longer_word_stays(word):
+    phrase = word + "星河项目"
+    assert name_start(phrase, 0, len(phrase) - 2) == 0
+
+
+@pytest.mark.parametrize("lead,name,amount,sep", [
+    ("暨", "星河智造基地", "8.5", "，"),
+    ("并", "松阳星澜电池产业园", "12", "，"),
+    ("而", "云岭新材料项目", "3.2", ","),
+])
+def test_a_holder_after_a_conjunction_is_the_name_alone(lead, name, amount, sep):
+    text = f"签约仪式上{sep}{lead}{name}总投资{amount}亿元。"
+    assert name in projects(text)
+    assert not any(p.startswith(lead) for p in projects(text))
+
+
+@pytest.mark.parametrize("company", ["正岭电气有限公司", "正澜精工科技有限公司"])
+def test_a_company_whose_first_character_is_a_function_word_keeps_it(company):
+    # a trade name unknown to the dictionary loses its first character to name_start alone; the
+    # organization the cut fell inside gives the phrase back its start
+    text = f"{company}年产8万吨新材料项目总投资6亿元。"
+    assert projects(text) == [company + "年产8万吨新材料项目"]
+
+
+def test_the_step_can_be_switched_off():
+    text = "暨星河智造基地总投资8亿元。"
+    with config.steps_off("holders.name_start"):
+        off = projects(text)
+    assert projects(text) == ["星河智造基地"] and off != ["星河智造基地"]
+
+
+@pytest.mark.parametrize("stage", ["桩基工程", "土石方工程", "地下室工程", "钢结构工程", "幕墙工程"])
+@pytest.mark.parametrize("name", ["云岭新材料项目", "星河智造基地"])
+def test_a_construction_stage_is_the_current_projects(stage, name):
+    text = f"{name}总投资6亿元。目前，{stage}已完工，投资1.2亿元。"
+    qs = extract_quantities(text, split_sentences(text), [], "2024-05-01", find_holders(text, []))
+    q = next(q for q in qs if q.surface == "1.2亿元")
+    assert q.subject == name
+
+
+@pytest.mark.parametrize("kind_phrase", ["该类项目", "这类项目", "重大战略项目"])
+def test_a_kind_is_no_name(kind_phrase):
+    assert kind_phrase not in projects(f"今年，{kind_phrase}投资9亿元。")
+
+
+@pytest.mark.parametrize("size,amount,sep", [("30亿级", "96", "，"), ("百亿级", "210", ","), ("5亿元级", "47", "：")])
+def test_a_size_class_is_a_batch(size, amount, sep):
+    text = f"其中{sep}{size}项目投资{amount}亿元。"
+    hs = find_holders(text, []).items
+    assert [(h.name, h.kind) for h in hs if size in h.name] == [(size + "项目", "batch")]
+    assert not any(h.kind == "project" and size in h.name for h in hs)
+
+
+@pytest.mark.parametrize("company,project", [
+    ("浙江云岭精工有限公司", "年产5万套精密轴承项目"),
+    ("青田星澜新能源科技有限公司", "锂电池隔膜生产线项目"),
+])
+def test_a_project_keeps_its_own_name_when_its_company_is_named_inside_it(company, project):
+    text = f"{company}{project}总投资6.5亿元。"
+    assert projects(text) == [company + project]
+
+
+@pytest.mark.parametrize("rank", ["第一条", "第3条", "一条"])
+def test_one_counted_item_by_rank_or_indefinite_is_no_name(rank):
+    text = f"云岭新材料项目总投资6亿元，{rank}生产线投资1.5亿元。"
+    qs = extract_quantities(text, split_sentences(text), [], "2024-05-01", find_holders(text, []))
+    assert next(q for q in qs if q.surface == "1.5亿元").subject == "云岭新材料项目"
