@@ -309,17 +309,24 @@ def _linear_shape(name: str, size: int) -> None:
 def linear_times(n: int = 50_000) -> dict:
     """CPU time of ``process_document`` on each worst shape at ``n`` and ``2n`` characters and their
     ratio (≈ 2 when linear, ≈ 4 when quadratic); a ratio above :data:`LINEAR_FLAG` is flagged. Each
-    shape is timed in a fresh process (what other shapes left in caches and memory does not count)."""
+    shape is timed in a fresh process (what other shapes left in caches and memory does not count),
+    a flagged one twice (the lower ratio kept)."""
     out = {}
     for known, shapes in ((False, LINEAR_SHAPES), (True, LINEAR_KNOWN)):
         size = n // 5 if known else n
         for name, (what, _) in shapes.items():
-            res = subprocess.run([sys.executable, __file__, "--linear-shape", name, str(size)], capture_output=True,
-                                 text=True, cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-            a, b = json.loads(res.stdout.strip().splitlines()[-1])
-            ratio = b / max(a, 1e-6)
+            # A busy machine can push one pair of short timings past the flag: a flagged shape is timed
+            # once more, in another process, and the lower ratio kept (a quadratic one stays near 4).
+            for attempt in range(2):
+                res = subprocess.run([sys.executable, __file__, "--linear-shape", name, str(size)], capture_output=True,
+                                     text=True, cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                a2, b2 = json.loads(res.stdout.strip().splitlines()[-1])
+                if attempt == 0 or b2 / max(a2, 1e-6) < ratio:
+                    a, b, ratio = a2, b2, b2 / max(a2, 1e-6)
+                if ratio <= LINEAR_FLAG:
+                    break
             out[name] = {"shape": what, "chars": size, "seconds": round(a, 4), "seconds_2x": round(b, 4),
-                         "ratio": round(ratio, 2), "flagged": ratio > LINEAR_FLAG, "known": known}
+                         "ratio": round(ratio, 2), "flagged": ratio > LINEAR_FLAG, "known": known, "timings": attempt + 1}
             print(f"  {name:14s} {size:>7,} chars {a:7.3f}s  {2 * size:>7,} chars {b:7.3f}s  ratio {ratio:4.2f}"
                   f"{'  FLAGGED (above %.1f)' % LINEAR_FLAG if ratio > LINEAR_FLAG else ''}{'  (known)' if known else ''}",
                   flush=True)
