@@ -144,10 +144,10 @@ def test_changes_since_the_previous_run(runs):
     assert not c["first_run"] and [a["article_id"] for a in c["new_articles"]] == [OTHER_ARTICLE]
     assert "浙江丽水中欣晶圆半导体材料有限公司" in {p["name"] for p in c["new_projects"]}
     assert any(m["event_type"] == "topped_out" and m["dates"] == ["2023-12-31", "2024-01"] for m in c["new_milestones"])
-    assert any(f["figure"] == "00_corpus_overview/n_articles" and (f["before"], f["after"]) == (6, 7)
-               for f in c["changed_figures"])
+    assert any((f["report"], f["metric"], f["before"], f["after"]) == ("00_corpus_overview", "n_articles", 6, 7)
+               for f in c["totals"])
     index = (typed / "index.html").read_text(encoding="utf-8")
-    assert "What is new since the previous run" in index and "中欣晶圆项目进展" in index
+    assert "What changed since the previous run" in index and "中欣晶圆项目进展" in index
     assert (typed / ".snapshot.json").exists()
 
 
