@@ -32,6 +32,22 @@ def _pick(rows: pd.DataFrame) -> pd.Series | None:
         ["_f", "value", "quantity_id"], ascending=[True, False, True]).iloc[0]
 
 
+#: Words just before an amount that make it a total, whatever year the sentence speaks of.
+TOTAL_CUES = ("总投资", "投资总额", "总额")
+
+
+def _said_total(row, sentences: pd.DataFrame, width: int = 6) -> bool:
+    """Whether the ``width`` characters before a quantity in its sentence call it a total (总投资18.5亿元)."""
+    if not hasattr(row, "start"):
+        return False
+    hit = sentences[(sentences["article_id"] == row.article_id) & (sentences["sentence_id"] == row.sentence_id)]
+    if hit.empty:
+        return False
+    offset = int(row.start) - int(hit["start"].iloc[0])
+    before = str(hit["text"].iloc[0])[max(offset - width, 0): max(offset, 0)]
+    return any(cue in before for cue in TOTAL_CUES)
+
+
 def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
     """Batches of projects and zones with what one sentence states of them — projects counted, investment,
     land — and the investment intensity (万元/亩) they give, against the 标准地 ``threshold``.
@@ -39,9 +55,10 @@ def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
     One row per batch or zone and sentence that states an investment or a land area of it. Only rows typed
     ``batch`` or ``zone`` feed it, so a plant's figure (typed project or company) never becomes its zone's,
     whatever the sentence says around it. The intensity is computed only from an investment and a land area
-    stated in the same sentence for the same batch or zone (26.96亿元 on 397亩 = 679.1 万元/亩), never from
-    a one-year figure (a ``period``) nor across sentences; a forecast figure is used only when none is
-    stated, and the row says so (``forecast``). ``basis`` says why a row has no intensity."""
+    stated in the same sentence for the same batch or zone (26.96亿元 on 397亩 = 679.1 万元/亩), never across
+    sentences nor from a one-year figure (a ``period``, unless the sentence calls it the total: 今年入园项目9个，
+    总投资18.5亿元); a forecast figure is used only when none is stated, and the row says so (``forecast``).
+    ``basis`` says how the intensity was computed or why there is none."""
     q = _of_types(tables["quantities"], INDICATOR_AGGREGATES)
     q = q[q["metric"].isin(["investment", "land", "count"])]
     if q.empty:
@@ -52,7 +69,8 @@ def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
     q.loc[land_m2, "value"] = q.loc[land_m2, "value"] / mu_in_m2()
     q.loc[land_m2, "unit"] = "mu"
     period = q["period"].fillna("") if "period" in q else pd.Series("", index=q.index)
-    q["period"] = period
+    # a figure of one year is a flow (今年完成投资), unless the sentence calls it the total (今年入园项目9个，总投资…)
+    q["period"] = [p if p and not _said_total(r, tables["sentences"]) else "" for p, r in zip(period, q.itertuples())]
     order = ["start"] if "start" in q else []
     rows = []
     for (key, article_id, sentence_id), g in q.groupby(["key", "article_id", "sentence_id"], sort=True):
@@ -95,7 +113,10 @@ def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
     several = out["name"].map(out["name"].value_counts()) > 1
     out["label"] = [f"{nm} ({k + 1})" if many else nm for nm, k, many in zip(out["name"], seen, several)]
     out = Provenance(tables).add(out, "quantity_ids")
-    return out.sort_values(["subject_type", "label"]).reset_index(drop=True)[_AGG_INDICATOR_COLUMNS]
+    # those with an intensity first, highest first; then by type and name
+    out = out.assign(_rated=out["investment_intensity"].notna()).sort_values(
+        ["_rated", "investment_intensity", "subject_type", "label"], ascending=[False, False, True, True], na_position="last")
+    return out.reset_index(drop=True)[_AGG_INDICATOR_COLUMNS]
 
 
 def aggregate_intensity_takeaway(table: pd.DataFrame, threshold: float) -> str:

@@ -352,7 +352,7 @@ def plot_by_year(df, series: str, title: str, xlabel: str, value: str = "article
         title = f"{title} (top {top_n} of {len(totals)})" if lang == "en" else f"{title}(前 {top_n} 个,共 {len(totals)} 个)"
         totals = totals.head(int(top_n))
     wide = wide.loc[totals.index]
-    fig, ax = plt.subplots(figsize=(min(3.5 + 0.75 * len(years), 16), 0.45 * len(wide) + 1.8))
+    fig, ax = plt.subplots(figsize=(min(3.5 + 0.55 * len(years), 12), 0.42 * len(wide) + 1.8))
     sns.heatmap(wide, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eee", ax=ax,
                 mask=wide == 0)
     ax.set_yticks([i + 0.5 for i in range(len(wide))], [short_label(s, label_width, 2) for s in wide.index],

@@ -19,8 +19,15 @@ SNAPSHOT_FORMAT = 2
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
+#: Fields that name the entity of a summary list's item, in order of preference (else its first text field).
+ENTITY_FIELDS = ("entity", "subject", "name", "project", "label")
+
+
 def _text_fields(item: dict) -> list[str]:
-    return [k for k, v in item.items() if isinstance(v, (str, bool))]
+    """The fields naming a list item: its texts and flags, the entity's field first."""
+    keys = [k for k, v in item.items() if isinstance(v, (str, bool))]
+    first = next((k for k in ENTITY_FIELDS if k in keys), None)
+    return [first] + [k for k in keys if k != first] if first else keys
 
 
 def _value_of(item: dict, keys: list[str]):
@@ -66,11 +73,14 @@ def summary_figures(report: str, summary: dict) -> dict:
                 keys = _text_fields(item)
                 names = [str(item[k]) for k in keys]
                 entity = names[0] if names else ""
-                metric = " ".join([top, *names[1:]])
+                # the metric says the other texts, and a flag by its name when it is set ("planned")
+                said = [k if item[k] is True else str(item[k]) for k in keys[1:] if item[k] is not False]
+                metric = " ".join([top, *said])
                 add(metric, entity, _value_of(item, keys), f"{report}/{top}/{'|'.join(names)}")
         elif isinstance(value, list):
             for v in value:
-                add(top, str(v), True, f"{report}/{top}/{v}")
+                if v not in ("", None):  # an empty name (an article without headline) names nothing
+                    add(top, str(v), True, f"{report}/{top}/{v}")
         else:
             add(top, "", value, f"{report}/{top}")
     return out
@@ -245,7 +255,8 @@ def changes_section(changes: dict | None) -> str:
                 ("Figures by entity: new, changed, removed", "figures",
                  ["entity", "metric", "change", "before", "after", "report"]),
                 ("Corpus totals", "totals", ["metric", "before", "after", "report"]))
-    if not changes["first_run"] and not any(v for k, v in c.items() if k != "entities_with_changed_figures"):
+    if (not changes["first_run"] and changes.get("figures_compared", True)
+            and not any(v for k, v in c.items() if k != "entities_with_changed_figures")):
         return f"{title}<p>Nothing changed since the run of {e(str(changes['previous_run']))}.</p>"
     # an empty list says "none" where a reader looks for it: after a first run only articles and projects
     said = ("new_articles", "new_projects") if changes["first_run"] else tuple(
