@@ -110,6 +110,41 @@ def test_investment_views_hold_projects_and_companies_only(reports):
     assert "26.96亿元" in html.split("Batches of projects, zones and regions")[1]
 
 
+def test_the_airport_parks_batch_keeps_its_intensity(reports):
+    """空港园区一期地块: 14 projects, 26.96亿元 on 397亩 = 679.1 万元/亩 against the 270 万元/亩 floor, in 01's
+    summary and in its report, in the batches-and-zones table (never among the projects)."""
+    s = _summary(reports, "01_investment")
+    b = s["batches_and_zones"]["空港园区一期地块"]
+    assert (b["investment_intensity"], b["investment_yi_yuan"], b["land_mu"]) == (679.1, 26.96, 397.0)
+    assert b["subject_type"] == "batch" and "空港园区一期地块" not in s["investment_intensity"]
+    section = (reports / "01_investment.html").read_text(encoding="utf-8").split(
+        "Batches of projects and zones: investment intensity")[1].split("Batches of projects, zones and regions")[0]
+    assert "679.1 万元/亩" in section and "26.96亿元 ÷ 397亩" in section
+
+
+def test_every_chart_is_described_in_its_alt_text(runs):
+    from bs4 import BeautifulSoup
+
+    for folder in runs:
+        for name in list_notebooks():
+            images = BeautifulSoup((folder / f"{name}.html").read_text(encoding="utf-8"), "html.parser").find_all("img")
+            assert images, name
+            for img in images:
+                alt = (img.get("alt") or "").strip()
+                assert alt and alt != "No description has been provided for this image", (folder.name, name)
+                assert ": " in alt, (name, alt)  # the chart's title, then what it plots
+
+
+def test_no_report_ends_with_a_raw_summary_dict(reports):
+    from bs4 import BeautifulSoup
+
+    for name in list_notebooks():
+        outputs = BeautifulSoup((reports / f"{name}.html").read_text(encoding="utf-8"), "html.parser").select(
+            ".jp-OutputArea-output")
+        last = [t for t in (o.get_text(" ", strip=True) for o in outputs) if t][-1]
+        assert f"{name}.json next to this page" in last and "{" not in last, (name, last[:200])
+
+
 def test_wafer_plant_construction_to_topping_out(reports):
     s = _summary(reports, "02_construction_speed")
     (d,) = [d for d in s["durations"] if d["subject"] == "浙江丽水中欣晶圆半导体材料有限公司"
@@ -144,10 +179,10 @@ def test_changes_since_the_previous_run(runs):
     assert not c["first_run"] and [a["article_id"] for a in c["new_articles"]] == [OTHER_ARTICLE]
     assert "浙江丽水中欣晶圆半导体材料有限公司" in {p["name"] for p in c["new_projects"]}
     assert any(m["event_type"] == "topped_out" and m["dates"] == ["2023-12-31", "2024-01"] for m in c["new_milestones"])
-    assert any(f["figure"] == "00_corpus_overview/n_articles" and (f["before"], f["after"]) == (6, 7)
-               for f in c["changed_figures"])
+    assert any((f["report"], f["metric"], f["before"], f["after"]) == ("00_corpus_overview", "n_articles", 6, 7)
+               for f in c["totals"])
     index = (typed / "index.html").read_text(encoding="utf-8")
-    assert "What is new since the previous run" in index and "中欣晶圆项目进展" in index
+    assert "What changed since the previous run" in index and "中欣晶圆项目进展" in index
     assert (typed / ".snapshot.json").exists()
 
 

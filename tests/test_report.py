@@ -101,14 +101,15 @@ def test_diff_of_snapshots_lists_what_is_new_and_changed(typed, plain):
     old = report.snapshot(t_old, {"01_investment": {"investment_intensity": {"甲": 100.0}, "n": 3}})
     new = report.snapshot(t_new, {"01_investment": {"investment_intensity": {"甲": 120.0}, "n": 3}})
     first = report.diff_snapshots(None, new)
-    assert first["first_run"] and first["counts"]["new_articles"] == 7 and first["changed_figures"] == []
+    assert first["first_run"] and first["counts"]["new_articles"] == 7 and first["figures"] == first["totals"] == []
     d = report.diff_snapshots(old, new)
     assert not d["first_run"]
     assert [a["article_id"] for a in d["new_articles"]] == [OTHER_ARTICLE]
     # the old tables were untyped: every project is new; the new ones are never batches or zones
     assert WAFER in {p["name"] for p in d["new_projects"]}
     assert not {p["name"] for p in d["new_projects"]} & {"空港园区一期地块", "丽水经开区"}
-    assert d["changed_figures"] == [{"figure": "01_investment/investment_intensity/甲", "before": 100.0, "after": 120.0}]
+    assert d["figures"] == [{"entity": "甲", "report": "01_investment", "metric": "investment_intensity",
+                             "change": "changed", "before": 100.0, "after": 120.0}] and d["totals"] == []
     # the second outlet dates the wafer plant's topping-out differently: a changed milestone next time
     again = json.loads(json.dumps(new))
     key = next(k for k, v in again["milestones"].items() if v["name"] == WAFER and v["event_type"] == "topped_out")
@@ -132,7 +133,8 @@ def test_changes_file_and_snapshot_are_written_and_compared_across_runs(typed, p
     assert on_disk == json.loads(json.dumps(c2, default=str))
     assert c2["previous_run"] == snap["generated_at"]
     assert c2["counts"]["new_articles"] == 1 and c2["counts"]["new_projects"] >= 5
-    assert c2["changed_figures"] == [{"figure": "01_investment/threshold", "before": 270.0, "after": 300.0}]
+    assert c2["totals"] == [{"report": "01_investment", "metric": "threshold", "change": "changed",
+                             "before": 270.0, "after": 300.0}] and c2["figures"] == []
     assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporary file
 
 

@@ -5,10 +5,86 @@ so Chinese labels render as glyphs on any machine without root or system fonts.
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
 from .labels import short_label
+
+#: Each chart's description (figure → text), given by :func:`describe`.
+_ALT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def describe(ax, text: str):
+    """Give the chart of ``ax`` a description — its title and what is plotted — that the HTML report
+    carries as the image's alt text (see :func:`install_alt_text`). Returns ``ax``."""
+    _ALT[ax.figure] = " ".join(str(text).split())
+    return ax
+
+
+def _n(v) -> str:
+    """A number as a description says it: 12,345, 679.1, 0.0625."""
+    v = float(v)
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.1f}".rstrip("0").rstrip(".") if abs(v) >= 1 else f"{v:.3g}"
+
+
+def alt_text(fig) -> str:
+    """The description of a chart: the one :func:`describe` gave it, else one read from its axes (title
+    and axis labels), so a chart drawn in a notebook without this module's functions has one too."""
+    if fig in _ALT:
+        return _ALT[fig]
+    parts = []
+    for ax in fig.axes:
+        bits = [f"x axis: {ax.get_xlabel()}" if ax.get_xlabel() else "",
+                f"y axis: {ax.get_ylabel()}" if ax.get_ylabel() else ""]
+        bits = [b for b in bits if b]
+        if ax.get_title() or bits:
+            parts.append((ax.get_title() or "chart") + (f" ({'; '.join(bits)})" if bits else ""))
+    title = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    return "Chart: " + "; ".join(p for p in [title] + parts if p) if (title or parts) else "Chart without a title"
+
+
+def install_alt_text() -> bool:
+    """In a notebook kernel, make every matplotlib figure's PNG output carry its description as
+    ``metadata['image/png']['alt']`` (the report's template writes it as the image's alt text).
+    Wraps the PNG formatter the inline backend registered; True when installed."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    ip = get_ipython()
+    if ip is None:
+        return False
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    formatter = ip.display_formatter.formatters["image/png"]
+    try:
+        base = formatter.lookup_by_type(Figure)
+    except KeyError:
+        # The inline backend registers its formatter when it is loaded, at the first figure: load it now
+        # (no figure can be open yet, so switching to the backend already chosen closes none).
+        plt.switch_backend(matplotlib.get_backend())
+        try:
+            base = formatter.lookup_by_type(Figure)
+        except KeyError:
+            return False
+    if getattr(base, "lishui_alt", False):
+        return True
+
+    def png_with_alt(fig):
+        data = base(fig)
+        if data is None:
+            return None
+        data, md = data if isinstance(data, tuple) else (data, {})
+        return data, {**(md or {}), "alt": alt_text(fig)}
+
+    png_with_alt.lishui_alt = True
+    formatter.for_type(Figure, png_with_alt)
+    return True
 
 
 def cjk_font_path() -> Path:
@@ -57,14 +133,17 @@ def plot_ranked_bars(df, value: str, label: str, title: str, xlabel: str, thresh
         xlabel = f"{xlabel} (log scale)"
     if threshold is not None:
         ax.axvline(threshold, color="#C44E52", linestyle="--", label=threshold_label or f"{threshold:g}")
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)  # beside: covers no bar
     ax.set_yticks(ax.get_yticks(), [t.get_text() if "\n" in t.get_text() else short_label(t.get_text(), 16)
                                     for t in ax.get_yticklabels()], fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     plt.tight_layout()
-    return ax
+    top = "; ".join(f"{short_label(n, 40, 1)} {_n(v)}" for n, v in zip(data[label].head(3), data[value].head(3)))
+    line = f" A dashed line marks {threshold_label or _n(threshold)}." if threshold is not None else ""
+    return describe(ax, f"{title}: horizontal bar chart of {len(data)} bar{'s' if len(data) != 1 else ''}, bar length {xlabel}. "
+                        f"Largest: {top}.{line}")
 
 
 LABELS = {
@@ -81,7 +160,7 @@ def _empty(ax, title: str, lang: str):
     ax.set_title(title)
     ax.set_xticks([])
     ax.set_yticks([])
-    return ax
+    return describe(ax, f"{title}: empty chart, no data in the selection.")
 
 
 def plot_bars(df, value: str, label: str, title: str, xlabel: str, lang: str = "en", threshold=None,
@@ -102,11 +181,13 @@ def plot_bars(df, value: str, label: str, title: str, xlabel: str, lang: str = "
 
 
 def setup_notebook() -> None:
-    """Theme for charts, and pandas tables shown whole (no ``...``): the HTML report makes them
-    sortable and searchable instead of cutting rows or long sentences."""
+    """Theme for charts, alt text for every chart (:func:`install_alt_text`), and pandas tables shown
+    whole (no ``...``): the HTML report makes them sortable and searchable instead of cutting rows or
+    long sentences."""
     import pandas as pd
 
     set_theme()
+    install_alt_text()
     for opt in ("display.max_rows", "display.max_columns", "display.max_colwidth"):
         pd.set_option(opt, None)
     pd.set_option("display.show_dimensions", False)
@@ -164,7 +245,11 @@ def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15
     ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
-    return ax
+    names = ", ".join(short_label(r, 40, 1) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+    return describe(ax, f"{title}: timeline with {xlabel} on the x axis from {lo:%Y-%m} to {hi:%Y-%m}, one row per "
+                        f"project ({len(rows)}: {names}); a marker per milestone "
+                        f"({', '.join(t.replace('_', ' ') for t in types)}), hollow when planned; a bar spans the "
+                        "month or year a coarse date stands for.")
 
 
 def plot_network(pairs, title: str, lang: str = "en", top_n: int = 30, label_width: int = 12):
@@ -206,7 +291,9 @@ def plot_network(pairs, title: str, lang: str = "en", top_n: int = 30, label_wid
     ax.set_title(f"{title} — {shown}")
     ax.axis("off")
     fig.tight_layout()
-    return ax
+    ties = "; ".join(f"{r.a} – {r.b} ({r.articles})" for r in top.head(3).itertuples())
+    return describe(ax, f"{title} — {shown}: network of {g.number_of_nodes()} organizations on a circle, a line "
+                        f"between two named in the same article, wider for more shared articles. Strongest: {ties}.")
 
 
 def plot_coverage(matrix, title: str, lang: str = "en", top_n: int = 25, label_width: int = 14):
@@ -238,4 +325,45 @@ def plot_coverage(matrix, title: str, lang: str = "en", top_n: int = 25, label_w
         title = f"{title} (top {len(m)} of {len(matrix)})" if lang == "en" else f"{title}(前 {len(m)} 个,共 {len(matrix)} 个)"
     ax.set_title(title, pad=90 if upright else 28)
     fig.tight_layout()
-    return ax
+    most = "; ".join(f"{short_label(r.project, 40, 1)} ({r.sources} outlets, {r.articles} articles)"
+                     for r in matrix.head(3).itertuples())
+    return describe(ax, f"{title}: heat map, one row per project ({len(m)}), one column per outlet ({len(outlets)}), "
+                        f"each cell the number of the outlet's articles about the project. Most covered: {most}.")
+
+
+def plot_by_year(df, series: str, title: str, xlabel: str, value: str = "articles", lang: str = "en",
+                 top_n: int | None = None, label_width: int = 14):
+    """Counts over time: a heat map with the year on the x axis (every year from the first to the last,
+    an empty one included) and one row per ``series`` value (the ``top_n`` largest totals), each cell
+    annotated with its ``value`` (``df``: columns ``year``, ``series``, ``value``)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    set_theme()
+    if df.empty:
+        _, ax = plt.subplots(figsize=(8, 2.5))
+        ax.set_xlabel(xlabel)
+        return _empty(ax, title, lang)
+    wide = df.pivot_table(index=series, columns="year", values=value, aggfunc="sum", fill_value=0)
+    years = list(range(int(min(wide.columns)), int(max(wide.columns)) + 1))
+    wide = wide.reindex(columns=years, fill_value=0)
+    totals = wide.sum(axis=1).sort_values(ascending=False, kind="stable")
+    if top_n and len(totals) > top_n:
+        title = f"{title} (top {top_n} of {len(totals)})" if lang == "en" else f"{title}(前 {top_n} 个,共 {len(totals)} 个)"
+        totals = totals.head(int(top_n))
+    wide = wide.loc[totals.index]
+    fig, ax = plt.subplots(figsize=(min(3.5 + 0.55 * len(years), 12), 0.42 * len(wide) + 1.8))
+    sns.heatmap(wide, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eee", ax=ax,
+                mask=wide == 0)
+    ax.set_yticks([i + 0.5 for i in range(len(wide))], [short_label(s, label_width, 2) for s in wide.index],
+                  rotation=0, fontsize=9)
+    ax.set_xticks([i + 0.5 for i in range(len(years))], [str(y) for y in years], rotation=0, fontsize=9)
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    ax.set_title(title)
+    fig.tight_layout()
+    busiest = "; ".join(f"{short_label(n, 40, 1)} {int(t)}" for n, t in totals.head(3).items())
+    return describe(ax, f"{title}: heat map with {xlabel} on the x axis ({years[0]}–{years[-1]}) and one row per "
+                        f"{series.replace('_', ' ')} ({len(wide)}); each cell the {value} of that year. "
+                        f"Largest totals: {busiest}.")

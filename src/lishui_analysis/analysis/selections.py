@@ -181,7 +181,15 @@ def step_labels(durations: pd.DataFrame) -> pd.DataFrame:
     return d
 
 
-def building_rates(projects: pd.DataFrame) -> pd.DataFrame:
+def building_rates(projects: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:
+    """Floor area over the days from construction start to topping-out, per project; with ``tables``, the
+    ids of the floor-area figure and of the two milestones (column ``ids``, for :func:`provenance`)."""
+    types: dict = {}
+    if tables is not None:
+        q, e = tables["quantities"], tables["events"]
+        types.update(zip(q["quantity_id"], q["metric"]))
+        types.update(zip(e["event_id"], e["event_type"]))
+    wanted = {"building_area", "construction_started", "topped_out"}
     rows = []
     for r in projects.itertuples():
         if not (isinstance(r.floor_area_m2, float) and math.isfinite(r.floor_area_m2)):
@@ -191,12 +199,13 @@ def building_rates(projects: pd.DataFrame) -> pd.DataFrame:
         low, high, mid = ind.duration_days(r.construction_started, r.topped_out)
         if not math.isfinite(mid) or mid <= 0:
             continue
+        ids = [i for i in _ids(getattr(r, "quantity_ids", "")) + _ids(getattr(r, "event_ids", "")) if types.get(i) in wanted]
         rows.append({"subject": r.subject, "floor_area_m2": r.floor_area_m2, "days_low": low, "days_high": high,
                      "m2_per_day_low": ind.building_rate(r.floor_area_m2, high),
                      "m2_per_day_high": ind.building_rate(r.floor_area_m2, max(low, 1)),
-                     "m2_per_day_mid": ind.building_rate(r.floor_area_m2, mid)})
+                     "m2_per_day_mid": ind.building_rate(r.floor_area_m2, mid), "ids": ";".join(ids)})
     return pd.DataFrame(rows, columns=["subject", "floor_area_m2", "days_low", "days_high", "m2_per_day_low",
-                                       "m2_per_day_high", "m2_per_day_mid"])
+                                       "m2_per_day_high", "m2_per_day_mid", "ids"])
 
 
 def industry_names(lang: str = "en") -> dict:
@@ -254,15 +263,37 @@ def milestones(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
 
 
 def industries_over_time(articles: pd.DataFrame, orgs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Articles per publication month that mention an organization of each industry."""
+    """Articles per year and month of publication that mention an organization of each industry (an article
+    counts once per industry; an article dated only to the year has its year as its month; undated
+    articles are left out)."""
+    cols = ["year", "month", "industry", "articles"]
     ind_of = dict(zip(orgs["org_id"], orgs["industry"]))
     m = mentions[mentions["org_id"].isin(ind_of)].assign(industry=lambda d: d["org_id"].map(ind_of))
     m = m.merge(articles[["article_id", "pub_date"]], on="article_id")
+    m = m[m["pub_date"].fillna("").str.len() >= 4]
     if m.empty:
-        return pd.DataFrame(columns=["month", "industry", "articles"])
+        return pd.DataFrame(columns=cols)
     m["month"] = m["pub_date"].str.slice(0, 7)
-    return (m.drop_duplicates(["article_id", "industry"]).groupby(["month", "industry"]).size()
-            .rename("articles").reset_index())
+    m["year"] = m["pub_date"].str.slice(0, 4).astype(int)
+    return (m.drop_duplicates(["article_id", "industry"]).groupby(["year", "month", "industry"]).size()
+            .rename("articles").reset_index()[cols])
+
+
+def per_year(over_time: pd.DataFrame, series: str = "industry") -> pd.DataFrame:
+    """``over_time`` summed per year and ``series``: one row per (year, series) with its articles."""
+    if over_time.empty:
+        return pd.DataFrame(columns=["year", series, "articles"])
+    return over_time.groupby(["year", series], as_index=False)["articles"].sum()
+
+
+def over_time_takeaway(by_year: pd.DataFrame, series: str = "industry_name") -> str:
+    if by_year.empty:
+        return "No dated article mentions an organization of a known industry."
+    first, last = int(by_year["year"].min()), int(by_year["year"].max())
+    totals = by_year.groupby(series)["articles"].sum().sort_values(ascending=False)
+    peak = by_year.sort_values(["articles", "year"], ascending=[False, True]).iloc[0]
+    return (f"{first}–{last}: {len(totals)} industries; most articles for {totals.index[0]} ({int(totals.iloc[0])}); "
+            f"the busiest year of one industry is {int(peak['year'])} for {peak[series]} ({int(peak['articles'])} articles).")
 
 
 # --- subject types, names and provenance (issue 12) -------------------------------------------

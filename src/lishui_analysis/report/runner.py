@@ -20,6 +20,9 @@ import yaml
 from .. import __version__, config
 from ..errors import InputError
 from ..files import atomic_write_bytes
+from .changes import (  # noqa: F401  (the index shows the changes; tests and scripts call them here)
+    SNAPSHOT, changes_section, diff_snapshots, snapshot, summary_figures, write_changes,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -293,8 +296,11 @@ def embed_cjk_font(html_text: str) -> str:
             "font-display:block;}</style>")
     # The families last in <head>, after the template's own CSS (JupyterLab sets the markdown and output
     # fonts through its variables, which would otherwise win and fall back to a font without CJK glyphs).
+    # The subset first (it holds only the page's CJK characters, so Latin text falls through to the system
+    # font): after system-ui, Chromium drew bold Chinese (table headers) as empty boxes on a machine without
+    # CJK fonts. Not first for monospace text: its taller lines gave every printed line a scroll bar.
     families = ("<style>body,.jp-Notebook,.jp-RenderedHTMLCommon,.jp-RenderedMarkdown,table,td,th,input{font-family:"
-                "system-ui,-apple-system,'Segoe UI',Roboto,'LishuiCJK',sans-serif !important;}"
+                "'LishuiCJK',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif !important;}"
                 "pre,code,.jp-OutputArea-output pre,.jp-RenderedText pre{font-family:ui-monospace,'DejaVu Sans Mono',"
                 "'LishuiCJK',monospace !important;}</style>")
     head, end = html_text.find("<head>"), html_text.find("</head>")
@@ -311,139 +317,6 @@ def write_summary(name: str, summary: dict, report_dir: str | None = None) -> Pa
     path = out / f"{name}.json"
     atomic_write_bytes(path, (json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n").encode("utf-8"))
     return path
-
-
-SNAPSHOT = ".snapshot.json"
-
-
-def _flatten(value, prefix: str, out: dict) -> dict:
-    """Scalars of a summary under slash-joined paths; a list of scalars is one value."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _flatten(v, f"{prefix}/{k}", out)
-    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
-        for i, v in enumerate(value):
-            _flatten(v, f"{prefix}/{i}", out)
-    else:
-        out[prefix] = value
-    return out
-
-
-def snapshot(tables: dict, summaries: dict) -> dict:
-    """What a run reports, kept to compare the next run with: the articles, the projects and companies,
-    their milestones (achieved and planned apart, the dates stated) and every figure of the summaries."""
-    from ..analysis import selections
-    from ..analysis.indicators import MILESTONE_ORDER
-
-    pm = selections.project_mentions(tables)
-    ev = selections.project_rows(tables["events"])
-    ev = selections.with_names(ev[ev["event_type"].isin(MILESTONE_ORDER)], tables)
-    milestones: dict = {}
-    for r in ev.itertuples():
-        m = milestones.setdefault(f"{r.key}|{r.event_type}|{'planned' if r.planned else 'achieved'}",
-                                  {"name": r.name, "event_type": r.event_type, "planned": bool(r.planned), "dates": []})
-        if r.date and r.date not in m["dates"]:
-            m["dates"] = sorted(m["dates"] + [r.date])
-    figures: dict = {}
-    for name, summary in sorted(summaries.items()):
-        _flatten(summary, name, figures)
-    return {"articles": dict(sorted(zip(tables["articles"]["article_id"], tables["articles"]["headline"]))),
-            "projects": dict(sorted(zip(pm["key"], pm["name"]))),
-            "milestones": dict(sorted(milestones.items())),
-            "figures": figures}
-
-
-def diff_snapshots(old: dict | None, new: dict) -> dict:
-    """What is new or changed in ``new`` against ``old`` (everything is new when there is no ``old``)."""
-    first = old is None
-    old = old or {"articles": {}, "projects": {}, "milestones": {}, "figures": {}}
-    oa, op, om, of = (old.get(k, {}) for k in ("articles", "projects", "milestones", "figures"))
-    na, np_, nm, nf = new["articles"], new["projects"], new["milestones"], new["figures"]
-    changes = {
-        "first_run": first,
-        "new_articles": [{"article_id": k, "headline": v} for k, v in na.items() if k not in oa],
-        "removed_articles": [{"article_id": k, "headline": v} for k, v in oa.items() if k not in na],
-        "new_projects": sorted(({"key": k, "name": v} for k, v in np_.items() if k not in op),
-                               key=lambda r: (r["name"], r["key"])),
-        "new_milestones": sorted(({**v, "key": k} for k, v in nm.items() if k not in om),
-                                 key=lambda r: (r["name"], r["planned"], r["dates"], r["key"])),
-        "changed_milestones": [{"key": k, "name": v["name"], "event_type": v["event_type"], "planned": v["planned"],
-                                "dates_before": om[k]["dates"], "dates_after": v["dates"]}
-                               for k, v in nm.items() if k in om and om[k]["dates"] != v["dates"]],
-        "changed_figures": [{"figure": k, "before": of.get(k), "after": nf.get(k)}
-                            for k in sorted(set(of) | set(nf)) if of.get(k) != nf.get(k)] if not first else [],
-    }
-    changes["counts"] = {k: len(v) for k, v in changes.items() if isinstance(v, list)}
-    return changes
-
-
-def write_changes(out_dir: Path, processed_dir: Path, params: dict) -> dict:
-    """Compare this run with the snapshot the previous run left in ``out_dir``; write ``changes.json``
-    and the new snapshot (both atomically) and return the changes."""
-    from ..analysis import selections
-    from ..analysis.params import validate
-    from ..tables.corpus import load_tables
-
-    tables = selections.select(load_tables(processed_dir), validate(**params))
-    summaries = {}
-    for path in sorted(Path(out_dir).glob("[0-9][0-9]_*.json")):
-        try:
-            summaries[path.stem] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-    new = snapshot(tables, summaries)
-    new["generated_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    snap_path = Path(out_dir) / SNAPSHOT
-    try:
-        old = json.loads(snap_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = None
-    changes = {"generated_at": new["generated_at"], "previous_run": (old or {}).get("generated_at"),
-               **diff_snapshots(old, new)}
-    dump = lambda d: (json.dumps(d, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n").encode("utf-8")  # noqa: E731
-    atomic_write_bytes(Path(out_dir) / "changes.json", dump(changes))
-    atomic_write_bytes(snap_path, dump(new))
-    return changes
-
-
-def _html_table(rows: list[dict], columns: list[str]) -> str:
-    """An escaped HTML table the page's table script makes sortable and searchable."""
-    e = html.escape
-    cell = lambda v: e(", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v))  # noqa: E731
-    head = "".join(f"<th>{e(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(r.get(c))}</td>" for c in columns) + "</tr>" for r in rows)
-    return f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def changes_section(changes: dict | None) -> str:
-    if not changes:
-        return ""
-    e = html.escape
-    c = changes["counts"]
-    if changes["first_run"]:
-        intro = "<p>First run in this folder: no earlier snapshot to compare with, so everything below is new.</p>"
-    else:
-        intro = (f"<p>Compared with the run of {e(str(changes['previous_run']))}: {c['new_articles']} new articles, "
-                 f"{c['removed_articles']} removed, {c['new_projects']} new projects or companies, "
-                 f"{c['new_milestones']} new milestones, {c['changed_milestones']} milestones with changed dates, "
-                 f"{c['changed_figures']} changed figures.</p>")
-    parts = [f"<h2>What is new since the previous run</h2>{intro}"
-             "<p>Machine-readable: <a href=\"changes.json\">changes.json</a>.</p>"]
-    sections = (("New articles", "new_articles", ["article_id", "headline"]),
-                ("Removed articles", "removed_articles", ["article_id", "headline"]),
-                ("New projects and companies", "new_projects", ["name", "key"]),
-                ("New milestones", "new_milestones", ["name", "event_type", "planned", "dates"]),
-                ("Milestones whose dates changed", "changed_milestones", ["name", "event_type", "planned",
-                                                                          "dates_before", "dates_after"]),
-                ("Changed figures", "changed_figures", ["figure", "before", "after"]))
-    if not changes["first_run"] and not any(c.values()):
-        return f"<h2>What is new since the previous run</h2><p>Nothing changed since the run of {e(str(changes['previous_run']))}.</p>"
-    for title, key, cols in sections:
-        if changes[key]:
-            parts.append(f"<h3>{e(title)} ({len(changes[key])})</h3>" + _html_table(changes[key], cols))
-        elif not changes["first_run"] or key in ("new_articles", "new_projects"):
-            parts.append(f"<h3>{e(title)}</h3><p>none</p>")
-    return "\n".join(parts)
 
 
 def write_index(results: list[dict], out_dir: Path, processed_dir: Path | None = None,

@@ -23,6 +23,19 @@
     if (text) e.textContent = text;
     return e;
   }
+  /* Let a long run without spaces break after the characters ``re`` captures: the cell's text is
+     rebuilt from text nodes and <wbr> elements, so its textContent (what sorting and filters read)
+     stays the same and no HTML is parsed. */
+  function breakable(node, re) {
+    if (node.children.length) return;
+    var parts = node.textContent.split(re);
+    if (parts.length < 3) return;
+    node.textContent = "";
+    for (var i = 0; i < parts.length; i += 2) {
+      node.appendChild(document.createTextNode(parts[i] + (i + 1 < parts.length ? parts[i + 1] : "")));
+      if (i + 2 < parts.length) node.appendChild(document.createElement("wbr"));
+    }
+  }
   function enhance(table) {
     var head = table.tHead, body = table.tBodies[0];
     if (!head || !body || table.getAttribute("data-ls") === "1") return;
@@ -96,30 +109,59 @@
         rows.forEach(function (r) { body.appendChild(r); });
       });
     });
-    /* Columns of long text (sentences, sources) get room to read; short ones do not wrap. */
+    /* Each column gets a kind from its cells, so a table fits the page width and its sentence and source
+       columns stay in view: numbers (right-aligned, one line), short text (one line), names (wrap in a
+       narrow column), prose such as sentences and sources (wrap in a reading-width column), codes and
+       identifiers (runs without spaces such as construction_started, row ids and urls: broken after
+       _ : ; / . , - in a narrow column; the long ones in a smaller type). */
+    var CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
     for (var c = 0; c < ncol; c++) {
-      var longest = 0;
+      var longest = 0, numeric = true, spaced = false, cjk = false;
       for (var k = 0; k < rows.length && k < 500; k++) {
         var cell = rows[k].cells[c];
-        if (cell) longest = Math.max(longest, cell.textContent.length);
+        if (!cell) continue;
+        var t = cell.textContent.trim();
+        longest = Math.max(longest, t.length);
+        if (t !== "" && t !== "NaN" && num(t) === null) numeric = false;
+        if (/\s/.test(t)) spaced = true;
+        if (CJK.test(t)) cjk = true;
       }
-      var cls = longest > 24 ? "ls-long" : "ls-short";
-      if (cls) rows.forEach(function (r) { if (r.cells[c]) r.cells[c].classList.add(cls); });
+      var cls = numeric ? "ls-num" : longest <= 12 ? "ls-short" : !spaced && !cjk ? (longest > 24 ? "ls-id" : "ls-code")
+        : longest > 40 ? "ls-text" : "ls-mid";
+      rows.forEach(function (r) { if (r.cells[c]) r.cells[c].classList.add(cls); });
+      labels[c].classList.add(cls);
+      if (cls === "ls-id" || cls === "ls-code") {
+        rows.forEach(function (r) { if (r.cells[c]) breakable(r.cells[c], /([_:;\/.,-])/); });
+      }
     }
+    /* Header names break after their underscores (investment_<wbr>intensity) rather than widen their columns. */
+    Array.prototype.forEach.call(labels, function (th) { breakable(th, /(_)/); });
     var wrap = el("div", "ls-scroll");
     table.parentNode.insertBefore(bar, table);
     table.parentNode.insertBefore(wrap, table);
     wrap.appendChild(table);
     apply();
   }
+  /* A table still wider than the page (many columns) is set tighter, then tighter again — smaller type,
+     narrower minimum widths — before a horizontal scroll bar is left to reach its last columns. */
+  function fit(table) {
+    var wrap = table.parentNode;
+    if (!wrap || !wrap.classList || !wrap.classList.contains("ls-scroll")) return;
+    table.classList.remove("ls-tight", "ls-tighter");
+    ["ls-tight", "ls-tighter"].forEach(function (cls) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) table.classList.add(cls);
+    });
+  }
   function run() {
     var tables = document.querySelectorAll("table.dataframe");
     Array.prototype.forEach.call(tables, enhance);
+    Array.prototype.forEach.call(tables, fit);
     /* Chromium can shape the first cells of a table before the embedded CJK font is decoded and keep
        the missing-glyph boxes; laying the tables out again once the fonts are ready redraws them. */
     if (document.fonts && document.fonts.ready) {
       document.fonts.ready.then(function () {
         Array.prototype.forEach.call(tables, function (t) { t.style.display = "none"; void t.offsetHeight; t.style.display = ""; });
+        Array.prototype.forEach.call(tables, fit);
       });
     }
   }
