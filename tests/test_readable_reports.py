@@ -178,3 +178,19 @@ def test_sentence_and_source_columns_stay_in_view(tmp_path):
     for table in _measure(_page(tmp_path, outputs, "wide"), tmp_path):
         assert table["scroll"] <= table["client"] + 1, table  # no horizontal scrolling needed
         assert max(table["right"]) <= table["boxRight"] + 1 and table["boxRight"] <= 1400, table
+
+
+def test_figures_the_extractor_could_not_place_are_listed_with_their_sentence():
+    from lishui_analysis.analysis import overview
+
+    articles = pd.DataFrame([{"article_id": "a:01", "doc_id": "a", "headline": "新厂房结顶", "publication": "云和新闻",
+                              "source": "", "pub_date": "2023-10-01", "url": ""}])
+    quantities = pd.DataFrame([{"quantity_id": "a:01:q001", "article_id": "a:01", "sentence_id": 1, "surface": "3个",
+                                "value": 3.0, "unit": "count", "metric": "other", "subject": ""},
+                               {"quantity_id": "a:01:q002", "article_id": "a:01", "sentence_id": 1, "surface": "5亿元",
+                                "value": 5e8, "unit": "CNY", "metric": "investment", "subject": "甲项目"}])
+    sentences = pd.DataFrame([{"article_id": "a:01", "sentence_id": 1, "text": "3个车间投资5亿元。"}])
+    t = {"articles": articles, "quantities": quantities, "sentences": sentences}
+    rows = overview.unresolved_quantities(quantities, articles, t).to_dict("records")
+    assert [(r["quantity_id"], r["sentence"]) for r in rows] == [("a:01:q001", "3个车间投资5亿元。")]
+    assert "《新厂房结顶》" in rows[0]["source"]

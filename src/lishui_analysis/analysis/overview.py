@@ -45,10 +45,17 @@ def coverage(tables, articles):
     return out.reset_index(drop=True)
 
 
-def unresolved_quantities(quantities, articles):
+def unresolved_quantities(quantities, articles, tables: dict | None = None):
+    """Figures given no metric or no subject; with ``tables``, each with its sentence and source, so a
+    reader can see what the extractor missed."""
     q = quantities[quantities["article_id"].isin(set(articles["article_id"]))]
     bad = q[(q["metric"] == "other") | (q["subject"] == "")]
-    return bad[["quantity_id", "surface", "value", "unit", "metric", "subject"]].reset_index(drop=True)
+    cols = ["quantity_id", "surface", "value", "unit", "metric", "subject"]
+    if tables is None:
+        return bad[cols].reset_index(drop=True)
+    from .selections import with_provenance
+
+    return with_provenance(bad, tables)[cols + ["sentence", "source"]]
 
 
 def summary(tables, articles) -> dict:

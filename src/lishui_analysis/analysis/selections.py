@@ -292,7 +292,8 @@ def over_time_takeaway(by_year: pd.DataFrame, series: str = "industry_name") -> 
     first, last = int(by_year["year"].min()), int(by_year["year"].max())
     totals = by_year.groupby(series)["articles"].sum().sort_values(ascending=False)
     peak = by_year.sort_values(["articles", "year"], ascending=[False, True]).iloc[0]
-    return (f"{first}–{last}: {len(totals)} industries; most articles for {totals.index[0]} ({int(totals.iloc[0])}); "
+    span = str(first) if first == last else f"{first}–{last}"
+    return (f"{span}: {len(totals)} industries; most articles for {totals.index[0]} ({int(totals.iloc[0])}); "
             f"the busiest year of one industry is {int(peak['year'])} for {peak[series]} ({int(peak['articles'])} articles).")
 
 
