@@ -485,6 +485,23 @@ def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]
     return out
 
 
+def _item_end_before(text: str, p: int, sent_start: int) -> int | None:
+    """Where the list item before position ``p`` ends — at the 、 before it, or between two quoted
+    items side by side (“甲项目”“乙项目”) — or None when no item stands right before ``p``.
+
+    >>> _item_end_before("云岭项目、星河项目", 5, 0), _item_end_before("“云岭”“星河”", 5, 0), _item_end_before("云岭和星河", 3, 0)
+    (4, 3, None)
+    """
+    j = p - 1
+    while j > sent_start and text[j] in "“”\"":
+        j -= 1
+    if j > sent_start and text[j] == "、":
+        return j
+    if j > sent_start and text[j + 1:p] == "”“":
+        return j + 1
+    return None
+
+
 def _item_chain(holders: Holders, sent_start: int, subject_type: str) -> dict:
     """Position → (the item ending before it as a :class:`Resolved` or None, the position of the
     item before that or None, the nearest position from here whose item is named or None)."""
@@ -496,14 +513,8 @@ def _read_chain(holders: Holders, chain: dict, p: int, sent_start: int, subject_
     text, path = holders.text, []
     while p is not None and p not in chain:
         path.append(p)
-        j = p - 1
-        while j > sent_start and text[j] in "“”\"":
-            j -= 1
-        if j > sent_start and text[j] == "、":
-            end_item = j
-        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
-            end_item = j + 1
-        else:
+        end_item = _item_end_before(text, p, sent_start)
+        if end_item is None:
             chain[p] = (None, None, None)
             path.pop()
             break
@@ -548,14 +559,8 @@ def _enumerated_scan(holders: Holders, r: Resolved, sent_start: int) -> list[Res
         items.append((k, p))
         p = k
     while True:
-        j = p - 1
-        while j > sent_start and text[j] in "“”\"":
-            j -= 1
-        if j > sent_start and text[j] == "、":
-            end_item = j
-        elif j > sent_start and text[j + 1:p] == "”“":  # “A项目”“B项目”: quoted items side by side
-            end_item = j + 1
-        else:
+        end_item = _item_end_before(text, p, sent_start)
+        if end_item is None:
             break
         k = end_item
         while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":

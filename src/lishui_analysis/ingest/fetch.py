@@ -242,7 +242,9 @@ class _DeadlineResponse(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_DeadlineIO(self.fp.detach(), sock, deadline), _CHUNK)
 
 
-class _DeadlineHTTP(http.client.HTTPConnection):
+class _Deadline:
+    """A connection (HTTP or HTTPS, mixed in before it) whose connect and reply share one deadline."""
+
     def __init__(self, *args, deadline: float, **kwargs):
         super().__init__(*args, **kwargs)
         self._deadline = deadline
@@ -253,15 +255,12 @@ class _DeadlineHTTP(http.client.HTTPConnection):
         super().connect()
 
 
-class _DeadlineHTTPS(http.client.HTTPSConnection):
-    def __init__(self, *args, deadline: float, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._deadline = deadline
-        self.response_class = functools.partial(_DeadlineResponse, deadline=deadline)
+class _DeadlineHTTP(_Deadline, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        self.timeout = _left(self._deadline)
-        super().connect()
+
+class _DeadlineHTTPS(_Deadline, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
