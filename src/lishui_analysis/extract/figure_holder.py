@@ -390,7 +390,7 @@ def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Hol
     if not cands:
         return None
     named = [h for h in cands if h.kind != "generic"]
-    if named and named != cands:  # 最大外资项目是湖州的唯品会…项目: the named one
+    if named and named != cands:  # 最大外资项目是青田的云岭…项目: the named one
         cands = named
     item = holders.text.rfind("、", c, hi)
     if item >= 0 and cands[-1].start > item:
@@ -402,7 +402,7 @@ def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Hol
             return projects[-1]
     share = holders.text.rfind("占", c, hi)
     if share >= 0 and cands[0].end <= share:
-        # 排名前30的规上企业产值占370家规上企业总产值的48.1%: a share is of the clause's subject
+        # 前20家规上企业产值占210家规上企业总产值的52.3%: a share is of the clause's subject
         return cands[0]
     batches = [h for h in cands if h.kind == "batch"]
     if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
@@ -432,7 +432,7 @@ def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None
 
 def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
     dash = vocab()["dash_re"].match(holders.text, h.end)
-    if dash:  # 另一个标志性项目——浙江旺荣…项目: the name after the dash is the holder
+    if dash:  # 另一个重点项目——浙江星河…项目: the name after the dash is the holder
         after = holders.between(dash.end(), dash.end() + 80)
         if after and after[0].start == dash.end() and after[0].kind in ("project", "company"):
             h = after[0]

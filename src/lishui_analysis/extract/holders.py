@@ -303,17 +303,17 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
         name = owner[0] + name
-    # an organization the phrase starts with or holds builds it (正帆科技（丽水）有限公司特种气体生产项目)
+    # an organization the phrase starts with or holds builds it (云岭科技（青田）有限公司电子材料生产项目)
     j = bisect_right(r.org_starts, s - 1)  # the first organization starting in the phrase, if it ends before the head
     org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
     org = org or (owner[1] if owner else None)
     head = m.group()
     kind = head_kind(head)
     if not distinctive(name, head) or v["plural_re"].search(name):
-        kind = "generic"  # 该项目, 首期建设项目; 一个个优质半导体产业项目 (many projects, in general)
+        kind = "generic"  # 该项目, 首期建设项目; 一个个优质装备产业项目 (many projects, in general)
         place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") else None
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
-            # 宁波市奉化区扩大有效投资重大项目, 天台县重大项目: a place's projects, counted as one batch
+            # 青田县稳进提质重大项目, 松阳县重大项目: a place's projects, counted as one batch
             s, name, kind = place, text[place:m.end()], "batch"
     elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
                                               or text.startswith("称号", m.end())):
@@ -333,7 +333,7 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     accounted for; None when fewer than two characters are left before the head."""
     text = r.text
     if not r.free(s, m.end()):
-        # a holder already stands in the run (瓯江口产业集聚区项目简介|温州市欣乐加…产业园): start after it
+        # a holder already stands in the run (云岭产业集聚区项目简介|青田县星河…产业园): start after it
         last = r.taken.rfind(1, s, m.start())
         if last < 0 or not r.free(last + 1, m.end()):
             return None

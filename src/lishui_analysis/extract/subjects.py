@@ -108,7 +108,7 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
 
 def project_after(holders: Holders, company: Resolved, end: int, s_end: int, role: str) -> Resolved | None:
     """The project a company's milestone is for, named after the verb in its sentence by 建设/打造/投资
-    (…摘得，计划建设年产50亿套高端药包材生产基地项目); None if the sentence names none."""
+    (…摘得，计划建设年产20亿只医用耗材生产基地项目); None if the sentence names none."""
     text = holders.text
     builds = vocab()["builds_re"]
     items, i = holders.items, bisect_left(holders.starts, end)

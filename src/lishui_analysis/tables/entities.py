@@ -16,10 +16,10 @@ for every row key, its entity; the build then rewrites the ``entity_id`` column 
 (a second pass over two tables, see ``corpus.py``), so ``quantities.entity_id`` joins
 ``entities.entity_id`` directly.
 
->>> res = resolve_entities([name_record("company", "浙江丽水中欣晶圆半导体科技有限公司"),
-...                         name_record("company", "中欣晶圓")])
+>>> res = resolve_entities([name_record("company", "浙江松阳云岭晶材科技有限公司"),
+...                         name_record("company", "雲嶺晶材")])
 >>> [e["name"] for e in res.entities]
-['浙江丽水中欣晶圆半导体科技有限公司']
+['浙江松阳云岭晶材科技有限公司']
 """
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ Resolution is conservative (a wrong merge is worse than a miss) and near-linear 
 number of names (dictionary indexes, no comparison of all pairs):
 
 * company names merge when their cores are equal — the name without leading regions, a
-  region in parentheses and the legal-form suffix (浙江丽水中欣晶圆半导体科技有限公司 =
-  中欣晶圆半导体科技有限公司; 杰杰微视（丽水）科技有限公司 = 杰杰微视科技有限公司);
+  region in parentheses and the legal-form suffix (浙江松阳云岭晶材科技有限公司 =
+  云岭晶材科技有限公司; 星河视讯（青田）科技有限公司 = 星河视讯科技有限公司);
 * a short name joins the one full name it is the 简称 of (organizations aliases), whose
   trade name (字号) it is (强达 → 浙江强达实业有限公司), whose core it starts (中欣晶圆 →
   中欣晶圆半导体科技; four characters at least, two with 公司: 银轮公司) or spells in order
