@@ -258,6 +258,7 @@ LINEAR_SHAPES = {
     "enumerations": ("a list holding many enumeration verbs (如甲、如乙、…)", _numbered(lambda i: "如" + _uniq(i) + "、")),
     "brackets": ("deeply nested, unbalanced brackets and quotes", _repeat("（“【云岭")),
     "quotations": ("a paragraph opening a quotation full of figures", _repeat("“该项目投资3亿元，")),
+    "durations": ("many stated durations in one clause (历时3天封顶…)", _repeat("历时3天封顶从开工到投产仅用了5个月")),
     "dates": ("many dated milestones in one sentence", _repeat("2024年5月开工，")),
     "used_dates": ("milestones after many dates used by others", _halves("云岭项目2024年5月开工，", "云岭项目封顶，")),
     "bylines": ("a byline line per name, many names", _numbered(lambda i: "记者 " + _uniq(i) + "\n")),

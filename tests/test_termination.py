@@ -106,6 +106,17 @@ def test_web_pages_terminate(html):
         assert isinstance(exc, InputError), repr(exc)
 
 
+@SETTINGS
+@given(any_text, st.data())
+def test_stated_durations_terminate_and_land_on_given_verbs(text, data):
+    from lishui_analysis.extract.durations import assign, durations_in
+
+    verbs = sorted(data.draw(st.sets(st.integers(0, max(0, len(text) - 1)), max_size=6)))
+    found = _run(durations_in, text)
+    assert all(0 <= a < b <= len(text) and d > 0 for a, b, d in found)
+    assert set(_run(assign, text, 0, len(text), verbs)) <= set(verbs)
+
+
 def test_a_metadata_line_with_an_empty_source_field_builds(tmp_path):
     """A web article's date line ending in an empty 来源 field (the body follows on the next line)."""
     from lishui_analysis.tables.corpus import build

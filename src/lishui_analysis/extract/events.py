@@ -30,6 +30,7 @@ from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
 from .dates import DateMention
+from .durations import assign as stated_durations
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class Event:
     planned: bool
     subject_type: str = ""
     n_mentions: int = 1
+    subject_rule: str = ""              # the named step that gave the subject
+    stated_duration: float | None = None  # days the text says the step took (历时7个月), else None
 
 
 @lru_cache(maxsize=1)
@@ -141,12 +144,14 @@ class _Article:
         """Each milestone verb of the body in text order, with its sentence."""
         text = self.text
         for s_start, s_end, sent in sentences:
-            for m in self.verb_re.finditer(text, s_start, s_end):
+            verbs = list(self.verb_re.finditer(text, s_start, s_end))
+            took = stated_durations(text, s_start, s_end, [m.start() for m in verbs]) if verbs else {}
+            for m in verbs:
                 word = m.group()
                 _, etype, not_before, not_after = self.by_word[word]
                 yield _Statement(m.start(), m.end(), word, etype, not_before, not_after, s_start, s_end, sent,
                                  text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
-                                 role_of(event_type=etype))
+                                 role_of(event_type=etype), took=took.get(m.start()))
 
 
 @dataclass(slots=True)
@@ -172,14 +177,16 @@ class _Statement:
     after: list[Resolved] = field(default_factory=list)   # holders listed after the verb (签约的还有A、B)
     holder: Resolved | None = None
     listed: list[Resolved] = field(default_factory=list)  # the other holders of a list
+    took: float | None = None           # the duration the sentence states for this step (:mod:`.durations`)
 
     def rows(self) -> list[Event]:
         """One row per holder of the statement (its list items and its holder), in text order."""
         d = self.date
         named = self.listed + ([self.holder] if self.holder is not None and self.holder.subject else [])
-        return [Event(self.start, self.end, self.word, self.sentence, self.event_type, subject,
-                      org.name if org else "", d.date if d else "", d.precision if d else "", self.planned, stype)
-                for subject, stype, org, *_ in sorted(named, key=lambda r: r.start)]
+        return [Event(self.start, self.end, self.word, self.sentence, self.event_type, r.subject,
+                      r.org.name if r.org else "", d.date if d else "", d.precision if d else "", self.planned,
+                      r.subject_type, subject_rule=r.rule, stated_duration=self.took)
+                for r in sorted(named, key=lambda r: r.start)]
 
 
 Step = Callable[[_Article, _Statement], bool]
@@ -347,7 +354,7 @@ def _later_is_planned(a: _Article, s: _Statement) -> bool:
 def _items_after(a: _Article, s: _Statement) -> bool:
     """Takes the holders listed after the verb (签约的还有云岭科技、翠峰新材料等): the first is the
     holder, the rest are listed with it (:func:`.listed_after`)."""
-    s.after = listed_after(a.holders, s.end, s.s_end, s.role)
+    s.after = [r._replace(rule="items_after") for r in listed_after(a.holders, s.end, s.s_end, s.role)]
     if s.after:
         s.holder = s.after[0]
     return True
@@ -358,6 +365,8 @@ def _holder(a: _Article, s: _Statement) -> bool:
     project or company :func:`.resolve` gives (云岭科技智能装备项目于3月开工)."""
     if s.holder is None:
         s.holder = s.batch or resolve(a.holders, s.start, s.end, s.s_start, s.role, event=True)
+        if s.holder is s.batch and s.batch is not None:
+            s.holder = s.batch = s.batch._replace(rule="batch_after")
     return True
 
 
@@ -367,7 +376,7 @@ def _items_before(a: _Article, s: _Statement) -> bool:
     if not s.after:
         last = adjacent(a.holders, s.start, s.s_start, s.role)
         if last is not None and enumerated(a.holders, last, s.s_start):
-            s.holder = last
+            s.holder = last._replace(rule="items_before")
     return True
 
 
@@ -377,7 +386,7 @@ def _list_items(a: _Article, s: _Statement) -> bool:
     if s.after:
         s.listed = s.after[1:]
     elif s.holder is not None:
-        s.listed = enumerated(a.holders, s.holder, s.s_start)
+        s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)]
     return True
 
 
@@ -396,7 +405,8 @@ def _project_named_after(a: _Article, s: _Statement) -> bool:
     建设年产8万台智能装备项目: the land is the project's; :func:`.project_after`)."""
     h = s.holder
     if h is not None and h.subject_type == "project" and h.org is not None and not s.listed:
-        s.holder = project_after(a.holders, h, s.end, s.s_end, s.role) or h
+        after = project_after(a.holders, h, s.end, s.s_end, s.role)
+        s.holder = after._replace(rule="project_named_after") if after is not None else h
     return True
 
 
@@ -464,10 +474,14 @@ def _add(a: _Article, ev: Event, dated: bool) -> None:
         same = group.first
     if same is not None:
         same.n_mentions += 1
+        if same.stated_duration is None:  # (历时…) told in a later statement of the same milestone
+            same.stated_duration = ev.stated_duration
         return
     undated = group.by_date.get("")
     if undated is not None and dated:
         ev.n_mentions += undated.n_mentions
+        if ev.stated_duration is None:
+            ev.stated_duration = undated.stated_duration
         k = a.at.pop(id(undated))
         out[k] = ev
         a.at[id(ev)] = k

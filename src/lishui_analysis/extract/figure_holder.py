@@ -30,6 +30,7 @@ class Resolved(NamedTuple):
     org: object
     start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
     end: int = -1
+    rule: str = ""    # the named step that gave it (``subject_rule``: same_clause, current_topic, …)
 
 
 NONE = Resolved("", "", None)
@@ -279,7 +280,7 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     for attempt in config.active_steps(STAGE, RESOLVE_STEPS):
         r = attempt(f)
         if r is not None:
-            return r
+            return r._replace(rule=attempt.__name__.lstrip("_")) if r.subject else r
     return NONE
 
 

@@ -149,6 +149,7 @@ class Quantity:
     approximate: bool
     forecast: bool
     subject_type: str = ""
+    subject_rule: str = ""   # the named step that gave the subject (empty with an empty subject)
 
 
 @lru_cache(maxsize=1)
@@ -381,8 +382,9 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
                     and rows[0].kind == out[-1].kind == "money":
                 # 60.7亿元（8.8亿美元）: the same figure in another currency, of the same holder and metric
                 for r in rows:
-                    r.metric, r.subject, r.subject_type, r.org_name = (
-                        out[-1].metric, out[-1].subject, out[-1].subject_type, out[-1].org_name)
+                    r.metric, r.subject, r.subject_type, r.org_name, r.subject_rule = (
+                        out[-1].metric, out[-1].subject, out[-1].subject_type, out[-1].org_name,
+                        out[-1].subject_rule and "same_figure")
             out.extend(rows)
             if rows:
                 prev_end = m.end()
@@ -482,7 +484,7 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
     start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
-    subject, stype, org, *_ = resolve(holders, start, surface_end, s_start, role_of(metric, kind),
-                                      counted=unit_text in _COUNTED)
-    return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, subject,
-                     org.name if org else "", period, approx, forecast, stype) for v in values]
+    r = resolve(holders, start, surface_end, s_start, role_of(metric, kind), counted=unit_text in _COUNTED)
+    return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, r.subject,
+                     r.org.name if r.org else "", period, approx, forecast, r.subject_type, r.rule)
+            for v in values]

@@ -42,7 +42,7 @@ CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
 #: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
-CACHE_FORMAT = 5  # 5: entries are MessagePack (4 and before: pickles, dropped unread)
+CACHE_FORMAT = 6  # 5: entries are MessagePack (4 and before: pickles, dropped unread)
 
 
 @lru_cache(maxsize=1)

@@ -188,6 +188,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
                 kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
                 entity_id=entity_id_for(q.subject_type, q.subject, aid),
+                subject_rule=q.subject_rule if q.subject else "", correction="",
                 org_id=org_id_for(as_written(q.org_name)) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
         for n, e in enumerate(extract_events(body, sents, dates, orgs, pub_date, holders), start=1):
@@ -196,7 +197,9 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
                 subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject, aid),
                 org_id=org_id_for(as_written(e.org_name)) if e.org_name else "", date=e.date,
-                date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions))
+                date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions,
+                subject_rule=e.subject_rule if e.subject else "", correction="",
+                stated_duration=e.stated_duration))
     return rows
 
 

@@ -59,7 +59,7 @@ def csv_text(table: str, columns: dict[str, list]) -> str:
     for c in schema.TABLES[table]:
         values = columns[c.name]
         if c.dtype == "float":
-            values = [("" if v != v else "%.10g" % v) for v in values]
+            values = [("" if v is None or v != v else "%.10g" % v) for v in values]
         elif c.dtype == "str" and any(isinstance(v, str) and v[:1] in FORMULA_START for v in values):
             values = [csv_cell(v) for v in values]
         cols.append(values)
