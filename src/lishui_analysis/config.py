@@ -50,6 +50,9 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 #: The notebooks shipped with the package (report uses NOTEBOOKS_DIR's when it holds any).
 PACKAGED_NOTEBOOKS_DIR = PACKAGE_DIR / "report" / "notebooks"
 DOCS_DIR = PROJECT_ROOT / "docs"
+#: A project's corrections and vocabulary overrides: hashed to tell whether the tables are stale.
+CORRECTIONS_FILE = PROJECT_ROOT / "corrections.yaml"
+VOCAB_DIR = PROJECT_ROOT / "vocab"
 
 #: Kernel the report runner asks papermill for (installed by ``make setup``).
 KERNEL_NAME = os.environ.get("LISHUI_KERNEL", "python3")
