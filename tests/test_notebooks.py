@@ -243,8 +243,10 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monke
     index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
     assert index.count("failed</span>: cell") == 2 and "broken on purpose" in index and "ZeroDivisionError" in index
     assert (tmp_path / "rep" / "02_works.html").exists()
+    # a failed notebook's output is NAME.failed.html: there was no good report to keep
+    assert (tmp_path / "rep" / "01_fails.failed.html").exists() and not (tmp_path / "rep" / "01_fails.html").exists()
     # listed in the order asked for, whatever order they finished in
-    assert index.index("01_fails.html") < index.index("02_works.html") < index.index("03_fails_late.html")
+    assert index.index("01_fails.failed.html") < index.index("02_works.html") < index.index("03_fails_late.failed.html")
 
 
 def test_tables_that_cannot_be_built_stop_the_report_before_any_notebook(tmp_path):
