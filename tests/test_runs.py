@@ -145,6 +145,19 @@ def test_the_opt_outs_use_the_tables_as_they_are(project, capsys, monkeypatch):
     assert len(corpus.load_tables(fresh=True)["articles"]) == 3
 
 
+def test_read_only_tables_are_read_as_they_are_and_the_line_says_why(project, capsys, monkeypatch):
+    corpus.load_tables()
+    (project / "data" / "raw" / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+    processed = project / "data" / "processed"
+    access = os.access  # as a read-only mount answers (chmod would not stop root, who runs these tests here)
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == processed and mode & os.W_OK
+                        else access(p, mode, **kw))
+    capsys.readouterr()
+    assert len(corpus.load_tables()["articles"]) == 2
+    assert _err_lines(capsys) == ["data/raw changed (1 file added) since data/processed was built: not rebuilt "
+                                  "(the folder is not writable)"]
+
+
 def test_tables_built_from_another_raw_folder_are_not_compared_with_data_raw(project, capsys, monkeypatch):
     other = project.parent / "corpus"
     other.mkdir()

@@ -440,6 +440,9 @@ def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False, fresh
             if verbose:
                 print(f"{verdict.changed} since {freshness.shown(processed_dir)} was built: not rebuilt "
                       "(--no-rebuild)", file=sys.stderr, flush=True)
+        elif verdict.changed and not os.access(processed_dir, os.W_OK):  # shared tables, read-only here
+            print(f"{verdict.changed} since {freshness.shown(processed_dir)} was built: not rebuilt "
+                  "(the folder is not writable)", file=sys.stderr, flush=True)
         else:
             reason = verdict.changed
     if not (rebuild or reason):
