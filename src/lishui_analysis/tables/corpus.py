@@ -119,9 +119,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
         if only_if_stale and not _stale(out_dir) and not (check_inputs and freshness.check(out_dir, raw_dir).changed):
             return None
-        state = freshness.input_state(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
-        return _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine,
-                             scheduler=scheduler, progress=progress, use_cache=use_cache, input_state=state)
+        scan = freshness.scan_raw(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
+        rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
+                             progress=progress, use_cache=use_cache,
+                             input_state=freshness.input_state(raw_dir, out_dir, scan))
+        freshness.save_scan(out_dir, raw_dir, scan)  # after the commit: only the tables come first
+        return rows
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,

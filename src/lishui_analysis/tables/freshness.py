@@ -109,9 +109,18 @@ def _write_stat_cache(out_dir: Path | None, raw_dir: Path, entries: dict) -> Non
         pass
 
 
-def raw_hashes(raw_dir: Path, out_dir: Path | None = None) -> dict[str, str]:
-    """``{relative path: sha256}`` of every file the build would read in ``raw_dir`` (in its order),
-    a file whose stat is unchanged since the last check keeping its hash (stat cache in ``out_dir``)."""
+@dataclass
+class Scan:
+    """The raw files' hashes, and the stat cache entries to save (``dirty``: something was hashed)."""
+    hashes: dict
+    entries: dict
+    dirty: bool
+
+
+def scan_raw(raw_dir: Path, out_dir: Path | None = None) -> Scan:
+    """``{relative path: sha256}`` of every file the build would read in ``raw_dir`` (in its order), a
+    file whose stat is unchanged since the last check keeping its hash (stat cache in ``out_dir``).
+    Each file is stat-ed before it is hashed: a change while it is read is seen by the next check."""
     raw_dir = Path(raw_dir)
     cached = _read_stat_cache(out_dir, raw_dir)
     hashes, entries, hashed = {}, {}, 0
@@ -129,9 +138,19 @@ def raw_hashes(raw_dir: Path, out_dir: Path | None = None) -> dict[str, str]:
         hashes[rel] = sha
         if key is not None and not sha.startswith("unreadable"):
             entries[rel] = key + [sha]
-    if hashed or len(entries) != len(cached):
-        _write_stat_cache(out_dir, raw_dir, entries)
-    return hashes
+    return Scan(hashes, entries, bool(hashed) or len(entries) != len(cached))
+
+
+def save_scan(out_dir: Path | None, raw_dir: Path, scan: Scan) -> None:
+    if scan.dirty:
+        _write_stat_cache(out_dir, raw_dir, scan.entries)
+
+
+def raw_hashes(raw_dir: Path, out_dir: Path | None = None) -> dict[str, str]:
+    """The hashes of :func:`scan_raw`, the stat cache saved for the next check."""
+    scan = scan_raw(raw_dir, out_dir)
+    save_scan(out_dir, raw_dir, scan)
+    return scan.hashes
 
 
 def _project_files() -> dict:
@@ -148,12 +167,13 @@ def _project_files() -> dict:
             "vocab": vocab}
 
 
-def input_state(raw_dir: Path, out_dir: Path | None = None) -> dict:
+def input_state(raw_dir: Path, out_dir: Path | None = None, scan: Scan | None = None) -> dict:
     """What the tables are built from, as recorded in ``manifest.json``: the raw folder, the hash of
-    each of its files and of its ``sources.csv``, of ``corrections.yaml`` and of each ``vocab/`` file."""
+    each of its files (``scan`` when given, else :func:`raw_hashes`) and of its ``sources.csv``, of
+    ``corrections.yaml`` and of each ``vocab/`` file."""
     raw_dir = Path(raw_dir)
     sources = raw_dir / load.MANIFEST_NAME
-    return {"raw": _recorded(raw_dir), "files": raw_hashes(raw_dir, out_dir),
+    return {"raw": _recorded(raw_dir), "files": scan.hashes if scan else raw_hashes(raw_dir, out_dir),
             "sources.csv": _hash_or_problem(sources, raw_dir) if os.path.lexists(sources) else None,
             **_project_files()}
 
