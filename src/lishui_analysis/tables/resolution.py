@@ -79,11 +79,17 @@ class Resolution:
     entities: list[dict]                 # rows of the entities table
     key_map: dict[str, str]              # per-name key → entity_id
     ambiguous: list[dict]                # names left apart because more than one entity fits
+    corrected: dict[int, int] = field(default_factory=dict)  # merge/apart entry → groups it named
 
 
 class _UnionFind:
+    """Groups of record indexes. ``apart`` (root → {(entry, position)}): names a researcher's
+    ``apart`` correction keeps in separate entities; a union that would join two positions of one
+    entry is refused, whichever rule asks for it."""
+
     def __init__(self, n):
         self.p = list(range(n))
+        self.apart: dict[int, frozenset] = {}
 
     def find(self, i):
         while self.p[i] != i:
@@ -93,8 +99,15 @@ class _UnionFind:
 
     def union(self, a, b):
         a, b = self.find(a), self.find(b)
-        if a != b:
-            self.p[max(a, b)] = min(a, b)
+        if a == b:
+            return
+        if self.apart:
+            ta, tb = self.apart.get(a, frozenset()), self.apart.get(b, frozenset())
+            if ta and tb and any(e == f and p != q for e, p in ta for f, q in tb):
+                return
+            if ta or tb:
+                self.apart[min(a, b)] = ta | tb
+        self.p[max(a, b)] = min(a, b)
 
 
 @dataclass
@@ -157,17 +170,62 @@ class Resolving:
 
 
 def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
-                     org_names: dict | None = None) -> Resolution:
+                     org_names: dict | None = None, merges=(), apart=()) -> Resolution:
     """Group name records into entities (see the module docstring for the rules).
 
     ``pub_dates``: article_id → publication date (first_seen/last_seen); ``org_names``:
     org_id → organization name (an entity's org_id is its canonical name's organization,
-    else the one its rows name most).
+    else the one its rows name most). ``merges`` and ``apart``: the researcher's corrections
+    (``corrections.yaml``), each a tuple of names or entity ids: merged before the rules run (so
+    the rules see one holder), kept apart whatever a rule says.
+
+    >>> recs = [name_record("company", "浙江云岭晶材科技有限公司"), name_record("project", "云岭晶材一期项目"),
+    ...         name_record("company", "云岭晶材")]
+    >>> len(resolve_entities(recs).entities)
+    2
+    >>> len(resolve_entities(recs, apart=[("浙江云岭晶材科技有限公司", "云岭晶材")]).entities)
+    3
+    >>> len(resolve_entities(recs, merges=[("浙江云岭晶材科技有限公司", "云岭晶材一期项目")]).entities)
+    1
     """
     st = start(records, pub_dates, org_names)
+    used = _corrections(st, merges, apart)
     for step in config.active_steps(STAGE, ENTITY_STEPS):
         step(st)
-    return entity_table(st)
+    res = entity_table(st)
+    res.corrected = used
+    return res
+
+
+def _matching(st: Resolving, names) -> list[set]:
+    """For each name or entity id of ``names``, the roots of the records it names."""
+    out = []
+    for n in names:
+        hit = set()
+        for i, r in enumerate(st.recs):
+            if n in (r.name, r.key) or normalize_name(r.name) == normalize_name(n) \
+                    or entity_key(r.entity_type, normalize_name(r.name), r.scope) == n:
+                hit.add(st.uf.find(i))
+        out.append(hit)
+    return out
+
+
+def _corrections(st: Resolving, merges, apart) -> dict[int, int]:
+    """Apply the researcher's ``apart`` then ``merge`` entries; entry number (merges first) →
+    how many distinct groups its names found (fewer than two: the entry changed nothing)."""
+    used = {}
+    for k, names in enumerate(apart, start=len(merges)):
+        hits = _matching(st, names)
+        for pos, roots in enumerate(hits):
+            for root in roots:
+                st.uf.apart[root] = st.uf.apart.get(root, frozenset()) | {(k, pos)}
+        used[k] = len(set().union(*hits))
+    for k, names in enumerate(merges):
+        roots = sorted(set().union(*_matching(st, names)))
+        for r in roots[1:]:
+            st.uf.union(roots[0], r)
+        used[k] = len(roots)
+    return used
 
 
 def start(records: list[NameRecord], pub_dates: dict | None = None, org_names: dict | None = None) -> Resolving:
