@@ -147,6 +147,10 @@ def test_apart_keeps_names_the_rules_would_merge(tmp_path, place):
     (raw / "b.txt").write_text(f"经开区产值增长\n\n本报讯 {place}经开区去年实现工业产值520亿元。\n", encoding="utf-8")
     build(raw, tmp_path / "one")
     assert len(_tables(tmp_path / "one")["entities"]) == 1  # the zone rule merges the two names
+    merges = json.loads((tmp_path / "one" / "manifest.json").read_text(encoding="utf-8"))["entities"]["merges"]
+    assert [(m["joined"], m["name"]) for m in merges] == [(sorted([f"{place}经开区", f"{place}经济技术开发区"]),
+                                                          f"{place}经济技术开发区")]
+    assert merges[0]["rule"] in ("zones", "org_aliases")  # the evidence: the rule that joined them
     corr = _write(tmp_path, f"""\
         apart:
           - names: [{place}经济技术开发区, {place}经开区]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from .. import config
 from ..vocab import regions
+from .merges import UnionFind, apply_corrections, evidence
 from .names import (
     company_core,
     entity_key,
@@ -80,34 +81,7 @@ class Resolution:
     key_map: dict[str, str]              # per-name key → entity_id
     ambiguous: list[dict]                # names left apart because more than one entity fits
     corrected: dict[int, int] = field(default_factory=dict)  # merge/apart entry → groups it named
-
-
-class _UnionFind:
-    """Groups of record indexes. ``apart`` (root → {(entry, position)}): names a researcher's
-    ``apart`` correction keeps in separate entities; a union that would join two positions of one
-    entry is refused, whichever rule asks for it."""
-
-    def __init__(self, n):
-        self.p = list(range(n))
-        self.apart: dict[int, frozenset] = {}
-
-    def find(self, i):
-        while self.p[i] != i:
-            self.p[i] = self.p[self.p[i]]
-            i = self.p[i]
-        return i
-
-    def union(self, a, b):
-        a, b = self.find(a), self.find(b)
-        if a == b:
-            return
-        if self.apart:
-            ta, tb = self.apart.get(a, frozenset()), self.apart.get(b, frozenset())
-            if ta and tb and any(e == f and p != q for e, p in ta for f, q in tb):
-                return
-            if ta or tb:
-                self.apart[min(a, b)] = ta | tb
-        self.p[max(a, b)] = min(a, b)
+    merges: list[dict] = field(default_factory=list)  # each merge of two names: the rule that joined them
 
 
 @dataclass
@@ -129,7 +103,7 @@ class Resolving:
     recs: list[NameRecord]
     scoped: list[bool]
     by_type: dict[str, list[int]]
-    uf: _UnionFind
+    uf: UnionFind
     pub_dates: dict = field(default_factory=dict)
     org_names: dict = field(default_factory=dict)
     ambiguous: list[dict] = field(default_factory=list)
@@ -189,43 +163,14 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
     1
     """
     st = start(records, pub_dates, org_names)
-    used = _corrections(st, merges, apart)
+    st.uf.why = "correction"
+    used = apply_corrections(st, merges, apart)
     for step in config.active_steps(STAGE, ENTITY_STEPS):
+        st.uf.why = step.__name__.lstrip("_")
         step(st)
     res = entity_table(st)
     res.corrected = used
     return res
-
-
-def _matching(st: Resolving, names) -> list[set]:
-    """For each name or entity id of ``names``, the roots of the records it names."""
-    out = []
-    for n in names:
-        hit = set()
-        for i, r in enumerate(st.recs):
-            if n in (r.name, r.key) or normalize_name(r.name) == normalize_name(n) \
-                    or entity_key(r.entity_type, normalize_name(r.name), r.scope) == n:
-                hit.add(st.uf.find(i))
-        out.append(hit)
-    return out
-
-
-def _corrections(st: Resolving, merges, apart) -> dict[int, int]:
-    """Apply the researcher's ``apart`` then ``merge`` entries; entry number (merges first) →
-    how many distinct groups its names found (fewer than two: the entry changed nothing)."""
-    used = {}
-    for k, names in enumerate(apart, start=len(merges)):
-        hits = _matching(st, names)
-        for pos, roots in enumerate(hits):
-            for root in roots:
-                st.uf.apart[root] = st.uf.apart.get(root, frozenset()) | {(k, pos)}
-        used[k] = len(set().union(*hits))
-    for k, names in enumerate(merges):
-        roots = sorted(set().union(*_matching(st, names)))
-        for r in roots[1:]:
-            st.uf.union(roots[0], r)
-        used[k] = len(roots)
-    return used
 
 
 def start(records: list[NameRecord], pub_dates: dict | None = None, org_names: dict | None = None) -> Resolving:
@@ -238,7 +183,7 @@ def start(records: list[NameRecord], pub_dates: dict | None = None, org_names: d
     for i, r in enumerate(recs):
         if not scoped[i]:
             by_type[r.entity_type].append(i)
-    st = Resolving(recs, scoped, by_type, _UnionFind(len(recs)), pub_dates or {}, org_names or {})
+    st = Resolving(recs, scoped, by_type, UnionFind(len(recs)), pub_dates or {}, org_names or {})
     first: dict[tuple, int] = {}
     for i, r in enumerate(recs):
         k = (r.entity_type, normalize_name(r.name), r.scope)
@@ -578,4 +523,4 @@ def entity_table(st: Resolving) -> Resolution:
         raise RuntimeError(f"entity ids collide: {[e['name'] for e in entities if ids[e['entity_id']] > 1][:5]}")
     entities.sort(key=lambda e: e["entity_id"])
     ambiguous = sorted(st.ambiguous, key=lambda a: (a["name"], a["reason"]))
-    return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous)
+    return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous, merges=evidence(st))
