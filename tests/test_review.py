@@ -41,6 +41,10 @@ def test_one_stem_two_entities_two_investments_is_a_possible_conflict(tmp_path, 
     # the base's investment is given by the article's topic (the sentence names only 该基地)
     weak = df[df["kind"] == "holder_outside_sentence"]
     assert "15亿元" in set(weak["surface"]) and set(weak["suggestion"].str.slice(0, 5)) == {"rows:"}
+    # the report's selection keeps a project's company (its stem), though the company holds no row itself
+    from lishui_analysis.analysis.selections import select
+
+    assert len(review_table(select(t, {}), manifest).query("kind == 'possible_conflict'")) == 1
     # most consequential first
     assert df["kind"].tolist().index("possible_conflict") < df["kind"].tolist().index("holder_outside_sentence")
 
