@@ -63,17 +63,29 @@ def project(tmp_path, monkeypatch):
     for var in ("LISHUI_ROOT", "LISHUI_RAW", "LISHUI_PROCESSED", "LISHUI_REPORTS", freshness.NO_REBUILD_ENV):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(root)
+    _forget_vocabularies()
+    monkeypatch.setattr(freshness, "_SAID", set())
     for attr, value in (("PROJECT_ROOT", root), ("RAW_DIR", root / "data" / "raw"),
                         ("PROCESSED_DIR", root / "data" / "processed"), ("REPORTS_DIR", root / "reports"),
                         ("NOTEBOOKS_DIR", root / "notebooks"), ("CORRECTIONS_FILE", root / "corrections.yaml"),
                         ("VOCAB_DIR", root / "vocab")):
         monkeypatch.setattr(config, attr, value)
-    return root
+    yield root
+    _forget_vocabularies()  # read from this project's vocab/: not for the next test
+
+
+def _forget_vocabularies() -> None:
+    from lishui_analysis import vocab
+
+    for f in vars(vocab).values():
+        if hasattr(f, "cache_clear"):
+            f.cache_clear()
 
 
 def _err_lines(capsys) -> list[str]:
     """What stderr said, without the build's own warnings (names left apart …)."""
-    return [ln for ln in capsys.readouterr().err.splitlines() if ln.strip() and not ln.startswith("WARNING")]
+    return [ln for ln in capsys.readouterr().err.splitlines()
+            if ln.strip() and not ln.startswith("WARNING") and "left apart as ambiguous" not in ln]
 
 
 def _headlines(t) -> set:
@@ -117,15 +129,28 @@ def test_sources_csv_corrections_and_vocab_overrides_are_inputs_too(project, cap
     t = corpus.load_tables()
     assert _err_lines(capsys) == ["data/raw changed (sources.csv added): rebuilding data/processed from data/raw …"]
     assert t["articles"].set_index("doc_id").loc["2025-04-02_jinyun", "publication"] == "示例日报"
+    org = "青田示例新材料有限公司"
+    assert t["organizations"].set_index("name").loc[org, "industry"] == "materials"
     (project / "corrections.yaml").write_text("# nothing yet\n", encoding="utf-8")
-    (project / "vocab").mkdir()
-    (project / "vocab" / "industries.yaml").write_text("[]\n", encoding="utf-8")
-    corpus.load_tables()
-    assert _err_lines(capsys) == ["corrections.yaml added; vocab/ changed (1 file added): rebuilding data/processed "
-                                  "from data/raw …"]
+    (project / "vocab").mkdir()  # the materials industry without its word 材料
+    (project / "vocab" / "industries.yaml").write_text("- id: materials\n  name_zh: 新材料\n  leading: false\n"
+                                                       "  keywords: [聚氨酯]\n", encoding="utf-8")
+    t = corpus.load_tables()
+    # this process read the vocabularies before vocab/ changed: the check and the rebuild run in a new one
+    assert _err_lines(capsys) == [
+        "vocab/ changed since this process read it: the tables are checked in a new process (restart this kernel "
+        "for its own functions to use the new vocabularies)",
+        "corrections.yaml added; vocab/ changed (1 file added): rebuilding data/processed from data/raw …"]
+    assert t["organizations"].set_index("name").loc[org, "industry"] == "unclassified"
     (project / "corrections.yaml").write_text("# merge nothing yet\n", encoding="utf-8")
     corpus.load_tables()
     assert _err_lines(capsys) == ["corrections.yaml changed: rebuilding data/processed from data/raw …"]
+    _forget_vocabularies()  # a process that reads vocab/ as it is now: no new process needed
+    (project / "vocab" / "industries.yaml").write_text("- id: materials\n  name_zh: 新材料\n  leading: false\n"
+                                                       "  keywords: [材料]\n", encoding="utf-8")
+    t = corpus.load_tables()
+    assert _err_lines(capsys) == ["vocab/ changed (1 file changed): rebuilding data/processed from data/raw …"]
+    assert t["organizations"].set_index("name").loc[org, "industry"] == "materials"
     state = json.loads((project / "data" / "processed" / "manifest.json").read_text(encoding="utf-8"))["input_state"]
     assert state["raw"] == "data/raw" and sorted(state["files"]) == sorted(TEXTS)
     assert state["corrections.yaml"] and list(state["vocab"]) == ["industries.yaml"]

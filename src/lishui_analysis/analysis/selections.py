@@ -45,7 +45,8 @@ def select(tables: dict, p: dict) -> dict:
     if "entities" in tables:
         used = set().union(*(set(out[t].get("entity_id", ())) for t in ("quantities", "events", "conflicts") if t in out))
         ent = tables["entities"]
-        out["entities"] = ent[ent["entity_id"].isin(used)].reset_index(drop=True)
+        parents = set(ent.loc[ent["entity_id"].isin(used), "parent_id"]) - {""}  # a project's company, for its stem
+        out["entities"] = ent[ent["entity_id"].isin(used | parents)].reset_index(drop=True)
     return out
 
 

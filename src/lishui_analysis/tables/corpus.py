@@ -24,10 +24,11 @@ from .cache import cached_results, code_hash
 from .document import org_id_for
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
+from .corrections import Corrections, load_corrections
 from .entities import EntityCollector, find_conflicts
 from .projects import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
-from ..vocab import classify_industry, leading_regions, region_names, vocab_hash
+from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -85,7 +86,8 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
 
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
           scheduler: str | None = None, progress: bool = False, use_cache: bool = True,
-          only_if_stale: bool = False, lock_timeout: float | None = None, check_inputs: bool = False) -> dict | None:
+          only_if_stale: bool = False, lock_timeout: float | None = None, corrections=None,
+          check_inputs: bool = False) -> dict | None:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
 
     Files are processed in order by the chosen engine and streamed to temporary
@@ -103,12 +105,18 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     ``lock_timeout`` seconds, default ``LISHUI_LOCK_TIMEOUT`` or 600); with ``only_if_stale``
     the build is skipped (None is returned) when, once the lock is held, the tables are up to date
     (with ``check_inputs``, also with ``raw_dir``, corrections.yaml and vocab/: ``freshness.py``).
+    ``corrections``: the researcher's corrections file (default ``config.CORRECTIONS_FILE``, the
+    project's ``corrections.yaml`` when it exists; ``tables/corrections.py``), checked before any work.
     The manifest records what the tables were built from (``input_state``), to tell later whether
     they are stale.
     """
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
     plan = plan_corpus(raw_dir)
+    check_overrides()  # the project's vocab/ files: a bad one is one error before any work
+    corr = corrections if isinstance(corrections, Corrections) else \
+        load_corrections(corrections if corrections is not None else config.CORRECTIONS_FILE,
+                         required=corrections is not None)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -120,15 +128,18 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         if only_if_stale and not _stale(out_dir) and not (check_inputs and freshness.check(out_dir, raw_dir).changed):
             return None
         scan = freshness.scan_raw(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
+        state = freshness.input_state(raw_dir, out_dir, scan, corrections=getattr(corr, "path", None)
+                                      or config.CORRECTIONS_FILE)
         rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
-                             progress=progress, use_cache=use_cache,
-                             input_state=freshness.input_state(raw_dir, out_dir, scan))
+                             progress=progress, use_cache=use_cache, corr=corr, input_state=state)
         freshness.save_scan(out_dir, raw_dir, scan)  # after the commit: only the tables come first
         return rows
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
-                  scheduler: str | None, progress: bool, use_cache: bool, input_state: dict | None = None) -> dict:
+                  scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None,
+                  input_state: dict | None = None) -> dict:
+    corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
     try:
@@ -152,6 +163,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                     failed.append(bad)  # named, with every other failure, in the one error at the end
                 continue
             inputs.append(res["input"])
+            corr.apply(res)  # the researcher's corrections to this file's rows (none: nothing done)
             for t in STREAMED:
                 sinks[t].add(res[t], res["csv"][t])
             for r in res["org_names"]:
@@ -178,7 +190,10 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Corpus-wide stage: names → entities, then the entity of every row (a second pass
         # over quantities and events), projects per entity, conflicts between articles.
         names_seen.add_organizations(orgs, org_articles)
-        resolution = names_seen.resolve()
+        resolution = names_seen.resolve(corr.merges(), corr.apart())
+        corr.note_entities(resolution.corrected)
+        for stale in corr.stale():
+            log.warning("%s: %s — stale? (kept in manifest.json, corrections.stale)", corr.path, stale)
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
         if resolution.ambiguous:
@@ -205,7 +220,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "input_state": input_state,
             "skipped": skipped,
-            "entities": {"ambiguous": resolution.ambiguous},
+            "entities": {"ambiguous": resolution.ambiguous, "merges": resolution.merges},
+            **({"corrections": corr.summary()} if corr else {}),
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
             "files": files,
         }
@@ -382,7 +398,7 @@ def stale_reason(processed_dir: Path) -> str:
     if m.get("code_sha256") != code_hash():
         return f"lishui-analysis changed since {where} was built"
     if m.get("vocab_sha256") != vocab_hash():
-        return f"the packaged vocabularies changed since {where} was built"
+        return f"the vocabularies (packaged, or the project's vocab/) changed since {where} was built"
     return ""
 
 
@@ -429,12 +445,16 @@ def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False, fresh
     the configured raw folder; a folder that does not exist, or tables built from another
     raw folder, are an error saying how to build them (rather than a new corpus there).
     """
+    check_inputs = freshness.wanted(fresh)
+    if check_inputs and freshness.vocabularies_read_before_they_changed():
+        return freshness.ensure_in_new_process(processed_dir, raw_dir, rebuild, fresh, verbose)
     default = processed_dir is None or _same_folder(processed_dir, config.PROCESSED_DIR)
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
     if processed_dir.is_dir():
         finish_interrupted_commit(processed_dir)
     reason = "" if rebuild else stale_reason(processed_dir)
-    check_inputs = freshness.wanted(fresh)
+    if reason.startswith("the vocabularies") and check_inputs:  # say which file, when it is the project's
+        reason = freshness.check(processed_dir, raw_dir).changed or reason
     if not (rebuild or reason) and (check_inputs or verbose):
         verdict = freshness.check(processed_dir, raw_dir)
         if verdict.note and verbose:

@@ -153,29 +153,32 @@ def raw_hashes(raw_dir: Path, out_dir: Path | None = None) -> dict[str, str]:
     return scan.hashes
 
 
-def _project_files() -> dict:
-    """The project's corrections and vocabulary overrides, hashed (None: the file is not there)."""
-    corrections = config.CORRECTIONS_FILE
+def _project_files(corrections: Path | None = None) -> dict:
+    """The corrections file (``config.CORRECTIONS_FILE`` unless another is given) and the project's
+    vocabulary overrides, hashed (None: the file is not there)."""
+    corrections = Path(corrections or config.CORRECTIONS_FILE)
     vocab: dict[str, str] = {}
     try:
         for p in sorted(config.VOCAB_DIR.iterdir()):
-            if p.is_file() and not p.name.startswith("."):
+            if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md":  # as vocab.overrides
                 vocab[p.name] = _hash_or_problem(p)
     except OSError:  # no vocab/ folder
         pass
     return {"corrections.yaml": _hash_or_problem(corrections) if os.path.lexists(corrections) else None,
-            "vocab": vocab}
+            "corrections_file": _recorded(corrections), "vocab": vocab}
 
 
-def input_state(raw_dir: Path, out_dir: Path | None = None, scan: Scan | None = None) -> dict:
+def input_state(raw_dir: Path, out_dir: Path | None = None, scan: Scan | None = None,
+                corrections: Path | None = None) -> dict:
     """What the tables are built from, as recorded in ``manifest.json``: the raw folder, the hash of
     each of its files (``scan`` when given, else :func:`raw_hashes`) and of its ``sources.csv``, of
-    ``corrections.yaml`` and of each ``vocab/`` file."""
+    the corrections file (``corrections``, default ``config.CORRECTIONS_FILE``; its path is recorded too)
+    and of each ``vocab/`` file."""
     raw_dir = Path(raw_dir)
     sources = raw_dir / load.MANIFEST_NAME
     return {"raw": _recorded(raw_dir), "files": scan.hashes if scan else raw_hashes(raw_dir, out_dir),
             "sources.csv": _hash_or_problem(sources, raw_dir) if os.path.lexists(sources) else None,
-            **_project_files()}
+            **_project_files(corrections)}
 
 
 def _file_changes(old: dict, new: dict) -> list[str]:
@@ -196,8 +199,11 @@ def describe(old: dict, new: dict, raw_shown: str) -> list[str]:
     if raw:
         out.append(f"{raw_shown} changed ({', '.join(raw)})")
     before, after = old.get("corrections.yaml"), new["corrections.yaml"]
-    if before != after:
-        out.append("corrections.yaml " + ("added" if before is None else "removed" if after is None else "changed"))
+    # tables built with another corrections file (build --corrections FILE) are not compared with this one
+    same_file = old.get("corrections_file", new["corrections_file"]) == new["corrections_file"]
+    if before != after and same_file:
+        name = Path(new["corrections_file"]).name
+        out.append(f"{name} " + ("added" if before is None else "removed" if after is None else "changed"))
     vocab = _file_changes(old.get("vocab") or {}, new["vocab"])
     if vocab:
         out.append(f"{shown(config.VOCAB_DIR)}/ changed ({', '.join(vocab)})")
@@ -238,3 +244,58 @@ def check(processed_dir: Path, raw_dir: Path | None = None) -> Verdict:
     except InputError as exc:  # an empty or unreadable raw folder: the build says what is wrong with it
         return Verdict(changed=f"{shown(folder)} changed ({exc.problem})")
     return Verdict(changed="; ".join(describe(recorded, now, shown(folder))))
+
+
+def vocabularies_read_before_they_changed() -> bool:
+    """Whether this process read the project's vocab/ overrides and they changed since (a Jupyter kernel
+    whose researcher edited a vocabulary): its vocabularies, and everything compiled from them, are
+    those it read, so a build here would not follow the files."""
+    from .. import vocab
+
+    if not vocab.overrides.cache_info().currsize:
+        return False
+    try:
+        return vocab.overrides.__wrapped__() != vocab.overrides()
+    except InputError:  # a bad file now: a new process says so
+        return True
+
+
+_SAID: set[str] = set()
+
+
+def ensure_in_new_process(processed_dir, raw_dir, rebuild: bool, fresh: bool | None, verbose: bool) -> None:
+    """:func:`corpus.ensure_tables` in a new Python process, with this one's folders, so that it reads the
+    vocabularies as they are now; its lines go to this process's stderr, its error becomes ours."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LISHUI_ROOT": str(config.PROJECT_ROOT), "LISHUI_RAW": str(config.RAW_DIR),
+           "LISHUI_PROCESSED": str(config.PROCESSED_DIR), "LISHUI_VOCAB": str(config.VOCAB_DIR),
+           "LISHUI_CORRECTIONS": str(config.CORRECTIONS_FILE)}
+    code = ("import sys, json\n"
+            "from lishui_analysis.errors import InputError\n"
+            "from lishui_analysis.tables.corpus import ensure_tables\n"
+            "a = json.loads(sys.argv[1])\n"
+            "try:\n"
+            "    ensure_tables(a['processed'], a['raw'], a['rebuild'], fresh=a['fresh'], verbose=a['verbose'])\n"
+            "except InputError as exc:\n"
+            "    print(json.dumps([exc.path, exc.problem, exc.line]), file=sys.stderr); sys.exit(2)\n")
+    args = json.dumps({"processed": None if processed_dir is None else str(processed_dir),
+                       "raw": None if raw_dir is None else str(raw_dir), "rebuild": rebuild, "fresh": fresh,
+                       "verbose": verbose})
+    if "restart" not in _SAID:
+        _SAID.add("restart")
+        print(f"{shown(config.VOCAB_DIR)}/ changed since this process read it: the tables are checked in a new "
+              "process (restart this kernel for its own functions to use the new vocabularies)",
+              file=sys.stderr, flush=True)
+    r = subprocess.run([sys.executable, "-c", code, args], env=env, stderr=subprocess.PIPE, text=True)
+    lines = r.stderr.splitlines()
+    if r.returncode == 2 and lines:
+        for line in lines[:-1]:
+            print(line, file=sys.stderr)
+        path, problem, line = json.loads(lines[-1])
+        raise InputError(path, problem, line=line)
+    if r.stderr:
+        print(r.stderr, end="", file=sys.stderr, flush=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"checking the tables in a new process failed (exit status {r.returncode})")
