@@ -271,6 +271,12 @@ def test_latest_is_a_relative_link_else_a_copy_and_either_is_replaced_whole(tmp_
     monkeypatch.undo()
     assert rundirs.point_latest(out, a) == "link" and rundirs.latest_run(out) == "2026-03-09"
     assert sorted(p.name for p in out.iterdir()) == ["latest", "runs"]  # no temporary or old copy left
+    (out / "latest").unlink()
+    (out / "latest").mkdir()  # a folder of the researcher's own there: never removed
+    (out / "latest" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="not a copy of a run"):
+        rundirs.point_latest(out, b)
+    assert (out / "latest" / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 # Invented notebooks: one counts the articles, one fails while a file BREAK is in the project folder.

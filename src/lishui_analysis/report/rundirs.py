@@ -101,6 +101,11 @@ def point_latest(out_dir: Path, folder: Path) -> str:
     a copy of the folder. Returns ``"link"`` or ``"copy"``."""
     out_dir, folder = Path(out_dir), Path(folder)
     link = out_dir / LATEST
+    if link.is_dir() and not link.is_symlink() and not record(link).get("run"):
+        from ..errors import InputError
+
+        raise InputError(link, "is a folder that is not a copy of a run (no run.json); move it away, "
+                               "reports/latest shows the last good run")
     tmp = out_dir / f".{LATEST}.{os.getpid()}.tmp"
     if os.path.lexists(tmp):
         shutil.rmtree(tmp) if tmp.is_dir() and not tmp.is_symlink() else tmp.unlink()
