@@ -302,10 +302,12 @@ def plot_durations(d, title: str, xlabel: str, lang: str = "en", target_label: s
     rated = d[d["target_days"].notna()]
     for i, t in zip(rated.index, rated["target_days"]):
         ax.plot([t, t], [i - 0.42, i + 0.42], color="#C44E52", linestyle="--", linewidth=1.6, zorder=4)
-    positive = d["days_low"][d["days_low"] > 0]
-    if len(positive) and d["days_high"].max() / positive.min() > 50:
-        ax.set_xscale("log")
-        xlabel = f"{xlabel} (log scale)"
+    # a linear axis (bar length = days, so steps compare by eye) and each bar's days written at its end
+    right = float(d["days_high"].max())
+    for i, r in d.iterrows():
+        said = f"{r['days_mid']:g}" if r["days_low"] == r["days_high"] else f"{r['days_low']:g}–{r['days_high']:g}"
+        ax.text(r["days_high"] + right * 0.012, i, said, va="center", ha="left", fontsize=8, color="#333")
+    ax.set_xlim(0, right * 1.15)
     ax.set_yticks(ys, d["step"], fontsize=9)
     ax.invert_yaxis()
     handles = [Patch(color=colors["stated"], label="stated in the text" if lang == "en" else "文中所述"),

@@ -17,7 +17,8 @@
   table and are never charted.
 * **The 90-day target only where it is defined**: a row from ``applies_from`` to ``applies_to``
   (thresholds.yaml ``approval_days_max``: land acquisition → completion) gets ``target_days`` and
-  ``within_target``; those steps are also derived when not consecutive. Every other row has no target.
+  ``within_target`` (``yes`` / ``no``: the step's longest reading against the target); those steps are
+  also derived when not consecutive. Every other row has no target.
 * **Planned vs achieved** (:func:`slippage`): a milestone planned in one article and achieved in a later one.
 * **Gantt axis** (:func:`axis_window`): clipped to Tukey's fences around the milestones shown.
 """
@@ -139,7 +140,7 @@ def stated_durations(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
         rows[k] = {"subject": r["name"], "basis": "stated", "from_event": from_event, "from_said": said,
                    "to_event": r["event_type"], "from_date": from_date, "to_date": r["date"], "days_low": days,
                    "days_high": days, "days_mid": days, "planned": bool(r["planned"]), "target_days": math.nan,
-                   "within_target": None, "flag": "", "note": "", "entity_id": r["key"],
+                   "within_target": "", "flag": "", "note": "", "entity_id": r["key"],
                    "event_ids": ";".join(i for i in (r["event_id"], from_id) if i)}
     return pd.DataFrame(list(rows.values()), columns=cols)
 
@@ -218,7 +219,7 @@ def derived_durations(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
         if "sentence_id" in events else {}
     d["flag"] = [_same_day_reason(i, where, ceremony, f) if f in SAME_DAY_FLAGS else f
                  for i, f in zip(d["event_ids"], d["flag"])]
-    d = d.assign(basis="derived", from_said="", target_days=math.nan, within_target=None)
+    d = d.assign(basis="derived", from_said="", target_days=math.nan, within_target="")
     return d[cols]
 
 
@@ -259,8 +260,8 @@ def durations(events: pd.DataFrame, tables: dict, target_days: float) -> pd.Data
         return pd.DataFrame(columns=DURATION_COLUMNS)
     applies = [target_applies(a, b) for a, b in zip(d["from_event"], d["to_event"])]
     d["target_days"] = [float(target_days) if ok else math.nan for ok in applies]
-    d["within_target"] = pd.Series([bool(h <= target_days) if ok and math.isfinite(h) else None
-                                    for ok, h in zip(applies, d["days_high"])], dtype=object)
+    d["within_target"] = [("yes" if h <= target_days else "no") if ok and math.isfinite(h) else ""
+                          for ok, h in zip(applies, d["days_high"])]
     d["planned"] = d["planned"].astype(bool)
     d["_order"] = range(len(d))
     d["_basis"] = (d["basis"] != "stated").astype(int)
@@ -278,12 +279,12 @@ def charted(d: pd.DataFrame) -> pd.DataFrame:
 
 def step_label(subject: str, from_event: str, from_said: str, to_event: str, width: int = 16) -> str:
     """Two lines: the project, then `from → to` (the start as the text says it when it is no milestone
-    type, `…` when it names none).
+    type, `start not named` when it names none).
 
     >>> step_label("甲项目", "", "打桩", "topped_out")
     '甲项目\\n打桩 → topped out'
     """
-    start = from_event.replace("_", " ") if from_event else (from_said or "…")
+    start = from_event.replace("_", " ") if from_event else (from_said or "start not named")
     return f"{short_label(subject, width, 1)}\n{start} → {to_event.replace('_', ' ')}"
 
 
@@ -323,7 +324,7 @@ def durations_takeaway(d: pd.DataFrame, target_days: float) -> str:
     if rated.empty:
         out += f" The {target_days:g}-day target is defined only for {span}; no charted step is one."
     else:
-        ok = int(rated["within_target"].astype(bool).sum())
+        ok = int((rated["within_target"] == "yes").sum())
         out += f" The {target_days:g}-day target ({span} only): {ok} of {len(rated)} such steps within it."
     return out
 
