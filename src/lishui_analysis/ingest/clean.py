@@ -135,6 +135,9 @@ PHRASE_MAX = 26
 _CLAUSE_MARK = re.compile("[，,、；;：:]")
 
 
+#: The longest end of a sentence read as the rest of the line before (高。, 3.2公里。, 现营收2.06亿元。):
+#: a sentence of its own after a heading is longer.
+TAIL_MAX = 10
 #: Characters that never open a sentence: a paragraph starting with one continues the one before.
 CONTINUES = "的地得了着过们和与及等或、，,。；;：:）)”’"
 
@@ -145,10 +148,10 @@ def _is_phrase(text: str) -> bool:
 
 def _continues(para: str) -> bool:
     """``para`` is the rest of a sentence, not one of its own: it opens with a character no sentence
-    opens with (的, 了, 、 …), or it is a short end of a sentence without a clause (高。, 现营收2亿元。)."""
+    opens with (的, 了, 、 …), or it is a short end of a sentence without a clause (高。, 现营收2亿元。: :data:`TAIL_MAX`)."""
     core = para.rstrip(CLOSERS + " ")
     return bool(para) and (para[0] in CONTINUES or (
-        _is_phrase(para) and bool(core) and core[-1] in TERMINAL))
+        len(para) <= TAIL_MAX and _is_phrase(para) and bool(core) and core[-1] in TERMINAL))
 
 
 def _breaks_are_phrases(paragraphs: list[str]) -> bool:
