@@ -30,6 +30,13 @@ INVENTED = """示例园区新材料项目开工
 """
 
 
+#: A second invented text, added to the project after its first report.
+INVENTED_LATER = """示例精工轴承项目封顶
+
+本报讯（记者 郑二）6月2日，浙江示例精工轴承有限公司年产800万套精密轴承项目主体结构封顶，项目总投资4.6亿元。
+"""
+
+
 def _clean_env(**extra) -> dict:
     """This environment without what would point a child process elsewhere than asked."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LISHUI_") and k != "PYTHONPATH"}
@@ -369,3 +376,11 @@ def test_wheel_in_a_fresh_venv_inits_a_project_and_reports_from_its_notebooks_fo
 
     r = run("report", "99_no_such", cwd=proj / "notebooks")
     assert r.returncode != 0 and "no such notebook" in _one_line(r.stderr)
+
+    # a text added later is in the next report without a build (issue #19, item 5), a dated run kept
+    (proj / "data" / "raw" / "2024-06-03_later.txt").write_text(INVENTED_LATER, encoding="utf-8")
+    r = run("report", "00_corpus_overview", "--run-dir", cwd=proj)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "data/raw changed (1 file added): rebuilding data/processed from data/raw …" in r.stderr.splitlines()
+    summary = json.loads((proj / "reports" / "latest" / "00_corpus_overview.json").read_text(encoding="utf-8"))
+    assert (summary["n_files"], summary["n_articles"]) == (2, 2)
