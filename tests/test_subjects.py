@@ -476,14 +476,14 @@ def test_cumulative_counts_are_no_milestones(text):
     assert events(text, "2032-07-20") == []
 
 
-@pytest.mark.parametrize("first, second, speaker, days", [
-    ("澜岳固态电池项目", "翠屿光学镀膜项目", "招商科科长李四", 21),
-    ("岚舟功率芯片项目", "青溪智能传感项目", "项目专班成员王五", 9),
-    ("梅川氢能装备项目", "松岭碳纤维项目", "招商局干部赵六", 12),
+@pytest.mark.parametrize("first, second, speaker, quote, tail", [
+    ("澜岳固态电池项目", "翠屿光学镀膜项目", "招商科科长李四介绍", "签约后21天摘牌，如今桩基已经在施工", "是今年第一批签约的项目之一"),
+    ("岚舟功率芯片项目", "青溪智能传感项目", "项目专班成员王五说", "签约后9天摘牌，眼下正在打桩", "属于首批签约项目"),
+    ("梅川氢能装备项目", "松岭碳纤维项目", "招商局干部赵六说", "签约后12天摘牌，现在厂房已开始打桩", "作为首批签约项目之一"),
 ])
-def test_a_reference_in_a_quotation_opening_its_paragraph_is_the_project_named_after_it(first, second, speaker, days):
-    text = (f"{first}去年签约。\n“这个项目签约后{days}天摘牌，现在已经开始打桩了。”{speaker}介绍，"
-            f"{second}作为首批集中签约项目之一。")
+def test_a_reference_in_a_quotation_opening_its_paragraph_is_the_project_named_after_it(first, second, speaker, quote,
+                                                                                          tail):
+    text = f"{first}去年签约。\n“这个项目{quote}。”{speaker}，{second}{tail}。"
     ev = events(text, "2033-01-20")
     assert {e.subject for e in ev if e.event_type == "land_acquired"} == {second}
 
