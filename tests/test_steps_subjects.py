@@ -121,7 +121,7 @@ def test_this_batch_alone_leaves_a_first_batch_as_written():
     (hold._named_phrase, "云岭科技电池材料项目投资2亿元。", True, [("云岭科技电池材料项目", "project")]),
     (hold._named_phrase, "首期项目年内完工。", True, [("首期项目", "generic")]),
     (hold._named_phrase, "1亿元以上项目有6个。", True, []),
-    (hold._named_phrase, "青田县扩大有效投资重大项目集中开工。", True, [("青田县扩大有效投资重大项目", "batch")]),
+    (hold._named_phrase, "文成县民间投资重大项目集中开工。", True, [("文成县民间投资重大项目", "batch")]),
     (hold._named_phrase, "青田被评为中国石雕生产基地。", True, [("中国石雕生产基地", "title")]),
     (hold._named_phrase, "云岭科技有限公司（以下简称“云岭”）电池材料项目签约。", True, [("云岭电池材料项目", "project")]),
 ])
@@ -148,7 +148,7 @@ HOLDER_OFF = [
     ("holders.owner", "云岭科技有限公司（以下简称“云岭”）电池材料项目签约。",
      [("云岭科技有限公司", "company"), ("云岭科技有限公司", "company"), ("云岭电池材料项目", "project")],
      [("云岭科技有限公司", "company"), ("云岭科技有限公司", "company"), ("电池材料项目", "project")]),
-    ("holders.place_batch", "青田县扩大有效投资重大项目集中开工。", [("青田县扩大有效投资重大项目", "batch")],
+    ("holders.place_batch", "仙居县重大产业投资重大项目集中开工。", [("仙居县重大产业投资重大项目", "batch")],
      [("重大项目", "generic")]),
     ("holders.titles", "青田被评为中国石雕生产基地。", [("中国石雕生产基地", "title")], [("中国石雕生产基地", "project")]),
     ("holders.name_start", "签约仪式上，暨星河智造基地总投资8亿元。", [("星河智造基地", "project")],
