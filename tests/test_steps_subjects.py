@@ -37,7 +37,7 @@ def test_the_steps_in_their_order():
         "holders.head_phrases", "holders.firm_categories", "holders.industries", "holders.treasuries",
         "holders.trade_names", "holders.organizations", "holders.regions", "holders.this_batch"]
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
-        "holders.quoted_name", "holders.campaign", "holders.reference_back", "holders.named_phrase"]
+        "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
         "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
         "resolve.holder_after", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
@@ -115,7 +115,6 @@ def test_this_batch_alone_leaves_a_first_batch_as_written():
 @pytest.mark.parametrize("read, text, claims, want", [
     (hold._quoted_name, "“高精度云台芯片封装工艺研究”项目通过验收。", True, [("“高精度云台芯片封装工艺研究”项目", "project")]),
     (hold._quoted_name, "“快落地”项目开工。", False, []),
-    (hold._campaign, "“云岭奋进”重大项目集中开工。", True, [("“云岭奋进”重大项目", "batch")]),
     (hold._reference_back, "该项目投资2亿元。", True, [("该项目", "generic")]),
     (hold._reference_back, "云岭电池材料项目投资2亿元。", False, []),
     (hold._named_phrase, "云岭科技电池材料项目投资2亿元。", True, [("云岭科技电池材料项目", "project")]),
@@ -142,7 +141,6 @@ HOLDER_OFF = [
     ("holders.head_phrases", "云岭科技有限公司在青田建设电池材料项目。",
      [("云岭科技有限公司", "company"), ("电池材料项目", "project")], [("云岭科技有限公司", "company")]),
     ("holders.quoted_name", "“高精度云台芯片封装工艺研究”项目通过验收。", [("“高精度云台芯片封装工艺研究”项目", "project")], []),
-    ("holders.campaign", "“云岭奋进”重大项目集中开工。", [("“云岭奋进”重大项目", "batch")], [("重大项目", "generic")]),
     ("holders.reference_back", "该项目投资2亿元。", [("该项目", "generic")], []),
     ("holders.named_phrase", "青田云岭科技智能装备产业园项目开工。", [("青田云岭科技智能装备产业园项目", "project")], []),
     ("holders.owner", "云岭科技有限公司（以下简称“云岭”）电池材料项目签约。",

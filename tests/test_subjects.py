@@ -506,15 +506,6 @@ def test_a_batch_named_after_ben_ci(day, place, n, this, pub):
         (e.event_type, e.subject, e.date) for e in ev}
 
 
-@pytest.mark.parametrize("place, slogan, month, day, pub", [
-    ("泰顺", "奋进泰顺 项目为王", 2, 6, "2031-05-11"), ("文成", "山海文成·聚力攻坚", 3, 28, "2030-10-02"),
-    ("仙居", "同心聚力再出发", 1, 9, "2033-04-15")])
-def test_the_projects_of_a_named_campaign_are_one_batch(place, slogan, month, day, pub):
-    ev = events(f"今年{month}月{day}日{place}成功举办“{slogan}”重大项目集中签约仪式。", pub)
-    assert [(e.subject, e.subject_type, e.date) for e in ev] == [
-        (f"“{slogan}”重大项目", "batch", f"{pub[:4]}-{month:02d}-{day:02d}")]
-
-
 @pytest.mark.parametrize("label", ["新质生产力", "双招双引", "链长制"])
 def test_a_quoted_label_before_a_bare_xiangmu_names_nothing(label):
     assert events(f"这个“{label}”项目签约落地。") == []

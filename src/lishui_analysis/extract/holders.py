@@ -227,25 +227,6 @@ def _quoted_name(r: _Reading, m, s: int) -> bool:
     return False
 
 
-def _campaign(r: _Reading, m, s: int) -> bool:
-    """The projects of a named campaign, one batch: a quotation followed by campaign words (重大…)
-    before the head (``“云岭奋进”重大项目``).
-
-    >>> r = _Reading("“云岭奋进”重大项目集中开工。")
-    >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
-    >>> _campaign(r, m, s), _found(r)
-    (True, [('“云岭奋进”重大项目', 'batch')])
-    """
-    text = r.text
-    campaign = r.v["campaign_re"].match(text, s) if text[s - 1:s] == "”" else None
-    if campaign and campaign.end() == m.start():
-        q = text.rfind("“", max(0, s - 30), s)
-        if q >= 0 and r.free(q, m.end()):
-            r.take(Holder(q, m.end(), text[q:m.end()], "batch"))
-            return True
-    return False
-
-
 def _reference_back(r: _Reading, m, s: int) -> bool:
     """``该项目``, ``这个工程``: a reference back to the current project (kind generic, resolved
     later), when no name stands before the head.
@@ -348,7 +329,7 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
 
 
 #: How a phrase ending in a head noun is read, in order (stage ``holders``): the first that claims it wins.
-HEAD_READINGS = (_quoted_name, _campaign, _reference_back, _named_phrase)
+HEAD_READINGS = (_quoted_name, _reference_back, _named_phrase)
 
 
 def _firm_categories(r: _Reading) -> None:
