@@ -304,3 +304,18 @@ def test_notebook_threshold_defaults_are_the_benchmark_file():
         for key, value in defaults().items():
             if key in declared:
                 assert float(declared[key]["default"]) == value, (name, key)
+
+
+def test_the_review_sheet_is_written_beside_the_reports_and_linked_from_the_index(reports):
+    import csv as _csv
+
+    from lishui_analysis.analysis.review import COLUMNS
+
+    raw = (reports / "review.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))  # opens in Excel with its Chinese
+    rows = list(_csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0] == COLUMNS and len(rows) > 1
+    kinds = {r[0] for r in rows[1:]}
+    assert kinds <= {"conflict", "possible_conflict", "ambiguous_name", "holder_outside_sentence", "stale_correction"}
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="review.csv">review.csv</a>: {len(rows) - 1} rows' in index

@@ -243,7 +243,8 @@ def _render(names: list[str], params: dict, declared: dict, nb_dir: Path, out_di
     except (OSError, ValueError, KeyError) as exc:  # the reports stand without it; say so
         changes = None
         print(f"changes.json not written: cannot read the tables in {processed_dir} ({exc})")
-    write_index(results, out_dir, processed_dir, changes)
+    n_review = write_review_sheet(out_dir, processed_dir)
+    write_index(results, out_dir, processed_dir, changes, n_review)
     for r in results:
         line = f"{r['name']}: {r['status']} in {r['seconds']:.1f}s"
         if r["status"] != "ok":
@@ -381,8 +382,23 @@ def write_summary(name: str, summary: dict, report_dir: str | None = None) -> Pa
     return path
 
 
+def write_review_sheet(out_dir: Path, processed_dir: Path) -> int | None:
+    """``review.csv``: what is worth a look, each row with its sentence and the corrections.yaml entry
+    that settles it (:mod:`..analysis.review`); the number of rows, None when the tables cannot be read."""
+    from ..analysis.review import write_review
+    from ..tables.corpus import load_tables
+
+    try:
+        tables = load_tables(processed_dir, fresh=False)
+        manifest = json.loads((Path(processed_dir) / "manifest.json").read_text(encoding="utf-8"))
+        return write_review(tables, manifest, out_dir / "review.csv")
+    except (OSError, ValueError, KeyError) as exc:  # the reports stand without it; say so
+        print(f"review.csv not written: cannot read the tables in {processed_dir} ({exc})")
+        return None
+
+
 def write_index(results: list[dict], out_dir: Path, processed_dir: Path | None = None,
-                changes: dict | None = None) -> None:
+                changes: dict | None = None, n_review: int | None = None) -> None:
     """index.html lists every report in the folder: this run's, and earlier runs' of other notebooks
     (kept in index.json), so rendering one notebook does not drop the others from the index."""
     runs_path = out_dir / "index.json"
@@ -416,6 +432,10 @@ def write_index(results: list[dict], out_dir: Path, processed_dir: Path | None =
         rows.append(f"<tr><td>{link}</td><td>{status}</td><td><code>{params}</code></td><td>{r['seconds']:.1f} s</td></tr>")
     inp = "".join(f"<tr><td>{e(i['file'])}</td><td><code>{e(i['sha256'][:16])}…</code></td><td>{e(str(i.get('pub_date', '')))}</td></tr>" for i in inputs)
     dep = ", ".join(f"{e(k)} {e(v)}" for k, v in sorted(deps.items()))
+    review = ("" if n_review is None else
+              f'<h2>Worth a look</h2><p><a href="review.csv">review.csv</a>: {n_review} rows — conflicts, possible '
+              "conflicts, names left ambiguous, holders found outside their sentence, stale corrections — each with "
+              "its sentence and the <code>corrections.yaml</code> entry that settles it.</p>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>lishui-analysis reports</title>
 <style>body{{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em}}table{{border-collapse:collapse;width:100%}}
@@ -427,6 +447,7 @@ td,th{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:
 {''.join(rows)}
 </table>
 {changes_section(changes)}
+{review}
 <h2>Inputs</h2>
 <table class="dataframe"><thead><tr><th>file</th><th>sha256</th><th>pub_date</th></tr></thead><tbody>{inp}</tbody></table>
 </body></html>
