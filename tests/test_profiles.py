@@ -46,3 +46,15 @@ def test_one_entity_and_the_link_pattern(tables):
     assert profile_html(tables, [eid]).count("<section") == 1
     assert profile_link(eid) == f"{PAGE}#{eid}"
     assert profile_link("javascript:alert(1)") == "" and profile_link("") == ""
+
+
+def test_a_table_of_names_gets_the_profile_ids(tables):
+    import pandas as pd
+
+    from lishui_analysis.analysis.profiles import with_profile
+
+    listed = profiled(tables)
+    df = pd.DataFrame({"subject": [listed["name"].iloc[0], "no such project"]})
+    out = with_profile(df, tables, "subject")
+    assert list(out["profile"]) == [listed["entity_id"].iloc[0], ""]
+    assert with_profile(df.iloc[0:0], tables, "subject").columns.tolist() == ["subject", "profile"]

@@ -108,3 +108,15 @@ def profile_html(tables: dict, entity_ids=None, lang: str = "en") -> str:
 def profile_link(entity_id: str) -> str:
     """The URL of an entity's section (what the reports' script makes of a ``profile`` cell)."""
     return f"{PAGE}#{entity_id}" if _ENTITY_ID.match(entity_id or "") else ""
+
+
+def with_profile(df: pd.DataFrame, tables: dict, column: str) -> pd.DataFrame:
+    """``df`` with a ``profile`` column: the entity id of the project or company named in ``column``
+    (a canonical name), whose section report 05 holds; empty when none is profiled. A name two
+    entities share (a company and its plant) links to the one the corpus tells most of."""
+    out = df.copy()
+    ids: dict[str, str] = {}
+    for r in profiled(tables).itertuples():  # most told first: the first of a name wins
+        ids.setdefault(r.name, r.entity_id)
+    out["profile"] = [ids.get(n, "") for n in out[column]] if len(out) else pd.Series(dtype=object)
+    return out
