@@ -71,7 +71,7 @@ def list_raw_files(raw_dir: Path, skipped: list | None = None) -> list[Path]:
             raise InputError(raw_dir, f"cannot read raw folder ({exc.strerror or exc})")
         rel = _printable(folder.relative_to(raw_dir).as_posix())
         problem = f"cannot read folder ({exc.strerror or exc}); its files are not read"
-        log.warning("skipped %s: %s", _printable(str(folder)), problem)
+        log.warning("%s: skipped: %s", _printable(str(folder)), problem, extra={"kind": "folder"})
         if skipped is not None:
             skipped.append({"file": rel + "/", "problem": problem})
 

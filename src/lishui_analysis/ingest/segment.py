@@ -39,11 +39,11 @@ the forms that tell kicker, headline and subheadline apart (``segment.bracketed_
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 
 from .. import config
+from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
@@ -52,8 +52,6 @@ from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
 )
-
-log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------- titles
@@ -322,7 +320,7 @@ def segment_page(text: str) -> list[Article]:
     for step in config.active_steps("segment", PAGE_STEPS):
         step(page)
     if len(page.articles) == 1 and not page.articles[0].headline:
-        log.warning("no article title found: the page is one untitled article")
+        note("untitled", "no article title found: the page is one untitled article")
     return page.articles
 
 

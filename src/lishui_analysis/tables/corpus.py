@@ -20,6 +20,7 @@ from .. import __version__, config, schema
 from ..ingest import load
 from .cache import cached_results, code_hash
 from .document import org_id_for
+from .engine import progress_bar
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
 from .entities import EntityCollector, find_conflicts
@@ -131,18 +132,20 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
         names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
-        results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
-                                  engine=engine, scheduler=scheduler, progress=progress)
+        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
+                                              engine=engine, scheduler=scheduler), len(plan), progress)
         for n, res in enumerate(results, start=1):
             if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
                 bad = res.get("skipped") or res["failed"]
                 if skip_bad:
                     skipped.append(bad)
-                    log.warning("skipped %s: %s", bad["file"], bad["problem"])
+                    log.warning("%s: skipped: %s", bad["file"], bad["problem"], extra={"kind": "skipped"})
                 else:
                     failed.append(bad)  # named, with every other failure, in the one error at the end
                 continue
             inputs.append(res["input"])
+            for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
+                log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
             for t in STREAMED:
                 sinks[t].add(res[t], res["csv"][t])
             for r in res["org_names"]:
@@ -173,9 +176,11 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
         if resolution.ambiguous:
-            log.warning("%d name(s) left apart as ambiguous, listed in manifest.json (entities.ambiguous): %s",
-                        len(resolution.ambiguous), "; ".join(a["name"] for a in resolution.ambiguous[:5])
-                        + (" …" if len(resolution.ambiguous) > 5 else ""))
+            log.warning("%s: %d name(s) left apart as ambiguous, listed in entities.ambiguous: %s",
+                        out_dir / "manifest.json", len(resolution.ambiguous),
+                        "; ".join(a["name"] for a in resolution.ambiguous[:5])
+                        + (" …" if len(resolution.ambiguous) > 5 else ""),
+                        extra={"kind": "ambiguous", "n": len(resolution.ambiguous)})
         sinks["entities"].add(columns_of("entities", resolution.entities))
         sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
                                                                         resolution.entities)))

@@ -14,7 +14,7 @@ from .. import config, schema
 from ..ingest import clean, load, segment
 from .budget import BudgetExceeded, cpu_budget, seconds_for
 from .entities import subject_key, summarize_file
-from ..errors import InputError
+from ..errors import InputError, collecting_notes
 from ..extract.dates import extract_dates
 from ..extract.events import extract_events
 from ..extract.organizations import extract_org_mentions
@@ -230,7 +230,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     # One document never stops the build: whatever goes wrong in its extraction — a loop on a
     # layout nobody foresaw, a value its table does not allow, a bug — fails this document alone.
     try:
-        with cpu_budget(budget):
+        with cpu_budget(budget), collecting_notes() as notes:
             res = _extract_and_frame(doc, meta)
     except BudgetExceeded:
         return {"failed": {"file": rel, "problem": f"extraction took more than {budget:g} s of CPU "
@@ -239,6 +239,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     except Exception as exc:  # noqa: BLE001 - reported per document, with its type
         msg = " ".join(str(exc).split())[:300]
         return {"failed": {"file": rel, "problem": f"extraction failed: {type(exc).__name__}: {msg}"}}
+    res["notes"] = notes  # warnings about this file, (kind, message): the build says them with its name
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     if doc.fmt == "html":  # what the build found in a web page
