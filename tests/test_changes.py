@@ -154,7 +154,7 @@ def test_adding_one_text_changes_only_what_it_brings(two_runs):
     new = {(f["entity"], f["metric"]): f["after"] for f in c["figures"]}
     plant = "浙江茗香饮品有限公司年产3万吨茶饮料项目"
     assert new[(plant, "investment_yi_yuan")] == 5.6
-    assert new[(plant, "durations construction_started topped_out")]["days_low"] >= 120
+    assert new[(plant, "durations derived construction_started topped_out")]["days_low"] >= 120
     assert new[(plant, "coverage_sources")] == 1
     assert {p["name"] for p in c["new_projects"]} <= {plant, "浙江茗香饮品有限公司"}
     # corpus totals apart: counts, not entities

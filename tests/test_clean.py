@@ -40,3 +40,28 @@ def test_titles_of_a_traditional_page_are_quoted_as_written():
     assert text == "经开区创新十强\n星河公司落户经开区。"
     assert as_written("经开区创新十强", written) == "經開區創新十強"
     assert normalize_page("经开区\n正文。") == ("经开区\n正文。", {})
+
+
+# --- phrases of their own are not broken sentences (clean.repair_breaks) -------------------------
+
+import pytest as _pytest  # noqa: E402
+
+from lishui_analysis.ingest.clean import repair_breaks as _repair  # noqa: E402
+
+_PHRASES = ["{co}产业园项目简介", "仪式现场", "宗地名称", "{co}董事长王一鸣", "数据点睛——", "{co}新材料项目"]
+
+
+@_pytest.mark.parametrize("phrase", _PHRASES)
+@_pytest.mark.parametrize("co", ["云岭", "翠峰"])
+def test_a_heading_caption_or_cell_on_a_web_page_stays_its_own_paragraph(phrase, co):
+    head = phrase.format(co=co)
+    paras = [head, f"{co}新材料产业园位于园区东侧，总用地面积约80亩。", "据了解，项目计划年底投产。"]
+    assert _repair(paras) == paras
+
+
+@_pytest.mark.parametrize("co", ["云岭", "翠峰"])
+def test_on_a_page_of_broken_columns_a_short_broken_line_joins_too(co):
+    paras = [f"{co}新材料产业园位于园区东侧，占地面积约两百亩，是今年全市",  # a full column line
+             "的重点项目之一。据介绍，项目总投资约十亿元，计划于明年年底", "建成投产。该园首根",  # a line cut short
+             "晶棒日前成功下线。"]
+    assert _repair(paras) == ["".join(paras)]

@@ -414,13 +414,17 @@ def test_any_sentence_metric_from_its_keywords_read_once_is_the_rescan_metric(te
 # ---- pages: broken paragraphs, bylines of many names -----------------------------------------------
 
 def _repair_breaks_joining(paragraphs):
-    out = []
+    apart = clean._breaks_are_phrases(paragraphs)  # a page whose unfinished paragraphs are mostly phrases
+    out, pieces = [], []
     for para in paragraphs:
         if out and not clean.ends_sentence(out[-1]) and not clean.is_subheading(out[-1]) \
-                and not clean.is_subheading(para):
+                and not clean.is_subheading(para) \
+                and not (apart and pieces[-1] == 1 and clean._is_phrase(out[-1]) and not clean._continues(para)):
             out[-1] = out[-1] + para
+            pieces[-1] += 1
         else:
             out.append(para)
+            pieces.append(1)
     return out
 
 

@@ -101,12 +101,19 @@ def test_init_lays_out_a_project(tmp_path):
     proj = tmp_path / "proj"
     for folder in ("data/raw", "data/processed", "notebooks", "reports"):
         assert (proj / folder).is_dir(), folder
-    for f in ("lishui.toml", "README.md", "params.yaml", "corrections.yaml", "data/raw/sources.csv"):
+    for f in ("lishui.toml", "README.md", "params.yaml", "corrections.yaml", "data/raw/sources.csv", "vocab/README.md"):
         assert (proj / f).is_file(), f
-    assert not (proj / "vocab").exists()  # overrides are not read yet: no folder that pretends they are
     assert "created_with" in tomllib.loads((proj / "lishui.toml").read_text(encoding="utf-8"))["project"]
     corrections = (proj / "corrections.yaml").read_text(encoding="utf-8")
-    assert "NOT READ YET" in corrections and yaml.safe_load(corrections) is None
+    assert yaml.safe_load(corrections) is None  # documented, every example commented out
+    # each commented example is a valid corrections file once uncommented
+    from lishui_analysis.tables.corrections import load_corrections
+
+    lines = corrections.splitlines()
+    after = lines[next(i for i, line in enumerate(lines) if line.startswith("# Examples")) + 1:]
+    example = "\n".join(line[2:] for line in after)
+    (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
+    assert len(load_corrections(tmp_path / "example.yaml").entries) == 6
     assert "lishui-analysis report" in (proj / "README.md").read_text(encoding="utf-8")
     assert str(proj.resolve()) in r.stdout
 

@@ -218,9 +218,11 @@ def test_a_table_filters_searches_and_sorts_in_a_browser(tmp_path):
 
 
 def test_only_achieved_plausible_steps_are_charted():
-    d = pd.DataFrame({"subject": ["甲", "甲", "乙"], "from_event": ["settled", "land_acquired", "construction_started"],
-                      "to_event": ["land_acquired", "permit_issued", "topped_out"], "planned": [False, False, True],
-                      "implausible": [True, False, False]})
-    steps = analysis.achieved_steps(d)
-    assert list(steps["from_event"]) == ["land_acquired"]
-    assert analysis.step_labels(steps)["step"].tolist() == ["甲\nland acquired → permit issued"]
+    from lishui_analysis.analysis import speed
+
+    d = pd.DataFrame({"subject": ["甲", "甲", "乙", "丙"], "from_event": ["settled", "land_acquired", "construction_started", ""],
+                      "from_said": ["", "", "", "打桩"], "to_event": ["land_acquired", "permit_issued", "topped_out", "topped_out"],
+                      "planned": [False, False, True, False], "flag": ["founding year", "", "", ""]})
+    steps = speed.charted(d)
+    assert list(steps["subject"]) == ["甲", "丙"]
+    assert speed.with_step_labels(steps)["step"].tolist() == ["甲\nland acquired → permit issued", "丙\n打桩 → topped out"]

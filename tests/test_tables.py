@@ -165,7 +165,7 @@ def test_streaming_check_refuses_what_pandera_refuses(rows, problem):
 def test_streaming_check_refuses_a_value_outside_the_allowed_list():
     ev = dict(event_id="p:01:e001", article_id="p:01", sentence_id=1, start=0, end=2, surface="开工", sentence="开工。",
               event_type="launched_rocket", subject="", subject_type="", entity_id="", org_id="", date="", date_precision="", planned=False,
-              n_mentions=1)
+              n_mentions=1, subject_rule="", correction="", stated_duration=None)
     columns = {c.name: [ev[c.name]] for c in schema.TABLES["events"]}
     with pytest.raises(ValueError, match=r"events fails its schema: column event_type has values not allowed \['launched_rocket'\]"):
         schema.arrow_table("events", columns)

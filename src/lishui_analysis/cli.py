@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
                    help="seconds to wait while another build of the same --out folder runs, then give up "
                         "(default: LISHUI_LOCK_TIMEOUT or 600; 0: do not wait)")
+    b.add_argument("--corrections", type=Path, default=None, metavar="FILE",
+                   help="the researcher's corrections applied to the tables (default: the project's "
+                        "corrections.yaml, LISHUI_CORRECTIONS; none when it does not exist)")
 
     r = sub.add_parser("report", parents=[quiet], help="run the notebooks with papermill and render HTML reports")
     r.add_argument("names", nargs="*", help="notebook names (default: all), e.g. 00_corpus_overview")
@@ -256,7 +259,7 @@ def _run(args) -> int:
             raise InputError("--lock-timeout", "must be a number of seconds, 0 or more")
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
                      scheduler=args.scheduler, progress=not args.quiet, use_cache=not args.no_cache,
-                     lock_timeout=args.lock_timeout)
+                     lock_timeout=args.lock_timeout, corrections=args.corrections)
         counts = ", ".join(f"{n} {name}" for name, n in rows.items())
         print(f"built {args.out}: {counts}")
         return 0

@@ -46,6 +46,10 @@ PROJECT_ROOT = _find_root()
 RAW_DIR = Path(os.environ.get("LISHUI_RAW", PROJECT_ROOT / "data" / "raw"))
 PROCESSED_DIR = Path(os.environ.get("LISHUI_PROCESSED", PROJECT_ROOT / "data" / "processed"))
 REPORTS_DIR = Path(os.environ.get("LISHUI_REPORTS", PROJECT_ROOT / "reports"))
+#: The researcher's corrections, applied at every build (``tables/corrections.py``); none when absent.
+CORRECTIONS_FILE = Path(os.environ.get("LISHUI_CORRECTIONS", PROJECT_ROOT / "corrections.yaml"))
+#: The project's vocabulary overrides (``vocab/*.yaml``, merged over the packaged data files: ``vocab.py``).
+VOCAB_DIR = Path(os.environ.get("LISHUI_VOCAB", PROJECT_ROOT / "vocab"))
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 #: The notebooks shipped with the package (report uses NOTEBOOKS_DIR's when it holds any).
 PACKAGED_NOTEBOOKS_DIR = PACKAGE_DIR / "report" / "notebooks"

@@ -31,6 +31,7 @@ WARNING_KINDS = {
     "skipped": ("skipped file", "skipped files"),
     "folder": ("unreadable folder", "unreadable folders"),
     "cache": ("cache problem", "cache problems"),
+    "stale": ("stale correction", "stale corrections"),
     "ambiguous": ("name left apart as ambiguous", "names left apart as ambiguous"),
 }
 

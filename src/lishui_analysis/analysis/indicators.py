@@ -86,9 +86,11 @@ _STEP_COLUMNS = ["entity_id", "subject", "from_event", "to_event", "from_date", 
                  "days_mid", "planned", "event_ids", "flag"]
 
 
-def _project_events(events, entities=None):
-    """Dated milestones of companies and projects, each with its entity key and display name."""
-    e = events[(events["date"] != "") & events["event_type"].isin(MILESTONE_ORDER) & (events["subject"] != "")].copy()
+def project_events(events, entities=None, dated: bool = True):
+    """Milestones of companies and projects (only the dated ones unless ``dated`` is False), each with
+    its entity key and display name."""
+    keep = events["event_type"].isin(MILESTONE_ORDER) & (events["subject"] != "")
+    e = events[keep & (events["date"] != "") if dated else keep].copy()
     if e.empty:
         return e.assign(key=[], name=[])
     e["key"] = subject_key(e)
@@ -115,7 +117,7 @@ def milestone_timeline(events, entities=None):
 
     from ..tables.entities import vocab as entity_vocab
 
-    e = _project_events(events, entities)
+    e = project_events(events, entities)
     if e.empty:
         return pd.DataFrame(columns=_TIMELINE_COLUMNS)
     v = entity_vocab()
@@ -150,11 +152,26 @@ def milestone_timeline(events, entities=None):
     return pd.DataFrame(rows, columns=_TIMELINE_COLUMNS)
 
 
+def overlap_flag(date_a: str, date_b: str, days_low: float) -> str:
+    """``same date`` or ``dates overlap`` when two milestones' dates may be one day (no step), else ''.
+
+    >>> overlap_flag("2024-06-04", "2024-06-04", 0.0), overlap_flag("2024-06", "2024-06-30", 0.0)
+    ('same date', 'dates overlap')
+    >>> overlap_flag("2024-06", "2024-07", 1.0)
+    ''
+    """
+    if days_low > 0:
+        return ""
+    return "same date" if date_a == date_b else "dates overlap"
+
+
 def milestone_steps(events, entities=None):
     """Consecutive achieved milestones of each company or project, in date order, with the days
     between them (low, high, mid) and a ``flag`` for an implausible step: ``out of order``
     (time goes forward while the stage goes back: 投产 then 封顶), ``founding year`` (from a
-    settlement dated by a founding year). Planned milestones make no step."""
+    settlement dated by a founding year), ``same date`` / ``dates overlap`` (the two dates may be
+    the same day — 2024-06-04 twice, or 2024-06 and 2024-06-30 —: the text gives no time between
+    them, so no 0-day step; :mod:`.speed` names why). Planned milestones make no step."""
     import pandas as pd
 
     t = milestone_timeline(events, entities)
@@ -166,7 +183,8 @@ def milestone_steps(events, entities=None):
             low, high, mid = duration_days(a["date"], b["date"])
             if math.isnan(mid):
                 continue
-            flag = a["flag"] or b["flag"] or ("out of order" if b["stage"] < a["stage"] else "")
+            flag = a["flag"] or b["flag"] or ("out of order" if b["stage"] < a["stage"] else "") or overlap_flag(
+                a["date"], b["date"], low)
             rows.append({"entity_id": key, "subject": a["subject"], "from_event": a["event_type"],
                          "to_event": b["event_type"], "from_date": a["date"], "to_date": b["date"], "days_low": low,
                          "days_high": high, "days_mid": mid, "planned": False,

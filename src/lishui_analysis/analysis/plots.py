@@ -194,37 +194,43 @@ def setup_notebook() -> None:
     pd.set_option("display.float_format", lambda v: f"{v:,.2f}".rstrip("0").rstrip("."))
 
 
-def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15, label_width: int = 12):
+def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15, label_width: int = 12,
+                  clip: bool = True):
     """Gantt chart of milestones: one row per project (``name``), the ``top_n`` projects with the most
     dated milestones; a grey line spans a project's first to last milestone, a marker stands at each
     (hollow when planned) over a bar covering the month or year a coarse date stands for. Labels are
-    wrapped and shortened; the axis covers the dates of the projects shown."""
+    wrapped and shortened. The axis covers the milestones shown — with ``clip``, only those inside
+    Tukey's fences (:func:`.speed.axis_window`): one founding year decades before the rest does not
+    squeeze every other marker together; a milestone outside is an arrow at the edge, and a note under
+    the chart (and its alt text) says what was clipped."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     import pandas as pd
 
+    from .speed import axis_window, clip_note, gantt_rows
+
     set_theme()
-    if len(tl):
-        label_col = "name" if "name" in tl else "subject"
-        counts = tl.groupby(label_col).agg(n=("start", "size"), first=("start", "min"))
-        keep = counts.sort_values(["n", "first"], ascending=[False, True]).head(max(int(top_n), 1))
-        rows = list(keep.sort_values("first").index)
-        tl = tl[tl[label_col].isin(rows)]
-    else:
-        rows = []
+    label_col = "name" if "name" in tl else "subject"
+    tl, rows = gantt_rows(tl, top_n)
     fig, ax = plt.subplots(figsize=(11, 0.55 * max(len(rows), 2) + 2.0))
     if tl.empty:
         ax.set_xlabel(xlabel)
         return _empty(ax, title, lang)
+    lo, hi, clipped = axis_window(tl) if clip else (tl["start"].min(), tl["end"].max(), tl.iloc[0:0])
     y = {s: i for i, s in enumerate(rows)}
     palette = plt.get_cmap("tab10")
     for name, g in tl.groupby(label_col):
-        ax.hlines(y[name], g["start"].min(), g["end"].max(), color="#bbbbbb", linewidth=1.2, zorder=1)
+        a, b = max(g["start"].min(), lo), min(g["end"].max(), hi)
+        if a <= b:
+            ax.hlines(y[name], a, b, color="#bbbbbb", linewidth=1.2, zorder=1)
     types = [t for t in EVENT_MARKERS if t in set(tl["event_type"])]
+    out = set(clipped.index)
     for k, etype in enumerate(types):
         g = tl[tl["event_type"] == etype]
         color = palette(k % 10)
         for r in g.itertuples():
+            if r.Index in out:
+                continue
             yy = y[getattr(r, label_col)]
             ax.hlines(yy, r.start, r.end, color=color, linewidth=7, alpha=0.3, zorder=2)
             mid = r.start + (r.end - r.start) / 2
@@ -232,24 +238,97 @@ def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15
                     markerfacecolor="white" if r.planned else color, markeredgecolor=color)
         ax.plot([], [], marker=EVENT_MARKERS[etype], color=color, linestyle="none", label=etype.replace("_", " "))
     ax.plot([], [], marker="o", markerfacecolor="white", markeredgecolor="#333", linestyle="none", label="planned (hollow)")
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
+    for r in clipped.itertuples():  # outside the axis: an arrow at its edge, the date beside it
+        left = r.start < lo
+        edge = lo - pad * 0.6 if left else hi + pad * 0.6
+        ax.plot(edge, y[getattr(r, label_col)], marker="<" if left else ">", markersize=8, color="#666", zorder=4,
+                linestyle="none")
+        ax.annotate(r.date, (edge, y[getattr(r, label_col)]), xytext=(6 if left else -6, 7), textcoords="offset points",
+                    ha="left" if left else "right", fontsize=7, color="#666")
+    if len(clipped):
+        ax.plot([], [], marker=">", color="#666", linestyle="none", label="outside the axis")
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([short_label(s, label_width) for s in rows], fontsize=9)
     ax.invert_yaxis()
-    lo, hi = tl["start"].min(), tl["end"].max()
-    pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
     ax.set_xlim(lo - pad, hi + pad)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_title(title)
-    ax.set_xlabel(xlabel)
+    note = clip_note(clipped, lo, hi, lang)
+    n = len(clipped)
+    ax.set_xlabel(xlabel + (f"\nAxis clipped to {lo:%Y-%m} – {hi:%Y-%m}: {n} milestone{'s' if n != 1 else ''} outside "
+                            "it (arrows at the edge; listed under the chart)" if lang == "en" else
+                            f"\n时间轴截取 {lo:%Y-%m} 至 {hi:%Y-%m}：轴外 {n} 个节点（轴边箭头；见图下表）") if note else xlabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     names = ", ".join(short_label(r, 40, 1) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
     return describe(ax, f"{title}: timeline with {xlabel} on the x axis from {lo:%Y-%m} to {hi:%Y-%m}, one row per "
                         f"project ({len(rows)}: {names}); a marker per milestone "
                         f"({', '.join(t.replace('_', ' ') for t in types)}), hollow when planned; a bar spans the "
-                        "month or year a coarse date stands for.")
+                        "month or year a coarse date stands for." + (f" {note}" if note else ""))
+
+
+def plot_durations(d, title: str, xlabel: str, lang: str = "en", target_label: str = "", top_n: int | None = None):
+    """Days per step (``d`` from :func:`.speed.charted`): one bar per step, dark when the text states it,
+    light when derived from two dates with a whisker over the days a month or year date leaves open; the
+    target as a dashed mark on the rows it is defined for only (``target_days``). The ``top_n`` fastest
+    when there are more (the title says so)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from .speed import with_step_labels
+
+    set_theme()
+    if d.empty:
+        _, ax = plt.subplots(figsize=(8, 2.5))
+        ax.set_xlabel(xlabel)
+        return _empty(ax, title, lang)
+    d = with_step_labels(d).sort_values(["days_mid", "step"]).reset_index(drop=True)
+    if top_n and len(d) > top_n:
+        title = f"{title} (fastest {top_n} of {len(d)})" if lang == "en" else f"{title}(最快 {top_n} 个,共 {len(d)} 个)"
+        d = d.head(int(top_n))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(d), 2) + 1.4))
+    colors = {"stated": "#2F5D8C", "derived": "#9EC3E6"}
+    ys = list(range(len(d)))
+    ax.barh(ys, d["days_mid"], color=[colors[b] for b in d["basis"]], height=0.6, zorder=2)
+    coarse = d[d["days_high"] > d["days_low"]]
+    if len(coarse):
+        ax.errorbar(coarse["days_mid"], coarse.index, xerr=[coarse["days_mid"] - coarse["days_low"],
+                                                           coarse["days_high"] - coarse["days_mid"]],
+                    fmt="none", ecolor="#333", elinewidth=1, capsize=3, zorder=3)
+    rated = d[d["target_days"].notna()]
+    for i, t in zip(rated.index, rated["target_days"]):
+        ax.plot([t, t], [i - 0.42, i + 0.42], color="#C44E52", linestyle="--", linewidth=1.6, zorder=4)
+    # a linear axis (bar length = days, so steps compare by eye) and each bar's days written at its end
+    right = float(d["days_high"].max())
+    for i, r in d.iterrows():
+        said = f"{r['days_mid']:g}" if r["days_low"] == r["days_high"] else f"{r['days_low']:g}–{r['days_high']:g}"
+        ax.text(r["days_high"] + right * 0.012, i, said, va="center", ha="left", fontsize=8, color="#333")
+    ax.set_xlim(0, right * 1.15)
+    ax.set_yticks(ys, d["step"], fontsize=9)
+    ax.invert_yaxis()
+    handles = [Patch(color=colors["stated"], label="stated in the text" if lang == "en" else "文中所述"),
+               Patch(color=colors["derived"], label="derived from two dates" if lang == "en" else "由两个日期推算"),
+               Line2D([], [], color="#333", marker="|", linestyle="-", label="range a month/year date leaves open"
+                      if lang == "en" else "月/年精度日期的范围")]
+    if len(rated):
+        handles.append(Line2D([], [], color="#C44E52", linestyle="--", label=target_label or "target"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    fig.tight_layout()
+    first = "; ".join(f"{s.splitlines()[0]} {s.splitlines()[-1]} {_n(m)} ({b})"
+                      for s, m, b in zip(d["step"].head(3), d["days_mid"].head(3), d["basis"].head(3)))
+    n_stated = int((d["basis"] == "stated").sum())
+    line = (f" A dashed mark shows {target_label or 'the target'} on the {len(rated)} step{'s' if len(rated) != 1 else ''} "
+            "it is defined for." if len(rated) else " No step shown is one the target is defined for.")
+    return describe(ax, f"{title}: horizontal bar chart of {len(d)} steps ({n_stated} stated in the text, "
+                        f"{len(d) - n_stated} derived from two dates, with a whisker over a coarse date's range), "
+                        f"bar length {xlabel}. Fastest: {first}.{line}")
 
 
 def plot_network(pairs, title: str, lang: str = "en", top_n: int = 30, label_width: int = 12):

@@ -6,7 +6,6 @@ import math
 import pandas as pd
 
 from . import indicators as ind
-from .labels import short_label
 from ..vocab import industries
 
 MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy")
@@ -45,7 +44,8 @@ def select(tables: dict, p: dict) -> dict:
     if "entities" in tables:
         used = set().union(*(set(out[t].get("entity_id", ())) for t in ("quantities", "events", "conflicts") if t in out))
         ent = tables["entities"]
-        out["entities"] = ent[ent["entity_id"].isin(used)].reset_index(drop=True)
+        parents = set(ent.loc[ent["entity_id"].isin(used), "parent_id"]) - {""}  # a project's company, for its stem
+        out["entities"] = ent[ent["entity_id"].isin(used | parents)].reset_index(drop=True)
     return out
 
 
@@ -141,44 +141,6 @@ def timeline(events: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:
     e["start"] = pd.to_datetime([a for a, _ in iv])
     e["end"] = pd.to_datetime([b for _, b in iv])
     return e.sort_values(["name", "start"]).reset_index(drop=True)
-
-
-def durations_against_target(durations: pd.DataFrame, target_days: float) -> pd.DataFrame:
-    d = durations.copy()
-    d["target_days"] = target_days
-    d["within_target"] = d["days_high"] <= target_days
-    return d
-
-
-def duration_takeaway(d: pd.DataFrame) -> str:
-    if d.empty:
-        return "No subject has two dated milestones, so no duration can be computed."
-    fast = d.sort_values("days_mid").iloc[0]
-    slow = d.sort_values("days_mid").iloc[-1]
-    return (f"Fastest step: {fast['subject']} {fast['from_event']} → {fast['to_event']} in {fast['days_low']:.0f}–{fast['days_high']:.0f} days; "
-            f"slowest: {slow['subject']} {slow['from_event']} → {slow['to_event']} in {slow['days_low']:.0f}–{slow['days_high']:.0f} days.")
-
-
-def achieved_steps(durations: pd.DataFrame) -> pd.DataFrame:
-    """The steps fit to chart: between two achieved milestones, and not marked implausible (a boolean
-    ``implausible`` column or a non-empty ``flag`` column, when the durations carry one)."""
-    d = durations
-    if d.empty:
-        return d
-    keep = ~d["planned"].astype(bool)
-    if "implausible" in d:
-        keep &= ~d["implausible"].astype(bool)
-    if "flag" in d:
-        keep &= d["flag"].fillna("").astype(str) == ""
-    return d[keep].reset_index(drop=True)
-
-
-def step_labels(durations: pd.DataFrame) -> pd.DataFrame:
-    """``durations`` with a two-line chart label per step: the project, then `from → to`."""
-    d = durations.copy()
-    d["step"] = [f"{short_label(s, 16, 1)}\n{a.replace('_', ' ')} → {b.replace('_', ' ')}"
-                 for s, a, b in zip(d["subject"], d["from_event"], d["to_event"])] if len(d) else []
-    return d
 
 
 def building_rates(projects: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:

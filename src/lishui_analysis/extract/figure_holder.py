@@ -139,7 +139,7 @@ def _counted_phrase(f: _Figure) -> Resolved | None:
     >>> from .holders import find_holders
     >>> hs = find_holders("全县9个重点项目开工。")
     >>> _counted_phrase(_Figure(hs, 2, 4, 0, "company", counted=True))
-    Resolved(subject='全县9个重点项目', subject_type='batch', org=None, start=0, end=8)
+    Resolved(subject='全县9个重点项目', subject_type='batch', org=None, start=0, end=8, rule='')
     """
     own = f.own
     if own is not None and own.kind in ("batch", "other") and own.org is None:

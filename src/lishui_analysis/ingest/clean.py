@@ -126,14 +126,60 @@ def is_subheading(para: str) -> bool:
     return len(para) <= 30 and bool(_SUBHEAD_RE.match(para))
 
 
+#: A paragraph shorter than this with no clause mark is a phrase of its own — a heading, a photo
+#: caption, a table cell, a list item (项目简介, 仪式现场, 宗地名称, 华灿光电董事长周福云) — not a
+#: sentence the layout broke, on a page whose breaks are mostly such phrases. A newspaper column
+#: breaks sentences after a full line (26+ characters on the pages seen): where most unfinished
+#: paragraphs are full lines, a short one is a broken line too (a line cut by a picture) and joins.
+PHRASE_MAX = 26
+_CLAUSE_MARK = re.compile("[，,、；;：:]")
+
+
+#: The longest end of a sentence read as the rest of the line before (高。, 3.2公里。, 现营收2.06亿元。):
+#: a sentence of its own after a heading is longer.
+TAIL_MAX = 10
+#: Characters that never open a sentence: a paragraph starting with one continues the one before.
+CONTINUES = "的地得了着过们和与及等或、，,。；;：:）)”’"
+
+
+def _is_phrase(text: str) -> bool:
+    return len(text) < PHRASE_MAX and not _CLAUSE_MARK.search(text)
+
+
+def _continues(para: str) -> bool:
+    """``para`` is the rest of a sentence, not one of its own: it opens with a character no sentence
+    opens with (的, 了, 、 …), or it is a short end of a sentence without a clause (高。, 现营收2亿元。: :data:`TAIL_MAX`)."""
+    core = para.rstrip(CLOSERS + " ")
+    return bool(para) and (para[0] in CONTINUES or (
+        len(para) <= TAIL_MAX and _is_phrase(para) and bool(core) and core[-1] in TERMINAL))
+
+
+def _breaks_are_phrases(paragraphs: list[str]) -> bool:
+    """Whether the unfinished paragraphs (no end of sentence, no comma) are mostly short phrases
+    rather than full lines: headings and cells of a web page, not a newspaper's broken column."""
+    short = full = 0
+    for para in paragraphs[:-1]:
+        core = para.rstrip(CLOSERS + " ")
+        if core and core[-1] not in TERMINAL and core[-1] not in "，,":
+            if len(para) >= PHRASE_MAX:
+                full += 1
+            else:
+                short += 1
+    return short >= full
+
+
 def repair_breaks(paragraphs: list[str]) -> list[str]:
     """Rejoin paragraphs split inside a sentence by the page layout.
 
     A paragraph that does not end a sentence continues in the next one, unless it
-    is an in-body heading.
+    is an in-body heading or a phrase of its own (:data:`PHRASE_MAX`: short, no clause mark).
 
     >>> repair_breaks(["就项目投资、市场", "前景等方面进行深入探讨。", "第二段。"])
     ['就项目投资、市场前景等方面进行深入探讨。', '第二段。']
+    >>> repair_breaks(["云岭园区项目简介", "云岭新材料产业园位于园区东侧。"])
+    ['云岭园区项目简介', '云岭新材料产业园位于园区东侧。']
+    >>> repair_breaks(["云岭新材料产业园位于园区东侧，占地面积约两百亩，是今年", "全市的重点项目。该园首根", "晶棒下线。"])
+    ['云岭新材料产业园位于园区东侧，占地面积约两百亩，是今年全市的重点项目。该园首根晶棒下线。']
 
     Linear in the paragraphs: a paragraph being joined is kept as its pieces, with its length and
     its last character before closing marks (what :func:`ends_sentence` reads), and joined once.
@@ -141,9 +187,11 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     pieces: list[str] = []   # the paragraph being joined, as pieces
     length, last = 0, ""     # its length and its last character that is not a closer or a space
+    phrases_apart = _breaks_are_phrases(paragraphs)
     for para in paragraphs:
         if pieces and not (not last or last in TERMINAL) \
-                and not (length <= 30 and is_subheading("".join(pieces))) and not is_subheading(para):
+                and not (length <= 30 and is_subheading("".join(pieces))) and not is_subheading(para) \
+                and not (phrases_apart and len(pieces) == 1 and _is_phrase(pieces[0]) and not _continues(para)):
             pieces.append(para)
         else:
             if pieces:

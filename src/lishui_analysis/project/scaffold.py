@@ -110,6 +110,7 @@ def plan(root: Path) -> dict[str, bytes]:
         "README.md": _template("README.md", name=root.name or "lishui-analysis project"),
         "params.yaml": params_yaml(nbs).encode("utf-8"),
         "corrections.yaml": _template("corrections.yaml"),
+        "vocab/README.md": _template("vocab_README.md"),
         "data/raw/sources.csv": _template("sources.csv"),
     }
     files.update({f"notebooks/{p.name}": notebook_copy(p) for p in nbs})

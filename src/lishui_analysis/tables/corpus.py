@@ -23,10 +23,11 @@ from .document import org_id_for
 from .engine import progress_bar
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
+from .corrections import Corrections, load_corrections
 from .entities import EntityCollector, find_conflicts
 from .projects import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
-from ..vocab import classify_industry, leading_regions, region_names, vocab_hash
+from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -84,7 +85,7 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
 
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
           scheduler: str | None = None, progress: bool = False, use_cache: bool = True,
-          only_if_stale: bool = False, lock_timeout: float | None = None) -> dict | None:
+          only_if_stale: bool = False, lock_timeout: float | None = None, corrections=None) -> dict | None:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
 
     Files are processed in order by the chosen engine and streamed to temporary
@@ -101,10 +102,16 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     (:func:`build_lock`: a second build says whom it waits for and gives up after
     ``lock_timeout`` seconds, default ``LISHUI_LOCK_TIMEOUT`` or 600); with ``only_if_stale``
     the build is skipped (None is returned) when, once the lock is held, the tables are up to date.
+    ``corrections``: the researcher's corrections file (default ``config.CORRECTIONS_FILE``, the
+    project's ``corrections.yaml`` when it exists; ``tables/corrections.py``), checked before any work.
     """
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
     plan = plan_corpus(raw_dir)
+    check_overrides()  # the project's vocab/ files: a bad one is one error before any work
+    corr = corrections if isinstance(corrections, Corrections) else \
+        load_corrections(corrections if corrections is not None else config.CORRECTIONS_FILE,
+                         required=corrections is not None)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -116,11 +123,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         if only_if_stale and not _stale(out_dir):
             return None
         return _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine,
-                             scheduler=scheduler, progress=progress, use_cache=use_cache)
+                             scheduler=scheduler, progress=progress, use_cache=use_cache, corr=corr)
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
-                  scheduler: str | None, progress: bool, use_cache: bool) -> dict:
+                  scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None) -> dict:
+    corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
     try:
@@ -146,6 +154,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             inputs.append(res["input"])
             for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
                 log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
+            corr.apply(res)  # the researcher's corrections to this file's rows (none: nothing done)
             for t in STREAMED:
                 sinks[t].add(res[t], res["csv"][t])
             for r in res["org_names"]:
@@ -172,7 +181,11 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Corpus-wide stage: names → entities, then the entity of every row (a second pass
         # over quantities and events), projects per entity, conflicts between articles.
         names_seen.add_organizations(orgs, org_articles)
-        resolution = names_seen.resolve()
+        resolution = names_seen.resolve(corr.merges(), corr.apart())
+        corr.note_entities(resolution.corrected)
+        for stale in corr.stale():
+            log.warning("%s: %s — stale? (kept in manifest.json, corrections.stale)", corr.path, stale,
+                        extra={"kind": "stale"})
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
         if resolution.ambiguous:
@@ -201,7 +214,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "skipped": skipped,
-            "entities": {"ambiguous": resolution.ambiguous},
+            "entities": {"ambiguous": resolution.ambiguous, "merges": resolution.merges},
+            **({"corrections": corr.summary()} if corr else {}),
             "tables": {t: int(row_counts[t]) for t in TABLE_NAMES},
             "files": files,
         }

@@ -122,7 +122,7 @@ class EntityCollector:
             r.articles |= org_articles.get(o["org_id"], set())
             r.aliases |= {a for a in o["aliases"].split(";") if a}
 
-    def resolve(self) -> Resolution:
+    def resolve(self, merges=(), apart=()) -> Resolution:
         # Subject names that are organization names take the organization's type.
         by_name = {}
         for r in self.records.values():
@@ -135,5 +135,5 @@ class EntityCollector:
             if r.key.startswith("O:") and is_scoped(r.entity_type, r.name):
                 continue  # 市政府 as an organization: no article to scope it to; its mentions as subjects are kept
             recs.append(r)
-        return resolve_entities(recs, self.pub_dates, self.org_names)
+        return resolve_entities(recs, self.pub_dates, self.org_names, merges, apart)
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from .. import config
 from ..vocab import regions
+from .merges import UnionFind, apply_corrections, evidence
 from .names import (
     company_core,
     entity_key,
@@ -79,22 +80,8 @@ class Resolution:
     entities: list[dict]                 # rows of the entities table
     key_map: dict[str, str]              # per-name key → entity_id
     ambiguous: list[dict]                # names left apart because more than one entity fits
-
-
-class _UnionFind:
-    def __init__(self, n):
-        self.p = list(range(n))
-
-    def find(self, i):
-        while self.p[i] != i:
-            self.p[i] = self.p[self.p[i]]
-            i = self.p[i]
-        return i
-
-    def union(self, a, b):
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.p[max(a, b)] = min(a, b)
+    corrected: dict[int, int] = field(default_factory=dict)  # merge/apart entry → groups it named
+    merges: list[dict] = field(default_factory=list)  # each merge of two names: the rule that joined them
 
 
 @dataclass
@@ -116,7 +103,7 @@ class Resolving:
     recs: list[NameRecord]
     scoped: list[bool]
     by_type: dict[str, list[int]]
-    uf: _UnionFind
+    uf: UnionFind
     pub_dates: dict = field(default_factory=dict)
     org_names: dict = field(default_factory=dict)
     ambiguous: list[dict] = field(default_factory=list)
@@ -157,17 +144,33 @@ class Resolving:
 
 
 def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
-                     org_names: dict | None = None) -> Resolution:
+                     org_names: dict | None = None, merges=(), apart=()) -> Resolution:
     """Group name records into entities (see the module docstring for the rules).
 
     ``pub_dates``: article_id → publication date (first_seen/last_seen); ``org_names``:
     org_id → organization name (an entity's org_id is its canonical name's organization,
-    else the one its rows name most).
+    else the one its rows name most). ``merges`` and ``apart``: the researcher's corrections
+    (``corrections.yaml``), each a tuple of names or entity ids: merged before the rules run (so
+    the rules see one holder), kept apart whatever a rule says.
+
+    >>> recs = [name_record("company", "浙江云岭晶材科技有限公司"), name_record("project", "云岭晶材一期项目"),
+    ...         name_record("company", "云岭晶材")]
+    >>> len(resolve_entities(recs).entities)
+    2
+    >>> len(resolve_entities(recs, apart=[("浙江云岭晶材科技有限公司", "云岭晶材")]).entities)
+    3
+    >>> len(resolve_entities(recs, merges=[("浙江云岭晶材科技有限公司", "云岭晶材一期项目")]).entities)
+    1
     """
     st = start(records, pub_dates, org_names)
+    st.uf.why = "correction"
+    used = apply_corrections(st, merges, apart)
     for step in config.active_steps(STAGE, ENTITY_STEPS):
+        st.uf.why = step.__name__.lstrip("_")
         step(st)
-    return entity_table(st)
+    res = entity_table(st)
+    res.corrected = used
+    return res
 
 
 def start(records: list[NameRecord], pub_dates: dict | None = None, org_names: dict | None = None) -> Resolving:
@@ -180,7 +183,7 @@ def start(records: list[NameRecord], pub_dates: dict | None = None, org_names: d
     for i, r in enumerate(recs):
         if not scoped[i]:
             by_type[r.entity_type].append(i)
-    st = Resolving(recs, scoped, by_type, _UnionFind(len(recs)), pub_dates or {}, org_names or {})
+    st = Resolving(recs, scoped, by_type, UnionFind(len(recs)), pub_dates or {}, org_names or {})
     first: dict[tuple, int] = {}
     for i, r in enumerate(recs):
         k = (r.entity_type, normalize_name(r.name), r.scope)
@@ -520,4 +523,4 @@ def entity_table(st: Resolving) -> Resolution:
         raise RuntimeError(f"entity ids collide: {[e['name'] for e in entities if ids[e['entity_id']] > 1][:5]}")
     entities.sort(key=lambda e: e["entity_id"])
     ambiguous = sorted(st.ambiguous, key=lambda a: (a["name"], a["reason"]))
-    return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous)
+    return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous, merges=evidence(st))

@@ -1,0 +1,125 @@
+"""Nothing counted twice: one investment total per plant, however many names and articles tell it.
+
+After entity resolution a plant can still stand under two entities: its company and its project (a
+company's 40亿 is its plant's 40亿), or one plant named with and without its company prefix that the
+resolution left apart (a wrong merge is worse than a missed one). Summed or charted as they are, their
+bars add the same money twice. This module keeps one total per entity and then one bar per *plant*:
+
+* **A total, not a flow or a plan.** Per entity the largest investment stated as achieved or committed
+  (总投资, 投资); a figure of one year (``period``: 今年计划投资5亿元, 2023年完成投资) is a flow, never a
+  total — nor one after a one-year time word (今年, 全年, 年度) —, unless its sentence calls it the total
+  (总投资); a forecast is used only when the entity has no
+  other figure, and the row says so (``forecast`` column, visible in every table).
+* **A project and its company.** When a company's total equals (``same_figure``: within rounding) the
+  total of a project it builds (``parent_id``), the project's bar stays and the company's is folded into
+  it, with a note naming both sentences.
+* **One stem, one figure.** Two entities of one company stem (字号) stating the same total are most
+  likely one plant under two names: one bar, the other folded with a note saying it is a *possible*
+  duplicate (a ``merge`` in corrections.yaml confirms it, an ``apart`` refuses it).
+
+Folded rows are kept in the table (``counted = False``, ``note``), so the reader sees what was left out
+and why; totals and charts use ``counted`` rows only.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..tables.conflicts import same_figure
+from .aggregates import _said_total
+from .review import stems
+from .selections import project_rows, with_names, with_provenance
+
+COLUMNS = ["name", "subject_type", "investment_yi_yuan", "forecast", "counted", "note", "n_figures", "surface",
+           "quantity_id", "entity_id", "sentence", "source"]
+
+
+#: Time words of one year: a figure they govern (今年计划投资3亿元, 全年完成投资) is that year's, not a total.
+YEAR_WORDS = ("今年", "本年", "全年", "年度", "当年", "明年", "去年")
+
+
+def _year_word_before(row, sentences: pd.DataFrame, width: int = 8) -> bool:
+    """Whether one of :data:`YEAR_WORDS` stands in the ``width`` characters before the figure, in its clause."""
+    hit = sentences[(sentences["article_id"] == row.article_id) & (sentences["sentence_id"] == row.sentence_id)]
+    if hit.empty:
+        return False
+    offset = int(row.start) - int(hit["start"].iloc[0])
+    before = str(hit["text"].iloc[0])[max(offset - width, 0): max(offset, 0)]
+    before = before.rsplit("，", 1)[-1]
+    return any(w in before for w in YEAR_WORDS)
+
+
+def _totals(tables: dict) -> pd.DataFrame:
+    inv = project_rows(tables["quantities"])
+    inv = inv[(inv["metric"] == "investment") & (inv["unit"] == "CNY")]
+    if inv.empty:
+        return inv
+    inv = with_names(inv, tables)
+    sents = tables["sentences"]
+    # a year's figure is a flow: a stated period, or a one-year time word before it (今年计划投资), unless
+    # its sentence calls it the total (总投资)
+    flow = [(bool(p) or _year_word_before(r, sents)) and not _said_total(r, sents)
+            for p, r in zip(inv["period"].fillna("").astype(str), inv.itertuples())]
+    inv = inv[~pd.Series(flow, index=inv.index, dtype=bool)]
+    if inv.empty:
+        return inv
+    inv = inv.assign(_f=inv["forecast"].astype(bool), n_figures=inv.groupby("key")["value"].transform("size"))
+    # per entity: a stated figure before a forecast, then the largest, then the first written
+    top = inv.sort_values(["key", "_f", "value", "quantity_id"], ascending=[True, True, False, True])
+    return top.drop_duplicates("key").drop(columns="_f")
+
+
+def _empty() -> pd.DataFrame:
+    dtypes = {"investment_yi_yuan": float, "forecast": bool, "counted": bool, "n_figures": int}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in COLUMNS})
+
+
+def investment_totals(tables: dict) -> pd.DataFrame:
+    """One row per project or company with an investment total, largest first; ``counted`` is False for
+    a row folded into another (its company's, or a same-stem duplicate's), ``note`` says why."""
+    top = _totals(tables)
+    if top.empty:
+        return _empty()
+    top = with_provenance(top, tables)
+    top = top.assign(investment_yi_yuan=top["value"] / 1e8, counted=True, note="",
+                     forecast=top["forecast"].astype(bool), entity_id=top["key"])
+    top = top.sort_values(["value", "quantity_id"], ascending=[False, True]).reset_index(drop=True)
+    ents = tables.get("entities")
+    parent = dict(zip(ents["entity_id"], ents["parent_id"])) if ents is not None and len(ents) else {}
+    stem = stems(ents) if ents is not None and len(ents) else {}
+    rows = top.to_dict("records")
+    by_key = {r["key"]: r for r in rows}
+    # a project and its company stating one figure: the project's bar stays
+    for r in rows:
+        company = by_key.get(parent.get(r["key"], ""))
+        if company is not None and company["counted"] and same_figure(r["value"], company["value"]):
+            company["counted"] = False
+            company["note"] = (f"the same investment as its project {r['name']} ({r['surface']}, {r['quantity_id']}): "
+                               "counted once, as the project's")
+    # two entities of one company stem stating one figure: a possible duplicate, counted once
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if not (a["counted"] and b["counted"]) or stem.get(a["key"]) is None:
+                continue
+            if stem.get(a["key"]) == stem.get(b["key"]) and same_figure(a["value"], b["value"]):
+                keep, fold = (a, b) if (len(a["name"]), a["quantity_id"]) >= (len(b["name"]), b["quantity_id"]) else (b, a)
+                fold["counted"] = False
+                fold["note"] = (f"possibly the same plant as {keep['name']} (company stem {stem[a['key']]}, the same "
+                                f"{keep['surface']}): counted once; merge or keep apart in corrections.yaml")
+    out = pd.DataFrame(rows)
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def totals_takeaway(table: pd.DataFrame) -> str:
+    """One sentence: how many totals, their sum counting each plant once, what was folded and why."""
+    if table.empty:
+        return "No project or company states an investment total (or subjects are untyped)."
+    counted = table[table["counted"]]
+    folded = table[~table["counted"]]
+    planned = int(counted["forecast"].sum())
+    text = (f"{len(counted)} projects or companies state an investment total, {counted['investment_yi_yuan'].sum():.2f} "
+            f"亿元 together, each plant counted once")
+    if len(folded):
+        text += f"; {len(folded)} figure(s) of the same plant under another entity are left out of the sum (see note)"
+    if planned:
+        text += f"; {planned} of the totals are planned figures (forecast), stated of no achieved investment"
+    return text + "."

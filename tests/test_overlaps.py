@@ -1,0 +1,67 @@
+"""Nothing counted twice (analysis/overlaps.py): one investment total per plant. Invented corpora: a company
+and its project stating one figure, one plant under two names of one company stem, a year's planned
+investment, and a plant known only by a planned figure."""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis.analysis.overlaps import investment_totals, totals_takeaway
+from lishui_analysis.tables.corpus import build, load_tables
+
+
+def _tables(tmp_path, texts: dict):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, body in texts.items():
+        (raw / f"{name}.txt").write_text(body, encoding="utf-8")
+    build(raw, tmp_path / "out")
+    return load_tables(tmp_path / "out", raw)
+
+
+@pytest.mark.parametrize("co,amount", [("云岭", 40), ("星河", 12.5)])
+def test_one_plant_under_two_names_of_one_stem_is_charted_once(tmp_path, co, amount):
+    t = _tables(tmp_path, {
+        "a": f"{co}智能装备项目开工\n\n本报讯 浙江{co}智能科技有限公司年产5万台智能装备项目总投资{amount}亿元，今年3月开工。\n",
+        "b": f"{co}智能新厂房封顶\n\n本报讯 {co}智能装备基地总投资{amount}亿元，今年9月顺利封顶。\n",
+        "c": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
+    df = investment_totals(t)
+    ours = df[df["name"].str.contains(co)]
+    assert len(ours) == 2 and ours["counted"].sum() == 1
+    folded = ours[~ours["counted"]].iloc[0]
+    assert "possibly the same plant" in folded["note"] and f"company stem {co}" in folded["note"]
+    counted = df[df["counted"]]
+    assert counted["investment_yi_yuan"].sum() == pytest.approx(amount + 8)
+    assert f"{amount + 8:.2f} 亿元" in totals_takeaway(df) and "left out of the sum" in totals_takeaway(df)
+
+
+def test_different_figures_of_one_stem_are_both_counted(tmp_path):
+    t = _tables(tmp_path, {
+        "a": "云岭智能装备项目开工\n\n本报讯 浙江云岭智能科技有限公司年产5万台智能装备项目总投资40亿元，今年3月开工。\n",
+        "b": "云岭智能新厂房封顶\n\n本报讯 云岭智能装备基地总投资15亿元，今年9月顺利封顶。\n"})
+    df = investment_totals(t)
+    assert df["counted"].all() and len(df) == 2
+
+
+@pytest.mark.parametrize("year_words", ["今年计划投资", "2031年完成投资"])
+def test_a_years_investment_is_no_total_and_a_plan_is_flagged(tmp_path, year_words):
+    t = _tables(tmp_path, {
+        "a": f"重点项目推进\n\n本报讯 翠峰新材料产业园项目{year_words}3亿元，进展顺利。"
+             "星河精密轴承项目建成后预计总投资6亿元。\n"})
+    df = investment_totals(t)
+    assert "3亿元" not in set(df["surface"])  # a flow of one year is not the plant's total
+    plan = df[df["surface"] == "6亿元"].iloc[0]
+    assert bool(plan["forecast"]) and bool(plan["counted"])
+    assert "planned figures" in totals_takeaway(df)
+
+
+def test_no_investment_says_so(tmp_path):
+    t = _tables(tmp_path, {"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
+    df = investment_totals(t)
+    assert df.empty and totals_takeaway(df).startswith("No project")
+
+
+def test_the_empty_table_keeps_its_types_for_the_notebook(tmp_path):
+    t = _tables(tmp_path, {"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
+    df = investment_totals(t)
+    counted = df[df["counted"]]  # an object column would select columns here, not rows
+    assert list(counted.columns) == list(df.columns) and sorted(counted.loc[counted["forecast"], "name"]) == []
