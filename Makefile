@@ -11,7 +11,7 @@ NB ?=
 EVAL ?= ../shared/eval
 LAB_ARGS ?=
 
-.PHONY: help setup data reports report test test-fast bench ablate dictionary lab clean browser
+.PHONY: help setup data reports report test test-fast typecheck bench ablate dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,9 @@ test: $(STAMP) ## Run the whole test suite (notebooks included)
 
 test-fast: $(STAMP) ## Run the unit tests only (no notebooks)
 	$(BIN)/python -m pytest -m "not slow"
+
+typecheck: $(STAMP) ## Check the package's type annotations: mypy src/lishui_analysis (configured in pyproject.toml)
+	$(BIN)/python -m mypy
 
 browser: ## Install headless Chromium (Debian package, needs root) for the reports' browser test (skipped without it)
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }

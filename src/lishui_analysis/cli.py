@@ -260,7 +260,7 @@ def _run(args) -> int:
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
                      scheduler=args.scheduler, progress=not args.quiet, use_cache=not args.no_cache,
                      lock_timeout=args.lock_timeout, corrections=args.corrections)
-        counts = ", ".join(f"{n} {name}" for name, n in rows.items())
+        counts = ", ".join(f"{n} {name}" for name, n in (rows or {}).items())
         print(f"built {args.out}: {counts}")
         return 0
     if args.command == "fetch":
@@ -279,7 +279,7 @@ def _run(args) -> int:
         # `iri` format checker when rfc3987-syntax is installed (jupyterlab's dependencies bring
         # it): 2 of this command's 2.5 s of imports. Notebook schemas do not use that format;
         # this process, which only runs reports, does without it.
-        sys.modules.setdefault("rfc3987_syntax", None)
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
         from .report.runner import collect_parameters, run_reports
 
         params = collect_parameters(args.params, args.parameter)

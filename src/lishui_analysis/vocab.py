@@ -192,7 +192,8 @@ def regions_longest_first() -> tuple[str, ...]:
 def leading_regions(name: str) -> tuple[tuple[str, int], ...]:
     """The chain of place names a name starts with, each with the position after it
     (省/市 included): 浙江丽水中欣… → (('浙江', 2), ('丽水', 4))."""
-    out, i = [], 0
+    out: list[tuple[str, int]] = []
+    i = 0
     while True:
         reg = next((r for r in regions_longest_first() if name.startswith(r, i)), None)
         if not reg:

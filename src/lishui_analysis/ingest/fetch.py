@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import cast
 from urllib.parse import urlsplit
 
 from .. import __version__, config
@@ -242,13 +243,14 @@ class _DeadlineResponse(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_DeadlineIO(self.fp.detach(), sock, deadline), _CHUNK)
 
 
-class _Deadline:
+class _Deadline(http.client.HTTPConnection):
     """A connection (HTTP or HTTPS, mixed in before it) whose connect and reply share one deadline."""
 
     def __init__(self, *args, deadline: float, **kwargs):
         super().__init__(*args, **kwargs)
         self._deadline = deadline
-        self.response_class = functools.partial(_DeadlineResponse, deadline=deadline)
+        self.response_class = cast(type[http.client.HTTPResponse],
+                                   functools.partial(_DeadlineResponse, deadline=deadline))
 
     def connect(self) -> None:
         self.timeout = _left(self._deadline)
@@ -489,15 +491,15 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
             report.failed.append((url, problem))
             continue
         row = by_url.get(url)
-        target = None
+        target: Path | None = None
         if row and row.get("file"):
             target, why = _target(raw_dir, row["file"])
-            if why is None and target.is_dir():
+            if why is None and cast(Path, target).is_dir():
                 why = f"{MANIFEST_NAME} names the file {row['file']!r}, which is a folder"
             if why:
                 report.failed.append((url, why))
                 continue
-            if target.exists():
+            if cast(Path, target).exists():  # (why is None: _target gave a path)
                 report.skipped.append(url)
                 continue
         parts = urlsplit(url)

@@ -96,7 +96,7 @@ def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[l
 class _Page:
     """What the page steps share: the page's lines and what the steps found out about them."""
     paras: list[str]                          # the page's non-blank lines
-    kinds: list[str] | None = None            # the kind of each line; all "body" until classified
+    kinds: list[str] = field(default_factory=list)  # the kind of each line; all "body" until classified
     metas: dict[int, _Meta] = field(default_factory=dict)              # metadata lines read, by index
     starts: dict[int, list[list[int]]] = field(default_factory=dict)   # article start → its titles
     date: str = ""                            # the date the page states for all its articles
@@ -104,7 +104,7 @@ class _Page:
     articles: list[Article] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if self.kinds is None:
+        if not self.kinds:
             self.kinds = ["body"] * len(self.paras)
 
     @property

@@ -264,6 +264,7 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
     """Per-file results in plan order: from the cache when the key matches, else from the engine.
     A cache that fails during the build (disk full, damaged file) is dropped with one warning;
     the files it would have given are then extracted here."""
+    res: dict | None
     if not use_cache:
         for res, _ in iter_results(plan, raw_dir, **engine_kw):
             yield res
