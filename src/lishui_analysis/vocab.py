@@ -109,8 +109,8 @@ def merge_over(base, extra):
     if isinstance(base, list) and isinstance(extra, list):
         if all(isinstance(x, dict) and "id" in x for x in base + extra):
             by_id = {x["id"]: x for x in extra}
-            out = [by_id.pop(x["id"], x) for x in base]
-            return out + [x for x in extra if x["id"] in by_id]
+            merged = [by_id.pop(x["id"], x) for x in base]
+            return merged + [x for x in extra if x["id"] in by_id]
         return base + [x for x in extra if x not in base]
     return extra
 

@@ -280,7 +280,9 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self._deadline = deadline
 
     def https_open(self, req):
-        return self.do_open(functools.partial(_DeadlineHTTPS, deadline=self._deadline), req, context=self._context)
+        # _context: the SSL context HTTPSHandler.__init__ keeps (private, not in its type stubs)
+        return self.do_open(functools.partial(_DeadlineHTTPS, deadline=self._deadline), req,
+                            context=self._context)  # type: ignore[attr-defined]
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):

@@ -157,7 +157,7 @@ def _pool(plan, raw_dir, skip_bad, jobs):
     # A bounded window of submitted tasks keeps memory flat on huge corpora; results come in order.
     chunks = (plan[i:i + CHUNK] for i in range(0, len(plan), CHUNK))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window = deque()
+        window: deque = deque()
         for chunk in chunks:
             window.append(pool.submit(process_files_packed, chunk, raw_dir, skip_bad))
             if len(window) >= jobs * IN_FLIGHT:
@@ -234,7 +234,7 @@ def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
         # Enough tasks in flight to keep every worker busy, few enough to keep memory flat.
         n_workers = max(len(client.scheduler_info().get("workers", {})), jobs, 1)
         chunks = (plan[i:i + DASK_CHUNK] for i in range(0, len(plan), DASK_CHUNK))
-        window = deque()
+        window: deque = deque()
         for chunk in chunks:
             window.append(client.submit(process_files_packed, chunk, raw_dir, skip_bad, pure=False))
             if len(window) >= n_workers * IN_FLIGHT:
