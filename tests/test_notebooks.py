@@ -192,9 +192,9 @@ def test_changes_since_the_previous_run(runs):
 @needs_chromium
 def test_a_report_table_filters_in_a_browser(reports, tmp_path):
     page = reports / "04_sources_and_conflicts.html"
-    dom = run_in_browser(page, type_into("document.querySelectorAll('table.dataframe')[3].closest('.ls-scroll')"
+    dom = run_in_browser(page, type_into("document.querySelectorAll('table.dataframe')[4].closest('.ls-scroll')"
                                          ".previousElementSibling.querySelector('.ls-search')", "batch"), tmp_path)
-    rows = visible_rows(dom, 3)  # the entities table
+    rows = visible_rows(dom, 4)  # the entities table (after outlets, coverage, conflicts, possible conflicts)
     n_entities = _summary(reports, "04_sources_and_conflicts")["n_entities"]
     assert 1 <= len(rows) < n_entities and all("batch" in r for r in rows)
     assert ["空港园区一期地块", "batch"] == rows[0][1:3]

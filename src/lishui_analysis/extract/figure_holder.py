@@ -47,7 +47,7 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
         return role == "government"
     if h.kind in ("zone", "region"):
         return opens_clause(text, h, cstart)
-    # 终点与南口大桥相连, 位于瓯江口产业集聚区: a place the figure's holder stands at, not its holder
+    # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder
     return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
 
 
@@ -200,7 +200,7 @@ def _holder_after(f: _Figure) -> Resolved | None:
     if after and after[0].kind in ("project", "company", "batch"):
         h = after[0]
         gap = text[link.end():h.start]
-        if not gap or v["modifier_gap"].fullmatch(gap):  # (打造国际领先的高端…基地: a modifier with 的)
+        if not gap or v["modifier_gap"].fullmatch(gap):  # (打造国内一流的智能…基地: a modifier with 的)
             return _answer(f.holders, h, f.role)
         if len(gap) <= 3 and v["cjk_run"].fullmatch(gap) and h.kind == "project":
             return Resolved(text[link.end():h.end], subject_type(h, f.role), h.org, link.end(), h.end)
@@ -396,7 +396,7 @@ def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Hol
         cands = named
     item = holders.text.rfind("、", c, hi)
     if item >= 0 and cands[-1].start > item:
-        # A投资18.5亿元、B投资16.5亿元: the list item holding the figure
+        # A投资3.2亿元、B投资7.5亿元: the list item holding the figure
         c, cands = item + 1, [h for h in cands if h.start > item]
     if role == "project":
         projects = [h for h in cands if h.kind in ("project", "plot")]
@@ -404,10 +404,10 @@ def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Hol
             return projects[-1]
     share = holders.text.rfind("占", c, hi)
     if share >= 0 and cands[0].end <= share:
-        # 前20家规上企业产值占210家规上企业总产值的52.3%: a share is of the clause's subject
+        # 前10家规上企业营收占95家规上企业营收的47.6%: a share is of the clause's subject
         return cands[0]
     batches = [h for h in cands if h.kind == "batch"]
-    if batches:  # 已入园项目14个，总投资26.96亿元: the projects counted hold the sum, not the park
+    if batches:  # 已入园项目9个，总投资12.4亿元: the projects counted hold the sum, not the park
         return batches[-1]
     if opens_clause(holders.text, cands[0], c):
         return cands[0]
@@ -443,7 +443,7 @@ def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
     if h.kind == "generic":
         prefer = "company" if vocab()["company_ref_re"].search(h.name) else "project"
         named = _named_after_quote(holders, h.start, prefer)
-        if named is not None:  # “这个项目…签约后15天摘牌…”朱能炯介绍，唯酷…项目…: the project named after the quote
+        if named is not None:  # “这个项目…签约后20天摘牌…”张三介绍，云岭…项目…: the project named after the quote
             return Resolved(named.name, subject_type(named, role), named.org, h.start, h.end)
         topic = holders.topic(h.start, prefer)
         if topic is None:
@@ -455,7 +455,7 @@ def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
 _ITEM_SEP = "、，。；：,;:\n"
 
 def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
-    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一批项目签约``): each item
     before it separated by 、 is a holder of the same milestone. Items keep the words as written.
 
     The answer of :func:`_enumerated_scan` (the definition). The items before a position are read
@@ -543,7 +543,7 @@ def _item(holders: Holders, a: int, b: int, subject_type: str) -> Resolved | Non
 
 
 def _enumerated_scan(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
-    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一系列项目签约``): each item
+    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一批项目签约``): each item
     before it separated by 、 is a holder of the same milestone. Items keep the words as written.
     (The definition of :func:`enumerated`, scanning the list back from ``r`` at each call.)"""
     text = holders.text

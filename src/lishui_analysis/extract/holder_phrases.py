@@ -85,7 +85,6 @@ def vocab() -> dict:
         "determiner": re.compile(r"(?:该|这个|此|本)$"),
         "list_summary": re.compile(r"等[^，。；：,;:]{0,14}?(?:项目|工程)"),
         "builds_re": re.compile(r"(?:建设|新建|兴建|打造|投资|投建|用于)$"),
-        "campaign_re": re.compile(r"(?:重大|重点|签约|招商|集中开工)+"),
         "cjk_name": re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·+\-]+"),
         "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
         "firm_category": re.compile(rf"(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"

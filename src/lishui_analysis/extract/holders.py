@@ -227,25 +227,6 @@ def _quoted_name(r: _Reading, m, s: int) -> bool:
     return False
 
 
-def _campaign(r: _Reading, m, s: int) -> bool:
-    """The projects of a named campaign, one batch: a quotation followed by campaign words (重大…)
-    before the head (``“云岭奋进”重大项目``).
-
-    >>> r = _Reading("“云岭奋进”重大项目集中开工。")
-    >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
-    >>> _campaign(r, m, s), _found(r)
-    (True, [('“云岭奋进”重大项目', 'batch')])
-    """
-    text = r.text
-    campaign = r.v["campaign_re"].match(text, s) if text[s - 1:s] == "”" else None
-    if campaign and campaign.end() == m.start():
-        q = text.rfind("“", max(0, s - 30), s)
-        if q >= 0 and r.free(q, m.end()):
-            r.take(Holder(q, m.end(), text[q:m.end()], "batch"))
-            return True
-    return False
-
-
 def _reference_back(r: _Reading, m, s: int) -> bool:
     """``该项目``, ``这个工程``: a reference back to the current project (kind generic, resolved
     later), when no name stands before the head.
@@ -267,7 +248,7 @@ def _reference_back(r: _Reading, m, s: int) -> bool:
 def _named_phrase(r: _Reading, m, s: int) -> bool:
     """The phrase from its start to its head: a project or zone when it has a name of its own
     (``云岭科技电池材料项目``), generic when it has none (``首期项目``), a batch when a place opens
-    it (``青田县扩大有效投资重大项目``), a title after 被评为 (``被评为中国石雕生产基地``); a phrase
+    it (``文成县民间投资重大项目``), a title after 被评为 (``被评为中国石雕生产基地``); a phrase
     whose words are a size class (``亿元以上项目``) or that is too short to name anything is no
     holder. The phrase carries the organization that builds it and, after a 简称 or 其, its
     company's short name.
@@ -299,7 +280,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         r.take(Holder(s, m.end(), name, "batch"))
         return True
     if v["money_re"].search(name):
-        return True  # 1亿元至10亿元项目, 亿元以上项目: a range of sizes, not a name
+        return True  # 5亿元至20亿元项目, 亿元以上项目: a range of sizes, not a name
     owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
@@ -318,7 +299,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
             s, name, kind = place, text[place:m.end()], "batch"
     elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
                                               or text.startswith("称号", m.end())):
-        kind = "title"  # 被评为中国铅笔生产基地: an honour the holder bears, not a holder
+        kind = "title"  # 被评为中国竹制品生产基地: an honour the holder bears, not a holder
     r.take(Holder(s, m.end(), name, kind, org))
     return True
 
@@ -334,7 +315,7 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     accounted for; None when fewer than two characters are left before the head."""
     text = r.text
     if not r.free(s, m.end()):
-        # a holder already stands in the run (云岭产业集聚区项目简介|青田县星河…产业园): start after it
+        # a holder already stands in the run (云岭高新区项目概况|青田县星河…产业园): start after it
         last = r.taken.rfind(1, s, m.start())
         if last < 0 or not r.free(last + 1, m.end()):
             return None
@@ -349,7 +330,7 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
 
 
 #: How a phrase ending in a head noun is read, in order (stage ``holders``): the first that claims it wins.
-HEAD_READINGS = (_quoted_name, _campaign, _reference_back, _named_phrase)
+HEAD_READINGS = (_quoted_name, _reference_back, _named_phrase)
 
 
 def _firm_categories(r: _Reading) -> None:

@@ -8,18 +8,18 @@ number of names (dictionary indexes, no comparison of all pairs):
   region in parentheses and the legal-form suffix (浙江松阳云岭晶材科技有限公司 =
   云岭晶材科技有限公司; 星河视讯（青田）科技有限公司 = 星河视讯科技有限公司);
 * a short name joins the one full name it is the 简称 of (organizations aliases), whose
-  trade name (字号) it is (强达 → 浙江强达实业有限公司), whose core it starts (中欣晶圆 →
-  中欣晶圆半导体科技; four characters at least, two with 公司: 银轮公司) or spells in order
-  (汇涵科技 → 汇涵医用科技发展); two candidates: ambiguous, listed, not merged;
-* traditional and simplified forms are one (中欣晶圓 = 中欣晶圆);
-* zones merge by place and zone class (丽水经济技术开发区 = 丽水经开区), regions by name
-  without 省/市/县 (丽水市 = 丽水); projects by name without leading region or year, phases
+  trade name (字号) it is (岚达 → 浙江岚达实业有限公司), whose core it starts (翠锐晶圆 →
+  翠锐晶圆半导体科技; four characters at least, two with 公司: 银帆公司) or spells in order
+  (澜涵科技 → 澜涵医用科技发展); two candidates: ambiguous, listed, not merged;
+* traditional and simplified forms are one (翠锐晶圓 = 翠锐晶圆);
+* zones merge by place and zone class (青溪经济技术开发区 = 青溪经开区), regions by name
+  without 省/市/县 (温州市 = 温州); projects by name without leading region or year, phases
   kept apart (一期 ≠ 二期), a project named differently in two regions never merged;
-* batches (89个大项目) and names relative to the article (市政府, 经开区, 全市) are one
+* batches (23个大项目) and names relative to the article (市政府, 经开区, 全市) are one
   entity per article — unless the article tied the relative name to a named organization
-  (its rows' org_id: 经开区 → 丽水经济技术开发区);
+  (its rows' org_id: 经开区 → 青溪经济技术开发区);
 * a project's ``parent_id`` is the one company whose trade name (字号) or short name its
-  name contains (中欣晶圆大尺寸硅片项目 → 中欣晶圆).
+  name contains (翠锐晶圆大尺寸硅片项目 → 翠锐晶圆).
 
 Named steps (stage ``"entities"``; switch one off with ``LISHUI_STEPS_OFF=entities.<name>`` or
 ``config.steps_off``): :data:`ENTITY_STEPS` in order — ``relative_by_org``, ``org_aliases``,

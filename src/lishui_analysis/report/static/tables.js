@@ -43,6 +43,19 @@
     var rows = Array.prototype.slice.call(body.rows);
     var labels = head.rows[0].cells;
     var ncol = labels.length;
+    /* A "profile" column holds entity ids: each becomes a link to the entity's section of the
+       project profiles report (05). The href is built from an id checked against its pattern. */
+    for (var pc = 0; pc < ncol; pc++) {
+      if (labels[pc].textContent.trim() !== "profile") continue;
+      rows.forEach(function (r) {
+        var cell = r.cells[pc], id = cell ? cell.textContent.trim() : "";
+        if (!/^E[0-9a-f]{10}$/.test(id)) return;
+        var a = el("a", "ls-profile-link", id);
+        a.href = "05_project_profiles.html#" + id;
+        cell.textContent = "";
+        cell.appendChild(a);
+      });
+    }
     var filters = [], query = "";
     var count = el("span", "ls-count");
     var search = el("input", "ls-search");
