@@ -89,9 +89,18 @@ def test_manifest_records_every_declared_dependency_and_those_under_them(bundled
     assert manifest["dependencies"] == _dependency_versions()["dependencies"]
 
 
-@pytest.mark.parametrize("path", ["tools/check_floors.sh", "tools/check_citation.sh"])
-def test_ci_runs_the_packaging_checks_after_the_readme_test_command(path):
+@pytest.mark.parametrize("step", ["make typecheck", "tools/check_floors.sh", "tools/check_citation.sh"])
+def test_ci_runs_the_packaging_checks_after_the_readme_test_command(step):
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     steps = [ln.strip() for ln in ci.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    assert steps.index("make test") < next(i for i, s in enumerate(steps) if path in s)
-    assert (ROOT / path).stat().st_mode & 0o111
+    assert steps.index("make test") < next(i for i, s in enumerate(steps) if step in s)
+    if step.startswith("tools/"):
+        assert (ROOT / step).stat().st_mode & 0o111
+
+
+def test_first_setup_shows_pips_progress():
+    """``make setup`` installs with pip's own output (a few minutes the first time), not -q."""
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = make[make.index("$(STAMP): pyproject.toml"):make.index("setup: $(STAMP)")]
+    installs = [ln for ln in recipe.splitlines() if "pip install" in ln]
+    assert len(installs) == 2 and not any(re.search(r"\s(-q|--quiet)\b", ln) for ln in installs)
