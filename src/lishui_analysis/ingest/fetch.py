@@ -481,13 +481,7 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
         if since < gap.get(host, delay):
             time.sleep(gap.get(host, delay) - since)
 
-    total = len(urls)
-    for n, url in enumerate(urls, start=1):
-        if progress and sys.stderr.isatty():
-            width = 30
-            done = int(width * (n - 1) / total)
-            sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n - 1}/{total} pages")
-            sys.stderr.flush()
+    for url in _progress(urls, progress):
         problem = _url_problem(url)
         if problem:
             report.failed.append((url, problem))
@@ -541,6 +535,14 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
         row.update(file=name, fetched_at=stamp, sha256=hashlib.sha256(data).hexdigest())
         _write_manifest(manifest, fields, rows)
         report.saved.append((url, name))
-    if progress and sys.stderr.isatty():
-        sys.stderr.write(f"\r[{'#' * 30}] {total}/{total} pages\n")
     return report
+
+
+def _progress(urls: list[str], enabled: bool):
+    """``urls``, with a progress bar on stderr (tqdm: pages done, rate, time left) when ``enabled``
+    and stderr is a terminal, as the build's."""
+    if not enabled or not sys.stderr.isatty():
+        return urls
+    from tqdm import tqdm
+
+    return tqdm(urls, unit="page", file=sys.stderr, dynamic_ncols=True)
