@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 from lishui_analysis import __version__
-from lishui_analysis.tables.corpus import _canonical, _dependency_versions, _runtime_requirements
+from lishui_analysis.tables.versions import _canonical, _runtime_requirements, dependency_versions
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -86,7 +86,7 @@ def test_manifest_records_every_declared_dependency_and_those_under_them(bundled
     # the libraries under them that compute and template the outputs
     assert {"numpy", "jinja2", "pillow"} <= set(indirect) and not set(indirect) & set(deps)
     assert indirect["numpy"] == version("numpy")
-    assert manifest["dependencies"] == _dependency_versions()["dependencies"]
+    assert manifest["dependencies"] == dependency_versions()["dependencies"]
 
 
 @pytest.mark.parametrize("step", ["make typecheck", "tools/check_floors.sh", "tools/check_citation.sh"])
