@@ -246,8 +246,10 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monke
     index = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
     assert index.count("failed</span>: cell") == 2 and "broken on purpose" in index and "ZeroDivisionError" in index
     assert (tmp_path / "rep" / "02_works.html").exists()
+    # a failed notebook's output is NAME.failed.html: there was no good report to keep
+    assert (tmp_path / "rep" / "01_fails.failed.html").exists() and not (tmp_path / "rep" / "01_fails.html").exists()
     # listed in the order asked for, whatever order they finished in
-    assert index.index("01_fails.html") < index.index("02_works.html") < index.index("03_fails_late.html")
+    assert index.index("01_fails.failed.html") < index.index("02_works.html") < index.index("03_fails_late.failed.html")
 
 
 def test_tables_that_cannot_be_built_stop_the_report_before_any_notebook(tmp_path):
@@ -302,3 +304,18 @@ def test_notebook_threshold_defaults_are_the_benchmark_file():
         for key, value in defaults().items():
             if key in declared:
                 assert float(declared[key]["default"]) == value, (name, key)
+
+
+def test_the_review_sheet_is_written_beside_the_reports_and_linked_from_the_index(reports):
+    import csv as _csv
+
+    from lishui_analysis.analysis.review import COLUMNS
+
+    raw = (reports / "review.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))  # opens in Excel with its Chinese
+    rows = list(_csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0] == COLUMNS and len(rows) > 1
+    kinds = {r[0] for r in rows[1:]}
+    assert kinds <= {"conflict", "possible_conflict", "ambiguous_name", "holder_outside_sentence", "stale_correction"}
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="review.csv">review.csv</a>: {len(rows) - 1} rows' in index

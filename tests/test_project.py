@@ -30,6 +30,20 @@ INVENTED = """示例园区新材料项目开工
 """
 
 
+#: A second invented text, added to the project after its first report.
+INVENTED_LATER = """示例精工轴承项目封顶
+
+本报讯（记者 郑二）6月2日，浙江示例精工轴承有限公司年产800万套精密轴承项目主体结构封顶，项目总投资4.6亿元。
+"""
+
+
+#: A third: the first text's plant under another name (a correction merges the two).
+INVENTED_BASE = """示例新材料基地封顶
+
+本报讯（记者 王三）9月28日，示例新材料基地主体结构顺利封顶，基地总投资12.5亿元。
+"""
+
+
 def _clean_env(**extra) -> dict:
     """This environment without what would point a child process elsewhere than asked."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LISHUI_") and k != "PYTHONPATH"}
@@ -369,3 +383,27 @@ def test_wheel_in_a_fresh_venv_inits_a_project_and_reports_from_its_notebooks_fo
 
     r = run("report", "99_no_such", cwd=proj / "notebooks")
     assert r.returncode != 0 and "no such notebook" in _one_line(r.stderr)
+
+    # a text added later is in the next report without a build (issue #19, item 5), a dated run kept
+    (proj / "data" / "raw" / "2024-06-03_later.txt").write_text(INVENTED_LATER, encoding="utf-8")
+    r = run("report", "00_corpus_overview", "--run-dir", cwd=proj)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "data/raw changed (1 file added): rebuilding data/processed from data/raw …" in r.stderr.splitlines()
+    summary = json.loads((proj / "reports" / "latest" / "00_corpus_overview.json").read_text(encoding="utf-8"))
+    assert (summary["n_files"], summary["n_articles"]) == (2, 2)
+
+    # a correction merging two names of one plant gives one entity, in the tables and the reports, and
+    # survives the rebuild a later text brings (issue #19, item 3)
+    (proj / "data" / "raw" / "2024-09-30_base.txt").write_text(INVENTED_BASE, encoding="utf-8")
+    (proj / "corrections.yaml").write_text(
+        "merge:\n  - names: [示例新材料产业园项目, 示例新材料基地]\n    reason: one plant, two names\n", encoding="utf-8")
+    for _ in range(2):
+        r = run("report", "05_project_profiles", cwd=proj)
+        assert r.returncode == 0, r.stdout + r.stderr
+        entities = (proj / "data" / "processed" / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
+        plant = [e for e in entities if "示例新材料产业园项目" in e or "示例新材料基地" in e]
+        assert len(plant) == 1 and "示例新材料产业园项目" in plant[0] and "示例新材料基地" in plant[0], plant
+        profiles = json.loads((proj / "reports" / "05_project_profiles.json").read_text(encoding="utf-8"))["profiles"]
+        assert "示例新材料基地" not in profiles and profiles["示例新材料产业园项目"]["milestones"] >= 2
+        (proj / "data" / "raw" / "2024-10-08_more.txt").write_text(INVENTED_LATER.replace("6月2日", "10月6日"),
+                                                                   encoding="utf-8")

@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--with-code", action="store_true", help="show code cells in the HTML")
     r.add_argument("--jobs", type=int, default=None,
                    help="notebooks run at once, each in its own kernel (default: the number of CPUs)")
+    r.add_argument("--run-dir", action="store_true",
+                   help="write this run to a dated folder, OUT/runs/YYYY-MM-DD (then -2, -3 … the same day), with "
+                        "changes.json against the last good run; OUT/latest shows the last good run")
+    r.add_argument("--no-rebuild", action="store_true",
+                   help="use the tables as they are even if data/raw, corrections.yaml or vocab/ changed since they "
+                        "were built (missing tables, or tables of another version, are still built)")
 
     c = sub.add_parser("check", parents=[quiet], help="validate data/raw/ and data/processed/")
     c.add_argument("--raw", type=Path, default=config.RAW_DIR)
@@ -156,6 +162,8 @@ def _left_as_it_was(args) -> str:
     if args.command == "fetch":
         return f"pages saved so far are in {args.raw} and listed in its sources.csv"
     if args.command == "report":
+        if args.run_dir:
+            return f"a run folder begun in {args.out / 'runs'} is marked failed; {args.out / 'latest'} as it was"
         return f"reports finished so far are in {args.out}, the others as they were"
     if args.command == "init":
         return f"the files created so far are in {args.folder}, each whole; init --force adds the others"
@@ -285,7 +293,8 @@ def _run(args) -> int:
         params = collect_parameters(args.params, args.parameter)
         if args.jobs is not None and args.jobs < 1:
             raise InputError("--jobs", "must be at least 1")
-        return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code, jobs=args.jobs)
+        return run_reports(args.names, params, out_dir=args.out, with_code=args.with_code, jobs=args.jobs,
+                           fresh=False if args.no_rebuild else None, run_dir=args.run_dir)
     if args.command == "check":
         from .tables.check import check
 

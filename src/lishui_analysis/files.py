@@ -31,14 +31,16 @@ def lock_timeout() -> float:
 
 
 @contextmanager
-def build_lock(out_dir: Path, timeout: float | None = None):
+def build_lock(out_dir: Path, timeout: float | None = None, name: str = LOCK_NAME, what: str = "build"):
     """Exclusive lock on ``out_dir`` for the length of a build: two builds into one folder
     (two notebooks loading stale tables at once, a cron job and a user) take turns instead
     of mixing their temporary files. Advisory (``flock``); a no-op where it does not exist.
 
     The holder writes its PID and start time into the lock file. A process that finds the
     lock held says once on stderr whom it waits for, and gives up after ``timeout`` seconds
-    (default :func:`lock_timeout`) with an :class:`~lishui_analysis.errors.InputError`."""
+    (default :func:`lock_timeout`) with an :class:`~lishui_analysis.errors.InputError`.
+    ``name`` and ``what`` make it another lock (``report --run-dir`` takes turns with ``.run.lock``
+    on reports/runs, said as "the report run lock")."""
     try:
         import fcntl
     except ImportError:  # Windows
@@ -46,16 +48,16 @@ def build_lock(out_dir: Path, timeout: float | None = None):
         return
     from .errors import InputError
 
-    path = Path(out_dir) / LOCK_NAME
+    path = Path(out_dir) / name
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         if disk_full(exc):
-            raise InputError(out_dir, f"disk full writing {LOCK_NAME}") from None
-        raise InputError(path, f"cannot open the build lock ({exc.strerror or exc})") from None
+            raise InputError(out_dir, f"disk full writing {name}") from None
+        raise InputError(path, f"cannot open the {what} lock ({exc.strerror or exc})") from None
     try:
         if not _try_lock(fcntl, fd):
-            _wait_for_lock(fcntl, fd, Path(out_dir), lock_timeout() if timeout is None else timeout)
+            _wait_for_lock(fcntl, fd, Path(out_dir), lock_timeout() if timeout is None else timeout, what)
         try:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode("ascii"), 0)
@@ -90,7 +92,7 @@ def _holder(fd: int) -> str:
         return "another process"
 
 
-def _wait_for_lock(fcntl, fd: int, out_dir: Path, timeout: float) -> None:
+def _wait_for_lock(fcntl, fd: int, out_dir: Path, timeout: float, what: str = "build") -> None:
     """Poll for the lock (a few times a second) until ``timeout`` seconds have passed."""
     import sys
 
@@ -98,13 +100,14 @@ def _wait_for_lock(fcntl, fd: int, out_dir: Path, timeout: float) -> None:
 
     holder = _holder(fd)
     if timeout > 0:
-        print(f"waiting for the build lock on {out_dir} held by {holder}…", file=sys.stderr, flush=True)
+        print(f"waiting for the {what} lock on {out_dir} held by {holder}…", file=sys.stderr, flush=True)
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise InputError(out_dir, f"another build of this folder holds its lock ({_holder(fd)}); gave up after "
-                                      f"{timeout:g} s (build --lock-timeout SECONDS or LISHUI_LOCK_TIMEOUT to wait longer)")
+            how = "build --lock-timeout SECONDS or LISHUI_LOCK_TIMEOUT" if what == "build" else "LISHUI_LOCK_TIMEOUT"
+            raise InputError(out_dir, f"another {what} of this folder holds its lock ({_holder(fd)}); gave up after "
+                                      f"{timeout:g} s ({how} to wait longer)")
         time.sleep(min(0.2, left))
         if _try_lock(fcntl, fd):
             return

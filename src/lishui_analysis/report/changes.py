@@ -164,9 +164,10 @@ def diff_snapshots(old: dict | None, new: dict) -> dict:
     return changes
 
 
-def write_changes(out_dir: Path, processed_dir: Path, params: dict) -> dict:
-    """Compare this run with the snapshot the previous run left in ``out_dir``; write ``changes.json``
-    and the new snapshot (both atomically) and return the changes."""
+def write_changes(out_dir: Path, processed_dir: Path, params: dict, previous_dir: Path | None = None) -> dict:
+    """Compare this run with the snapshot the previous run left in ``out_dir`` (or in ``previous_dir``:
+    the last good run folder, for ``report --run-dir``); write ``changes.json`` and the new snapshot
+    (both atomically) in ``out_dir`` and return the changes."""
     from ..analysis import selections
     from ..analysis.params import validate
     from ..tables.corpus import load_tables
@@ -182,12 +183,13 @@ def write_changes(out_dir: Path, processed_dir: Path, params: dict) -> dict:
     new["generated_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     snap_path = Path(out_dir) / SNAPSHOT
     try:
-        old = json.loads(snap_path.read_text(encoding="utf-8"))
+        old = json.loads(Path(previous_dir or out_dir).joinpath(SNAPSHOT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = None
     if not isinstance(old, dict):
         old = None
     changes = {"generated_at": new["generated_at"], "previous_run": (old or {}).get("generated_at"),
+               **({"previous_run_dir": Path(previous_dir).name} if previous_dir is not None else {}),
                **diff_snapshots(old, new)}
     dump = lambda d: (json.dumps(d, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n").encode("utf-8")
     atomic_write_bytes(Path(out_dir) / "changes.json", dump(changes))

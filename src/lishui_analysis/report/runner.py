@@ -12,6 +12,8 @@ import datetime as dt
 import html
 import json
 import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -145,12 +147,16 @@ def notebook_parameters(path: Path) -> dict:
 
 
 def run_reports(names, params: dict, out_dir: Path | None = None, with_code: bool = False,
-                jobs: int | None = None) -> int:
+                jobs: int | None = None, fresh: bool | None = None, run_dir: bool = False) -> int:
     """Run notebooks (all by default) and render them; returns the exit status.
 
     ``jobs`` notebooks run at once (default: the number of CPUs), each in its own
     kernel process; the index lists them in the order asked for, whatever order
-    they finish in.
+    they finish in. The tables are built or rebuilt first when stale (``fresh``: see
+    ``tables.corpus.ensure_tables``), and every kernel of the run reads them as they are then.
+    A notebook that fails never replaces the last good ``NAME.html``, ``NAME.ipynb`` or
+    ``NAME.json``: its output is ``NAME.failed.html`` (and ``.ipynb``). With ``run_dir``, the
+    reports go to a dated folder of ``out_dir/runs`` (:mod:`.rundirs`).
     """
     out_dir = Path(out_dir or config.REPORTS_DIR)
     nb_dir = notebooks_dir()
@@ -174,56 +180,94 @@ def run_reports(names, params: dict, out_dir: Path | None = None, with_code: boo
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot create report folder ({exc.strerror or exc})") from None
+
+    def render(target: Path, previous: Path | None = None) -> list[dict]:
+        return _render(names, params, declared, nb_dir, target, with_code, jobs, fresh, previous)
+
+    if run_dir:
+        from .rundirs import run_in_folder
+
+        results = run_in_folder(out_dir, render, {"notebooks": names, "parameters": params})
+    else:
+        results = render(out_dir)
+    return 1 if any(r["status"] != "ok" for r in results) else 0
+
+
+def _render(names: list[str], params: dict, declared: dict, nb_dir: Path, out_dir: Path, with_code: bool,
+            jobs: int | None, fresh: bool | None, previous: Path | None) -> list[dict]:
+    """Ensure the tables, run the notebooks into ``out_dir``, write changes.json (against the snapshot in
+    ``previous`` when given, else in ``out_dir``) and the index; the results, one per notebook."""
     # Stale or missing tables are built here, once, before the kernels ask for them.
     from ..tables.corpus import ensure_tables
+    from ..tables.freshness import NO_REBUILD_ENV
 
     # (a relative processed_dir is read by the kernels from the project root, their working folder)
     processed = params.get("processed_dir")
-    ensure_tables(config.PROJECT_ROOT / processed if processed else None)
+    ensure_tables(config.PROJECT_ROOT / processed if processed else None, fresh=fresh, verbose=True)
+    staging = Path(tempfile.mkdtemp(prefix=".running-", dir=out_dir))
 
     def one(name: str) -> dict:
         nb_params = {k: v for k, v in params.items() if k in declared[name]}
         if "report_dir" in declared[name]:
-            nb_params["report_dir"] = str(out_dir.resolve())
-        return run_one(name, nb_dir / f"{name}.ipynb", out_dir, nb_params, with_code)
+            nb_params["report_dir"] = str(staging.resolve())
+        return run_one(name, nb_dir / f"{name}.ipynb", out_dir, nb_params, with_code, staging)
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(names)))
     t0 = time.perf_counter()
-    if jobs == 1:
-        results = [one(n) for n in names]
-    else:
-        # Threads suffice: each notebook runs in its own kernel process; this process waits
-        # on the kernels and renders HTML.
-        from concurrent.futures import ThreadPoolExecutor
+    # Every kernel of this run reads the tables just checked, as they are: a text added to data/raw
+    # while the notebooks run waits for the next run rather than giving two reports two corpora.
+    saved_env = os.environ.get(NO_REBUILD_ENV)
+    os.environ[NO_REBUILD_ENV] = "1"
+    try:
+        if jobs == 1:
+            results = [one(n) for n in names]
+        else:
+            # Threads suffice: each notebook runs in its own kernel process; this process waits
+            # on the kernels and renders HTML.
+            from concurrent.futures import ThreadPoolExecutor
 
-        import nbconvert  # noqa: F401 - imported once here, not raced for by the threads
-        import papermill  # noqa: F401
+            import nbconvert  # noqa: F401 - imported once here, not raced for by the threads
+            import papermill  # noqa: F401
 
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(one, names))
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                results = list(pool.map(one, names))
+    finally:
+        if saved_env is None:
+            os.environ.pop(NO_REBUILD_ENV, None)
+        else:
+            os.environ[NO_REBUILD_ENV] = saved_env
+        shutil.rmtree(staging, ignore_errors=True)
     processed_dir = config.PROJECT_ROOT / processed if processed else config.PROCESSED_DIR
     try:
-        changes = write_changes(out_dir, processed_dir, params)
+        changes = write_changes(out_dir, processed_dir, params, previous_dir=previous)
     except (OSError, ValueError, KeyError) as exc:  # the reports stand without it; say so
         changes = None
         print(f"changes.json not written: cannot read the tables in {processed_dir} ({exc})")
-    write_index(results, out_dir, processed_dir, changes)
-    failed = [r for r in results if r["status"] != "ok"]
+    n_review = write_review_sheet(out_dir, processed_dir)
+    write_index(results, out_dir, processed_dir, changes, n_review)
     for r in results:
         line = f"{r['name']}: {r['status']} in {r['seconds']:.1f}s"
         if r["status"] != "ok":
-            line += f" — {r['error']}"
+            kept = " (the last good report is kept)" if (out_dir / f"{r['name']}.html").exists() else ""
+            line += f" — {r['error']}; see {out_dir / (r['name'] + FAILED_SUFFIX)}{kept}"
         print(line)
     print(f"wrote {out_dir / 'index.html'} ({len(results)} notebooks in {time.perf_counter() - t0:.1f}s, {jobs} at a time)")
-    return 1 if failed else 0
+    return results
 
 
-def run_one(name: str, nb_path: Path, out_dir: Path, params: dict, with_code: bool) -> dict:
+#: What a failed notebook's rendering is called (``NAME.failed.html``, beside ``NAME.failed.ipynb``).
+FAILED_SUFFIX = ".failed.html"
+
+
+def run_one(name: str, nb_path: Path, out_dir: Path, params: dict, with_code: bool, staging: Path | None = None) -> dict:
+    """Run one notebook into ``staging`` (where it also writes ``NAME.json``), then put its outputs in
+    ``out_dir``: ``NAME.html``, ``.ipynb`` and ``.json`` when it ran to the end; ``NAME.failed.html``
+    and ``.failed.ipynb`` when it failed, the last good outputs left as they were."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    out_nb = out_dir / f"{name}.ipynb"
-    tmp_nb = out_dir / f".{name}.running.ipynb"
+    staging = Path(staging or out_dir)
+    tmp_nb = staging / f".{name}.running.ipynb"
     t0 = time.perf_counter()
     status, error = "ok", ""
     try:
@@ -235,11 +279,30 @@ def run_one(name: str, nb_path: Path, out_dir: Path, params: dict, with_code: bo
     except Exception as exc:  # kernel died, timeout …: recorded, other notebooks still run
         status, error = "failed", f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
-    if tmp_nb.exists():
-        html_bytes = render_html(tmp_nb, with_code)
-        atomic_write_bytes(out_dir / f"{name}.html", html_bytes)
-        os.replace(tmp_nb, out_nb)
+    stem = name if status == "ok" else name + FAILED_SUFFIX.removesuffix(".html")
+    try:
+        if tmp_nb.exists():
+            if staging != out_dir and "report_dir" in params:
+                _say_report_dir(tmp_nb, params["report_dir"], str(out_dir.resolve()))
+            html_bytes = render_html(tmp_nb, with_code)
+            atomic_write_bytes(out_dir / f"{stem}.html", html_bytes)
+            os.replace(tmp_nb, out_dir / f"{stem}.ipynb")
+        summary = staging / f"{name}.json"
+        if status == "ok":
+            if summary != out_dir / f"{name}.json" and summary.exists():
+                os.replace(summary, out_dir / f"{name}.json")
+            for old in (out_dir / f"{name}{FAILED_SUFFIX}", out_dir / f"{name}.failed.ipynb"):
+                old.unlink(missing_ok=True)  # an earlier failure, now fixed
+    finally:
+        tmp_nb.unlink(missing_ok=True)
     return {"name": name, "status": status, "error": error, "seconds": seconds, "parameters": params}
+
+
+def _say_report_dir(nb_file: Path, staging: str, final: str) -> None:
+    """The executed notebook names the report folder (in its injected parameters and papermill's
+    metadata), not the staging folder the run wrote into and removes."""
+    text = nb_file.read_text(encoding="utf-8")
+    nb_file.write_text(text.replace(json.dumps(staging)[1:-1], json.dumps(final)[1:-1]), encoding="utf-8")
 
 
 def render_html(nb_file: Path, with_code: bool) -> bytes:
@@ -319,8 +382,23 @@ def write_summary(name: str, summary: dict, report_dir: str | None = None) -> Pa
     return path
 
 
+def write_review_sheet(out_dir: Path, processed_dir: Path) -> int | None:
+    """``review.csv``: what is worth a look, each row with its sentence and the corrections.yaml entry
+    that settles it (:mod:`..analysis.review`); the number of rows, None when the tables cannot be read."""
+    from ..analysis.review import write_review
+    from ..tables.corpus import load_tables
+
+    try:
+        tables = load_tables(processed_dir, fresh=False)
+        manifest = json.loads((Path(processed_dir) / "manifest.json").read_text(encoding="utf-8"))
+        return write_review(tables, manifest, out_dir / "review.csv")
+    except (OSError, ValueError, KeyError) as exc:  # the reports stand without it; say so
+        print(f"review.csv not written: cannot read the tables in {processed_dir} ({exc})")
+        return None
+
+
 def write_index(results: list[dict], out_dir: Path, processed_dir: Path | None = None,
-                changes: dict | None = None) -> None:
+                changes: dict | None = None, n_review: int | None = None) -> None:
     """index.html lists every report in the folder: this run's, and earlier runs' of other notebooks
     (kept in index.json), so rendering one notebook does not drop the others from the index."""
     runs_path = out_dir / "index.json"
@@ -342,12 +420,22 @@ def write_index(results: list[dict], out_dir: Path, processed_dir: Path | None =
     e = html.escape
     rows = []
     for r in results:
-        link = f'<a href="{e(r["name"])}.html">{e(r["name"])}</a>'
+        good = (out_dir / f"{r['name']}.html").exists()
+        link = f'<a href="{e(r["name"])}.html">{e(r["name"])}</a>' if good else e(r["name"])
         params = e(json.dumps(r["parameters"], ensure_ascii=False, sort_keys=True, default=str))
         status = "ok" if r["status"] == "ok" else f'<span class="bad">failed</span>: {e(r["error"])}'
+        if r["status"] != "ok":
+            failed_page = f"{r['name']}{FAILED_SUFFIX}"
+            if (out_dir / failed_page).exists():
+                status += f' (<a href="{e(failed_page)}">the failed run</a>)'
+            status += "; the report linked is the last good one, kept" if good else "; no good report yet"
         rows.append(f"<tr><td>{link}</td><td>{status}</td><td><code>{params}</code></td><td>{r['seconds']:.1f} s</td></tr>")
     inp = "".join(f"<tr><td>{e(i['file'])}</td><td><code>{e(i['sha256'][:16])}…</code></td><td>{e(str(i.get('pub_date', '')))}</td></tr>" for i in inputs)
     dep = ", ".join(f"{e(k)} {e(v)}" for k, v in sorted(deps.items()))
+    review = ("" if n_review is None else
+              f'<h2>Worth a look</h2><p><a href="review.csv">review.csv</a>: {n_review} rows — conflicts, possible '
+              "conflicts, names left ambiguous, holders found outside their sentence, stale corrections — each with "
+              "its sentence and the <code>corrections.yaml</code> entry that settles it.</p>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>lishui-analysis reports</title>
 <style>body{{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em}}table{{border-collapse:collapse;width:100%}}
@@ -359,6 +447,7 @@ td,th{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:
 {''.join(rows)}
 </table>
 {changes_section(changes)}
+{review}
 <h2>Inputs</h2>
 <table class="dataframe"><thead><tr><th>file</th><th>sha256</th><th>pub_date</th></tr></thead><tbody>{inp}</tbody></table>
 </body></html>

@@ -12,11 +12,13 @@ import json
 import logging
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
 from .. import __version__, config, schema
 from ..ingest import load
+from . import freshness
 from .cache import cached_results, code_hash
 from .document import org_id_for
 from .engine import progress_bar
@@ -85,7 +87,8 @@ def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
 
 def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
           scheduler: str | None = None, progress: bool = False, use_cache: bool = True,
-          only_if_stale: bool = False, lock_timeout: float | None = None, corrections=None) -> dict | None:
+          only_if_stale: bool = False, lock_timeout: float | None = None, corrections=None,
+          check_inputs: bool = False) -> dict | None:
     """Build every table from ``raw_dir`` into ``out_dir``; returns the row count of each table.
 
     Files are processed in order by the chosen engine and streamed to temporary
@@ -101,9 +104,12 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
     package source invalidates every entry. One build at a time per ``out_dir``
     (:func:`build_lock`: a second build says whom it waits for and gives up after
     ``lock_timeout`` seconds, default ``LISHUI_LOCK_TIMEOUT`` or 600); with ``only_if_stale``
-    the build is skipped (None is returned) when, once the lock is held, the tables are up to date.
+    the build is skipped (None is returned) when, once the lock is held, the tables are up to date
+    (with ``check_inputs``, also with ``raw_dir``, corrections.yaml and vocab/: ``freshness.py``).
     ``corrections``: the researcher's corrections file (default ``config.CORRECTIONS_FILE``, the
     project's ``corrections.yaml`` when it exists; ``tables/corrections.py``), checked before any work.
+    The manifest records what the tables were built from (``input_state``), to tell later whether
+    they are stale.
     """
     raw_dir = Path(raw_dir or config.RAW_DIR)
     out_dir = Path(out_dir or config.PROCESSED_DIR)
@@ -120,14 +126,20 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         raise InputError(out_dir, "output folder is not writable")
     with build_lock(out_dir, lock_timeout):
         _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
-        if only_if_stale and not _stale(out_dir):
+        if only_if_stale and not _stale(out_dir) and not (check_inputs and freshness.check(out_dir, raw_dir).changed):
             return None
-        return _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine,
-                             scheduler=scheduler, progress=progress, use_cache=use_cache, corr=corr)
+        scan = freshness.scan_raw(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
+        state = freshness.input_state(raw_dir, out_dir, scan, corrections=getattr(corr, "path", None)
+                                      or config.CORRECTIONS_FILE)
+        rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
+                             progress=progress, use_cache=use_cache, corr=corr, input_state=state)
+        freshness.save_scan(out_dir, raw_dir, scan)  # after the commit: only the tables come first
+        return rows
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
-                  scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None) -> dict:
+                  scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None,
+                  input_state: dict | None = None) -> dict:
     corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
@@ -213,6 +225,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             "indirect_dependencies": dependency_versions()["indirect"],
             "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
+            "input_state": input_state,
             "skipped": skipped,
             "entities": {"ambiguous": resolution.ambiguous, "merges": resolution.merges},
             **({"corrections": corr.summary()} if corr else {}),
@@ -354,13 +367,24 @@ def warm_up() -> None:
 
 def _stale(processed_dir: Path) -> bool:
     """Missing tables, or tables built by another version of the code or vocabularies."""
+    return bool(stale_reason(processed_dir))
+
+
+def stale_reason(processed_dir: Path) -> str:
+    """Why the tables in ``processed_dir`` cannot be used as they are (missing, or built by another
+    version of the code or vocabularies), as a phrase; empty when they can."""
+    where = freshness.shown(processed_dir)
     if not all((processed_dir / f"{t}.parquet").exists() for t in TABLE_NAMES):
-        return True
+        return f"no tables in {where}"
     try:
         m = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return True
-    return m.get("code_sha256") != code_hash() or m.get("vocab_sha256") != vocab_hash()
+        return f"{where}/manifest.json unreadable"
+    if m.get("code_sha256") != code_hash():
+        return f"lishui-analysis changed since {where} was built"
+    if m.get("vocab_sha256") != vocab_hash():
+        return f"the vocabularies (packaged, or the project's vocab/) changed since {where} was built"
+    return ""
 
 
 def _same_folder(a, b) -> bool:
@@ -390,9 +414,15 @@ def _built_from_configured_raw(processed_dir: Path) -> bool:
     return bool(here) and here == listed
 
 
-def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> None:
+def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False, fresh: bool | None = None,
+                  verbose: bool = False) -> None:
     """Build the tables if they are missing or were built by another version of the code or
-    vocabularies — once, however many processes ask at the same time.
+    vocabularies — once, however many processes ask at the same time — and, with ``fresh`` (the
+    default unless ``LISHUI_NO_REBUILD`` is set), when the raw folder (files added, removed or
+    changed, its sources.csv), corrections.yaml or vocab/ changed since they were built. A rebuild
+    says why in one line on stderr (``data/raw changed (2 files added): rebuilding data/processed …``);
+    with ``verbose``, so do inputs that changed but are not rebuilt (``fresh=False``) and tables
+    that are not compared (built from another raw folder).
 
     A build reads ``raw_dir`` when given, else the configured raw folder (``config.RAW_DIR``:
     data/raw or ``LISHUI_RAW``) — never a folder named in a manifest. Without ``raw_dir``, a
@@ -400,11 +430,30 @@ def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> No
     the configured raw folder; a folder that does not exist, or tables built from another
     raw folder, are an error saying how to build them (rather than a new corpus there).
     """
+    check_inputs = freshness.wanted(fresh)
+    if check_inputs and freshness.vocabularies_read_before_they_changed():
+        return freshness.ensure_in_new_process(processed_dir, raw_dir, rebuild, fresh, verbose)
     default = processed_dir is None or _same_folder(processed_dir, config.PROCESSED_DIR)
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
     if processed_dir.is_dir():
         finish_interrupted_commit(processed_dir)
-    if not (rebuild or _stale(processed_dir)):
+    reason = "" if rebuild else stale_reason(processed_dir)
+    if reason.startswith("the vocabularies") and check_inputs:  # say which file, when it is the project's
+        reason = freshness.check(processed_dir, raw_dir).changed or reason
+    if not (rebuild or reason) and (check_inputs or verbose):
+        verdict = freshness.check(processed_dir, raw_dir)
+        if verdict.note and verbose:
+            print(f"note: {verdict.note}", file=sys.stderr, flush=True)
+        if verdict.changed and not check_inputs:
+            if verbose:
+                print(f"{verdict.changed} since {freshness.shown(processed_dir)} was built: not rebuilt "
+                      "(--no-rebuild)", file=sys.stderr, flush=True)
+        elif verdict.changed and not os.access(processed_dir, os.W_OK):  # shared tables, read-only here
+            print(f"{verdict.changed} since {freshness.shown(processed_dir)} was built: not rebuilt "
+                  "(the folder is not writable)", file=sys.stderr, flush=True)
+        else:
+            reason = verdict.changed
+    if not (rebuild or reason):
         return
     if raw_dir is None and not default:
         how = f"build them with `lishui-analysis build --raw RAW_FOLDER --out {processed_dir}`"
@@ -416,12 +465,19 @@ def ensure_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> No
         if not _built_from_configured_raw(processed_dir):
             raise InputError(processed_dir, f"tables incomplete or built by another version of the code, from "
                                             f"another raw folder than {config.RAW_DIR}; {rehow}")
-    build(raw_dir or config.RAW_DIR, processed_dir, only_if_stale=not rebuild)
+    if reason:
+        source = freshness.shown(raw_dir or config.RAW_DIR)
+        doing = f"building them from {source}" if reason.startswith("no tables") else \
+            f"rebuilding {freshness.shown(processed_dir)} from {source}"
+        print(f"{reason}: {doing} …", file=sys.stderr, flush=True)
+    build(raw_dir or config.RAW_DIR, processed_dir, only_if_stale=not rebuild, check_inputs=check_inputs)
 
 
-def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict:
+def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False, fresh: bool | None = None) -> dict:
     """The tables as DataFrames, building them first if they are missing or were built by
-    another version of the code or vocabularies (for JupyterLab).
+    another version of the code or vocabularies, and rebuilding them when data/raw, corrections.yaml
+    or vocab/ changed since (one line says so; ``fresh=False``, or ``LISHUI_NO_REBUILD=1``, reads
+    them as they are) — for JupyterLab.
 
     >>> import lishui_analysis as la            # doctest: +SKIP
     >>> t = la.load_tables(); t["quantities"]   # doctest: +SKIP
@@ -429,6 +485,6 @@ def load_tables(processed_dir=None, raw_dir=None, rebuild: bool = False) -> dict
     import pandas as pd
 
     processed_dir = Path(processed_dir or config.PROCESSED_DIR)
-    ensure_tables(processed_dir, raw_dir, rebuild)
+    ensure_tables(processed_dir, raw_dir, rebuild, fresh=fresh)
     # Text columns as plain Python strings (object), as the library builds them.
     return {t: schema.coerce(t, pd.read_parquet(processed_dir / f"{t}.parquet")) for t in TABLE_NAMES}
