@@ -11,7 +11,7 @@ NB ?=
 EVAL ?= ../shared/eval
 LAB_ARGS ?=
 
-.PHONY: help setup data reports report test test-fast bench ablate dictionary lab clean browser
+.PHONY: help setup data reports report test test-fast typecheck bench ablate dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -19,8 +19,9 @@ help: ## Show this help
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "Installing lishui-analysis and its dependencies into $(VENV) (the first time takes a few minutes)"
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name lishui-analysis --display-name "lishui-analysis" >/dev/null
 	touch $(STAMP)
 
@@ -40,6 +41,9 @@ test: $(STAMP) ## Run the whole test suite (notebooks included)
 
 test-fast: $(STAMP) ## Run the unit tests only (no notebooks)
 	$(BIN)/python -m pytest -m "not slow"
+
+typecheck: $(STAMP) ## Check the package's type annotations: mypy src/lishui_analysis (configured in pyproject.toml)
+	$(BIN)/python -m mypy
 
 browser: ## Install headless Chromium (Debian package, needs root) for the reports' browser test (skipped without it)
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }

@@ -334,7 +334,8 @@ def test_cache_trouble_on_the_command_line_is_one_warning_line(raw, tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert [ln for ln in r.stderr.splitlines() if "cache" in ln] == [
-        f"WARNING: cannot use the cache {_db(out)}: database or disk is full (while writing); building on without it"]
+        f"WARNING {_db(out)}: cannot use the cache: database or disk is full (while writing); building on without it",
+        "warnings: 1 cache problem"]
     assert _files(out) == _files(tmp_path / "nocache")
 
 

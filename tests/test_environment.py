@@ -31,3 +31,24 @@ def test_environment_yml_pins_python_311_and_installs_package():
     assert "python=3.11" in env["dependencies"]
     pip = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
     assert "-e ." in pip
+
+
+def _floors(reqs) -> dict[str, str]:
+    out = {}
+    for req in reqs:
+        m = re.match(r"\s*([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*>=\s*([0-9][^,;\s]*)", req)
+        if m:
+            out[m.group(1).lower().replace("_", "-")] = m.group(2)
+    return out
+
+
+def test_environment_yml_has_the_floors_of_pyproject():
+    """The floors tools/check_floors.sh tests are the ones conda users get too."""
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = _floors(py["dependencies"] + py["optional-dependencies"]["dev"])
+    if "dask" in wanted:
+        wanted["distributed"] = wanted["dask"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    listed = _floors(d for d in env["dependencies"] if isinstance(d, str))
+    listed |= _floors(next(d for d in env["dependencies"] if isinstance(d, dict))["pip"])
+    assert {k: v for k, v in listed.items() if k not in ("python", "pip")} == wanted

@@ -187,7 +187,8 @@ def test_symlink_out_of_raw_cli(raw, built, secret):
     assert outputs(out) == before
     r = cli("build", "--raw", raw, "--out", out, "--skip-bad")
     assert r.returncode == 0, r.stderr
-    assert "WARNING: skipped link.txt" in r.stderr
+    assert "WARNING link.txt: skipped: cannot read file (a symbolic link to" in r.stderr
+    assert r.stderr.splitlines()[-1] == "warnings: 1 skipped file"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [s["file"] for s in manifest["skipped"]] == ["link.txt"]
     assert "outside the raw folder" in manifest["skipped"][0]["problem"]
@@ -214,7 +215,7 @@ def test_fifo_in_raw_cli(raw, built):
     assert_refused(r, "pipe.txt", "FIFO", "not a regular file")
     assert outputs(out) == before and r.seconds < 30
     r = cli("build", "--raw", raw, "--out", out, "--skip-bad", timeout=60)
-    assert r.returncode == 0 and "WARNING: skipped pipe.txt" in r.stderr
+    assert r.returncode == 0 and "WARNING pipe.txt: skipped: a FIFO" in r.stderr
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["skipped"][0]["file"] == "pipe.txt"
 
 
@@ -287,7 +288,7 @@ def test_unreadable_subfolder_is_skipped_with_a_warning(raw, monkeypatch, caplog
     with caplog.at_level(logging.WARNING):
         files = load.list_raw_files(raw, skipped)
     assert files == [raw / "page.txt"]
-    assert f"skipped {raw / 'locked'}: cannot read folder (Permission denied)" in caplog.text
+    assert f"{raw / 'locked'}: skipped: cannot read folder (Permission denied)" in caplog.text
     assert skipped == [{"file": "locked/", "problem": "cannot read folder (Permission denied); its files are not read"}]
 
 
@@ -312,7 +313,9 @@ def test_unreadable_subfolder_cli(raw, tmp_path):
             f"sys.exit(main(['build', '--raw', {str(raw)!r}, '--out', {str(out)!r}]))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert r.returncode == 0, r.stderr
-    assert f"WARNING: skipped {raw / 'locked'}: cannot read folder (Permission denied); its files are not read" in r.stderr
+    assert (f"WARNING {raw / 'locked'}: skipped: cannot read folder (Permission denied); its files are not read"
+            in r.stderr)
+    assert "warnings: 1 unreadable folder" in r.stderr
     inputs = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"]
     assert [i["file"] for i in inputs] == ["page.txt"]
 

@@ -17,15 +17,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__, config
-from .errors import InputError
+from .errors import InputError, WarningTally, warning_summary
 
 log = logging.getLogger("lishui_analysis")
+QUIET_HELP = ("no progress bar, and warnings only counted in the closing line "
+              "'warnings: 3 untitled pages, …' (errors are always said)")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lishui-analysis", description="Tables and reports on 丽水经开区 from Chinese news text.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
+    p.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
+    # -q also after the command (lishui-analysis build -q); not for lab, whose options are JupyterLab's
+    quiet = argparse.ArgumentParser(add_help=False)
+    quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET_HELP)
     sub = p.add_subparsers(dest="command", required=True)
 
     i = sub.add_parser("init", help="start a project: data/raw, data/processed, notebooks, reports, params.yaml, lishui.toml")
@@ -33,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--force", action="store_true",
                    help="add what is missing to a folder that is not empty (existing files are never overwritten)")
 
-    f = sub.add_parser("fetch", help="download web pages from a list of URLs into data/raw/ (listed in sources.csv)")
+    f = sub.add_parser("fetch", parents=[quiet],
+                       help="download web pages from a list of URLs into data/raw/ (listed in sources.csv)")
     f.add_argument("urls", type=Path, nargs="?",
                    help="a text file of URLs, one a line, or a CSV file with a 'url' column "
                         "(default: the raw folder's sources.csv)")
@@ -42,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a reply (default: %(default)s)")
     f.add_argument("--retries", type=int, default=3, help="retries after a network error, a timeout, 429 or 5xx (default: %(default)s)")
 
-    b = sub.add_parser("build", help="build data/processed/ from data/raw/")
+    b = sub.add_parser("build", parents=[quiet], help="build data/processed/ from data/raw/")
     b.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
     b.add_argument("--out", type=Path, default=config.PROCESSED_DIR, help="output folder (default: %(default)s)")
     b.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
@@ -61,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="the researcher's corrections applied to the tables (default: the project's "
                         "corrections.yaml, LISHUI_CORRECTIONS; none when it does not exist)")
 
-    r = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
+    r = sub.add_parser("report", parents=[quiet], help="run the notebooks with papermill and render HTML reports")
     r.add_argument("names", nargs="*", help="notebook names (default: all), e.g. 00_corpus_overview")
     r.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                    help="set a notebook parameter (value parsed as YAML: 300, true, '[a, b]')")
@@ -77,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="use the tables as they are even if data/raw, corrections.yaml or vocab/ changed since they "
                         "were built (missing tables, or tables of another version, are still built)")
 
-    c = sub.add_parser("check", help="validate data/raw/ and data/processed/")
+    c = sub.add_parser("check", parents=[quiet], help="validate data/raw/ and data/processed/")
     c.add_argument("--raw", type=Path, default=config.RAW_DIR)
     c.add_argument("--processed", type=Path, default=config.PROCESSED_DIR)
 
@@ -179,13 +186,28 @@ def _os_error_line(exc: OSError, args) -> str:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    # "WARNING 012_x.txt: no article title found: …": every warning of the package names its file first
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    root = logging.getLogger()
+    levels = {h: h.level for h in root.handlers}
+    if args.quiet:
+        for handler in levels:
+            handler.setLevel(logging.ERROR)
+    tally = WarningTally()
+    root.addHandler(tally)
     # Dask's loggers default to INFO (cluster start and stop chatter); read by dask when it is
     # imported (only for --engine dask): warnings only, unless --debug or the user set it.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "debug" if args.debug else "warning")
     try:
         with _sigterm_as_interrupt():
-            return _run(args)
+            try:
+                return _run(args)
+            finally:  # the closing line of warnings by kind, before any error line
+                root.removeHandler(tally)
+                for handler, level in levels.items():
+                    handler.setLevel(level)
+                if tally.counts:
+                    print(warning_summary(tally.counts), file=sys.stderr)
     except InputError as exc:
         if args.debug:
             raise
@@ -244,9 +266,9 @@ def _run(args) -> int:
         if args.lock_timeout is not None and not args.lock_timeout >= 0:
             raise InputError("--lock-timeout", "must be a number of seconds, 0 or more")
         rows = build(args.raw, args.out, jobs=args.jobs, skip_bad=args.skip_bad, engine=args.engine,
-                     scheduler=args.scheduler, progress=True, use_cache=not args.no_cache,
+                     scheduler=args.scheduler, progress=not args.quiet, use_cache=not args.no_cache,
                      lock_timeout=args.lock_timeout, corrections=args.corrections)
-        counts = ", ".join(f"{n} {name}" for name, n in rows.items())
+        counts = ", ".join(f"{n} {name}" for name, n in (rows or {}).items())
         print(f"built {args.out}: {counts}")
         return 0
     if args.command == "fetch":
@@ -256,7 +278,8 @@ def _run(args) -> int:
         if args.delay < 0 or args.timeout <= 0 or args.retries < 0:
             raise InputError("--delay/--timeout/--retries", "must be positive")
         urls = read_url_list(args.urls or args.raw / MANIFEST_NAME)
-        report = fetch(urls, args.raw, delay=args.delay, timeout=args.timeout, retries=args.retries, progress=True)
+        report = fetch(urls, args.raw, delay=args.delay, timeout=args.timeout, retries=args.retries,
+                       progress=not args.quiet)
         print(report.summary())
         return 1 if report.failed else 0
     if args.command == "report":
@@ -264,7 +287,7 @@ def _run(args) -> int:
         # `iri` format checker when rfc3987-syntax is installed (jupyterlab's dependencies bring
         # it): 2 of this command's 2.5 s of imports. Notebook schemas do not use that format;
         # this process, which only runs reports, does without it.
-        sys.modules.setdefault("rfc3987_syntax", None)
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
         from .report.runner import collect_parameters, run_reports
 
         params = collect_parameters(args.params, args.parameter)

@@ -254,7 +254,8 @@ def arrow_table(table: str, columns: dict[str, list]):
         arrays.append(arr)
     keys = [columns[k] for k in KEYS[table]]
     if len(set(zip(*keys)) if len(keys) > 1 else set(keys[0])) != len(keys[0]):
-        seen, dup = set(), []
+        seen: set = set()
+        dup: list = []
         for k in zip(*keys):
             if k in seen and len(dup) < 5:
                 dup.append(k)

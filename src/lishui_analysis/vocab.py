@@ -109,8 +109,8 @@ def merge_over(base, extra):
     if isinstance(base, list) and isinstance(extra, list):
         if all(isinstance(x, dict) and "id" in x for x in base + extra):
             by_id = {x["id"]: x for x in extra}
-            out = [by_id.pop(x["id"], x) for x in base]
-            return out + [x for x in extra if x["id"] in by_id]
+            merged = [by_id.pop(x["id"], x) for x in base]
+            return merged + [x for x in extra if x["id"] in by_id]
         return base + [x for x in extra if x not in base]
     return extra
 
@@ -192,7 +192,8 @@ def regions_longest_first() -> tuple[str, ...]:
 def leading_regions(name: str) -> tuple[tuple[str, int], ...]:
     """The chain of place names a name starts with, each with the position after it
     (省/市 included): 浙江丽水中欣… → (('浙江', 2), ('丽水', 4))."""
-    out, i = [], 0
+    out: list[tuple[str, int]] = []
+    i = 0
     while True:
         reg = next((r for r in regions_longest_first() if name.startswith(r, i)), None)
         if not reg:

@@ -8,6 +8,7 @@ the 标准地 floor. Only rows typed batch or zone feed it: a plant's figure nev
 from __future__ import annotations
 
 import math
+from typing import Any, cast
 
 import pandas as pd
 
@@ -89,7 +90,8 @@ def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
             intensity = investment_intensity(inv["value"], land["value"])
             basis = f"{inv['surface']} ÷ {land['surface']}"
         elif annual:
-            basis = f"{inv['surface']} is a figure of {inv['period']}, not a total"
+            one_year = cast(Any, inv)  # the one-year figure: inv is not None here
+            basis = f"{one_year['surface']} is a figure of {one_year['period']}, not a total"
         elif inv is None:
             basis = "no investment in this sentence"
         else:

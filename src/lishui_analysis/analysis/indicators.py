@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import math
 import re
+from typing import cast
 
 from ..tables.entities import infer_type
 from ..tables.projects import (  # noqa: F401  (re-exported: the notebooks' indicators)
@@ -124,8 +125,8 @@ def milestone_timeline(events, entities=None):
     founding = re.compile("|".join(map(re.escape, v["founding_cues"])))
     e["planned"] = e["planned"].astype(bool)
     e["stage"] = e["event_type"].map(MILESTONE_STAGE)
-    e["first_day"] = [date_interval(d)[0] for d in e["date"]]
-    e["last_day"] = [date_interval(d)[1] for d in e["date"]]
+    e["first_day"] = [cast(tuple, date_interval(d))[0] for d in e["date"]]  # project_events: dated rows only
+    e["last_day"] = [cast(tuple, date_interval(d))[1] for d in e["date"]]
     if "sentence" not in e:
         e["sentence"] = ""
     e = e.sort_values(["key", "planned", "event_type", "first_day", "event_id"]).drop_duplicates(

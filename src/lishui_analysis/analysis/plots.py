@@ -82,7 +82,7 @@ def install_alt_text() -> bool:
         data, md = data if isinstance(data, tuple) else (data, {})
         return data, {**(md or {}), "alt": alt_text(fig)}
 
-    png_with_alt.lishui_alt = True
+    setattr(png_with_alt, "lishui_alt", True)
     formatter.for_type(Figure, png_with_alt)
     return True
 

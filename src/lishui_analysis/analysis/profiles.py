@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -59,7 +60,8 @@ def profile_html(tables: dict, entity_ids=None, lang: str = "en") -> str:
     chosen = profiled(tables)
     if entity_ids is not None:
         chosen = chosen[chosen["entity_id"].isin(set(entity_ids))]
-    ents = tables["entities"].set_index("entity_id") if len(tables.get("entities", [])) else None
+    # the entities by id, or None when there are none
+    ents: Any = tables["entities"].set_index("entity_id") if len(tables.get("entities", [])) else None
     names = dict(zip(tables["entities"]["entity_id"], tables["entities"]["name"])) if ents is not None else {}
     sents = tables["sentences"]
     sentence = dict(zip(zip(sents["article_id"], sents["sentence_id"]), sents["text"]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import pandas as pd
 
@@ -137,7 +138,7 @@ def timeline(events: pd.DataFrame, tables: dict | None = None) -> pd.DataFrame:
     e = with_names(e, tables or {})
     if e.empty:
         return e.assign(start=pd.Series(dtype="datetime64[ns]"), end=pd.Series(dtype="datetime64[ns]"))
-    iv = [ind.date_interval(d) for d in e["date"]]
+    iv = [cast(tuple, ind.date_interval(d)) for d in e["date"]]  # every date here reads as one
     e["start"] = pd.to_datetime([a for a, _ in iv])
     e["end"] = pd.to_datetime([b for _, b in iv])
     return e.sort_values(["name", "start"]).reset_index(drop=True)
@@ -352,7 +353,7 @@ class Provenance:
     def __init__(self, tables: dict):
         s = tables["sentences"]
         self.sentence = dict(zip(zip(s["article_id"], s["sentence_id"]), s["text"]))
-        self.where = {}
+        self.where: dict = {}
         for t, col in (("quantities", "quantity_id"), ("events", "event_id")):
             d = tables[t]
             self.where.update(zip(d[col], zip(d["article_id"], d["sentence_id"])))

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import math
 import re
+import datetime as _dt
+from typing import cast
 
 import pandas as pd
 
@@ -43,6 +45,11 @@ SLIP_COLUMNS = ["subject", "event_type", "planned_date", "planned_in", "achieved
 #: Flags of a step between two milestones that may be one day.
 SAME_DAY_FLAGS = ("same date", "dates overlap")
 
+
+
+def _interval(value: str) -> tuple[_dt.date, _dt.date]:
+    """``indicators.date_interval`` of a date the rows were kept for reading as one."""
+    return cast(tuple[_dt.date, _dt.date], ind.date_interval(value))
 
 def rules() -> dict:
     """data/speed.yaml: ceremony words, the Gantt fences."""
@@ -228,7 +235,7 @@ def derived_durations(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
 def _supersede(stated: pd.DataFrame, derived: pd.DataFrame) -> None:
     """Flag a derived step the text states (same entity and end, the stated start the same or unnamed),
     and give each of the two rows the other's figure in ``note`` (in place)."""
-    said = {}
+    said: dict = {}
     for i, r in stated[~stated["planned"].astype(bool)].iterrows():
         said.setdefault((r["entity_id"], r["to_event"]), []).append(i)
     for j, r in derived.iterrows():
@@ -353,9 +360,9 @@ def slippage(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
     pub = dict(zip(tables["articles"]["article_id"], tables["articles"]["pub_date"]))
     e["pub"] = e["article_id"].map(pub).fillna("")
     e = e[e["pub"].map(lambda p: ind.date_interval(p) is not None)]
-    e["pub_first"] = [ind.date_interval(p)[0] for p in e["pub"]]
-    e["pub_last"] = [ind.date_interval(p)[1] for p in e["pub"]]
-    e["first_day"] = [ind.date_interval(d)[0] for d in e["date"]]
+    e["pub_first"] = [_interval(p)[0] for p in e["pub"]]
+    e["pub_last"] = [_interval(p)[1] for p in e["pub"]]
+    e["first_day"] = [_interval(d)[0] for d in e["date"]]
     achieved = e[~e["planned"]].sort_values(["first_day", "event_id"])
     prov = Provenance(tables)
     rows = []
@@ -367,8 +374,8 @@ def slippage(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
         if later.empty:
             continue
         a = later.iloc[0]
-        deadline = ind.date_interval(date)[1]
-        a_first, a_last = ind.date_interval(a["date"])
+        deadline = _interval(date)[1]
+        a_first, a_last = _interval(a["date"])
         low, high = (a_first - deadline).days, (a_last - deadline).days
         status = "late" if low > 0 else ("on time" if high <= 0 else "around the deadline")
         ps, psrc = prov.of(";".join(g["event_id"]))

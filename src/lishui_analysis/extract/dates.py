@@ -152,7 +152,7 @@ class DateMention:
 
 
 def _pub_parts(pub_date: str) -> tuple[int | None, int | None, int | None]:
-    parts = [int(p) for p in (pub_date or "").split("-") if p.isdigit()]
+    parts: list[int | None] = [int(p) for p in (pub_date or "").split("-") if p.isdigit()]
     parts += [None] * (3 - len(parts))
     return parts[0], parts[1], parts[2]
 
@@ -221,7 +221,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     py, pm, pd_ = _pub_parts(pub_date)
     last_year = None
     dl = _pub_parts(dateline)
-    dateline = dl if all(dl) else None
+    day0: tuple | None = dl if all(dl) else None  # the dateline's (year, month, day)
     out: list[DateMention] = []
     # what 当月/次月, 同日/次日 and 今天 look back for, kept as the dates are read
     last_month_or_day: DateMention | None = None
@@ -286,8 +286,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 elif rel in ("次年", "翌年"):
                     if rel == "翌年" and not next_period:
                         continue
-                    base = last_year or py
-                    y = base + 1 if base else None
+                    year0 = last_year or py
+                    y = year0 + 1 if year0 else None
                 else:  # 同年, 当年
                     y = last_year or py
             mo, d = _num(g["m"]), _num(g["d"])
@@ -333,8 +333,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         elif g["today"]:
             # 今天/昨日 count from the dateline (本报北京9月28日电) if the article has one, else from publication
             kind = "relative"
-            base = dateline or ((py, pm, pd_) if py and pm and pd_ else None)
-            if g["today"][0] == "今" and base and not dateline:
+            base: tuple | None = day0 or ((py, pm, pd_) if py and pm and pd_ else None)
+            if g["today"][0] == "今" and base and not day0:
                 # a report posted the day after: 2月28日，…参加今天的开工活动 (published 3月1日)
                 recent = _day_before(base)
                 if recent in days_seen:
@@ -366,7 +366,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             stated = None  # 2020年11月动工，目前…，预计4月完成: after "now", a bare month is the publication year's
         date, precision = _fmt(y, mo, d)
         if precision == "day" and body.startswith("电", m.end()):
-            dateline = (y, mo, d)
+            day0 = (y, mo, d)
         out.append(DateMention(start, m.end(), body[start:m.end()], date, precision, kind))
         if precision in ("month", "day"):
             last_month_or_day = out[-1]
@@ -482,7 +482,7 @@ def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention
         m = _AGO_RE.search(body, max(0, pos - 7), pos + 1)
         if ordered:
             k = bisect_left(starts, m.end()) if m else 0
-            overlaps = k > 0 and reach[k - 1] > m.start()
+            overlaps = m is not None and k > 0 and reach[k - 1] > m.start()
         else:
             overlaps = m is not None and any(x.start < m.end() and m.start() < x.end for x in out)
         if m and m.end() == pos + 1 and not overlaps:

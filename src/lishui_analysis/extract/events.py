@@ -112,7 +112,7 @@ class _Article:
     out: list[Event] = field(default_factory=list)
     by_holder: dict[tuple[str, str], _Rows] = field(default_factory=dict)
     used_dates: UsedDates = field(default_factory=UsedDates)
-    picker: DatePicker | None = None
+    picker: DatePicker = None  # type: ignore[assignment]  # made by __post_init__ when not given
     at: dict[int, int] = field(default_factory=dict)           # id(row) → its index in out
     last_of_type: dict[str, int] = field(default_factory=dict)  # event type → index in out of its last row
     seen: int = 0                                               # rows of out read into last_of_type
@@ -129,8 +129,8 @@ class _Article:
         for k in range(self.seen, len(out)):
             self.last_of_type[out[k].event_type] = k
         self.seen = len(out)
-        k = self.last_of_type.get(event_type)
-        return out[k] if k is not None else None
+        last = self.last_of_type.get(event_type)
+        return out[last] if last is not None else None
 
     @classmethod
     def of(cls, text: str, dates: list[DateMention], orgs=(), pub_date: str = "", holders=None) -> _Article:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 from typing import NamedTuple
 
 from .. import config
@@ -27,7 +28,7 @@ STAGE = "resolve"
 class Resolved(NamedTuple):
     subject: str
     subject_type: str
-    org: object
+    org: Any
     start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
     end: int = -1
     rule: str = ""    # the named step that gave it (``subject_rule``: same_clause, current_topic, …)

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
@@ -23,7 +24,7 @@ class Holder:
     end: int
     name: str            # the holder as named (a company's full name for its short forms)
     kind: str            # company, project, batch, zone, region, government, other, generic
-    org: object = None   # the OrgMention when the holder is (or is built by) an organization
+    org: Any = None      # the OrgMention when the holder is (or is built by) an organization
     affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
 
 
@@ -256,6 +257,6 @@ _OPENING_MARKS = re.compile("[“‘ ]*")
 @lru_cache(maxsize=4096)
 def _lead_end(text: str, cstart: int) -> tuple[int, int]:
     """Where the quote marks after ``cstart`` end, and where the opening words after them end."""
-    p = _OPENING_MARKS.match(text, cstart).end()
+    p = cast(re.Match[str], _OPENING_MARKS.match(text, cstart)).end()  # it matches the empty string too
     opening = vocab()["lead_re"].match(text, p)
     return p, opening.end() if opening else p

@@ -262,9 +262,10 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     text, v = r.text, r.v
     if m.start() - s < 2:
         return True  # a head with no words before it names nothing
-    s = _phrase_start(r, m, s)
-    if s is None:
+    start = _phrase_start(r, m, s)
+    if start is None:
         return True
+    s = start
     name = text[s:m.end()]
     if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
@@ -358,7 +359,8 @@ def _clause_openers(r: _Reading, rx) -> None:
     for st in r.clause_starts:
         m = rx.match(text, st)
         if m and free(*m.span("name")):
-            take(Holder(*m.span("name"), m.group("name"), "batch"))
+            s, e = m.span("name")
+            take(Holder(s, e, m.group("name"), "batch"))
 
 
 def _treasuries(r: _Reading) -> None:

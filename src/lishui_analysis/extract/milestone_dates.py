@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
+from typing import cast
 
 from .. import config
 from .context import line_start, occurs_within
@@ -249,7 +250,7 @@ class DatePicker:
         stepping back over every date taken: a date is not taken when it is unused or used for a
         milestone of the statement's type (the last such: from skip pointers over the dates, per
         type, ``_skips``) or used in the statement's own clause (the clause's few used dates)."""
-        used = taken.used
+        used = cast(UsedDates, taken.used)  # the caller checked it is one
         self._sync(used)
         ranks, dated, parent = self._skips(not_before, taken.event_type, used)
         r = _root(parent, ranks[k])
@@ -271,7 +272,7 @@ class DatePicker:
             self.by_clause: dict[int, list[int]] = {}
             self.index_of = {d.start: k for k, d in enumerate(self.kept)}
             self.synced = 0
-            self.skips: dict[tuple[str, str], tuple] = {}
+            self.skips: dict[tuple[str, str], list] = {}
         for start, (clause, _) in used.log[self.synced:]:
             k = self.index_of.get(start)
             if k is not None:
@@ -292,9 +293,9 @@ class DatePicker:
         st = self.skips[key]
         ranks, dated, parent, seen = st
         for start, (_, t) in used.log[seen:]:
-            k = self.index_of.get(start)
-            if k is not None and t != event_type and ranks[k] >= 0 and parent[ranks[k]] == ranks[k]:
-                parent[ranks[k]] = ranks[k] - 1
+            i = self.index_of.get(start)
+            if i is not None and t != event_type and ranks[i] >= 0 and parent[ranks[i]] == ranks[i]:
+                parent[ranks[i]] = ranks[i] - 1
         st[3] = len(used.log)
         return ranks, dated, parent
 

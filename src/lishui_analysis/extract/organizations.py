@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from .context import trie_regex
 from .occurrences import Occurrences, occurrences as _occurrences
@@ -127,7 +128,8 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
     """Start of the run of name characters (and region parentheses) ending at ``end``."""
     i = end
     while True:
-        i = _NAME_RUN_END.search(text, max(0, end - limit), i).start()
+        # the pattern matches the empty run too: a search always finds one
+        i = cast(re.Match[str], _NAME_RUN_END.search(text, max(0, end - limit), i)).start()
         if i <= 0 or end - i >= limit or text[i - 1] not in "）)":
             return i
         m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
@@ -428,7 +430,7 @@ _LEADING_PROVINCE = re.compile(r"^浙江省?")
 
 def _zone_canonical(zones: list[str]) -> dict[str, str]:
     """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区)."""
-    core = {}
+    core: dict[str, list[str]] = {}
     for z in zones:
         key = _LEADING_PROVINCE.sub("", z)
         key = re.sub(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$", "", key)
@@ -458,8 +460,8 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     def take(s, e):
         covered[s:e] = b"\x01" * (e - s)
 
-    for m in mentions:
-        take(m.start, m.end)
+    for o in mentions:
+        take(o.start, o.end)
 
     def free(s, e):
         return covered.find(1, s, e) < 0

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, cast
 
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
@@ -243,7 +244,7 @@ def _period(text: str, lo: int, hi: int, pub_year: int | None) -> str:
     i = bisect_right(ends, hi) - 1
     if i < 0 or starts[i] < lo:
         return ""
-    return said[i] if said[i][0].isdigit() else str(pub_year + REL_YEAR[said[i]])
+    return said[i] if said[i][0].isdigit() else str(cast(int, pub_year) + REL_YEAR[said[i]])  # (only with one)
 
 
 _CN_NUM_RE = re.compile(rf"[{_CN}]+")
@@ -358,7 +359,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
     holders = holders if holders is not None else find_holders(text, orgs)
     for s_start, s_end, _ in sentences:
         prev_end = s_start
-        hits = []
+        hits: list = []
         for m in _figures(pat, text, s_start, s_end):
             u1 = m.group("unit1")
             for m in (_split_mixed_range(pat, text, m) if u1 and u1 != m.group("unit") else (m,)):
@@ -416,9 +417,10 @@ _GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag"
 
 def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[Quantity]:
     g = {**_GROUPS, **m.groupdict()}
+    v: Any  # a number: float, or Decimal for the ends of a range
     if g.get("pnum") or g.get("cnum"):
         if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
-            v, unit_text = parse_number(g["cnum"]) * 10 + (5 if g["chalf"] else 0), "成"
+            v, unit_text = cast(float, parse_number(g["cnum"])) * 10 + (5 if g["chalf"] else 0), "成"
         else:
             v, unit_text = parse_number(g["pnum"]), "百分之"
         if v is None:
@@ -484,6 +486,7 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
     start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
+    metric = cast(str, metric)  # every kind has one
     r = resolve(holders, start, surface_end, s_start, role_of(metric, kind), counted=unit_text in _COUNTED)
     return [Quantity(start, surface_end, text[start:surface_end], float(v), unit, unit_text, kind, metric, r.subject,
                      r.org.name if r.org else "", period, approx, forecast, r.subject_type, r.rule)

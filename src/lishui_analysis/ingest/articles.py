@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from .. import config
 from .clean import ends_sentence, repair_breaks
@@ -200,7 +201,7 @@ def _read_body_lines(d: Draft) -> None:
             if para is None:
                 break
         else:
-            d.body.append(para)
+            d.body.append(cast(str, para))  # no step returned None
 
 
 def _take_closing_names(d: Draft) -> None:
@@ -321,7 +322,8 @@ def _take_byline_line(d: Draft, idx: int, para: str) -> str | None:
     m = _ENGLISH_BYLINE.match(para)
     if m:
         names = [x.strip() for x in re.split(r"\s*(?:,|，|&|\band\b)\s*", m.group("names")) if x.strip()]
-        r, c = names, []
+        r: list[str] = names
+        c: list[str] = []
     else:
         r, c = parse_byline_names(para.strip(_BULLETS + " （）()"))
     d.art.byline = d.art.byline or para
@@ -340,7 +342,7 @@ def _take_byline_lead(d: Draft, idx: int, para: str) -> str | None:
     """
     if d.kinds[idx] != "byline_lead":
         return para
-    m = _layout().byline_lead.match(para)
+    m = cast(re.Match[str], _layout().byline_lead.match(para))  # the kind says it matches
     names = m.group("paren") or m.group("names") or m.group("bare") or ""
     _extend(d, *parse_byline_names(names))
     d.dateline = d.dateline or _agency_dateline(m.group("outlet"))

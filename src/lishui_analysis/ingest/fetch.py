@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import cast
 from urllib.parse import urlsplit
 
 from .. import __version__, config
@@ -242,13 +243,14 @@ class _DeadlineResponse(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_DeadlineIO(self.fp.detach(), sock, deadline), _CHUNK)
 
 
-class _Deadline:
+class _Deadline(http.client.HTTPConnection):
     """A connection (HTTP or HTTPS, mixed in before it) whose connect and reply share one deadline."""
 
     def __init__(self, *args, deadline: float, **kwargs):
         super().__init__(*args, **kwargs)
         self._deadline = deadline
-        self.response_class = functools.partial(_DeadlineResponse, deadline=deadline)
+        self.response_class = cast(type[http.client.HTTPResponse],
+                                   functools.partial(_DeadlineResponse, deadline=deadline))
 
     def connect(self) -> None:
         self.timeout = _left(self._deadline)
@@ -278,7 +280,9 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self._deadline = deadline
 
     def https_open(self, req):
-        return self.do_open(functools.partial(_DeadlineHTTPS, deadline=self._deadline), req, context=self._context)
+        # _context: the SSL context HTTPSHandler.__init__ keeps (private, not in its type stubs)
+        return self.do_open(functools.partial(_DeadlineHTTPS, deadline=self._deadline), req,
+                            context=self._context)  # type: ignore[attr-defined]
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -477,27 +481,21 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
         if since < gap.get(host, delay):
             time.sleep(gap.get(host, delay) - since)
 
-    total = len(urls)
-    for n, url in enumerate(urls, start=1):
-        if progress and sys.stderr.isatty():
-            width = 30
-            done = int(width * (n - 1) / total)
-            sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n - 1}/{total} pages")
-            sys.stderr.flush()
+    for url in _progress(urls, progress):
         problem = _url_problem(url)
         if problem:
             report.failed.append((url, problem))
             continue
         row = by_url.get(url)
-        target = None
+        target: Path | None = None
         if row and row.get("file"):
             target, why = _target(raw_dir, row["file"])
-            if why is None and target.is_dir():
+            if why is None and cast(Path, target).is_dir():
                 why = f"{MANIFEST_NAME} names the file {row['file']!r}, which is a folder"
             if why:
                 report.failed.append((url, why))
                 continue
-            if target.exists():
+            if cast(Path, target).exists():  # (why is None: _target gave a path)
                 report.skipped.append(url)
                 continue
         parts = urlsplit(url)
@@ -537,6 +535,14 @@ def fetch(urls: list[str], raw_dir=None, *, delay: float = 2.0, timeout: float =
         row.update(file=name, fetched_at=stamp, sha256=hashlib.sha256(data).hexdigest())
         _write_manifest(manifest, fields, rows)
         report.saved.append((url, name))
-    if progress and sys.stderr.isatty():
-        sys.stderr.write(f"\r[{'#' * 30}] {total}/{total} pages\n")
     return report
+
+
+def _progress(urls: list[str], enabled: bool):
+    """``urls``, with a progress bar on stderr (tqdm: pages done, rate, time left) when ``enabled``
+    and stderr is a terminal, as the build's."""
+    if not enabled or not sys.stderr.isatty():
+        return urls
+    from tqdm import tqdm
+
+    return tqdm(urls, unit="page", file=sys.stderr, dynamic_ncols=True)

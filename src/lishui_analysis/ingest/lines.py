@@ -447,7 +447,7 @@ def _signed(para: str) -> bool:
     """A sentence closed by its author's names in brackets (……开工。（记者 张晓）)."""
     lay = _layout()
     m = lay.trailing_byline.search(para) or lay.trailing_names.search(para)
-    return bool(m) and m.start() > 0 and ends_sentence(para[: m.start()])
+    return m is not None and m.start() > 0 and ends_sentence(para[: m.start()])
 
 
 def _is_bang_title(para: str, limit: int) -> bool:
@@ -466,6 +466,7 @@ def parse_date_line(text: str) -> str:
     >>> parse_date_line("2024年01月10日 14:52:49 浏览量：4次")
     '2024-01-10'
     """
+    m: re.Match[str] | None
     for m in _DAY.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:

@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import logging
 import os
 import re
 import stat
@@ -19,10 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from ..errors import InputError
+from ..errors import InputError, note
 from .decode import decode_bytes
 
-log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "sources.csv"
 #: ASCII digits only: other scripts' digits (full-width ２０２４) are turned into these first (NFKC).
@@ -71,7 +69,7 @@ def list_raw_files(raw_dir: Path, skipped: list | None = None) -> list[Path]:
             raise InputError(raw_dir, f"cannot read raw folder ({exc.strerror or exc})")
         rel = _printable(folder.relative_to(raw_dir).as_posix())
         problem = f"cannot read folder ({exc.strerror or exc}); its files are not read"
-        log.warning("skipped %s: %s", _printable(str(folder)), problem)
+        note("folder", f"{_printable(str(folder))}: skipped: {problem}")
         if skipped is not None:
             skipped.append({"file": rel + "/", "problem": problem})
 

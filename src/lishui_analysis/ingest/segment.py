@@ -39,11 +39,11 @@ the forms that tell kicker, headline and subheadline apart (``segment.bracketed_
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 
 from .. import config
+from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
@@ -52,8 +52,6 @@ from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
 )
-
-log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------- titles
@@ -98,7 +96,7 @@ def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[l
 class _Page:
     """What the page steps share: the page's lines and what the steps found out about them."""
     paras: list[str]                          # the page's non-blank lines
-    kinds: list[str] | None = None            # the kind of each line; all "body" until classified
+    kinds: list[str] = field(default_factory=list)  # the kind of each line; all "body" until classified
     metas: dict[int, _Meta] = field(default_factory=dict)              # metadata lines read, by index
     starts: dict[int, list[list[int]]] = field(default_factory=dict)   # article start → its titles
     date: str = ""                            # the date the page states for all its articles
@@ -106,7 +104,7 @@ class _Page:
     articles: list[Article] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if self.kinds is None:
+        if not self.kinds:
             self.kinds = ["body"] * len(self.paras)
 
     @property
@@ -322,7 +320,7 @@ def segment_page(text: str) -> list[Article]:
     for step in config.active_steps("segment", PAGE_STEPS):
         step(page)
     if len(page.articles) == 1 and not page.articles[0].headline:
-        log.warning("no article title found: the page is one untitled article")
+        note("untitled", "no article title found: the page is one untitled article")
     return page.articles
 
 

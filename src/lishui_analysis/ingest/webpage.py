@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..config import active_steps
 from ..errors import InputError
@@ -196,7 +197,7 @@ class PageRun:
 
     html: str
     path: object
-    root: object             # the lxml tree
+    root: Any                # the lxml tree
     els: list                # its elements in document order
     index: dict              # element → its position in ``els``
     metas: dict              # <meta> name or property → content (the first of each)

@@ -10,6 +10,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import cast
 
 from ..files import atomic_write_bytes
 
@@ -120,7 +121,7 @@ def _figure_changes(old: dict, new: dict) -> list[dict]:
         a, b = old.get(k), new.get(k)
         if a is not None and b is not None and a["value"] == b["value"]:
             continue
-        ref = b or a
+        ref = cast(dict, b or a)  # one of the two is there
         rows.append({"entity": ref["entity"], "report": ref["report"], "metric": ref["metric"],
                      "change": "new" if a is None else "removed" if b is None else "changed",
                      "before": None if a is None else a["value"], "after": None if b is None else b["value"]})

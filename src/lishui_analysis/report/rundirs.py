@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import cast
 
 from ..files import atomic_write_bytes
 
@@ -37,7 +38,7 @@ def runs_in_order(runs_dir: Path) -> list[Path]:
         found = [p for p in Path(runs_dir).iterdir() if _order(p.name) and p.is_dir() and not p.is_symlink()]
     except OSError:
         return []
-    return sorted(found, key=lambda p: _order(p.name))
+    return sorted(found, key=lambda p: cast(tuple[str, int], _order(p.name)))  # found: runs' names only
 
 
 def record(folder: Path) -> dict:

@@ -36,6 +36,7 @@ from .sinks import STREAMED
 from ..vocab import vocab_hash
 
 log = logging.getLogger(__name__)
+_CACHE = {"kind": "cache"}  # the kind of every warning here (errors.WARNING_KINDS)
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "results.sqlite"
@@ -97,8 +98,10 @@ def _well_formed(res) -> bool:
         lengths = {len(v) if isinstance(v, list) else -1 for v in (cols.get(c.name) for c in schema.TABLES[t])}
         if len(lengths) != 1 or -1 in lengths:
             return False
-    summary, orgs = res.get("entity_summary"), res.get("org_names")
-    return (isinstance(summary, dict)
+    summary, orgs, notes = res.get("entity_summary"), res.get("org_names"), res.get("notes", [])
+    return (isinstance(notes, list)
+            and all(isinstance(x, (list, tuple)) and len(x) == 2 and all(isinstance(y, str) for y in x) for x in notes)
+            and isinstance(summary, dict)
             and all(isinstance(summary.get(k), list) and all(type(x) is tuple and len(x) == n for x in summary[k])
                     for k, n in (("names", 6), ("figures", 8)))
             and isinstance(orgs, list)
@@ -131,7 +134,7 @@ class ResultCache:
             except sqlite3.DatabaseError as exc:
                 if not _damaged(exc):
                     raise
-                log.warning("cache %s is damaged (%s); starting a new one", self.path, exc)
+                log.warning("%s: the cache is damaged (%s); starting a new one", self.path, exc, extra=_CACHE)
                 self._close_quietly()
                 self.path.unlink(missing_ok=True)
                 self._open()
@@ -168,8 +171,8 @@ class ResultCache:
         """One warning, and no cache for the rest of the build."""
         what = " ".join(str(exc).split()) or type(exc).__name__
         damaged = _damaged(exc)
-        log.warning("cannot use the cache %s: %s (while %s); building on without it%s", self.path, what, doing,
-                    "; removed, the next build starts a new one" if damaged else "")
+        log.warning("%s: cannot use the cache: %s (while %s); building on without it%s", self.path, what, doing,
+                    "; removed, the next build starts a new one" if damaged else "", extra=_CACHE)
         self._close_quietly()
         self.keys, self.pending = set(), 0
         if damaged:
@@ -181,10 +184,10 @@ class ResultCache:
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str, file: str = "") -> dict | None:
         """The stored result, or None: a miss, an entry whose bytes are not those that were stored
         or that does not unpack to a result (never run: entries are MessagePack, not pickles),
-        or a cache that is off."""
+        or a cache that is off. ``file``: the raw file the entry is of, for the warnings."""
         if self.db is None:
             return None
         try:
@@ -193,27 +196,30 @@ class ResultCache:
             self._off("reading", exc)
             return None
         if row is None or _digest(row[1]) != row[0]:
-            log.warning("cache entry %s… is damaged; extracting the file again", key[:12])
+            log.warning("%s: its cache entry %s… is damaged; extracting the file again", file or "?", key[:12],
+                        extra=_CACHE)
             return None
         try:
             res = unpack(row[1])
         except Exception as exc:  # noqa: BLE001 - bytes of any origin: whatever they raise is a miss
-            log.warning("cache entry %s… is unreadable (%s: %.80s); extracting the file again", key[:12],
-                        type(exc).__name__, exc)
+            log.warning("%s: its cache entry %s… is unreadable (%s: %.80s); extracting the file again",
+                        file or "?", key[:12], type(exc).__name__, exc, extra=_CACHE)
             return None
         if not _well_formed(res):
-            log.warning("cache entry %s… is not a result of this build; extracting the file again", key[:12])
+            log.warning("%s: its cache entry %s… is not a result of this build; extracting the file again",
+                        file or "?", key[:12], extra=_CACHE)
             return None
         return res
 
-    def put(self, key: str, result: dict, blob: bytes | None = None) -> None:
-        """Store ``result`` (``blob``: the result already packed, as a worker sends it)."""
+    def put(self, key: str, result: dict, blob: bytes | None = None, file: str = "") -> None:
+        """Store ``result`` (``blob``: the result already packed, as a worker sends it; ``file``:
+        the raw file it is of, for the warning)."""
         if self.db is None:
             return
         try:
             blob = blob or pack(result)
         except (TypeError, ValueError, OverflowError) as exc:  # a value pack does not know: not stored
-            log.warning("result of cache entry %s… not stored (%s)", key[:12], exc)
+            log.warning("%s: its result not stored in the cache (%s)", file or "?", exc, extra=_CACHE)
             return
         try:
             if not self.pending:
@@ -258,6 +264,7 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
     """Per-file results in plan order: from the cache when the key matches, else from the engine.
     A cache that fails during the build (disk full, damaged file) is dropped with one warning;
     the files it would have given are then extracted here."""
+    res: dict | None
     if not use_cache:
         for res, _ in iter_results(plan, raw_dir, **engine_kw):
             yield res
@@ -268,19 +275,20 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
         hits = [k in cache for k in keys]  # decided once: the engine's share of the plan stays fixed
         fresh = iter_results([item for item, hit in zip(plan, hits) if not hit], raw_dir, **engine_kw)
         for (path, meta), key, hit in zip(plan, keys, hits):
+            rel = Path(path).relative_to(raw_dir).as_posix()
             if hit:
-                res = cache.get(key)
+                res = cache.get(key, rel)
                 if res is None:  # damaged entry, or the cache went off: extract the file here
                     from .document import process_file
 
                     res = process_file(path, raw_dir, meta, engine_kw.get("skip_bad", False))
                     if "skipped" not in res and "failed" not in res:
-                        cache.put(key, res)
+                        cache.put(key, res, file=rel)
                 yield res
                 continue
             res, blob = next(fresh)
             if "skipped" not in res and "failed" not in res:  # a failure is tried again next time
-                cache.put(key, res, blob)
+                cache.put(key, res, blob, rel)
             yield res
         cache.keep_only(set(keys))
     finally:

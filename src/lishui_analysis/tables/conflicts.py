@@ -37,7 +37,7 @@ def conflict_candidates(quantities, events, sentences=None) -> list[tuple]:
     cues are read in; without it no row is excluded."""
     metrics = vocab()["conflict_metrics"]
     revision, part, periods = _conflict_res()
-    first = {}    # article → index of its first sentence (sentence_id n is at first + n - 1)
+    first: dict[str, int] = {}    # article → index of its first sentence (sentence_id n is at first + n - 1)
     if sentences is not None:
         aids = list(sentences["article_id"])
         first.update(zip(reversed(aids), range(len(aids) - 1, -1, -1)))   # the last write is the first row
@@ -146,7 +146,7 @@ def find_conflicts(figures: list[tuple], key_map: dict[str, str], entities: list
     per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for rk, attr, unit, value, approx, rid, aid, excluded in figures:
         eid = key_map.get(rk)
-        eid = plant.get(eid, eid)
+        eid = plant.get(eid, eid) if eid is not None else None
         if not eid or excluded or eid in other:
             continue
         per[(eid, attr, unit)][aid].append((value, approx, rid))

@@ -14,7 +14,6 @@ import os
 import re
 import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__, config, schema
@@ -22,12 +21,14 @@ from ..ingest import load
 from . import freshness
 from .cache import cached_results, code_hash
 from .document import org_id_for
+from .engine import progress_bar
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
 from .corrections import Corrections, load_corrections
 from .entities import EntityCollector, find_conflicts
 from .projects import ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
+from .versions import dependency_versions
 from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
 
 log = logging.getLogger(__name__)
@@ -151,18 +152,20 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
         names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
-        results = cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
-                                  engine=engine, scheduler=scheduler, progress=progress)
+        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
+                                              engine=engine, scheduler=scheduler), len(plan), progress)
         for n, res in enumerate(results, start=1):
             if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
                 bad = res.get("skipped") or res["failed"]
                 if skip_bad:
                     skipped.append(bad)
-                    log.warning("skipped %s: %s", bad["file"], bad["problem"])
+                    log.warning("%s: skipped: %s", bad["file"], bad["problem"], extra={"kind": "skipped"})
                 else:
                     failed.append(bad)  # named, with every other failure, in the one error at the end
                 continue
             inputs.append(res["input"])
+            for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
+                log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
             corr.apply(res)  # the researcher's corrections to this file's rows (none: nothing done)
             for t in STREAMED:
                 sinks[t].add(res[t], res["csv"][t])
@@ -193,13 +196,16 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         resolution = names_seen.resolve(corr.merges(), corr.apart())
         corr.note_entities(resolution.corrected)
         for stale in corr.stale():
-            log.warning("%s: %s — stale? (kept in manifest.json, corrections.stale)", corr.path, stale)
+            log.warning("%s: %s — stale? (kept in manifest.json, corrections.stale)", corr.path, stale,
+                        extra={"kind": "stale"})
         for a in resolution.ambiguous:
             log.info("entity left apart (%s): %s — %s", a["reason"], a["name"], "; ".join(a["candidates"]))
         if resolution.ambiguous:
-            log.warning("%d name(s) left apart as ambiguous, listed in manifest.json (entities.ambiguous): %s",
-                        len(resolution.ambiguous), "; ".join(a["name"] for a in resolution.ambiguous[:5])
-                        + (" …" if len(resolution.ambiguous) > 5 else ""))
+            log.warning("%s: %d name(s) left apart as ambiguous, listed in entities.ambiguous: %s",
+                        out_dir / "manifest.json", len(resolution.ambiguous),
+                        "; ".join(a["name"] for a in resolution.ambiguous[:5])
+                        + (" …" if len(resolution.ambiguous) > 5 else ""),
+                        extra={"kind": "ambiguous", "n": len(resolution.ambiguous)})
         sinks["entities"].add(columns_of("entities", resolution.entities))
         sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
                                                                         resolution.entities)))
@@ -215,7 +221,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "code_sha256": code_hash(),
-            "dependencies": _dependency_versions(),
+            "dependencies": dependency_versions()["dependencies"],
+            "indirect_dependencies": dependency_versions()["indirect"],
             "parameters": {"raw": raw_dir.name, "raw_dir": str(raw_dir.resolve()), "skip_bad": skip_bad},
             "inputs": [{k: v for k, v in i.items() if k != "chars"} for i in inputs],
             "input_state": input_state,
@@ -336,28 +343,6 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
             fout.write(_KEY_FIELD.sub(sub, chunk))
     os.chmod(new_csv, 0o644)
     os.replace(new_csv, sink.tmp_csv)
-
-
-#: Libraries whose behaviour shapes the tables: distribution name → module.
-_DEPENDENCIES = {"pyarrow": "pyarrow", "cn2an": "cn2an", "opencc": "opencc", "charset-normalizer": "charset_normalizer",
-                 "lxml": "lxml"}
-
-
-@lru_cache(maxsize=1)
-def _dependency_versions() -> dict:
-    """Versions of the libraries that shape the tables (a module's ``__version__`` when it is
-    loaded: reading package metadata costs ≈ 1.5 ms per package)."""
-    import sys
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {}
-    for dist, module in _DEPENDENCIES.items():
-        loaded = getattr(sys.modules.get(module), "__version__", None)
-        try:
-            out[dist] = loaded or version(dist)
-        except PackageNotFoundError:
-            out[dist] = ""
-    return out
 
 
 _WARM_UP_PAGE = ("示例标题\n本报讯（记者 张三 通讯员 李四）浙江示例科技有限公司（以下简称“示例科技”）总投资约12.5亿元，"

@@ -9,12 +9,13 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from .. import config, schema
 from ..ingest import clean, load, segment
 from .budget import BudgetExceeded, cpu_budget, seconds_for
 from .entities import subject_key, summarize_file
-from ..errors import InputError
+from ..errors import InputError, collecting_notes
 from ..extract.dates import extract_dates
 from ..extract.events import extract_events
 from ..extract.organizations import extract_org_mentions
@@ -138,9 +139,9 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         articles = segment.segment_page(text)
     pub = meta.get("pub_date", "")
     if pub:
-        doc_date = (*load.parse_pub_date(pub), "manifest")
+        doc_date = (*cast(tuple[str, str], load.parse_pub_date(pub)), "manifest")
     elif page.get("pub_date") and load.parse_pub_date(page["pub_date"]):
-        doc_date = (*load.parse_pub_date(page["pub_date"]), "page")
+        doc_date = (*cast(tuple[str, str], load.parse_pub_date(page["pub_date"])), "page")
     else:
         doc_date = None  # per article: its own date line, else inferred from the page's text
         # a web page that shows no date has none: dates in its text are events, not the page's
@@ -155,7 +156,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         if doc_date is not None:
             pub_date, precision, source = doc_date
         elif art.pub_date and load.parse_pub_date(art.pub_date):  # a 发布时间/date line of the article
-            pub_date, precision = load.parse_pub_date(art.pub_date)
+            pub_date, precision = cast(tuple[str, str], load.parse_pub_date(art.pub_date))
             source = "page"
         else:
             pub_date, precision = inferred
@@ -169,8 +170,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             n_chars=len(body)))
         sents = segment.split_sentences(body)
         starts = [s for s, _, _ in sents]
-        for i, (s, e, t) in enumerate(sents, start=1):
-            rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=e, text=t))
+        for i, (s, end, t) in enumerate(sents, start=1):
+            rows["sentences"].append(dict(article_id=aid, sentence_id=i, start=s, end=end, text=t))
         orgs = extract_org_mentions(body)
         for o in orgs:
             name = as_written(o.name)
@@ -208,7 +209,7 @@ def _extract_and_frame(doc: load.RawDocument, meta: dict) -> dict:
     """A document's rows as checked columns, their CSV text and its entity summary."""
     rows = process_document(doc, meta)
     # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
-    res = {t: columns_of(t, rows[t]) for t in STREAMED}
+    res: dict[str, Any] = {t: columns_of(t, rows[t]) for t in STREAMED}
     for t in STREAMED:  # a value the table does not allow fails this document, not the build
         schema.check_allowed(t, res[t])
     # Formatted here, in the worker: the main process only writes the text.
@@ -230,7 +231,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     # One document never stops the build: whatever goes wrong in its extraction — a loop on a
     # layout nobody foresaw, a value its table does not allow, a bug — fails this document alone.
     try:
-        with cpu_budget(budget):
+        with cpu_budget(budget), collecting_notes() as notes:
             res = _extract_and_frame(doc, meta)
     except BudgetExceeded:
         return {"failed": {"file": rel, "problem": f"extraction took more than {budget:g} s of CPU "
@@ -239,6 +240,7 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
     except Exception as exc:  # noqa: BLE001 - reported per document, with its type
         msg = " ".join(str(exc).split())[:300]
         return {"failed": {"file": rel, "problem": f"extraction failed: {type(exc).__name__}: {msg}"}}
+    res["notes"] = notes  # warnings about this file, (kind, message): the build says them with its name
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
                     "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
     if doc.fmt == "html":  # what the build found in a web page

@@ -16,26 +16,39 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterator
 import threading
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-def _progress(it, total: int, enabled: bool):
-    """A progress bar on a terminal only (never in notebooks or CI logs)."""
-    if not enabled or not sys.stderr.isatty() or total < 20:
+#: Seconds a build runs before its progress bar appears (a quick build shows none).
+PROGRESS_DELAY = 1.0
+
+
+def progress_bar(it: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
+    """``it``, item by item, with a progress bar on stderr (tqdm: files done of ``total``, rate,
+    time left) when ``enabled`` and stderr is a terminal — never in notebooks, CI logs, cron
+    mail or a pipe — once the build has run :data:`PROGRESS_DELAY` seconds. While it runs,
+    warnings logged to the terminal are written above the bar, not through it
+    (``tqdm.contrib.logging.logging_redirect_tqdm``); the consumer's warnings about an item
+    are said before the bar counts it."""
+    if not enabled or not sys.stderr.isatty():
         yield from it
         return
-    width = 30
-    for n, item in enumerate(it, start=1):
-        done = int(width * n / total)
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} files")
-        sys.stderr.flush()
-        yield item
-    sys.stderr.write("\n")
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    with logging_redirect_tqdm(tqdm_class=tqdm), tqdm(total=total, unit="file", file=sys.stderr,
+                                                      delay=PROGRESS_DELAY, dynamic_ncols=True) as bar:
+        for item in it:
+            yield item
+            bar.update(1)
 
 
 def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engine: str = "local",
-                 scheduler: str | None = None, progress: bool = False) -> Iterator[tuple[dict, bytes | None]]:
+                 scheduler: str | None = None) -> Iterator[tuple[dict, bytes | None]]:
     """``(result, packed result or None)`` per file, in plan order (None: run in this process,
     nothing packed yet)."""
     from .document import process_file
@@ -46,7 +59,7 @@ def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engi
         it = _pool(plan, raw_dir, skip_bad, jobs)
     else:
         it = ((process_file(path, raw_dir, meta, skip_bad), None) for path, meta in plan)
-    yield from _progress(it, len(plan), progress)
+    yield from it
 
 
 _local = threading.local()
@@ -144,7 +157,7 @@ def _pool(plan, raw_dir, skip_bad, jobs):
     # A bounded window of submitted tasks keeps memory flat on huge corpora; results come in order.
     chunks = (plan[i:i + CHUNK] for i in range(0, len(plan), CHUNK))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window = deque()
+        window: deque = deque()
         for chunk in chunks:
             window.append(pool.submit(process_files_packed, chunk, raw_dir, skip_bad))
             if len(window) >= jobs * IN_FLIGHT:
@@ -221,7 +234,7 @@ def _dask(plan, raw_dir, skip_bad, scheduler, jobs):
         # Enough tasks in flight to keep every worker busy, few enough to keep memory flat.
         n_workers = max(len(client.scheduler_info().get("workers", {})), jobs, 1)
         chunks = (plan[i:i + DASK_CHUNK] for i in range(0, len(plan), DASK_CHUNK))
-        window = deque()
+        window: deque = deque()
         for chunk in chunks:
             window.append(client.submit(process_files_packed, chunk, raw_dir, skip_bad, pure=False))
             if len(window) >= n_workers * IN_FLIGHT:

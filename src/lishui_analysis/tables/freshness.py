@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config
-from ..errors import InputError
+from ..errors import InputError, collecting_notes
 from ..files import atomic_write_bytes, sha256_file
 from ..ingest import load
 
@@ -124,7 +124,9 @@ def scan_raw(raw_dir: Path, out_dir: Path | None = None) -> Scan:
     raw_dir = Path(raw_dir)
     cached = _read_stat_cache(out_dir, raw_dir)
     hashes, entries, hashed = {}, {}, 0
-    for path in load.list_raw_files(raw_dir):
+    with collecting_notes():  # an unreadable subfolder: the build says so, once (not again here)
+        files = load.list_raw_files(raw_dir)
+    for path in files:
         rel = path.relative_to(raw_dir).as_posix()
         try:
             key = _stat_key(os.stat(path))

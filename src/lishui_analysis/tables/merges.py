@@ -61,10 +61,10 @@ def apply_corrections(st, merges, apart) -> dict[int, int]:
                 st.uf.apart[root] = st.uf.apart.get(root, frozenset()) | {(k, pos)}
         used[k] = len(set().union(*hits))
     for k, names in enumerate(merges):
-        roots = sorted(set().union(*_matching(st, names)))
-        for r in roots[1:]:
-            st.uf.union(roots[0], r)
-        used[k] = len(roots)
+        group = sorted(set().union(*_matching(st, names)))
+        for r in group[1:]:
+            st.uf.union(group[0], r)
+        used[k] = len(group)
     return used
 
 

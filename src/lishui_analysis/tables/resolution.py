@@ -503,7 +503,7 @@ def entity_table(st: Resolving) -> Resolution:
         name, etype = g.name, g.canon.entity_type
         articles = set().union(*(m.articles for m in members))
         dates = sorted(d for d in (st.pub_dates.get(a, "") for a in articles) if d)
-        orgs = Counter()
+        orgs: Counter[str] = Counter()
         for m in members:
             orgs.update(m.org_ids)
         org_id = org_by_name.get(name) or (sorted(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if orgs else "")
