@@ -35,7 +35,8 @@ def vocab() -> dict:
     v = load_yaml("subjects.yaml")
     alt = lambda words: trie_regex(set(words))  # noqa: E731  (longest match, one branch per character)
     first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
-    places = alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])
+    place_words = [r for r in regions_longest_first() if regions()[r]["level"] != "country"]
+    places = alt(place_words)
     heads = alt(v["project_heads"] + v["zone_heads"])
     name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
     measures = "".join(v["batch_measures"])
@@ -60,7 +61,8 @@ def vocab() -> dict:
         "batch_before": re.compile(rf"(?:{alt(v['batch_heads'])})(?P<conn>分别达|分别为|分别有|共|达|有|约|近|超)?(?P<num>{num})[{measures}]"),
         "other_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
         "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
-        "region_re": re.compile(f"{alt(v['region_words'])}|{places}"),
+        # (scanned over every body: the lookahead on first characters skips other positions fast)
+        "region_re": re.compile(f"(?=[{first(v['region_words'] + place_words)}])(?:{alt(v['region_words'])}|{places})"),
         "talk_re": re.compile(alt(v["general_talk"])),
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
