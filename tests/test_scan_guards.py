@@ -71,3 +71,28 @@ def test_pick_with_its_indexes_is_the_pick_by_definition(template, co, proj):
                 answered += want is not None
                 empty += want is None
     assert answered and empty  # both kinds of clause were compared
+
+
+@pytest.mark.parametrize("lead", ["今年，", "1-9月，", "据统计，", ""])
+def test_every_firm_category_opening_a_clause_is_still_read(lead):
+    from lishui_analysis.extract.holders import _firm_categories, _Reading
+
+    words = list(vocab()["firm_categories"])
+    for i, word in enumerate(words):
+        chained = word + words[(i + 1) % len(words)]  # two categories in a row: 规上龙头企业-like
+        for name in (word + "企业", chained + "企业"):
+            r = _Reading(f"{lead}{name}实现产值{i + 3}.5亿元。")
+            _firm_categories(r)
+            assert [h.name for h in r.found if h.kind == "batch"] and r.found[0].name.endswith(name), (lead, name)
+
+
+@pytest.mark.parametrize("verb", ["完成产值", "实现营收", "规模突破", "增加值增长"])
+def test_an_industry_opening_a_clause_is_still_read(verb):
+    from lishui_analysis.extract.holders import _industries, _Reading
+
+    r = _Reading(f"去年，松阳县精密轴承产业{verb}12.5亿元。")
+    _industries(r)
+    assert [(h.name, h.kind) for h in r.found] == [("松阳县精密轴承产业", "batch")]
+    r = _Reading(f"去年，松阳县精密轴承行业{verb}12.5亿元。")  # no 产业 before the verb: nothing
+    _industries(r)
+    assert r.found == []

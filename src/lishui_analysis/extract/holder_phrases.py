@@ -91,6 +91,10 @@ def vocab() -> dict:
         "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
         "firm_category": re.compile(rf"(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
                                     rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)"),
+        # what every match of the two patterns around holds (a category word right before 企业, 产业 before
+        # its verb): a body without it has no match at any clause start, and the step is not tried there
+        "firm_category_hint": re.compile(rf"(?:{alt(v['firm_categories'])})企业"),
+        "industry_subject_hint": re.compile(r"产业(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "industry_subject": re.compile(rf"(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
                                        rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
