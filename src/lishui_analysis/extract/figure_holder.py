@@ -341,6 +341,10 @@ class _ClauseCands:
         self.bound = sep + 1 if sep < len(text) else len(text)
         self.holders, self.c, self.role = holders, c, role
         self.items = items = [h for h in holders.between(c, self.bound) if acceptable(h, text, c, role, event)]
+        if not items:  # (most clauses: nothing to index, pick gives None)
+            self.starts = self.ends = self.last_ng = self.last_proj = self.last_batch = []
+            self.n_gen, self.first_ng, self.usable, self.opens = [0], [0], True, {}
+            return
         self.starts = [h.start for h in items]
         self.ends = [h.end for h in items]
         self.usable = all(h.start < h.end for h in items) and all(a <= b for a, b in zip(self.ends, self.ends[1:]))

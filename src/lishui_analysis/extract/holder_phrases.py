@@ -36,7 +36,8 @@ def vocab() -> dict:
     v = load_yaml("subjects.yaml")
     alt = lambda words: trie_regex(set(words))  # noqa: E731  (longest match, one branch per character)
     first = lambda words: re.escape("".join(sorted({w[0] for w in words})))  # noqa: E731
-    places = alt([r for r in regions_longest_first() if regions()[r]["level"] != "country"])
+    place_words = [r for r in regions_longest_first() if regions()[r]["level"] != "country"]
+    places = alt(place_words)
     heads = alt(v["project_heads"] + v["zone_heads"])
     name_char = "\u4e00-\u9fffA-Za-z0-9" + re.escape(v["name_marks"])
     measures = "".join(v["batch_measures"])
@@ -61,7 +62,8 @@ def vocab() -> dict:
         "batch_before": re.compile(rf"(?:{alt(v['batch_heads'])})(?P<conn>分别达|分别为|分别有|共|达|有|约|近|超)?(?P<num>{num})[{measures}]"),
         "other_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}张幅名位][{name_char}]{{0,8}}?(?:{alt(v['other_heads'])})"),
         "money_re": re.compile(r"\d[\d.]*[万亿]?元|[亿万]元"),
-        "region_re": re.compile(f"{alt(v['region_words'])}|{places}"),
+        # (scanned over every body: the lookahead on first characters skips other positions fast)
+        "region_re": re.compile(f"(?=[{first(v['region_words'] + place_words)}])(?:{alt(v['region_words'])}|{places})"),
         "talk_re": re.compile(alt(v["general_talk"])),
         "role_re": re.compile(alt(v["role_words"])),
         "plural_re": re.compile(alt(v["plural_words"])),
@@ -89,6 +91,10 @@ def vocab() -> dict:
         "treasury_re": re.compile(r"(?:中央|国家|省级?|市级?|县级?|区级?)财政"),
         "firm_category": re.compile(rf"(?:\d{{1,2}}(?:-|—|至)\d{{1,2}}月|今年|去年)?"
                                     rf"(?P<name>(?:排名)?(?:前\d+(?:位|名|家)?的?)?(?:{alt(v['firm_categories'])})+企业)"),
+        # what every match of the two patterns around holds (a category word right before 企业, 产业 before
+        # its verb): a body without it has no match at any clause start, and the step is not tried there
+        "firm_category_hint": re.compile(rf"(?:{alt(v['firm_categories'])})企业"),
+        "industry_subject_hint": re.compile(r"产业(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "industry_subject": re.compile(rf"(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
                                        rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),

@@ -340,7 +340,7 @@ def _firm_categories(r: _Reading) -> None:
     >>> r = _Reading("今年，规上企业实现产值12亿元。"); _firm_categories(r); _found(r)
     [('规上企业', 'batch')]
     """
-    _clause_openers(r, r.v["firm_category"])
+    _clause_openers(r, r.v["firm_category"], r.v["firm_category_hint"])
 
 
 def _industries(r: _Reading) -> None:
@@ -350,12 +350,15 @@ def _industries(r: _Reading) -> None:
     >>> r = _Reading("云和县木制玩具产业完成产值8.5亿元。"); _industries(r); _found(r)
     [('云和县木制玩具产业', 'batch')]
     """
-    _clause_openers(r, r.v["industry_subject"])
+    _clause_openers(r, r.v["industry_subject"], r.v["industry_subject_hint"])
 
 
-def _clause_openers(r: _Reading, rx) -> None:
-    """Take the ``name`` group of ``rx`` where it matches at a clause start, as a batch."""
+def _clause_openers(r: _Reading, rx, hint=None) -> None:
+    """Take the ``name`` group of ``rx`` where it matches at a clause start, as a batch (not tried
+    on a text without ``hint``, which every match holds)."""
     text, free, take = r.text, r.free, r.take
+    if hint is not None and hint.search(text) is None:
+        return
     for st in r.clause_starts:
         m = rx.match(text, st)
         if m and free(*m.span("name")):

@@ -144,8 +144,7 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
         doc_date = (*cast(tuple[str, str], load.parse_pub_date(page["pub_date"])), "page")
     else:
         doc_date = None  # per article: its own date line, else inferred from the page's text
-        # a web page that shows no date has none: dates in its text are events, not the page's
-        inferred = infer_pub_date(text, tuple(a.byline for a in articles)) if doc.fmt != "html" else ("", "")
+    inferred = None  # (read from the whole page when an article first needs it: not when each has its date line)
     publication = meta.get("publication", "") or page.get("site_name", "")
     url = meta.get("url", "") or page.get("url", "")
     rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quantities", "org_mentions", "events")}
@@ -159,6 +158,9 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             pub_date, precision = cast(tuple[str, str], load.parse_pub_date(art.pub_date))
             source = "page"
         else:
+            if inferred is None:
+                # a web page that shows no date has none: dates in its text are events, not the page's
+                inferred = infer_pub_date(text, tuple(a.byline for a in articles)) if doc.fmt != "html" else ("", "")
             pub_date, precision = inferred
             source = "inferred" if pub_date else ""
         rows["articles"].append(dict(
