@@ -1,0 +1,53 @@
+"""The company a project is built by (holders.builders): 项目由X投资建设 and X投资建设的…项目 make X the
+project's organization, hence its parent company in the entities table. Invented names; the step switched
+off, the link is gone; a contractor (承建) is never the owner."""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.subjects import find_holders
+from lishui_analysis.tables.corpus import build, load_tables
+
+FORMS = [
+    "{project}由{company}投资建设，总投资{x}亿元。",
+    "{project}由{company}牵头投资建设，总投资{x}亿元。",
+    "{company}投资建设的{project}总投资{x}亿元。",
+    "{company}投建的{project}总投资{x}亿元。",
+]
+NAMES = [("星河精密轴承项目", "浙江云岭精工有限公司"), ("翠峰新材料产业园项目", "岚舟新材料科技股份有限公司")]
+
+
+def _project_org(text):
+    hs = find_holders(text, extract_org_mentions(text))
+    return {h.name: (h.org.name if h.org else "") for h in hs.items if h.kind == "project"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("project, company", NAMES)
+def test_the_owner_named_with_the_project_is_its_organization(form, project, company):
+    text = form.format(project=project, company=company, x="12.5")
+    assert _project_org(text).get(project) == company
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_contractor_is_no_owner(project, company):
+    text = f"{project}由{company}承建，总投资8亿元。"
+    assert _project_org(text).get(project, "") == ""
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_the_owner_becomes_the_parent_and_off_it_does_not(tmp_path, monkeypatch, project, company):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(f"项目开工\n\n本报讯 {project}由{company}投资建设，总投资9亿元，今年3月开工。\n",
+                               encoding="utf-8")
+    build(raw, tmp_path / "on")
+    e = load_tables(tmp_path / "on", raw)["entities"]
+    parent = e.loc[e["name"] == project, "parent_id"].iloc[0]
+    assert parent and e.loc[e["entity_id"] == parent, "name"].iloc[0] == company
+    monkeypatch.setattr(config, "STEPS_OFF", frozenset({"holders.builders"}))
+    build(raw, tmp_path / "off", use_cache=False)
+    e = load_tables(tmp_path / "off", raw)["entities"]
+    assert e.loc[e["name"] == project, "parent_id"].iloc[0] == ""
