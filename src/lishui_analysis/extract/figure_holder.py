@@ -335,6 +335,13 @@ class _ClauseCands:
     __slots__ = ("bound", "c", "ends", "first_ng", "holders", "items", "last_batch", "last_ng", "last_proj",
                  "n_gen", "opens", "role", "starts", "usable")
 
+    starts: list[int]
+    ends: list[int]
+    last_ng: list[int]
+    last_proj: list[int]
+    last_batch: list[int]
+    opens: dict[tuple[int, int], bool]
+
     def __init__(self, holders: Holders, c: int, role: str, event: bool):
         text = holders.text
         sep = clause_end(text, c, len(text))
@@ -361,7 +368,7 @@ class _ClauseCands:
         self.first_ng = [len(items)] * (len(items) + 1)
         for k in range(len(items) - 1, -1, -1):
             self.first_ng[k] = k if items[k].kind != "generic" else self.first_ng[k + 1]
-        self.opens: dict[tuple[int, int], bool] = {}
+        self.opens = {}
 
     def pick(self, hi: int) -> Holder | None:
         """:func:`_pick_scan` ``(holders, c, hi, role, …)`` for ``hi`` ≤ ``bound``."""
