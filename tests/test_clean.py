@@ -2,8 +2,8 @@ from lishui_analysis.ingest import clean
 
 
 def test_half_width_punctuation_between_chinese_becomes_full_width_but_not_in_numbers():
-    assert clean.normalize_punctuation("本报讯(记者 陈春)日前,总投资1,200万元;用时09:40") == \
-        "本报讯（记者 陈春）日前，总投资1,200万元；用时09:40"
+    assert clean.normalize_punctuation("本报讯(记者 林小雨)日前,总投资1,200万元;用时09:40") == \
+        "本报讯（记者 林小雨）日前，总投资1,200万元；用时09:40"
 
 
 def test_ascii_text_keeps_its_punctuation():

@@ -181,8 +181,8 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
     before any label, are correspondents; names under no label at all are reporters;
     photographers (图/, 摄影) are neither.
 
-    >>> parse_byline_names("记者 廖玉晶 陈炜 通讯员 游千喻")
-    (['廖玉晶', '陈炜'], ['游千喻'])
+    >>> parse_byline_names("记者 林小雨 周一帆 通讯员 吴青")
+    (['林小雨', '周一帆'], ['吴青'])
     >>> parse_byline_names("蔡甜甜、杨建斌")
     (['蔡甜甜', '杨建斌'], [])
     """
