@@ -183,8 +183,8 @@ def parse_byline_names(text: str) -> tuple[list[str], list[str]]:
 
     >>> parse_byline_names("记者 林小雨 周一帆 通讯员 吴青")
     (['林小雨', '周一帆'], ['吴青'])
-    >>> parse_byline_names("蔡甜甜、杨建斌")
-    (['蔡甜甜', '杨建斌'], [])
+    >>> parse_byline_names("郑晓岚、潘一舟")
+    (['郑晓岚', '潘一舟'], [])
     """
     reporters, correspondents, _, _ = _parse_byline(text)
     return reporters, correspondents
