@@ -69,12 +69,23 @@ class Corrections:
     path: str = ""
     sha256: str = ""
     entries: list[Entry] = field(default_factory=list)
+    _merged: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def section(self, name: str) -> list[Entry]:
         return [e for e in self.entries if e.section == name]
+
+    def _merged_names(self) -> dict[str, str]:
+        """Every name a ``merge`` entry names → that entry's reason (the first entry naming it)."""
+        if self._merged is None:
+            merged: dict[str, str] = {}
+            for e in self.section("merge"):
+                for n in e.spec["names"]:
+                    merged.setdefault(n, e.reason)
+            self._merged = merged
+        return self._merged
 
     # ---- rows --------------------------------------------------------------------------
 
@@ -85,19 +96,22 @@ class Corrections:
         if not self.entries or "quantities" not in res:
             return False
         doc_id = _doc_of(res)
-        changed = set()
-        sentences = _sentence_texts(res.get("sentences"))
+        changed: set[str] = set()
+        sentences: dict | None = None  # read only for a document some entry is about
         for e in self.entries:
             if e.section == "rows" and e.spec["doc"] == doc_id:
+                if sentences is None:
+                    sentences = _sentence_texts(res.get("sentences"))
                 changed |= self._apply_rows(e, res, sentences)
             elif e.section == "split" and doc_id in e.spec["docs"]:
                 changed |= self._apply_split(e, res)
-        for e in self.section("merge"):
+        merged = self._merged_names()
+        if merged:
             for t in _ROW_TABLES:
                 cols = res[t]
                 for i, s in enumerate(cols["subject"]):
-                    if s and s in e.spec["names"] and not cols["correction"][i]:
-                        cols["correction"][i] = e.reason
+                    if s in merged and not cols["correction"][i]:
+                        cols["correction"][i] = merged[s]
                         changed.add(t)
         if not changed:
             return False
@@ -227,7 +241,8 @@ def _precision(date: str) -> str:
 
 
 def _drop(cols: dict, table: str, idxs: list[int]) -> None:
-    keep = [i for i in range(len(cols["article_id"])) if i not in set(idxs)]
+    gone = set(idxs)
+    keep = [i for i in range(len(cols["article_id"])) if i not in gone]
     for k in list(cols):
         cols[k] = [cols[k][i] for i in keep]
 
