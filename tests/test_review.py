@@ -37,10 +37,10 @@ def test_one_stem_two_entities_two_investments_is_a_possible_conflict(tmp_path, 
     assert {row["surface"], row["other_surface"]} == {"12亿元", "15亿元"}
     assert f"company stem {co}" in row["detail"] and "not merged" in row["detail"]
     assert "总投资12亿元" in row["sentence"] + row["other_sentence"] and "该基地总投资15亿元" in row["sentence"] + row["other_sentence"]
-    assert row["suggestion"].startswith("merge:") and f"{co}智能装备基地" in row["suggestion"]
+    assert row["suggestion"].startswith("merge: - {names: [") and f"{co}智能装备基地" in row["suggestion"]
     # the base's investment is given by the article's topic (the sentence names only 该基地)
     weak = df[df["kind"] == "holder_outside_sentence"]
-    assert "15亿元" in set(weak["surface"]) and set(weak["suggestion"].str.slice(0, 5)) == {"rows:"}
+    assert "15亿元" in set(weak["surface"]) and set(weak["suggestion"].str.slice(0, 8)) == {"rows: - "}
     # the report's selection keeps a project's company (its stem), though the company holds no row itself
     from lishui_analysis.analysis.selections import select
 
@@ -68,7 +68,28 @@ def test_manifest_ambiguities_and_stale_corrections_are_listed_and_the_file_is_e
     df = pd.read_csv(path, keep_default_na=False, encoding="utf-8-sig")
     assert len(df) == n
     amb = df[df["kind"] == "ambiguous_name"].iloc[0]
-    assert "云岭甲项目" in amb["detail"] and amb["suggestion"].startswith('merge: - names: ["云岭", "云岭甲项目"]')
+    assert "云岭甲项目" in amb["detail"] and amb["suggestion"].startswith('merge: - {names: ["云岭", "云岭甲项目"]')
     assert df[df["kind"] == "stale_correction"]["detail"].str.contains("99亿元").all()
     write_review(t, manifest, tmp_path / "again.csv")
     assert (tmp_path / "again.csv").read_bytes() == raw  # byte-identical
+
+
+def test_each_suggestion_pastes_into_a_valid_corrections_file_once_filled(tmp_path):
+    import yaml
+
+    from lishui_analysis.tables.corrections import load_corrections
+
+    build(_corpus(tmp_path, "云岭", 12, 15), tmp_path / "out")
+    df = review_table(load_tables(tmp_path / "out", tmp_path / "raw"), {})
+    suggested = df[df["suggestion"].str.contains(": - {")]
+    assert len(suggested) >= 2
+    for text in suggested["suggestion"]:
+        section, entry = text.split(": - ", 1)
+        entry = entry.split("}  (", 1)[0] + ("}" if "}  (" in entry else "")
+        item = yaml.safe_load(entry)  # one flow mapping
+        item["reason"] = "checked against the article"
+        if "set" in item:
+            item["set"] = {"subject": "云岭智能装备基地", "subject_type": "project"}
+        path = tmp_path / "corrections.yaml"
+        path.write_text(yaml.safe_dump({section: [item]}, allow_unicode=True), encoding="utf-8")
+        assert len(load_corrections(path).entries) == 1, text

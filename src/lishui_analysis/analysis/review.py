@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -45,8 +46,19 @@ def _doc(article_id: str) -> str:
     return article_id.rsplit(":", 1)[0]
 
 
+def _q(text: str) -> str:
+    """A YAML (flow) string: JSON's quoting is valid YAML."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
 def _yaml_list(names) -> str:
-    return "[" + ", ".join(f'"{n}"' for n in names) + "]"
+    return "[" + ", ".join(_q(n) for n in names) + "]"
+
+
+def _entry(section: str, fields: str) -> str:
+    """A corrections.yaml entry to paste under ``section:`` (the part after ``- `` is one flow mapping);
+    the researcher fills the empty values and the reason."""
+    return f"{section}: - {{{fields}, reason: \"\"}}"
 
 
 def stems(entities: pd.DataFrame) -> dict[str, str]:
@@ -112,8 +124,7 @@ def possible_conflicts(tables: dict) -> pd.DataFrame:
                     article_id=a.article_id, surface=a.surface, sentence=sent.get((a.article_id, a.sentence_id), ""),
                     other_article_id=b.article_id, other_surface=b.surface,
                     other_sentence=sent.get((b.article_id, b.sentence_id), ""),
-                    suggestion=(f"merge: - names: {_yaml_list([names[a.entity_id], names[b.entity_id]])}  "
-                                "reason: one plant (if so)")))
+                    suggestion=_entry("merge", f"names: {_yaml_list([names[a.entity_id], names[b.entity_id]])}")))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -133,7 +144,8 @@ def _conflicts(tables: dict) -> list[dict]:
                         detail=f"{r.attribute}: {r.value_a} vs {r.value_b} {r.unit}".strip(),
                         article_id=a[0], surface=a[1], sentence=sent.get((a[0], a[2]), ""), other_article_id=b[0],
                         other_surface=b[1], other_sentence=sent.get((b[0], b[2]), ""),
-                        suggestion="rows: - doc: … surface: … set/drop  (if one of the two is misread)"))
+                        suggestion=_entry("rows", f"doc: {_q(_doc(a[0]))}, surface: {_q(a[1])}, drop: true")
+                        + "  (if this one is misread; or the other)"))
     return out
 
 
@@ -151,8 +163,8 @@ def _outside_sentence(tables: dict) -> list[dict]:
             detail=f"{what} {r.surface} given to {r.subject} ({r.subject_rule}: the holder is not in the sentence)",
             article_id=r.article_id, surface=r.surface, sentence=sent.get((r.article_id, r.sentence_id), ""),
             other_article_id="", other_surface="", other_sentence="",
-            suggestion=(f"rows: - doc: {_doc(r.article_id)}  table: {table}  surface: {r.surface}  "
-                        "set: {subject: …, subject_type: …}  reason: …")))
+            suggestion=_entry("rows", f"doc: {_q(_doc(r.article_id))}, table: {table}, surface: {_q(r.surface)}, "
+                                      'set: {subject: "", subject_type: ""}')))
     return out
 
 
@@ -165,7 +177,7 @@ def review_table(tables: dict, manifest: dict | None = None) -> pd.DataFrame:
         rows.append(dict(kind="ambiguous_name", entity_id="", name=a["name"],
                          detail=f"left apart: {a['reason']} ({'; '.join(cands)})", article_id="", surface="",
                          sentence="", other_article_id="", other_surface="", other_sentence="",
-                         suggestion=f"merge: - names: {_yaml_list([a['name'], cands[0] if cands else '…'])}  reason: …"))
+                         suggestion=_entry("merge", f"names: {_yaml_list([a['name'], cands[0] if cands else ''])}")))
     for s in manifest.get("corrections", {}).get("stale", []):
         rows.append(dict(kind="stale_correction", entity_id="", name="", detail=s, article_id="", surface="",
                          sentence="", other_article_id="", other_surface="", other_sentence="",
