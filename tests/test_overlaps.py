@@ -65,3 +65,19 @@ def test_the_empty_table_keeps_its_types_for_the_notebook(tmp_path):
     df = investment_totals(t)
     counted = df[df["counted"]]  # an object column would select columns here, not rows
     assert list(counted.columns) == list(df.columns) and sorted(counted.loc[counted["forecast"], "name"]) == []
+
+
+def test_every_table_of_figures_says_which_rows_a_forecast_went_into(tmp_path):
+    import pandas as pd
+
+    from lishui_analysis.analysis.selections import provenance
+
+    t = _tables(tmp_path, {
+        "a": "重点项目推进\n\n本报讯 星河精密轴承项目建成后预计年产值6亿元。翠峰新材料产业园项目去年实现产值3亿元。\n"})
+    q = t["quantities"].set_index("surface")["quantity_id"]
+    df = pd.DataFrame({"subject": ["星河", "翠峰"], "quantity_ids": [q["6亿元"], q["3亿元"]]})
+    out = provenance(df, t, "quantity_ids")
+    assert list(out["forecast"]) == [True, False] and list(out.columns[-3:]) == ["forecast", "sentence", "source"]
+    # a table with its own forecast column keeps it
+    kept = provenance(df.assign(forecast=[False, True]), t, "quantity_ids")
+    assert list(kept["forecast"]) == [False, True]

@@ -358,6 +358,9 @@ class Provenance:
             d = tables[t]
             self.where.update(zip(d[col], zip(d["article_id"], d["sentence_id"])))
         self.source = source_labels(tables["articles"])
+        q = tables["quantities"]
+        self.quantity_ids = set(q["quantity_id"]) if "quantity_id" in q else set()
+        self.forecast = set(q.loc[q["forecast"].astype(bool), "quantity_id"]) if "forecast" in q else set()
 
     def of(self, ids) -> tuple[str, str]:
         """(sentences, sources) of ``;``-joined ids, each once, in order, joined by ' ‖ '."""
@@ -374,7 +377,12 @@ class Provenance:
         return " ‖ ".join(sents), " ‖ ".join(srcs)
 
     def add(self, df: pd.DataFrame, ids_column: str) -> pd.DataFrame:
+        """``df`` with ``sentence`` and ``source``, and — for rows made from figures, when ``df`` has no
+        ``forecast`` of its own — ``forecast``: whether a planned or expected figure went into the row."""
         out = df.copy()
+        ids = [_ids(i) if isinstance(i, str) else list(i) for i in out[ids_column]] if len(out) else []
+        if "forecast" not in out and any(i in self.quantity_ids for row in ids for i in row):
+            out["forecast"] = [any(i in self.forecast for i in row) for row in ids]
         pairs = [self.of(i) for i in out[ids_column]] if len(out) else []
         out["sentence"] = [a for a, _ in pairs]
         out["source"] = [b for _, b in pairs]
