@@ -18,7 +18,8 @@ bars add the same money twice. This module keeps one total per entity and then o
   duplicate (a ``merge`` in corrections.yaml confirms it, an ``apart`` refuses it).
 
 Folded rows are kept in the table (``counted = False``, ``note``), so the reader sees what was left out
-and why; totals and charts use ``counted`` rows only.
+and why; charts use ``counted`` rows only, and the sum adds stated totals only (a plant known only by a
+planned figure is charted, flagged, and its plan summed apart).
 """
 from __future__ import annotations
 
@@ -115,11 +116,13 @@ def totals_takeaway(table: pd.DataFrame) -> str:
         return "No project or company states an investment total (or subjects are untyped)."
     counted = table[table["counted"]]
     folded = table[~table["counted"]]
-    planned = int(counted["forecast"].sum())
-    text = (f"{len(counted)} projects or companies state an investment total, {counted['investment_yi_yuan'].sum():.2f} "
+    stated = counted[~counted["forecast"]]
+    planned = counted[counted["forecast"]]
+    text = (f"{len(stated)} projects or companies state an investment total, {stated['investment_yi_yuan'].sum():.2f} "
             f"亿元 together, each plant counted once")
+    if len(planned):
+        text += (f"; {len(planned)} more are known only by a planned figure (forecast), "
+                 f"{planned['investment_yi_yuan'].sum():.2f} 亿元, not added")
     if len(folded):
-        text += f"; {len(folded)} figure(s) of the same plant under another entity are left out of the sum (see note)"
-    if planned:
-        text += f"; {planned} of the totals are planned figures (forecast), stated of no achieved investment"
+        text += f"; {len(folded)} figure(s) of the same plant under another entity are left out (see note)"
     return text + "."
