@@ -32,28 +32,41 @@ def _tables(sentences: list[str], quantities: list[dict]) -> dict:
             "events": pd.DataFrame(columns=["event_id", "article_id", "sentence_id"])}
 
 
-BATCH = "截至目前，园区一期地块已入园招商项目14个，总投资26.96亿元，总用地面积397亩；"
+# Invented batches: (when, plot, verb, projects, 亿元, 亩); the intensity is 亿元 × 10⁴ ÷ 亩 万元/亩.
+BATCHES = [("截至目前", "园区二期地块", "入园", 14, "26.18", 412), ("截至9月底", "东片区首期", "签约", 9, "18.72", 312),
+           ("到目前为止", "科创园一期", "开工", 5, "3.6", 180)]
 
 
-def _batch(**over) -> list[dict]:
-    rows = [{"sentence_id": 1, "surface": "14个", "value": 14, "unit": "count", "metric": "count"},
-            {"sentence_id": 1, "surface": "26.96亿元", "value": 2.696e9, "unit": "CNY", "metric": "investment"},
-            {"sentence_id": 1, "surface": "397亩", "value": 397, "unit": "mu", "metric": "land"}]
-    return [{"subject": "入园招商项目14个", "subject_type": "batch", **r, **over} for r in rows]
+def batch_sentence(when="截至目前", plot="园区二期地块", verb="入园", n=14, x="26.18", mu=412) -> str:
+    return f"{when}，{plot}累计{verb}项目{n}个，投资总额{x}亿元，用地共{mu}亩；"
 
 
-def test_batch_intensity_against_the_standard_land_floor():
-    t = _tables([BATCH], _batch())
+BATCH = batch_sentence()
+
+
+def _batch(verb="入园", n=14, x="26.18", mu=412, **over) -> list[dict]:
+    rows = [{"sentence_id": 1, "surface": f"{n}个", "value": n, "unit": "count", "metric": "count"},
+            {"sentence_id": 1, "surface": f"{x}亿元", "value": float(x) * 1e8, "unit": "CNY", "metric": "investment"},
+            {"sentence_id": 1, "surface": f"{mu}亩", "value": mu, "unit": "mu", "metric": "land"}]
+    return [{"subject": f"{verb}项目{n}个", "subject_type": "batch", **r, **over} for r in rows]
+
+
+@pytest.mark.parametrize("when, plot, verb, n, x, mu", BATCHES)
+def test_batch_intensity_against_the_standard_land_floor(when, plot, verb, n, x, mu):
+    sentence = batch_sentence(when, plot, verb, n, x, mu)
+    t = _tables([sentence], _batch(verb, n, x, mu))
     table = aggregates.aggregate_indicators(t, 270.0)
     (row,) = table.to_dict("records")
-    assert row["label"] == "入园招商项目14个" and row["projects"] == 14
-    assert round(row["investment_intensity"], 1) == 679.1 and row["meets_threshold"] is True
-    assert row["ratio_to_threshold"] == pytest.approx(679.09 / 270, abs=1e-3)
-    assert row["basis"] == "26.96亿元 ÷ 397亩" and row["sentence"] == BATCH and "云和新闻" in row["source"]
+    label, intensity = f"{verb}项目{n}个", float(x) * 1e4 / mu
+    assert row["label"] == label and row["projects"] == n
+    assert row["investment_intensity"] == pytest.approx(intensity, abs=0.05)
+    assert row["meets_threshold"] is (intensity >= 270)
+    assert row["ratio_to_threshold"] == pytest.approx(intensity / 270, abs=1e-3)
+    assert row["basis"] == f"{x}亿元 ÷ {mu}亩" and row["sentence"] == sentence and "云和新闻" in row["source"]
     summary = aggregates.aggregate_summary(table)
-    assert summary == {"入园招商项目14个": {"subject_type": "batch", "projects": 14, "investment_yi_yuan": 26.96,
-                                         "land_mu": 397.0, "investment_intensity": 679.1, "forecast": False}}
-    assert "679.1 万元/亩" in aggregates.aggregate_intensity_takeaway(table, 270.0)
+    assert summary == {label: {"subject_type": "batch", "projects": n, "investment_yi_yuan": float(x),
+                               "land_mu": float(mu), "investment_intensity": round(intensity, 1), "forecast": False}}
+    assert f"{intensity:.1f} 万元/亩" in aggregates.aggregate_intensity_takeaway(table, 270.0)
 
 
 def test_a_plants_figure_never_becomes_its_zones():
@@ -88,20 +101,20 @@ def test_a_one_year_flow_gives_no_intensity_unless_the_text_calls_it_the_total()
     t = _tables([flow], [{"subject": "重点项目", "subject_type": "batch", **r} for r in rows])
     row = aggregates.aggregate_indicators(t, 270.0).iloc[0]
     assert math.isnan(row["investment_intensity"]) and row["basis"] == "18.5亿元 is a figure of 2023, not a total"
-    total = "今年已入园招商项目9个，总投资18.5亿元，总用地面积260亩。"
-    t = _tables([total], [{"subject": "入园招商项目9个", "subject_type": "batch", **r} for r in rows])
+    total = "今年累计入园项目9个，投资总额18.5亿元，用地共260亩。"
+    t = _tables([total], [{"subject": "入园项目9个", "subject_type": "batch", **r} for r in rows])
     row = aggregates.aggregate_indicators(t, 270.0).iloc[0]
     assert round(row["investment_intensity"], 1) == 711.5 and row["basis"] == "18.5亿元 ÷ 260亩"
 
 
 def test_a_forecast_is_used_only_without_a_stated_figure_and_is_flagged():
-    sentence = "园区一期已入园项目14个，总投资26.96亿元、计划总投资30亿元，总用地面积397亩。"
-    rows = _batch() + [{"subject": "入园招商项目14个", "subject_type": "batch", "sentence_id": 1, "surface": "30亿元",
+    sentence = "园区二期累计入园项目14个，投资总额26.18亿元、计划总投资30亿元，用地共412亩。"
+    rows = _batch() + [{"subject": "入园项目14个", "subject_type": "batch", "sentence_id": 1, "surface": "30亿元",
                         "value": 3e9, "unit": "CNY", "metric": "investment", "forecast": True}]
     t = _tables([sentence], [{**r, "surface": r["surface"]} for r in rows])
     row = aggregates.aggregate_indicators(t, 270.0).iloc[0]
-    assert row["investment_yi_yuan"] == 26.96 and not row["forecast"]  # the stated figure, not the plan
-    only_plan = [r for r in rows if r["surface"] != "26.96亿元"]
+    assert row["investment_yi_yuan"] == 26.18 and not row["forecast"]  # the stated figure, not the plan
+    only_plan = [r for r in rows if r["surface"] != "26.18亿元"]
     row = aggregates.aggregate_indicators(_tables([sentence], only_plan), 270.0).iloc[0]
     assert row["investment_yi_yuan"] == 30 and bool(row["forecast"]) is True
 
@@ -114,11 +127,17 @@ def test_regions_and_untyped_rows_feed_no_intensity():
     assert "No batch" in aggregates.aggregate_intensity_takeaway(aggregates.aggregate_indicators(t, 270.0), 270.0)
 
 
-def test_the_bundled_pages_batch_keeps_its_intensity(bundled_tables):
-    """The bundled page's airport-park plot: 14 projects, 26.96亿元 on 397亩 = 679.1 万元/亩 (whatever name the
-    build gives the batch)."""
+def test_the_bundled_pages_batches_keep_their_intensity(bundled_tables):
+    """The bundled page renders at least one batch with an intensity, and every such row is the
+    investment and the land its own sentence states, divided (properties, not the page's answers)."""
     t, _ = bundled_tables
     table = aggregates.aggregate_indicators(t, 270.0)
-    row = table[table["basis"] == "26.96亿元 ÷ 397亩"].iloc[0]
-    assert round(row["investment_intensity"], 1) == 679.1 and row["projects"] == 14 and row["subject_type"] == "batch"
-    assert "26.96亿元" in row["sentence"]
+    rated = table[table["investment_intensity"].notna() & (table["subject_type"] == "batch")]
+    assert not rated.empty
+    for row in rated.to_dict("records"):
+        money, land = row["basis"].split(" ÷ ")
+        assert money.endswith("亿元") and land.endswith("亩") and money in row["sentence"] and land in row["sentence"]
+        assert row["investment_yi_yuan"] == pytest.approx(float(money[:-2]))
+        assert row["land_mu"] == pytest.approx(float(land[:-1]))
+        assert row["investment_intensity"] == pytest.approx(row["investment_yi_yuan"] * 1e4 / row["land_mu"], abs=0.05)
+        assert row["projects"] >= 1

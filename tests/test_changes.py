@@ -98,8 +98,8 @@ TEXTS = {
     "yunhe-2023-03.txt": ("2023-03-15", "云和新闻", "云和木玩产业园迎来新项目\n\n本报讯（记者 李明）3月10日，浙江云梦木玩科技有限公司"
                           "年产500万件木制玩具项目在云和经济开发区正式开工。该项目总投资12亿元，用地120亩，计划2024年6月竣工投产。\n\n"
                           "浙江云梦木玩科技有限公司负责人表示，项目建成后预计年产值8亿元。\n"),
-    "yunhe-2023-09.txt": ("2023-09-20", "云和新闻", "开发区招商引资成效明显\n\n本报讯（记者 王芳）截至目前，云和经济开发区今年已"
-                          "入园招商项目9个，总投资18.5亿元，总用地面积260亩。\n\n其中，浙江青山精密机械有限公司年产2万台数控机床项目于"
+    "yunhe-2023-09.txt": ("2023-09-20", "云和新闻", "开发区招商引资成效明显\n\n本报讯（记者 王芳）截至目前，云和经济开发区今年新"
+                          "入园招商项目9个，合计总投资18.5亿元，用地面积260亩。\n\n其中，浙江青山精密机械有限公司年产2万台数控机床项目于"
                           "2023年1月开工建设，同年8月结顶，总投资3亿元。\n"),
 }
 ADDED = ("songyang-2024-05.txt", "2024-05-08", "松阳新闻",
@@ -169,7 +169,7 @@ def test_adding_one_text_changes_only_what_it_brings(two_runs):
 def test_the_batch_intensity_is_in_the_summary_and_the_report(two_runs):
     _, out = two_runs
     s = json.loads((out / "01_investment.json").read_text(encoding="utf-8"))
-    assert s["batches_and_zones"]["入园招商项目9个"]["investment_intensity"] == 711.5
+    assert s["batches_and_zones"]["新入园招商项目9个"]["investment_intensity"] == 711.5
     html = (out / "01_investment.html").read_text(encoding="utf-8")
     assert "711.5 万元/亩" in html and "18.5亿元 ÷ 260亩" in html
 

@@ -66,8 +66,8 @@ def test_not_quantities(text):
 
 
 @pytest.mark.parametrize("text, metric", [
-    ("总投资40亿元。", "investment"), ("2023年实现营收2.65亿元。", "revenue"), ("实现年产值50亿元。", "output_value"),
-    ("缴纳税收2289万元。", "tax"), ("获批省财政拟拨款经费250万元。", "funding"), ("获得补助300万元。", "subsidy"),
+    ("总投资40亿元。", "investment"), ("2029年实现营收3.18亿元。", "revenue"), ("去年实现营业收入7400万元。", "revenue"), ("实现年产值50亿元。", "output_value"),
+    ("缴纳税收2289万元。", "tax"), ("获批市财政拟拨付经费180万元。", "funding"), ("获市财政拨款经费65万元。", "funding"), ("获得补助300万元。", "subsidy"),
     ("总用地面积397亩。", "land"), ("总建筑面积25万平方米。", "building_area"), ("年产600万片抛光片。", "capacity"),
     ("实现税收1.9亿元，同比增长40.75%。", "tax"),
 ])
@@ -75,20 +75,29 @@ def test_metric_from_governing_words(text, metric):
     assert quants(text)[-1].metric == metric
 
 
-def test_period_approximate_forecast():
-    q = quants("强达实业2022年实现营收2.06亿元，待项目投产，预计可实现年产值约4.2亿元。", "2024-12")
-    assert (q[0].period, q[0].forecast, q[0].approximate) == ("2022", False, False)
+@pytest.mark.parametrize("text, period", [
+    ("岚峰机械2027年实现营收3.1亿元，等新厂建成，预计可实现年产值约6亿元。", "2027"),
+    ("汀兰包装去年实现营收8600万元，待二期投产后，年产值预计约2亿元。", "2030"),
+    ("翠屿工贸2030年营收1.2亿元，项目达产后，预计年产值可达约3.5亿元。", "2030"),
+])
+def test_period_approximate_forecast(text, period):
+    q = quants(text, "2031-12")
+    assert (q[0].period, q[0].forecast, q[0].approximate) == (period, False, False)
     assert (q[1].forecast, q[1].approximate) == (True, True)
 
 
-def test_subject_is_the_counted_batch_or_the_article_topic():
-    text = ("截至目前，空港园区一期地块已入园项目14个，总投资26.96亿元。浙江强达实业有限公司也在园区。"
-            "“我们预计可实现年产值4.2亿元。”")
+@pytest.mark.parametrize("when, plot, verb, n, x, co, quote", [
+    ("截至目前", "空港园区二期地块", "入园", 21, "33.75", "丽水汀兰材料有限公司", "达产后预计能实现年产值约5亿元"),
+    ("截至10月底", "科创园区首期", "签约", 6, "7.2", "杭州翠屿工贸有限公司", "我们预计可实现年产值2.8亿元"),
+    ("到目前为止", "滨江园区三期", "开工", 11, "15.5", "浙江岚峰机械有限公司", "投产后年产值预计达3.6亿元"),
+])
+def test_subject_is_the_counted_batch_or_the_article_topic(when, plot, verb, n, x, co, quote):
+    text = f"{when}，{plot}已{verb}项目{n}个，总投资{x}亿元。{co}也在园区。“{quote}。”"
     qs = quants(text)
     # the count and the sum of the projects counted belong to the batch, not to the plot they stand on
-    assert [(q.subject, q.subject_type) for q in qs[:2]] == [("入园项目14个", "batch")] * 2
+    assert [(q.subject, q.subject_type) for q in qs[:2]] == [(f"{verb}项目{n}个", "batch")] * 2
     # a figure in a later quotation falls to the article's current company, as such (output value)
-    assert qs[2].subject == "浙江强达实业有限公司" and qs[2].org_name == "浙江强达实业有限公司"
+    assert qs[2].subject == co and qs[2].org_name == co
     assert qs[2].subject_type == "company"
 
 
@@ -100,27 +109,54 @@ def test_dates_resolve_against_publication_and_earlier_years():
         ("日前", "2024-12", "month")]
 
 
-def test_dates_year_end_quarters_and_same_day():
-    ds = extract_dates("预计在明年年底达产。今年四季度竣工。11月8日开工，同日签约。", "2024-07-18")
-    assert [(d.surface, d.date) for d in ds] == [("明年年底", "2025"), ("今年四季度", "2024"),
-                                                 ("11月8日", "2024-11-08"), ("同日", "2024-11-08")]
+@pytest.mark.parametrize("text, pub, want", [
+    ("预计在明年年底达产。今年四季度竣工。11月8日开工，同日签约。", "2027-03-09",
+     [("明年年底", "2028"), ("今年四季度", "2027"), ("11月8日", "2027-11-08"), ("同日", "2027-11-08")]),
+    ("力争在后年年底达产。今年三季度竣工。5月20日开工，同日签约。", "2029-02-11",
+     [("后年年底", "2031"), ("今年三季度", "2029"), ("5月20日", "2029-05-20"), ("同日", "2029-05-20")]),
+    ("计划于明年年底投产；今年二季度完工；9月3日奠基，同日签约。", "2033-01-15",
+     [("明年年底", "2034"), ("今年二季度", "2033"), ("9月3日", "2033-09-03"), ("同日", "2033-09-03")]),
+])
+def test_dates_year_end_quarters_and_same_day(text, pub, want):
+    assert [(d.surface, d.date) for d in extract_dates(text, pub)] == want
 
 
 def _events(text, pub="2024-12"):
     return extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)
 
 
-def test_milestones_with_dates_and_planned():
-    evs = _events("浙江东升摩托车配件有限公司负责人说：“4月拍得土地使用权，7月取得施工许可证，9月综合楼主体结构封顶，"
-                  "现在两幢车间也完成封顶，明年7月就能正式投用。”")
+# A company's spokesman lists its milestones by month: past months are this year, 明年/后年 ahead and planned.
+MILESTONE_TALKS = [
+    ("丽水岚峰机械有限公司负责人介绍：“{a}月拍得土地使用权，{b}月领取施工许可证，{c}月办公楼主体结构封顶，"
+     "现在三幢厂房也完成封顶，明年{d}月就能正式投产。”", "2031-11", (3, 6, 8, 5), 1),
+    ("浙江汀兰包装科技有限公司总经理说：“{a}月摘得地块，{b}月拿到施工许可证，{c}月研发楼主体封顶，"
+     "如今两幢车间同样完成封顶，后年{d}月就能正式投用。”", "2030-12", (2, 5, 10, 3), 2),
+    ("杭州翠屿工贸有限公司负责人告诉记者，{a}月竞得地块，{b}月领到施工许可证，{c}月综合楼结构封顶，"
+     "目前四幢车间也已封顶，明年{d}月可以正式投用。", "2029-10", (1, 4, 7, 9), 1),
+]
+
+
+@pytest.mark.parametrize("template, pub, months, ahead", MILESTONE_TALKS)
+def test_milestones_with_dates_and_planned(template, pub, months, ahead):
+    a, b, c, d = months
+    year = int(pub[:4])
+    evs = _events(template.format(a=a, b=b, c=c, d=d), pub)
     assert [(e.event_type, e.date, e.planned) for e in evs] == [
-        ("land_acquired", "2024-04", False), ("permit_issued", "2024-07", False), ("topped_out", "2024-09", False),
-        ("topped_out", "2024-12", False), ("production_start", "2025-07", True)]
+        ("land_acquired", f"{year}-{a:02d}", False), ("permit_issued", f"{year}-{b:02d}", False),
+        ("topped_out", f"{year}-{c:02d}", False), ("topped_out", pub, False),
+        ("production_start", f"{year + ahead}-{d:02d}", True)]
 
 
-def test_milestone_slogans_conditionals_and_back_references_are_skipped():
-    text = "确保项目“快落地、快建设、快投产、快达产”。建成后将发挥作用。11月17日，12个项目集中开工。此次开工项目总投资9亿元。"
-    assert [(e.event_type, e.date) for e in _events(text, "2020-11-18")] == [("construction_started", "2020-11-17")]
+@pytest.mark.parametrize("text, pub, day", [
+    ("确保项目“早落地、早建设、早投产、早达效”。建成后将发挥作用。9月26日，8个项目集中开工。此次开工项目总投资14亿元。",
+     "2032-09-28", "2032-09-26"),
+    ("力争项目“快签约、快落地、快开工、快投产”。投产后将带动就业。3月5日，15个项目集中开工。本次开工项目总投资30亿元。",
+     "2030-03-06", "2030-03-05"),
+    ("推动项目“早开工、早投产、早见效”。建成后将有力支撑发展。6月18日，20个重大项目集中开工。这批开工项目总投资52亿元。",
+     "2031-06-20", "2031-06-18"),
+])
+def test_milestone_slogans_conditionals_and_back_references_are_skipped(text, pub, day):
+    assert [(e.event_type, e.date) for e in _events(text, pub)] == [("construction_started", day)]
 
 
 def test_land_in_square_metres_stays_m2_but_is_land():

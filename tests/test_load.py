@@ -3,7 +3,7 @@ import pytest
 from lishui_analysis.ingest import load
 from lishui_analysis.errors import InputError
 
-TEXT = "经开区赴长三角招商引资\n\n本报讯（记者 张三）日前，总投资3亿元。"
+TEXT = "高新区赴珠三角考察对接\n\n本报讯（记者 吴某）近日，总投资4.5亿元。"
 
 
 @pytest.mark.parametrize("encoding, expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gb18030", "gb18030"), ("gbk", "gb18030")])

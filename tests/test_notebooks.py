@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import RAW, ROOT
 from html_checks import chromium, external_urls, run_in_browser, type_into, visible_rows
 from lishui_analysis.report.runner import list_notebooks
-from typed_tables import OTHER_ARTICLE, write_typed_tables, write_untyped_tables
+from typed_tables import INSTITUTE, OTHER_ARTICLE, PLOT, WAFER, write_typed_tables, write_untyped_tables
 
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromium not installed "
                                     "(apt-get install -y chromium)")
@@ -84,7 +84,9 @@ def test_corpus_overview_summary(runs):
     untyped, typed = runs
     s = _summary(untyped, "00_corpus_overview")
     assert s["n_articles"] == 6 and s["n_files"] == 1
-    assert s["headlines"][5] == "全市首根完美单晶晶棒在经开区成功下线"
+    # six headlines, each a line of the page of its own (properties, not the page's answers)
+    page_lines = {line.strip() for line in (RAW / "lishui-edz-2024-12.txt").read_text(encoding="utf-8").splitlines()}
+    assert len(s["headlines"]) == 6 and all(h and h in page_lines for h in s["headlines"])
     assert s["rows"]["quantities"] > 30
     assert _summary(typed, "00_corpus_overview")["n_articles"] == 7
 
@@ -102,9 +104,9 @@ def test_untyped_subjects_leave_per_project_views_empty_and_say_so(runs):
 def test_investment_views_hold_projects_and_companies_only(reports):
     s = _summary(reports, "01_investment")
     assert s["growth_pct"]["浙江强达实业有限公司|revenue|2022-2023"] == pytest.approx(28.6, abs=0.1)
-    assert s["funding_share_pct"]["杭州电子科技大学丽水研究院"] == pytest.approx(40.0)
+    assert s["funding_share_pct"][INSTITUTE] == pytest.approx(40.0)
     # 空港园区一期地块 is a batch of 14 projects: its 26.96亿元 / 397亩 is in the batches table, not a project's intensity
-    assert "空港园区一期地块" not in s["investment_intensity"] and "空港园区一期地块" not in s["investment_yi_yuan"]
+    assert PLOT not in s["investment_intensity"] and PLOT not in s["investment_yi_yuan"]
     assert s["n_aggregate_figures"] >= 3
     html = (reports / "01_investment.html").read_text(encoding="utf-8")
     assert "26.96亿元" in html.split("Batches of projects, zones and regions")[1]
@@ -114,9 +116,9 @@ def test_the_airport_parks_batch_keeps_its_intensity(reports):
     """空港园区一期地块: 14 projects, 26.96亿元 on 397亩 = 679.1 万元/亩 against the 270 万元/亩 floor, in 01's
     summary and in its report, in the batches-and-zones table (never among the projects)."""
     s = _summary(reports, "01_investment")
-    b = s["batches_and_zones"]["空港园区一期地块"]
+    b = s["batches_and_zones"][PLOT]
     assert (b["investment_intensity"], b["investment_yi_yuan"], b["land_mu"]) == (679.1, 26.96, 397.0)
-    assert b["subject_type"] == "batch" and "空港园区一期地块" not in s["investment_intensity"]
+    assert b["subject_type"] == "batch" and PLOT not in s["investment_intensity"]
     section = (reports / "01_investment.html").read_text(encoding="utf-8").split(
         "Batches of projects and zones: investment intensity")[1].split("Batches of projects, zones and regions")[0]
     assert "679.1 万元/亩" in section and "26.96亿元 ÷ 397亩" in section
@@ -147,7 +149,7 @@ def test_no_report_ends_with_a_raw_summary_dict(reports):
 
 def test_wafer_plant_construction_to_topping_out(reports):
     s = _summary(reports, "02_construction_speed")
-    (d,) = [d for d in s["durations"] if d["subject"] == "浙江丽水中欣晶圆半导体材料有限公司"
+    (d,) = [d for d in s["durations"] if d["subject"] == WAFER
             and d["from"] == "construction_started" and d["to"] == "topped_out"]
     # the text states it (仅用六个半月): 195 days, charted as stated; the dates (2023-06, a month, to
     # 2023-12-31) give 184–213 days, kept beside it in the table
@@ -156,13 +158,13 @@ def test_wafer_plant_construction_to_topping_out(reports):
     assert "dates give 184–213 days" in html and "the text states 195 days" in html
     assert all(x["days_low"] > 0 for x in s["durations"] if not x["planned"])      # no 0-day step
     # one Gantt row per project, under its entity name, never a zone or a batch
-    assert "浙江丽水中欣晶圆半导体材料有限公司" in s["timeline_rows"] and "中欣晶圆" not in s["timeline_rows"]
-    assert not set(s["timeline_rows"]) & {"空港园区", "丽水经开区", "空港园区一期地块"}
+    assert WAFER in s["timeline_rows"] and "中欣晶圆" not in s["timeline_rows"]
+    assert not set(s["timeline_rows"]) & {"空港园区", "丽水经开区", PLOT}
 
 
 def test_sources_and_conflicts(reports):
     s = _summary(reports, "04_sources_and_conflicts")
-    assert s["n_outlets"] == 2 and s["coverage_sources"]["浙江丽水中欣晶圆半导体材料有限公司"] == 2
+    assert s["n_outlets"] == 2 and s["coverage_sources"][WAFER] == 2
     assert {(c["attribute"], c["value_a"], c["value_b"]) for c in s["conflicts"]} == {
         ("capacity", "6000000", "3600000"), ("topped_out", "2023-12-31", "2024-01")}
     html = (reports / "04_sources_and_conflicts.html").read_text(encoding="utf-8")
@@ -180,7 +182,7 @@ def test_changes_since_the_previous_run(runs):
     assert first["first_run"] and first["counts"]["new_articles"] == 6
     c = json.loads((typed / "changes.json").read_text(encoding="utf-8"))
     assert not c["first_run"] and [a["article_id"] for a in c["new_articles"]] == [OTHER_ARTICLE]
-    assert "浙江丽水中欣晶圆半导体材料有限公司" in {p["name"] for p in c["new_projects"]}
+    assert WAFER in {p["name"] for p in c["new_projects"]}
     assert any(m["event_type"] == "topped_out" and m["dates"] == ["2023-12-31", "2024-01"] for m in c["new_milestones"])
     assert any((f["report"], f["metric"], f["before"], f["after"]) == ("00_corpus_overview", "n_articles", 6, 7)
                for f in c["totals"])
@@ -197,7 +199,7 @@ def test_a_report_table_filters_in_a_browser(reports, tmp_path):
     rows = visible_rows(dom, 4)  # the entities table (after outlets, coverage, conflicts, possible conflicts)
     n_entities = _summary(reports, "04_sources_and_conflicts")["n_entities"]
     assert 1 <= len(rows) < n_entities and all("batch" in r for r in rows)
-    assert ["空港园区一期地块", "batch"] == rows[0][1:3]
+    assert [PLOT, "batch"] == rows[0][1:3]
     assert f"{len(rows)} of {n_entities} rows" in dom
 
 

@@ -19,8 +19,8 @@ def _close():
 
 
 def test_short_label_wraps_chinese_by_character_and_english_at_spaces():
-    assert plots.short_label("浙江丽水中欣晶圆半导体材料有限公司", 8) == "浙江丽水中欣晶圆\n半导体材料有限…"
-    assert plots.short_label("中欣晶圆", 8) == "中欣晶圆"
+    assert plots.short_label("浙江青溪岚峰光电半导体材料有限公司", 8) == "浙江青溪岚峰光电\n半导体材料有限…"
+    assert plots.short_label("岚峰光电", 8) == "岚峰光电"
     label = plots.short_label("culture exhibition and media", 10)
     assert label.split("\n")[0] == "culture" and all(len(x) <= 14 for x in label.split("\n"))
 

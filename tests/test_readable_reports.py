@@ -133,8 +133,8 @@ def test_building_rates_carry_the_sentences_of_their_figure_and_milestones():
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromium not installed "
                                     "(apt-get install -y chromium)")
 
-SENTENCE = ("投促部相关负责人介绍，截至目前，园区一期地块已入园招商项目14个，总投资26.96亿元，总用地面积397亩；"
-            "已进场施工项目14个，完成纳统项目11个，完成形象进度投资5387万元，全力冲刺项目建设。")
+SENTENCE = ("招商服务中心有关负责人说，到10月底，东片区二期累计落地签约项目17个，投资总额31.84亿元，用地共455亩；"
+            "其中已开工建设项目15个，入库纳统项目12个，当年完成固定资产投资6215万元，正加快推进建设。")
 SOURCE = "《园区建设日新月异》 · 云和新闻 · 2024-12 · https://example.invalid/yunhe/2024-12/content_20241220_123456.html"
 
 
@@ -164,8 +164,8 @@ def _measure(page, tmp_path, width=1400):
 def test_sentence_and_source_columns_stay_in_view(tmp_path):
     """Tables as the reports show them — a money figures table of twelve columns, a steps table of seventeen —
     fit a 1400-pixel window: the sentence and source columns are not pushed off to the right."""
-    money = pd.DataFrame([{"quantity_id": f"lishui-edz-2024-12:02:q{i:03d}", "subject": "入园招商项目14个", "subject_type": "batch",
-                           "metric": "investment", "surface": "26.96亿元", "amount_wan_yuan": 269600.0, "unit": "CNY",
+    money = pd.DataFrame([{"quantity_id": f"lishui-edz-2024-12:02:q{i:03d}", "subject": "签约项目17个", "subject_type": "batch",
+                           "metric": "investment", "surface": "31.84亿元", "amount_wan_yuan": 318400.0, "unit": "CNY",
                            "period": "", "forecast": False, "approximate": False, "sentence": SENTENCE, "source": SOURCE}
                           for i in range(3)])
     steps = pd.DataFrame([{"entity_id": "E82e853d878", "subject": "浙江某某半导体材料有限公司", "from_event": "construction_started",

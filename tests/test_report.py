@@ -10,7 +10,7 @@ from html_checks import chromium, external_urls, run_in_browser, type_into, visi
 from lishui_analysis.analysis import selections as analysis
 from lishui_analysis.report import runner as report
 from lishui_analysis.tables.corpus import load_tables
-from typed_tables import OTHER_ARTICLE, WAFER, write_typed_tables, write_untyped_tables
+from typed_tables import INSTITUTE, OTHER_ARTICLE, PLOT, WAFER, write_typed_tables, write_untyped_tables
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +41,10 @@ def test_per_project_views_hold_only_projects_and_companies(typed):
     assert analysis.subjects_typed(t)
     names = set(analysis.project_table(t)["subject"])
     assert WAFER in names and "浙江强达实业有限公司" in names
-    assert not names & {"空港园区一期地块", "空港园区", "丽水经开区", "新华社", "清退不符合化工园区"}
+    assert not names & {PLOT, "空港园区", "丽水经开区", "新华社", "清退不符合化工园区"}
     assert set(analysis.project_rows(t["events"])["subject_type"]) <= {"project", "company"}
     agg = analysis.aggregate_figures(t)
-    assert set(agg["subject_type"]) <= {"batch", "zone", "region"} and "空港园区一期地块" in set(agg["subject"])
+    assert set(agg["subject_type"]) <= {"batch", "zone", "region"} and PLOT in set(agg["subject"])
     assert agg.loc[agg["surface"] == "26.96亿元", "sentence"].str.contains("26.96亿元").all()
 
 
@@ -58,7 +58,7 @@ def test_rows_of_one_entity_share_its_name(typed):
 def test_every_figure_carries_its_sentence_and_source(typed):
     t, _ = typed
     inv = analysis.investment_by_project(t)
-    row = inv.set_index("name").loc["杭州电子科技大学丽水研究院"]
+    row = inv.set_index("name").loc[INSTITUTE]
     assert "625万元" in row["sentence"] and "丽水日报" in row["source"] and "《" in row["source"]
     growth = analysis.provenance(analysis.growth_table(analysis.project_rows(t["quantities"])), t, "quantity_ids")
     assert growth["sentence"].str.contains("2.06亿元").all()
@@ -82,7 +82,7 @@ def test_coverage_matrix_counts_articles_per_project_and_outlet(typed):
     m = analysis.coverage_matrix(t).set_index("project")
     assert m.loc[WAFER, "sources"] == 2 and m.loc[WAFER, "articles"] == 2 and m.loc[WAFER, "浙江日报"] == 1
     assert m.loc["浙江强达实业有限公司", "sources"] == 1 and m.loc["浙江强达实业有限公司", "浙江日报"] == 0
-    assert "空港园区一期地块" not in m.index
+    assert PLOT not in m.index
     assert list(analysis.outlets_table(t["articles"])["articles"]) == [6, 1]
 
 
@@ -107,7 +107,7 @@ def test_diff_of_snapshots_lists_what_is_new_and_changed(typed, plain):
     assert [a["article_id"] for a in d["new_articles"]] == [OTHER_ARTICLE]
     # the old tables were untyped: every project is new; the new ones are never batches or zones
     assert WAFER in {p["name"] for p in d["new_projects"]}
-    assert not {p["name"] for p in d["new_projects"]} & {"空港园区一期地块", "丽水经开区"}
+    assert not {p["name"] for p in d["new_projects"]} & {PLOT, "丽水经开区"}
     assert d["figures"] == [{"entity": "甲", "report": "01_investment", "metric": "investment_intensity",
                              "change": "changed", "before": 100.0, "after": 120.0}] and d["totals"] == []
     # the second outlet dates the wafer plant's topping-out differently: a changed milestone next time
@@ -164,8 +164,9 @@ def _rendered(tmp_path, df: pd.DataFrame):
     return page
 
 
-SAMPLE = pd.DataFrame({"subject": ["浙江丽水中欣晶圆半导体材料有限公司", "浙江强达实业有限公司", "<b>东升</b>摩托车"],
-                       "investment_yi_yuan": [26.96, 3.5, 0.8], "sentence": ["总投资26.96亿元。", "营收2.65亿元。", "x"]})
+# Invented rows: a long company name, a short one, a subject with markup that must stay text.
+SAMPLE = pd.DataFrame({"subject": ["浙江青溪岚峰光电半导体材料有限公司", "浙江澄川实业有限公司", "<b>鹿鸣</b>机车"],
+                       "investment_yi_yuan": [31.84, 3.5, 0.8], "sentence": ["总投资31.84亿元。", "营收1.45亿元。", "x"]})
 
 
 def test_rendered_html_loads_nothing_from_another_host(tmp_path):
@@ -173,7 +174,7 @@ def test_rendered_html_loads_nothing_from_another_host(tmp_path):
     assert external_urls(html) == []
     assert "cdnjs" not in html and "require.min.js" not in html and "mathjax" not in html.lower()
     assert "ls-search" in html and "LishuiCJK" in html  # table script and font inlined
-    assert "&lt;b&gt;东升&lt;/b&gt;摩托车" in html
+    assert "&lt;b&gt;鹿鸣&lt;/b&gt;机车" in html
 
 
 def test_the_offline_check_catches_a_cdn_script():
@@ -191,9 +192,9 @@ needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromiu
 def test_a_table_filters_searches_and_sorts_in_a_browser(tmp_path):
     page = _rendered(tmp_path, SAMPLE)
     # one browser run: each step types or clicks, then records the visible rows and the row count
-    steps = [type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "强达"),
+    steps = [type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "澄川"),
              type_into("document.querySelector('.ls-filter[data-col=\"1\"]')", "")
-             + type_into("document.querySelector('.ls-search')", "26.96亿元"),
+             + type_into("document.querySelector('.ls-search')", "31.84亿元"),
              type_into("document.querySelector('.ls-search')", "")
              + type_into("document.querySelector('.ls-filter[data-col=\"2\"]')", "<3"),
              type_into("document.querySelector('.ls-filter[data-col=\"2\"]')", "")
@@ -209,10 +210,10 @@ def test_a_table_filters_searches_and_sorts_in_a_browser(tmp_path):
     from bs4 import BeautifulSoup
 
     out = json.loads(BeautifulSoup(dom, "html.parser").select_one("#probe").get_text())
-    assert [r[1] for r in out[0]["rows"]] == ["浙江强达实业有限公司"] and out[0]["count"] == "1 of 3 rows"
-    assert [r[1] for r in out[1]["rows"]] == ["浙江丽水中欣晶圆半导体材料有限公司"]
+    assert [r[1] for r in out[0]["rows"]] == ["浙江澄川实业有限公司"] and out[0]["count"] == "1 of 3 rows"
+    assert [r[1] for r in out[1]["rows"]] == ["浙江青溪岚峰光电半导体材料有限公司"]
     assert [r[2] for r in out[2]["rows"]] == ["0.80"]
-    assert [r[2] for r in out[3]["rows"]] == ["0.80", "3.50", "26.96"]  # numeric order, not text order
+    assert [r[2] for r in out[3]["rows"]] == ["0.80", "3.50", "31.84"]  # numeric order, not text order
     assert out[3]["count"] == "3 rows"
     assert "<b>" not in dom.split("<tbody>")[1].split("</tbody>")[0]  # input text stays text
 

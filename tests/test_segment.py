@@ -87,7 +87,7 @@ def test_every_body_paragraph_of_the_bundled_page_ends_a_sentence():
 @pytest.mark.parametrize("name, expected", [
     ("dateline.txt", [("", "青田两个制造业项目同日开工", "", ["王小明", "赵一"], ["李大成", "钱二"])]),
     ("own_line_byline.txt", [("", "老厂房变身数字车间", "", ["孙梅"], ["周杰"])]),
-    ("no_byline.txt", [("", "遂昌经济开发区简介", "", [], [])]),
+    ("no_byline.txt", [("", "遂昌经济开发区概况", "", [], [])]),
     ("notice.html", [("", "关于丽水经开区2023年第三批工业项目用地出让结果的公示", "", [], [])]),
     ("outlet_xun.txt", [("", "莲都数字经济产业园签约五个项目", "", ["张三"], ["刘一", "陈二"])]),
     ("traditional.txt", [("", "丽水经济技术开发区新项目投产", "", ["陈明"], [])]),

@@ -14,7 +14,7 @@ PORTAL = """<html><head>
 <title>青田县云岭科技签约8.5亿元项目_云岭新闻网</title>
 <meta property="og:site_name" content="云岭传媒集团">
 <meta name="author" content="云岭传媒集团">
-<meta property="article:published_time" content="2023-05-07T08:00:00+08:00">
+<meta property="article:published_time" content="2023-05-08T08:00:00+08:00">
 <link rel="canonical" href="https://news.example.cn/qt/88.html">
 </head><body>
 <div class="nav"><a href="/">首页</a> <a href="/qt">青田</a></div>
@@ -79,7 +79,7 @@ LEAD = """<html><head><title>龙泉市青瓷小镇游客破百万</title></head>
 
 MONTH_DAY = """<html><head><title>遂昌县新建光伏电站并网发电</title>
 <meta name="author" content="陈一鸣">
-<meta property="article:published_time" content="2023-05-07T08:00:00+08:00"></head><body>
+<meta property="article:published_time" content="2023-05-08T08:00:00+08:00"></head><body>
 <h1>遂昌县新建光伏电站并网发电</h1>
 <div class="info">发布时间：05-06 09:30 <span class="source">云岭晚报</span> <span>陈一鸣</span></div>
 <div class="article">
@@ -383,9 +383,9 @@ OFF = [
     ("several_articles", EPAPER, "articles", 2, 1),
     ("header_text", PORTAL, "source", "云岭晚报", ""),
     ("lead_text", LEAD, "author", "陈一鸣", ""),
-    ("date_in_header", PORTAL, "pub_date", "2023-05-06", "2023-05-07"),
+    ("date_in_header", PORTAL, "pub_date", "2023-05-06", "2023-05-08"),
     ("date_atop_article", LEAD, "pub_date", "2023-05-06", ""),
-    ("date_month_day", MONTH_DAY, "pub_date", "2023-05-06", "2023-05-07"),
+    ("date_month_day", MONTH_DAY, "pub_date", "2023-05-06", "2023-05-08"),
     ("date_below_article", NOTICE, "pub_date", "2023-05-06", ""),
     ("date_in_meta", SIBLINGS, "pub_date", "2023-03-02", ""),
     ("date_in_script", WECHAT, "script_date", "2023-05-06", ""),

@@ -27,11 +27,66 @@ def test_all_tables_written_as_csv_with_bom_and_parquet(bundled_tables):
 
 def test_articles_match_the_page(bundled_tables):
     a = bundled_tables[0]["articles"]
+    page = (RAW / "lishui-edz-2024-12.txt").read_text(encoding="utf-8")
     assert a["article_id"].tolist() == [f"lishui-edz-2024-12:{i:02d}" for i in range(1, 7)]
     assert (a["pub_date"] == "2024-12").all() and (a["pub_date_source"] == "manifest").all()
-    assert a.loc[0, "kicker"] == "探索“金融+产业”新模式" and a.loc[0, "reporters"] == "廖玉晶;陈炜"
-    assert a.loc[0, "correspondents"] == "游千喻"
+    # properties, not the page's answers: a kicker stands on its own line before its headline; every
+    # reporter and correspondent is a name of two or three characters written in the page
+    first = a.iloc[0]
+    assert first["kicker"] and page.index(first["kicker"]) < page.index(first["headline"])
+    people = [n for col in ("reporters", "correspondents") for v in a[col] for n in v.split(";") if n]
+    assert people and all(2 <= len(n) <= 3 and n in page for n in people)
     assert (a["n_chars"] == a["body"].str.len()).all()
+
+
+# Invented pages (firms, zones, people are made up; 缙云/松阳 are read from the place list): a
+# kicker over the headline, a byline with two reporters and a correspondent, firms with a region
+# prefix, a short name cut from a full one, a provincial department, a zone with its bare short form.
+PAGES = [
+    dict(doc="inv-2031-05", kicker="深化“园区+基金”合作路径", head="缙云经开区赴珠三角考察对接",
+         byline="本报讯(记者 陆晓帆 韩若溪 通讯员 程一鸣)近日,", reporters="陆晓帆;韩若溪", corr="程一鸣",
+         zone="缙云经开区", zs="经开区", a="深圳澜岳精密材料股份有限公司", a_region="深圳",
+         b="常州翠屿医疗科技发展有限公司", b_short="翠屿科技", b_region="常州", chip="浙江岚芯微电子有限公司", dept="省经信厅"),
+    dict(doc="inv-2030-11", kicker="打通“链主+配套”招引通道", head="松阳高新区赴长江中游招商",
+         byline="本报讯（记者 韩若溪 通讯员 程一鸣 孟小禾）日前，", reporters="韩若溪", corr="程一鸣;孟小禾",
+         zone="松阳高新区", zs="高新区", a="宁波鹿鸣智能装备股份有限公司", a_region="宁波",
+         b="武汉汀兰生物科技发展有限公司", b_short="汀兰科技", b_region="武汉", chip="杭州澄川半导体有限公司", dept="省商务厅"),
+]
+PAGE = """
+
+{kicker}
+
+{head}
+
+{byline}{zone}考察组赴外地走访企业,寻找合作机会。
+
+{a}是一家生产精密部件的高新技术企业。考察组与企业负责人深入交流。
+
+{b}专注于医用耗材。考察组希望{b_short}在{zone}布局新项目。{zs}有关负责人表示欢迎。
+
+{chip}总投资8亿元,项目位于{zone}。{dept}有关负责人参加活动。
+"""
+
+
+@pytest.mark.parametrize("p", PAGES, ids=lambda p: p["doc"])
+def test_an_invented_page_gives_its_kicker_byline_and_organizations(tmp_path, p):
+    from lishui_analysis.tables.corpus import load_tables
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / f"{p['doc']}.txt").write_text(PAGE.format(**p), encoding="utf-8")
+    build(raw, out)
+    t = load_tables(out)
+    (art,) = t["articles"].to_dict("records")
+    assert (art["kicker"], art["headline"], art["reporters"], art["correspondents"]) == (
+        p["kicker"], p["head"], p["reporters"], p["corr"])
+    o = t["organizations"].set_index("name")
+    assert o.loc[p["b"], "aliases"] == p["b_short"] and o.loc[p["b"], "region"] == p["b_region"]
+    assert o.loc[p["a"], "region"] == p["a_region"] and o.loc[p["a"], "org_type"] == "company"
+    assert o.loc[p["zone"], "org_type"] == "development_zone" and p["zs"] in o.loc[p["zone"], "aliases"].split(";")
+    assert o.loc[p["dept"], "org_type"] == "government"
+    assert o.loc[p["chip"], "industry"] == "semiconductor"
+    assert o.index.is_unique and (o["n_mentions"] >= 1).all()
 
 
 @pytest.mark.parametrize("which", ["bundled_tables", "layout_tables"])
@@ -93,16 +148,18 @@ def test_milestones_of_dongsheng_and_the_wafer_plant(bundled_tables):
 
 
 def test_organizations_one_row_per_entity_with_aliases_type_region(bundled_tables):
+    """The bundled page, by properties: one row per name, each mentioned, each alias written in the
+    page, a company's region written in its name, a zone typed as one."""
     o = bundled_tables[0]["organizations"].set_index("name")
-    assert o.loc["苏州汇涵医用科技发展有限公司", "aliases"] == "汇涵科技"
-    assert o.loc["苏州汇涵医用科技发展有限公司", "region"] == "苏州"
-    assert o.loc["浙江医准智能科技有限公司", "aliases"] == "医准智能"
-    assert o.loc["丽水经开区", "org_type"] == "development_zone" and "经开区" in o.loc["丽水经开区", "aliases"]
-    assert o.loc["省科技厅", "org_type"] == "government"
-    assert o.loc["上海凯众材料科技股份有限公司", "region"] == "上海"
-    assert o.loc["浙江珏芯微电子有限公司", "industry"] == "semiconductor"
+    page = (RAW / "lishui-edz-2024-12.txt").read_text(encoding="utf-8")
     assert o.index.is_unique
     assert (o["n_mentions"] >= 1).all()
+    aliases = [(n, x) for n, v in o["aliases"].items() for x in v.split(";") if x]
+    assert aliases and all(x in page and x != n for n, x in aliases)
+    companies = o[(o["org_type"] == "company") & (o["region"] != "")]
+    assert not companies.empty and all(r in n for n, r in companies["region"].items())
+    zones = [n for n in o.index if n.endswith(("经开区", "开发区", "高新区"))]
+    assert zones and (o.loc[zones, "org_type"] == "development_zone").all()
 
 
 def test_two_builds_are_byte_identical(tmp_path):

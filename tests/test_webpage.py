@@ -28,7 +28,7 @@ def test_portal_page_gives_clean_title_date_source_and_body():
     assert page.url == "https://news.example.com/2024/0315/a1.html"
     assert page.author == ""  # meta author is the site's name, not a person
     body = "\n".join(page.paragraphs)
-    assert body.startswith("3月14日，丽水经开区举行") and body.endswith("早投产、早见效。")
+    assert body.startswith("3月14日，丽水经开区举行") and body.endswith("早开工、早达产。")
     for chrome in ("原标题", "责任编辑", "本文来源", "分享至", "相关阅读", "网友评论", "版权所有", "广告脚本", "举报"):
         assert chrome not in body, chrome
 

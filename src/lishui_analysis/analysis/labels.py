@@ -9,8 +9,8 @@ def short_label(text: str, width: int = 12, lines: int = 2) -> str:
     r"""A label wrapped to ``lines`` lines of ``width`` characters, the rest cut with an ellipsis
     (Chinese has no spaces to wrap at, so it wraps by character).
 
-    >>> short_label("浙江丽水中欣晶圆半导体材料有限公司", 8)
-    '浙江丽水中欣晶圆\n半导体材料有限…'
+    >>> short_label("浙江青溪岚峰光电半导体材料有限公司", 8)
+    '浙江青溪岚峰光电\n半导体材料有限…'
     """
     import textwrap
 

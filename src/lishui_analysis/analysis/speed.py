@@ -90,9 +90,9 @@ def stated_start(sentence: str, pos: int) -> tuple[str, str]:
 
     >>> stated_start("从成功拿地到取得施工许可证，仅用了2周。", 9)
     ('land_acquired', '成功拿地')
-    >>> stated_start("项目从打桩到厂房封顶只耗时109天。", 9)
+    >>> stated_start("厂区从打桩到车间封顶只花了95天。", 9)
     ('', '打桩')
-    >>> stated_start("该医院历时18个月建设完成。", 10)
+    >>> stated_start("该学校历时14个月建设完成。", 10)
     ('', '')
     """
     said = ""

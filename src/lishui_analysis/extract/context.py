@@ -137,7 +137,7 @@ def occurs_within(text: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
 
 def short_quote_spans(text: str, max_len: int = 14) -> list[tuple[int, int]]:
     """Spans of short quotations without clause punctuation: names, slogans (“万亩千亿”, “快投产”,
-    ‘北部振兴接续落地工程’)."""
+    ‘南山片区提速攻坚工程’)."""
     return [(m.start(), m.end()) for m in re.finditer(r"“([^“”，。；]{1,%d})”|‘([^‘’，。；]{1,%d})’" % (max_len, max_len), text)]
 
 

@@ -186,7 +186,7 @@ def _day_before(ymd: tuple) -> str:
 
 
 def _ago(n: int | None, unit: str, py, pm, pd_) -> tuple:
-    """``(20, '天')`` before 2024-01-10 → ``(2023, 12, None)``; ``(4, '年')`` → ``(2020, None, None)``."""
+    """``(20, '天')`` before 2031-03-07 → ``(2031, 2, None)``; ``(4, '年')`` → ``(2027, None, None)``."""
     if n is None or not py:
         return None, None, None
     if unit == "年":
@@ -468,7 +468,7 @@ def _lunar_date(g: dict, py, pm, pd_) -> tuple:
 
 
 def _add_ago(body: str, out: list[DateMention], py, pm, pd_) -> list[DateMention]:
-    """``20多天前`` (published 2024-01-10) → 2023-12; ``4年前`` → 2020: merged in text order."""
+    """``20多天前`` (published 2031-03-07) → 2031-02; ``4年前`` → 2027: merged in text order."""
     found = []
     # whether a date overlaps a span: the dates starting before its end, the furthest end among them
     starts = [x.start for x in out]

@@ -176,7 +176,7 @@ def head_kind(head: str) -> str:
 
 def place_before(text: str, s: int, head_start: int) -> int | None:
     """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
-    read with the batch breaks (宁波市奉化区扩大有效投资|重大项目 → from 宁波; 浙江进行|全省重大项目 → from
+    read with the batch breaks (嘉兴市秀洲区扩大有效投资|重大项目 → from 嘉兴; 浙江进行|全省重大项目 → from
     全省), when that phrase starts with one; else None."""
     v = vocab()
     start = left_edge(text, head_start, line_start(text, head_start), v["batch_break_re"])

@@ -14,9 +14,9 @@
   (``…宣传部供图``), a medium in a byline, a party organ or board after a name (``…党委``).
 * Bodies named after a run of bare places keep the last one (``浙江丽水市委`` → ``丽水市委``,
   ``温州乐清经开区`` → ``乐清经开区``); juxtaposed bodies are split (``乐清市委市政府``).
-* Short names: ``（以下简称“医准智能”）``, and a short form made of the distinctive
-  part of a full name in the same article, read in order (``汇涵科技`` →
-  ``苏州汇涵医用科技发展有限公司``; ``银轮公司`` → ``浙江银轮机械股份有限公司``); firms listed by
+* Short names: ``（以下简称“岚峰智能”）``, and a short form made of the distinctive
+  part of a full name in the same article, read in order (``鹿鸣装备`` →
+  ``常州鹿鸣智能装备制造有限公司``; ``澄川公司`` → ``浙江澄川机械股份有限公司``); firms listed by
   short name after an inclusion verb (``涵盖了A、B等6家企业``); a Latin name before a board.
 * A bare zone word (``经开区``) is the one development zone the article names (or, when it names
   none, the zone as written at a clause start).
@@ -310,8 +310,8 @@ def enumerations(text: str, long_lists: bool | None = None):
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
-    >>> [m.name for m in find_full_names("丽水经开区企业浙江医准智能科技有限公司与省科技厅合作")]
-    ['丽水经开区', '浙江医准智能科技有限公司', '省科技厅']
+    >>> [m.name for m in find_full_names("丽水经开区企业浙江岚峰智能科技有限公司与省科技厅合作")]
+    ['丽水经开区', '浙江岚峰智能科技有限公司', '省科技厅']
     """
     t = _tables()
     found: dict[tuple[int, int], OrgMention] = {}
@@ -367,7 +367,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             reach.append(furthest)
         for k in [k for k in found if (i := bisect_left(c_starts, k[1])) and reach[i - 1] > k[0]]:
             del found[k]
-    # Keep the longest of overlapping candidates (杭州电子科技大学丽水研究院 over 杭州电子科技大学).
+    # Keep the longest of overlapping candidates (宁波理工大学丽水研究院 over 宁波理工大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
     kept: list[OrgMention] = []
     covered = bytearray(len(text))

@@ -396,8 +396,8 @@ def _dated(page_date: str, dateline: tuple[int, int] | None) -> str:
     """The page's date, or the agency dateline in the page's year (the year before when the
     dateline would fall after the page: a repost is never older than its original).
 
-    >>> _dated("2025-07-21", (7, 20)), _dated("2025-01-02", (12, 30)), _dated("", (7, 20))
-    ('2025-07-20', '2024-12-30', '')
+    >>> _dated("2032-05-09", (5, 8)), _dated("2032-01-03", (12, 29)), _dated("", (5, 8))
+    ('2032-05-08', '2031-12-29', '')
     """
     if not dateline or not page_date or not 1 <= dateline[0] <= 12 or not 1 <= dateline[1] <= 31:
         return page_date

@@ -174,8 +174,8 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
     A paragraph that does not end a sentence continues in the next one, unless it
     is an in-body heading or a phrase of its own (:data:`PHRASE_MAX`: short, no clause mark).
 
-    >>> repair_breaks(["就项目投资、市场", "前景等方面进行深入探讨。", "第二段。"])
-    ['就项目投资、市场前景等方面进行深入探讨。', '第二段。']
+    >>> repair_breaks(["围绕园区规划、产业", "布局等话题交换了意见。", "第二段。"])
+    ['围绕园区规划、产业布局等话题交换了意见。', '第二段。']
     >>> repair_breaks(["云岭园区项目简介", "云岭新材料产业园位于园区东侧。"])
     ['云岭园区项目简介', '云岭新材料产业园位于园区东侧。']
     >>> repair_breaks(["云岭新材料产业园位于园区东侧，占地面积约两百亩，是今年", "全市的重点项目。该园首根", "晶棒下线。"])

@@ -138,12 +138,12 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
                 role = "reporter" if end in lay.reporter_labels else "correspondent"
                 labelled = True
                 continue
-        if len(token) >= 4:  # "沈贞海浙江" — a name glued to the place the report is from
+        if len(token) >= 4:  # "陆晓帆浙江" — a name glued to the place the report is from
             m = _name_then_region().match(token)
             if m:
                 token = m.group(1)
         if not glued and len(token) > 4 and _HAN_RUN.fullmatch(token):
-            m = lay.unit_then_name.match(token)  # 杭州湾新区报道组虞昌胜
+            m = lay.unit_then_name.match(token)  # 梅川新区报道组陆晓帆
             role, labelled = "correspondent", True
             if not m:
                 continue  # a unit label such as 共享联盟奉化站
@@ -195,7 +195,7 @@ _TIMESTAMP = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}
 _DATE_LINE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+\S{1,12}){0,3}$")
-_DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 温政务中心土告字〔2024〕8号
+_DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 青资规中心土告字〔2031〕5号
 _EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
 _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
@@ -463,8 +463,8 @@ _MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
 def parse_date_line(text: str) -> str:
     """The first calendar date in a metadata line, ``YYYY-MM-DD`` (or ``YYYY-MM``); '' if none.
 
-    >>> parse_date_line("2024年01月10日 14:52:49 浏览量：4次")
-    '2024-01-10'
+    >>> parse_date_line("2031年03月07日 09:41:25 浏览量：12次")
+    '2031-03-07'
     """
     m: re.Match[str] | None
     for m in _DAY.finditer(text):

@@ -12,7 +12,7 @@ and :mod:`.articles` writes each article from its lines:
 * *chrome* (share/print/font-size bars, e-paper page navigation, WeChat furniture)
   and photo captions and credits are dropped; an end marker (``END``, ``往期推荐``)
   ends the page — what follows it lists other posts;
-* a *byline* is ``本报讯（记者 …）``, a dateline ``本报宁波11月17日电 （记者 …）``,
+* a *byline* is ``本报讯（记者 …）``, a dateline ``本报温州3月8日电 （记者 …）``,
   ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
   ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
 * a *title line* is short and does not end a sentence, and is no column label (``要闻 |``),

@@ -45,11 +45,11 @@ _RANK = {"day": 3, "month": 2, "year": 1}
 
 
 def infer_pub_date(text: str, bylines: tuple[str, ...] = ()) -> tuple[str, str]:
-    """Publication date from the text: ``('2024-07-18', 'day')``; ``('', '')`` if none.
+    """Publication date from the text: ``('2031-04-22', 'day')``; ``('', '')`` if none.
 
     The latest absolute date of the finest precision found (ISO timestamps, 2024年12月9日,
     二〇二五年三月二十八日 …), skipping dates right after 预计/计划/将/到 (targets, not
-    the time of writing); a dateline ``本报宁波11月17日电`` then gives the day in that year.
+    the time of writing); a dateline ``本报温州3月8日电`` then gives the day in that year.
     """
 
     cands = [d for d in extract_dates(text, "") if d.kind == "absolute" and d.date

@@ -62,7 +62,7 @@ def _strip_regions(name: str) -> tuple[str, str]:
 
 
 def _strip_paren_region(name: str) -> tuple[str, str]:
-    """杰杰微视（丽水）科技有限公司 → (杰杰微视科技有限公司, 丽水)."""
+    """岚峰微视（丽水）科技有限公司 → (岚峰微视科技有限公司, 丽水)."""
     m = _PAREN.search(name)
     if m and (m.group(1) in regions() or m.group(1).rstrip("省市县区") in regions()):
         return name[:m.start()] + name[m.end():], m.group(1).rstrip("省市县区")
@@ -78,8 +78,8 @@ def company_core(name: str) -> tuple[str, bool]:
     """(core, full): the name without places, region in parentheses and legal form; ``full``
     when it carries a limited-liability form (a legal name, not a short one).
 
-    >>> company_core("杰杰微视（丽水）科技有限公司")
-    ('杰杰微视科技', True)
+    >>> company_core("岚峰微视（丽水）科技有限公司")
+    ('岚峰微视科技', True)
     >>> company_core("银轮公司")
     ('银轮', False)
     """
