@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
-from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
+from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
+                       listed_after, resolve, role_of, tallied)
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
@@ -229,7 +230,15 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     text = a.text
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
-    return not any(s.post.startswith(na) for na in s.not_after)
+    return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
+
+
+def _tally(a: _Article, s: _Statement) -> bool:
+    """The verb is a tally's, its batch counted right after it (新开工项目15个: so many started;
+    :func:`.tallied`); noted as the statement's batch. A ``not_after`` word (项目) does not drop it."""
+    if s.batch is None:
+        s.batch = tallied(a.holders, s.start, s.end)
+    return s.batch is not None
 
 
 def _time_phrase(a: _Article, s: _Statement) -> bool:
@@ -276,8 +285,8 @@ def _span_start(a: _Article, s: _Statement) -> bool:
 
 def _batch_count(a: _Article, s: _Statement) -> bool:
     """Notes the batch written right after the verb, which the verb is said of: 集中开工12个重大项目,
-    新签约7个 (:func:`.counted_after`)."""
-    s.batch = counted_after(a.holders, s.start, s.end)
+    新签约7个 (:func:`.counted_after`), or the tally the verb is part of: 新开工项目15个 (:func:`.tallied`)."""
+    s.batch = counted_after(a.holders, s.start, s.end) or s.batch or tallied(a.holders, s.start, s.end)
     return True
 
 
@@ -365,7 +374,7 @@ def _holder(a: _Article, s: _Statement) -> bool:
     project or company :func:`.resolve` gives (云岭科技智能装备项目于3月开工)."""
     if s.holder is None:
         s.holder = s.batch or resolve(a.holders, s.start, s.end, s.s_start, s.role, event=True)
-        if s.holder is s.batch and s.batch is not None:
+        if s.holder is s.batch and s.batch is not None and not s.batch.rule:
             s.holder = s.batch = s.batch._replace(rule="batch_after")
     return True
 
