@@ -39,3 +39,17 @@ def test_a_verb_naming_a_kind_of_project_counted_before_it_is_no_tally(n, verb):
     # something else of them (纳统率)
     text = f"白沙县{n}个省{verb}项目投资纳统率达100%，建设进度良好。"
     assert [r for r in rows(text) if r[0] == "construction_started"] == []
+
+
+# ---- 本次/此次 + a counted phrase: the batch counted before, unless its count differs -------------
+
+def _batches(text):
+    return [h.name for h in find_holders(text, extract_org_mentions(text)).items if h.kind == "batch"]
+
+
+@pytest.mark.parametrize("det", ["本次", "此次"])
+@pytest.mark.parametrize("whole, part", [("38", "5"), ("二十", "六"), ("12", "12"), ("七", "七")])
+def test_a_batch_referred_back_to_keeps_its_own_count(det, whole, part):
+    text = f"4月2日，临江区举行活动，合计项目{whole}个，总投资88亿元。{det}签约项目{part}个，总投资31亿元。"
+    same = whole == part
+    assert _batches(text) == [f"合计项目{whole}个", f"合计项目{whole}个" if same else f"{det}签约项目{part}个"]

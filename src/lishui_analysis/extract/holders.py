@@ -430,11 +430,13 @@ def _regions(r: _Reading) -> None:
 
 
 _THIS_BATCH = ("此次", "本次", "这批", "该批")
+_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
 
 
 def _this_batch(r: _Reading) -> None:
     """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
-    counted before it: it takes that batch's name.
+    counted before it: it takes that batch's name — unless its count differs (合计项目30个 … 本次签约项目4个:
+    a part of that batch, a batch of its own).
 
     >>> r = _Reading("全县9个重点项目开工。此次开工项目有9个。"); _count_first(r); _count_last(r)
     >>> _this_batch(r); _found(r)
@@ -446,7 +448,8 @@ def _this_batch(r: _Reading) -> None:
         return
     last = None
     for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
-        if last is not None and h.name.startswith(_THIS_BATCH):
+        if last is not None and h.name.startswith(_THIS_BATCH) \
+                and _COUNT.findall(h.name)[-1:] in ([], _COUNT.findall(last.name)[-1:]):
             found[k] = Holder(h.start, h.end, last.name, "batch")
         else:
             last = h
