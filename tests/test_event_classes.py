@@ -53,3 +53,38 @@ def test_a_batch_referred_back_to_keeps_its_own_count(det, whole, part):
     text = f"4月2日，临江区举行活动，合计项目{whole}个，总投资88亿元。{det}签约项目{part}个，总投资31亿元。"
     same = whole == part
     assert _batches(text) == [f"合计项目{whole}个", f"合计项目{whole}个" if same else f"{det}签约项目{part}个"]
+
+
+# ---- a period of months within a year (1-4月, 截至11月底): the year of a tally ----------------------
+
+@pytest.mark.parametrize("period", ["1-{m}月", "1—{m}月份", "1至{m}月", "截至{m}月底", "截止{m}月末", "截至{m}月"])
+@pytest.mark.parametrize("m, pub, year", [(4, "2025-05-16", "2025"), (11, "2018-12-08", "2018"), (9, "2021-10-02", "2021")])
+def test_a_period_of_months_dates_its_tally_by_the_year(period, m, pub, year):
+    p = period.format(m=m)
+    text = f"青岚县重点项目进展顺利。{p}，新开工项目{m + 3}个，开工率达九成。"
+    assert rows(text, pub) == [("construction_started", f"新开工项目{m + 3}个", "batch", year)]
+    ds = [d for d in extract_dates(text, pub) if d.surface == p]
+    assert [(d.date, d.precision, d.kind) for d in ds] == [(year, "year", "period")]
+
+
+def test_a_year_written_alone_before_a_period_is_its_year():
+    assert [d.date for d in extract_dates("2023年，1-6月签约项目9个。", "2025-05-16")] == ["2023", "2023"]
+    # after a month of another year, the period is the publication's year
+    assert [d.date for d in extract_dates("2023年11月签约，1-3月完成投资2亿元。", "2024-05-16")] == ["2023-11", "2024"]
+
+
+@pytest.mark.parametrize("text", ["工期3至5个月。", "2024年1-4月开工7个。", "3月5日至4月签约"])
+def test_what_is_no_period(text):
+    assert [d.kind for d in extract_dates(text, "2025-05-16")].count("period") == 0
+
+
+def test_a_period_is_not_carried_to_another_sentence():
+    # 截至10月底 is the span of a tally: the undated start in the next sentence is not dated by it
+    text = "截至10月底，文溪大桥已完成投资4.2亿元。南岸配套道路工程也已开工建设。"
+    assert rows(text, "2018-12-08") == [("construction_started", "南岸配套道路工程", "project", "")]
+
+
+def test_the_period_step_switches_off():
+    from lishui_analysis import config
+    with config.steps_off("dates.month_period"):
+        assert extract_dates("1-4月开工7个。", "2025-05-16") == []
