@@ -88,3 +88,15 @@ def test_the_period_step_switches_off():
     from lishui_analysis import config
     with config.steps_off("dates.month_period"):
         assert extract_dates("1-4月开工7个。", "2025-05-16") == []
+
+
+# ---- facilities counted or sized (10条生产线, 3000座位体育馆) are what a project builds ---------------
+
+@pytest.mark.parametrize("facility", ["12条碳纤维生产线", "6座保温仓库", "20多条生产线", "3000座位体育馆", "4栋标准厂房",
+                                      "八台发电机组"])
+@pytest.mark.parametrize("project", ["栖霞湾新材料产业园项目", "青屿精工智能装备基地"])
+def test_a_counted_facility_is_the_current_projects(facility, project):
+    text = f"{project}总投资18亿元，主要建设{facility}。目前主体已封顶，预计9月投产。"
+    assert [(t, s) for t, s, _, _ in rows(text)] == [("topped_out", project), ("production_start", project)]
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert [h.kind for h in hs if h.name == facility] in ([], ["generic"])

@@ -271,10 +271,10 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     name = text[s:m.end()]
     if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
-        if counted and (counted.group(1) or counted.group() in _ONE):
+        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")):
             # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
-            # the current project's). A counted phrase (3条云岭轴承生产线) stays as it was: measured as a
-            # batch it gave events + subject but lost more in subject_type on texts 151-199.
+            # the current project's); nor do facilities counted or sized (主要建设10条聚苯乙烯生产线,
+            # 3000座位体育馆, 20多条生产线): what the project or company builds, the current one's.
             r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
@@ -307,7 +307,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 
 
 _MEASURES = "个条座家项栋幢台套"
-_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[{_MEASURES}](?!位)")
+_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
 _SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
