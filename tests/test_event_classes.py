@@ -100,3 +100,9 @@ def test_a_counted_facility_is_the_current_projects(facility, project):
     assert [(t, s) for t, s, _, _ in rows(text)] == [("topped_out", project), ("production_start", project)]
     hs = find_holders(text, extract_org_mentions(text)).items
     assert [h.kind for h in hs if h.name == facility] in ([], ["generic"])
+
+
+@pytest.mark.parametrize("place, det, part", [("衢州市开化县", "本次", "开工项目有6个"), ("丽水市庆元县", "此次", "集中开工项目共14项")])
+def test_a_batch_referred_back_to_takes_an_uncounted_batchs_name(place, det, part):
+    text = f"9日，{place}民间投资重大项目集中开工。{det}{part}，总投资20亿元。"
+    assert _batches(text) == [f"{place}民间投资重大项目"] * 2

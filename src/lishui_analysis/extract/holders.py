@@ -433,6 +433,12 @@ _THIS_BATCH = ("此次", "本次", "这批", "该批")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
 
 
+def _same_count(a: str, b: str) -> bool:
+    """Two batch names do not state different counts (either may state none)."""
+    ca, cb = _COUNT.findall(a)[-1:], _COUNT.findall(b)[-1:]
+    return not (ca and cb and ca != cb)
+
+
 def _this_batch(r: _Reading) -> None:
     """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
     counted before it: it takes that batch's name — unless its count differs (合计项目30个 … 本次签约项目4个:
@@ -448,8 +454,7 @@ def _this_batch(r: _Reading) -> None:
         return
     last = None
     for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
-        if last is not None and h.name.startswith(_THIS_BATCH) \
-                and _COUNT.findall(h.name)[-1:] in ([], _COUNT.findall(last.name)[-1:]):
+        if last is not None and h.name.startswith(_THIS_BATCH) and _same_count(h.name, last.name):
             found[k] = Holder(h.start, h.end, last.name, "batch")
         else:
             last = h
