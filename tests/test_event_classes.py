@@ -106,3 +106,19 @@ def test_a_counted_facility_is_the_current_projects(facility, project):
 def test_a_batch_referred_back_to_takes_an_uncounted_batchs_name(place, det, part):
     text = f"9日，{place}民间投资重大项目集中开工。{det}{part}，总投资20亿元。"
     assert _batches(text) == [f"{place}民间投资重大项目"] * 2
+
+
+# ---- a paragraph on a company named after the last project is about the company ----------------------
+
+@pytest.mark.parametrize("project, company", [("栖霞湾新材料产业园", "浙江岚舟新材料科技有限公司"),
+                                              ("青屿智能装备基地项目", "丹枫精工股份有限公司")])
+@pytest.mark.parametrize("said", ["该项目{d}开工，目前主体已封顶", "项目于{d}动工建设；目前厂房已经封顶"])
+def test_a_later_paragraph_on_a_company_is_about_the_company(project, company, said):
+    text = (f"今年全区推进{project}等重点项目建设。\n{company}是一家新材料企业，总投资12亿元。"
+            f"{said.format(d='2024年3月')}。")
+    got = rows(text)
+    assert ("construction_started", company, "project", "2024-03") in got
+    assert all(s == company for _, s, _, _ in got)
+    # in the same paragraph, the project named last stays the topic
+    one = text.replace("\n", "")
+    assert {s for _, s, _, _ in rows(one)} == {project}

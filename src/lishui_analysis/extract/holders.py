@@ -559,6 +559,8 @@ class Holders:
             if project is not None and project.org is not None and (company is None or project.end > company.end):
                 return project
             return company or project or self.headline_topic
+        if project and company and company.start > project.end and "\n" in self.text[project.end:company.start]:
+            return company  # a paragraph on a company named after the last project (X公司是…；该项目…): its
         return project or company or self.headline_topic
 
     def speaking_zone(self, before: int) -> Holder | None:
