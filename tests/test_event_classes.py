@@ -122,3 +122,14 @@ def test_a_later_paragraph_on_a_company_is_about_the_company(project, company, s
     # in the same paragraph, the project named last stays the topic
     one = text.replace("\n", "")
     assert {s for _, s, _, _ in rows(one)} == {project}
+
+
+# ---- a year naming a batch (2025年第一批) dates no milestone of a later sentence -------------------
+
+@pytest.mark.parametrize("named", ["2025年第一批", "2025年首批", "2025年第3批", "2025年度重点"])
+@pytest.mark.parametrize("day, n", [("1月6日", 12), ("1月8日上午", 7)])
+def test_a_year_naming_a_batch_is_not_carried(named, day, n):
+    text = (f"{day}，丹枫县{named}重大项目集中开竣工仪式举行。集中开竣工的40个项目总投资90亿元，"
+            f"其中开工项目{n}个，竣工项目{40 - n}个。")
+    want = "2025-01-06" if day.startswith("1月6日") else "2025-01-08"
+    assert [(t, d) for t, _, _, d in rows(text, "2025-01-09")] == [("construction_started", want), ("completed", want)]
