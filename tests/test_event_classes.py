@@ -133,3 +133,19 @@ def test_a_year_naming_a_batch_is_not_carried(named, day, n):
             f"其中开工项目{n}个，竣工项目{40 - n}个。")
     want = "2025-01-06" if day.startswith("1月6日") else "2025-01-08"
     assert [(t, d) for t, _, _, d in rows(text, "2025-01-09")] == [("construction_started", want), ("completed", want)]
+
+
+# ---- 集中 + a verb: a collective ceremony's milestone, dated by the news peg ------------------------
+
+@pytest.mark.parametrize("verb, etype", [("集中竣工", "completed"), ("集中投产", "production_start")])
+@pytest.mark.parametrize("day, pub", [("9月27日", "2024-09-28"), ("3月2日上午", "2025-03-03")])
+def test_a_collective_ceremonys_tally_takes_the_news_peg(verb, etype, day, pub):
+    text = (f"{day}，云溪县举行重点项目集中签约及开竣工仪式。\n东岙海洋公园\n{verb}项目14个，投资额21.3亿元。\n"
+            f"来源：云溪新闻")
+    want = f"{pub[:4]}-{day[:day.index('月')].zfill(2)}-{day[day.index('月') + 1:day.index('日')].zfill(2)}"
+    assert rows(text, pub) == [(etype, f"{verb}项目14个", "batch", want)]
+
+
+def test_a_completion_without_jizhong_is_not_the_ceremonys():
+    text = "9月27日，云溪县举行重点项目集中签约仪式。\n东岙海洋公园\n已竣工项目14个，投资额21.3亿元。"
+    assert [d for *_, d in rows(text, "2024-09-28")] == [""]

@@ -343,10 +343,12 @@ def _now_date(a: _Article, s: _Statement) -> bool:
 
 def _carried_date(a: _Article, s: _Statement) -> bool:
     """Gives an undated past milestone the last date before it in its paragraph, or the news peg's
-    day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个.
+    day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个;
+    集中 before the verb makes any milestone a collective ceremony's (集中竣工项目30个).
     Not when the clause tells how long it took (历时10个月建成)."""
     if s.date is None and not s.planned and not span_told(a.text, s.cstart, s.start):
-        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora)
+        collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
+        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
     return True
 
