@@ -149,3 +149,13 @@ def test_a_collective_ceremonys_tally_takes_the_news_peg(verb, etype, day, pub):
 def test_a_completion_without_jizhong_is_not_the_ceremonys():
     text = "9月27日，云溪县举行重点项目集中签约仪式。\n东岙海洋公园\n已竣工项目14个，投资额21.3亿元。"
     assert [d for *_, d in rows(text, "2024-09-28")] == [""]
+
+
+# ---- 完成主体(施工/结构): the main structure done, a topping out ---------------------------------------
+
+@pytest.mark.parametrize("said, date", [("今年7月完成主体施工", "2025-07"), ("已于3月完成主体结构建设", "2025-03"),
+                                        ("5月底，厂房主体结构完成", "2025-05")])
+@pytest.mark.parametrize("project", ["栖霞湾新材料产业园项目", "青屿智能装备基地"])
+def test_the_main_structure_done_is_a_topping_out(said, date, project):
+    assert rows(f"{project}{said}，明年竣工。") == [("topped_out", project, "project", date),
+                                                    ("completed", project, "project", "2026")]
