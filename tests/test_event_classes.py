@@ -159,3 +159,19 @@ def test_a_completion_without_jizhong_is_not_the_ceremonys():
 def test_the_main_structure_done_is_a_topping_out(said, date, project):
     assert rows(f"{project}{said}，明年竣工。") == [("topped_out", project, "project", date),
                                                     ("completed", project, "project", "2026")]
+
+
+# ---- 安装设备 (设备安装 in verb-object order), 满产 (达产) ---------------------------------------------
+
+@pytest.mark.parametrize("project", ["栖霞湾光伏组件项目", "青屿精工智能装备基地"])
+@pytest.mark.parametrize("a, b", [("8", "11"), ("三", "十")])
+def test_installing_equipment_and_full_production(project, a, b):
+    text = f"{project}2024年{a}月安装设备，预计2025年{b}月实现满产。"
+    got = [(t, d) for t, s, _, d in rows(text, "2024-12-20") if s == project]
+    m = lambda x: {"三": "03", "十": "10"}.get(x, x.zfill(2))  # noqa: E731
+    assert got == [("equipment_move_in", f"2024-{m(a)}"), ("full_capacity", f"2025-{m(b)}")]
+
+
+@pytest.mark.parametrize("state", ["满产满销", "满产运行", "满产状态"])
+def test_full_production_as_a_state_is_no_milestone(state):
+    assert rows(f"栖霞湾光伏组件项目目前处于{state}。") == []
