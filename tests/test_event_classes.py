@@ -175,3 +175,18 @@ def test_installing_equipment_and_full_production(project, a, b):
 @pytest.mark.parametrize("state", ["满产满销", "满产运行", "满产状态"])
 def test_full_production_as_a_state_is_no_milestone(state):
     assert rows(f"栖霞湾光伏组件项目目前处于{state}。") == []
+
+
+# ---- 一月一签约: "once a month", no January ------------------------------------------------------------
+
+@pytest.mark.parametrize("slogan", ["一月一签约", "一月一调度", "一月一通报"])
+@pytest.mark.parametrize("day, pub", [("10月15日", "2025-10-17"), ("6月3日", "2024-06-05")])
+def test_once_a_month_is_no_january(slogan, day, pub):
+    text = f"{day}，全市“{slogan}”活动在青岚县举行，现场签约5个亿元以上项目。"
+    assert [d for *_, d in rows(text, pub)] == [f"{pub[:4]}-{day[:day.index('月')].zfill(2)}-{day[day.index('月') + 1:-1].zfill(2)}"]
+    assert all(not d.date.endswith("-01") for d in extract_dates(text, pub))
+
+
+@pytest.mark.parametrize("text, want", [("一月一日开工。", "2025-01"), ("一月十五日投产。", "2025-01"), ("一月投产。", "2025-01")])
+def test_january_written_in_numerals_stays_a_date(text, want):
+    assert [d.date for d in extract_dates(text, "2025-10-17")] == [want]
