@@ -190,3 +190,26 @@ def test_once_a_month_is_no_january(slogan, day, pub):
 @pytest.mark.parametrize("text, want", [("一月一日开工。", "2025-01"), ("一月十五日投产。", "2025-01"), ("一月投产。", "2025-01")])
 def test_january_written_in_numerals_stays_a_date(text, want):
     assert [d.date for d in extract_dates(text, "2025-10-17")] == [want]
+
+
+# ---- now + 已 (目前厂房已经封顶): done by now, at a time the text does not tell ---------------------------
+
+@pytest.mark.parametrize("now", ["目前", "现在", "如今"])
+@pytest.mark.parametrize("said, etype", [("厂房已经结顶", "topped_out"), ("一期已正式投产", "production_start"),
+                                         ("已完成设备安装", "equipment_move_in")])
+def test_done_by_now_has_no_date(now, said, etype):
+    text = f"栖霞湾新材料项目于2024年3月8日开工，{now}{said}，预计明年竣工。"
+    got = {t: d for t, _, _, d in rows(text, "2025-02-03")}
+    assert got["construction_started"] == "2024-03-08" and got[etype] == "" and got["completed"] == "2026"
+
+
+@pytest.mark.parametrize("said, etype", [("目前正式投产", "production_start"), ("主体刚结顶", "topped_out"),
+                                         ("现在也完成主体结构封顶", "topped_out")])
+def test_happening_now_takes_the_publication_month(said, etype):
+    text = f"栖霞湾新材料项目于2024年3月8日开工，{said}。"
+    assert {t: d for t, _, _, d in rows(text, "2025-02-03")}[etype] == "2025-02"
+
+
+def test_done_by_now_in_a_clause_of_its_own():
+    text = "3月2日，青岚县举行签约仪式。\n目前，岚舟新材料有限公司已入驻园区。"
+    assert [d for *_, d in rows(text, "2025-03-05")] == [""]

@@ -79,6 +79,9 @@ _FUTURE_AFTER = re.compile("|".join(_FUTURE_WORDS))
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+#: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
+#: before now, not at publication.
+_ALREADY = re.compile("已")
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +182,7 @@ class _Statement:
     holder: Resolved | None = None
     listed: list[Resolved] = field(default_factory=list)  # the other holders of a list
     took: float | None = None           # the duration the sentence states for this step (:mod:`.durations`)
+    before_now: bool = False            # said done by now (目前…已经封顶): no date of its own nor carried
 
     def rows(self) -> list[Event]:
         """One row per holder of the statement (its list items and its holder), in text order."""
@@ -326,17 +330,22 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     """Dates the milestone by the nearest date around it (:func:`.milestone_dates.pick_date`), not
     taking from another clause a date that dated another kind of milestone (2024年3月开工，仅用九个月
     就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
-    planned milestone takes no date before publication from elsewhere in its sentence."""
+    planned milestone takes no date before publication from elsewhere in its sentence. A "now" with
+    已 between it and the verb (目前，两家企业已入驻) dates nothing: done by now, at a time not told."""
     taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
+    if s.date is not None and s.date.kind == "now" and _ALREADY.search(a.text, s.date.end, s.start):
+        s.date, s.before_now = None, True  # 目前厂房已经封顶: done by now, at a time not told
     return True
 
 
 def _now_date(a: _Article, s: _Statement) -> bool:
-    """Dates an undated past milestone said to be now (目前、现在、日前 … before the verb in its clause:
-    目前厂房已经封顶) by the publication's month."""
-    if s.date is None and not s.planned and occurs_within(a.text, a.now_words, s.cstart, s.start) \
-            and not span_told(a.text, s.cstart, s.start):
+    """Dates an undated past milestone said to be now (目前、现在、日前、刚 … before the verb in its clause:
+    厂房目前正式投产, 主体刚结顶) by the publication's month — not one said done by now (目前厂房已经封顶:
+    :data:`_ALREADY`), which came at a time the text does not tell."""
+    if s.date is None and not s.planned and not s.before_now \
+            and occurs_within(a.text, a.now_words, s.cstart, s.start) \
+            and not span_told(a.text, s.cstart, s.start) and not _ALREADY.search(a.text, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
 
@@ -346,7 +355,7 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个;
     集中 before the verb makes any milestone a collective ceremony's (集中竣工项目30个).
     Not when the clause tells how long it took (历时10个月建成)."""
-    if s.date is None and not s.planned and not span_told(a.text, s.cstart, s.start):
+    if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
         collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
         s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
