@@ -213,3 +213,18 @@ def test_happening_now_takes_the_publication_month(said, etype):
 def test_done_by_now_in_a_clause_of_its_own():
     text = "3月2日，青岚县举行签约仪式。\n目前，岚舟新材料有限公司已入驻园区。"
     assert [d for *_, d in rows(text, "2025-03-05")] == [""]
+
+
+# ---- bare places before a shared name (甲县、乙县两县…工程) are no items of a list ----------------------
+
+@pytest.mark.parametrize("places, n", [(["缙云", "松阳", "庆元"], "三"), (["龙泉", "遂昌"], "两")])
+@pytest.mark.parametrize("verb", ["均已开工建设", "已于10月竣工"])
+def test_places_naming_one_project_are_no_items(places, n, verb):
+    text = f"{'、'.join(places)}{n}县（市）客运站配套工程{verb}。"
+    got = rows(text, "2024-11-20")
+    assert len(got) == 1 and got[0][1].endswith("客运站配套工程")
+
+
+def test_projects_listed_stay_items():
+    text = "岚舟新材料项目、青屿精工项目、栖霞湾物流园项目均已开工建设。"
+    assert [s for _, s, _, _ in rows(text, "2024-11-20")] == ["岚舟新材料项目", "青屿精工项目", "栖霞湾物流园项目"]

@@ -30,6 +30,7 @@ from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
+from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
@@ -402,11 +403,15 @@ def _items_before(a: _Article, s: _Statement) -> bool:
 
 def _list_items(a: _Article, s: _Statement) -> bool:
     """Collects the other items of the holder's list: those after the verb, else the items written
-    with the holder before it (甲、乙等一批项目签约: :func:`.enumerated`)."""
+    with the holder before it (甲、乙等一批项目签约: :func:`.enumerated`), but for bare places (甲县、乙县
+    两县配套工程开工: one project's name)."""
     if s.after:
         s.listed = s.after[1:]
     elif s.holder is not None:
-        s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)]
+        # a bare place is no item (遂昌、松阳、庆元三县火车站配套工程: the places of one project's name)
+        place = subject_vocab()["batch_place"]
+        s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)
+                    if not place.fullmatch(r.subject)]
     return True
 
 
