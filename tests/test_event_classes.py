@@ -228,3 +228,11 @@ def test_places_naming_one_project_are_no_items(places, n, verb):
 def test_projects_listed_stay_items():
     text = "岚舟新材料项目、青屿精工项目、栖霞湾物流园项目均已开工建设。"
     assert [s for _, s, _, _ in rows(text, "2024-11-20")] == ["岚舟新材料项目", "青屿精工项目", "栖霞湾物流园项目"]
+
+
+@pytest.mark.parametrize("year, pub", [("2022", "2023-02-21"), ("2019", "2020-01-08")])
+def test_the_whole_year_is_the_year_last_named(year, pub):
+    text = f"{year}年，青岚经开区经济稳中有进。\n项目建设提速，全年新开工项目31个，竣工项目12个。"
+    assert ("construction_started", "全年新开工项目31个", "batch", year) in rows(text, pub)
+    # with no year named before it, the publication's
+    assert [d.date for d in extract_dates("全年签约项目9个。", pub)] == [pub[:4]]
