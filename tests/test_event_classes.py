@@ -236,3 +236,11 @@ def test_the_whole_year_is_the_year_last_named(year, pub):
     assert ("construction_started", "全年新开工项目31个", "batch", year) in rows(text, pub)
     # with no year named before it, the publication's
     assert [d.date for d in extract_dates("全年签约项目9个。", pub)] == [pub[:4]]
+
+
+@pytest.mark.parametrize("company, short", [("浙江岚舟新材料科技有限公司", "岚舟新材料"), ("丹枫精工股份有限公司", "丹枫精工")])
+def test_a_later_paragraph_on_the_projects_own_company_keeps_the_project(company, short):
+    text = (f"5月6日，{company}（以下简称“{short}”）年产5万吨电池隔膜项目开工。\n"
+            f"{short}成立于2011年。项目计划于2026年6月投产。")
+    got = [(t, s) for t, s, _, _ in rows(text)]
+    assert got == [("construction_started", f"{short}年产5万吨电池隔膜项目"), ("production_start", f"{short}年产5万吨电池隔膜项目")]

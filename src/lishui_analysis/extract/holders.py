@@ -433,8 +433,7 @@ _THIS_BATCH = ("此次", "本次", "这批", "该批")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
 
 
-def _same_count(a: str, b: str) -> bool:
-    """Two batch names do not state different counts (either may state none)."""
+def _same_count(a: str, b: str) -> bool:  # two batch names state no different counts (either may state none)
     ca, cb = _COUNT.findall(a)[-1:], _COUNT.findall(b)[-1:]
     return not (ca and cb and ca != cb)
 
@@ -559,8 +558,9 @@ class Holders:
             if project is not None and project.org is not None and (company is None or project.end > company.end):
                 return project
             return company or project or self.headline_topic
-        if project and company and company.start > project.end and "\n" in self.text[project.end:company.start]:
-            return company  # a paragraph on a company named after the last project (X公司是…；该项目…): its
+        if project and company and company.start > project.end and "\n" in self.text[project.end:company.start] \
+                and not (project.org and company.org and project.org.name == company.org.name):
+            return company  # a paragraph on another company than the last project's (X公司是…；该项目…)
         return project or company or self.headline_topic
 
     def speaking_zone(self, before: int) -> Holder | None:
