@@ -323,8 +323,10 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             if not month_period:
                 continue
             kind = "period"
-            own = stated is not None and stated[1] is None and not _ends_between(body, stated[2], start)
-            y, mo, d = (stated[0] if own else (last_year or py) if g["period"] == "全年" else py), None, None
+            # (全年: the whole of the year last named, as 当年)
+            y, mo, d = (last_year or py) if g["period"] == "全年" else py, None, None
+            if stated is not None and stated[1] is None and not _ends_between(body, stated[2], start):
+                y = stated[0]
         elif g["dd"]:
             kind = "relative"
             y, mo, d = py, pm, _num(g["dd"])
