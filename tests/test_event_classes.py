@@ -244,3 +244,11 @@ def test_a_later_paragraph_on_the_projects_own_company_keeps_the_project(company
             f"{short}成立于2011年。项目计划于2026年6月投产。")
     got = [(t, s) for t, s, _, _ in rows(text)]
     assert got == [("construction_started", f"{short}年产5万吨电池隔膜项目"), ("production_start", f"{short}年产5万吨电池隔膜项目")]
+
+
+# ---- 保障 (to ensure), as 确保: talk in general --------------------------------------------------------
+
+@pytest.mark.parametrize("talk", ["为保障项目顺利建设、如期投产", "保障栖霞湾项目早日投产", "全力保障项目按期竣工"])
+def test_ensuring_a_milestone_is_no_milestone(talk):
+    text = f"栖霞湾新材料项目2024年3月开工。{talk}，园区成立了服务专班。"
+    assert [t for t, *_ in rows(text)] == ["construction_started"]
