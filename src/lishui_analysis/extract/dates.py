@@ -29,6 +29,10 @@ Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name
   named: the month of that year's Spring Festival;
 * ``word_before_qian`` — 目前 is no "now" where 目 ends a word and 前 starts the next
   (项目前年3月开工, 项目前期工作);
+* ``month_period`` — a period of months within a year (1-4月, 1至11月份, 截至11月底, 截止3月末) is
+  that year, at year precision: a year written alone before it in its sentence, else the publication's
+  (全年, the whole year, else the year last named, as 当年)
+  (1-4月开工7个 tallies what started this year; 截至2023年底 gives the year as well);
 * ``sentence_year`` — a bare month continues the year written before it in its sentence
   (2022年4月开工，9月封顶 → 2022-09), unless it lies before that date's month or a "now" word
   (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月).
@@ -52,7 +56,7 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 _MONTH_FOLLOWS = rf"(?=(?:\d{{1,2}}|{_CN_MONTH})月)"
 # Every branch starts with one of these characters. Leading with a lookahead on
 # them lets the regex engine skip other positions quickly (8x faster on a page).
-_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨翌"
+_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨翌截全"
 _XUN = r"(?:上旬|中旬|下旬|底|末|初)?"  # 6月上旬, 3月底: month precision
 # A day of the month after a month word (本月9日, 下月九号).
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
@@ -87,8 +91,14 @@ def _date_re(word_before_qian: bool = True) -> re.Pattern:
         r"|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|翌年|本年))"
         rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_MONTH})[日号]|{_XUN})"
         r"|(?P<part>年底|年末|年初|底|末|初|上半年|下半年|[一二三四1-4]季度|第一个工作日|首个工作日))?)"
-        rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?:份)?(?:(?P<bd>\d{{1,2}})[日号]|{_XUN})(?![份]?[\d])"
+        # (一月一签约, 一月一调度: "once a month", no January)
+        rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?!(?<=一月)一[^日号\d〇零一二三四五六七八九十])"
+        rf"(?:份)?(?:(?P<bd>\d{{1,2}})[日号]|{_XUN})(?![份]?[\d])"
         r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
+        # a period of months counted within a year (1-4月, 1至11月份, 截至11月底), or the whole of the
+        # year just named (全年): the year only
+        rf"|(?P<period>全年|(?:截至|截止到?)(?:\d{{1,2}}|{_CN_MONTH})月(?:份|底|末|中旬|下旬)?"
+        rf"|(?<![\d.年])(?:\d{{1,2}}|{_CN_MONTH})(?:-|—|－|~|至|到)(?:\d{{1,2}}|{_CN_MONTH})月份?)"
         # months named against the publication date (本月, 上个月, 下月, 月底) or the month just named
         # (当月, 同月 before a day, 次月); a day after them is kept (本月9日)
         # (上月/下个月 are matched at 月 looking back: 上 and 下 are too common to start a try at each)
@@ -148,7 +158,7 @@ class DateMention:
     surface: str
     date: str          # YYYY, YYYY-MM or YYYY-MM-DD; "" when it cannot be resolved
     precision: str     # day, month, year or ""
-    kind: str          # absolute, relative, now
+    kind: str          # absolute, relative, now, period (1-4月: a tally's span, no milestone's day)
 
 
 def _pub_parts(pub_date: str) -> tuple[int | None, int | None, int | None]:
@@ -234,6 +244,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     lunar = config.step_on(STAGE, "lunar")
     spring = config.step_on(STAGE, "spring_festival")
     sentence_year = config.step_on(STAGE, "sentence_year")
+    month_period = config.step_on(STAGE, "month_period")
     festivals = None
     date_re = _date_re(config.step_on(STAGE, "word_before_qian"))
     for m in _matches(body, date_re, _rare_re(lunar, spring)):
@@ -306,6 +317,16 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 y = stated[0]
                 if y != py:
                     last_year = y
+        elif g["period"]:
+            # 1-4月开工7个 (a year-to-date tally), 截至11月底: the year written alone before it in its
+            # sentence (2024年，1-4月…), else the publication's
+            if not month_period:
+                continue
+            kind = "period"
+            # (全年: the whole of the year last named, as 当年)
+            y, mo, d = (last_year or py) if g["period"] == "全年" else py, None, None
+            if stated is not None and stated[1] is None and not _ends_between(body, stated[2], start):
+                y = stated[0]
         elif g["dd"]:
             kind = "relative"
             y, mo, d = py, pm, _num(g["dd"])

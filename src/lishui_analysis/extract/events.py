@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING
 from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
-from .subjects import adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural, listed_after, resolve, role_of
+from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
+                       listed_after, resolve, role_of, tallied)
+from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
@@ -78,6 +80,9 @@ _FUTURE_AFTER = re.compile("|".join(_FUTURE_WORDS))
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+#: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
+#: before now, not at publication.
+_ALREADY = re.compile("已")
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +183,7 @@ class _Statement:
     holder: Resolved | None = None
     listed: list[Resolved] = field(default_factory=list)  # the other holders of a list
     took: float | None = None           # the duration the sentence states for this step (:mod:`.durations`)
+    before_now: bool = False            # said done by now (目前…已经封顶): no date of its own nor carried
 
     def rows(self) -> list[Event]:
         """One row per holder of the statement (its list items and its holder), in text order."""
@@ -229,7 +235,15 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     text = a.text
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
-    return not any(s.post.startswith(na) for na in s.not_after)
+    return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
+
+
+def _tally(a: _Article, s: _Statement) -> bool:
+    """The verb is a tally's, its batch counted right after it (新开工项目15个: so many started;
+    :func:`.tallied`); noted as the statement's batch. A ``not_after`` word (项目) does not drop it."""
+    if s.batch is None:
+        s.batch = tallied(a.holders, s.start, s.end)
+    return s.batch is not None
 
 
 def _time_phrase(a: _Article, s: _Statement) -> bool:
@@ -276,8 +290,8 @@ def _span_start(a: _Article, s: _Statement) -> bool:
 
 def _batch_count(a: _Article, s: _Statement) -> bool:
     """Notes the batch written right after the verb, which the verb is said of: 集中开工12个重大项目,
-    新签约7个 (:func:`.counted_after`)."""
-    s.batch = counted_after(a.holders, s.start, s.end)
+    新签约7个 (:func:`.counted_after`), or the tally the verb is part of: 新开工项目15个 (:func:`.tallied`)."""
+    s.batch = counted_after(a.holders, s.start, s.end) or s.batch or tallied(a.holders, s.start, s.end)
     return True
 
 
@@ -317,27 +331,34 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     """Dates the milestone by the nearest date around it (:func:`.milestone_dates.pick_date`), not
     taking from another clause a date that dated another kind of milestone (2024年3月开工，仅用九个月
     就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
-    planned milestone takes no date before publication from elsewhere in its sentence."""
+    planned milestone takes no date before publication from elsewhere in its sentence. A "now" with
+    已 between it and the verb (目前，两家企业已入驻) dates nothing: done by now, at a time not told."""
     taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
+    if s.date is not None and s.date.kind == "now" and _ALREADY.search(a.text, s.date.end, s.start):
+        s.date, s.before_now = None, True  # 目前厂房已经封顶: done by now, at a time not told
     return True
 
 
 def _now_date(a: _Article, s: _Statement) -> bool:
-    """Dates an undated past milestone said to be now (目前、现在、日前 … before the verb in its clause:
-    目前厂房已经封顶) by the publication's month."""
-    if s.date is None and not s.planned and occurs_within(a.text, a.now_words, s.cstart, s.start) \
-            and not span_told(a.text, s.cstart, s.start):
+    """Dates an undated past milestone said to be now (目前、现在、日前、刚 … before the verb in its clause:
+    厂房目前正式投产, 主体刚结顶) by the publication's month — not one said done by now (目前厂房已经封顶:
+    :data:`_ALREADY`), which came at a time the text does not tell."""
+    if s.date is None and not s.planned and not s.before_now \
+            and occurs_within(a.text, a.now_words, s.cstart, s.start) \
+            and not span_told(a.text, s.cstart, s.start) and not _ALREADY.search(a.text, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
 
 
 def _carried_date(a: _Article, s: _Statement) -> bool:
     """Gives an undated past milestone the last date before it in its paragraph, or the news peg's
-    day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个.
+    day for a ceremony (:func:`.milestone_dates.carried_date`): 5月8日，签约仪式举行。会上签约项目7个;
+    集中 before the verb makes any milestone a collective ceremony's (集中竣工项目30个).
     Not when the clause tells how long it took (历时10个月建成)."""
-    if s.date is None and not s.planned and not span_told(a.text, s.cstart, s.start):
-        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora)
+    if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
+        collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
+        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
     return True
 
@@ -365,7 +386,7 @@ def _holder(a: _Article, s: _Statement) -> bool:
     project or company :func:`.resolve` gives (云岭科技智能装备项目于3月开工)."""
     if s.holder is None:
         s.holder = s.batch or resolve(a.holders, s.start, s.end, s.s_start, s.role, event=True)
-        if s.holder is s.batch and s.batch is not None:
+        if s.holder is s.batch and s.batch is not None and not s.batch.rule:
             s.holder = s.batch = s.batch._replace(rule="batch_after")
     return True
 
@@ -382,11 +403,15 @@ def _items_before(a: _Article, s: _Statement) -> bool:
 
 def _list_items(a: _Article, s: _Statement) -> bool:
     """Collects the other items of the holder's list: those after the verb, else the items written
-    with the holder before it (甲、乙等一批项目签约: :func:`.enumerated`)."""
+    with the holder before it (甲、乙等一批项目签约: :func:`.enumerated`), but for bare places (甲县、乙县
+    两县配套工程开工: one project's name)."""
     if s.after:
         s.listed = s.after[1:]
     elif s.holder is not None:
-        s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)]
+        # a bare place is no item (遂昌、松阳、庆元三县火车站配套工程: the places of one project's name)
+        place = subject_vocab()["batch_place"]
+        s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)
+                    if not place.fullmatch(r.subject)]
     return True
 
 

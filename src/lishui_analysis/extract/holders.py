@@ -271,10 +271,10 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     name = text[s:m.end()]
     if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
-        if counted and (counted.group(1) or counted.group() in _ONE):
+        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")):
             # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
-            # the current project's). A counted phrase (3条云岭轴承生产线) stays as it was: measured as a
-            # batch it gave events + subject but lost more in subject_type on texts 151-199.
+            # the current project's); nor do facilities counted or sized (主要建设10条聚苯乙烯生产线,
+            # 3000座位体育馆, 20多条生产线): what the project or company builds, the current one's.
             r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
@@ -307,7 +307,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 
 
 _MEASURES = "个条座家项栋幢台套"
-_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[{_MEASURES}](?!位)")
+_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
 _SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
@@ -430,11 +430,18 @@ def _regions(r: _Reading) -> None:
 
 
 _THIS_BATCH = ("此次", "本次", "这批", "该批")
+_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
+
+
+def _same_count(a: str, b: str) -> bool:  # two batch names state no different counts (either may state none)
+    ca, cb = _COUNT.findall(a)[-1:], _COUNT.findall(b)[-1:]
+    return not (ca and cb and ca != cb)
 
 
 def _this_batch(r: _Reading) -> None:
     """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
-    counted before it: it takes that batch's name.
+    counted before it: it takes that batch's name — unless its count differs (合计项目30个 … 本次签约项目4个:
+    a part of that batch, a batch of its own).
 
     >>> r = _Reading("全县9个重点项目开工。此次开工项目有9个。"); _count_first(r); _count_last(r)
     >>> _this_batch(r); _found(r)
@@ -446,7 +453,7 @@ def _this_batch(r: _Reading) -> None:
         return
     last = None
     for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
-        if last is not None and h.name.startswith(_THIS_BATCH):
+        if last is not None and h.name.startswith(_THIS_BATCH) and _same_count(h.name, last.name):
             found[k] = Holder(h.start, h.end, last.name, "batch")
         else:
             last = h
@@ -551,6 +558,9 @@ class Holders:
             if project is not None and project.org is not None and (company is None or project.end > company.end):
                 return project
             return company or project or self.headline_topic
+        if project and company and company.start > project.end and "\n" in self.text[project.end:company.start] \
+                and not (project.org and company.org and project.org.name == company.org.name):
+            return company  # a paragraph on another company than the last project's (X公司是…；该项目…)
         return project or company or self.headline_topic
 
     def speaking_zone(self, before: int) -> Holder | None:

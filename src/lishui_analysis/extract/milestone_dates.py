@@ -78,15 +78,17 @@ def now_date(pub_date: str, pos: int) -> DateMention:
 
 
 def carried_date(dates: list[DateMention], text: str, s_start: int, event_type: str, sentence: str,
-                 anaphora, pub_date: str) -> DateMention | None:
+                 anaphora, pub_date: str, collective: bool = False) -> DateMention | None:
     """The date an undated past milestone in the sentence at ``s_start`` takes: the last date of
-    its paragraph before the sentence (not after publication); for a ceremony's milestone (签约,
-    开工) or one said again (此次…), with none in the paragraph, the first day-precise date of the
-    body before it (the news peg: 5月8日，签约仪式举行。…会上签约项目7个)."""
+    its paragraph before the sentence (not after publication, nor a period: 截至10月底 is the span
+    of a tally, not when another milestone came, nor a year naming a batch: 2021年第一批); for a ceremony's milestone (签约,
+    开工), one of a collective ceremony (``collective``: 集中竣工项目30个) or one said again (此次…),
+    with none in the paragraph, the first day-precise date of the body before it (the news peg:
+    5月8日，签约仪式举行。…会上签约项目7个)."""
     para_start = text.rfind("\n", 0, s_start) + 1
-    prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date
-             and not later(d.date, pub_date)]
-    if not prior and (event_type in CEREMONY_TYPES or any(a in sentence for a in anaphora)):
+    prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date and d.kind != "period"
+             and not later(d.date, pub_date) and not _NOUN_YEAR.match(text, d.end)]
+    if not prior and (event_type in CEREMONY_TYPES or collective or any(a in sentence for a in anaphora)):
         prior = [d for d in dates if d.end <= s_start and d.precision == "day"
                  and not later(d.date, pub_date)][:1]
     return prior[-1] if prior else None
@@ -314,15 +316,17 @@ class DatePicker:
 
     # -- carried_date -----------------------------------------------------------------------------
 
-    def carried(self, s_start: int, event_type: str, sentence: str, anaphora) -> DateMention | None:
+    def carried(self, s_start: int, event_type: str, sentence: str, anaphora,
+                collective: bool = False) -> DateMention | None:
         """:func:`carried_date` ``(self.dates, self.text, s_start, event_type, sentence, anaphora,
-        self.pub_date)``; the sentence is read for the anaphora once per sentence start."""
+        self.pub_date, collective)``; the sentence is read for the anaphora once per sentence start."""
         pub = self.pub_date
         if not self.ordered:
-            return carried_date(self.dates, self.text, s_start, event_type, sentence, anaphora, pub)
+            return carried_date(self.dates, self.text, s_start, event_type, sentence, anaphora, pub, collective)
         dates = self.dates
         if pub not in self.a_prev:
-            self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and not later(d.date, pub))
+            self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and d.kind != "period" and not later(d.date, pub)
+                                         and not _NOUN_YEAR.match(self.text, d.end))
             self.a_first_day[pub] = next((k for k, d in enumerate(dates)
                                           if d.precision == "day" and not later(d.date, pub)), -1)
         i = bisect_left(self.a_starts, line_start(self.text, s_start))
@@ -330,7 +334,7 @@ class DatePicker:
         k = self.a_prev[pub][j - 1] if j > i else -1
         if k >= i:
             return dates[k]
-        if event_type not in CEREMONY_TYPES:
+        if event_type not in CEREMONY_TYPES and not collective:
             key = (s_start, len(sentence), tuple(anaphora))
             if key not in self.anaphora_in:
                 self.anaphora_in[key] = any(a in sentence for a in anaphora)

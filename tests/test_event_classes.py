@@ -1,0 +1,254 @@
+"""Milestones by class of text (issue #17): each class a template, varied in names, numbers, order
+and punctuation. Every name, place and figure here is invented.
+"""
+import pytest
+
+from lishui_analysis.extract.dates import extract_dates
+from lishui_analysis.extract.events import extract_events
+from lishui_analysis.extract.holders import find_holders
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.ingest.segment import split_sentences
+
+PUB = "2025-06-18"
+
+
+def rows(text, pub=PUB):
+    return [(e.event_type, e.subject, e.subject_type, e.date) for e in
+            extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)]
+
+
+# ---- a tally: the verb, its head and the count after it (新开工项目15个) -------------------------
+
+TALLY_VERBS = [("新开工", "construction_started"), ("集中开工", "construction_started"), ("开工", "construction_started"),
+               ("集中签约", "settled"), ("竣工", "completed"), ("集中竣工", "completed")]
+
+
+@pytest.mark.parametrize("verb, etype", TALLY_VERBS)
+@pytest.mark.parametrize("lead, kept, n, place", [("其中", "", "12", "丹枫县"), ("", "", "7", "石湾区"),
+                                                  ("据悉，本次", "本次", "23", "云溪镇")])
+def test_a_tally_is_its_batch_milestone(verb, etype, lead, kept, n, place):
+    # (其中 opens the clause, 本次 is part of the batch's name)
+    text = f"3月12日，{place}举行重点项目集中活动。{lead}{verb}项目{n}个，总投资41.5亿元。"
+    got = [r for r in rows(text) if r[0] == etype]
+    assert got == [(etype, f"{kept}{verb}项目{n}个", "batch", "2025-03-12")]
+
+
+@pytest.mark.parametrize("n, verb", [("17", "集中开工"), ("五", "开工"), ("9", "新开工")])
+def test_a_verb_naming_a_kind_of_project_counted_before_it_is_no_tally(n, verb):
+    # 17个省集中开工项目: projects of a provincial list, counted before the verb; the clause says
+    # something else of them (纳统率)
+    text = f"白沙县{n}个省{verb}项目投资纳统率达100%，建设进度良好。"
+    assert [r for r in rows(text) if r[0] == "construction_started"] == []
+
+
+# ---- 本次/此次 + a counted phrase: the batch counted before, unless its count differs -------------
+
+def _batches(text):
+    return [h.name for h in find_holders(text, extract_org_mentions(text)).items if h.kind == "batch"]
+
+
+@pytest.mark.parametrize("det", ["本次", "此次"])
+@pytest.mark.parametrize("whole, part", [("38", "5"), ("二十", "六"), ("12", "12"), ("七", "七")])
+def test_a_batch_referred_back_to_keeps_its_own_count(det, whole, part):
+    text = f"4月2日，临江区举行活动，合计项目{whole}个，总投资88亿元。{det}签约项目{part}个，总投资31亿元。"
+    same = whole == part
+    assert _batches(text) == [f"合计项目{whole}个", f"合计项目{whole}个" if same else f"{det}签约项目{part}个"]
+
+
+# ---- a period of months within a year (1-4月, 截至11月底): the year of a tally ----------------------
+
+@pytest.mark.parametrize("period", ["1-{m}月", "1—{m}月份", "1至{m}月", "截至{m}月底", "截止{m}月末", "截至{m}月"])
+@pytest.mark.parametrize("m, pub, year", [(4, "2025-05-16", "2025"), (11, "2018-12-08", "2018"), (9, "2021-10-02", "2021")])
+def test_a_period_of_months_dates_its_tally_by_the_year(period, m, pub, year):
+    p = period.format(m=m)
+    text = f"青岚县重点项目进展顺利。{p}，新开工项目{m + 3}个，开工率达九成。"
+    assert rows(text, pub) == [("construction_started", f"新开工项目{m + 3}个", "batch", year)]
+    ds = [d for d in extract_dates(text, pub) if d.surface == p]
+    assert [(d.date, d.precision, d.kind) for d in ds] == [(year, "year", "period")]
+
+
+def test_a_year_written_alone_before_a_period_is_its_year():
+    assert [d.date for d in extract_dates("2023年，1-6月签约项目9个。", "2025-05-16")] == ["2023", "2023"]
+    # after a month of another year, the period is the publication's year
+    assert [d.date for d in extract_dates("2023年11月签约，1-3月完成投资2亿元。", "2024-05-16")] == ["2023-11", "2024"]
+
+
+@pytest.mark.parametrize("text", ["工期3至5个月。", "2024年1-4月开工7个。", "3月5日至4月签约"])
+def test_what_is_no_period(text):
+    assert [d.kind for d in extract_dates(text, "2025-05-16")].count("period") == 0
+
+
+def test_a_period_is_not_carried_to_another_sentence():
+    # 截至10月底 is the span of a tally: the undated start in the next sentence is not dated by it
+    text = "截至10月底，文溪大桥已完成投资4.2亿元。南岸配套道路工程也已开工建设。"
+    assert rows(text, "2018-12-08") == [("construction_started", "南岸配套道路工程", "project", "")]
+
+
+def test_the_period_step_switches_off():
+    from lishui_analysis import config
+    with config.steps_off("dates.month_period"):
+        assert extract_dates("1-4月开工7个。", "2025-05-16") == []
+
+
+# ---- facilities counted or sized (10条生产线, 3000座位体育馆) are what a project builds ---------------
+
+@pytest.mark.parametrize("facility", ["12条碳纤维生产线", "6座保温仓库", "20多条生产线", "3000座位体育馆", "4栋标准厂房",
+                                      "八台发电机组"])
+@pytest.mark.parametrize("project", ["栖霞湾新材料产业园项目", "青屿精工智能装备基地"])
+def test_a_counted_facility_is_the_current_projects(facility, project):
+    text = f"{project}总投资18亿元，主要建设{facility}。目前主体已封顶，预计9月投产。"
+    assert [(t, s) for t, s, _, _ in rows(text)] == [("topped_out", project), ("production_start", project)]
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert [h.kind for h in hs if h.name == facility] in ([], ["generic"])
+
+
+@pytest.mark.parametrize("place, det, part", [("衢州市开化县", "本次", "开工项目有6个"), ("丽水市庆元县", "此次", "集中开工项目共14项")])
+def test_a_batch_referred_back_to_takes_an_uncounted_batchs_name(place, det, part):
+    text = f"9日，{place}民间投资重大项目集中开工。{det}{part}，总投资20亿元。"
+    assert _batches(text) == [f"{place}民间投资重大项目"] * 2
+
+
+# ---- a paragraph on a company named after the last project is about the company ----------------------
+
+@pytest.mark.parametrize("project, company", [("栖霞湾新材料产业园", "浙江岚舟新材料科技有限公司"),
+                                              ("青屿智能装备基地项目", "丹枫精工股份有限公司")])
+@pytest.mark.parametrize("said", ["该项目{d}开工，目前主体已封顶", "项目于{d}动工建设；目前厂房已经封顶"])
+def test_a_later_paragraph_on_a_company_is_about_the_company(project, company, said):
+    text = (f"今年全区推进{project}等重点项目建设。\n{company}是一家新材料企业，总投资12亿元。"
+            f"{said.format(d='2024年3月')}。")
+    got = rows(text)
+    assert ("construction_started", company, "project", "2024-03") in got
+    assert all(s == company for _, s, _, _ in got)
+    # in the same paragraph, the project named last stays the topic
+    one = text.replace("\n", "")
+    assert {s for _, s, _, _ in rows(one)} == {project}
+
+
+# ---- a year naming a batch (2025年第一批) dates no milestone of a later sentence -------------------
+
+@pytest.mark.parametrize("named", ["2025年第一批", "2025年首批", "2025年第3批", "2025年度重点"])
+@pytest.mark.parametrize("day, n", [("1月6日", 12), ("1月8日上午", 7)])
+def test_a_year_naming_a_batch_is_not_carried(named, day, n):
+    text = (f"{day}，丹枫县{named}重大项目集中开竣工仪式举行。集中开竣工的40个项目总投资90亿元，"
+            f"其中开工项目{n}个，竣工项目{40 - n}个。")
+    want = "2025-01-06" if day.startswith("1月6日") else "2025-01-08"
+    assert [(t, d) for t, _, _, d in rows(text, "2025-01-09")] == [("construction_started", want), ("completed", want)]
+
+
+# ---- 集中 + a verb: a collective ceremony's milestone, dated by the news peg ------------------------
+
+@pytest.mark.parametrize("verb, etype", [("集中竣工", "completed"), ("集中投产", "production_start")])
+@pytest.mark.parametrize("day, pub", [("9月27日", "2024-09-28"), ("3月2日上午", "2025-03-03")])
+def test_a_collective_ceremonys_tally_takes_the_news_peg(verb, etype, day, pub):
+    text = (f"{day}，云溪县举行重点项目集中签约及开竣工仪式。\n东岙海洋公园\n{verb}项目14个，投资额21.3亿元。\n"
+            f"来源：云溪新闻")
+    want = f"{pub[:4]}-{day[:day.index('月')].zfill(2)}-{day[day.index('月') + 1:day.index('日')].zfill(2)}"
+    assert rows(text, pub) == [(etype, f"{verb}项目14个", "batch", want)]
+
+
+def test_a_completion_without_jizhong_is_not_the_ceremonys():
+    text = "9月27日，云溪县举行重点项目集中签约仪式。\n东岙海洋公园\n已竣工项目14个，投资额21.3亿元。"
+    assert [d for *_, d in rows(text, "2024-09-28")] == [""]
+
+
+# ---- 完成主体(施工/结构): the main structure done, a topping out ---------------------------------------
+
+@pytest.mark.parametrize("said, date", [("今年7月完成主体施工", "2025-07"), ("已于3月完成主体结构建设", "2025-03"),
+                                        ("5月底，厂房主体结构完成", "2025-05")])
+@pytest.mark.parametrize("project", ["栖霞湾新材料产业园项目", "青屿智能装备基地"])
+def test_the_main_structure_done_is_a_topping_out(said, date, project):
+    assert rows(f"{project}{said}，明年竣工。") == [("topped_out", project, "project", date),
+                                                    ("completed", project, "project", "2026")]
+
+
+# ---- 安装设备 (设备安装 in verb-object order), 满产 (达产) ---------------------------------------------
+
+@pytest.mark.parametrize("project", ["栖霞湾光伏组件项目", "青屿精工智能装备基地"])
+@pytest.mark.parametrize("a, b", [("8", "11"), ("三", "十")])
+def test_installing_equipment_and_full_production(project, a, b):
+    text = f"{project}2024年{a}月安装设备，预计2025年{b}月实现满产。"
+    got = [(t, d) for t, s, _, d in rows(text, "2024-12-20") if s == project]
+    m = lambda x: {"三": "03", "十": "10"}.get(x, x.zfill(2))  # noqa: E731
+    assert got == [("equipment_move_in", f"2024-{m(a)}"), ("full_capacity", f"2025-{m(b)}")]
+
+
+@pytest.mark.parametrize("state", ["满产满销", "满产运行", "满产状态"])
+def test_full_production_as_a_state_is_no_milestone(state):
+    assert rows(f"栖霞湾光伏组件项目目前处于{state}。") == []
+
+
+# ---- 一月一签约: "once a month", no January ------------------------------------------------------------
+
+@pytest.mark.parametrize("slogan", ["一月一签约", "一月一调度", "一月一通报"])
+@pytest.mark.parametrize("day, pub", [("10月15日", "2025-10-17"), ("6月3日", "2024-06-05")])
+def test_once_a_month_is_no_january(slogan, day, pub):
+    text = f"{day}，全市“{slogan}”活动在青岚县举行，现场签约5个亿元以上项目。"
+    assert [d for *_, d in rows(text, pub)] == [f"{pub[:4]}-{day[:day.index('月')].zfill(2)}-{day[day.index('月') + 1:-1].zfill(2)}"]
+    assert all(not d.date.endswith("-01") for d in extract_dates(text, pub))
+
+
+@pytest.mark.parametrize("text, want", [("一月一日开工。", "2025-01"), ("一月十五日投产。", "2025-01"), ("一月投产。", "2025-01")])
+def test_january_written_in_numerals_stays_a_date(text, want):
+    assert [d.date for d in extract_dates(text, "2025-10-17")] == [want]
+
+
+# ---- now + 已 (目前厂房已经封顶): done by now, at a time the text does not tell ---------------------------
+
+@pytest.mark.parametrize("now", ["目前", "现在", "如今"])
+@pytest.mark.parametrize("said, etype", [("厂房已经结顶", "topped_out"), ("一期已正式投产", "production_start"),
+                                         ("已完成设备安装", "equipment_move_in")])
+def test_done_by_now_has_no_date(now, said, etype):
+    text = f"栖霞湾新材料项目于2024年3月8日开工，{now}{said}，预计明年竣工。"
+    got = {t: d for t, _, _, d in rows(text, "2025-02-03")}
+    assert got["construction_started"] == "2024-03-08" and got[etype] == "" and got["completed"] == "2026"
+
+
+@pytest.mark.parametrize("said, etype", [("目前正式投产", "production_start"), ("主体刚结顶", "topped_out"),
+                                         ("现在也完成主体结构封顶", "topped_out")])
+def test_happening_now_takes_the_publication_month(said, etype):
+    text = f"栖霞湾新材料项目于2024年3月8日开工，{said}。"
+    assert {t: d for t, _, _, d in rows(text, "2025-02-03")}[etype] == "2025-02"
+
+
+def test_done_by_now_in_a_clause_of_its_own():
+    text = "3月2日，青岚县举行签约仪式。\n目前，岚舟新材料有限公司已入驻园区。"
+    assert [d for *_, d in rows(text, "2025-03-05")] == [""]
+
+
+# ---- bare places before a shared name (甲县、乙县两县…工程) are no items of a list ----------------------
+
+@pytest.mark.parametrize("places, n", [(["缙云", "松阳", "庆元"], "三"), (["龙泉", "遂昌"], "两")])
+@pytest.mark.parametrize("verb", ["均已开工建设", "已于10月竣工"])
+def test_places_naming_one_project_are_no_items(places, n, verb):
+    text = f"{'、'.join(places)}{n}县（市）客运站配套工程{verb}。"
+    got = rows(text, "2024-11-20")
+    assert len(got) == 1 and got[0][1].endswith("客运站配套工程")
+
+
+def test_projects_listed_stay_items():
+    text = "岚舟新材料项目、青屿精工项目、栖霞湾物流园项目均已开工建设。"
+    assert [s for _, s, _, _ in rows(text, "2024-11-20")] == ["岚舟新材料项目", "青屿精工项目", "栖霞湾物流园项目"]
+
+
+@pytest.mark.parametrize("year, pub", [("2022", "2023-02-21"), ("2019", "2020-01-08")])
+def test_the_whole_year_is_the_year_last_named(year, pub):
+    text = f"{year}年，青岚经开区经济稳中有进。\n项目建设提速，全年新开工项目31个，竣工项目12个。"
+    assert ("construction_started", "全年新开工项目31个", "batch", year) in rows(text, pub)
+    # with no year named before it, the publication's
+    assert [d.date for d in extract_dates("全年签约项目9个。", pub)] == [pub[:4]]
+
+
+@pytest.mark.parametrize("company, short", [("浙江岚舟新材料科技有限公司", "岚舟新材料"), ("丹枫精工股份有限公司", "丹枫精工")])
+def test_a_later_paragraph_on_the_projects_own_company_keeps_the_project(company, short):
+    text = (f"5月6日，{company}（以下简称“{short}”）年产5万吨电池隔膜项目开工。\n"
+            f"{short}成立于2011年。项目计划于2026年6月投产。")
+    got = [(t, s) for t, s, _, _ in rows(text)]
+    assert got == [("construction_started", f"{short}年产5万吨电池隔膜项目"), ("production_start", f"{short}年产5万吨电池隔膜项目")]
+
+
+# ---- 保障 (to ensure), as 确保: talk in general --------------------------------------------------------
+
+@pytest.mark.parametrize("talk", ["为保障项目顺利建设、如期投产", "保障栖霞湾项目早日投产", "全力保障项目按期竣工"])
+def test_ensuring_a_milestone_is_no_milestone(talk):
+    text = f"栖霞湾新材料项目2024年3月开工。{talk}，园区成立了服务专班。"
+    assert [t for t, *_ in rows(text)] == ["construction_started"]
