@@ -160,6 +160,11 @@ def _lead_words() -> tuple[frozenset, int]:
     return words, max(map(len, words), default=1)
 
 
+def preload() -> None:
+    """Read jieba's dictionary now (≈ 75 ms), not on the first name a build reads (``tables.warm_up``)."""
+    _lead_words()
+
+
 @lru_cache(maxsize=1024)
 def head_kind(head: str) -> str:
     """``zone`` for a chain of zone heads (园区, 开发区), ``generic`` for a plot without its code
