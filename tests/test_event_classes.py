@@ -248,7 +248,7 @@ def test_a_later_paragraph_on_the_projects_own_company_keeps_the_project(company
 
 # ---- 保障 (to ensure), as 确保: talk in general --------------------------------------------------------
 
-@pytest.mark.parametrize("talk", ["为保障项目顺利建设、如期投产", "保障栖霞湾项目早日投产", "全力保障项目按期竣工"])
+@pytest.mark.parametrize("talk", ["为保障工程如期建成、按时投产", "保障栖霞湾项目早日投产", "全力保障项目按期竣工"])
 def test_ensuring_a_milestone_is_no_milestone(talk):
     text = f"栖霞湾新材料项目2024年3月开工。{talk}，园区成立了服务专班。"
     assert [t for t, *_ in rows(text)] == ["construction_started"]

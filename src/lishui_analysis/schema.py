@@ -45,6 +45,16 @@ _PROV = (
     Column("surface", "str", "The text span as it stands in the body"),
 )
 
+#: Why a row holds its subject, and the researcher's correction of it (quantities and events; contract v3).
+_CORRECTED = (
+    Column("subject_rule", "str", "The named step that attributed the subject (extract/figure_holder.py "
+           "RESOLVE_STEPS: counted_phrase, same_clause, current_topic, …; extract/events.py: items_after, "
+           "batch_after, items_before, list_items, project_named_after; same_figure for a figure restated in "
+           "another currency); empty with an empty subject (contract v3)"),
+    Column("correction", "str", "Empty, or the reason of the researcher's correction (corrections.yaml) "
+           "applied to this row (contract v3)"),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "articles": (
         Column("doc_id", "str", "File name without extension"),
@@ -87,12 +97,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
                "empty subject", allowed=SUBJECT_TYPES),
         Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
-        Column("subject_rule", "str", "The named step that attributed the subject (extract/figure_holder.py "
-               "RESOLVE_STEPS: counted_phrase, same_clause, current_topic, …; extract/events.py: items_after, "
-               "batch_after, items_before, list_items, project_named_after; same_figure for a figure restated in "
-               "another currency); empty with an empty subject (contract v3)"),
-        Column("correction", "str", "Empty, or the reason of the researcher's correction (corrections.yaml) "
-               "applied to this row (contract v3)"),
+        *_CORRECTED,
         Column("org_id", "str", "Organization the figure is attributed to, if any"),
         Column("period", "str", "Year the figure refers to, if stated"),
         Column("approximate", "bool", "True for 余/约/左右/近/超"),
@@ -129,12 +134,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("date_precision", "str", "day, month, year, or empty", allowed=PRECISIONS),
         Column("planned", "bool", "True when the milestone is in the future or a target"),
         Column("n_mentions", "int", "How many times the article states this milestone"),
-        Column("subject_rule", "str", "The named step that attributed the subject (extract/figure_holder.py "
-               "RESOLVE_STEPS: counted_phrase, same_clause, current_topic, …; extract/events.py: items_after, "
-               "batch_after, items_before, list_items, project_named_after; same_figure for a figure restated in "
-               "another currency); empty with an empty subject (contract v3)"),
-        Column("correction", "str", "Empty, or the reason of the researcher's correction (corrections.yaml) "
-               "applied to this row (contract v3)"),
+        *_CORRECTED,
         Column("stated_duration", "float", "Days the text says this step took from the previous one (历时7个月 → "
                "210, 仅用40天 → 40; months 30 days, years 365: cues.yaml stated_duration); empty when it says none "
                "(contract v3)", "days", nullable=True),

@@ -37,15 +37,23 @@ def _pick(rows: pd.DataFrame) -> pd.Series | None:
 TOTAL_CUES = ("总投资", "投资总额", "总额")
 
 
-def _said_total(row, sentences: pd.DataFrame, width: int = 6) -> bool:
+def sentence_map(sentences: pd.DataFrame) -> dict:
+    """(article_id, sentence_id) → (start, text): a quantity's sentence looked up, not searched for."""
+    return dict(zip(zip(sentences["article_id"], sentences["sentence_id"]), zip(sentences["start"], sentences["text"])))
+
+
+def text_before(row, sentences: dict, width: int) -> str:
+    """The ``width`` characters before a quantity row in its sentence (``sentences``: :func:`sentence_map`)."""
+    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, "start") else None
+    if hit is None:
+        return ""
+    offset = int(row.start) - int(hit[0])
+    return str(hit[1])[max(offset - width, 0): max(offset, 0)]
+
+
+def _said_total(row, sentences: dict, width: int = 6) -> bool:
     """Whether the ``width`` characters before a quantity in its sentence call it a total (总投资18.5亿元)."""
-    if not hasattr(row, "start"):
-        return False
-    hit = sentences[(sentences["article_id"] == row.article_id) & (sentences["sentence_id"] == row.sentence_id)]
-    if hit.empty:
-        return False
-    offset = int(row.start) - int(hit["start"].iloc[0])
-    before = str(hit["text"].iloc[0])[max(offset - width, 0): max(offset, 0)]
+    before = text_before(row, sentences, width)
     return any(cue in before for cue in TOTAL_CUES)
 
 
@@ -71,7 +79,8 @@ def aggregate_indicators(tables: dict, threshold: float) -> pd.DataFrame:
     q.loc[land_m2, "unit"] = "mu"
     period = q["period"].fillna("") if "period" in q else pd.Series("", index=q.index)
     # a figure of one year is a flow (今年完成投资), unless the sentence calls it the total (今年入园项目9个，总投资…)
-    q["period"] = [p if p and not _said_total(r, tables["sentences"]) else "" for p, r in zip(period, q.itertuples())]
+    smap = sentence_map(tables["sentences"])
+    q["period"] = [p if p and not _said_total(r, smap) else "" for p, r in zip(period, q.itertuples())]
     order = ["start"] if "start" in q else []
     rows = []
     for (key, article_id, sentence_id), g in q.groupby(["key", "article_id", "sentence_id"], sort=True):

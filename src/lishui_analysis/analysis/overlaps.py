@@ -26,7 +26,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..tables.conflicts import same_figure
-from .aggregates import _said_total
+from .aggregates import _said_total, sentence_map, text_before
 from .review import stems
 from .selections import project_rows, with_names, with_provenance
 
@@ -38,14 +38,9 @@ COLUMNS = ["name", "subject_type", "investment_yi_yuan", "forecast", "counted", 
 YEAR_WORDS = ("今年", "本年", "全年", "年度", "当年", "明年", "去年")
 
 
-def _year_word_before(row, sentences: pd.DataFrame, width: int = 8) -> bool:
+def _year_word_before(row, sentences: dict, width: int = 8) -> bool:
     """Whether one of :data:`YEAR_WORDS` stands in the ``width`` characters before the figure, in its clause."""
-    hit = sentences[(sentences["article_id"] == row.article_id) & (sentences["sentence_id"] == row.sentence_id)]
-    if hit.empty:
-        return False
-    offset = int(row.start) - int(hit["start"].iloc[0])
-    before = str(hit["text"].iloc[0])[max(offset - width, 0): max(offset, 0)]
-    before = before.rsplit("，", 1)[-1]
+    before = text_before(row, sentences, width).rsplit("，", 1)[-1]
     return any(w in before for w in YEAR_WORDS)
 
 
@@ -55,7 +50,7 @@ def _totals(tables: dict) -> pd.DataFrame:
     if inv.empty:
         return inv
     inv = with_names(inv, tables)
-    sents = tables["sentences"]
+    sents = sentence_map(tables["sentences"])
     # a year's figure is a flow: a stated period, or a one-year time word before it (今年计划投资), unless
     # its sentence calls it the total (总投资)
     flow = [(bool(p) or _year_word_before(r, sents)) and not _said_total(r, sents)

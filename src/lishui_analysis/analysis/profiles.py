@@ -67,7 +67,17 @@ def profile_html(tables: dict, entity_ids=None, lang: str = "en") -> str:
     sentence = dict(zip(zip(sents["article_id"], sents["sentence_id"]), sents["text"]))
     source = source_labels(tables["articles"])
     q, ev = tables["quantities"], tables["events"]
+    # each entity's rows grouped once (not one scan of every table per entity)
+    figures_of = {k: g for k, g in q[q["metric"].isin(_FIGURE_METRICS)].groupby("entity_id", sort=False)}
+    events_of = {k: g for k, g in ev.groupby("entity_id", sort=False)}
     conflicts = tables.get("conflicts")
+    conflicts_of = {k: g for k, g in conflicts.groupby("entity_id", sort=False)} if conflicts is not None else {}
+    children_of: dict[str, list[str]] = {}
+    if ents is not None:
+        for child, parent in zip(ents.index, ents["parent_id"]):
+            if parent and child in names:
+                children_of.setdefault(parent, []).append(names[child])
+    empty_q, empty_e = q.iloc[0:0], ev.iloc[0:0]
     parts = []
     for r in chosen.itertuples():
         eid = r.entity_id
@@ -75,7 +85,7 @@ def profile_html(tables: dict, entity_ids=None, lang: str = "en") -> str:
             continue
         row = ents.loc[eid]
         aliases = [a for a in str(row["aliases"]).split(";") if a]
-        children = [names[c] for c in ents.index[ents["parent_id"] == eid] if c in names]
+        children = children_of.get(eid, [])
         meta = [("Type" if not zh else "类型", row["entity_type"]),
                 ("Also called" if not zh else "别名", "; ".join(aliases)),
                 ("Company" if not zh else "所属企业", names.get(row["parent_id"], "")),
@@ -83,26 +93,24 @@ def profile_html(tables: dict, entity_ids=None, lang: str = "en") -> str:
                 ("Articles" if not zh else "文章数", f"{row['n_articles']} ({row['first_seen']} – {row['last_seen']})")]
         parts.append(f'<section class="ls-entity" id="{eid}"><h3>{_e(r.name)}</h3>')
         parts.append("<p>" + " · ".join(f"<b>{_e(k)}</b>: {_e(v)}" for k, v in meta if v) + "</p>")
-        qs = q[(q["entity_id"] == eid) & q["metric"].isin(_FIGURE_METRICS)].sort_values("quantity_id")
+        qs = figures_of.get(eid, empty_q).sort_values("quantity_id")
         if len(qs):
             parts.append(_table(["figure", "metric", "period", "forecast", "sentence", "source"] if not zh else
                                 ["数值", "指标", "年份", "预测", "原句", "来源"],
                                 [[x.surface, x.metric, x.period, "yes" if x.forecast else "", sentence.get(
                                     (x.article_id, x.sentence_id), ""), source.get(x.article_id, x.article_id)]
                                  for x in qs.itertuples()]))
-        es = ev[ev["entity_id"] == eid].sort_values(["date", "event_id"])
+        es = events_of.get(eid, empty_e).sort_values(["date", "event_id"])
         if len(es):
             parts.append(_table(["milestone", "date", "planned", "took (days, as stated)", "sentence", "source"]
                                 if not zh else ["节点", "日期", "计划", "用时（天，原文）", "原句", "来源"],
                                 [[x.event_type, x.date, "yes" if x.planned else "",
                                   "" if pd.isna(x.stated_duration) else f"{x.stated_duration:g}", x.sentence,
                                   source.get(x.article_id, x.article_id)] for x in es.itertuples()]))
-        if conflicts is not None and len(conflicts):
-            cs = conflicts[conflicts["entity_id"] == eid]
-            if len(cs):
-                parts.append(_table(["disagreement", "value a", "value b", "unit"] if not zh else
-                                    ["分歧", "数值甲", "数值乙", "单位"],
-                                    [[c.attribute, c.value_a, c.value_b, c.unit] for c in cs.itertuples()]))
+        cs = conflicts_of.get(eid)
+        if cs is not None and len(cs):
+            parts.append(_table(["disagreement", "value a", "value b", "unit"] if not zh else ["分歧", "数值甲", "数值乙", "单位"],
+                                [[c.attribute, c.value_a, c.value_b, c.unit] for c in cs.itertuples()]))
         parts.append("</section>")
     return "\n".join(parts)
 

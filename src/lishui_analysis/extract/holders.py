@@ -273,7 +273,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         counted = _COUNTED.match(name)
         if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")):
             # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
-            # the current project's); nor do facilities counted or sized (主要建设10条聚苯乙烯生产线,
+            # the current project's); nor do facilities counted or sized (新建6条薄膜生产线,
             # 3000座位体育馆, 20多条生产线): what the project or company builds, the current one's.
             r.take(Holder(s, m.end(), name, "generic"))
             return True
