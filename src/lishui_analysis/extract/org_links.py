@@ -1,0 +1,110 @@
+"""Which names of one article are one body: a body's short forms and a zone's several names.
+
+Pure functions of the names an article holds (and the place patterns of
+:mod:`.organizations`), used by :func:`.organizations.extract_org_mentions`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+#: A level bucket holding more bodies than this (a long list of bureaus of one city) is left alone:
+#: the short form cannot be told apart there, and comparing stays linear.
+MAX_BUCKET = 32
+
+
+def is_subsequence(short: str, full: str) -> bool:
+    """The letters of ``short`` occur in ``full`` in order (经开区投促部 in 经开区投资促进部)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def short_bodies(gov: list[str], place_re: re.Pattern) -> dict[str, str]:
+    """Short form → full name among government bodies (``gov``, sorted by length): for each name, the
+    last longer one with the same first and last characters holding it as a subsequence, with no
+    place it lacks. The answer of comparing every pair, comparing only the names that share their
+    first and last characters and are longer, from the last (the answer is the last that fits).
+
+    >>> rx = re.compile("丽水|缙云")
+    >>> short_bodies(["丽水市委", "丽水市委员会", "中共丽水市委"], rx)
+    {}
+    >>> short_bodies(["缙云县委", "缙云县县委"], rx)
+    {'缙云县委': '缙云县县委'}
+    """
+    def places_in(name: str) -> set[str]:
+        return set(place_re.findall(name))
+
+    by_ends: dict[tuple[str, str], list[int]] = {}
+    for i, name in enumerate(gov):
+        by_ends.setdefault((name[0], name[-1]), []).append(i)
+    out = {}
+    for i, a in enumerate(gov):
+        for j in reversed(by_ends[(a[0], a[-1])]):
+            if j <= i or len(gov[j]) <= len(a):
+                break  # the rest come before a in the list or are no longer than it
+            b = gov[j]
+            if is_subsequence(a, b) and places_in(b) <= places_in(a):
+                out[a] = b
+                break
+    return out
+
+
+def level_bodies(gov: list[str], place_chain_re: re.Pattern, levels: tuple[str, ...],
+                 endings: Mapping[str, str]) -> dict[str, str]:
+    """Step ``organizations.level_short``: a body written with its level but no place (``市发改委``,
+    ``县资规局``, ``省政府``) is the one body of ``gov`` written with a place of that level whose rest holds
+    it, letter by letter, with the same last letter (long ``endings`` read short: 委员会 as 委, 人民政府
+    as 政府) — the way bureaus shorten their names in the text of their own city or county. None when
+    two bodies fit (市经信局 with 甲市经济和信息化局 and 乙市经济和信息化局). ``place_chain_re`` matches a
+    place with its level in group 2 (丽水 + 市).
+
+    >>> rx = re.compile("(丽水|遂昌|浙江)([省市区县]?)")
+    >>> gov = ["市发改委", "县资规局", "丽水市发展和改革委员会", "遂昌县自然资源和规划局"]
+    >>> level_bodies(gov, rx, ("省", "市", "县"), {"委员会": "委"})
+    {'市发改委': '丽水市发展和改革委员会', '县资规局': '遂昌县自然资源和规划局'}
+    """
+    def core(rest: str) -> str:
+        long = next((e for e in endings if rest.endswith(e)), None)
+        return rest[:-len(long)] + endings[long] if long else rest
+
+    placed: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (level, last letter) → (core, full name)
+    for b in gov:
+        m = place_chain_re.match(b)
+        if m and m.group(2):
+            c = core(b[m.end():])
+            if c:
+                placed.setdefault((m.group(2), c[-1]), []).append((c, b))
+    out = {}
+    for a in gov:
+        if not a.startswith(levels) or place_chain_re.match(a) or len(a) < 3:
+            continue
+        short = core(a[1:])
+        bucket = placed.get((a[0], short[-1]), ())
+        if len(bucket) > MAX_BUCKET:
+            continue
+        fits = {b for c, b in bucket if len(c) >= len(short) and is_subsequence(short, c)}
+        if len(fits) == 1:
+            out[a] = fits.pop()
+    return out
+
+
+_LEADING_PROVINCE = re.compile(r"^浙江省?")
+_ZONE_ENDING = re.compile(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$")
+
+
+def zone_canonical(zones: list[str]) -> dict[str, str]:
+    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区).
+
+    >>> zone_canonical(["庆元经开区", "浙江庆元经济开发区"])["庆元经开区"]
+    '浙江庆元经济开发区'
+    """
+    core: dict[str, list[str]] = {}
+    for z in zones:
+        key = _ZONE_ENDING.sub("", _LEADING_PROVINCE.sub("", z))
+        core.setdefault(key, []).append(z)
+    out = {}
+    for group in core.values():
+        best = max(group, key=lambda z: (len(z), z))
+        for z in group:
+            out[z] = best
+    return out

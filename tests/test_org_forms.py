@@ -1,0 +1,83 @@
+"""Organization names by grammatical class, on invented sentences: words of the function classes
+of a general lexicon (verbs, prepositions, conjunctions, adverbs) before a place are no part of a
+name; a body written with its level and no place is the one body of that level the article names in
+full (市发改委 = 某市发展和改革委员会)."""
+import itertools
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.organizations import extract_org_mentions
+
+PLACES = ["杭州", "宁波", "温州", "嘉兴", "湖州", "衢州"]
+TRADES = ["澜岳", "禾旭", "曜川", "栖梧"]
+ENDINGS = ["科技有限公司", "集团", "新材料股份有限公司"]
+# a run of function words before the name (adverb + preposition, verb, adverb + verb, conjunction + preposition)
+PREFIXES = ["则被", "到达", "随即赶赴", "而同", "并被"]
+
+
+def pairs(text):
+    return {(m.surface, m.name) for m in extract_org_mentions(text)}
+
+
+@pytest.mark.parametrize("prefix, place, trade, ending", [
+    (p, pl, t, e) for (p, pl), t, e in zip(itertools.product(PREFIXES, PLACES), itertools.cycle(TRADES),
+                                           itertools.cycle(ENDINGS))])
+def test_function_words_before_a_place_are_cut_off_the_name(prefix, place, trade, ending):
+    name = f"{place}{trade}{ending}"
+    text = f"去年，该厂房{prefix}{name}整体收购。"
+    assert (name, name) in pairs(text)
+    assert not any(m.surface.startswith(prefix) for m in extract_org_mentions(text))
+
+
+@pytest.mark.parametrize("name", ["开山智能装备有限公司", "传化物流集团有限公司", "到达科技浙江有限公司", "中建三局集团有限公司"])
+def test_a_trade_name_may_start_with_any_word(name):
+    """No place follows the first word: the name stays whole, whatever class that word has."""
+    assert (name, name) in pairs(f"会上，{name}与园区签订协议。")
+
+
+def test_function_prefix_is_a_named_step():
+    text = "厂房建成后，则被宁波禾旭科技有限公司整体租用。"
+    with config.steps_off("organizations.function_prefix"):
+        off = pairs(text)
+    assert ("宁波禾旭科技有限公司", "宁波禾旭科技有限公司") in pairs(text)
+    assert ("宁波禾旭科技有限公司", "宁波禾旭科技有限公司") not in off
+
+
+# A city or county, a bureau's full domain and its usual short form.
+BODIES = [
+    ("丽水", "市", "发展和改革委员会", "发改委"),
+    ("衢州", "市", "经济和信息化局", "经信局"),
+    ("遂昌", "县", "自然资源和规划局", "资规局"),
+    ("龙游", "县", "住房和城乡建设局", "住建局"),
+    ("浙江", "省", "人民政府", "政府"),
+]
+
+
+@pytest.mark.parametrize("place, level, domain, short", BODIES)
+@pytest.mark.parametrize("order", ["full_first", "short_first"])
+def test_a_body_by_its_level_is_the_one_named_in_full(place, level, domain, short, order):
+    full, brief = f"{place}{level}{domain}", f"{level}{short}"
+    a, b = (full, brief) if order == "full_first" else (brief, full)
+    text = f"近日，{a}召开专题会议。会上，{b}负责人介绍了有关情况。"
+    assert pairs(text) == {(full, full), (brief, full)}
+
+
+@pytest.mark.parametrize("place, level, domain, short", BODIES[:4])
+def test_two_bodies_of_the_level_leave_the_short_form_alone(place, level, domain, short):
+    other = "宁波" if level == "市" else "松阳"
+    text = f"{place}{level}{domain}与{other}{level}{domain}签订协议，{level}{short}牵头推进。"
+    assert (f"{level}{short}", f"{level}{short}") in pairs(text)
+
+
+def test_a_body_of_another_level_is_not_linked():
+    """县发改局 is no short form of a city's 发展和改革局."""
+    text = "丽水市发展和改革局召开会议，县发改局参加。"
+    assert ("县发改局", "县发改局") in pairs(text)
+
+
+def test_level_short_is_a_named_step():
+    text = "丽水市发展和改革委员会召开会议，市发改委负责人介绍情况。"
+    with config.steps_off("organizations.level_short"):
+        assert ("市发改委", "市发改委") in pairs(text)
+    assert ("市发改委", "丽水市发展和改革委员会") in pairs(text)
