@@ -81,3 +81,17 @@ def test_level_short_is_a_named_step():
     with config.steps_off("organizations.level_short"):
         assert ("市发改委", "市发改委") in pairs(text)
     assert ("市发改委", "丽水市发展和改革委员会") in pairs(text)
+
+
+@pytest.mark.parametrize("company, place, branch", [
+    ("杭州澜岳银行股份有限公司", "丽水", "分行"), ("宁波禾旭建设有限公司", "温州市", "分公司"),
+    ("浙江曜川农商银行股份有限公司", "衢州", "支行"), ("上海栖梧证券有限责任公司", "湖州", "营业部")])
+def test_a_company_branch_is_one_name(company, place, branch):
+    name = f"{company}{place}{branch}"
+    assert pairs(f"会上，{name}与园区签订合作协议。") == {(name, name)}
+
+
+def test_a_legal_name_before_another_body_still_ends_there():
+    """Only a place and a branch word continue a legal name: a body after it is a name of its own."""
+    assert pairs("浙江禾旭科技有限公司湖州市政府签约。") == {("浙江禾旭科技有限公司", "浙江禾旭科技有限公司"),
+                                                          ("湖州市政府", "湖州市政府")}

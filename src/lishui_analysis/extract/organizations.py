@@ -127,7 +127,8 @@ def _tables():
                 generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
                 credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
                 credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
-                known=known, known_re=known_re, not_followed=not_followed)
+                known=known, known_re=known_re, not_followed=not_followed,
+                branch_words=tuple(sorted(v.get("branch_words") or (), key=len, reverse=True)))
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
@@ -148,6 +149,17 @@ _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[�
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 
 
+def _branch(rest: str) -> bool:
+    """``rest`` is a place and a branch word: the company's branch there is one name with it
+    (某某银行股份有限公司丽水分行, 某某建设有限公司温州分公司)."""
+    t = _tables()
+    if not rest.endswith(t["branch_words"]):
+        return False
+    end = len(rest) - len(next(w for w in t["branch_words"] if rest.endswith(w)))
+    m = t["place_chain_re"].match(rest)
+    return bool(m) and m.end() == end
+
+
 @lru_cache(maxsize=8192)
 def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     """The name left after the last break word before its suffix (``""`` when only the suffix is left).
@@ -165,7 +177,7 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # A company's legal name inside a longer candidate ends it: what follows is another name.
     if "有限" in name:
         for m in _LEGAL_END_RE.finditer(name, 0, len(name) - 2):
-            if len(name) - m.end() >= 3:
+            if len(name) - m.end() >= 3 and not _branch(name[m.end():]):
                 best = max(best, m.end())
     t = _tables()
     # break words ending after ``best``: (start, end); roles only when a stem is left after them
