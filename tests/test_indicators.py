@@ -60,6 +60,10 @@ def test_growth_table_and_funding_shares():
                       _q(quantity_id="d", metric="funding", value=250e4, period="", forecast=True)])
     g = analysis.growth_table(q)
     assert g.loc[0, "growth_pct"] == pytest.approx(28.64, abs=0.01) and g.loc[0, "quantity_ids"] == "a;b"
+    # a rate of the next year (产值增长12%) and an amount in another currency are no level of the same series
+    more = pd.concat([q, pd.DataFrame([_q(quantity_id="e", metric="revenue", value=12.0, unit="percent", period="2024"),
+                                       _q(quantity_id="f", metric="revenue", value=3e7, unit="USD", period="2024")])])
+    assert analysis.growth_table(more)["quantity_ids"].tolist() == ["a;b"]
     f = analysis.funding_shares(q)
     assert f.loc[0, "share_pct"] == pytest.approx(40.0) and bool(f.loc[0, "forecast"])
 

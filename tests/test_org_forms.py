@@ -95,3 +95,11 @@ def test_a_legal_name_before_another_body_still_ends_there():
     """Only a place and a branch word continue a legal name: a body after it is a name of its own."""
     assert pairs("浙江禾旭科技有限公司湖州市政府签约。") == {("浙江禾旭科技有限公司", "浙江禾旭科技有限公司"),
                                                           ("湖州市政府", "湖州市政府")}
+
+
+@pytest.mark.parametrize("stem", ["管理", "投资发展", "科技", "信息咨询", "实业投资"])
+@pytest.mark.parametrize("form", ["有限公司", "集团"])
+def test_lines_of_business_alone_are_no_name(stem, form):
+    """A name needs a trade name: 管理有限公司 (what a role cut leaves of 某某企业管理有限公司) is none."""
+    assert pairs(f"据介绍，{stem}{form}负责运营。") == set()
+    assert (f"宁波禾旭{stem}{form}", f"宁波禾旭{stem}{form}") in pairs(f"据介绍，宁波禾旭{stem}{form}负责运营。")

@@ -100,10 +100,12 @@ def intensity_takeaway(table: pd.DataFrame, threshold: float) -> str:
 
 
 def growth_table(q: pd.DataFrame) -> pd.DataFrame:
-    """Same subject, metric and unit stated for two periods: growth between consecutive periods."""
-    m = q[(q["metric"].isin(MONEY_METRICS)) & (q["period"] != "") & (~q["forecast"]) & (q["subject"] != "")]
+    """Same subject, metric and unit stated for two periods: growth between consecutive periods. Only
+    amounts: a rate (``产值增长10%以上``, unit percent) is no level to grow from or to."""
+    m = q[(q["metric"].isin(MONEY_METRICS)) & (q["period"] != "") & (~q["forecast"]) & (q["subject"] != "")
+          & (~q["unit"].isin(("percent", "other")))]
     rows = []
-    for (subj, metric), g in m.groupby(["subject", "metric"]):
+    for (subj, metric, _unit), g in m.groupby(["subject", "metric", "unit"]):
         g = g.sort_values("period").drop_duplicates("period")
         recs = g.to_dict("records")
         for a, b in zip(recs, recs[1:]):
