@@ -252,3 +252,17 @@ def test_a_later_paragraph_on_the_projects_own_company_keeps_the_project(company
 def test_ensuring_a_milestone_is_no_milestone(talk):
     text = f"栖霞湾新材料项目2024年3月开工。{talk}，园区成立了服务专班。"
     assert [t for t, *_ in rows(text)] == ["construction_started"]
+
+
+# ---- imminence after the verb: in sight, not done (投产在望, 竣工在即) ------------------------------
+
+@pytest.mark.parametrize("name", ["宁波禾旭新材料项目", "澜岳智造基地", "栖梧科创园二期工程"])
+@pytest.mark.parametrize("verb, etype", [("投产", "production_start"), ("竣工", "completed"), ("开工", "construction_started")])
+@pytest.mark.parametrize("word", ["在望", "在即", "指日可待"])
+def test_a_milestone_in_sight_is_planned(name, verb, etype, word):
+    text = f"目前，{name}各项准备工作基本就绪，{verb}{word}。"
+    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    assert [(e.event_type, e.planned) for e in events if e.event_type == etype] == [(etype, True)]
+    done = text.replace(f"{verb}{word}", f"已于3月{verb}")
+    events = extract_events(done, split_sentences(done), extract_dates(done, PUB), extract_org_mentions(done), PUB)
+    assert [(e.event_type, e.planned) for e in events if e.event_type == etype] == [(etype, False)]

@@ -95,6 +95,11 @@ def _planned_words() -> tuple[str, ...]:
     return tuple(cues()["planned"])
 
 
+@lru_cache(maxsize=1)
+def _planned_after() -> tuple[str, ...]:
+    return tuple(cues().get("planned_after") or ())
+
+
 @dataclass
 class _Article:
     """What the steps share for one body: its text, dates and holders, the vocabulary, and the
@@ -322,8 +327,9 @@ def _when_clause(a: _Article, s: _Statement) -> bool:
 
 def _planned_cue(a: _Article, s: _Statement) -> bool:
     """Marks the milestone planned when a cue word (将, 预计, 力争 …) stands before the verb in its
-    clause: 项目预计明年6月投产."""
-    s.planned = occurs_within(a.text, _planned_words(), s.cstart, s.start)
+    clause (项目预计明年6月投产), or a word of imminence right after it (``planned_after``: 投产在望,
+    竣工在即 — in sight, not yet done)."""
+    s.planned = occurs_within(a.text, _planned_words(), s.cstart, s.start) or s.post.startswith(_planned_after())
     return True
 
 
