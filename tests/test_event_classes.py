@@ -266,3 +266,11 @@ def test_a_milestone_in_sight_is_planned(name, verb, etype, word):
     done = text.replace(f"{verb}{word}", f"已于3月{verb}")
     events = extract_events(done, split_sentences(done), extract_dates(done, PUB), extract_org_mentions(done), PUB)
     assert [(e.event_type, e.planned) for e in events if e.event_type == etype] == [(etype, False)]
+
+
+@pytest.mark.parametrize("chain, etypes", [("建成投产", ("completed", "production_start")),
+                                           ("竣工投用", ("completed", "production_start"))])
+def test_a_chain_of_milestones_in_sight_is_planned_whole(chain, etypes):
+    text = f"目前，宁波禾旭新材料项目{chain}在望，配套设施同步推进。"
+    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    assert {(e.event_type, e.planned) for e in events} == {(t, True) for t in etypes}

@@ -327,9 +327,15 @@ def _when_clause(a: _Article, s: _Statement) -> bool:
 
 def _planned_cue(a: _Article, s: _Statement) -> bool:
     """Marks the milestone planned when a cue word (将, 预计, 力争 …) stands before the verb in its
-    clause (项目预计明年6月投产), or a word of imminence right after it (``planned_after``: 投产在望,
-    竣工在即 — in sight, not yet done)."""
-    s.planned = occurs_within(a.text, _planned_words(), s.cstart, s.start) or s.post.startswith(_planned_after())
+    clause (项目预计明年6月投产), or a word of imminence right after it or after the chain of milestone
+    verbs it opens (``planned_after``: 投产在望, 竣工在即, 建成投产在望 — in sight, not yet done)."""
+    after = s.end
+    for _ in range(3):  # a chain is short (建成投产); bounded, so a run of verbs stays linear
+        m = a.verb_re.match(a.text, after)
+        if m is None or m.end() == after:
+            break
+        after = m.end()
+    s.planned = occurs_within(a.text, _planned_words(), s.cstart, s.start) or a.text.startswith(_planned_after(), after)
     return True
 
 
