@@ -126,6 +126,14 @@ def _cheng_pattern():
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _fraction_pattern():
+    """Fractions are percents: 三分之一 = 33.33, 五分之二 = 40, 二分之一 = 50, 一半 = 50 (a denominator of
+    two to ninety-nine: 百分之 is a percent of its own, 千分之/万分之 are left alone)."""
+    return re.compile(rf"(?<![\d{_CN}第])(?:(?P<fden>十[一二三四五六七八九]?|[二三四五六七八九]十?[一二三四五六七八九]?|[2-9]\d?)"
+                      rf"分之(?P<fnum>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?![\d{_CN}])|(?P<fhalf>一半))")
+
+
 def _header_pattern():
     """A table flattened into text puts the unit in the column label: 出让面积（㎡）64351.12, 起始价（万元）5350."""
     unit_alt = trie_regex(units())
@@ -372,6 +380,8 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
             if m:
                 hits.append(m)
             pos = text.find("成", pos + 1, s_end)
+        if text.find("分之", s_start, s_end) >= 0 or text.find("一半", s_start, s_end) >= 0:
+            hits.extend(_fraction_pattern().finditer(text, s_start, s_end))
         if text.find("）", s_start, s_end) >= 0 or text.find(")", s_start, s_end) >= 0:
             for m in _header_pattern().finditer(text, s_start, s_end):
                 if not _is_excluded(text, m, m.group("num"), m.group("unit")):
@@ -411,16 +421,21 @@ def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
     return None if v is None else Decimal(repr(v)) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
 
 
-_GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag", "mag0", "approx2", "unit", "suf",
+_GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag", "mag0", "approx2", "unit", "suf", "fden", "fnum", "fhalf",
                          "per", "pnum", "cnum", "chalf"))
 
 
 def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[Quantity]:
     g = {**_GROUPS, **m.groupdict()}
     v: Any  # a number: float, or Decimal for the ends of a range
-    if g.get("pnum") or g.get("cnum"):
+    if g.get("pnum") or g.get("cnum") or g.get("fden") or g.get("fhalf"):
         if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
             v, unit_text = cast(float, parse_number(g["cnum"])) * 10 + (5 if g["chalf"] else 0), "成"
+        elif g.get("fhalf"):
+            v, unit_text = 50.0, "一半"
+        elif g.get("fden"):
+            den, num = parse_number(g["fden"]), parse_number(g["fnum"])
+            v, unit_text = (round(100 * num / den, 2) if den and num is not None and num < den else None), "分之"
         else:
             v, unit_text = parse_number(g["pnum"]), "百分之"
         if v is None:

@@ -1,0 +1,35 @@
+"""Quantities by class, on invented sentences: fractions are percents; energy and battery units
+(GW, GWh, MW, kWh, Ah) and tons of standard coal keep their value as written under unit other."""
+import pytest
+
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.ingest.segment import split_sentences
+
+
+def figures(text):
+    return [(q.surface, q.value, q.unit) for q in extract_quantities(text, split_sentences(text))]
+
+
+@pytest.mark.parametrize("frac, value", [("三分之一", 33.33), ("五分之二", 40.0), ("二分之一", 50.0), ("四分之三", 75.0),
+                                         ("十分之一", 10.0), ("十二分之一", 8.33), ("二十分之三", 15.0), ("一半", 50.0)])
+@pytest.mark.parametrize("frame", ["宁波禾旭新材料的外销收入占{f}。", "全区规上企业中，超过{f}完成了数字化改造；",
+                                   "澜岳园区的{f}用地已出让"])
+def test_fractions_are_percents(frac, value, frame):
+    assert figures(frame.format(f=frac)) == [(frac, value, "percent")]
+
+
+@pytest.mark.parametrize("text", ["百分之三十的用地已出让。", "千分之三的误差。", "第三分之一段路面。"])
+def test_other_shares_are_not_fractions_of_this_kind(text):
+    assert all(unit == "percent" and surface.startswith("百分之") for surface, _, unit in figures(text))
+
+
+@pytest.mark.parametrize("number, mag, value", [("8", "", 8.0), ("12.5", "", 12.5), ("10", "亿", 1e9), ("3", "万", 3e4)])
+@pytest.mark.parametrize("unit", ["GWh", "GW", "MWh", "MW", "kWh", "kW", "Ah"])
+def test_energy_units_keep_the_value_as_written(number, mag, value, unit):
+    text = f"项目建成后可形成年产{number}{mag}{unit}的生产能力。"
+    assert figures(text) == [(f"{number}{mag}{unit}", value, "other")]
+
+
+@pytest.mark.parametrize("word", ["吨标煤", "吨标准煤"])
+def test_tons_of_standard_coal_are_no_tons(word):
+    assert figures(f"单位工业增加值能耗不高于0.48{word}。") == [(f"0.48{word}", 0.48, "other")]
