@@ -33,3 +33,18 @@ def test_energy_units_keep_the_value_as_written(number, mag, value, unit):
 @pytest.mark.parametrize("word", ["吨标煤", "吨标准煤"])
 def test_tons_of_standard_coal_are_no_tons(word):
     assert figures(f"单位工业增加值能耗不高于0.48{word}。") == [(f"0.48{word}", 0.48, "other")]
+
+
+@pytest.mark.parametrize("measure, metric", [("亩均税收", "tax"), ("亩均产值", "output_value")])
+@pytest.mark.parametrize("cmp", ["不低于", "≥", "达到", ""])
+@pytest.mark.parametrize("amount, value", [("40万元", 4e5), ("35.5万元", 3.55e5)])
+def test_a_money_figure_after_mu_average_is_a_rate_per_mu(measure, metric, cmp, amount, value):
+    """亩均税收不低于40万元 is 40万元 per mu, written without /亩: unit other, the value in yuan per mu."""
+    text = f"项目达产后，{measure}{cmp}{amount}。"
+    assert [(q.surface, q.value, q.unit, q.metric) for q in extract_quantities(text, split_sentences(text))] == \
+        [(amount, value, "other", metric)]
+
+
+def test_a_total_after_a_mu_average_rate_is_no_rate():
+    text = "全区亩均税收增长12%，项目总投资5亿元。"
+    assert [(q.surface, q.unit) for q in extract_quantities(text, split_sentences(text))] == [("12%", "percent"), ("5亿元", "CNY")]

@@ -218,6 +218,8 @@ _FLOW_RE = re.compile(r"/(?:年|月|天|日)")
 _OUTPUT_CUES = ("每年", "每月", "每天", "年产", "月产", "日产", "年生产", "月生产", "产能", "产量")
 _OUTPUT_CUE_RE = re.compile("|".join(_OUTPUT_CUES))
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
+# 亩均 + what is measured + a comparison, right before a money figure: the figure is per mu
+_PER_MU_BEFORE = re.compile(r"亩均[\u4e00-\u9fff]{0,4}?(?:≥|≧|>=|＞|不低于|不少于|不小于|达到|达|为|约|超过|)$")
 
 
 _YEAR_MARK_RE = re.compile(r"(\d{4})年|今年|去年|明年")
@@ -500,6 +502,10 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         unit, kind = "other", "other"
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
+    elif kind == "money" and _PER_MU_BEFORE.search(text, max(s_start, m.start() - 12), m.start()):
+        # 亩均税收不低于40万元, 亩均产值≥600万元: a rate per mu named before the figure, without /亩
+        unit, kind = "other", "other"
+        unit_text = unit_text + "/亩"
     start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
     metric = cast(str, metric)  # every kind has one
     r = resolve(holders, start, surface_end, s_start, role_of(metric, kind), counted=unit_text in _COUNTED)
