@@ -48,3 +48,16 @@ def test_a_money_figure_after_mu_average_is_a_rate_per_mu(measure, metric, cmp, 
 def test_a_total_after_a_mu_average_rate_is_no_rate():
     text = "全区亩均税收增长12%，项目总投资5亿元。"
     assert [(q.surface, q.unit) for q in extract_quantities(text, split_sentences(text))] == [("12%", "percent"), ("5亿元", "CNY")]
+
+
+@pytest.mark.parametrize("frame", ["澜岳新材料项目仅用{d}时间就完成了主体建设。", "从签约到投产不到{d}，", "历时{d}，禾旭工厂建成"])
+@pytest.mark.parametrize("d, value", [("半年", 6.0), ("半个月", 0.5)])
+def test_half_a_year_or_month_is_a_duration(frame, d, value):
+    text = frame.format(d=d)
+    assert [(q.surface, q.value, q.unit, q.kind) for q in extract_quantities(text, split_sentences(text))] == \
+        [(d, value, "month", "duration")]
+
+
+@pytest.mark.parametrize("text", ["今年上半年，澜岳园区运行平稳；下半年将开工。", "每半年评估一次。", "发布半年报。", "半年度总结。"])
+def test_halves_of_a_named_year_frequencies_and_reports_are_no_durations(text):
+    assert [q for q in extract_quantities(text, split_sentences(text)) if q.kind == "duration"] == []

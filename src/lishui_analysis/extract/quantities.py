@@ -131,7 +131,10 @@ def _fraction_pattern():
     """Fractions are percents: 三分之一 = 33.33, 五分之二 = 40, 二分之一 = 50, 一半 = 50 (a denominator of
     two to ninety-nine: 百分之 is a percent of its own, 千分之/万分之 are left alone)."""
     return re.compile(rf"(?<![\d{_CN}第])(?:(?P<fden>十[一二三四五六七八九]?|[二三四五六七八九]十?[一二三四五六七八九]?|[2-9]\d?)"
-                      rf"分之(?P<fnum>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?![\d{_CN}])|(?P<fhalf>一半))")
+                      rf"分之(?P<fnum>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?![\d{_CN}])|(?P<fhalf>一半)"
+                      # half a year or a month, a duration: 用了半年时间 (6 months), 不到半个月 (0.5 month); not
+                      # the half of a year named (上半年, 今年下半年) nor a frequency (每半年) or a report (半年报)
+                      rf"|(?<![上下每本今去明前后同当{_CN}])(?P<hdur>半(?:年|个月))(?![度报末初]))")
 
 
 def _header_pattern():
@@ -382,7 +385,7 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
             if m:
                 hits.append(m)
             pos = text.find("成", pos + 1, s_end)
-        if text.find("分之", s_start, s_end) >= 0 or text.find("一半", s_start, s_end) >= 0:
+        if text.find("分之", s_start, s_end) >= 0 or text.find("半", s_start, s_end) >= 0:
             hits.extend(_fraction_pattern().finditer(text, s_start, s_end))
         if text.find("）", s_start, s_end) >= 0 or text.find(")", s_start, s_end) >= 0:
             for m in _header_pattern().finditer(text, s_start, s_end):
@@ -423,13 +426,18 @@ def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
     return None if v is None else Decimal(repr(v)) * Decimal(repr(MAGNITUDES.get(mag, 1.0)))
 
 
-_GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag", "mag0", "approx2", "unit", "suf", "fden", "fnum", "fhalf",
+_GROUPS = dict.fromkeys(("pre", "num", "mag1", "unit1", "num2", "approx1", "mag", "mag0", "approx2", "unit", "suf", "fden", "fnum", "fhalf", "hdur",
                          "per", "pnum", "cnum", "chalf"))
 
 
 def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[Quantity]:
     g = {**_GROUPS, **m.groupdict()}
     v: Any  # a number: float, or Decimal for the ends of a range
+    if g.get("hdur"):  # 半年 = 6 months, 半个月 = 0.5 month (durations as written)
+        v, unit_text = (6.0, "半年") if g["hdur"] == "半年" else (0.5, "半个月")
+        r = resolve(holders, m.start(), m.end(), s_start, role_of("duration", "duration"))
+        return [Quantity(m.start(), m.end(), m.group(), v, "month", unit_text, "duration", "duration", r.subject,
+                         r.org.name if r.org else "", "", False, False, r.subject_type, r.rule)]
     if g.get("pnum") or g.get("cnum") or g.get("fden") or g.get("fhalf"):
         if g.get("cnum"):  # 六成 = 60 percent, 三成半 = 35 percent
             v, unit_text = cast(float, parse_number(g["cnum"])) * 10 + (5 if g["chalf"] else 0), "成"
