@@ -239,13 +239,16 @@ def plot_timeline(tl, title: str, xlabel: str, lang: str = "en", top_n: int = 15
         ax.plot([], [], marker=EVENT_MARKERS[etype], color=color, linestyle="none", label=etype.replace("_", " "))
     ax.plot([], [], marker="o", markerfacecolor="white", markeredgecolor="#333", linestyle="none", label="planned (hollow)")
     pad = max((hi - lo) * 0.04, pd.Timedelta(days=20))
-    for r in clipped.itertuples():  # outside the axis: an arrow at its edge, the date beside it
-        left = r.start < lo
+    # outside the axis: an arrow at its edge, the dates beside it (one label per row and edge, so two
+    # milestones past the same edge never print over each other)
+    at_edge: dict[tuple[str, bool], list[str]] = {}
+    for r in clipped.itertuples():
+        at_edge.setdefault((getattr(r, label_col), bool(r.start < lo)), []).append(str(r.date))
+    for (row, left), dates in at_edge.items():
         edge = lo - pad * 0.6 if left else hi + pad * 0.6
-        ax.plot(edge, y[getattr(r, label_col)], marker="<" if left else ">", markersize=8, color="#666", zorder=4,
-                linestyle="none")
-        ax.annotate(r.date, (edge, y[getattr(r, label_col)]), xytext=(6 if left else -6, 7), textcoords="offset points",
-                    ha="left" if left else "right", fontsize=7, color="#666")
+        ax.plot(edge, y[row], marker="<" if left else ">", markersize=8, color="#666", zorder=4, linestyle="none")
+        ax.annotate(", ".join(dict.fromkeys(dates)), (edge, y[row]), xytext=(6 if left else -6, 7),
+                    textcoords="offset points", ha="left" if left else "right", fontsize=7, color="#666")
     if len(clipped):
         ax.plot([], [], marker=">", color="#666", linestyle="none", label="outside the axis")
     ax.set_yticks(range(len(rows)))
