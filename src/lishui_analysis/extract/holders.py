@@ -33,6 +33,7 @@ from .holder_phrases import (
     vocab,
 )
 from .organizations import extract_org_mentions
+from .plots import plot_matches  # noqa: F401  (re-exported)
 
 #: Stage name of :data:`HOLDER_STEPS` and :data:`HEAD_READINGS` (``holders.<step>``).
 STAGE = "holders"
@@ -152,45 +153,6 @@ def _coded_plots(r: _Reading) -> None:
         s = m.start("code")
         if free(s, m.end()):
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
-
-
-_CHAIN = re.compile(r"[0-9A-Za-z]+(?:[-—][0-9A-Za-z]+)*")
-_PLOT_TAIL = re.compile(r"[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)")
-_PLOT_STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|(?<!\d)\d")
-
-
-def plot_matches(text: str, plot_re, chains: bool | None = None):
-    """``plot_re.finditer(text)``, linear in a long chain of codes (1-2-3-…-9). The regex engine tries
-    the code at the start of each part of a chain and, when no 地块 follows the chain, reads the
-    whole rest of the chain again each time: the square of the chain in one call into C. Here each
-    attempt reads only what it can use. A code reads on to the end of its chain and takes the
-    furthest end from which the words up to 地块 follow (as :data:`_PLOT_TAIL` reads them): that
-    is the end of the chain or nothing. So, when the chain's end cannot be followed by them, no
-    code of the chain matches and an attempt only needs the 29 characters a number alone
-    (12345号…地块) can use; when it can, the attempt matches through the chain's end. Used when the
-    text has eight dashes or more (``chains``); the matches are those of ``finditer`` either way.
-    """
-    if chains is None:
-        chains = text.count("-") + text.count("—") >= 8
-    if not chains:
-        yield from plot_re.finditer(text)
-        return
-    spans = [m.span() for m in _CHAIN.finditer(text)]
-    span_starts = [a for a, _ in spans]
-    pos, n = 0, len(text)
-    while True:
-        c = _PLOT_STARTS.search(text, pos)
-        if c is None:
-            return
-        p = c.start()
-        end = spans[bisect_right(span_starts, p) - 1][1]   # the end of the chain holding p
-        reach = end + 20 if _PLOT_TAIL.match(text, end) else 0
-        m = plot_re.match(text, p, min(n, max(reach, p + 29)))
-        if m is not None:
-            yield m
-            pos = m.end()
-        else:
-            pos = p + 1
 
 
 def _head_phrases(r: _Reading) -> None:
@@ -475,6 +437,7 @@ def _builders(r: _Reading) -> None:
     星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
 
     >>> from .organizations import extract_org_mentions
+from .plots import plot_matches  # noqa: F401  (re-exported)
     >>> text = "星河轴承项目由浙江云岭精工有限公司投资建设。"
     >>> r = _Reading(text, extract_org_mentions(text)); _head_phrases(r); _organizations(r); _builders(r)
     >>> [(h.name, h.org.name if h.org else "") for h in r.found if h.kind == "project"]
