@@ -54,6 +54,7 @@ def vocab() -> dict:
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
                                      + v["project_heads"] + v["zone_heads"])),
         "function_re": re.compile(alt(v["function_words"])),
+        "name_word_classes": frozenset(v["name_word_classes"]),
         "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
@@ -121,9 +122,89 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
             continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
         cut = m.end()
     s += cut
+    while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
+        s += 1  # a name never opens with a bracket left open (（即4个体育馆…: the words inside are read on)
     if config.step_on("holders", "name_start"):
         s = name_start(text, s, head_start)
+    if breaks is None:  # a project's name (a batch's left edge keeps its verbs: 入园企业, 开工项目)
+        if config.step_on("holders", "past_head"):
+            s = past_head(text, s, head_start)
+        if config.step_on("holders", "first_word"):
+            s = first_word_off(text, s, head_start)
     return s
+
+
+def past_head(text: str, s: int, e: int) -> int:
+    """Step ``holders.past_head``: a name never starts with a head noun, nor inside one — what the
+    run holds before it ended an earlier phrase (``省级示范工程|云岭智造工厂``: the cut after the break
+    word 示范 left 工程 in front; ``星河产业集聚区|云岭电池产业园``: the cut after 集聚 fell inside 集聚区).
+    The phrase starts after that head, unless a longer word of jieba's dictionary starts where it
+    does (``工程机械产业园`` keeps 工程机械)."""
+    head_re = vocab()["head_re"]
+    for k in (3, 2, 1):  # a head begun before s and ending after it (…集聚|区…)
+        m = head_re.match(text, s - k, e) if s - k >= 0 else None
+        if m is not None and s < m.end() <= e - 2 and vocab()["non_name"].search(text, s - k, s) is None:
+            return m.end()
+    m = head_re.match(text, s, e)
+    if m is not None and m.end() <= e - 2 and _word_end(text, s, e) <= m.end():
+        return m.end()
+    return s
+
+
+def first_word_off(text: str, s: int, e: int) -> int:
+    """Step ``holders.first_word``: a name never starts with a word of a class that cannot open a
+    name — verbs, adverbs, pronouns, time words, prepositions, conjunctions, particles
+    (``name_word_classes`` in ``data/subjects.yaml``) as jieba's dictionary tags its first word (the
+    longest word of the dictionary starting there): ``建起星河智造综合体`` → ``星河智造综合体``,
+    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``. The word is taken off only while what is left
+    before the head ``text[:e]`` has a name of its own (``停车综合体``, ``引水工程`` keep their verb:
+    it is the name's)."""
+    classes = vocab()["name_word_classes"]
+    tags = _dictionary()
+    while e - s > 2:
+        w = _word_end(text, s, e)
+        if tags.get(text[s:w]) not in classes or e - w < 2 or not _proper(text, w, e):
+            break
+        if w == s + 1 and not _ALNUM.match(text, w) and _word_end(text, w, e) == w + 1:
+            break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
+        s = w
+    return s
+
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+
+
+def _proper(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` holds a proper name: a place, a number or Latin letters, a word the dictionary
+    tags as a person, place, organization or other proper noun (or abbreviation), or two characters
+    in a row that begin no word of it (an unknown word: a trade name). ``建起|印象星河综合体`` has
+    one; ``创新|中心`` (common nouns alone) has none, so its verb stays."""
+    if vocab()["place_re"].search(text, s, e) or _ALNUM.search(text, s, e):
+        return True
+    tags, single, i = _dictionary(), 0, s
+    while i < e:
+        w = _word_end(text, i, e)
+        if tags.get(text[i:w]) in _PROPER_TAGS:
+            return True
+        single = single + 1 if w == i + 1 and "\u4e00" <= text[i] <= "\u9fff" else 0
+        if single >= 2:
+            return True
+        i = w
+    return False
+
+
+def _word_end(text: str, s: int, e: int) -> int:
+    """End of the longest word of jieba's dictionary that starts at ``s`` and ends by ``e``
+    (``s + 1`` when none does: a character alone)."""
+    tags = _dictionary()
+    for k in range(min(e, s + _LONGEST_WORD), s + 1, -1):
+        if text[s:k] in tags:
+            return k
+    return s + 1
+
+
+_LONGEST_WORD = 8  # (longer entries of the dictionary are idioms and titles, never a name's first word)
 
 
 def name_start(text: str, s: int, e: int) -> int:
@@ -144,25 +225,24 @@ def name_start(text: str, s: int, e: int) -> int:
 
 def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
     """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
-    words, longest = _lead_words()
-    return any(text[s:k] in words for k in range(w_end + 1, min(e, s + longest) + 1))
+    return _word_end(text, s, e) > w_end
 
 
 @lru_cache(maxsize=1)
-def _lead_words() -> tuple[frozenset, int]:
-    """The words of jieba's dictionary (its ``dict.txt``, read without loading jieba's segmenter)
-    that start with the first character of a function word, and the longest one's length."""
+def _dictionary() -> dict[str, str]:
+    """Every word of jieba's dictionary (its ``dict.txt``, read without loading jieba's segmenter)
+    with its part-of-speech tag, e.g. ``{"建起": "v", "至少": "d", "工程机械": "n", …}``."""
     import jieba
-    firsts = {w[0] for w in vocab()["function_words"]}
-    path = Path(jieba.__file__).with_name("dict.txt")
-    with path.open(encoding="utf-8") as f:
-        words = frozenset(w for w in (line.split(" ", 1)[0] for line in f if line[0] in firsts) if len(w) > 1)
-    return words, max(map(len, words), default=1)
+    data = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8")
+    return dict(_ENTRY.findall(data))
+
+
+_ENTRY = re.compile(r"^(\S+) \d+ (\w+)$", re.M)
 
 
 def preload() -> None:
-    """Read jieba's dictionary now (≈ 75 ms), not on the first name a build reads (``tables.warm_up``)."""
-    _lead_words()
+    """Read jieba's dictionary now (≈ 0.4 s), not on the first name a build reads (``tables.warm_up``)."""
+    _dictionary()
 
 
 @lru_cache(maxsize=1024)

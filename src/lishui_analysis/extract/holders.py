@@ -231,12 +231,14 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         return True
     s = start
     name = text[s:m.end()]
+    head = m.group()
     if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
-        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")):
-            # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
+        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")
+                        or not head.startswith(tuple(v["batch_heads"]))):
+            # 第二条生产线, 首座体育馆, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
             # the current project's); nor do facilities counted or sized (新建6条薄膜生产线,
-            # 3000座位体育馆, 20多条生产线): what the project or company builds, the current one's.
+            # 3000座位体育馆, 20多条生产线, 4个体育馆: 个 counts a batch only before a batch head, 9个项目): what the project or company builds, the current one's.
             r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
@@ -253,7 +255,6 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     j = bisect_right(r.org_starts, s - 1)  # the first organization starting in the phrase, if it ends before the head
     org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
     org = org or (owner[1] if owner else None)
-    head = m.group()
     kind = head_kind(head)
     if not distinctive(name, head) or v["plural_re"].search(name):
         kind = "generic"  # 该项目, 首期建设项目; 一个个优质装备产业项目 (many projects, in general)
@@ -269,7 +270,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 
 
 _MEASURES = "个条座家项栋幢台套"
-_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
+_COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
 _SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
 
@@ -283,7 +284,8 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
         last = r.taken.rfind(1, s, m.start())
         if last < 0 or not r.free(last + 1, m.end()):
             return None
-        s = last + 1
+        whole = _named_before(r, s, last + 1, m) if config.step_on(STAGE, "name_inside") else None
+        s = last + 1 if whole is None else whole
     # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
     i = bisect_right(r.org_starts, s) - 1
     if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
@@ -291,6 +293,25 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     while s < m.start() and text[s] in "）)—-":
         s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
     return None if m.start() - s < 2 else s
+
+
+def _named_before(r: _Reading, s: int, end: int, m) -> int | None:
+    """Step ``holders.name_inside``: a named project ending at ``end``, inside the run of the next
+    phrase, is the first part of that phrase's name when the words between have a name of their own
+    (``330国道云岭至星河段改建工程``: the road and the stretch built on it are one name;
+    ``星河小镇三创基地``): it is dropped, and its start returned. Not when the words between are a
+    stage or a reference (``星河项目土建工程``, ``330国道该项目``), nor before a zone or a mark."""
+    text = r.text
+    if head_kind(m.group()) != "project" or not r.v["cjk_name"].match(text, end) or text[end] in "（）()·+-—&" \
+            or not distinctive(text[end:m.end()], m.group()) or r.v["determiner"].search(text, end, m.start()):
+        return None
+    for k in range(len(r.found) - 1, max(-1, len(r.found) - 4), -1):
+        h = r.found[k]
+        if h.end == end and h.start >= s and h.kind == "project":
+            del r.found[k]
+            r.taken[h.start:h.end] = bytes(h.end - h.start)
+            return h.start
+    return None
 
 
 #: How a phrase ending in a head noun is read, in order (stage ``holders``): the first that claims it wins.
