@@ -55,6 +55,7 @@ def vocab() -> dict:
                                      + v["project_heads"] + v["zone_heads"])),
         "function_re": re.compile(alt(v["function_words"])),
         "name_word_classes": frozenset(v["name_word_classes"]),
+        "kind_head_re": re.compile(rf"(?:{alt(v['kind_words'])})$"),
         "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
@@ -120,6 +121,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     for m in (breaks or v["break_re"]).finditer(seg):
         if m.start() == 1 and len(m.group()) == 1:
             continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
+        if len(m.group()) == 1 and _in_place(text, s + m.start()):
+            continue  # nor is one that ends a place's name (莲都, 成都: never a cut inside a word)
         cut = m.end()
     s += cut
     while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
@@ -207,6 +210,14 @@ def _word_end(text: str, s: int, e: int) -> int:
 _LONGEST_WORD = 8  # (longer entries of the dictionary are idioms and titles, never a name's first word)
 
 
+def _in_place(text: str, k: int) -> bool:
+    """The character at ``k`` ends a place name of the list begun before it (丽水莲|都)."""
+    if not config.step_on("holders", "place_word"):
+        return False
+    rx = vocab()["place_re"]
+    return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
+
+
 def name_start(text: str, s: int, e: int) -> int:
     """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
     copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
@@ -262,11 +273,16 @@ def head_kind(head: str) -> str:
 def place_before(text: str, s: int, head_start: int) -> int | None:
     """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
     read with the batch breaks (嘉兴市秀洲区扩大有效投资|重大项目 → from 嘉兴; 浙江进行|全省重大项目 → from
-    全省), when that phrase starts with one; else None."""
+    全省), when that phrase starts with one; else None. A named place opening the phrase itself
+    counts too (松阳县重大项目); a word for the whole region there does not (全省重大项目: projects in
+    general)."""
     v = vocab()
     start = left_edge(text, head_start, line_start(text, head_start), v["batch_break_re"])
-    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)) \
-            and not _LEAD_TIME.match(text, start):
+    if _LEAD_TIME.match(text, start):
+        return None
+    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)):
+        return start
+    if start == s and v["place_re"].match(text, start) and config.step_on("holders", "place_word"):
         return start
     return None
 
@@ -287,6 +303,16 @@ def distinctive(name: str, head: str) -> bool:
         return True
     named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
     return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
+
+
+def name_form(text: str, s: int, m) -> str | None:
+    """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
+    batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
+    重点项目``: projects of a kind, never one project's name); else None."""
+    if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
+            and vocab()["kind_head_re"].search(text, s, m.start()):
+        return "batch"
+    return None
 
 
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")

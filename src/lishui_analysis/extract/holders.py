@@ -27,6 +27,7 @@ from .holder_phrases import (
     distinctive,
     head_kind,
     left_edge,
+    name_form,
     opens_clause,
     owner_before,
     place_before,
@@ -242,7 +243,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
             r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
-        # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
+        # 30亿级项目, 百亿级先进制造项目, 百亿项目: the projects of a size class, a batch (never one project's name)
         r.take(Holder(s, m.end(), name, "batch"))
         return True
     if v["money_re"].search(name):
@@ -262,6 +263,8 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
             # 青田县稳进提质重大项目, 松阳县重大项目: a place's projects, counted as one batch
             s, name, kind = place, text[place:m.end()], "batch"
+    elif org is None and (form := name_form(text, s, m)) is not None:
+        kind = form  # a kind of project (云岭新区重大项目: a batch)
     elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
                                               or text.startswith("称号", m.end())):
         kind = "title"  # 被评为中国竹制品生产基地: an honour the holder bears, not a holder
@@ -272,7 +275,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 _MEASURES = "个条座家项栋幢台套"
 _COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
-_SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
+_SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级|[十百千]+亿(?=项目|工程)")
 
 
 def _phrase_start(r: _Reading, m, s: int) -> int | None:
