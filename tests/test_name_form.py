@@ -163,3 +163,30 @@ def test_a_place_ending_in_a_break_character_is_never_cut(place):
 def test_a_round_size_before_the_head_is_a_class_of_size(size, x):
     hs = holders(f"今年，{size}项目投资{x}亿元。")
     assert (size + "项目", "batch") in hs
+
+
+# ---- a zone before works with no name of their own; places listed before their count ---------------
+
+@pytest.mark.parametrize("zone", ["云岭至星河新区", "岚溪经济开发区", "瓯远高新区"])
+@pytest.mark.parametrize("works", ["引水工程", "排涝工程"])
+def test_a_zone_before_works_with_no_proper_name_is_part_of_their_name(zone, works):
+    text = f"作为市重点工程，{zone}{works}已完成管道铺设。"
+    assert zone + works in projects(text)
+    with config.steps_off("holders.name_inside"):
+        assert zone + works not in projects(text)
+
+
+@pytest.mark.parametrize("zone,name", [("瓯远高新区", "星河智造项目"), ("岚溪产业集聚区", "云岭精密轴承项目")])
+def test_a_zone_before_a_named_project_stays_apart(zone, name):
+    text = f"今年，{zone}{name}总投资8亿元。"
+    assert name in projects(text) and zone + name not in projects(text)
+
+
+@pytest.mark.parametrize("places,count", [(["云和", "松阳", "龙泉"], "三县"), (["遂昌县", "景宁县"], "两县"),
+                                          (["青田", "缙云", "庆元", "莲都"], "四县（市）")])
+@pytest.mark.parametrize("works", ["城乡供水一体化工程", "污水处理提标工程"])
+def test_places_listed_before_their_count_name_one_batch(places, count, works):
+    name = "、".join(places) + count + works
+    assert (name, "batch") in holders(f"目前，{name}均已开工建设。")
+    with config.steps_off("holders.place_list"):
+        assert (name, "batch") not in holders(f"目前，{name}均已开工建设。")

@@ -166,7 +166,7 @@ def first_word_off(text: str, s: int, e: int) -> int:
     tags = _dictionary()
     while e - s > 2:
         w = _word_end(text, s, e)
-        if tags.get(text[s:w]) not in classes or e - w < 2 or not _proper(text, w, e):
+        if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
             break
         if w == s + 1 and not _ALNUM.match(text, w) and _word_end(text, w, e) == w + 1:
             break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
@@ -178,7 +178,7 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 
 
-def _proper(text: str, s: int, e: int) -> bool:
+def proper(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` holds a proper name: a place, a number or Latin letters, a word the dictionary
     tags as a person, place, organization or other proper noun (or abbreviation), or two characters
     in a row that begin no word of it (an unknown word: a trade name). ``建起|印象星河综合体`` has
@@ -310,6 +310,29 @@ def name_form(text: str, s: int, m) -> str | None:
             and vocab()["kind_head_re"].search(text, s, m.start()):
         return "batch"
     return None
+
+
+def listed_places(text: str, s: int) -> int | None:
+    """Step ``holders.place_list``: a phrase that opens with a place and a count of places
+    (``岚山三县（市）…配套工程``) sums up the places listed before it (``云和、松阳、岚山三县…``): the
+    start of that list, which is part of the batch's name; None when no list stands there."""
+    v = vocab()
+    pm = v["place_re"].match(text, s)
+    if pm is None or not _PLACE_COUNT.match(text, pm.end()) or not config.step_on("holders", "place_list"):
+        return None
+    a = s
+    while text[a - 1:a] == "、":
+        for j in range(max(0, a - 7), a - 2):
+            m = v["place_re"].match(text, j)
+            if m is not None and (m.end() == a - 1 or m.end() == a - 2 and text[a - 2] in "县市区镇乡"):
+                a = j
+                break
+        else:
+            break
+    return a if a < s else None
+
+
+_PLACE_COUNT = re.compile(r"[县市区]?(?:\d+|[一二两三四五六七八九十]+)个?[县市区镇乡]")
 
 
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")

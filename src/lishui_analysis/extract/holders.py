@@ -27,10 +27,12 @@ from .holder_phrases import (
     distinctive,
     head_kind,
     left_edge,
+    listed_places,
     name_form,
     opens_clause,
     owner_before,
     place_before,
+    proper,
     vocab,
 )
 from .organizations import extract_org_mentions
@@ -231,6 +233,10 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if start is None:
         return True
     s = start
+    listed = listed_places(text, s)
+    if listed is not None and r.free(listed, s):  # 云和、松阳、岚山三县…配套工程: the places' works, one batch
+        r.take(Holder(listed, m.end(), text[listed:m.end()], "batch"))
+        return True
     name = text[s:m.end()]
     head = m.group()
     if config.step_on(STAGE, "ranked_head"):
@@ -302,18 +308,21 @@ def _named_before(r: _Reading, s: int, end: int, m) -> int | None:
     """Step ``holders.name_inside``: a named project ending at ``end``, inside the run of the next
     phrase, is the first part of that phrase's name when the words between have a name of their own
     (``330国道云岭至星河段改建工程``: the road and the stretch built on it are one name;
-    ``星河小镇三创基地``): it is dropped, and its start returned. Not when the words between are a
-    stage or a reference (``星河项目土建工程``, ``330国道该项目``), nor before a zone or a mark."""
+    ``星河小镇三创基地``): it is dropped, and its start returned. So is a zone, when the words after it
+    have no proper name of their own (``云岭至星河新区引水工程``: 引水 names no work without the zone;
+    ``星河新区云岭智造项目`` keeps its own). Not when the words between are a stage or a reference
+    (``星河项目土建工程``, ``330国道该项目``), a count or rank (``星河新区首个…综合体``), nor a zone or a mark."""
     text = r.text
     if head_kind(m.group()) != "project" or not r.v["cjk_name"].match(text, end) or text[end] in "（）()·+-—&" \
-            or not distinctive(text[end:m.end()], m.group()) or r.v["determiner"].search(text, end, m.start()):
+            or not distinctive(text[end:m.end()], m.group()) or r.v["determiner"].search(text, end, m.start()) \
+            or _COUNTED.match(text, end):
         return None
     for k in range(len(r.found) - 1, max(-1, len(r.found) - 4), -1):
         h = r.found[k]
-        if h.end == end and h.start >= s and h.kind == "project":
+        if h.end == end and h.start >= s and (h.kind == "project" or h.kind == "zone" and not proper(text, end, m.start())):
             del r.found[k]
             r.taken[h.start:h.end] = bytes(h.end - h.start)
-            return h.start
+            return h.start if h.kind == "project" else s
     return None
 
 
