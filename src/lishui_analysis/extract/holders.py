@@ -470,7 +470,6 @@ def _builders(r: _Reading) -> None:
     星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
 
     >>> from .organizations import extract_org_mentions
-from .plots import plot_matches  # noqa: F401  (re-exported)
     >>> text = "星河轴承项目由浙江云岭精工有限公司投资建设。"
     >>> r = _Reading(text, extract_org_mentions(text)); _head_phrases(r); _organizations(r); _builders(r)
     >>> [(h.name, h.org.name if h.org else "") for h in r.found if h.kind == "project"]
