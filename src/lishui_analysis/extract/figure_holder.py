@@ -153,6 +153,8 @@ def _project_name(f: _Figure) -> Resolved | None:
     own = f.own
     if own is not None and own.kind in ("project", "plot"):
         return Resolved(own.name, subject_type(own, f.role), own.org, own.start, own.end)
+    if own is not None and own.kind == "generic" and own.start == f.pos:  # (4个体育馆: the current project's)
+        return _answer(f.holders, own, f.role)
     return None
 
 
@@ -203,7 +205,8 @@ def _holder_after(f: _Figure) -> Resolved | None:
         if not gap or v["modifier_gap"].fullmatch(gap):  # (打造国内一流的智能…基地: a modifier with 的)
             return _answer(f.holders, h, f.role)
         if len(gap) <= 3 and v["cjk_run"].fullmatch(gap) and h.kind == "project":
-            return Resolved(text[link.end():h.end], subject_type(h, f.role), h.org, link.end(), h.end)
+            a = link.end() + (gap[0] == "的")  # (…天建设的|星河项目: 的 ends the link, never opens a name)
+            return Resolved(text[a:h.end], subject_type(h, f.role), h.org, a, h.end)
     return None
 
 

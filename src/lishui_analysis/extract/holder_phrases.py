@@ -10,11 +10,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, cast
 
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
+from . import lexicon
 from .context import line_start, trie_regex
 
 
@@ -54,6 +54,8 @@ def vocab() -> dict:
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
                                      + v["project_heads"] + v["zone_heads"])),
         "function_re": re.compile(alt(v["function_words"])),
+        "name_word_classes": frozenset(v["name_word_classes"]),
+        "kind_head_re": re.compile(rf"(?:{alt(v['kind_words'])})$"),
         "place_re": re.compile(places),
         # 12个重大项目, 21家企业, 89个大项目 (the counted phrase after its count)
         "batch_after": re.compile(rf"(?=[\d{_CN_NUM}]){num}[{measures}][{name_char}]{{0,14}}?(?:{alt(v['batch_heads'])})"),
@@ -119,11 +121,101 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
     for m in (breaks or v["break_re"]).finditer(seg):
         if m.start() == 1 and len(m.group()) == 1:
             continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
+        if len(m.group()) == 1 and _in_place(text, s + m.start()):
+            continue  # nor is one that ends a place's name (莲都, 成都: never a cut inside a word)
         cut = m.end()
     s += cut
+    while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
+        s += 1  # a name never opens with a bracket left open (（即4个体育馆…: the words inside are read on)
     if config.step_on("holders", "name_start"):
         s = name_start(text, s, head_start)
+    if breaks is None:  # a project's name (a batch's left edge keeps its verbs: 入园企业, 开工项目)
+        if config.step_on("holders", "past_head"):
+            s = past_head(text, s, head_start)
+        if config.step_on("holders", "first_word"):
+            s = first_word_off(text, s, head_start)
     return s
+
+
+def past_head(text: str, s: int, e: int) -> int:
+    """Step ``holders.past_head``: a name never starts with a head noun, nor inside one — what the
+    run holds before it ended an earlier phrase (``省级示范工程|云岭智造工厂``: the cut after the break
+    word 示范 left 工程 in front; ``星河产业集聚区|云岭电池产业园``: the cut after 集聚 fell inside 集聚区).
+    The phrase starts after that head, unless a longer word of jieba's dictionary starts where it
+    does (``工程机械产业园`` keeps 工程机械)."""
+    head_re = vocab()["head_re"]
+    for k in (3, 2, 1):  # a head begun before s and ending after it (…集聚|区…)
+        m = head_re.match(text, s - k, e) if s - k >= 0 else None
+        if m is not None and s < m.end() <= e - 2 and vocab()["non_name"].search(text, s - k, s) is None:
+            return m.end()
+    m = head_re.match(text, s, e)
+    if m is not None and m.end() <= e - 2 and _word_end(text, s, e) <= m.end():
+        return m.end()
+    return s
+
+
+def first_word_off(text: str, s: int, e: int) -> int:
+    """Step ``holders.first_word``: a name never starts with a word of a class that cannot open a
+    name — verbs, adverbs, pronouns, time words, prepositions, conjunctions, particles
+    (``name_word_classes`` in ``data/subjects.yaml``) as jieba's dictionary tags its first word (the
+    longest word of the dictionary starting there): ``建起星河智造综合体`` → ``星河智造综合体``,
+    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``. The word is taken off only while what is left
+    before the head ``text[:e]`` has a name of its own (``停车综合体``, ``引水工程`` keep their verb:
+    it is the name's)."""
+    classes = vocab()["name_word_classes"]
+    tags = lexicon.tags()
+    while e - s > 2:
+        w = _word_end(text, s, e)
+        if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
+            break
+        if w == s + 1 and not _ALNUM.match(text, w) and _word_end(text, w, e) == w + 1:
+            break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
+        s = w
+    return s
+
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+
+
+def proper(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` holds a proper name: a place, a number or Latin letters, a word the dictionary
+    tags as a person, place, organization or other proper noun (or abbreviation), or two characters
+    in a row that begin no word of it (an unknown word: a trade name). ``建起|印象星河综合体`` has
+    one; ``创新|中心`` (common nouns alone) has none, so its verb stays."""
+    if vocab()["place_re"].search(text, s, e) or _ALNUM.search(text, s, e):
+        return True
+    tags, single, i = lexicon.tags(), 0, s
+    while i < e:
+        w = _word_end(text, i, e)
+        if tags.get(text[i:w]) in _PROPER_TAGS:
+            return True
+        single = single + 1 if w == i + 1 and "\u4e00" <= text[i] <= "\u9fff" else 0
+        if single >= 2:
+            return True
+        i = w
+    return False
+
+
+def _word_end(text: str, s: int, e: int) -> int:
+    """End of the longest word of jieba's dictionary that starts at ``s`` and ends by ``e``
+    (``s + 1`` when none does: a character alone)."""
+    tags = lexicon.tags()
+    for k in range(min(e, s + _LONGEST_WORD), s + 1, -1):
+        if text[s:k] in tags:
+            return k
+    return s + 1
+
+
+_LONGEST_WORD = 8  # (longer entries of the dictionary are idioms and titles, never a name's first word)
+
+
+def _in_place(text: str, k: int) -> bool:
+    """The character at ``k`` ends a place name of the list begun before it (丽水莲|都)."""
+    if not config.step_on("holders", "place_word"):
+        return False
+    rx = vocab()["place_re"]
+    return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
 
 
 def name_start(text: str, s: int, e: int) -> int:
@@ -144,25 +236,12 @@ def name_start(text: str, s: int, e: int) -> int:
 
 def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
     """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
-    words, longest = _lead_words()
-    return any(text[s:k] in words for k in range(w_end + 1, min(e, s + longest) + 1))
-
-
-@lru_cache(maxsize=1)
-def _lead_words() -> tuple[frozenset, int]:
-    """The words of jieba's dictionary (its ``dict.txt``, read without loading jieba's segmenter)
-    that start with the first character of a function word, and the longest one's length."""
-    import jieba
-    firsts = {w[0] for w in vocab()["function_words"]}
-    path = Path(jieba.__file__).with_name("dict.txt")
-    with path.open(encoding="utf-8") as f:
-        words = frozenset(w for w in (line.split(" ", 1)[0] for line in f if line[0] in firsts) if len(w) > 1)
-    return words, max(map(len, words), default=1)
+    return _word_end(text, s, e) > w_end
 
 
 def preload() -> None:
-    """Read jieba's dictionary now (≈ 75 ms), not on the first name a build reads (``tables.warm_up``)."""
-    _lead_words()
+    """Read jieba's dictionary now (:mod:`.lexicon`), not on the first name a build reads (``tables.warm_up``)."""
+    lexicon.preload()
 
 
 @lru_cache(maxsize=1024)
@@ -182,11 +261,16 @@ def head_kind(head: str) -> str:
 def place_before(text: str, s: int, head_start: int) -> int | None:
     """Start of a place (city, county, district, 全省) opening the phrase before a head when it is
     read with the batch breaks (嘉兴市秀洲区扩大有效投资|重大项目 → from 嘉兴; 浙江进行|全省重大项目 → from
-    全省), when that phrase starts with one; else None."""
+    全省), when that phrase starts with one; else None. A named place opening the phrase itself
+    counts too (松阳县重大项目); a word for the whole region there does not (全省重大项目: projects in
+    general)."""
     v = vocab()
     start = left_edge(text, head_start, line_start(text, head_start), v["batch_break_re"])
-    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)) \
-            and not _LEAD_TIME.match(text, start):
+    if _LEAD_TIME.match(text, start):
+        return None
+    if start < s and (v["place_re"].match(text, start) or v["region_word_re"].match(text, start)):
+        return start
+    if start == s and v["place_re"].match(text, start) and config.step_on("holders", "place_word"):
         return start
     return None
 
@@ -207,6 +291,39 @@ def distinctive(name: str, head: str) -> bool:
         return True
     named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
     return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
+
+
+def name_form(text: str, s: int, m) -> str | None:
+    """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
+    batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
+    重点项目``: projects of a kind, never one project's name); else None."""
+    if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
+            and vocab()["kind_head_re"].search(text, s, m.start()):
+        return "batch"
+    return None
+
+
+def listed_places(text: str, s: int) -> int | None:
+    """Step ``holders.place_list``: a phrase that opens with a place and a count of places
+    (``岚山三县（市）…配套工程``) sums up the places listed before it (``云和、松阳、岚山三县…``): the
+    start of that list, which is part of the batch's name; None when no list stands there."""
+    v = vocab()
+    pm = v["place_re"].match(text, s)
+    if pm is None or not _PLACE_COUNT.match(text, pm.end()) or not config.step_on("holders", "place_list"):
+        return None
+    a = s
+    while text[a - 1:a] == "、":
+        for j in range(max(0, a - 7), a - 2):
+            m = v["place_re"].match(text, j)
+            if m is not None and (m.end() == a - 1 or m.end() == a - 2 and text[a - 2] in "县市区镇乡"):
+                a = j
+                break
+        else:
+            break
+    return a if a < s else None
+
+
+_PLACE_COUNT = re.compile(r"[县市区]?(?:\d+|[一二两三四五六七八九十]+)个?[县市区镇乡]")
 
 
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")

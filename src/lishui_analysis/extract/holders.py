@@ -27,12 +27,16 @@ from .holder_phrases import (
     distinctive,
     head_kind,
     left_edge,
+    listed_places,
+    name_form,
     opens_clause,
     owner_before,
     place_before,
+    proper,
     vocab,
 )
 from .organizations import extract_org_mentions
+from .plots import plot_matches  # noqa: F401  (re-exported)
 
 #: Stage name of :data:`HOLDER_STEPS` and :data:`HEAD_READINGS` (``holders.<step>``).
 STAGE = "holders"
@@ -154,45 +158,6 @@ def _coded_plots(r: _Reading) -> None:
             take(Holder(s, m.end(), text[s:m.end()], "plot"))
 
 
-_CHAIN = re.compile(r"[0-9A-Za-z]+(?:[-—][0-9A-Za-z]+)*")
-_PLOT_TAIL = re.compile(r"[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)")
-_PLOT_STARTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|(?<!\d)\d")
-
-
-def plot_matches(text: str, plot_re, chains: bool | None = None):
-    """``plot_re.finditer(text)``, linear in a long chain of codes (1-2-3-…-9). The regex engine tries
-    the code at the start of each part of a chain and, when no 地块 follows the chain, reads the
-    whole rest of the chain again each time: the square of the chain in one call into C. Here each
-    attempt reads only what it can use. A code reads on to the end of its chain and takes the
-    furthest end from which the words up to 地块 follow (as :data:`_PLOT_TAIL` reads them): that
-    is the end of the chain or nothing. So, when the chain's end cannot be followed by them, no
-    code of the chain matches and an attempt only needs the 29 characters a number alone
-    (12345号…地块) can use; when it can, the attempt matches through the chain's end. Used when the
-    text has eight dashes or more (``chains``); the matches are those of ``finditer`` either way.
-    """
-    if chains is None:
-        chains = text.count("-") + text.count("—") >= 8
-    if not chains:
-        yield from plot_re.finditer(text)
-        return
-    spans = [m.span() for m in _CHAIN.finditer(text)]
-    span_starts = [a for a, _ in spans]
-    pos, n = 0, len(text)
-    while True:
-        c = _PLOT_STARTS.search(text, pos)
-        if c is None:
-            return
-        p = c.start()
-        end = spans[bisect_right(span_starts, p) - 1][1]   # the end of the chain holding p
-        reach = end + 20 if _PLOT_TAIL.match(text, end) else 0
-        m = plot_re.match(text, p, min(n, max(reach, p + 29)))
-        if m is not None:
-            yield m
-            pos = m.end()
-        else:
-            pos = p + 1
-
-
 def _head_phrases(r: _Reading) -> None:
     """Phrases ending in a head noun (``…项目``, ``…生产基地``, ``…产业园（一期）``, ``…开发区``):
     each read from the start :func:`left_edge` gives with :data:`HEAD_READINGS`, in order, until
@@ -268,17 +233,23 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if start is None:
         return True
     s = start
+    listed = listed_places(text, s)
+    if listed is not None and r.free(listed, s):  # 云和、松阳、岚山三县…配套工程: the places' works, one batch
+        r.take(Holder(listed, m.end(), text[listed:m.end()], "batch"))
+        return True
     name = text[s:m.end()]
+    head = m.group()
     if config.step_on(STAGE, "ranked_head"):
         counted = _COUNTED.match(name)
-        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")):
-            # 第二条生产线, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
+        if counted and (counted.group(1) or counted.group() in _ONE or counted.group(2) not in ("个", "家", "项")
+                        or not head.startswith(tuple(v["batch_heads"]))):
+            # 第二条生产线, 首座体育馆, 一条生产线: one item by its rank or the indefinite "a" names nothing (generic,
             # the current project's); nor do facilities counted or sized (新建6条薄膜生产线,
-            # 3000座位体育馆, 20多条生产线): what the project or company builds, the current one's.
+            # 3000座位体育馆, 20多条生产线, 4个体育馆: 个 counts a batch only before a batch head, 9个项目): what the project or company builds, the current one's.
             r.take(Holder(s, m.end(), name, "generic"))
             return True
     if config.step_on(STAGE, "size_class") and _SIZE_CLASS.match(name):
-        # 30亿级项目, 百亿级先进制造项目: the projects of a size class, a batch (never one project's name)
+        # 30亿级项目, 百亿级先进制造项目, 百亿项目: the projects of a size class, a batch (never one project's name)
         r.take(Holder(s, m.end(), name, "batch"))
         return True
     if v["money_re"].search(name):
@@ -291,7 +262,6 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     j = bisect_right(r.org_starts, s - 1)  # the first organization starting in the phrase, if it ends before the head
     org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
     org = org or (owner[1] if owner else None)
-    head = m.group()
     kind = head_kind(head)
     if not distinctive(name, head) or v["plural_re"].search(name):
         kind = "generic"  # 该项目, 首期建设项目; 一个个优质装备产业项目 (many projects, in general)
@@ -299,6 +269,8 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
             # 青田县稳进提质重大项目, 松阳县重大项目: a place's projects, counted as one batch
             s, name, kind = place, text[place:m.end()], "batch"
+    elif org is None and (form := name_form(text, s, m)) is not None:
+        kind = form  # a kind of project (云岭新区重大项目: a batch)
     elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
                                               or text.startswith("称号", m.end())):
         kind = "title"  # 被评为中国竹制品生产基地: an honour the holder bears, not a holder
@@ -307,9 +279,9 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 
 
 _MEASURES = "个条座家项栋幢台套"
-_COUNTED = re.compile(rf"(第)?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
+_COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
-_SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级")
+_SIZE_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万]+)(?:亿|万)?元?级|[十百千]+亿(?=项目|工程)")
 
 
 def _phrase_start(r: _Reading, m, s: int) -> int | None:
@@ -321,7 +293,8 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
         last = r.taken.rfind(1, s, m.start())
         if last < 0 or not r.free(last + 1, m.end()):
             return None
-        s = last + 1
+        whole = _named_before(r, s, last + 1, m) if config.step_on(STAGE, "name_inside") else None
+        s = last + 1 if whole is None else whole
     # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
     i = bisect_right(r.org_starts, s) - 1
     if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
@@ -329,6 +302,28 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     while s < m.start() and text[s] in "）)—-":
         s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
     return None if m.start() - s < 2 else s
+
+
+def _named_before(r: _Reading, s: int, end: int, m) -> int | None:
+    """Step ``holders.name_inside``: a named project ending at ``end``, inside the run of the next
+    phrase, is the first part of that phrase's name when the words between have a name of their own
+    (``330国道云岭至星河段改建工程``: the road and the stretch built on it are one name;
+    ``星河小镇三创基地``): it is dropped, and its start returned. So is a zone, when the words after it
+    have no proper name of their own (``云岭至星河新区引水工程``: 引水 names no work without the zone;
+    ``星河新区云岭智造项目`` keeps its own). Not when the words between are a stage or a reference
+    (``星河项目土建工程``, ``330国道该项目``), a count or rank (``星河新区首个…综合体``), nor a zone or a mark."""
+    text = r.text
+    if head_kind(m.group()) != "project" or not r.v["cjk_name"].match(text, end) or text[end] in "（）()·+-—&" \
+            or not distinctive(text[end:m.end()], m.group()) or r.v["determiner"].search(text, end, m.start()) \
+            or _COUNTED.match(text, end):
+        return None
+    for k in range(len(r.found) - 1, max(-1, len(r.found) - 4), -1):
+        h = r.found[k]
+        if h.end == end and h.start >= s and (h.kind == "project" or h.kind == "zone" and not proper(text, end, m.start())):
+            del r.found[k]
+            r.taken[h.start:h.end] = bytes(h.end - h.start)
+            return h.start if h.kind == "project" else s
+    return None
 
 
 #: How a phrase ending in a head noun is read, in order (stage ``holders``): the first that claims it wins.

@@ -356,11 +356,10 @@ def warm_up() -> None:
     SQLite — by building a small written-for-purpose page into a temporary folder. Later builds
     in this process do only per-corpus work (long-lived processes; the benchmark)."""
     from .. import vocab
-    from ..extract import holder_phrases, lexicon
+    from ..extract import lexicon
 
     vocab.preload()
-    holder_phrases.preload()  # the dictionary a name's left edge is checked against (not read by the page below)
-    lexicon.preload()  # the function words of that dictionary (organizations.function_prefix)
+    lexicon.preload()  # jieba's dictionary: a name's left edge and first word are checked against it
     with tempfile.TemporaryDirectory(prefix="lishui-warm-up-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
