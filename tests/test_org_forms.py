@@ -103,3 +103,11 @@ def test_lines_of_business_alone_are_no_name(stem, form):
     """A name needs a trade name: 管理有限公司 (what a role cut leaves of 某某企业管理有限公司) is none."""
     assert pairs(f"据介绍，{stem}{form}负责运营。") == set()
     assert (f"宁波禾旭{stem}{form}", f"宁波禾旭{stem}{form}") in pairs(f"据介绍，宁波禾旭{stem}{form}负责运营。")
+
+
+@pytest.mark.parametrize("year", ["2023年度", "2024年度", "2023年度，", "今年上半年", "近日"])
+@pytest.mark.parametrize("name", ["丽水禾旭经济技术开发区", "衢州澜岳新材料有限公司"])
+def test_a_cut_inside_a_word_before_a_place_moves_to_the_word_end(year, name):
+    """年度 is one word: a cut after 年 leaves 度, which is no part of the name; a time word before a
+    place is none either (今年上半年, 近日: tagged t)."""
+    assert (name, name) in pairs(f"据悉，{year}{name}完成投资5亿元。")

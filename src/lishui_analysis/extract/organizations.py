@@ -31,6 +31,7 @@ from typing import cast
 
 from .. import config
 from .context import trie_regex
+from . import lexicon
 from .lexicon import all_function_words
 from .org_links import level_bodies, short_bodies, zone_canonical
 from .occurrences import Occurrences, occurrences as _occurrences
@@ -229,14 +230,18 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     return name[m.end():]
 
 
-def _function_prefix(name: str, suffix_len: int) -> str:
+def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     """Step ``organizations.function_prefix``: verbs, prepositions, conjunctions, adverbs and pronouns
     of a general lexicon (:mod:`.lexicon`) standing right before a place end what comes before the name:
-    ``则被杭州某某集团`` → ``杭州某某集团``, ``该厂房到达浙江某某经济开发区`` → ``浙江某某经济开发区``. Only
-    right before the first place of the stem: a trade name may start with any word (``开山集团``).
+    ``则被杭州某某集团`` → ``杭州某某集团``, ``该厂房到达浙江某某经济开发区`` → ``浙江某某经济开发区``; so does the
+    end of a word begun before the name (``before``: the characters before it), a cut that fell inside a
+    word (``年度|丽水某某开发区`` → ``丽水某某开发区``). Only right before the first place of the stem: a
+    trade name may start with any word (``开山集团``).
 
     >>> _function_prefix("随即赶赴宁波某某科技有限公司", 4), _function_prefix("中建浙江分公司", 3)
     ('宁波某某科技有限公司', '中建浙江分公司')
+    >>> _function_prefix("度丽水某某经济开发区", 7, before="2024年")
+    '丽水某某经济开发区'
     """
     t = _tables()
     rx = t["place_chain_re"]
@@ -246,7 +251,15 @@ def _function_prefix(name: str, suffix_len: int) -> str:
     # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
     if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
         return name[k:]
+    if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
+        return name[k:]
     return name
+
+
+def _word_across(left: str, head: str) -> bool:
+    """A word of the dictionary starts in ``left`` and ends exactly where ``head`` does (年 + 度)."""
+    words = lexicon.tags()
+    return any(left[i:] + head in words for i in range(len(left)))
 
 
 #: Longest run of function words read before a place (two words of two characters: 随即赶赴).
@@ -278,7 +291,7 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
     name = _strip_country_before_latin(name)
     name = _drop_outer_place(name, org_type)
     if function_prefix:
-        name = _function_prefix(name, len(suffix))
+        name = _function_prefix(name, len(suffix), raw[:len(raw) - len(name)])
     stem = name[:-len(suffix)]
     if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
             or t["descriptive_re"].fullmatch(stem)
