@@ -274,3 +274,12 @@ def test_a_chain_of_milestones_in_sight_is_planned_whole(chain, etypes):
     text = f"目前，宁波禾旭新材料项目{chain}在望，配套设施同步推进。"
     events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
     assert {(e.event_type, e.planned) for e in events} == {(t, True) for t in etypes}
+
+
+# ---- projects in general: an indefinite quantifier makes no holder (更多好项目落地生根) --------------
+
+@pytest.mark.parametrize("q", ["更多", "越来越多的", "一大批", "诸多", "大量", "许多"])
+@pytest.mark.parametrize("verb", ["落地生根", "集中开工", "建成投产"])
+def test_projects_spoken_of_in_general_hold_no_milestone(q, verb):
+    text = f"澜岳园区要让{q}优质项目{verb}，开花结果。"
+    assert rows(text) == []
