@@ -111,3 +111,17 @@ def test_a_cut_inside_a_word_before_a_place_moves_to_the_word_end(year, name):
     """年度 is one word: a cut after 年 leaves 度, which is no part of the name; a time word before a
     place is none either (今年上半年, 近日: tagged t)."""
     assert (name, name) in pairs(f"据悉，{year}{name}完成投资5亿元。")
+
+
+@pytest.mark.parametrize("place", ["丽水经开区", "青田县", "衢州市柯城区"])
+@pytest.mark.parametrize("word", ["国有资本投资运营有限公司", "国有资产经营有限公司", "公有资产管理有限公司"])
+def test_the_you_of_guoyou_is_no_break(place, word):
+    """国有/公有: 有 inside a word is no verb; the state-owned company is one name."""
+    name = f"{place}{word}"
+    assert (name, name) in pairs(f"项目由{name}出资建设。")
+
+
+@pytest.mark.parametrize("name", ["遂昌县茶叶专业合作社", "碧湖镇下季村股份经济合作社", "松阳县澜岳食用菌专业合作社"])
+def test_a_cooperative_is_an_organization(name):
+    assert (name, name) in pairs(f"{name}与园区签订收购协议。")
+    assert pairs("鼓励农户成立合作社。") == set()
