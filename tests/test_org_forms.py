@@ -125,3 +125,13 @@ def test_the_you_of_guoyou_is_no_break(place, word):
 def test_a_cooperative_is_an_organization(name):
     assert (name, name) in pairs(f"{name}与园区签订收购协议。")
     assert pairs("鼓励农户成立合作社。") == set()
+
+
+@pytest.mark.parametrize("media", ["丽水市广播电视台", "遂昌县融媒体中心", "青田县电视台", "衢州日报社", "丽水日报社"])
+def test_media_named_in_the_body_count_not_in_a_byline(media):
+    assert (media, media) in pairs(f"{media}对项目开工进行了直播。")
+    assert pairs(f"{media}记者 张某 通讯员 李某") == set()
+
+
+def test_an_investment_promotion_centre_is_a_body():
+    assert ("丽水经开区投资促进中心", "丽水经开区投资促进中心") in pairs("丽水经开区投资促进中心负责对接。")

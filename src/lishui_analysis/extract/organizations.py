@@ -389,6 +389,8 @@ def find_full_names(text: str) -> list[OrgMention]:
         name = _name_of(text[start:end], suffix, config.step_on(STAGE, "function_prefix"))
         if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])):
             continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
+        if org_type == "media" and t["dateline_re"].match(text, end):
+            continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name, org_type)
     # FerroTec（中国）董事局主席: the name before a company's board or top role
@@ -403,7 +405,7 @@ def find_full_names(text: str) -> list[OrgMention]:
     for m in t["known_re"].finditer(text):
         if text.startswith(t["not_followed"].get(m.group()[-1], ()), m.end()):
             continue  # 商务部门 is not 商务部
-        if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end()):
+        if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end() + text.startswith("社", m.end())):
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
