@@ -252,3 +252,20 @@ def test_lunar_days_match_the_calendar_library():
         assert _lunar_to_solar(year, 1, 1) == day
         assert _lunar_to_solar(year, 1, 8) == day + timedelta(days=7)
     assert _lunar_to_solar(2024, 12, 30) is None  # lunar 2024's 腊月 has 29 days
+
+
+# ---- bare 年底/年内: the year of the sentence, else the publication's --------------------------------
+
+@pytest.mark.parametrize("word", ["年底", "年末", "年内", "年中"])
+@pytest.mark.parametrize("frame, pub, want", [("澜岳项目预计{w}结顶。", "2024-06-18", "2024"),
+                                              ("禾旭工厂2023年4月开工，{w}封顶。", "2025-02-01", "2023"),
+                                              ("力争栖梧产业园{w}投产。", "2022-09-30", "2022")])
+def test_a_bare_part_of_a_year_is_that_year(word, frame, pub, want):
+    text = frame.format(w=word)
+    got = [(m.surface, m.date, m.precision) for m in extract_dates(text, pub) if m.surface == word]
+    assert got == [(word, want, "year")]
+
+
+@pytest.mark.parametrize("text", ["3年内建成投产。", "每年年底考核一次。", "年度目标全部完成。"])
+def test_counted_years_and_yearly_words_are_no_bare_part(text):
+    assert [m for m in extract_dates(text, "2024-06-18") if m.surface in ("年底", "年内", "年末", "年中")] == []

@@ -33,6 +33,9 @@ Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name
   that year, at year precision: a year written alone before it in its sentence, else the publication's
   (全年, the whole year, else the year last named, as 当年)
   (1-4月开工7个 tallies what started this year; 截至2023年底 gives the year as well);
+* ``bare_part`` — 年底, 年末, 年中 with no year before them (预计年底结顶) are the year of their sentence
+  (2023年4月开工，年底封顶 → 2023) or else the publication's, and 年内 the year last named (as 当年: a
+  yearbook's 年内，…签约落地), at year precision;
 * ``sentence_year`` — a bare month continues the year written before it in its sentence
   (2022年4月开工，9月封顶 → 2022-09), unless it lies before that date's month or a "now" word
   (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月).
@@ -56,7 +59,7 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 _MONTH_FOLLOWS = rf"(?=(?:\d{{1,2}}|{_CN_MONTH})月)"
 # Every branch starts with one of these characters. Leading with a lookahead on
 # them lets the regex engine skip other positions quickly (8x faster on a page).
-_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨翌截全"
+_FIRST_CHARS = r"\d〇零一二三四五六七八九十今明去前后同当次本日近现目如眼月昨翌截全年"
 _XUN = r"(?:上旬|中旬|下旬|底|末|初)?"  # 6月上旬, 3月底: month precision
 # A day of the month after a month word (本月9日, 下月九号).
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
@@ -105,6 +108,9 @@ def _date_re(word_before_qian: bool = True) -> re.Pattern:
         rf"|(?P<relm>(?:本月|当月|次月|同月(?={_DAY}|[底末初]|[上中下]旬)"
         rf"|月(?:(?<=上月)(?<!以上月)|(?<=下月)|(?<=上个月)|(?<=下个月)|(?<![\d{_CN_DIGIT}十个上下本当正冬腊]月)(?=[底末初]|[上中下]旬)))"
         rf"(?:(?P<rmd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号]|底|末|初|[上中下]旬)?)"
+        # the end, middle or course of a year not named (预计年底结顶, 力争年内投产): the year of its
+        # sentence, else the publication's, at year precision
+        r"|(?P<barepart>(?<![\d〇零一二三四五六七八九十年今明去前后同当次翌本上下每])(?:年底|年末|年内|年中)(?![度]))"
         r"|(?P<same>同日|当日|当天)"
         r"|(?P<nextday>次日|翌日)"
         r"|(?P<today>[今昨][天日])"
@@ -245,6 +251,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     spring = config.step_on(STAGE, "spring_festival")
     sentence_year = config.step_on(STAGE, "sentence_year")
     month_period = config.step_on(STAGE, "month_period")
+    bare_part = config.step_on(STAGE, "bare_part")
     festivals = None
     date_re = _date_re(config.step_on(STAGE, "word_before_qian"))
     for m in _matches(body, date_re, _rare_re(lunar, spring)):
@@ -327,6 +334,15 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             y, mo, d = (last_year or py) if g["period"] == "全年" else py, None, None
             if stated is not None and stated[1] is None and not _ends_between(body, stated[2], start):
                 y = stated[0]
+        elif g["barepart"]:
+            if not bare_part:
+                continue
+            kind = "relative"
+            # 年内 "during the year" is the year last named, as 当年 (a yearbook's 年内，…签约落地);
+            # 年底/年末/年中 the publication's, unless a year is written before them in their sentence
+            y, mo, d = (last_year or py) if g["barepart"] == "年内" else py, None, None
+            if stated is not None and not _ends_between(body, stated[2], start):
+                y = stated[0]  # 2023年4月开工，年底封顶
         elif g["dd"]:
             kind = "relative"
             y, mo, d = py, pm, _num(g["dd"])
