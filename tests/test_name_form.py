@@ -190,3 +190,17 @@ def test_places_listed_before_their_count_name_one_batch(places, count, works):
     assert (name, "batch") in holders(f"目前，{name}均已开工建设。")
     with config.steps_off("holders.place_list"):
         assert (name, "batch") not in holders(f"目前，{name}均已开工建设。")
+
+
+@pytest.mark.parametrize("verb", ["保障", "推进", "加快", "服务", "支持"])
+def test_a_verb_alone_before_xiangmu_is_its_object_not_a_name(verb):
+    """全力保障项目建设: 保障项目 is no project; 项目 refers back to the project named before."""
+    from lishui_analysis.extract.dates import extract_dates
+    from lishui_analysis.extract.events import extract_events
+    from lishui_analysis.extract.organizations import extract_org_mentions
+    from lishui_analysis.ingest.segment import split_sentences
+    text = (f"宁波澜岳精工年产8万套轴承项目总投资6亿元。管委会表示，将全力{verb}项目建设。"
+            "澜岳精工负责人表示，项目预计明年投产。")
+    events = extract_events(text, split_sentences(text), extract_dates(text, "2024-05-01"), extract_org_mentions(text),
+                            "2024-05-01")
+    assert [(e.event_type, e.subject) for e in events] == [("production_start", "宁波澜岳精工年产8万套轴承项目")]

@@ -287,6 +287,8 @@ def distinctive(name: str, head: str) -> bool:
     unplaced = v["place_re"].sub("", core)
     rest = v["generic_re"].sub("", unplaced)
     rest = re.sub(r"[\d.%（）()一二三四五六七八九十期·\-—+&]", "", rest)
+    if core == rest and head.startswith("项目") and lexicon.tags().get(rest) in ("v", "vn"):
+        return False  # 全力保障项目建设, 加快推进项目: a verb alone before 项目 is its object, no name
     if len(rest) >= 2:
         return True
     named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
