@@ -15,78 +15,15 @@ from functools import lru_cache
 
 from .. import config
 from .clean import ends_sentence
-from ..vocab import load_yaml, regions_longest_first
+from ..vocab import regions_longest_first
+from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
+from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
+    is_bare_date, is_column_label, is_media_line, is_media_name, is_photo_credit, is_staff_line, is_url_line,
+)
 
-_H = r"\u4e00-\u9fff"
-_BULLETS = "■□●○◆◇▲△▶►★☆◎"
-_PAREN = r"[（(](?P<paren>[^）)]{0,80})[）)]"
-_NAME_RUN = rf"[{_H}·]{{2,4}}"
 TITLE_MAX = 50
 _SKIP = ("meta", "chrome", "captioned")
 _BYLINES = ("byline_line", "byline_lead")
-
-
-def _alt(words) -> str:
-    """Regex alternation of literal words, longest first."""
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-class _Layout:
-    """The vocabularies of data/layout.yaml as sets and compiled patterns (built once)."""
-
-    def __init__(self, v: dict):
-        labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
-                                      rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
-        # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
-        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
-        self.source_labels = frozenset(v["source_labels"])
-        self.author_labels = frozenset(v["author_labels"])
-        self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
-        self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
-        self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
-        self.end_markers = frozenset(w.upper() for w in v["end_markers"])
-        ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
-        self.caption_end = re.compile(
-            rf"(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?|{_alt(ends)}"
-            rf"|[。！]\s*(?:来源|图源|图片来源)[：:]\s*\S{{1,20}})$")
-        # the credit closing a caption sentence: ……座谈。来源：温州发布 / ……现场。孙杨洋 摄
-        self.credit_end = re.compile(
-            rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
-            rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
-        self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
-        self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
-        self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
-        self.person_labels = tuple(sorted(self.reporter_labels + self.correspondent_labels, key=len, reverse=True))
-        self.person_label = re.compile(_alt(self.person_labels))
-        self.author_words = frozenset(v["author_words"])
-        self.photographer_words = frozenset(v["photographer_words"])
-        units = _alt(v["unit_suffixes"])
-        self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
-        self.sub_leads = tuple(v["subheadline_leads"])
-        self.column_nouns = tuple(v["column_nouns"])
-        self.media_name = re.compile(rf"[{_H}A-Za-z]{{1,8}}?(?:{_alt(v['media_suffixes'])})")
-        self.not_media = tuple(v["not_media"])
-        self.staff_labels = frozenset(v["staff_labels"])
-        self.staff_start = re.compile(rf"^[（(【\[ ]*(?:{_alt(v['staff_labels'])})")
-        self.genre_nouns = tuple(v["genre_nouns"])
-        person = _alt(self.person_labels)
-        self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
-        # （林筱） closing an article: its author's names in brackets, no label
-        self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
-        self.not_names = frozenset(v["trailing_not_names"])
-        self.byline_lead = re.compile(
-            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
-            rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
-            rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
-
-
-@lru_cache(maxsize=1)
-def _layout() -> _Layout:
-    return _Layout(load_yaml("layout.yaml"))
 
 
 _REPORTED = re.compile(r"报道$")
@@ -329,118 +266,6 @@ def _title_or_furniture(para: str) -> str:
     if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para):
         return "meta"
     return "title"
-
-
-# ---------------------------------------------------------------- lines that are never a title
-# What a line says about where an article appears (its column, its medium, its address, its date, its
-# photographer, its editors) is told by the line's form, one branch of :func:`_kind` per form.
-_BARS = "|｜丨"
-_BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
-_CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
-_PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]?\s*[^\s：:]{1,10})?$")
-_URL_LINE = re.compile(rf"^(?:[{_H}]{{1,6}}\s*[：:]\s*)?(?:(?:https?|ftp)://|www\.)\S+$", re.IGNORECASE)
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_BARE_DATE = re.compile(
-    rf"^(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{2}}[-/]\d{{2}}"
-    rf"|(?:[{_CN_DIGIT}]{{4}}年)?[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日)"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
-_DATE_TOKEN = re.compile(
-    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"|(?:星期|周)[一二三四五六日天]|第?[A-Za-z]?\d{1,3}版)$")
-_NAMES = rf"{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,3}}"
-_PHOTO_CREDIT = re.compile(rf"^(?:(?:图|图片|摄影|摄|摄像|视频)\s*[/／:：|｜]\s*{_NAMES}|{_NAMES}\s*[/／]\s*(?:图|图片|摄影|摄))$")
-_CRUMB_SEP = re.compile(r"[>»＞]")
-_DIGIT = re.compile(r"\d")
-_CREDIT_SEP = re.compile(r"[/／:：|｜]")
-_STAFF_SPLIT = re.compile(rf"[\s、，,{_BARS}/／：:]+")
-
-
-def is_column_label(para: str) -> bool:
-    """A column (section) label, never a title: a short line closed by a bar (``要闻 |``), bread
-    crumbs (``新闻中心 > 县域新闻``), a page label (``A3版：要闻``) or a short line ending in a
-    section noun of ``layout.yaml`` (``本地要闻``, ``【县域动态】``).
-
-    >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
-    [True, True, True, True, False]
-    """
-    p = para.strip()
-    if len(p) > 16 and not _CRUMB_SEP.search(p):
-        return False
-    if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
-        return True
-    core = p.strip(f"【】[]{_BARS} ")
-    return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
-
-
-def is_media_name(name: str) -> bool:
-    """The name of a medium: at most ten characters ending in a media suffix of ``layout.yaml``
-    (``云岭日报``, ``青田新闻网``, ``云岭发布``), not a common noun that ends the same way (``物联网``).
-
-    >>> [is_media_name(x) for x in ("云岭日报", "【青田新闻网】", "云岭发布", "工业物联网", "云岭大桥通车")]
-    [True, True, True, False, False]
-    """
-    lay = _layout()
-    name = name.strip("【】[]《》 ")
-    return 2 <= len(name) <= 10 and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
-
-
-def is_media_line(para: str) -> bool:
-    """A masthead or source line: a medium's name alone or with a date (``云岭日报 2031年5月6日``).
-
-    >>> is_media_line("云岭日报 2031年5月6日 星期二"), is_media_line("云岭发布"), is_media_line("云岭日报社论")
-    (True, True, False)
-    """
-    if len(para) > 40:
-        return False
-    tokens = para.split()
-    return bool(tokens) and is_media_name(tokens[0]) and all(_DATE_TOKEN.match(t) for t in tokens[1:])
-
-
-def is_url_line(para: str) -> bool:
-    """An address (``https://www.example.cn/a/1.html``, ``原文链接：www.example.cn``).
-
-    >>> is_url_line("原文链接：https://www.example.cn/a/1.html"), is_url_line("云岭大桥通车")
-    (True, False)
-    """
-    return ("://" in para or "www." in para) and bool(_URL_LINE.match(para.strip()))
-
-
-def is_bare_date(para: str) -> bool:
-    """A date without a year, or in Chinese numerals (``5月6日``, ``05-06``, ``二〇三一年五月六日``).
-
-    >>> [is_bare_date(x) for x in ("5月6日 星期二", "05-06", "二〇三一年五月六日", "5月6日开工")]
-    [True, True, True, False]
-    """
-    return len(para) <= 30 and bool(_BARE_DATE.match(para.strip()))
-
-
-def is_photo_credit(para: str) -> bool:
-    """A photographer's credit on a line of its own (``图/林小雨``, ``摄影：林小雨 王大山``, ``林小雨/图``).
-
-    >>> is_photo_credit("（图/林小雨 王大山）"), is_photo_credit("林小雨/图"), is_photo_credit("图说云岭")
-    (True, True, False)
-    """
-    if len(para) > 40 or not _CREDIT_SEP.search(para):
-        return False
-    core = para.strip()
-    if core[:1] in "（(" and core[-1:] in "）)":
-        core = core[1:-1].strip()
-    return bool(_PHOTO_CREDIT.match(core))
-
-
-def is_staff_line(para: str) -> bool:
-    """A line of staff labels, each with names (``编辑 王大山 审核 周青山``): the post's editors.
-
-    >>> is_staff_line("编辑 王大山 审核 周青山"), is_staff_line("（责编 林小雨）"), is_staff_line("林小雨 王大山")
-    (True, True, False)
-    """
-    lay = _layout()
-    if not lay.staff_start.match(para):
-        return False
-    tokens = [t for t in _STAFF_SPLIT.split(para.strip("（）()【】[] ")) if t]
-    if len(tokens) < 2 or tokens[0] not in lay.staff_labels:
-        return False
-    return all(t in lay.staff_labels or _PERSON_NAME.fullmatch(t) for t in tokens)
 
 
 def _signed(para: str) -> bool:
