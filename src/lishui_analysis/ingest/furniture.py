@@ -24,7 +24,7 @@ _BARE_DATE = re.compile(
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
 _DATE_TOKEN = re.compile(
     r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"|(?:星期|周)[一二三四五六日天]|第?[A-Za-z]?\d{1,3}版)$")
+    r"|\d{2}[-/]\d{2}|(?:星期|周)[一二三四五六日天]|第?[A-Za-z]?\d{1,3}版)$")
 _NAMES = rf"{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,3}}"
 _PHOTO_CREDIT = re.compile(rf"^(?:(?:图|图片|摄影|摄|摄像|视频)\s*[/／:：|｜]\s*{_NAMES}|{_NAMES}\s*[/／]\s*(?:图|图片|摄影|摄))$")
 _CRUMB_SEP = re.compile(r"[>»＞]")
@@ -62,16 +62,53 @@ def is_media_name(name: str) -> bool:
     return 2 <= len(name) <= 10 and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
 
 
+_TOKEN_SEP = re.compile(r"[\s·•|｜丨]+")
+_ENDS_DECORATED = re.compile(r"^[\s\-—–·•*=~]+|[\s\-—–·•*=~]+$")
+
+
+def _tokens(para: str) -> list[str]:
+    """The tokens of a short header line: split at spaces, dots and bars, decorations around it gone."""
+    return [t for t in _TOKEN_SEP.split(_ENDS_DECORATED.sub("", para)) if t]
+
+
+def is_relative_time(token: str) -> bool:
+    """A time as portals and apps print it (``3小时前``, ``昨天``, ``刚刚``).
+
+    >>> is_relative_time("3小时前"), is_relative_time("昨天"), is_relative_time("三年前")
+    (True, True, False)
+    """
+    return bool(_layout().relative_time.match(token))
+
+
 def is_media_line(para: str) -> bool:
-    """A masthead or source line: a medium's name alone or with a date (``云岭日报 2031年5月6日``).
+    """A masthead or source line: a medium's name alone or with a date or time (``云岭日报 2031年5月6日``,
+    ``云岭发布 · 2031-05-06``, ``— 云岭日报 —``), or a relative time alone or with a name (``3小时前``,
+    ``2天前 · 云岭发布``, ``昨天 10:23``).
 
     >>> is_media_line("云岭日报 2031年5月6日 星期二"), is_media_line("云岭发布"), is_media_line("云岭日报社论")
     (True, True, False)
+    >>> is_media_line("2天前 · 云岭发布"), is_media_line("— 云岭日报 —"), is_media_line("3小时前")
+    (True, True, True)
     """
     if len(para) > 40:
         return False
-    tokens = para.split()
-    return bool(tokens) and is_media_name(tokens[0]) and all(_DATE_TOKEN.match(t) for t in tokens[1:])
+    tokens = _tokens(para)
+    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) for t in tokens):
+        return False
+    return any(is_media_name(t) or is_relative_time(t) for t in tokens)
+
+
+def is_post_header(para: str) -> bool:
+    """A WeChat post's header: a post mark of ``layout.yaml`` (原创, 转载) alone, or before the account's
+    and the author's names and a date (``原创 云岭发布 林小雨 2031-05-06``).
+
+    >>> is_post_header("原创 林小雨 云岭发布"), is_post_header("转载"), is_post_header("原创歌曲大赛开幕")
+    (True, True, False)
+    """
+    tokens = _tokens(para) if len(para) <= 40 else []
+    if not tokens or tokens[0] not in _layout().post_marks or len(tokens) > 6:
+        return False
+    return all(is_media_name(t) or _PERSON_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:])
 
 
 def is_url_line(para: str) -> bool:

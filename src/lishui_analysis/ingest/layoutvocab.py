@@ -25,10 +25,11 @@ class _Layout:
 
     def __init__(self, v: dict):
         labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
+        # a field's label and its colon, or the bar a WeChat post prints instead (来源 | 云岭日报)
+        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:|｜丨]"
                                       rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
         # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
-        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
+        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:|｜丨]")
         self.source_labels = frozenset(v["source_labels"])
         self.author_labels = frozenset(v["author_labels"])
         self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
@@ -68,9 +69,20 @@ class _Layout:
             rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
+            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(：:])|"
+            rf"(?=[（(]\s*(?:{person})))[：:]?"  # (an unnamed outlet: （记者 林小雨）5月6日，…)
             rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
             rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
+        # date lines by form: a date after a date word (发布于 2031-05-06), a relative time (3小时前)
+        self.date_word = re.compile(rf"^(?:{_alt(v['date_words'])})\s*[：:]?\s*(?=\d)")
+        counted = [w for w in v["relative_times"] if w.endswith("前")]
+        bare = [w for w in v["relative_times"] if not w.endswith("前")]
+        self.relative_time = re.compile(rf"^(?:\d{{1,3}}\s*(?:{_alt(counted)})|(?:{_alt(bare)}))$")
+        self.post_marks = frozenset(v["post_marks"])
+        roles = v["title_roles"]
+        self.title_role = re.compile(rf"^(?P<label>{_alt(w for ws in roles.values() for w in ws)})\s*(?:[：:]\s*|\s+)")
+        self.role_of = {w: role for role, ws in roles.items() for w in ws}
+        self.document_genres = tuple(v["document_genres"])
 
 
 @lru_cache(maxsize=1)

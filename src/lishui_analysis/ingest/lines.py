@@ -18,7 +18,8 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_media_line, is_media_name, is_photo_credit, is_staff_line, is_url_line,
+    is_bare_date, is_column_label, is_media_line, is_media_name, is_photo_credit, is_post_header, is_staff_line,
+    is_url_line,
 )
 
 TITLE_MAX = 50
@@ -27,7 +28,7 @@ _BYLINES = ("byline_line", "byline_lead")
 
 
 _REPORTED = re.compile(r"报道$")
-_NAME_SEP = re.compile(r"[\s、，,/／:：|｜]+")
+_NAME_SEP = re.compile(r"[\s、，,/／:：|｜丨]+")
 _HAN_RUN = re.compile(rf"[{_H}]+")
 _PERSON_NAME = re.compile(_NAME_RUN)
 
@@ -139,11 +140,11 @@ _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
-_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
+_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
 # 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
 _POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
 # a line that names an author (文/X, X/文) is a byline even when it also credits a photo
-_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：]|(?:[/／]\s*|\s)文(?:\s|$)")
+_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)文(?:\s|$)")
 _BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
 _COPYRIGHT = re.compile(r"^(?:版权所有|Copyright|©|\(C\)|（C）)", re.IGNORECASE)
 _NAMES_LINE = re.compile(
@@ -157,14 +158,39 @@ def _is_meta(para: str) -> bool:
     lay = _layout()
     if lay.label_start.match(para) or _DATE_LINE.match(para) or _DOC_NUMBER.match(para):
         return True
+    if config.step_on("segment", "unmark_bare_dates") and _is_date_line(para):
+        return True
     if len(para) <= 80 and _TIMESTAMP.search(para) and not ends_sentence(para):
         return True
     return len(para) <= 100 and not ends_sentence(para) and bool(lay.label_any.search(para))
 
 
+_BRACKETS = "（()）【】[]"
+
+
+def _is_date_line(para: str) -> bool:
+    """A date line by its form: in brackets (``（2031年5月6日）``, ``【2031-05-06】``) or after a date word
+    with no colon (``发布于 2031-05-06``; ``date_words`` of ``layout.yaml``).
+
+    >>> _is_date_line("（2031年5月6日）"), _is_date_line("发表于2031年5月6日 10:20"), _is_date_line("2031年开工")
+    (True, True, False)
+    """
+    if len(para) > 60:
+        return False
+    core = para
+    if para[:1] in _BRACKETS and para[-1:] in _BRACKETS:
+        core = para[1:-1].strip()
+    m = _layout().date_word.match(core)
+    if m:
+        core = core[m.end():]
+    return core != para and bool(_DATE_LINE.match(core) or is_bare_date(core))
+
+
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
         return len(para) <= 200 and bool(_COPYRIGHT.match(para))
+    if _DECORATION.fullmatch(para):
+        return True  # a rule of dashes or stars (——, * * *) between a page's parts
     lay = _layout()
     if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
@@ -236,6 +262,8 @@ def _kind(para: str) -> str:
         return "byline_lead"
     if _is_byline_line(para):
         return "byline_line"
+    if config.step_on("segment", "unmark_post_headers") and is_post_header(para):
+        return "meta"
     if _NAMES_LINE.match(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
     if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
@@ -309,11 +337,15 @@ class _Meta:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     n_fields: int = 0  # labelled fields on the line
+    original_title: str = ""  # the title a repost names as the original's (原标题：…)
 
     @property
     def heads_an_article(self) -> bool:
         """A web article's metadata line (来源：… / 发布时间：… 浏览次数：…): the lines above it are its title."""
         return bool(self.source) or self.n_fields >= 2
+
+
+_ORIGINAL_TITLE = ("原标题", "原题")
 
 
 def parse_meta_line(para: str) -> _Meta:
@@ -333,6 +365,8 @@ def parse_meta_line(para: str) -> _Meta:
         pieces.append((label, value.strip(" |｜丨")))
     listed: tuple[set, set] = (set(), set())  # the names in meta.reporters and meta.correspondents
     for label, value in pieces:
+        if label in _ORIGINAL_TITLE and not meta.original_title:
+            meta.original_title = value.strip()
         if label in lay.source_labels and not meta.source:
             first = value.split()[0] if value.split() else ""
             first = _unbalanced(first)

@@ -49,7 +49,7 @@ from ..errors import note
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
 from .clean import ends_sentence
 from .lines import (  # noqa: F401
-    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
+    _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
 )
 
@@ -60,12 +60,32 @@ _CONTINUATION_START = re.compile(r"^[（(）)》”、，的了等]")
 
 
 _BRACKETED = re.compile(r"^[（(【\[]([^（）()【】\[\]]{10,})[）)】\]]$")
+_ONE_NAME = re.compile(r"[\u4e00-\u9fff（）()]+")
+
+
+def _issuer_over_subject(a: str, b: str) -> bool:
+    """An official document's title set as its issuer over ``关于`` + subject + genre (云岭县人民政府办公室 /
+    关于印发…的通知): the issuer is a line of one name, no genre of its own (``document_genres``).
+
+    >>> _issuer_over_subject("云岭县人民政府办公室", "关于印发星河片区开发方案的通知")
+    True
+    >>> _issuer_over_subject("云岭县自然资源局公告", "关于星河地块挂牌出让的公告")
+    False
+    """
+    genres = _layout().document_genres
+    return (b.startswith("关于") and b.endswith(genres) and not a.endswith(genres) and 4 <= len(a) <= 30
+            and bool(_ONE_NAME.fullmatch(a)))
 
 
 def _continues(a: str, b: str) -> bool:
     """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)? A
     clause of ten characters or more wholly in brackets does not: it is a subheadline (branch
     ``segment.bracketed_subheadline``), where a short bracket (（一期）) continues the title."""
+    lay = _layout()
+    if config.step_on("segment", "title_role_labels") and (lay.title_role.match(a) or lay.title_role.match(b)):
+        return False  # a line labelled with its role (引题：…) is a title of its own
+    if config.step_on("segment", "join_issuer_title") and _issuer_over_subject(a, b):
+        return True
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
@@ -263,6 +283,28 @@ def _find_header_titles(page: _Page) -> None:
             taken |= {x for g in groups for x in g}
 
 
+_FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _drop_furniture_lead(page: _Page) -> None:
+    """No untitled article starts a page with one or two short lines that hold no sentence (a label, a
+    place followed by a colon, a field this page writes in its own way) above its first titled article:
+    they are furniture, not an article.
+
+    >>> page = _Page(["云岭：", "云岭大桥通车", "日前，大桥通车。"], ["body", "title", "body"], starts={0: [], 1: [[1]]})
+    >>> _drop_furniture_lead(page); page.starts
+    {1: [[1]]}
+    """
+    first = page.first
+    if first is None or page.starts.get(first) != [] or len(page.starts) < 2:
+        return
+    nxt = min(s for s in page.starts if s > first)
+    lines = [page.paras[x] for x in range(first, nxt) if page.kinds[x] not in _SKIP]
+    if len(lines) <= 2 and all(len(p) <= _FURNITURE_LEAD_MAX and not _SENTENCE_END.search(p) for p in lines):
+        del page.starts[first]
+
+
 def _find_page_date(page: _Page) -> None:
     """The page's date for all its articles: the first date of any metadata line.
 
@@ -305,8 +347,8 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
-              _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
-              _build_articles)
+              _start_first_article, _find_top_titles, _find_header_titles, _drop_furniture_lead, _find_page_date,
+              _find_page_source, _build_articles)
 
 
 def segment_page(text: str) -> list[Article]:
