@@ -391,3 +391,30 @@ def test_an_untitled_excerpt_above_the_first_title_stays_an_article(k):
     excerpt = f"{PLACES[k]}今年新开工项目{k + 8}个。"
     arts = _page(excerpt, headline, lead_par)
     assert [a.headline for a in arts] == ["", headline] and arts[0].body == excerpt
+
+
+SITE_LINES = ["首页 新闻中心 政务公开 办事服务 互动交流", "首页 | 新闻 | 政务 | 服务", "时政要闻 县域动态 图片新闻 专题专栏",
+              "云岭县人民政府门户网站", "欢迎访问瓯江口新区管委会网站", "您当前的位置 ： 首页 > 县域新闻", "当前位置：首页>工作动态>正文",
+              "转发本文", "专题：项目攻坚年", "【编者按】今年以来，云岭县项目建设跑出加速度。"]
+
+
+@pytest.mark.parametrize("site", SITE_LINES)
+@pytest.mark.parametrize("k", range(3))
+def test_a_sites_navigation_banner_or_label_above_the_title_is_never_a_title(site, k):
+    headline, body = _plain(k)
+    art = _one(site, headline, "发布时间：2031-05-06", body)
+    assert (art.kicker, art.headline, art.subheadline) == ("", headline, "")
+    assert art.body == body
+
+
+@pytest.mark.parametrize("counter", ["浏览：102", "人气：2074", "点击：35", "热度：9"])
+def test_a_page_counter_names_no_reporter(counter):
+    headline, body = _plain(0)
+    art = _one(headline, f"2031-05-06 14:31 | 来源：云岭日报 | 作者：林小雨 | {counter}", body)
+    assert art.reporters == ["林小雨"] and art.source == "云岭日报"
+
+
+@pytest.mark.parametrize("kicker", ["山水筑底 创新赋能 共富先行", "项目为王 实干争先 奋楫扬帆 勇立潮头"])
+def test_a_slogan_of_parallel_phrases_is_no_navigation_bar(kicker):
+    headline, lead = _cases(1)[0]
+    assert (_one(kicker, headline, lead).kicker) == kicker

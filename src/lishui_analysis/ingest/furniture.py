@@ -50,8 +50,28 @@ def is_column_label(para: str) -> bool:
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
+_NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
+_NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
+
+
+def is_nav_line(para: str) -> bool:
+    """A site's navigation bar: three or more short items (at most eight characters, no figures, no
+    punctuation) of which one is a chrome word or a column of ``layout.yaml`` (首页, 返回; 要闻, 县域动态).
+
+    >>> is_nav_line("首页 | 新闻 | 政务 | 服务"), is_nav_line("时政要闻 县域动态 图片新闻"), is_nav_line("山水筑底 创新赋能 共富先行")
+    (True, True, False)
+    """
+    if len(para) > 60 or _NAV_NOT.search(para):
+        return False
+    items = [t for t in _NAV_SPLIT.split(para) if t]
+    if len(items) < 3 or any(len(t) > 8 for t in items):
+        return False
+    lay = _layout()
+    return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
+
+
 def is_media_name(name: str) -> bool:
-    """The name of a medium: at most ten characters ending in a media suffix of ``layout.yaml``
+    """The name of a medium: at most twelve characters ending in a media suffix of ``layout.yaml``
     (``云岭日报``, ``青田新闻网``, ``云岭发布``), not a common noun that ends the same way (``物联网``).
 
     >>> [is_media_name(x) for x in ("云岭日报", "【青田新闻网】", "云岭发布", "工业物联网", "云岭大桥通车")]
@@ -59,7 +79,7 @@ def is_media_name(name: str) -> bool:
     """
     lay = _layout()
     name = name.strip("【】[]《》 ")
-    return 2 <= len(name) <= 10 and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
+    return 2 <= len(name) <= 12 and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
 
 
 _TOKEN_SEP = re.compile(r"[\s·•|｜丨]+")

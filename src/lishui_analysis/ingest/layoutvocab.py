@@ -26,7 +26,7 @@ class _Layout:
     def __init__(self, v: dict):
         labels = _alt(v["meta_labels"])
         # a field's label and its colon, or the bar a WeChat post prints instead (来源 | 云岭日报)
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:|｜丨]"
+        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:|｜丨]|^【\s*(?:{labels})\s*】"
                                       rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
         # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
         self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:|｜丨]")
@@ -55,7 +55,7 @@ class _Layout:
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.column_nouns = tuple(v["column_nouns"])
-        self.media_name = re.compile(rf"[{_H}A-Za-z]{{1,8}}?(?:{_alt(v['media_suffixes'])})")
+        self.media_name = re.compile(rf"[{_H}A-Za-z]{{1,10}}?(?:{_alt(v['media_suffixes'])})")
         self.not_media = tuple(v["not_media"])
         self.staff_labels = frozenset(v["staff_labels"])
         self.staff_start = re.compile(rf"^[（(【\[ ]*(?:{_alt(v['staff_labels'])})")

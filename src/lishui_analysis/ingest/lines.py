@@ -18,8 +18,8 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_media_line, is_media_name, is_photo_credit, is_post_header, is_staff_line,
-    is_url_line,
+    is_bare_date, is_column_label, is_media_line, is_media_name, is_nav_line, is_photo_credit, is_post_header,
+    is_staff_line, is_url_line,
 )
 
 TITLE_MAX = 50
@@ -135,7 +135,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+\S{1,12}){0,3}$")
 _DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 青资规中心土告字〔2031〕5号
 _EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
-_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
+_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]|首页\s*[>»＞]")
 _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
@@ -283,7 +283,7 @@ def _title_or_furniture(para: str) -> str:
     >>> [_title_or_furniture(x) for x in ("要闻 |", "云岭日报 2031年5月6日", "5月6日", "图/林小雨", "云岭大桥通车")]
     ['chrome', 'meta', 'meta', 'chrome', 'title']
     """
-    if config.step_on("segment", "unmark_column_labels") and is_column_label(para):
+    if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
     if config.step_on("segment", "unmark_media_names") and is_media_line(para):
         return "meta"

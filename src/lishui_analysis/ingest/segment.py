@@ -16,10 +16,14 @@ and :mod:`.articles` writes each article from its lines:
   ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
   ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
 * a *title line* is short and does not end a sentence, and is no column label (``要闻 |``),
-  medium's name, address, date, photo credit or line of editors — a line's form tells, not its
-  place; title lines the layout broke are joined; of two title lines the first is the kicker
-  (引题) unless the second details the first (a subheadline, 副题), by the form of each
-  (:func:`.articles._is_subheadline`); a medium's name before or after a headline goes;
+  navigation bar, medium's name, address, date (in any form: ``（2031年5月6日）``, ``发布于 …``,
+  ``3小时前``), photo credit, post header (``原创 …``) or line of editors — a line's form tells, not
+  its place (:mod:`.furniture`); title lines the layout broke are joined, and so are an issuer and a
+  ``关于…通知`` under it; lines labelled with their role (``引题：``, ``主题：``, ``副题：``) take it;
+  else of two title lines the first is the kicker (引题) unless the second details the first (a
+  subheadline, 副题), by the form of each (:func:`.articles._is_subheadline`); a title repeated with
+  a site's name or a label is one title; a medium's name before or after a headline goes; an
+  article with no title line takes the one its ``原标题`` line names;
 * an article starts at the title lines right above a byline, or at the top of
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
@@ -33,9 +37,11 @@ which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its l
 :func:`_group_titles`) and ``segment.meta_heads_article`` (in
 :func:`_find_header_titles`) are steps that are a branch of a function, and so are the forms of lines
 that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``, ``unmark_url_lines``,
-``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``: in :func:`.lines._kind`) and
-the forms that tell kicker, headline and subheadline apart (``segment.bracketed_subheadline``,
-``figure_subheadline``, ``kicker_form``: in :func:`.articles._is_subheadline`).
+``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``, ``unmark_post_headers``: in
+:func:`.lines._kind`), the forms that tell kicker, headline and subheadline apart
+(``segment.bracketed_subheadline``, ``figure_subheadline``, ``kicker_form``: in
+:func:`.articles._is_subheadline`; ``title_role_labels``: in :func:`.articles._by_role_labels`) and
+``segment.join_issuer_title`` (in :func:`_continues`).
 """
 from __future__ import annotations
 
