@@ -418,3 +418,41 @@ def test_a_page_counter_names_no_reporter(counter):
 def test_a_slogan_of_parallel_phrases_is_no_navigation_bar(kicker):
     headline, lead = _cases(1)[0]
     assert (_one(kicker, headline, lead).kicker) == kicker
+
+
+@pytest.mark.parametrize("jump", ["（下转第2版）", "下转第二版", "(转第A3版)", "上接第1版", "（接第十二版）"])
+@pytest.mark.parametrize("k", range(2))
+def test_a_jump_line_between_two_articles_is_no_kicker(jump, k):
+    (h1, l1), (h2, l2) = _cases()[k], _cases()[k + 1]
+    arts = _page(h1, l1, jump, h2, l2)
+    assert [(a.kicker, a.headline) for a in arts] == [("", h1), ("", h2)]
+    assert all(jump not in a.body for a in arts)
+
+
+@pytest.mark.parametrize("feature", ["记者手记", "■ 记者手记", "新闻链接", "【短评】", "项目观察"])
+@pytest.mark.parametrize("k", range(2))
+def test_a_features_label_is_no_byline_and_no_kicker(feature, k):
+    (h1, l1), (h2, l2) = _cases()[k], _cases()[k + 1]
+    arts = _page(h1, l1, feature, h2, l2)
+    assert [(a.kicker, a.headline) for a in arts] == [("", h1), ("", h2)]
+    assert all(r in ("林小雨", "周青山", "吴一帆") for a in arts for r in a.reporters)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS)
+@pytest.mark.parametrize("masthead", ["{i}文件", "中共云岭县委文件"])
+def test_a_documents_masthead_is_never_its_title(issuer, masthead):
+    title = issuer + "关于加快星河片区开发的意见"
+    art = _one(masthead.format(i=issuer), "云政发〔2031〕12号", title, "各乡镇人民政府：", "现提出如下意见。")
+    assert (art.kicker, art.headline, art.subheadline) == ("", title, "")
+
+
+@pytest.mark.parametrize("issuer", ISSUERS)
+@pytest.mark.parametrize("genre", ["公告", "公  告", "通知", "通 告"])
+def test_an_issuer_over_its_genre_alone_is_one_title(issuer, genre):
+    art = _one(issuer, genre, "云自然资告〔2031〕5号", "经县政府批准，现挂牌出让1幅地块。")
+    assert (art.kicker, art.headline.replace(" ", ""), art.subheadline) == ("", issuer + genre.replace(" ", ""), "")
+
+
+@pytest.mark.parametrize("title", ["云岭县出台一号文件", "星河项目审批文件全部办结"])
+def test_a_title_ending_in_the_word_file_stays_a_title(title):
+    assert _one(title, _plain(0)[1]).headline == title

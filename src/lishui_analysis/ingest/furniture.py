@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .layoutvocab import _H, _NAME_RUN, _layout
+from .layoutvocab import _BULLETS, _H, _NAME_RUN, _layout
 
 _PERSON_NAME = re.compile(_NAME_RUN)
 # photographer, its editors) is told by the line's form, one branch of :func:`_kind` per form.
@@ -35,8 +35,8 @@ _STAFF_SPLIT = re.compile(rf"[\s、，,{_BARS}/／：:]+")
 
 def is_column_label(para: str) -> bool:
     """A column (section) label, never a title: a short line closed by a bar (``要闻 |``), bread
-    crumbs (``新闻中心 > 县域新闻``), a page label (``A3版：要闻``) or a short line ending in a
-    section noun of ``layout.yaml`` (``本地要闻``, ``【县域动态】``).
+    crumbs (``新闻中心 > 县域新闻``), a page label (``A3版：要闻``), a jump line (``（下转第2版）``) or a
+    short line ending in a section noun of ``layout.yaml`` (``本地要闻``, ``【县域动态】``, ``■ 记者手记``).
 
     >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
     [True, True, True, True, False]
@@ -46,7 +46,9 @@ def is_column_label(para: str) -> bool:
         return False
     if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
         return True
-    core = p.strip(f"【】[]{_BARS} ")
+    if _layout().jump_line.match(p):
+        return True  # an e-paper's jump line (下转第2版)
+    core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
@@ -116,6 +118,16 @@ def is_media_line(para: str) -> bool:
     if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) for t in tokens):
         return False
     return any(is_media_name(t) or is_relative_time(t) for t in tokens)
+
+
+def is_document_masthead(para: str) -> bool:
+    """An official document's masthead: its issuer's name and 文件 (``云岭县人民政府文件``), not a title
+    that ends in the word (``云岭县出台一号文件``).
+
+    >>> is_document_masthead("中共云岭县委办公室文件"), is_document_masthead("云岭县出台一号文件")
+    (True, False)
+    """
+    return len(para) <= 30 and bool(_layout().doc_masthead.match(para.strip()))
 
 
 def is_post_header(para: str) -> bool:

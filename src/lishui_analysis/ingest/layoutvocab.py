@@ -83,6 +83,9 @@ class _Layout:
         self.title_role = re.compile(rf"^(?P<label>{_alt(w for ws in roles.values() for w in ws)})\s*(?:[：:]\s*|\s+)")
         self.role_of = {w: role for role, ws in roles.items() for w in ws}
         self.document_genres = tuple(v["document_genres"])
+        self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
+        self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"
+                                    rf"\s*[）)]?$")
 
 
 @lru_cache(maxsize=1)

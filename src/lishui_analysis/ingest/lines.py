@@ -18,8 +18,8 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_media_line, is_media_name, is_nav_line, is_photo_credit, is_post_header,
-    is_staff_line, is_url_line,
+    is_bare_date, is_column_label, is_document_masthead, is_media_line, is_media_name, is_nav_line,
+    is_photo_credit, is_post_header, is_staff_line, is_url_line,
 )
 
 TITLE_MAX = 50
@@ -252,6 +252,9 @@ def _kind(para: str) -> str:
         return "byline_lead" if _layout().byline_lead.match(para) else "body"
     if _is_meta(para):
         return "meta"
+    if " " not in para.lstrip(_BULLETS + " ") and config.step_on("segment", "unmark_column_labels") \
+            and is_column_label(para):
+        return "chrome"  # before bylines: 记者手记 is a column, not 记者 + a name
     if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
         return "byline_line"
     if _credit_start(para) is not None:
@@ -276,7 +279,7 @@ def _kind(para: str) -> str:
 def _title_or_furniture(para: str) -> str:
     """``"title"`` for a line shaped like a title, unless its form says where the article appears:
     a column label is chrome (branch ``segment.unmark_column_labels``), a medium's name alone or with
-    a date is metadata (``segment.unmark_media_names``), so is a date without a year
+    a date, or a document's masthead, is metadata (``segment.unmark_media_names``), so is a date without a year
     (``segment.unmark_bare_dates``) and a line of editors (``segment.unmark_staff_lines``); a
     photographer's credit is chrome (``segment.unmark_photo_credits``).
 
@@ -285,7 +288,7 @@ def _title_or_furniture(para: str) -> str:
     """
     if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
-    if config.step_on("segment", "unmark_media_names") and is_media_line(para):
+    if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
     if config.step_on("segment", "unmark_bare_dates") and is_bare_date(para):
         return "meta"

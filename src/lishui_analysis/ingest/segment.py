@@ -71,7 +71,8 @@ _ONE_NAME = re.compile(r"[\u4e00-\u9fff（）()]+")
 
 def _issuer_over_subject(a: str, b: str) -> bool:
     """An official document's title set as its issuer over ``关于`` + subject + genre (云岭县人民政府办公室 /
-    关于印发…的通知): the issuer is a line of one name, no genre of its own (``document_genres``).
+    关于印发…的通知) or over its genre alone (云岭县自然资源局 / 公  告): the issuer is a line of one name,
+    no genre of its own (``document_genres``).
 
     >>> _issuer_over_subject("云岭县人民政府办公室", "关于印发星河片区开发方案的通知")
     True
@@ -79,8 +80,9 @@ def _issuer_over_subject(a: str, b: str) -> bool:
     False
     """
     genres = _layout().document_genres
-    return (b.startswith("关于") and b.endswith(genres) and not a.endswith(genres) and 4 <= len(a) <= 30
-            and bool(_ONE_NAME.fullmatch(a)))
+    b = b.replace(" ", "")
+    return ((b.startswith("关于") and b.endswith(genres) or b in genres) and not a.endswith(genres)
+            and 4 <= len(a) <= 30 and bool(_ONE_NAME.fullmatch(a)))
 
 
 def _continues(a: str, b: str) -> bool:
