@@ -456,3 +456,39 @@ def test_an_issuer_over_its_genre_alone_is_one_title(issuer, genre):
 @pytest.mark.parametrize("title", ["云岭县出台一号文件", "星河项目审批文件全部办结"])
 def test_a_title_ending_in_the_word_file_stays_a_title(title):
     assert _one(title, _plain(0)[1]).headline == title
+
+
+LEAD_OPENINGS = ["日前，{w}在{p}", "近日，{p}{w}", "5月6日上午，{p}{w}", "12月1日，{w}", "昨天下午，{p}的{w}",
+                 "记者从{p}发改局获悉，{w}"]
+
+
+@pytest.mark.parametrize("opening", LEAD_OPENINGS)
+@pytest.mark.parametrize("k", range(3))
+def test_a_lead_broken_after_its_opening_is_body_never_a_title(opening, k):
+    headline = HEADLINES[k]
+    first = opening.format(w=WORKS[k][0], p=PLACES[k])
+    art = _one(headline, first, f"正式{WORKS[k][1]}，总投资{AMOUNTS[k]}。")
+    assert (art.kicker, art.headline, art.subheadline) == ("", headline, "")
+    assert art.body.startswith(first)
+
+
+@pytest.mark.parametrize("sub", ["今年以来{p}新开工项目45个", "{p}跑出项目建设加速度"])
+def test_a_subheadline_that_opens_with_no_lead_time_stays(sub):
+    headline, lead = _cases(1)[0]
+    line = sub.format(p=PLACES[0]) + "，完成投资超百亿元"
+    assert _one(headline, line, lead).subheadline == line
+
+
+@pytest.mark.parametrize("caption", ["▲ {w}开工现场", "▲图为{w}效果图", "△ {p}{w}", "↑ {w}施工现场"])
+@pytest.mark.parametrize("k", range(3))
+def test_a_caption_marked_by_a_triangle_is_never_a_title(caption, k):
+    headline, body = _plain(k)
+    line = caption.format(w=WORKS[k][0], p=PLACES[k])
+    for lines in ((line, headline, body), (headline, line, body)):
+        art = _one(*lines)
+        assert (art.kicker, art.headline, art.subheadline) == ("", headline, "") and line not in art.body
+
+
+def test_a_byline_marked_by_a_triangle_stays_a_byline():
+    headline, body = _plain(0)
+    assert _one(headline, "▲ 记者 林小雨 通讯员 王大山", body).reporters == ["林小雨"]

@@ -375,6 +375,7 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("拼经济 抓项目", "云岭大桥通车")),
     ("join_issuer_title", "云岭县人民政府办公室\n关于加快云岭大桥建设的意见\n各乡镇人民政府：\n现提出如下意见。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县人民政府办公室关于加快云岭大桥建设的意见")),
+    ("unmark_lead_openings", "云岭大桥通车\n日前，瓯江口新区的云岭大桥\n正式通车，总投资8.5亿元。", lambda arts: arts[0].kicker, ""),
     ("promote_bang_title", "云岭大桥，今天合龙！\n日前，大桥合龙，总投资8.5亿元。", _heads, ["云岭大桥，今天合龙！"]),
     ("place_name_lines", "云岭大桥通车\n林小雨 王大山\n日前，大桥通车。", _first("reporters"), ["林小雨", "王大山"]),
     ("read_meta_lines", "云岭大桥通车\n来源：云岭日报 2031-05-06\n日前，大桥通车。",
@@ -417,7 +418,7 @@ def test_every_step_has_an_off_test():
     branches = ["join_titles", "meta_heads_article", "bracketed_subheadline", "figure_subheadline", "kicker_form",
                 "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
-                "join_issuer_title"]
+                "join_issuer_title", "unmark_lead_openings"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

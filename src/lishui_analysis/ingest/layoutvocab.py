@@ -45,6 +45,7 @@ class _Layout:
             rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
             rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
         self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
+        self.caption_mark = re.compile(rf"^(?:{_alt(v['caption_marks'])})\s*(?:{_alt(v['photo_credit_starts'])})?")
         self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
         self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
         self.person_labels = tuple(sorted(self.reporter_labels + self.correspondent_labels, key=len, reverse=True))
@@ -84,6 +85,10 @@ class _Layout:
         self.role_of = {w: role for role, ws in roles.items() for w in ws}
         self.document_genres = tuple(v["document_genres"])
         self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
+        parts = _alt(v["day_parts"])
+        self.lead_opening = re.compile(
+            rf"^(?:(?:{_alt(v['lead_time_words'])})(?:{parts})?|\d{{1,2}}月\d{{1,2}}日(?:{parts})?"
+            rf"|记者[^，。]{{1,20}}?(?:获悉|了解到|看到))[，,]")
         self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"
                                     rf"\s*[）)]?$")
 

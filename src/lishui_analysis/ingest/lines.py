@@ -203,8 +203,8 @@ def _is_chrome(para: str) -> bool:
     core = para.strip()
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
-    if lay.caption_start.match(core):
-        return True
+    if lay.caption_start.match(core) or (lay.caption_mark.match(core) and not lay.person_label.search(core)):
+        return True  # (▲ 项目开工现场: a caption pointing at the picture above it; ▲ 记者 X is a byline)
     if ends_sentence(core):
         return False
     return bool(lay.caption_end.search(_TRAILING_PAREN.sub("", core)))
@@ -270,6 +270,8 @@ def _kind(para: str) -> str:
     if _NAMES_LINE.match(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
     if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
+        if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
+            return "body"  # a news lead's opening (日前，…), broken by the layout
         return _title_or_furniture(para)
     if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
         return "title"
