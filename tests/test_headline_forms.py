@@ -492,3 +492,37 @@ def test_a_caption_marked_by_a_triangle_is_never_a_title(caption, k):
 def test_a_byline_marked_by_a_triangle_stays_a_byline():
     headline, body = _plain(0)
     assert _one(headline, "▲ 记者 林小雨 通讯员 王大山", body).reporters == ["林小雨"]
+
+
+SLOGANS = ["拼经济 抓项目", "强链条 优服务", "“项目攻坚年”"]
+
+
+@pytest.mark.parametrize("above", ["县域经济", "本期关注", "项目在一线"])
+@pytest.mark.parametrize("k", range(3))
+def test_a_slogan_under_a_line_the_page_prints_above_it_is_the_kicker(above, k):
+    headline, lead = _cases()[k]
+    art = _one(above, SLOGANS[k], headline, lead)
+    assert (art.kicker, art.headline, art.subheadline) == (SLOGANS[k], headline, "")
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_over_a_byline_the_title_is_the_last_three_lines_of_the_top(k):
+    headline = HEADLINES[k]
+    art = _one("县域经济", "本期关注", SLOGANS[k], headline, f"——总投资{AMOUNTS[k]}", "记者 周青山", _plain(k)[1])
+    assert (art.kicker, art.headline, art.subheadline) == (SLOGANS[k], headline, f"总投资{AMOUNTS[k]}")
+    assert art.reporters == ["周青山"]
+
+
+@pytest.mark.parametrize("names, reporters", [("林小雨 王大山", ["林小雨", "王大山"]), ("■ 欧阳一帆 周青山", ["欧阳一帆", "周青山"]),
+                                              ("吴一帆、郑晓岚", ["吴一帆", "郑晓岚"])])
+def test_bare_names_under_a_title_are_its_byline(names, reporters):
+    headline, body = _plain(1)
+    art = _one(headline, names, body)
+    assert (art.kicker, art.headline) == ("", headline) and art.reporters == reporters
+
+
+@pytest.mark.parametrize("slogan", ["拼经济 抓项目", "促发展 惠民生 保稳定"])
+def test_a_slogan_of_short_phrases_under_a_title_names_no_reporter(slogan):
+    headline, lead = _cases(1)[0]
+    art = _one("县域经济", slogan, headline, lead)
+    assert art.reporters == ["林小雨"] and art.headline == headline

@@ -59,6 +59,11 @@ def _parallel_phrases(line: str) -> bool:
             and all(re.fullmatch(rf"[{_H}]+", p) for p in parts))
 
 
+def _is_kicker_form(line: str) -> bool:
+    """A kicker by its form: a slogan of parallel phrases or a whole quotation (“拼经济 抓项目”)."""
+    return _parallel_phrases(line) or bool(_QUOTED.match(line))
+
+
 def _is_subheadline(a: str, b: str) -> bool:
     """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?
     By the form of each: ``b`` led by a dash or a subheadline lead (总投资…), wholly in brackets
@@ -80,7 +85,7 @@ def _is_subheadline(a: str, b: str) -> bool:
         return True
     if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
         return True
-    if config.step_on("segment", "kicker_form") and (_parallel_phrases(a) or _QUOTED.match(a)):
+    if config.step_on("segment", "kicker_form") and _is_kicker_form(a):
         return False
     return len(b) >= 20 and len(b) >= 1.6 * len(a)
 
@@ -143,7 +148,10 @@ def _split_titles(titles: list[str]) -> tuple[str, str, str]:
         if _is_subheadline(titles[0], titles[1]):
             return "", titles[0], _as_subheadline(titles[1])
         return titles[0], titles[1], ""
-    return titles[-3], titles[-2], _as_subheadline(titles[-1])
+    a, b, c = titles[-3:]
+    if config.step_on("segment", "kicker_form") and _is_kicker_form(b) and not _is_subheadline(b, c):
+        return b, c, ""  # a slogan over the headline, under a line the page prints above both
+    return a, b, _as_subheadline(c)
 
 
 # ---------------------------------------------------------------- drafts

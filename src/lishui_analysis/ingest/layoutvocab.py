@@ -89,6 +89,8 @@ class _Layout:
         self.lead_opening = re.compile(
             rf"^(?:(?:{_alt(v['lead_time_words'])})(?:{parts})?|\d{{1,2}}月\d{{1,2}}日(?:{parts})?"
             rf"|记者[^，。]{{1,20}}?(?:获悉|了解到|看到))[，,]")
+        self.surnames = frozenset(v["surnames"])
+        self.compound_surnames = tuple(v["compound_surnames"])
         self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"
                                     rf"\s*[）)]?$")
 

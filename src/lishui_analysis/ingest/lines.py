@@ -267,7 +267,7 @@ def _kind(para: str) -> str:
         return "byline_line"
     if config.step_on("segment", "unmark_post_headers") and is_post_header(para):
         return "meta"
-    if _NAMES_LINE.match(para):
+    if _NAMES_LINE.match(para) and _surnamed(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
     if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
         if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
@@ -299,6 +299,21 @@ def _title_or_furniture(para: str) -> str:
     if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para):
         return "meta"
     return "title"
+
+
+_NAME_TOKENS = re.compile(rf"[{_H}·]+")
+
+
+def _surnamed(para: str) -> bool:
+    """Does each name of a line of bare names start with a surname (``surnames`` of ``layout.yaml``)?
+    A slogan of short phrases does not (拼经济 抓项目).
+
+    >>> _surnamed("林小雨 欧阳一帆"), _surnamed("拼经济 抓项目")
+    (True, False)
+    """
+    lay = _layout()
+    return all(t[0] in lay.surnames or t.startswith(lay.compound_surnames)
+               for t in _NAME_TOKENS.findall(para.replace("报道", "")))
 
 
 def _signed(para: str) -> bool:

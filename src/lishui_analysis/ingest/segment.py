@@ -52,7 +52,7 @@ from .. import config
 from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
-from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
+from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
 from .clean import ends_sentence
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
@@ -94,6 +94,8 @@ def _continues(a: str, b: str) -> bool:
         return False  # a line labelled with its role (引题：…) is a title of its own
     if config.step_on("segment", "join_issuer_title") and _issuer_over_subject(a, b):
         return True
+    if config.step_on("segment", "kicker_form") and (_is_kicker_form(a) or _is_kicker_form(b)):
+        return False  # a slogan or a whole quotation is a kicker of its own (“项目攻坚年”)
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
@@ -221,7 +223,8 @@ def _start_first_article(page: _Page) -> None:
 def _find_top_titles(page: _Page) -> None:
     """The title lines at the top of the page (at most five; metadata and chrome between them
     aside, a web metadata line closes them but for a ——subtitle) are the titles of the first
-    article, if something other than titles follows them.
+    article, if something other than titles follows them: the first three titles, the last three
+    over a byline.
 
     >>> page = _Page(["云岭镇", "新材料产业园开工", "日前，产业园开工。"], ["title", "title", "body"])
     >>> _find_top_titles(page); page.starts
@@ -245,7 +248,8 @@ def _find_top_titles(page: _Page) -> None:
             break
         i += 1
     if lead and i < len(paras):
-        groups = _group_titles(lead, paras, top=True)
+        # over a byline, the title is the last lines (what the page prints above them is furniture)
+        groups = _group_titles(lead, paras, top=kinds[i] not in _BYLINES)
         page.starts[groups[0][0]] = groups
 
 
