@@ -526,3 +526,22 @@ def test_a_slogan_of_short_phrases_under_a_title_names_no_reporter(slogan):
     headline, lead = _cases(1)[0]
     art = _one("县域经济", slogan, headline, lead)
     assert art.reporters == ["林小雨"] and art.headline == headline
+
+
+@pytest.mark.parametrize("byline, reporters, correspondents", [
+    ("全媒体记者 {a} 通讯员 {b} 摄影 {c}", ["{a}"], ["{b}"]), ("{a}/文 {b}/摄", ["{a}"], []),
+    ("记者 {a} 通讯员 {b} {c} 摄", ["{a}"], ["{b}"])])
+@pytest.mark.parametrize("k", range(2))
+def test_a_photographer_before_or_after_a_name_is_neither_reporter_nor_correspondent(byline, reporters, correspondents, k):
+    names = dict(zip("abc", [["林小雨", "王大山", "周青山"], ["吴一帆", "郑晓岚", "潘一舟"]][k]))
+    headline, body = _plain(k)
+    art = _one(headline, byline.format(**names), body)
+    assert art.headline == headline
+    assert (art.reporters, art.correspondents) == ([r.format(**names) for r in reporters],
+                                                   [c.format(**names) for c in correspondents])
+
+
+@pytest.mark.parametrize("column", ["今日关注", "特别关注", "■ 项目观察"])
+def test_a_short_column_of_attention_is_no_kicker(column):
+    headline, lead = _cases(1)[0]
+    assert (_one(column, headline, lead).kicker) == ""

@@ -42,7 +42,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
-    text = _POSTFIX_ROLE.sub(r"\2/\1", _REPORTED.sub("", text.strip()))
+    text = _POSTFIX_ROLE.sub(lambda m: f"{m.group(2) or m.group(3)}/{m.group(1)}", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
     pending: list[str] = []  # unlabelled names before any label
@@ -142,7 +142,8 @@ _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
 # 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
-_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
+# (after a space only at the line's end: in 通讯员 王大山 摄影 周青山, 摄影 labels the name after it)
+_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)|\s+(文|图|摄影|摄)$)")
 # a line that names an author (文/X, X/文) is a byline even when it also credits a photo
 _AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)文(?:\s|$)")
 _BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
@@ -255,8 +256,9 @@ def _kind(para: str) -> str:
     if " " not in para.lstrip(_BULLETS + " ") and config.step_on("segment", "unmark_column_labels") \
             and is_column_label(para):
         return "chrome"  # before bylines: 记者手记 is a column, not 记者 + a name
-    if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
-        return "byline_line"
+    if (_AUTHOR_ROLE.search(para) or _layout().person_label.match(para.lstrip(_BULLETS + " （("))) \
+            and _is_byline_line(para):
+        return "byline_line"  # (a byline naming its photographer too: 记者 X 通讯员 Y Z 摄)
     if _credit_start(para) is not None:
         return "captioned"
     if _is_chrome(para):
