@@ -305,7 +305,7 @@ def test_a_post_header_or_a_decoration_is_never_the_title(header, k, above):
 @pytest.mark.parametrize("k", range(3))
 def test_a_notices_disclosure_fields_are_metadata(fields, k):
     title = f"{PLACES[k]}国有建设用地使用权挂牌出让公告"
-    body = f"经{PLACES[k]}人民政府批准，现挂牌出让{k + 1}幅地块的国有建设用地使用权。"
+    body = f"经{PLACES[k]}人民政府批准，现以挂牌方式出让{k + 1}宗工业用地。"
     lines = [f.format(n=11330000 + k, k=k) for f in fields]
     art = _one(*lines, title, "发布时间：2031-05-06 17:41 信息来源：县资规局", body)
     assert (art.kicker, art.headline, art.subheadline) == ("", title, "")
@@ -545,3 +545,18 @@ def test_a_photographer_before_or_after_a_name_is_neither_reporter_nor_correspon
 def test_a_short_column_of_attention_is_no_kicker(column):
     headline, lead = _cases(1)[0]
     assert (_one(column, headline, lead).kicker) == ""
+
+
+@pytest.mark.parametrize("genre", ["新闻稿", "新闻通稿", "【新闻通稿】"])
+@pytest.mark.parametrize("k", range(3))
+def test_a_press_releases_genre_line_is_no_kicker(genre, k):
+    headline, body = _plain(k)
+    art = _one(genre, headline, "（2031年5月6日）", body)
+    assert (art.kicker, art.headline, art.pub_date) == ("", headline, "2031-05-06")
+
+
+@pytest.mark.parametrize("prefix", ["专题丨", "专栏 | ", "关注｜"])
+def test_a_title_prefixed_by_a_column_keeps_it_as_written(prefix):
+    headline, body = _plain(2)
+    title = clean.normalize_text(prefix + headline)
+    assert _one(title, "来源：瓯江日报", body).headline == title

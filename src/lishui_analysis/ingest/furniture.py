@@ -46,8 +46,8 @@ def is_column_label(para: str) -> bool:
         return False
     if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
         return True
-    if _layout().jump_line.match(p):
-        return True  # an e-paper's jump line (下转第2版)
+    if _layout().jump_line.match(p) or _layout().column_label.match(p):
+        return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
