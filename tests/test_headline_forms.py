@@ -560,3 +560,9 @@ def test_a_title_prefixed_by_a_column_keeps_it_as_written(prefix):
     headline, body = _plain(2)
     title = clean.normalize_text(prefix + headline)
     assert _one(title, "来源：瓯江日报", body).headline == title
+
+
+@pytest.mark.parametrize("title", ["瓯江口新区十大创新成果发布", "云岭县年度十大项目新闻", "星河新材料产业园政务服务在线"])
+def test_a_title_longer_than_a_media_name_ending_like_one_stays_a_title(title):
+    headline, lead = title, _cases(1)[0][1]
+    assert _one(headline, lead).headline == headline
