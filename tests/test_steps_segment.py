@@ -23,10 +23,10 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "classify_lines", "promote_bang_title", "place_name_lines", "read_meta_lines",
-        "start_first_article", "find_top_titles", "find_header_titles", "find_page_date", "find_page_source",
+        "start_first_article", "find_top_titles", "find_header_titles", "drop_furniture_lead", "find_page_date", "find_page_source",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
-        "name_titles", "drop_media_name", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "name_titles", "title_from_original", "drop_media_name", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
     assert _names(segment.LINE_STEPS) == [
         "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
@@ -74,6 +74,9 @@ def test_classify_lines_gives_each_line_its_kind():
     ("unmark_bare_dates", "5月6日 星期二", "meta"),
     ("unmark_photo_credits", "图/周青山", "chrome"),
     ("unmark_staff_lines", "编辑 王大山 审核 周青山", "meta"),
+    ("unmark_post_headers", "原创 云岭发布 林小雨", "meta"),
+    ("unmark_bare_dates", "（2031年5月6日）", "meta"),
+    ("unmark_bare_dates", "发布于 2031-05-06", "meta"),
 ])
 def test_classify_lines_gives_a_furniture_line_its_kind_unless_its_branch_is_off(branch, line, kind):
     page = _Page([line, "瓯江口新区云岭大桥通车", "日前，大桥通车。"])
@@ -364,6 +367,15 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].subheadline), ("", "投资8.5亿元 全长3.2公里")),
     ("kicker_form", "山水筑底 创新赋能\n瓯江口新区云岭大桥等六个重大项目今天集中开工\n本报讯（记者 林小雨）日前，项目开工。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("山水筑底 创新赋能", "瓯江口新区云岭大桥等六个重大项目今天集中开工")),
+    ("title_from_original", "来源：云岭网\n原标题：云岭大桥今天通车\n云岭网青田5月5日电（林小雨）日前，大桥通车。", _heads,
+     ["云岭大桥今天通车"]),
+    ("unmark_post_headers", "云岭大桥通车\n原创 云岭发布 2031-05-06\n日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥通车")),
+    ("title_role_labels", "引题：拼经济 抓项目\n主题：云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("拼经济 抓项目", "云岭大桥通车")),
+    ("join_issuer_title", "云岭县人民政府办公室\n关于加快云岭大桥建设的意见\n各乡镇人民政府：\n现提出如下意见。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县人民政府办公室关于加快云岭大桥建设的意见")),
+    ("unmark_lead_openings", "云岭大桥通车\n日前，瓯江口新区的云岭大桥\n正式通车，总投资8.5亿元。", lambda arts: arts[0].kicker, ""),
     ("promote_bang_title", "云岭大桥，今天合龙！\n日前，大桥合龙，总投资8.5亿元。", _heads, ["云岭大桥，今天合龙！"]),
     ("place_name_lines", "云岭大桥通车\n林小雨 王大山\n日前，大桥通车。", _first("reporters"), ["林小雨", "王大山"]),
     ("read_meta_lines", "云岭大桥通车\n来源：云岭日报 2031-05-06\n日前，大桥通车。",
@@ -371,6 +383,7 @@ OFF = [
     ("start_first_article", "日前，云岭镇召开会议。\n" + TWO, _heads, ["", "云岭大桥通车", "瓯江隧道贯通"]),
     ("find_top_titles", "云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("find_header_titles", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("drop_furniture_lead", "瓯江口：\n" + TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
     ("find_page_date", "2031-05-06\n" + TWO, lambda arts: [a.pub_date for a in arts], ["2031-05-06"] * 2),
     ("find_page_source", "来源：云岭日报\n" + TWO, lambda arts: [a.source for a in arts], ["云岭日报"] * 2),
     ("build_articles", TWO, len, 2),
@@ -404,7 +417,8 @@ def test_every_step_has_an_off_test():
     steps = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     branches = ["join_titles", "meta_heads_article", "bracketed_subheadline", "figure_subheadline", "kicker_form",
                 "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
-                "unmark_photo_credits", "unmark_staff_lines"]
+                "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
+                "join_issuer_title", "unmark_lead_openings"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

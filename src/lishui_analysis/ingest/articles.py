@@ -16,7 +16,7 @@ from typing import cast
 
 from .. import config
 from .clean import ends_sentence, repair_breaks
-from .lines import _BULLETS, _ENGLISH_BYLINE, _credit_start, _layout, _Meta, is_media_name, parse_byline_names
+from .lines import _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_media_name, parse_byline_names
 
 
 @dataclass
@@ -59,6 +59,11 @@ def _parallel_phrases(line: str) -> bool:
             and all(re.fullmatch(rf"[{_H}]+", p) for p in parts))
 
 
+def _is_kicker_form(line: str) -> bool:
+    """A kicker by its form: a slogan of parallel phrases or a whole quotation (“拼经济 抓项目”)."""
+    return _parallel_phrases(line) or bool(_QUOTED.match(line))
+
+
 def _is_subheadline(a: str, b: str) -> bool:
     """Of two title lines, is the second a subheadline (副题) rather than the headline under a kicker?
     By the form of each: ``b`` led by a dash or a subheadline lead (总投资…), wholly in brackets
@@ -80,7 +85,7 @@ def _is_subheadline(a: str, b: str) -> bool:
         return True
     if any(a.endswith(g) and b.endswith(g) for g in lay.genre_nouns):
         return True
-    if config.step_on("segment", "kicker_form") and (_parallel_phrases(a) or _QUOTED.match(a)):
+    if config.step_on("segment", "kicker_form") and _is_kicker_form(a):
         return False
     return len(b) >= 20 and len(b) >= 1.6 * len(a)
 
@@ -92,19 +97,61 @@ def _as_subheadline(line: str) -> str:
     return m.group(1).strip() if m and config.step_on("segment", "bracketed_subheadline") else line
 
 
+def _repeats(a: str, b: str) -> bool:
+    """Is title line ``a`` the next one, ``b``, again with something before or after it (a site's name,
+    a label: 云岭大桥通车_云岭网, 正在阅读：云岭大桥通车)?
+
+    >>> _repeats("正在阅读：云岭大桥通车", "云岭大桥通车"), _repeats("瓯江口新区", "瓯江口新区")
+    (True, True)
+    """
+    return a.startswith(b) or (len(b) >= 6 and a.endswith(b))
+
+
+def _by_role_labels(titles: list[str]) -> tuple[str, str, str] | None:
+    """Kicker, headline and subheadline of title lines labelled with their role (引题：… 主题：… 副题：…,
+    ``title_roles`` of ``layout.yaml``; branch ``segment.title_role_labels``), wherever each stands; an
+    unlabelled line takes the first role left, the headline first. None when no line is labelled.
+
+    >>> _by_role_labels(["副题：总投资8.5亿元", "主题：云岭大桥通车", "引题：拼经济 抓项目"])
+    ('拼经济 抓项目', '云岭大桥通车', '总投资8.5亿元')
+    """
+    lay = _layout()
+    roles: dict[str, str] = {}
+    plain: list[str] = []
+    for t in titles:
+        m = lay.title_role.match(t)
+        if m and len(t) > m.end():
+            roles.setdefault(lay.role_of[m.group("label")], t[m.end():].strip())
+        else:
+            plain.append(t)
+    if not roles or not config.step_on("segment", "title_role_labels"):
+        return None
+    for t in plain:
+        role = next((r for r in ("headline", "kicker", "subheadline") if r not in roles), None)
+        if role:
+            roles[role] = t
+    return roles.get("kicker", ""), roles.get("headline", ""), roles.get("subheadline", "")
+
+
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
-    # a page title repeated with the site's name (标题_某某网 over 标题) is one title
-    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and t.startswith(titles[n + 1]))]
+    # a page title repeated with the site's name or a label (标题_某某网 or 正在阅读：标题 over 标题) is one title
+    titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and _repeats(t, titles[n + 1]))]
     if not titles:
         return "", "", ""
+    labelled = _by_role_labels(titles)
+    if labelled:
+        return labelled
     if len(titles) == 1:
         return "", titles[0], ""
     if len(titles) == 2:
         if _is_subheadline(titles[0], titles[1]):
             return "", titles[0], _as_subheadline(titles[1])
         return titles[0], titles[1], ""
-    return titles[-3], titles[-2], _as_subheadline(titles[-1])
+    a, b, c = titles[-3:]
+    if config.step_on("segment", "kicker_form") and _is_kicker_form(b) and not _is_subheadline(b, c):
+        return b, c, ""  # a slogan over the headline, under a line the page prints above both
+    return a, b, _as_subheadline(c)
 
 
 # ---------------------------------------------------------------- drafts
@@ -158,8 +205,10 @@ def _name_titles(d: Draft) -> None:
 
 
 # a medium's name before a title (云岭网：…, 云岭发布 | …, 【云岭新闻】…) or after it (…_云岭新闻网)
-_MEDIA_PREFIX = re.compile(r"^(?:【(?P<bracketed>[^】]{2,10})】|(?P<name>[^\s：:|｜丨【】]{2,10})\s*[：:|｜丨])\s*")
-_MEDIA_SUFFIX = re.compile(r"\s*(?:[_|｜丨]|\s[-—]\s)\s*(?P<name>[^\s_|｜丨]{2,10})$")
+# (glued by a dash, 标题-云岭日报, 标题——云岭新闻网, or by a space before the title, 云岭新闻网 标题)
+_MEDIA_PREFIX = re.compile(r"^(?:【(?P<bracketed>[^】]{2,10})】|(?P<name>[^\s：:|｜丨【】]{2,10})\s*[：:|｜丨]"
+                           r"|(?P<spaced>[^\s：:|｜丨【】]{2,10})\s)\s*")
+_MEDIA_SUFFIX = re.compile(r"\s*(?:[_|｜丨]|[-—–－]+)\s*(?P<name>[^\s_|｜丨\-—–－]{2,10})$")
 
 
 def _drop_media_name(d: Draft) -> None:
@@ -173,12 +222,32 @@ def _drop_media_name(d: Draft) -> None:
     """
     head = d.art.headline
     m = _MEDIA_PREFIX.match(head)
-    if m and is_media_name(m.group("bracketed") or m.group("name")) and len(head) - m.end() >= 5:
+    name = m and (m.group("bracketed") or m.group("name") or m.group("spaced"))
+    # (before a space, a section's name ending like a medium's stays: 县域新闻 …)
+    if m and name and is_media_name(name) and len(head) - m.end() >= 5 \
+            and not (m.group("spaced") and name.endswith(_layout().column_nouns)):
         head = head[m.end():]
     m = _MEDIA_SUFFIX.search(head)
     if m and is_media_name(m.group("name")) and m.start() >= 5:
         head = head[: m.start()]
     d.art.headline = head
+
+
+def _title_from_original(d: Draft) -> None:
+    """An article with no title line takes the title its repost header names as the original's
+    (原标题：…): the first that its lines, or the metadata lines right above it, name.
+
+    >>> d = Draft(["原标题：云岭大桥今天通车"], ["meta"], range(1), metas={0: _Meta(original_title="云岭大桥今天通车")})
+    >>> _title_from_original(d); d.art.headline
+    '云岭大桥今天通车'
+    """
+    if d.art.headline:
+        return
+    top = d.lines.start  # its header: its own lines and the metadata, chrome and captions right above it
+    while top > 0 and d.kinds[top - 1] in _SKIP:
+        top -= 1
+    d.art.headline = next((d.metas[x].original_title for x in range(top, d.lines.stop)
+                           if x in d.metas and d.metas[x].original_title), "")
 
 
 def _read_body_lines(d: Draft) -> None:
@@ -263,7 +332,7 @@ def _inherit_page_source(d: Draft) -> None:
 
 
 #: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _drop_media_name, _read_body_lines, _take_closing_names, _mend_broken_paragraphs,
+ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _read_body_lines, _take_closing_names, _mend_broken_paragraphs,
                  _inherit_page_date, _date_by_dateline, _inherit_page_source)
 
 

@@ -15,82 +15,20 @@ from functools import lru_cache
 
 from .. import config
 from .clean import ends_sentence
-from ..vocab import load_yaml, regions_longest_first
+from ..vocab import regions_longest_first
+from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
+from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
+    is_bare_date, is_column_label, is_document_masthead, is_media_line, is_media_name, is_nav_line,
+    is_photo_credit, is_post_header, is_staff_line, is_url_line,
+)
 
-_H = r"\u4e00-\u9fff"
-_BULLETS = "■□●○◆◇▲△▶►★☆◎"
-_PAREN = r"[（(](?P<paren>[^）)]{0,80})[）)]"
-_NAME_RUN = rf"[{_H}·]{{2,4}}"
 TITLE_MAX = 50
 _SKIP = ("meta", "chrome", "captioned")
 _BYLINES = ("byline_line", "byline_lead")
 
 
-def _alt(words) -> str:
-    """Regex alternation of literal words, longest first."""
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-class _Layout:
-    """The vocabularies of data/layout.yaml as sets and compiled patterns (built once)."""
-
-    def __init__(self, v: dict):
-        labels = _alt(v["meta_labels"])
-        self.label_start = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[：:]"
-                                      rf"|^[（(【\[]?\s*(?:{_alt(v['spaced_labels'])})\s+[^\s：:。，]{{1,12}}[】\]）)]?$")
-        # a label inside a line: at its start or after a space, bar, bracket or digit (…09:40:45来源：)
-        self.label_any = re.compile(rf"(?:^|(?<=[\s|｜丨/（(【\[\d]))(?P<label>{labels})\s*[：:]")
-        self.source_labels = frozenset(v["source_labels"])
-        self.author_labels = frozenset(v["author_labels"])
-        self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
-        self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
-        self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
-        self.end_markers = frozenset(w.upper() for w in v["end_markers"])
-        ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
-        self.caption_end = re.compile(
-            rf"(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?|{_alt(ends)}"
-            rf"|[。！]\s*(?:来源|图源|图片来源)[：:]\s*\S{{1,20}})$")
-        # the credit closing a caption sentence: ……座谈。来源：温州发布 / ……现场。孙杨洋 摄
-        self.credit_end = re.compile(
-            rf"(?<=[。！？])\s*(?:(?:{_NAME_RUN}|[A-Za-z][A-Za-z .]{{1,30}})\s*[/／]?\s*摄影?"
-            rf"|(?:来源|图源|图片来源)[：:]\s*\S{{1,20}}|[（(](?:{_alt(ends)})[）)])$")
-        self.caption_start = re.compile(rf"^(?:{_alt(v['photo_credit_starts'])})")
-        self.reporter_labels = tuple(sorted(v["reporter_labels"], key=len, reverse=True))
-        self.correspondent_labels = tuple(sorted(v["correspondent_labels"], key=len, reverse=True))
-        self.person_labels = tuple(sorted(self.reporter_labels + self.correspondent_labels, key=len, reverse=True))
-        self.person_label = re.compile(_alt(self.person_labels))
-        self.author_words = frozenset(v["author_words"])
-        self.photographer_words = frozenset(v["photographer_words"])
-        units = _alt(v["unit_suffixes"])
-        self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
-        self.sub_leads = tuple(v["subheadline_leads"])
-        self.column_nouns = tuple(v["column_nouns"])
-        self.media_name = re.compile(rf"[{_H}A-Za-z]{{1,8}}?(?:{_alt(v['media_suffixes'])})")
-        self.not_media = tuple(v["not_media"])
-        self.staff_labels = frozenset(v["staff_labels"])
-        self.staff_start = re.compile(rf"^[（(【\[ ]*(?:{_alt(v['staff_labels'])})")
-        self.genre_nouns = tuple(v["genre_nouns"])
-        person = _alt(self.person_labels)
-        self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
-        # （林筱） closing an article: its author's names in brackets, no label
-        self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
-        self.not_names = frozenset(v["trailing_not_names"])
-        self.byline_lead = re.compile(
-            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
-            rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(]))"
-            rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
-            rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
-
-
-@lru_cache(maxsize=1)
-def _layout() -> _Layout:
-    return _Layout(load_yaml("layout.yaml"))
-
-
 _REPORTED = re.compile(r"报道$")
-_NAME_SEP = re.compile(r"[\s、，,/／:：|｜]+")
+_NAME_SEP = re.compile(r"[\s、，,/／:：|｜丨]+")
 _HAN_RUN = re.compile(rf"[{_H}]+")
 _PERSON_NAME = re.compile(_NAME_RUN)
 
@@ -104,7 +42,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
-    text = _POSTFIX_ROLE.sub(r"\2/\1", _REPORTED.sub("", text.strip()))
+    text = _POSTFIX_ROLE.sub(lambda m: f"{m.group(2) or m.group(3)}/{m.group(1)}", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
     pending: list[str] = []  # unlabelled names before any label
@@ -197,16 +135,17 @@ _DATE_LINE = re.compile(
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+\S{1,12}){0,3}$")
 _DOC_NUMBER = re.compile(rf"^[{_H}]{{2,16}}[〔［\[]\s*\d{{4}}")  # 青资规中心土告字〔2031〕5号
 _EPAPER_PAGE = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")  # 第A1版：要闻
-_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]")
+_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>»/＞]|首页\s*[>»＞]")
 _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
-_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
+_BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
 # 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
-_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*|\s+)(文|图|摄影|摄)(?=\s|$)")
+# (after a space only at the line's end: in 通讯员 王大山 摄影 周青山, 摄影 labels the name after it)
+_POSTFIX_ROLE = re.compile(rf"([{_H}·]{{2,4}})(?:\s*[/／]\s*(文|图|摄影|摄)(?=\s|$)|\s+(文|图|摄影|摄)$)")
 # a line that names an author (文/X, X/文) is a byline even when it also credits a photo
-_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：]|(?:[/／]\s*|\s)文(?:\s|$)")
+_AUTHOR_ROLE = re.compile(r"(?:^|\s)(?:文|撰文|文字)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)文(?:\s|$)")
 _BRACKET_LABEL = re.compile(r"^【[^】]{0,10}】$")  # 【聚焦】 column tags
 _COPYRIGHT = re.compile(r"^(?:版权所有|Copyright|©|\(C\)|（C）)", re.IGNORECASE)
 _NAMES_LINE = re.compile(
@@ -220,14 +159,39 @@ def _is_meta(para: str) -> bool:
     lay = _layout()
     if lay.label_start.match(para) or _DATE_LINE.match(para) or _DOC_NUMBER.match(para):
         return True
+    if config.step_on("segment", "unmark_bare_dates") and _is_date_line(para):
+        return True
     if len(para) <= 80 and _TIMESTAMP.search(para) and not ends_sentence(para):
         return True
     return len(para) <= 100 and not ends_sentence(para) and bool(lay.label_any.search(para))
 
 
+_BRACKETS = "（()）【】[]"
+
+
+def _is_date_line(para: str) -> bool:
+    """A date line by its form: in brackets (``（2031年5月6日）``, ``【2031-05-06】``) or after a date word
+    with no colon (``发布于 2031-05-06``; ``date_words`` of ``layout.yaml``).
+
+    >>> _is_date_line("（2031年5月6日）"), _is_date_line("发表于2031年5月6日 10:20"), _is_date_line("2031年开工")
+    (True, True, False)
+    """
+    if len(para) > 60:
+        return False
+    core = para
+    if para[:1] in _BRACKETS and para[-1:] in _BRACKETS:
+        core = para[1:-1].strip()
+    m = _layout().date_word.match(core)
+    if m:
+        core = core[m.end():]
+    return core != para and bool(_DATE_LINE.match(core) or is_bare_date(core))
+
+
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
         return len(para) <= 200 and bool(_COPYRIGHT.match(para))
+    if _DECORATION.fullmatch(para):
+        return True  # a rule of dashes or stars (——, * * *) between a page's parts
     lay = _layout()
     if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
@@ -240,8 +204,8 @@ def _is_chrome(para: str) -> bool:
     core = para.strip()
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
-    if lay.caption_start.match(core):
-        return True
+    if lay.caption_start.match(core) or (lay.caption_mark.match(core) and not lay.person_label.search(core)):
+        return True  # (▲ 项目开工现场: a caption pointing at the picture above it; ▲ 记者 X is a byline)
     if ends_sentence(core):
         return False
     return bool(lay.caption_end.search(_TRAILING_PAREN.sub("", core)))
@@ -289,8 +253,12 @@ def _kind(para: str) -> str:
         return "byline_lead" if _layout().byline_lead.match(para) else "body"
     if _is_meta(para):
         return "meta"
-    if _AUTHOR_ROLE.search(para) and _is_byline_line(para):
-        return "byline_line"
+    if " " not in para.lstrip(_BULLETS + " ") and config.step_on("segment", "unmark_column_labels") \
+            and is_column_label(para):
+        return "chrome"  # before bylines: 记者手记 is a column, not 记者 + a name
+    if (_AUTHOR_ROLE.search(para) or _layout().person_label.match(para.lstrip(_BULLETS + " （("))) \
+            and _is_byline_line(para):
+        return "byline_line"  # (a byline naming its photographer too: 记者 X 通讯员 Y Z 摄)
     if _credit_start(para) is not None:
         return "captioned"
     if _is_chrome(para):
@@ -299,9 +267,13 @@ def _kind(para: str) -> str:
         return "byline_lead"
     if _is_byline_line(para):
         return "byline_line"
-    if _NAMES_LINE.match(para):
+    if config.step_on("segment", "unmark_post_headers") and is_post_header(para):
+        return "meta"
+    if _NAMES_LINE.match(para) and _surnamed(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
     if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
+        if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
+            return "body"  # a news lead's opening (日前，…), broken by the layout
         return _title_or_furniture(para)
     if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
         return "title"
@@ -311,16 +283,16 @@ def _kind(para: str) -> str:
 def _title_or_furniture(para: str) -> str:
     """``"title"`` for a line shaped like a title, unless its form says where the article appears:
     a column label is chrome (branch ``segment.unmark_column_labels``), a medium's name alone or with
-    a date is metadata (``segment.unmark_media_names``), so is a date without a year
+    a date, or a document's masthead, is metadata (``segment.unmark_media_names``), so is a date without a year
     (``segment.unmark_bare_dates``) and a line of editors (``segment.unmark_staff_lines``); a
     photographer's credit is chrome (``segment.unmark_photo_credits``).
 
     >>> [_title_or_furniture(x) for x in ("要闻 |", "云岭日报 2031年5月6日", "5月6日", "图/林小雨", "云岭大桥通车")]
     ['chrome', 'meta', 'meta', 'chrome', 'title']
     """
-    if config.step_on("segment", "unmark_column_labels") and is_column_label(para):
+    if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
-    if config.step_on("segment", "unmark_media_names") and is_media_line(para):
+    if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
     if config.step_on("segment", "unmark_bare_dates") and is_bare_date(para):
         return "meta"
@@ -331,116 +303,19 @@ def _title_or_furniture(para: str) -> str:
     return "title"
 
 
-# ---------------------------------------------------------------- lines that are never a title
-# What a line says about where an article appears (its column, its medium, its address, its date, its
-# photographer, its editors) is told by the line's form, one branch of :func:`_kind` per form.
-_BARS = "|｜丨"
-_BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
-_CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
-_PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]?\s*[^\s：:]{1,10})?$")
-_URL_LINE = re.compile(rf"^(?:[{_H}]{{1,6}}\s*[：:]\s*)?(?:(?:https?|ftp)://|www\.)\S+$", re.IGNORECASE)
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_BARE_DATE = re.compile(
-    rf"^(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{2}}[-/]\d{{2}}"
-    rf"|(?:[{_CN_DIGIT}]{{4}}年)?[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日)"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
-_DATE_TOKEN = re.compile(
-    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"|(?:星期|周)[一二三四五六日天]|第?[A-Za-z]?\d{1,3}版)$")
-_NAMES = rf"{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,3}}"
-_PHOTO_CREDIT = re.compile(rf"^(?:(?:图|图片|摄影|摄|摄像|视频)\s*[/／:：|｜]\s*{_NAMES}|{_NAMES}\s*[/／]\s*(?:图|图片|摄影|摄))$")
-_CRUMB_SEP = re.compile(r"[>»＞]")
-_DIGIT = re.compile(r"\d")
-_CREDIT_SEP = re.compile(r"[/／:：|｜]")
-_STAFF_SPLIT = re.compile(rf"[\s、，,{_BARS}/／：:]+")
+_NAME_TOKENS = re.compile(rf"[{_H}·]+")
 
 
-def is_column_label(para: str) -> bool:
-    """A column (section) label, never a title: a short line closed by a bar (``要闻 |``), bread
-    crumbs (``新闻中心 > 县域新闻``), a page label (``A3版：要闻``) or a short line ending in a
-    section noun of ``layout.yaml`` (``本地要闻``, ``【县域动态】``).
+def _surnamed(para: str) -> bool:
+    """Does each name of a line of bare names start with a surname (``surnames`` of ``layout.yaml``)?
+    A slogan of short phrases does not (拼经济 抓项目).
 
-    >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
-    [True, True, True, True, False]
-    """
-    p = para.strip()
-    if len(p) > 16 and not _CRUMB_SEP.search(p):
-        return False
-    if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
-        return True
-    core = p.strip(f"【】[]{_BARS} ")
-    return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
-
-
-def is_media_name(name: str) -> bool:
-    """The name of a medium: at most ten characters ending in a media suffix of ``layout.yaml``
-    (``云岭日报``, ``青田新闻网``, ``云岭发布``), not a common noun that ends the same way (``物联网``).
-
-    >>> [is_media_name(x) for x in ("云岭日报", "【青田新闻网】", "云岭发布", "工业物联网", "云岭大桥通车")]
-    [True, True, True, False, False]
-    """
-    lay = _layout()
-    name = name.strip("【】[]《》 ")
-    return 2 <= len(name) <= 10 and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
-
-
-def is_media_line(para: str) -> bool:
-    """A masthead or source line: a medium's name alone or with a date (``云岭日报 2031年5月6日``).
-
-    >>> is_media_line("云岭日报 2031年5月6日 星期二"), is_media_line("云岭发布"), is_media_line("云岭日报社论")
-    (True, True, False)
-    """
-    if len(para) > 40:
-        return False
-    tokens = para.split()
-    return bool(tokens) and is_media_name(tokens[0]) and all(_DATE_TOKEN.match(t) for t in tokens[1:])
-
-
-def is_url_line(para: str) -> bool:
-    """An address (``https://www.example.cn/a/1.html``, ``原文链接：www.example.cn``).
-
-    >>> is_url_line("原文链接：https://www.example.cn/a/1.html"), is_url_line("云岭大桥通车")
+    >>> _surnamed("林小雨 欧阳一帆"), _surnamed("拼经济 抓项目")
     (True, False)
     """
-    return ("://" in para or "www." in para) and bool(_URL_LINE.match(para.strip()))
-
-
-def is_bare_date(para: str) -> bool:
-    """A date without a year, or in Chinese numerals (``5月6日``, ``05-06``, ``二〇三一年五月六日``).
-
-    >>> [is_bare_date(x) for x in ("5月6日 星期二", "05-06", "二〇三一年五月六日", "5月6日开工")]
-    [True, True, True, False]
-    """
-    return len(para) <= 30 and bool(_BARE_DATE.match(para.strip()))
-
-
-def is_photo_credit(para: str) -> bool:
-    """A photographer's credit on a line of its own (``图/林小雨``, ``摄影：林小雨 王大山``, ``林小雨/图``).
-
-    >>> is_photo_credit("（图/林小雨 王大山）"), is_photo_credit("林小雨/图"), is_photo_credit("图说云岭")
-    (True, True, False)
-    """
-    if len(para) > 40 or not _CREDIT_SEP.search(para):
-        return False
-    core = para.strip()
-    if core[:1] in "（(" and core[-1:] in "）)":
-        core = core[1:-1].strip()
-    return bool(_PHOTO_CREDIT.match(core))
-
-
-def is_staff_line(para: str) -> bool:
-    """A line of staff labels, each with names (``编辑 王大山 审核 周青山``): the post's editors.
-
-    >>> is_staff_line("编辑 王大山 审核 周青山"), is_staff_line("（责编 林小雨）"), is_staff_line("林小雨 王大山")
-    (True, True, False)
-    """
     lay = _layout()
-    if not lay.staff_start.match(para):
-        return False
-    tokens = [t for t in _STAFF_SPLIT.split(para.strip("（）()【】[] ")) if t]
-    if len(tokens) < 2 or tokens[0] not in lay.staff_labels:
-        return False
-    return all(t in lay.staff_labels or _PERSON_NAME.fullmatch(t) for t in tokens)
+    return all(t[0] in lay.surnames or t.startswith(lay.compound_surnames)
+               for t in _NAME_TOKENS.findall(para.replace("报道", "")))
 
 
 def _signed(para: str) -> bool:
@@ -484,11 +359,15 @@ class _Meta:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     n_fields: int = 0  # labelled fields on the line
+    original_title: str = ""  # the title a repost names as the original's (原标题：…)
 
     @property
     def heads_an_article(self) -> bool:
         """A web article's metadata line (来源：… / 发布时间：… 浏览次数：…): the lines above it are its title."""
         return bool(self.source) or self.n_fields >= 2
+
+
+_ORIGINAL_TITLE = ("原标题", "原题")
 
 
 def parse_meta_line(para: str) -> _Meta:
@@ -508,6 +387,8 @@ def parse_meta_line(para: str) -> _Meta:
         pieces.append((label, value.strip(" |｜丨")))
     listed: tuple[set, set] = (set(), set())  # the names in meta.reporters and meta.correspondents
     for label, value in pieces:
+        if label in _ORIGINAL_TITLE and not meta.original_title:
+            meta.original_title = value.strip()
         if label in lay.source_labels and not meta.source:
             first = value.split()[0] if value.split() else ""
             first = _unbalanced(first)

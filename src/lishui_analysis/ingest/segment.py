@@ -16,10 +16,14 @@ and :mod:`.articles` writes each article from its lines:
   ``XX网讯 A、B、记者C报道``, a line of its own (``记者 X 通讯员 Y``, ``■ X Y``,
   ``文/X 图/Y``, ``By …``, names under a title), or ``（记者 X）`` closing a body;
 * a *title line* is short and does not end a sentence, and is no column label (``要闻 |``),
-  medium's name, address, date, photo credit or line of editors — a line's form tells, not its
-  place; title lines the layout broke are joined; of two title lines the first is the kicker
-  (引题) unless the second details the first (a subheadline, 副题), by the form of each
-  (:func:`.articles._is_subheadline`); a medium's name before or after a headline goes;
+  navigation bar, medium's name, address, date (in any form: ``（2031年5月6日）``, ``发布于 …``,
+  ``3小时前``), photo credit, post header (``原创 …``) or line of editors — a line's form tells, not
+  its place (:mod:`.furniture`); title lines the layout broke are joined, and so are an issuer and a
+  ``关于…通知`` under it; lines labelled with their role (``引题：``, ``主题：``, ``副题：``) take it;
+  else of two title lines the first is the kicker (引题) unless the second details the first (a
+  subheadline, 副题), by the form of each (:func:`.articles._is_subheadline`); a title repeated with
+  a site's name or a label is one title; a medium's name before or after a headline goes; an
+  article with no title line takes the one its ``原标题`` line names;
 * an article starts at the title lines right above a byline, or at the top of
   the page; a byline with no title above it (a second dateline) stays in the
   article it is in;
@@ -33,9 +37,11 @@ which ``read_body_lines`` runs the :data:`.articles.LINE_STEPS` on each of its l
 :func:`_group_titles`) and ``segment.meta_heads_article`` (in
 :func:`_find_header_titles`) are steps that are a branch of a function, and so are the forms of lines
 that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``, ``unmark_url_lines``,
-``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``: in :func:`.lines._kind`) and
-the forms that tell kicker, headline and subheadline apart (``segment.bracketed_subheadline``,
-``figure_subheadline``, ``kicker_form``: in :func:`.articles._is_subheadline`).
+``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``, ``unmark_post_headers``: in
+:func:`.lines._kind`), the forms that tell kicker, headline and subheadline apart
+(``segment.bracketed_subheadline``, ``figure_subheadline``, ``kicker_form``: in
+:func:`.articles._is_subheadline`; ``title_role_labels``: in :func:`.articles._by_role_labels`) and
+``segment.join_issuer_title`` (in :func:`_continues`).
 """
 from __future__ import annotations
 
@@ -46,10 +52,10 @@ from .. import config
 from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
-from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, write_article  # noqa: F401
+from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
 from .clean import ends_sentence
 from .lines import (  # noqa: F401
-    _BYLINES, _SKIP, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
+    _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
 )
 
@@ -60,12 +66,36 @@ _CONTINUATION_START = re.compile(r"^[（(）)》”、，的了等]")
 
 
 _BRACKETED = re.compile(r"^[（(【\[]([^（）()【】\[\]]{10,})[）)】\]]$")
+_ONE_NAME = re.compile(r"[\u4e00-\u9fff（）()]+")
+
+
+def _issuer_over_subject(a: str, b: str) -> bool:
+    """An official document's title set as its issuer over ``关于`` + subject + genre (云岭县人民政府办公室 /
+    关于印发…的通知) or over its genre alone (云岭县自然资源局 / 公  告): the issuer is a line of one name,
+    no genre of its own (``document_genres``).
+
+    >>> _issuer_over_subject("云岭县人民政府办公室", "关于印发星河片区开发方案的通知")
+    True
+    >>> _issuer_over_subject("云岭县自然资源局公告", "关于星河地块挂牌出让的公告")
+    False
+    """
+    genres = _layout().document_genres
+    b = b.replace(" ", "")
+    return ((b.startswith("关于") and b.endswith(genres) or b in genres) and not a.endswith(genres)
+            and 4 <= len(a) <= 30 and bool(_ONE_NAME.fullmatch(a)))
 
 
 def _continues(a: str, b: str) -> bool:
     """Does title line ``b`` continue ``a`` (a title the layout broke: 湘湖梅花 / 迎来全盛期)? A
     clause of ten characters or more wholly in brackets does not: it is a subheadline (branch
     ``segment.bracketed_subheadline``), where a short bracket (（一期）) continues the title."""
+    lay = _layout()
+    if config.step_on("segment", "title_role_labels") and (lay.title_role.match(a) or lay.title_role.match(b)):
+        return False  # a line labelled with its role (引题：…) is a title of its own
+    if config.step_on("segment", "join_issuer_title") and _issuer_over_subject(a, b):
+        return True
+    if config.step_on("segment", "kicker_form") and (_is_kicker_form(a) or _is_kicker_form(b)):
+        return False  # a slogan or a whole quotation is a kicker of its own (“项目攻坚年”)
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
@@ -193,7 +223,8 @@ def _start_first_article(page: _Page) -> None:
 def _find_top_titles(page: _Page) -> None:
     """The title lines at the top of the page (at most five; metadata and chrome between them
     aside, a web metadata line closes them but for a ——subtitle) are the titles of the first
-    article, if something other than titles follows them.
+    article, if something other than titles follows them: the first three titles, the last three
+    over a byline.
 
     >>> page = _Page(["云岭镇", "新材料产业园开工", "日前，产业园开工。"], ["title", "title", "body"])
     >>> _find_top_titles(page); page.starts
@@ -217,7 +248,8 @@ def _find_top_titles(page: _Page) -> None:
             break
         i += 1
     if lead and i < len(paras):
-        groups = _group_titles(lead, paras, top=True)
+        # over a byline, the title is the last lines (what the page prints above them is furniture)
+        groups = _group_titles(lead, paras, top=kinds[i] not in _BYLINES)
         page.starts[groups[0][0]] = groups
 
 
@@ -263,6 +295,28 @@ def _find_header_titles(page: _Page) -> None:
             taken |= {x for g in groups for x in g}
 
 
+_FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _drop_furniture_lead(page: _Page) -> None:
+    """No untitled article starts a page with one or two short lines that hold no sentence (a label, a
+    place followed by a colon, a field this page writes in its own way) above its first titled article:
+    they are furniture, not an article.
+
+    >>> page = _Page(["云岭：", "云岭大桥通车", "日前，大桥通车。"], ["body", "title", "body"], starts={0: [], 1: [[1]]})
+    >>> _drop_furniture_lead(page); page.starts
+    {1: [[1]]}
+    """
+    first = page.first
+    if first is None or page.starts.get(first) != [] or len(page.starts) < 2:
+        return
+    nxt = min(s for s in page.starts if s > first)
+    lines = [page.paras[x] for x in range(first, nxt) if page.kinds[x] not in _SKIP]
+    if len(lines) <= 2 and all(len(p) <= _FURNITURE_LEAD_MAX and not _SENTENCE_END.search(p) for p in lines):
+        del page.starts[first]
+
+
 def _find_page_date(page: _Page) -> None:
     """The page's date for all its articles: the first date of any metadata line.
 
@@ -305,8 +359,8 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
-              _start_first_article, _find_top_titles, _find_header_titles, _find_page_date, _find_page_source,
-              _build_articles)
+              _start_first_article, _find_top_titles, _find_header_titles, _drop_furniture_lead, _find_page_date,
+              _find_page_source, _build_articles)
 
 
 def segment_page(text: str) -> list[Article]:

@@ -1,0 +1,193 @@
+"""Stage 3a — the lines that are never a title, by their form (issue #17 item 5).
+
+What a line says about where an article appears — its column, its medium, its address, its date, its
+photographer, its editors — is told by the line's form, one branch of :func:`.lines._kind` per form;
+the words of each form are in ``data/layout.yaml``.
+"""
+from __future__ import annotations
+
+import re
+
+from .layoutvocab import _BULLETS, _H, _NAME_RUN, _layout
+
+_PERSON_NAME = re.compile(_NAME_RUN)
+# photographer, its editors) is told by the line's form, one branch of :func:`_kind` per form.
+_BARS = "|｜丨"
+_BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
+_CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
+_PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]?\s*[^\s：:]{1,10})?$")
+_URL_LINE = re.compile(rf"^(?:[{_H}]{{1,6}}\s*[：:]\s*)?(?:(?:https?|ftp)://|www\.)\S+$", re.IGNORECASE)
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_BARE_DATE = re.compile(
+    rf"^(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{2}}[-/]\d{{2}}"
+    rf"|(?:[{_CN_DIGIT}]{{4}}年)?[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日)"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
+_DATE_TOKEN = re.compile(
+    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+    r"|\d{2}[-/]\d{2}|(?:星期|周)[一二三四五六日天]|第?[A-Za-z]?\d{1,3}版)$")
+_NAMES = rf"{_NAME_RUN}(?:[\s、，,]+{_NAME_RUN}){{0,3}}"
+_PHOTO_CREDIT = re.compile(rf"^(?:(?:图|图片|摄影|摄|摄像|视频)\s*[/／:：|｜]\s*{_NAMES}|{_NAMES}\s*[/／]\s*(?:图|图片|摄影|摄))$")
+_CRUMB_SEP = re.compile(r"[>»＞]")
+_DIGIT = re.compile(r"\d")
+_CREDIT_SEP = re.compile(r"[/／:：|｜]")
+_STAFF_SPLIT = re.compile(rf"[\s、，,{_BARS}/／：:]+")
+
+
+def is_column_label(para: str) -> bool:
+    """A column (section) label, never a title: a short line closed by a bar (``要闻 |``), bread
+    crumbs (``新闻中心 > 县域新闻``), a page label (``A3版：要闻``), a jump line (``（下转第2版）``) or a
+    short line ending in a section noun of ``layout.yaml`` (``本地要闻``, ``【县域动态】``, ``■ 记者手记``).
+
+    >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
+    [True, True, True, True, False]
+    """
+    p = para.strip()
+    if len(p) > 16 and not _CRUMB_SEP.search(p):
+        return False
+    if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
+        return True
+    if _layout().jump_line.match(p) or _layout().column_label.match(p):
+        return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
+    core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
+    return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
+
+
+_NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
+_NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
+
+
+def is_nav_line(para: str) -> bool:
+    """A site's navigation bar: three or more short items (at most eight characters, no figures, no
+    punctuation) of which one is a chrome word or a column of ``layout.yaml`` (首页, 返回; 要闻, 县域动态).
+
+    >>> is_nav_line("首页 | 新闻 | 政务 | 服务"), is_nav_line("时政要闻 县域动态 图片新闻"), is_nav_line("山水筑底 创新赋能 共富先行")
+    (True, True, False)
+    """
+    if len(para) > 60 or _NAV_NOT.search(para):
+        return False
+    items = [t for t in _NAV_SPLIT.split(para) if t]
+    if len(items) < 3 or any(len(t) > 8 for t in items):
+        return False
+    lay = _layout()
+    return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
+
+
+def is_media_name(name: str) -> bool:
+    """The name of a medium: at most ten characters (a site's, fourteen) ending in a media suffix of
+    ``layout.yaml`` (``云岭日报``, ``青田新闻网``, ``云岭发布``), not a common noun that ends the same way
+    (``物联网``).
+
+    >>> [is_media_name(x) for x in ("云岭日报", "【青田新闻网】", "云岭发布", "工业物联网", "云岭大桥通车")]
+    [True, True, True, False, False]
+    """
+    lay = _layout()
+    name = name.strip("【】[]《》 ")
+    limit = 14 if name.endswith("网站") else 10  # (a site's name is longer: 云岭县人民政府门户网站)
+    return 2 <= len(name) <= limit and bool(lay.media_name.fullmatch(name)) and not name.endswith(lay.not_media)
+
+
+_TOKEN_SEP = re.compile(r"[\s·•|｜丨]+")
+_ENDS_DECORATED = re.compile(r"^[\s\-—–·•*=~]+|[\s\-—–·•*=~]+$")
+
+
+def _tokens(para: str) -> list[str]:
+    """The tokens of a short header line: split at spaces, dots and bars, decorations around it gone."""
+    return [t for t in _TOKEN_SEP.split(_ENDS_DECORATED.sub("", para)) if t]
+
+
+def is_relative_time(token: str) -> bool:
+    """A time as portals and apps print it (``3小时前``, ``昨天``, ``刚刚``).
+
+    >>> is_relative_time("3小时前"), is_relative_time("昨天"), is_relative_time("三年前")
+    (True, True, False)
+    """
+    return bool(_layout().relative_time.match(token))
+
+
+def is_media_line(para: str) -> bool:
+    """A masthead or source line: a medium's name alone or with a date or time (``云岭日报 2031年5月6日``,
+    ``云岭发布 · 2031-05-06``, ``— 云岭日报 —``), or a relative time alone or with a name (``3小时前``,
+    ``2天前 · 云岭发布``, ``昨天 10:23``).
+
+    >>> is_media_line("云岭日报 2031年5月6日 星期二"), is_media_line("云岭发布"), is_media_line("云岭日报社论")
+    (True, True, False)
+    >>> is_media_line("2天前 · 云岭发布"), is_media_line("— 云岭日报 —"), is_media_line("3小时前")
+    (True, True, True)
+    """
+    if len(para) > 40:
+        return False
+    tokens = _tokens(para)
+    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) for t in tokens):
+        return False
+    return any(is_media_name(t) or is_relative_time(t) for t in tokens)
+
+
+def is_document_masthead(para: str) -> bool:
+    """An official document's masthead: its issuer's name and 文件 (``云岭县人民政府文件``), not a title
+    that ends in the word (``云岭县出台一号文件``).
+
+    >>> is_document_masthead("中共云岭县委办公室文件"), is_document_masthead("云岭县出台一号文件")
+    (True, False)
+    """
+    return len(para) <= 30 and bool(_layout().doc_masthead.match(para.strip()))
+
+
+def is_post_header(para: str) -> bool:
+    """A WeChat post's header: a post mark of ``layout.yaml`` (原创, 转载) alone, or before the account's
+    and the author's names and a date (``原创 云岭发布 林小雨 2031-05-06``).
+
+    >>> is_post_header("原创 林小雨 云岭发布"), is_post_header("转载"), is_post_header("原创歌曲大赛开幕")
+    (True, True, False)
+    """
+    tokens = _tokens(para) if len(para) <= 40 else []
+    if not tokens or tokens[0] not in _layout().post_marks or len(tokens) > 6:
+        return False
+    return all(is_media_name(t) or _PERSON_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:])
+
+
+def is_url_line(para: str) -> bool:
+    """An address (``https://www.example.cn/a/1.html``, ``原文链接：www.example.cn``).
+
+    >>> is_url_line("原文链接：https://www.example.cn/a/1.html"), is_url_line("云岭大桥通车")
+    (True, False)
+    """
+    return ("://" in para or "www." in para) and bool(_URL_LINE.match(para.strip()))
+
+
+def is_bare_date(para: str) -> bool:
+    """A date without a year, or in Chinese numerals (``5月6日``, ``05-06``, ``二〇三一年五月六日``).
+
+    >>> [is_bare_date(x) for x in ("5月6日 星期二", "05-06", "二〇三一年五月六日", "5月6日开工")]
+    [True, True, True, False]
+    """
+    return len(para) <= 30 and bool(_BARE_DATE.match(para.strip()))
+
+
+def is_photo_credit(para: str) -> bool:
+    """A photographer's credit on a line of its own (``图/林小雨``, ``摄影：林小雨 王大山``, ``林小雨/图``).
+
+    >>> is_photo_credit("（图/林小雨 王大山）"), is_photo_credit("林小雨/图"), is_photo_credit("图说云岭")
+    (True, True, False)
+    """
+    if len(para) > 40 or not _CREDIT_SEP.search(para):
+        return False
+    core = para.strip()
+    if core[:1] in "（(" and core[-1:] in "）)":
+        core = core[1:-1].strip()
+    return bool(_PHOTO_CREDIT.match(core))
+
+
+def is_staff_line(para: str) -> bool:
+    """A line of staff labels, each with names (``编辑 王大山 审核 周青山``): the post's editors.
+
+    >>> is_staff_line("编辑 王大山 审核 周青山"), is_staff_line("（责编 林小雨）"), is_staff_line("林小雨 王大山")
+    (True, True, False)
+    """
+    lay = _layout()
+    if not lay.staff_start.match(para):
+        return False
+    tokens = [t for t in _STAFF_SPLIT.split(para.strip("（）()【】[] ")) if t]
+    if len(tokens) < 2 or tokens[0] not in lay.staff_labels:
+        return False
+    return all(t in lay.staff_labels or _PERSON_NAME.fullmatch(t) for t in tokens)
+
