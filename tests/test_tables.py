@@ -276,11 +276,12 @@ def test_a_corpus_without_organizations_builds(tmp_path):
 def test_a_traditional_page_keeps_its_titles_and_names_as_written(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "trad.txt").write_text("經開區十大創新成果發布\n本報訊（記者 張三）浙江星河材料有限公司落戶麗水經開區，總投資5億元。\n",
+    (raw / "trad.txt").write_text("經開區十大創新成果發布\n本報訊（記者 張三 陳曉東）浙江星河材料有限公司落戶麗水經開區，總投資5億元。\n",
                                   encoding="utf-8")
     build(raw, tmp_path / "out")
     a = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert a.loc[0, "headline"] == "經開區十大創新成果發布"
+    assert a.loc[0, "reporters"] == "張三;陳曉東"  # reporters as the byline writes them
     assert "浙江星河材料有限公司" in a.loc[0, "body"]  # extraction reads the simplified text
     o = pd.read_parquet(tmp_path / "out" / "organizations.parquet").set_index("name")
     assert "浙江星河材料有限公司" in o.index  # (the same in both scripts)

@@ -130,7 +130,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     text, written = clean.normalize_page(doc.text)  # (titles are quoted in the script the page uses)
 
     def as_written(name: str) -> str:
-        """An organization's name in the script the page writes it in (extraction reads simplified)."""
+        """A name (an organization's, a reporter's) in the script the page writes it in (extraction
+        reads simplified)."""
         return clean.as_written(name, written) if written else name
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
     if doc.fmt == "html" and page.get("title") and page.get("articles", 1) == 1:
@@ -168,7 +169,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             pub_date_source=source, publication=publication, url=url, source=art.source or page.get("source", ""),
             kicker=clean.as_written(art.kicker, written), headline=clean.as_written(art.headline, written),
             subheadline=clean.as_written(art.subheadline, written), byline=art.byline,
-            reporters=";".join(art.reporters), correspondents=";".join(art.correspondents), body=body,
+            reporters=";".join(map(as_written, art.reporters)),
+            correspondents=";".join(map(as_written, art.correspondents)), body=body,
             n_chars=len(body)))
         sents = segment.split_sentences(body)
         starts = [s for s, _, _ in sents]
