@@ -7,6 +7,7 @@ import io
 import os
 import re
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from .. import schema
@@ -15,8 +16,16 @@ STREAMED = ("articles", "sentences", "quantities", "org_mentions", "events")
 
 
 def columns_of(table: str, rows: list[dict]) -> dict[str, list]:
-    """Rows (dicts) as the table's columns, in schema order."""
-    return {c.name: [r[c.name] for r in rows] for c in schema.TABLES[table]}
+    """Rows (dicts) as the table's columns, in schema order (each row read once, in C, by an
+    itemgetter of every column, and the tuples turned into columns by zip).
+
+    >>> columns_of("org_mentions", [dict(org_id="O1", article_id="p:01", sentence_id=1, start=0, end=4, surface="强达")])
+    {'org_id': ['O1'], 'article_id': ['p:01'], 'sentence_id': [1], 'start': [0], 'end': [4], 'surface': ['强达']}
+    """
+    names = [c.name for c in schema.TABLES[table]]
+    if len(names) < 2 or not rows:
+        return {name: [r[name] for r in rows] for name in names}
+    return dict(zip(names, map(list, zip(*map(itemgetter(*names), rows)))))
 
 
 #: First characters with which a spreadsheet (Excel, LibreOffice) reads a cell as a formula.
