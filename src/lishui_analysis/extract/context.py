@@ -122,38 +122,14 @@ def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int
     return starts, ends
 
 
-@lru_cache(maxsize=64)
-def _window_budget(text: str, words: tuple[str, ...]) -> list:
-    """What :func:`occurs_within` may still read of ``text`` window by window for ``words`` before it
-    reads their occurrences in the whole text (characters; a list, so that it can be spent)."""
-    if "" in words:
-        raise ValueError("occurs_within: an empty word occurs everywhere")
-    return [len(text)]
-
-
 def occurs_within(text: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
     """One of ``words`` occurs wholly inside ``text[lo:hi]`` (``0 ≤ lo``): the same answer as
     ``any(w in text[lo:hi] for w in words)`` — and as ``rx.search(text, lo, hi) is not None`` for an
-    alternation ``rx`` of the words as literals.
-
-    The first questions about a text are answered by searching their windows (``str.find`` with
-    bounds), as long as the windows together are no longer than the text; after that, from the text's
-    occurrences of the words, found once (:func:`_occurrences`). Either way each word reads at most
-    about twice the text: linear. (Most bodies ask about a few short clauses, and reading the whole
-    body for every word of a list cost more than the questions.)
+    alternation ``rx`` of the words as literals — from the text's occurrences, found once.
 
     >>> occurs_within("项目将于明年开工", ("将", "预计"), 0, 3), occurs_within("项目将于明年开工", ("将", "预计"), 3, 8)
     (True, False)
     """
-    budget = _window_budget(text, words)
-    if hi <= lo:
-        return False
-    if lo >= 0 and hi - lo <= budget[0]:
-        budget[0] -= hi - lo
-        for w in words:
-            if text.find(w, lo, hi) >= 0:
-                return True
-        return False
     starts, ends = _occurrences(text, words)
     i = bisect_left(starts, lo)
     return i < len(starts) and ends[i] <= hi
