@@ -5,14 +5,16 @@ Generates reproducible corpora from the bundled page and the test fixtures —
 numbers, company names and dates varied with a seeded generator — at 1×, 100×,
 1,000× and 10,000× the bundled page, builds each in a fresh process, and
 measures wall time, characters and articles per second, peak resident memory,
-the time per stage on a sample, the speed-up of --jobs 2, and an incremental
-rebuild. Prints a table and writes benchmarks/results.json.
+the time per stage on a sample, the speed-up of --jobs 2, an incremental
+rebuild, and the speed of JioNLP's money extractor on the same pages. Prints a table and writes benchmarks/results.json.
 
     python benchmarks/bench_build.py [--sizes 1,100,1000,10000] [--keep] [--no-reports]
     python benchmarks/bench_build.py --reports-only   # re-time `lishui-analysis report` only
     python benchmarks/bench_build.py --html-only      # re-time HTML extraction per page only
     python benchmarks/bench_build.py --linear-only [N] # re-time the worst shapes of text only, at N (50,000) and 2N
                                                       # characters (≈ 1.5 minutes)
+    python benchmarks/bench_build.py --jionlp-only [N] # re-measure the comparison with JioNLP's money extractor
+                                                      # on the N× corpus (1,000) only
     python benchmarks/bench_build.py --markdown   # the README's figures from results.json
     python benchmarks/bench_build.py --readme     # … written into README.md between its bench markers
 """
@@ -334,6 +336,86 @@ def linear_times(n: int = 50_000) -> dict:
     return out
 
 
+# ---- JioNLP's money extractor on the same texts (issue #20) -------------------------------------------
+JIONLP_PAIRS = 3
+
+
+def _jionlp_child(raw: str) -> None:
+    """Child process: ``jionlp.ner.extract_money`` (its defaults: money with parsing) on every article
+    of ``raw``'s pages, one call per article text (its title lines and body, as our segmenter splits
+    the page: untimed). Its import, dictionary loading and a first call come before the clock starts;
+    reading and splitting the pages are not timed (ours are). Prints a JSON line."""
+    import contextlib
+    import io
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # (it prints a banner when imported)
+            import jionlp
+        version = jionlp.__version__
+    except Exception as exc:  # not installed, or broken here: say which
+        print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
+        return
+    from lishui_analysis.ingest import clean, load, segment
+
+    texts = []
+    for f in sorted(Path(raw).glob("*.txt")):
+        for a in segment.segment_page(clean.normalize_text(load.read_document(f, Path(raw)).text)):
+            texts.append("\n".join(p for p in (a.kicker, a.headline, a.subheadline, a.byline, a.body) if p))
+    extract = jionlp.ner.extract_money
+    with contextlib.redirect_stdout(io.StringIO()):
+        extract(texts[0])
+    c, t = time.process_time(), time.perf_counter()
+    found = sum(len(extract(x)) for x in texts)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    print(json.dumps({"version": version, "seconds": wall, "cpu_seconds": cpu, "texts": len(texts),
+                      "chars": sum(map(len, texts)), "amounts": found}))
+
+
+def jionlp_comparison(size: int) -> dict:
+    """Our whole build (one process, one core, after ``tables.warm_up()``, no cache) and JioNLP's
+    money-only extractor on the same pages, in :data:`JIONLP_PAIRS` alternating pairs of fresh
+    processes (the machine's load drifts): characters per second of each, medians, and their ratio.
+    Without JioNLP (``pip install -e '.[bench]'``; ``make bench`` installs it) the comparison is
+    skipped with the reason."""
+    raw = make_corpus(size)
+    chars = sum(len(f.read_text(encoding="utf-8")) for f in sorted(raw.glob("*.txt")))
+    ours, theirs = [], []
+    for _ in range(JIONLP_PAIRS):
+        ours.append(chars / run_build(raw, CORPUS / f"out{size}jio")["build_seconds"])
+        res = subprocess.run([sys.executable, __file__, "--jionlp", str(raw)], capture_output=True, text=True,
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        lines = res.stdout.strip().splitlines()
+        j = json.loads(lines[-1]) if res.returncode == 0 and lines else {
+            "error": (res.stderr.strip().splitlines() or [f"exit status {res.returncode}"])[-1]}
+        if "error" in j:
+            print(f"JioNLP comparison skipped: jionlp cannot be imported here ({j['error']}); "
+                  "`make bench` installs it (pip install -e '.[bench]', from PyPI)")
+            shutil.rmtree(CORPUS / f"out{size}jio", ignore_errors=True)
+            return {"size": size, "skipped": j["error"]}
+        theirs.append(j["chars"] / j["seconds"])
+    shutil.rmtree(CORPUS / f"out{size}jio", ignore_errors=True)
+    med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+    out = {"size": size, "version": j["version"], "chars": chars, "jionlp_chars": j["chars"], "texts": j["texts"],
+           "amounts": j["amounts"], "ours_chars_per_second": med(ours), "jionlp_chars_per_second": med(theirs),
+           "ours_runs": ours, "jionlp_runs": theirs}
+    out["ratio"] = out["ours_chars_per_second"] / out["jionlp_chars_per_second"]
+    print(f"whole build vs JioNLP {out['version']} ner.extract_money on {size}x: {out['ours_chars_per_second']:,.0f} vs "
+          f"{out['jionlp_chars_per_second']:,.0f} chars/s, ratio {out['ratio']:.2f} (medians of {JIONLP_PAIRS} pairs)")
+    return out
+
+
+def jionlp_line(j: dict) -> str:
+    """The README's line for :func:`jionlp_comparison`."""
+    if "skipped" in j:
+        return f"* JioNLP's `ner.extract_money` on {j['size']:,}×: not measured (jionlp could not be imported: {j['skipped']})."
+    return (f"* Against a money-only parser, on the same {j['size']:,}× pages: the whole build "
+            f"**{j['ours_chars_per_second']:,.0f}** characters/s, JioNLP {j['version']} `ner.extract_money` (money "
+            f"with parsing, one call per article, {j['texts']:,} articles, {j['jionlp_chars']:,} characters, "
+            f"{j['amounts']:,} amounts; after its import) **{j['jionlp_chars_per_second']:,.0f}**: ratio "
+            f"**{j['ratio']:.2f}** (target ≥ 1.0; medians of {len(j['ours_runs'])} alternating pairs of fresh "
+            "processes; ratios " + ", ".join(f"{a / b:.2f}" for a, b in zip(j["ours_runs"], j["jionlp_runs"])) + ").")
+
+
 TARGETS = {"chars_per_second": 500_000, "bundled_page_ms": 20, "jobs2_speedup": 1.7, "peak_rss_mb_10000": 1024}
 TARGET_TEXT = {"chars_per_second": "≥ 500,000 characters/s on one core", "bundled_page_ms": "bundled page < 20 ms",
                "jobs2_speedup": "`--jobs 2` ≥ 1.7×", "peak_rss_mb_10000": "10,000× under 1 GiB"}
@@ -358,6 +440,8 @@ def markdown(results: dict) -> str:
         d = results["dask"]
         lines.append(f"* `--engine dask` on {d['size']:,}× (a `LocalCluster` of {d['workers']} worker processes, "
                      f"cluster start included): {d['seconds']:.2f} s, identical tables: {d['identical']}.")
+    if results.get("jionlp"):
+        lines.append(jionlp_line(results["jionlp"]))
     if one:
         lines.append(f"* The bundled page: **{one['build_seconds'] * 1000:.1f} ms** of build work after start-up "
                      f"(median of five; CPU {one['cpu_seconds'] * 1000:.1f} ms).")
@@ -433,6 +517,15 @@ def main(argv=None) -> int:
     if argv[:1] == ["--linear-shape"]:
         _linear_shape(argv[1], int(argv[2]))
         return 0
+    if argv[:1] == ["--jionlp-only"]:  # re-measure the JioNLP comparison, keep the other figures
+        path = ROOT / "benchmarks" / "results.json"
+        results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        results["jionlp"] = jionlp_comparison(int(argv[1]) if len(argv) > 1 else 1000)
+        path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
+    if argv[:1] == ["--jionlp"]:
+        _jionlp_child(argv[1])
+        return 0
     if argv[:1] == ["--one"]:
         raw, out, jobs, cold, engine = argv[1:6]
         _one_build(raw, out, int(jobs), cold == "1", engine)
@@ -480,6 +573,7 @@ def main(argv=None) -> int:
                     if f.is_file() and not f.name.startswith(".") and f.name != "manifest.json")
     results["dask"] = {"size": mid, "workers": 2, "seconds": dask_s, "identical": dask_same}
     print(f"--engine dask (LocalCluster, 2 workers) on {mid}x: {dask_s:.2f}s, identical tables: {dask_same}")
+    results["jionlp"] = jionlp_comparison(mid)
     print(f"--jobs 2 on {mid}x: {one:.2f}s → {two:.2f}s, speed-up {one / two:.2f}x, identical tables: {same}")
     big = sizes[-1]
     inc = incremental(big)

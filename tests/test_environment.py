@@ -52,3 +52,12 @@ def test_environment_yml_has_the_floors_of_pyproject():
     listed = _floors(d for d in env["dependencies"] if isinstance(d, str))
     listed |= _floors(next(d for d in env["dependencies"] if isinstance(d, dict))["pip"])
     assert {k: v for k, v in listed.items() if k not in ("python", "pip")} == wanted
+
+
+def test_bench_extras_stay_out_of_the_test_and_conda_environments():
+    """JioNLP is for `make bench` only: `make test` and conda users never need it."""
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bench = {_name(d) for d in py["optional-dependencies"]["bench"]}
+    assert bench and not bench & {_name(d) for d in py["dependencies"] + py["optional-dependencies"]["dev"]}
+    env = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert not any(re.search(rf"^\s*-\s*{re.escape(name)}\b", env, re.M) for name in bench)

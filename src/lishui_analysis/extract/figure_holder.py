@@ -284,7 +284,8 @@ def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, ev
     for attempt in config.active_steps(STAGE, RESOLVE_STEPS):
         r = attempt(f)
         if r is not None:
-            return r._replace(rule=attempt.__name__.lstrip("_")) if r.subject else r
+            # (the rule named in a new tuple: NamedTuple._replace cost every figure a few microseconds)
+            return Resolved(r[0], r[1], r[2], r[3], r[4], attempt.__name__.lstrip("_")) if r[0] else r
     return NONE
 
 
