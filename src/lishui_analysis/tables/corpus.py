@@ -176,7 +176,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
             for oid, aid in zip(res["org_mentions"]["org_id"], res["org_mentions"]["article_id"]):
                 counts[oid] = counts.get(oid, 0) + 1
-                org_articles.setdefault(oid, set()).add(aid)
+                org_articles.setdefault(oid, set()).add(sys.intern(aid))  # one string per article
             projects.add_tables(res["quantities"], res["events"])
             names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"],
                                 res.get("entity_summary"))

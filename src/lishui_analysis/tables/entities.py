@@ -92,11 +92,17 @@ class EntityCollector:
     def add_file(self, articles, quantities, events, sentences=None, summary: dict | None = None) -> None:
         """Feed one file's rows, given as columns (dict of lists or DataFrame); ``summary``: the
         file's :func:`summarize_file`, when the worker has already made it."""
-        self.pub_dates.update(zip(articles["article_id"], articles["pub_date"]))
+        # Strings kept to the end are interned: one object per article, key, attribute or unit,
+        # however many names, figures and sets hold it (memory flat with the corpus).
+        intern = sys.intern
+        self.pub_dates.update((intern(a), intern(d)) for a, d in zip(articles["article_id"], articles["pub_date"]))
         summary = summary or summarize_file(quantities, events, sentences)
-        self.figures.extend(summary["figures"])
+        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
+                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"])
         for key, aid, subject, stype, oid, n in summary["names"]:
-            aid = sys.intern(aid)  # one string per article, however many names' sets hold it
+            aid = intern(aid)  # one string per article, however many names' sets hold it
+            key = intern(key)
+            oid = intern(oid)
             r = self.records.get(key)
             if r is None:
                 t = stype or infer_type(subject)  # organization types are known at the end: resolve()

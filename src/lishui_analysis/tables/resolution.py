@@ -56,9 +56,10 @@ from .names import (
 STAGE = "entities"
 
 
-@dataclass
+@dataclass(slots=True)
 class NameRecord:
-    """Everything the corpus says about one subject name (or organization name)."""
+    """Everything the corpus says about one subject name (or organization name); slots: one per
+    name the corpus holds, kept until the end of the build."""
     key: str                   # per-name key (subject_key)
     entity_type: str
     name: str
