@@ -147,7 +147,8 @@ class EntityCollector:
             key = "O:" + o["org_id"]
             r = self._record(key, t, o["name"])
             r.org_ids = _counted(r.org_ids, o["org_id"], 1)
-            r.articles = set(r.articles) | org_articles.get(o["org_id"], set())
+            arts = org_articles.get(o["org_id"], set())
+            r.articles = set(r.articles) | arts if r.articles else arts  # the build's own set: not copied
             r.aliases = set(r.aliases) | {a for a in o["aliases"].split(";") if a}
 
     def resolve(self, merges=(), apart=()) -> Resolution:
