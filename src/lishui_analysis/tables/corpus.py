@@ -211,10 +211,15 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                                                                         resolution.entities)))
         sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
                                                                  resolution.key_map, resolution.entities)))
+        key_map = resolution.key_map
+        # The entity-id rewrite reads none of what the corpus-wide stage was made from: freed before it
+        # (name records, figures, accumulators, entity rows), so that its peak does not add to theirs.
+        resolution.entities = []
+        del names_seen, projects, orgs, names, counts, org_articles
         for sink in sinks.values():
             sink.close()
         for t in ("quantities", "events"):
-            _remap_entity_ids(sinks[t], resolution.key_map)
+            _remap_entity_ids(sinks[t], key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
         files = {f"{t}.{ext}": sha256_file(tmp) for t in TABLE_NAMES
                  for ext, tmp in (("csv", sinks[t].tmp_csv), ("parquet", sinks[t].tmp_pq))}
