@@ -288,3 +288,45 @@ def test_a_traditional_page_keeps_its_titles_and_names_as_written(tmp_path):
     assert "麗水經開區" in o.index and "丽水经开区" in o.loc["麗水經開區", "aliases"].split(";")
     m = pd.read_parquet(tmp_path / "out" / "org_mentions.parquet")
     assert set(m["org_id"]) <= set(o["org_id"])
+
+
+def test_projects_do_not_depend_on_row_order_or_repeated_articles():
+    """The project accumulator keeps one article as a string and makes the set on a second one:
+    rows in any order, an article named twice, give the same projects (invented names)."""
+    import math
+    import random
+
+    from lishui_analysis.tables.projects import ProjectAssembler
+
+    def q(qid, aid, value, metric, unit, subject="岚溪精工", forecast=False):
+        return dict(quantity_id=qid, article_id=aid, value=value, unit=unit, metric=metric, subject=subject,
+                    org_id="", forecast=forecast, subject_type="company", entity_id="")
+
+    def e(eid, aid, etype, date, subject="岚溪精工", planned=False):
+        return dict(event_id=eid, article_id=aid, event_type=etype, subject=subject, org_id="", date=date,
+                    planned=planned, subject_type="company", entity_id="")
+
+    qs = [q("a:01:q001", "a:01", 3e8, "investment", "CNY"), q("a:01:q002", "a:01", 120.0, "land", "mu"),
+          q("b:01:q001", "b:01", 5e8, "investment", "CNY", forecast=True), q("c:02:q001", "c:02", 4e8, "investment", "CNY"),
+          q("c:02:q002", "c:02", 2.0, "count", "count", subject="全县8个项目")]
+    es = [e("a:01:e001", "a:01", "construction_started", "2024-03"), e("b:01:e001", "b:01", "construction_started", "2024-02"),
+          e("b:01:e002", "b:01", "production_start", "2025-06", planned=True), e("a:01:e002", "a:01", "topped_out", "")]
+
+    def rows(qrows, erows):
+        asm = ProjectAssembler()
+        cols = lambda rs, ks: {k: [r[k] for r in rs] for k in ks}  # noqa: E731
+        asm.add_tables(cols(qrows, list(qs[0])), cols(erows, list(es[0])))
+        return asm.rows({})
+
+    first = rows(qs, es)
+    (company,) = [r for r in first if r["subject"] == "岚溪精工"]
+    assert company["article_ids"] == "a:01;b:01;c:02"
+    assert company["investment_cny"] == 4e8 and company["land_mu"] == 120.0 and math.isnan(company["tax_cny"])
+    assert company["construction_started"] == "2024-02" and company["production_start"] == ""
+    rng = random.Random(3)
+    for _ in range(5):
+        shuffled_q, shuffled_e = qs[:] + qs[:2], es[:] + es[:1]
+        rng.shuffle(shuffled_q)
+        rng.shuffle(shuffled_e)
+        again = rows(shuffled_q, shuffled_e)
+        assert repr(again) == repr(first)

@@ -26,6 +26,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import methodcaller
 from pathlib import Path
 
 from .. import __version__, config, schema
@@ -99,14 +100,26 @@ def _well_formed(res) -> bool:
         if len(lengths) != 1 or -1 in lengths:
             return False
     summary, orgs, notes = res.get("entity_summary"), res.get("org_names"), res.get("notes", [])
-    return (isinstance(notes, list)
-            and all(isinstance(x, (list, tuple)) and len(x) == 2 and all(isinstance(y, str) for y in x) for x in notes)
-            and isinstance(summary, dict)
-            and all(isinstance(summary.get(k), list) and all(type(x) is tuple and len(x) == n for x in summary[k])
-                    for k, n in (("names", 6), ("figures", 8)))
-            and isinstance(orgs, list)
-            and all(isinstance(o, dict) and all(isinstance(o.get(k), str) for k in ("name", "surface", "org_type"))
-                    for o in orgs))
+    # Element types and lengths gathered with map() into sets: C speed, every element checked (an
+    # incremental build reads every entry of the corpus back).
+    if not (isinstance(notes, list) and _types(notes) <= {list, tuple} and _lengths(notes) <= {2}
+            and all(_types(x) <= {str} for x in notes)):
+        return False
+    if not (isinstance(summary, dict) and isinstance(orgs, list) and _types(orgs) <= {dict}):
+        return False
+    for k, n in (("names", 6), ("figures", 8)):
+        items = summary.get(k)
+        if not (isinstance(items, list) and _types(items) <= {tuple} and _lengths(items) <= {n}):
+            return False
+    return all(_types(map(methodcaller("get", k), orgs)) <= {str} for k in ("name", "surface", "org_type"))
+
+
+def _types(items) -> set:
+    return set(map(type, items))
+
+
+def _lengths(items) -> set:
+    return set(map(len, items))
 
 
 class ResultCache:

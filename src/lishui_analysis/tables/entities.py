@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import cast
 
 from .conflicts import conflict_candidates, find_conflicts, plant_of, same_figure  # noqa: F401 (re-exported)
 from .names import (  # noqa: F401
@@ -70,6 +73,17 @@ def summarize_file(quantities, events, sentences=None) -> dict:
     return {"names": names, "figures": [f for f in conflict_candidates(quantities, events, sentences) if not f[-1]]}
 
 
+#: The organizations of a record that has none: shared, and read-only so that nothing writes to it.
+_NONE: Mapping[str, int] = MappingProxyType({})
+
+
+def _counted(counts: Mapping[str, int], key: str, n: int) -> Counter:
+    """``counts`` with ``n`` more of ``key``: the record's own Counter, made on its first count."""
+    c = counts if isinstance(counts, Counter) else Counter(counts)
+    c[key] += n
+    return c
+
+
 class EntityCollector:
     """The names, article sets and conflict candidates of the corpus, fed file by file.
 
@@ -85,29 +99,43 @@ class EntityCollector:
 
     def _record(self, key, entity_type, name, scope="") -> NameRecord:
         r = self.records.get(key)
-        if r is None:
-            r = self.records[key] = NameRecord(key=key, entity_type=entity_type, name=name, scope=scope)
+        if r is None:  # containers made when first needed: most names are one name in one article
+            r = self.records[key] = NameRecord(key=key, entity_type=entity_type, name=name, scope=scope,
+                                               org_ids=_NONE, articles=(), aliases=(), parent_org_ids=_NONE)
         return r
 
     def add_file(self, articles, quantities, events, sentences=None, summary: dict | None = None) -> None:
         """Feed one file's rows, given as columns (dict of lists or DataFrame); ``summary``: the
         file's :func:`summarize_file`, when the worker has already made it."""
-        self.pub_dates.update(zip(articles["article_id"], articles["pub_date"]))
+        # Strings kept to the end are interned: one object per article, key, attribute or unit,
+        # however many names, figures and sets hold it (memory flat with the corpus).
+        intern = sys.intern
+        self.pub_dates.update((intern(a), intern(d)) for a, d in zip(articles["article_id"], articles["pub_date"]))
         summary = summary or summarize_file(quantities, events, sentences)
-        self.figures.extend(summary["figures"])
+        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
+                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"])
         for key, aid, subject, stype, oid, n in summary["names"]:
-            aid = sys.intern(aid)  # one string per article, however many names' sets hold it
+            aid = intern(aid)  # one string per article, however many names' sets hold it
+            key = intern(key)
+            oid = intern(oid)
             r = self.records.get(key)
             if r is None:
                 t = stype or infer_type(subject)  # organization types are known at the end: resolve()
                 r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
-            r.articles.add(aid)
+            arts = r.articles
+            if not arts:
+                r.articles = (aid,)
+            elif type(arts) is tuple:
+                if arts[0] != aid:
+                    r.articles = {arts[0], aid}
+            else:
+                cast(set, arts).add(aid)
             r.n_rows += n
             if oid:
                 if r.entity_type in ("company", "government", "zone", "other"):
-                    r.org_ids[oid] += n
+                    r.org_ids = _counted(r.org_ids, oid, n)
                 elif r.entity_type == "project":
-                    r.parent_org_ids[oid] += n
+                    r.parent_org_ids = _counted(r.parent_org_ids, oid, n)
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only
@@ -118,9 +146,10 @@ class EntityCollector:
             t = ORG_ENTITY_TYPE.get(o["org_type"], "other")
             key = "O:" + o["org_id"]
             r = self._record(key, t, o["name"])
-            r.org_ids[o["org_id"]] += 1
-            r.articles |= org_articles.get(o["org_id"], set())
-            r.aliases |= {a for a in o["aliases"].split(";") if a}
+            r.org_ids = _counted(r.org_ids, o["org_id"], 1)
+            arts = org_articles.get(o["org_id"], set())
+            r.articles = set(r.articles) | arts if r.articles else arts  # the build's own set: not copied
+            r.aliases = set(r.aliases) | {a for a in o["aliases"].split(";") if a}
 
     def resolve(self, merges=(), apart=()) -> Resolution:
         # Subject names that are organization names take the organization's type.

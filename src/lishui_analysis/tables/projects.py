@@ -8,6 +8,7 @@ per mu, plot ratio). Assembled while the build streams rows past (:class:`Projec
 from __future__ import annotations
 
 import math
+import sys
 
 from ..vocab import thresholds
 from .entities import infer_type, subject_key as _subject_key
@@ -54,6 +55,7 @@ def floor_area_ratio(floor_area_m2, land_mu) -> float:
 
 
 PROJECT_TYPES = ("company", "project")
+_ARTS, _FIG, _CAP, _MS = 3, 4, 5, 6   # places in an accumulator (ProjectAssembler.acc)
 
 
 class ProjectAssembler:
@@ -71,34 +73,45 @@ class ProjectAssembler:
     """
 
     def __init__(self):
-        self.acc: dict[str, dict] = {}
+        # key → [org_id, subject, subject_type, articles, figures, capacity, milestones]: a list, not
+        # a dict, with the article set made on a key's second article and the figure and milestone
+        # dicts on first use (most keys are one name in one article: memory flat with the corpus).
+        self.acc: dict[str, list] = {}
         self.by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
 
     @staticmethod
     def _key(key, subject_type, subject, article_id) -> str:
         return key or _subject_key(subject_type, subject, article_id)
 
-    def _entry(self, key: str, org_id: str, subject: str, subject_type: str) -> dict:
+    def _entry(self, key: str, org_id: str, subject: str, subject_type: str, article_id: str) -> list:
+        article_id = sys.intern(article_id)  # one string per article, however many keys name it
         a = self.acc.get(key)
         if a is None:
-            a = self.acc[key] = {"org_id": org_id, "subject": subject, "subject_type": subject_type,
-                                 "articles": set(), "fig": {}, "cap": None, "ms": {}}
+            a = self.acc[key] = [org_id, subject, subject_type, article_id, None, None, None]
+        elif a[_ARTS] is not article_id:
+            if type(a[_ARTS]) is str:
+                if a[_ARTS] != article_id:
+                    a[_ARTS] = {a[_ARTS], article_id}
+            else:
+                a[_ARTS].add(article_id)
         return a
 
     def add_quantity(self, quantity_id, article_id, value, unit, metric, subject, org_id, forecast,
                      subject_type="", entity_id="") -> None:
         if not subject:
             return
-        a = self._entry(self._key(entity_id, subject_type, subject, article_id), org_id, subject, subject_type)
-        a["articles"].add(article_id)
+        a = self._entry(self._key(entity_id, subject_type, subject, article_id), org_id, subject, subject_type,
+                        article_id)
         value = float(value)
         col = self.by_metric.get((metric, unit))
         if col:
             rank = (bool(forecast), -value, quantity_id)  # stated first, then largest
-            if col not in a["fig"] or rank < a["fig"][col][0]:
-                a["fig"][col] = (rank, value, quantity_id)
-        if metric == "capacity" and (a["cap"] is None or (value, unit) > a["cap"]):
-            a["cap"] = (value, unit)
+            fig = a[_FIG] if a[_FIG] is not None else {}
+            a[_FIG] = fig
+            if col not in fig or rank < fig[col][0]:
+                fig[col] = (rank, value, quantity_id)
+        if metric == "capacity" and (a[_CAP] is None or (value, unit) > a[_CAP]):
+            a[_CAP] = (value, unit)
 
     def add_tables(self, quantities, events) -> None:
         """Feed quantity and event rows given as columns: a dict of lists (a file's result in the
@@ -115,36 +128,42 @@ class ProjectAssembler:
                   subject_type="", entity_id="") -> None:
         if not subject or event_type not in MILESTONE_ORDER:
             return
-        a = self._entry(self._key(entity_id, subject_type, subject, article_id), org_id, subject, subject_type)
-        a["articles"].add(article_id)
-        if date and not planned and (event_type not in a["ms"] or (date, event_id) < a["ms"][event_type]):
-            a["ms"][event_type] = (date, event_id)
+        a = self._entry(self._key(entity_id, subject_type, subject, article_id), org_id, subject, subject_type,
+                        article_id)
+        if date and not planned:
+            ms = a[_MS] if a[_MS] is not None else {}
+            a[_MS] = ms
+            if event_type not in ms or (date, event_id) < ms[event_type]:
+                ms[event_type] = (date, event_id)
 
     def _merged(self, key_map: dict, entities: dict) -> dict:
         """Accumulators merged by entity: ``{entity_id: (entity row, merged accumulator)}``."""
         out: dict[str, tuple] = {}
         for key in sorted(self.acc):
-            a = self.acc[key]
+            org_id, subject, subject_type, arts, fig, cap, ms = self.acc[key]
             eid = key_map.get(key)
             if eid is None or eid not in entities:  # no resolution given: the name is its own entity
-                t = a["subject_type"] or infer_type(a["subject"])
+                t = subject_type or infer_type(subject)
                 eid = key
-                ent = entities.get(eid) or {"entity_id": eid, "name": a["subject"], "entity_type": t,
-                                            "org_id": a["org_id"]}
+                ent = entities.get(eid) or {"entity_id": eid, "name": subject, "entity_type": t,
+                                            "org_id": org_id}
             else:
                 ent = entities[eid]
             if ent["entity_type"] not in PROJECT_TYPES:
                 continue
             if eid not in out:
-                out[eid] = (ent, {"articles": set(), "fig": {}, "cap": None, "ms": {}, "org_id": a["org_id"]})
+                out[eid] = (ent, {"articles": set(), "fig": {}, "cap": None, "ms": {}, "org_id": org_id})
             m = out[eid][1]
-            m["articles"] |= a["articles"]
-            for col, f in a["fig"].items():
+            if type(arts) is str:
+                m["articles"].add(arts)
+            else:
+                m["articles"] |= arts
+            for col, f in (fig or {}).items():
                 if col not in m["fig"] or f[0] < m["fig"][col][0]:
                     m["fig"][col] = f
-            if a["cap"] is not None and (m["cap"] is None or a["cap"] > m["cap"]):
-                m["cap"] = a["cap"]
-            for t, d in a["ms"].items():
+            if cap is not None and (m["cap"] is None or cap > m["cap"]):
+                m["cap"] = cap
+            for t, d in (ms or {}).items():
                 if t not in m["ms"] or d < m["ms"][t]:
                     m["ms"][t] = d
         return out

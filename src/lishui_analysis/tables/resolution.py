@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from .. import config
@@ -57,17 +58,20 @@ from .names import (
 STAGE = "entities"
 
 
-@dataclass
+@dataclass(slots=True)
 class NameRecord:
-    """Everything the corpus says about one subject name (or organization name)."""
+    """Everything the corpus says about one subject name (or organization name); slots: one per
+    name the corpus holds, kept until the end of the build."""
     key: str                   # per-name key (subject_key)
     entity_type: str
     name: str
     scope: str = ""            # the article, for an article-scoped name
-    org_ids: Counter = field(default_factory=Counter)
-    articles: set = field(default_factory=set)
-    aliases: set = field(default_factory=set)      # 简称 the organization extractor linked to it
-    parent_org_ids: Counter = field(default_factory=Counter)  # companies its rows are attributed to
+    # Read-only here (resolution only reads them): the build's collector gives a record without
+    # organizations or aliases shared empty mappings and one article as a 1-tuple (memory, issue #20).
+    org_ids: Mapping[str, int] = field(default_factory=Counter)
+    articles: Collection[str] = field(default_factory=set)
+    aliases: Collection[str] = field(default_factory=set)      # 简称 the organization extractor linked to it
+    parent_org_ids: Mapping[str, int] = field(default_factory=Counter)  # companies its rows are attributed to
     n_rows: int = 0
 
 

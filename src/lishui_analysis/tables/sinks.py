@@ -138,7 +138,10 @@ _SPECIAL = _special_characters()
 
 
 class TableSink:
-    """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit."""
+    """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit.
+
+    A file's CSV text is written as it arrives (only its columns wait for the row group's check
+    and Parquet write): the text of 256 files is never held at once."""
 
     def __init__(self, out_dir: Path, table: str):
         import pyarrow.parquet as pq
@@ -151,7 +154,6 @@ class TableSink:
         self.pq = pq.ParquetWriter(self.tmp_pq, schema.arrow_schema(table), compression="snappy")
         self.names = [c.name for c in schema.TABLES[table]]
         self.pending: dict[str, list] = {c: [] for c in self.names}
-        self.pending_csv: list[str] = []
         self.n_pending = 0
         self.rows = 0
 
@@ -161,18 +163,18 @@ class TableSink:
         for c in self.names:
             self.pending[c].extend(columns[c])
         self.n_pending += len(columns[self.names[0]])
-        self.pending_csv.append(csv_text(self.table, columns) if text is None else text)
+        self.csv.write(csv_text(self.table, columns) if text is None else text)
 
     def flush(self) -> None:
-        """Check the pending rows against the schema, then append them to both files."""
+        """Check the pending rows against the schema, then append them to the Parquet file (their
+        CSV text is written already; a row group that fails its check fails the build, and the
+        temporary files are removed)."""
         if not self.n_pending:
             return
         table = schema.arrow_table(self.table, self.pending)
-        self.csv.write("".join(self.pending_csv))
+        self.pending = {c: [] for c in self.names}
         self.pq.write_table(table)
         self.rows += self.n_pending
-        self.pending = {c: [] for c in self.names}
-        self.pending_csv = []
         self.n_pending = 0
 
     def close(self) -> None:
