@@ -126,7 +126,6 @@ def _cheng_pattern():
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _fraction_pattern():
     """Fractions are percents: 三分之一 = 33.33, 五分之二 = 40, 二分之一 = 50, 一半 = 50 (a denominator of
     two to ninety-nine: 百分之 is a percent of its own, 千分之/万分之 are left alone)."""
@@ -137,6 +136,7 @@ def _fraction_pattern():
                       rf"|(?<![上下每本今去明前后同当{_CN}])(?P<hdur>半(?:年|个月))(?![度报末初]))")
 
 
+@lru_cache(maxsize=1)
 def _header_pattern():
     """A table flattened into text puts the unit in the column label: 出让面积（㎡）64351.12, 起始价（万元）5350."""
     unit_alt = trie_regex(units())
