@@ -247,12 +247,18 @@ DATE_LINES = ["（2031年5月6日）", "(2031-05-06)", "【2031-05-06】", "[203
               "2天前 · 云岭发布", "云岭发布 · 2031-05-06", "瓯江日报｜2031-05-06", "今天 08:05 瓯江在线"]
 
 
+def _around(line, k, above):
+    """The k-th plain article with ``line`` above or below its title: the title alone is the headline."""
+    headline, body = _plain(k)
+    art = _one(*((line, headline, body) if above else (headline, line, body)))
+    assert (art.kicker, art.headline, art.subheadline) == ("", headline, "")
+    return art
+
+
 @pytest.mark.parametrize("date", DATE_LINES)
 @pytest.mark.parametrize("k, above", [(0, True), (1, False), (2, True)])
 def test_a_date_line_in_any_form_is_never_the_title(date, k, above):
-    headline, body = _plain(k)
-    art = _one(*((date, headline, body) if above else (headline, date, body)))
-    assert (art.kicker, art.headline, art.subheadline) == ("", headline, "")
+    art = _around(date, k, above)
     assert date not in art.body
 
 
@@ -292,9 +298,7 @@ WECHAT_HEADERS = ["原创 云岭发布", "原创 林小雨 云岭发布", "原�
 @pytest.mark.parametrize("header", WECHAT_HEADERS)
 @pytest.mark.parametrize("k, above", [(0, False), (1, True), (2, False)])
 def test_a_post_header_or_a_decoration_is_never_the_title(header, k, above):
-    headline, body = _plain(k)
-    art = _one(*((header, headline, body) if above else (headline, header, body)))
-    assert (art.kicker, art.headline, art.subheadline) == ("", headline, "")
+    _around(header, k, above)
 
 
 @pytest.mark.parametrize("fields", [

@@ -152,7 +152,7 @@ _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 
 def _branch(rest: str) -> bool:
     """``rest`` is a place and a branch word: the company's branch there is one name with it
-    (某某银行股份有限公司丽水分行, 某某建设有限公司温州分公司)."""
+    (某某农商银行股份有限公司衢州支行, 某某建设有限公司温州分公司)."""
     t = _tables()
     if not rest.endswith(t["branch_words"]):
         return False
