@@ -24,7 +24,7 @@ from lishui_analysis.extract.events import extract_events
 from lishui_analysis.extract.figure_holder import Resolved, _enumerated_scan, _pick, _pick_scan, enumerated
 from lishui_analysis.extract.holder_phrases import vocab
 from lishui_analysis.extract.occurrences import Occurrences, occurrences
-from lishui_analysis.extract.milestone_dates import DatePicker, Taken, UsedDates, carried_date, pick_date
+from lishui_analysis.extract.milestone_dates import DatePicker, Taken, UsedDates, carried_date, pick_date, tally_year
 from lishui_analysis.extract.organizations import extract_org_mentions
 from lishui_analysis.extract.subjects import find_holders, project_after
 from lishui_analysis.ingest import articles, clean, segment
@@ -109,6 +109,7 @@ def test_any_body_dates_picked_by_index_are_those_pick_date_picks(text, pub, dat
             carried_date(dates, text, s_start, etype, sentence, anaphora, pub)
         lo, hi = sorted((data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))))
         assert picker.dated_between(lo, hi) == any(lo <= d.start < hi for d in dates if d.date)
+        assert picker.tally_year(pos) == tally_year(dates, text, pos, pub)
 
 
 @SETTINGS

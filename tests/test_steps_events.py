@@ -177,6 +177,48 @@ def test_carried_date():
     assert s.date is None   # how long it took is told, not when
 
 
+@pytest.mark.parametrize("lead, pub, year", [
+    ("近日，云溪县举行重点项目推进大会。\n", "2023-04-11", "2023"),          # only a "now" before: its year
+    ("2022年，全区项目建设提速。\n", "2023-01-20", "2022"),                  # the year the text is about
+    ("", "2021-09-30", "2021"),                                             # nothing told: the publication's
+])
+@pytest.mark.parametrize("tally, word, etype", [
+    ("其中开工项目{n}个，竣工项目{m}个。", "竣工", "completed"),
+    ("其中，新开工{n}个，结顶{m}个。", "结顶", "topped_out"),
+    ("全年新开工项目{n}个；竣工投产项目{m}个。", "投产", "production_start"),
+])
+def test_tally_period(lead, pub, year, tally, word, etype):
+    text = lead + tally.format(n=7, m=13)
+    art, s = at(text, word, ev._tally_period, pub=pub)
+    assert s.tally and s.date is None
+    assert ev._tally_period(art, s) is True
+    assert (s.date.date, s.date.precision, s.carried) == (year, "year", True)
+    got = [r for r in rows(text, pub) if r[0] == etype]
+    assert [(r[1].endswith("13个"), r[2]) for r in got] == [(True, year)]
+
+
+def test_tally_period_only_for_tallies():
+    # a batch counted before its noun is an event of that batch, not a tally: no period is given
+    text = "在刚闭幕的论坛上，星河新区还签约了5个项目。"
+    art, s = at(text, "签约", ev._tally_period, pub="2024-11-02")
+    assert not s.tally
+    ev._tally_period(art, s)
+    assert s.date is None
+    # a planned tally keeps no date; a dated tally keeps its own
+    assert [r[2] for r in rows("全市计划新开工项目12个。", "2024-11-02")] in ([], [""])
+    assert [r[2] for r in rows("截至9月底，全市已开工项目12个。", "2024-11-02")] == ["2024"]  # a span's year
+    assert [r[2] for r in rows("9月，全区新开工项目12个。", "2024-11-02")] == ["2024-09"]
+
+
+def test_tally_chain():
+    # a chain of milestone verbs before the tally: each verb counts the same projects
+    got = rows("2024年，全县竣工投产项目18个，建成达产项目6个。", "2025-01-08")
+    assert ("completed", "全县竣工投产项目18个", "2024", False, 1) in got
+    assert ("production_start", "全县竣工投产项目18个", "2024", False, 1) in got
+    assert ("full_capacity", "建成达产项目6个", "2024", False, 1) in got
+    assert ("completed", "建成达产项目6个", "2024", False, 1) in got
+
+
 def test_later_is_planned():
     art, s = at(f"{XINGHE}于2025年10月投产。", "投产", ev._later_is_planned)
     assert s.planned is False
@@ -291,6 +333,7 @@ OFF_CASES = [
     ("nearest_date", f"{XINGHE}于2025年3月投产。"),
     ("now_date", f"{XINGHE}刚刚投产。"),
     ("carried_date", f"2025年3月，{XINGHE}建成。项目随后投产。"),
+    ("tally_period", "2024年，全县项目建设提速。\n其中开工项目7个，竣工项目13个。"),
     ("later_is_planned", f"{XINGHE}于2025年10月投产。"),
     ("items_after", f"3月8日，{XINGHE}签约，签约的还有青田县云岭科技有限公司、龙泉市瓯源阀门有限公司等。"),
     ("holder", f"3月8日，{XINGHE}开工。"),
@@ -324,6 +367,7 @@ NORMAL = {
     "nearest_date": [("production_start", XINGHE, "2025-03", False, 1)],
     "now_date": [("production_start", XINGHE, "2025-06", False, 1)],
     "carried_date": [("completed", XINGHE, "2025-03", False, 1), ("production_start", XINGHE, "2025-03", False, 1)],
+    "tally_period": [("construction_started", "开工项目7个", "2024", False, 1), ("completed", "竣工项目13个", "2024", False, 1)],
     "later_is_planned": [("production_start", XINGHE, "2025-10", True, 1)],
     "items_after": [("settled", XINGHE, "2025-03-08", False, 1),
                     ("settled", "青田县云岭科技有限公司", "2025-03-08", False, 1),

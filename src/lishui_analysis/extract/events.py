@@ -189,6 +189,7 @@ class _Statement:
     listed: list[Resolved] = field(default_factory=list)  # the other holders of a list
     took: float | None = None           # the duration the sentence states for this step (:mod:`.durations`)
     before_now: bool = False            # said done by now (目前…已经封顶): no date of its own nor carried
+    tally: bool = False                 # the verb is a tally's (开工项目9个, 新开工41个): so many in a period
 
     def rows(self) -> list[Event]:
         """One row per holder of the statement (its list items and its holder), in text order."""
@@ -247,8 +248,24 @@ def _tally(a: _Article, s: _Statement) -> bool:
     """The verb is a tally's, its batch counted right after it (新开工项目15个: so many started;
     :func:`.tallied`); noted as the statement's batch. A ``not_after`` word (项目) does not drop it."""
     if s.batch is None:
-        s.batch = tallied(a.holders, s.start, s.end)
+        s.batch = _tallied(a, s)
     return s.batch is not None
+
+
+def _tallied(a: _Article, s: _Statement) -> Resolved | None:
+    """:func:`.tallied` for the verb, or for the chain of milestone verbs it opens (竣工投产项目20个:
+    both verbs count the same projects); notes the statement a tally's."""
+    end = s.end
+    for _ in range(3):  # a chain is short (建成投产); bounded, so a run of verbs stays linear
+        r = tallied(a.holders, s.start, end)
+        if r is not None:
+            s.tally = True
+            return r
+        m = a.verb_re.match(a.text, end)
+        if m is None or m.end() == end:
+            return None
+        end = m.end()
+    return None
 
 
 def _time_phrase(a: _Article, s: _Statement) -> bool:
@@ -296,7 +313,11 @@ def _span_start(a: _Article, s: _Statement) -> bool:
 def _batch_count(a: _Article, s: _Statement) -> bool:
     """Notes the batch written right after the verb, which the verb is said of: 集中开工12个重大项目,
     新签约7个 (:func:`.counted_after`), or the tally the verb is part of: 新开工项目15个 (:func:`.tallied`)."""
-    s.batch = counted_after(a.holders, s.start, s.end) or s.batch or tallied(a.holders, s.start, s.end)
+    after = counted_after(a.holders, s.start, s.end)
+    if after is not None:
+        s.batch, s.tally = after, after.start == s.start   # 新开工41个: the verb and a bare count, a tally
+    elif s.batch is None:
+        s.batch = _tallied(a, s)
     return True
 
 
@@ -371,6 +392,16 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
         collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
         s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora, collective)
+        s.carried = s.date is not None
+    return True
+
+
+def _tally_period(a: _Article, s: _Statement) -> bool:
+    """Dates an undated tally (其中开工项目9个，竣工项目15个; 全年新开工项目28个，竣工投产项目20个) by the
+    period it counts: the year of the last date before it in the body, else the publication's year
+    (:func:`.milestone_dates.tally_year`). So many projects started in a year, not on one day."""
+    if s.tally and s.date is None and not s.planned and not s.before_now:
+        s.date = a.picker.tally_year(s.start)
         s.carried = s.date is not None
     return True
 
@@ -477,7 +508,7 @@ def _merge_mentions(a: _Article, s: _Statement) -> bool:
 EVENT_STEPS: tuple[Step, ...] = (
     _word_exceptions, _time_phrase, _condition, _question, _noun_modifier, _slogan, _span_start,
     _batch_count, _restatement, _general_talk, _when_clause,
-    _planned_cue, _nearest_date, _now_date, _carried_date, _later_is_planned,
+    _planned_cue, _nearest_date, _now_date, _carried_date, _tally_period, _later_is_planned,
     _items_after, _holder, _items_before, _list_items, _concrete_holder, _project_named_after, _batch_chain,
     _remember_date, _merge_mentions,
 )

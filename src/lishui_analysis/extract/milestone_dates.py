@@ -94,6 +94,32 @@ def carried_date(dates: list[DateMention], text: str, s_start: int, event_type: 
     return prior[-1] if prior else None
 
 
+def tally_year(dates: list[DateMention], text: str, pos: int, pub_date: str) -> DateMention | None:
+    """The period of an undated tally at ``pos`` (其中开工项目9个，竣工项目15个: so many projects started,
+    so many were completed): the year of the last date told before it in the body (not after
+    publication, nor a year naming a batch), else the publication's year; at year precision — a tally
+    counts the milestones of a period, not of one day.
+
+    >>> from .dates import extract_dates
+    >>> text = "2025年5月，全区重大项目集中开工。其中开工项目9个，竣工项目6个。"
+    >>> tally_year(extract_dates(text, "2025-06-01"), text, 24, "2025-06-01").date
+    '2025'
+    >>> tally_year([], "其中开工项目9个。", 2, "2024-03-05").date, tally_year([], "开工项目9个", 0, "") is None
+    ('2024', True)
+    """
+    before = [d for d in dates if d.end <= pos and _year_of(d, text, pub_date)]
+    return _as_year(before[-1] if before else None, pub_date, pos)
+
+
+def _year_of(d: DateMention, text: str, pub_date: str) -> bool:
+    return bool(d.date) and not later(d.date, pub_date) and not _NOUN_YEAR.match(text, d.end)
+
+
+def _as_year(d: DateMention | None, pub_date: str, pos: int) -> DateMention | None:
+    year = d.date[:4] if d is not None else pub_date[:4]
+    return DateMention(pos, pos, "", year, "year", "period") if year else None
+
+
 def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=frozenset()):
     """Nearest date before ``pos`` in its clause, else in its sentence (unless it already dated a
     milestone of another clause: ``used``), else just after it in its clause.
@@ -198,6 +224,8 @@ class DatePicker:
         self.text, self.dates, self.pub_date = text, dates, pub_date
         self.kept = [d for d in dates if not _NOUN_YEAR.match(text, d.end)]  # what pick_date reads
         self.a_dated_starts = sorted(d.start for d in dates if d.date)
+        self.t_ok: list[DateMention] | None = None   # dates a tally's year may come from, by end (tally_year)
+        self.t_ends: list[int] = []
         self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
         if not self.ordered:
             return
@@ -342,6 +370,16 @@ class DatePicker:
                 return None
         f = self.a_first_day[pub]
         return dates[f] if f >= 0 and dates[f].end <= s_start else None
+
+    def tally_year(self, pos: int) -> DateMention | None:
+        """:func:`tally_year` ``(self.dates, self.text, pos, self.pub_date)``, by bisection."""
+        if not self.ordered:
+            return tally_year(self.dates, self.text, pos, self.pub_date)
+        if self.t_ok is None:
+            self.t_ok = sorted((d for d in self.dates if _year_of(d, self.text, self.pub_date)), key=lambda d: d.end)
+            self.t_ends = [d.end for d in self.t_ok]
+        k = bisect_right(self.t_ends, pos) - 1
+        return _as_year(self.t_ok[k] if k >= 0 else None, self.pub_date, pos)
 
     def dated_between(self, lo: int, hi: int) -> bool:
         """A date with a value starts in ``lo:hi``: ``any(lo <= d.start < hi for d in dates if d.date)``."""
