@@ -148,7 +148,8 @@ def test_a_collective_ceremonys_tally_takes_the_news_peg(verb, etype, day, pub):
 
 def test_a_completion_without_jizhong_is_not_the_ceremonys():
     text = "9月27日，云溪县举行重点项目集中签约仪式。\n东岙海洋公园\n已竣工项目14个，投资额21.3亿元。"
-    assert [d for *_, d in rows(text, "2024-09-28")] == [""]
+    # not the ceremony's day: a tally's period, the year of the last date before it (events.tally_period)
+    assert [d for *_, d in rows(text, "2024-09-28")] == ["2024"]
 
 
 # ---- 完成主体(施工/结构): the main structure done, a topping out ---------------------------------------

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
+from .batch_members import count_of, member_kind, members_listed
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
 from .subjects import vocab as subject_vocab
@@ -458,6 +459,16 @@ def _list_items(a: _Article, s: _Statement) -> bool:
     return True
 
 
+def _batch_members(a: _Article, s: _Statement) -> bool:
+    """Gives a batch's milestone to the members the text lists for it, after the batch in its
+    sentence or in the next one (集中开工项目18个，包括甲项目、乙项目等; 本次集中开工9个项目。这些项目中，
+    既有甲、乙…; 两个项目为甲和乙): :func:`.batch_members.members_listed`."""
+    h = s.holder
+    if h is not None and h.subject_type == "batch" and h.end > 0 and not s.listed:
+        s.listed = members_listed(a.holders, h.end, s.s_end, count_of(h.subject), member_kind(h.subject))
+    return True
+
+
 def _concrete_holder(a: _Article, s: _Statement) -> bool:
     """Drops a milestone without a concrete holder: no list, and no holder or a plural reference
     before the verb in its clause (这批项目陆续投产: projects in general), unless the holder is the
@@ -509,7 +520,7 @@ EVENT_STEPS: tuple[Step, ...] = (
     _word_exceptions, _time_phrase, _condition, _question, _noun_modifier, _slogan, _span_start,
     _batch_count, _restatement, _general_talk, _when_clause,
     _planned_cue, _nearest_date, _now_date, _carried_date, _tally_period, _later_is_planned,
-    _items_after, _holder, _items_before, _list_items, _concrete_holder, _project_named_after, _batch_chain,
+    _items_after, _holder, _items_before, _list_items, _batch_members, _concrete_holder, _project_named_after, _batch_chain,
     _remember_date, _merge_mentions,
 )
 
