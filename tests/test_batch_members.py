@@ -129,3 +129,28 @@ def test_any_text_members_are_spans_of_it_in_order(text, data):
         assert text[r.start:r.end] == r.subject and 2 <= len(r.subject) <= 60
         assert r.start >= max(last, end)
         last = r.end
+
+
+@pytest.mark.parametrize("among", ["其中，", "其中,", "其中"])
+def test_members_after_qizhong_when_a_list_follows(among):
+    a, b, c = PROJECTS[1], PROJECTS[3], PROJECTS[0]
+    text = f"6月3日，此次开工18个项目中，有9个位于新区。{among}{a}、{b}、{c}等均投资5亿元以上。"
+    assert [e[1] for e in events(text) if e[4] == "members_listed"] == [a, b, c]
+
+
+@pytest.mark.parametrize("text", [
+    # one project singled out is no list of members
+    "6月3日，星河区集中开工项目12个。其中，星河新材料智能制造项目为省重点项目。",
+    # a part of the batch counted: a sub-tally, not members
+    "6月3日，星河区集中开工12个项目，其中工业项目8个，总投资30亿元。",
+])
+def test_no_members_after_qizhong_without_a_list(text):
+    assert not [e for e in events(text) if e[4] == "members_listed"]
+
+
+def test_a_list_with_a_milestone_verb_of_its_own_is_that_verbs():
+    a, b = PROJECTS[0], PROJECTS[1]
+    text = f"6月3日，全市共组织30个项目参加集中开工活动。其中，{a}、{b}参加今天的集中开工活动。"
+    got = events(text)
+    assert not [e for e in got if e[4] == "members_listed"]
+    assert {e[1] for e in got if e[0] == "construction_started" and e[2] == "project"} == {a, b}

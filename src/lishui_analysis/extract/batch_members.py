@@ -2,6 +2,8 @@
 and count, and its members are listed as what it includes, in the same sentence or the next one.
 
 * after the batch, in its sentence: 集中开工项目18个，包括甲项目、乙项目等 (包括, 包含, 分别为, 分别是, 依次为);
+* after 其中 (among them), in its sentence or the next, when a list follows (其中，甲、乙等均投资10亿元
+  以上) — not one project singled out (其中，甲项目为省重点项目) nor a part counted (其中新开工项目12个);
 * the next sentence, referring back to it: 本次集中开工9个重大项目。这些项目中，既有甲、乙等民生项目，
   也有丙项目 (这些/这批/上述项目中 + 既有/包括/有, further lists after 也有/还有/更有); or restating its
   count: 两个项目为甲和乙 (N个项目(分别)为, 这些项目包括).
@@ -29,8 +31,9 @@ _AND = ("以及", "和", "及")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     same = re.compile(r"[，,]?(?:其中)?(?:包括|包含|分别为|分别是|依次为)[：:]?")
+    among = re.compile(r"\s*[，,]?其中[，,：:]?")
     nxt = re.compile(
         r"\s*(?:(?:这些|这批|上述|以上)项目中[，,]?(?:既有|包括|有)"
         rf"|(?:这|上述|以上|这些)?[{_COUNT_CHARS}]{{1,3}}个(?:重大|重点)?项目(?:分别)?(?:为|是|包括)"
@@ -38,7 +41,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     more = re.compile(r"[^，。；;\n]{0,30}?[，,；;](?:也有|还有|更有|又有)")
     counted = re.compile(rf"[{_COUNT_CHARS}]+(?:个|项|家|宗)$")
     count = re.compile(rf"([{_COUNT_CHARS}]{{1,4}})(?:个|项|家|宗)")
-    return same, nxt, more, counted, count
+    return same, nxt, more, counted, count, among
 
 
 def count_of(phrase: str) -> int | None:
@@ -76,10 +79,13 @@ def members_listed(holders: Holders, batch_end: int, s_end: int, count: int | No
     ['云溪县科创中心', '星河新材料项目']
     """
     text = holders.text
-    same, nxt, more, _, _ = _patterns()
+    same, nxt, more, _, _, among = _patterns()
     m = same.match(text, batch_end)
     if m is None and text[s_end - 1:s_end] in "。；;!！" and s_end > 0:
         m = nxt.match(text, s_end)
+    list_only = m is None   # 其中 alone opens members only when a list follows (其中，甲、乙等均…)
+    if m is None:
+        m = among.match(text, batch_end) or (among.match(text, s_end) if text[s_end - 1:s_end] in "。；;!！" else None)
     if m is None:
         return []
     stop = _sentence_end(text, m.end())
@@ -91,6 +97,8 @@ def members_listed(holders: Holders, batch_end: int, s_end: int, count: int | No
         if m2 is None:
             break
         p = m2.end()
+    if list_only and len(items) < 2 and not text.startswith("等", items[-1].end if items else p):
+        return []   # 其中，甲项目为省重点项目: one project singled out, not the batch's members
     return _split_to_count(items, count)
 
 

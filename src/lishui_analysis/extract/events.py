@@ -465,7 +465,11 @@ def _batch_members(a: _Article, s: _Statement) -> bool:
     既有甲、乙…; 两个项目为甲和乙): :func:`.batch_members.members_listed`."""
     h = s.holder
     if h is not None and h.subject_type == "batch" and h.end > 0 and not s.listed:
-        s.listed = members_listed(a.holders, h.end, s.s_end, count_of(h.subject), member_kind(h.subject))
+        members = members_listed(a.holders, h.end, s.s_end, count_of(h.subject), member_kind(h.subject))
+        # a list with a milestone verb of its own (其中，甲、乙项目参加今天的集中开工) is that verb's
+        last = members[-1] if members else None
+        if last is not None and not a.verb_re.search(a.text, last.start, clause_end(a.text, last.end, len(a.text))):
+            s.listed = members
     return True
 
 
