@@ -210,6 +210,22 @@ def test_tally_period_only_for_tallies():
     assert [r[2] for r in rows("9月，全区新开工项目12个。", "2024-11-02")] == ["2024-09"]
 
 
+@pytest.mark.parametrize("join", ["和", "及", "以及"])
+@pytest.mark.parametrize("verb, etype", [("签约入驻", "settled"), ("开工", "construction_started"), ("正式投产", "production_start")])
+def test_pair_before(join, verb, etype):
+    a, b = "南湖电子科技有限公司", "白鹭洲智能装备股份有限公司"
+    got = [(r[0], r[1], r[2]) for r in rows(f"4月2日，{a}{join}{b}{verb}。", "2026-04-03")]
+    assert (etype, a, "2026-04-02") in got and (etype, b, "2026-04-02") in got
+
+
+@pytest.mark.parametrize("text", [
+    "4月2日，南湖电子科技有限公司与白鹭洲智能装备股份有限公司签约。",     # 与: the parties of one signing
+    "4月2日，云溪经开区管委会和白鹭洲智能装备股份有限公司签约。",          # a body is no settler
+])
+def test_pair_before_needs_two_companies_joined_by_he(text):
+    assert len([r for r in rows(text, "2026-04-03") if r[0] == "settled"]) <= 1
+
+
 def test_tally_chain():
     # a chain of milestone verbs before the tally: each verb counts the same projects
     got = rows("2024年，全县竣工投产项目18个，建成达产项目6个。", "2025-01-08")
@@ -333,6 +349,7 @@ OFF_CASES = [
     ("nearest_date", f"{XINGHE}于2025年3月投产。"),
     ("now_date", f"{XINGHE}刚刚投产。"),
     ("carried_date", f"2025年3月，{XINGHE}建成。项目随后投产。"),
+    ("pair_before", "3月8日，星河精工有限公司和云溪新材料有限公司签约入驻。"),
     ("batch_members", "集中开工项目3个，包括云溪大桥改建工程、南湖小学迁建等。"),
     ("tally_period", "2024年，全县项目建设提速。\n其中开工项目7个，竣工项目13个。"),
     ("later_is_planned", f"{XINGHE}于2025年10月投产。"),
@@ -368,6 +385,8 @@ NORMAL = {
     "nearest_date": [("production_start", XINGHE, "2025-03", False, 1)],
     "now_date": [("production_start", XINGHE, "2025-06", False, 1)],
     "carried_date": [("completed", XINGHE, "2025-03", False, 1), ("production_start", XINGHE, "2025-03", False, 1)],
+    "pair_before": [("settled", "星河精工有限公司", "2025-03-08", False, 2),
+                    ("settled", "云溪新材料有限公司", "2025-03-08", False, 2)],
     "batch_members": [("construction_started", "集中开工项目3个", "2025", False, 1),
                       ("construction_started", "云溪大桥改建工程", "2025", False, 1),
                       ("construction_started", "南湖小学迁建", "2025", False, 1)],
