@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from .figure_holder import Resolved
-from .holders import Holders
+from .holders import Holder, Holders
 
 _COUNT_CHARS = "0123456789一二两三四五六七八九十百"
 _NUM = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
@@ -123,7 +123,7 @@ def _read_list(holders: Holders, p: int, stop: int, kind: str, items: list[Resol
     ``items``, each of ``kind``; returns where the list ends."""
     text, counted = holders.text, _patterns()[3]
     while p < stop:
-        found: list[Resolved] = []
+        found: list[Holder] = []
         h = _holder_at(holders, p, stop)
         if h is not None and (h.end >= stop or text[h.end] in _ITEM_END):
             found = [h]
@@ -153,7 +153,7 @@ def _read_list(holders: Holders, p: int, stop: int, kind: str, items: list[Resol
     return p
 
 
-def _holder_at(holders: Holders, p: int, stop: int):
+def _holder_at(holders: Holders, p: int, stop: int) -> Holder | None:
     """The company, project or other holder starting at ``p`` and ending by ``stop``, if any."""
     nxt = holders.between(p, min(stop, p + 60))
     return nxt[0] if nxt and nxt[0].start == p and nxt[0].kind in ("company", "project", "other") else None

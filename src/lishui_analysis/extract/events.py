@@ -29,6 +29,7 @@ from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
+from .coordinated import pair_before
 from .figure_holder import Resolved, subject_type
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
@@ -85,9 +86,6 @@ _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 #: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
 #: before now, not at publication.
 _ALREADY = re.compile("已")
-_PAIR_JOIN = ("和", "及", "以及")
-#: Between a holder and its verb: quotes, spaces, or a few words with no break (正式, 在云溪, 已经).
-_ADVERB_GAP = re.compile(r"[“”\" ]*[\u4e00-\u9fff]{0,4}")
 
 
 @lru_cache(maxsize=1)
@@ -451,27 +449,14 @@ def _items_before(a: _Article, s: _Statement) -> bool:
 
 def _pair_before(a: _Article, s: _Statement) -> bool:
     """Takes both of two companies joined by 和/及 right before the verb, a few words at most between
-    (甲有限公司和乙有限公司签约入驻, …正式投产: each did) as its holders. Not 与/同 (甲公司与乙管委会签约: the parties of one signing) and
-    not a body or a project (一个名字里的和: 甲体育馆和游泳馆)."""
-    if s.after:
-        return True
-    near = a.holders.between(max(s.s_start, s.start - 80), s.start)
-    if len(near) < 2:
-        return True
-    first, second = near[-2], near[-1]
-    text = a.text
-    gap = second.end   # the verbs of a chain before this one (甲和乙签约入驻: 入驻 after 签约)
-    for _ in range(3):
-        m = a.verb_re.match(text, gap, s.start)
-        if m is None or m.end() == gap:
-            break
-        gap = m.end()
-    if first.kind == second.kind == "company" and text[first.end:second.start] in _PAIR_JOIN \
-            and _ADVERB_GAP.fullmatch(text, gap, s.start):
-        s.holder = Resolved(second.name, subject_type(second, s.role), second.org, second.start, second.end,
-                            "pair_before")
-        s.listed = [Resolved(first.name, subject_type(first, s.role), first.org, first.start, first.end,
-                             "pair_before")]
+    (甲有限公司和乙有限公司签约入驻, …正式投产: each did) as its holders (:func:`.coordinated.pair_before`).
+    Not 与/同 (甲公司与乙管委会签约: the parties of one signing), not a body or a project."""
+    if not s.after:
+        pair = pair_before(a.holders, a.verb_re, s.s_start, s.start)
+        if pair is not None:
+            first, second = (Resolved(h.name, subject_type(h, s.role), h.org, h.start, h.end, "pair_before")
+                             for h in pair)
+            s.holder, s.listed = second, [first]
     return True
 
 
@@ -554,7 +539,8 @@ EVENT_STEPS: tuple[Step, ...] = (
     _word_exceptions, _time_phrase, _condition, _question, _noun_modifier, _slogan, _span_start,
     _batch_count, _restatement, _general_talk, _when_clause,
     _planned_cue, _nearest_date, _now_date, _carried_date, _tally_period, _later_is_planned,
-    _items_after, _holder, _items_before, _pair_before, _list_items, _batch_members, _concrete_holder, _project_named_after, _batch_chain,
+    _items_after, _holder, _items_before, _pair_before, _list_items, _batch_members, _concrete_holder,
+    _project_named_after, _batch_chain,
     _remember_date, _merge_mentions,
 )
 
