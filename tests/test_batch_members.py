@@ -154,3 +154,9 @@ def test_a_list_with_a_milestone_verb_of_its_own_is_that_verbs():
     got = events(text)
     assert not [e for e in got if e[4] == "members_listed"]
     assert {e[1] for e in got if e[0] == "construction_started" and e[2] == "project"} == {a, b}
+
+
+def test_a_name_ending_the_item_is_the_member_without_kind_words_before_it():
+    text = ("6月3日，此次开工18个项目中，有9个位于新区。其中，省重点项目星河年产8万吨新材料项目、"
+            "市重大项目云溪智能装备项目等均投资5亿元以上。")
+    assert [e[1] for e in events(text) if e[4] == "members_listed"] == ["星河年产8万吨新材料项目", "云溪智能装备项目"]

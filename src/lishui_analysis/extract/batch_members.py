@@ -143,7 +143,12 @@ def _read_list(holders: Holders, p: int, stop: int, kind: str, items: list[Resol
                 k += 1
             if not 2 <= k - p <= 30:
                 return k
-            got = [Resolved(text[p:k], kind, None, p, k, "members_listed")]
+            # a name that ends the item is the member, without the kind words before it
+            # (省重点项目甲年产10万吨新材料项目 → 甲年产10万吨新材料项目)
+            inner = [x for x in holders.between(p + 1, k) if x.end == k and x.kind in ("company", "project")
+                     and not any(w in text[p:x.start] for w in _AND)]   # 甲和乙项目: two items, split later
+            got = [Resolved(inner[0].name, kind, inner[0].org, inner[0].start, k, "members_listed") if inner
+                   else Resolved(text[p:k], kind, None, p, k, "members_listed")]
         if any(counted.search(r.subject) for r in got):  # 社会事业项目5项: a category of the batch
             return k
         items.extend(got)
