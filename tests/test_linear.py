@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lishui_analysis.extract import context, figure_holder, holders as holders_mod, org_links, organizations, quantities
+from lishui_analysis.extract import context, figure_holder, holders as holders_mod, listed, org_links, organizations, quantities
 from lishui_analysis.extract import milestone_dates as md
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
@@ -214,8 +214,8 @@ def test_list_whose_items_each_carry_a_verb_reads_each_item_once(monkeypatch):
     """甲项目开工、乙项目开工、…: each verb's list is every item before it; the items are read once per
     sentence (a chain), not once per verb."""
     reads = []
-    real = figure_holder._item
-    monkeypatch.setattr(figure_holder, "_item", lambda *a: reads.append(a[1:3]) or real(*a))
+    real = listed._item
+    monkeypatch.setattr(listed, "_item", lambda *a: reads.append(a[1:3]) or real(*a))
     chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 
     def items_read(k):

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
@@ -26,6 +26,19 @@ class Holder:
     kind: str            # company, project, batch, zone, region, government, other, generic
     org: Any = None      # the OrgMention when the holder is (or is built by) an organization
     affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
+
+
+class Resolved(NamedTuple):
+    """The holder :func:`.figure_holder.resolve` gives a figure or milestone."""
+    subject: str
+    subject_type: str
+    org: Any
+    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
+    end: int = -1
+    rule: str = ""    # the named step that gave it (``subject_rule``: same_clause, current_topic, …)
+
+
+NONE = Resolved("", "", None)
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
