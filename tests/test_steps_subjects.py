@@ -40,7 +40,7 @@ def test_the_steps_in_their_order():
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
         "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
-        "resolve.holder_after", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.holder_after", "resolve.list_item", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
@@ -209,6 +209,9 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
      ("云岭电池材料项目", "project", 17, 25)),
     (fig._holder_after, ("总投资8亿元的云岭向阳智造工厂开工。", "8亿元", "project"), ("云岭向阳智造工厂", "project", 7, 15)),
     (fig._holder_after, ("云岭科技电池材料项目总投资8.5亿元。", "8.5亿元", "project"), None),
+    (fig._list_item, ("今年星河镇甲方年产5万吨轴承、岭拓年产3万吨齿轮等4个项目集中开工。", "3万吨", "project"),
+     ("岭拓年产3万吨齿轮", "project", 15, 24)),
+    (fig._list_item, ("云岭电池材料项目总投资8亿元、用地120亩。", "120亩", "project"), None),
     (fig._same_clause, ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21)),
     (fig._same_clause, ("云岭科技电池材料项目开工，总投资8.5亿元。", "8.5亿元", "project"), None),
@@ -244,6 +247,8 @@ RESOLVE_OFF = [
      ("竣工8个", "batch", 8, 12), ("", "", -1, -1)),
     ("resolve.holder_after", ("岭拓集团有限公司总投资8.5亿元的云岭电池材料项目开工。", "8.5亿元", "project"),
      ("云岭电池材料项目", "project", 17, 25), ("岭拓集团有限公司", "project", 0, 8)),
+    ("resolve.list_item", ("新开工的还有云岭机械年产20万台水泵及配套工程项目、青溪食品加工项目等。", "20万台", "project"),
+     ("云岭机械年产20万台水泵及配套工程项目", "project", 6, 25), ("青溪食品加工项目", "project", -1, -1)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21), ("云岭科技电池材料项目", "project", 0, 10)),
     ("resolve.listed_before", (LISTED, "12亿元", "project"),

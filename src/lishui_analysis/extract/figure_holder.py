@@ -199,6 +199,57 @@ def _holder_after(f: _Figure) -> Resolved | None:
     return None
 
 
+def _list_item(f: _Figure) -> Resolved | None:
+    """A figure inside an item of a list of projects is the item's, the item as written between the
+    list's marks (、 and the 等 that closes it) — when no holder is named in the item before the
+    figure and the list is one of projects: the item ends in a head noun, or 等 sums the list up with
+    one (``甲方年产5万吨轴承、乙方年产3万吨齿轮等4个项目``: 5万吨 is ``甲方年产5万吨轴承``'s; ``…、丙方年产
+    2万吨齿轮及配件工程项目、…``: the whole item, not the head phrase ``配件工程项目`` a break word cut
+    out of it). The words opening the sentence before the first item (verbs, 包括) are not the
+    item's, and a figure joined by 的 to the item's name is its modifier (``总投资8亿元的星河智造、…``:
+    星河智造). Not a milestone (lists of milestones: :func:`.listed.enumerated`)."""
+    if f.event or f.batch_count:
+        return None  # (a count of projects is a batch of its own)
+    text, pos, end, c = f.text, f.pos, f.end, f.clause
+    ce = clause_end(text, end, len(text))
+    sep = rfind_in(text, "、", c, pos)
+    a = sep + 1 if sep >= 0 else c
+    b = end
+    while b < ce and text[b] not in "、等":
+        b += 1
+    if sep < 0 and text[b:b + 1] != "、":
+        return None  # no list
+    v = vocab()
+    closing = find_in(text, "等", b, ce)
+    if not (text.endswith(tuple(v["project_heads"]), a, b) or closing >= 0 and v["list_summary"].match(text, closing)):
+        return None  # a list of figures (总投资8亿元、用地120亩) or of things, not of projects
+    if any(h.kind in ("company", "project", "plot", "batch", "other") for h in f.holders.between(a, pos)):
+        return None  # the item names its holder before the figure (甲公司投资3亿元、…): the clause's step
+    of = _OF_AFTER.match(text, end, b)
+    if of:
+        s = of.end()
+    else:  # from the item's first figure, back to a break word (包括年产…: 年产…); a quoted name before it too
+        digit = _DIGIT.search(text, a, pos + 1)
+        s = left_edge(text, digit.start() if digit else pos, a)
+        opener = _LIST_OPENER.match(text, s) if text[s - 1:s] == "的" else None
+        s = opener.end() if opener else s  # 开工的有|甲方年产…, 签约的还有|…
+        if text[s - 1:s] == "”" and (q := rfind_in(text, "“", a, s - 1)) >= 0:
+            s = q
+        if s >= pos:
+            return None  # the item starts at the figure: no name before it (90%以上为…)
+    if any(h.kind == "generic" and h.start <= s and h.end == b for h in f.holders.between(s, b)):
+        return None  # 2000平方米的中高端酒店: a part described, the current project's (a reference back)
+    name = text[s:b].strip()
+    if name.count("“") != name.count("”"):
+        name = name.strip("“”")
+    return Resolved(name, "project", None, s, b) if len(name) >= 4 else None
+
+
+_OF_AFTER = re.compile(r"[^、，。；：,;:]{0,6}?的")
+_DIGIT = re.compile(r"\d")
+_LIST_OPENER = re.compile(r"(?:还|也)?(?:有|是|包括)")
+
+
 def _same_clause(f: _Figure) -> Resolved | None:
     """The holder :func:`_pick` chooses in the figure's clause, before the figure
     (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
@@ -258,7 +309,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
-RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _same_clause,
+RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _same_clause,
                  _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
 
 

@@ -1,0 +1,52 @@
+"""Holders of figures by grammatical class, on invented sentences (templates varying the names,
+numbers, order and punctuation): each class is one step of :data:`.figure_holder.RESOLVE_STEPS`."""
+import pytest
+
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.ingest.segment import split_sentences
+
+
+def holders_of(text: str) -> dict[str, tuple[str, str, str]]:
+    """surface → (subject, subject_type, subject_rule) of each figure of ``text``."""
+    qs = extract_quantities(text, split_sentences(text), extract_org_mentions(text))
+    return {q.surface: (q.subject, q.subject_type, q.subject_rule) for q in qs}
+
+
+# ---- list_item: a figure inside an item of a list of projects ---------------------------------
+
+ITEMS = [("岭拓机械", "8万台", "水泵"), ("青溪材料", "2.5万吨", "隔膜"), ("禾旭", "300万件", "卫浴配件")]
+
+
+@pytest.mark.parametrize("lead", ["今年新开工的还有", "其中包括", "同时开工的有"])
+@pytest.mark.parametrize("close", ["等3个项目集中开工。", "等一批重点工程顺利推进。"])
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1)])
+def test_a_figure_in_a_list_item_is_the_items(lead, close, order):
+    items = [ITEMS[k] for k in order]
+    text = lead + "、".join(f"{who}年产{fig}{what}" for who, fig, what in items) + close
+    got = holders_of(text)
+    for who, fig, what in items:
+        assert got[fig] == (f"{who}年产{fig}{what}", "project", "list_item")
+
+
+@pytest.mark.parametrize("tail", ["及配套工程项目", "生产线项目"])
+def test_an_item_ending_in_a_head_is_taken_whole(tail):
+    text = f"同期开工的还有澜岳纸业包装项目、岭拓机械年产8万台水泵{tail}、青溪食品加工项目等。"
+    assert holders_of(text)["8万台"][:2] == (f"岭拓机械年产8万台水泵{tail}", "project")  # (or the phrase's own)
+
+
+@pytest.mark.parametrize("a, b", [("12亿元", "6.5亿元"), ("8000万元", "3亿元")])
+def test_a_figure_joined_by_de_is_the_named_items_modifier(a, b):
+    text = f"全县招引总投资{a}的星河智造、总投资{b}的云岭康养旅游等一批好项目。"
+    got = holders_of(text)
+    assert got[a][:2] == ("星河智造", "project") and got[b][:2] == ("云岭康养旅游", "project")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭电池材料项目总投资8亿元、用地120亩。", "120亩"),          # a list of figures, not of projects
+    ("签约项目20个，其中80%以上为高端装备、新材料等“新质”项目。", "80%"),  # the item starts at the figure
+    ("岭拓集团有限公司投资3亿元、青溪集团有限公司投资2亿元。", "2亿元"),    # the item names its holder first
+])
+def test_no_list_item_holder(text, surface):
+    got = holders_of(text)
+    assert got and all(rule != "list_item" for f, (_, _, rule) in got.items() if f.startswith(surface))
