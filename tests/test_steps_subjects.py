@@ -40,7 +40,8 @@ def test_the_steps_in_their_order():
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
         "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
-        "resolve.holder_after", "resolve.list_item", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.holder_after", "resolve.list_item", "resolve.list_total",
+        "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
@@ -212,6 +213,9 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
     (fig._list_item, ("今年星河镇甲方年产5万吨轴承、岭拓年产3万吨齿轮等4个项目集中开工。", "3万吨", "project"),
      ("岭拓年产3万吨齿轮", "project", 15, 24)),
     (fig._list_item, ("云岭电池材料项目总投资8亿元、用地120亩。", "120亩", "project"), None),
+    (fig._list_total, ("本次集中签约项目8个，包括云岭智造项目、星河康养项目等，总投资额42.5亿元。", "42.5亿元", "project"),
+     ("本次集中签约项目8个", "batch", 0, 10)),
+    (fig._list_total, ("云岭智造项目、星河康养项目等一批项目开工，总投资12亿元。", "12亿元", "project"), None),
     (fig._same_clause, ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21)),
     (fig._same_clause, ("云岭科技电池材料项目开工，总投资8.5亿元。", "8.5亿元", "project"), None),
@@ -249,6 +253,8 @@ RESOLVE_OFF = [
      ("云岭电池材料项目", "project", 17, 25), ("岭拓集团有限公司", "project", 0, 8)),
     ("resolve.list_item", ("新开工的还有云岭机械年产20万台水泵及配套工程项目、青溪食品加工项目等。", "20万台", "project"),
      ("云岭机械年产20万台水泵及配套工程项目", "project", 6, 25), ("青溪食品加工项目", "project", -1, -1)),
+    ("resolve.list_total", ("此次投产项目分智能装备类项目、新材料类项目等三大类共26个，总投资超90亿元。", "90亿元", "project"),
+     ("此次投产项目", "batch", 0, 6), ("此次投产项目分智能装备类项目、新材料类项目", "batch", 0, 21)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21), ("云岭科技电池材料项目", "project", 0, 10)),
     ("resolve.listed_before", (LISTED, "12亿元", "project"),

@@ -50,3 +50,29 @@ def test_a_figure_joined_by_de_is_the_named_items_modifier(a, b):
 def test_no_list_item_holder(text, surface):
     got = holders_of(text)
     assert got and all(rule != "list_item" for f, (_, _, rule) in got.items() if f.startswith(surface))
+
+
+# ---- list_total: the total after a list that spells out a batch ------------------------------
+
+@pytest.mark.parametrize("batch", ["本次集中签约项目8个", "集中开工项目12个", "此次竣工投产项目"])
+@pytest.mark.parametrize("intro", ["，包括", "，主要包括", "，涵盖"])
+@pytest.mark.parametrize("total", ["总投资额42.5亿元", "计划总投资超90亿元"])
+def test_a_total_after_a_list_that_spells_out_a_batch_is_the_batchs(batch, intro, total):
+    text = f"{batch}{intro}云岭智造项目、星河康养项目、青溪码头工程等，{total}。"
+    ((_, got),) = [(f, h) for f, h in holders_of(text).items() if "亿元" in f]
+    assert got == (batch, "batch", "list_total")
+
+
+def test_a_list_with_no_batch_named_before_it_is_summed_as_written():
+    text = "云岭智造项目、星河康养项目等一批项目开工，总投资12亿元。"
+    assert holders_of(text)["12亿元"][1:] == ("batch", "listed_before")
+
+
+@pytest.mark.parametrize("phrase", ["此次投产项目", "本次集中投产项目", "此次开竣工项目"])
+def test_projects_of_this_event_are_a_batch(phrase):
+    from lishui_analysis import config
+    from lishui_analysis.extract.holders import find_holders
+    text = f"{phrase}进展顺利。"
+    assert [(h.name, h.kind) for h in find_holders(text).items] == [(phrase, "batch")]
+    with config.steps_off("holders.kind_head"):
+        assert [h.kind for h in find_holders(text).items] != ["batch"]

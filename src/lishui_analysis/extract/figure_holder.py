@@ -250,6 +250,36 @@ _DIGIT = re.compile(r"\d")
 _LIST_OPENER = re.compile(r"(?:还|也)?(?:有|是|包括)")
 
 
+def _list_total(f: _Figure) -> Resolved | None:
+    """A figure after a list closed by 等 that spells out a batch named before it is that batch's
+    total, not the last item's nor the partial list's: ``本次签约项目6个，包括甲项目、乙项目等，总投资
+    30亿元`` (the batch 本次签约项目6个), ``此次开工项目分甲类、乙类等三大类共20个`` (20个: 此次开工项目).
+    The list opens its clause with 包括/分/涵盖 after the batch's clause, or follows the batch with
+    them in one clause. Not a milestone (:func:`.listed.enumerated` gives each item its own)."""
+    if f.event:
+        return None
+    text, lo = f.text, max(f.floor, f.sentence)
+    q = rfind_in(text, "等", lo, f.pos)
+    if q < 0 or any(h.kind in ("project", "company", "batch") for h in f.holders.between(q, f.pos)):
+        return None
+    cq = clause_start(text, q, lo)
+    if rfind_in(text, "、", cq, q) < 0:
+        return None  # no list before 等
+    intro = _LIST_INTRO.match(text, cq)
+    if intro is not None and cq > lo:  # 批次…，包括A、B等: the batch of the clause before
+        batch = _pick(f.holders, clause_start(text, cq - 1, lo), cq, f.role, False)
+    else:  # 此次…项目分A、B等: the batch right before the list's opening word
+        intro = _LIST_INTRO.search(text, cq, q)
+        near = f.holders.between(cq, intro.start()) if intro else []
+        batch = near[-1] if near and near[-1].end == intro.start() else None  # type: ignore[union-attr]
+    if batch is None or batch.kind != "batch":
+        return None
+    return Resolved(batch.name, "batch", None, batch.start, batch.end)
+
+
+_LIST_INTRO = re.compile(r"(?:主要)?(?:包括|包含|涵盖|分为|分)")
+
+
 def _same_clause(f: _Figure) -> Resolved | None:
     """The holder :func:`_pick` chooses in the figure's clause, before the figure
     (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
@@ -309,7 +339,8 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
-RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _same_clause,
+RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
+                 _same_clause,
                  _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
 
 

@@ -311,11 +311,15 @@ def distinctive(name: str, head: str) -> bool:
 def name_form(text: str, s: int, m) -> str | None:
     """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
     batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
-    重点项目``: projects of a kind, never one project's name); else None."""
+    重点项目``: projects of a kind, never one project's name), or when 此次/本次 opens it (``此次开竣工
+    项目``, ``本次集中签约项目``: the projects of this event, a batch); else None."""
     if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
-            and vocab()["kind_head_re"].search(text, s, m.start()):
+            and (vocab()["kind_head_re"].search(text, s, m.start()) or text.startswith(_THIS_EVENT, s)):
         return "batch"
     return None
+
+
+_THIS_EVENT = ("此次", "本次")
 
 
 def listed_places(text: str, s: int) -> int | None:
