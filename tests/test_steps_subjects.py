@@ -41,7 +41,7 @@ def test_the_steps_in_their_order():
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
         "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
-        "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.respective", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
@@ -216,6 +216,9 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
     (fig._list_total, ("本次集中签约项目8个，包括云岭智造项目、星河康养项目等，总投资额42.5亿元。", "42.5亿元", "project"),
      ("本次集中签约项目8个", "batch", 0, 10)),
     (fig._list_total, ("云岭智造项目、星河康养项目等一批项目开工，总投资12亿元。", "12亿元", "project"), None),
+    (fig._respective, ("上半年，全县光伏产业、汽配产业、竹木产业产值分别增长12%、8.5%、6%。", "8.5%"),
+     ("汽配产业", "batch", 11, 15)),
+    (fig._respective, ("云岭经开区固定资产投资、工业产值分别增长8%、6%。", "6%"), None),
     (fig._same_clause, ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21)),
     (fig._same_clause, ("云岭科技电池材料项目开工，总投资8.5亿元。", "8.5亿元", "project"), None),
@@ -255,6 +258,8 @@ RESOLVE_OFF = [
      ("云岭机械年产20万台水泵及配套工程项目", "project", 6, 25), ("青溪食品加工项目", "project", -1, -1)),
     ("resolve.list_total", ("此次投产项目分智能装备类项目、新材料类项目等三大类共26个，总投资超90亿元。", "90亿元", "project"),
      ("此次投产项目", "batch", 0, 6), ("此次投产项目分智能装备类项目、新材料类项目", "batch", 0, 21)),
+    ("resolve.respective", ("全区新签约、新开工亿元以上项目分别达30个和12个。", "12个", "company", False, True),
+     ("新开工亿元以上项目12个", "batch", 6, 25), ("新开工亿元以上项目分别达30个", "batch", 6, 21)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21), ("云岭科技电池材料项目", "project", 0, 10)),
     ("resolve.listed_before", (LISTED, "12亿元", "project"),

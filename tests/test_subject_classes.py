@@ -76,3 +76,36 @@ def test_projects_of_this_event_are_a_batch(phrase):
     assert [(h.name, h.kind) for h in find_holders(text).items] == [(phrase, "batch")]
     with config.steps_off("holders.kind_head"):
         assert [h.kind for h in find_holders(text).items] != ["batch"]
+
+
+# ---- respective: figures after 分别 go one to one with the items before it -----------------------
+
+INDUSTRIES = ["光伏产业", "汽配产业", "竹木制品产业", "生物医药产业"]
+RATES = ["12%", "8.5%", "6.2%", "21%"]
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+@pytest.mark.parametrize("frame", ["上半年，全县{items}产值分别增长{figs}。",
+                                   "今年以来，{items}增势较好，其增加值分别增长{figs}；",
+                                   "{items}营收分别同比增长{figs}"])
+@pytest.mark.parametrize("shift", [0, 1])
+def test_figures_after_fenbie_are_the_items_one_to_one(n, frame, shift):
+    items = (INDUSTRIES[shift:] + INDUSTRIES[:shift])[:n]
+    figs = RATES[:n]
+    text = frame.format(items="、".join(items), figs="、".join(figs))
+    got = holders_of(text)
+    for k, (item, fig) in enumerate(zip(items, figs)):
+        assert got[fig] == (("全县" if k == 0 and "全县" in frame else "") + item, "batch", "respective")
+
+
+def test_counts_after_fenbie_name_their_batch_with_the_count():
+    got = holders_of("全区新签约、新开工亿元以上项目分别达30个和12个。")
+    assert got["12个"] == ("新开工亿元以上项目12个", "batch", "respective")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭经开区固定资产投资、工业产值分别增长8%、6%。", "6%"),      # measures of one holder
+    ("光伏产业、汽配产业产值分别增长12%、8.5%、6%。", "6%"),          # three figures, two items
+])
+def test_no_respective_holder(text, surface):
+    assert holders_of(text)[surface][2] != "respective"

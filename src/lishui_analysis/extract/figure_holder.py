@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .. import config
 from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
-from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab
+from . import lexicon
+from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
 from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
 from .holders import Holders
 
@@ -280,6 +282,74 @@ def _list_total(f: _Figure) -> Resolved | None:
 _LIST_INTRO = re.compile(r"(?:主要)?(?:包括|包含|涵盖|分为|分)")
 
 
+def _respective(f: _Figure) -> Resolved | None:
+    """Figures listed after 分别 (respectively) go one to one with the items listed before it:
+    ``甲产业、乙产业、丙产业产值分别增长12%、8.5%、6%`` — 8.5% is 乙产业's; the list may be the clause's
+    before 分别 or, after 其 (its), the clause before (``甲产业、乙产业增速较快，其产值分别增长…``). Only
+    when the items and the figures are as many; an item that is a holder keeps its kind, else the
+    item is a batch (an industry, a kind of firm), named with its count for a count
+    (``新开工、新竣工项目分别达30个和12个``: 12个 is ``新竣工项目12个``'s). The last item ends before the
+    words said of it (``丙产业投资`` → ``丙产业``)."""
+    text, pos, c = f.text, f.pos, f.clause
+    k = text.rfind("分别", c, pos)
+    if k < 0 or f.event:
+        return None
+    ce = clause_end(text, pos, len(text))
+    idx = len(_AND.findall(text, k, pos))
+    n_figures = len(_AND.findall(text, k, ce)) + 1
+    lo, hi = c, k
+    if not _AND.search(text, lo, hi) and text.startswith("其", c) and c > max(f.floor, f.sentence):
+        hi = c - 1
+        lo = clause_start(text, hi, max(f.floor, f.sentence))
+    bounds, a = [], lo
+    for m in _AND.finditer(text, lo, hi):
+        bounds.append((a, m.start()))
+        a = m.end()
+    bounds.append((a, _item_end(text, a, hi, text[bounds[-1][0]:bounds[-1][1]] if bounds else "")))
+    if len(bounds) != n_figures or n_figures < 2 or idx >= n_figures:
+        return None
+    if any(text.endswith(_measures(), a, b) for a, b in bounds[:-1]):
+        return None  # 固定资产投资、工业产值分别增长…: measures of one holder (the clause's), not holders
+    a, b = bounds[idx]
+    h = f.holders.containing(a, b)
+    if h is not None and h.end <= k and h.kind in ("project", "company", "batch", "zone", "region"):
+        return _answer(f.holders, h, f.role)
+    name = text[a:b].strip("“”\" ")
+    if len(name) < 2:
+        return None
+    if f.batch_count:
+        name, b = name + text[pos:f.end], f.end
+    return Resolved(name, "batch", None, a, b)
+
+
+_AND = re.compile("[、和及]")
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[str, ...]:
+    return tuple(vocab()["measure_nouns"])
+
+
+def _item_end(text: str, a: int, hi: int, before: str = "") -> int:
+    """End of the last item of a list ending at ``hi``, before the words said of it: after the ending
+    it shares with the item ``before`` it (``甲产业、乙产业增势较好`` → ``乙产业``), else before the first
+    measure noun or word of jieba's dictionary that is a verb, adjective or adverb after its second
+    character (``丙产业投资``, ``丙制造业增速强劲``)."""
+    shared = text.find(before[-2:], a + 1, hi) if len(before) >= 2 else -1
+    if shared >= 0:
+        return shared + 2
+    tags, i, measures = lexicon.tags(), a, _measures()
+    while i < hi:
+        w = word_end(text, i, hi)
+        if i - a >= 2 and (tags.get(text[i:w]) in _SAID_OF or text.startswith(measures, i)):
+            return i
+        i = w
+    return hi
+
+
+_SAID_OF = frozenset({"v", "vn", "vd", "a", "ad", "d"})
+
+
 def _same_clause(f: _Figure) -> Resolved | None:
     """The holder :func:`_pick` chooses in the figure's clause, before the figure
     (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
@@ -340,7 +410,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
 RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
-                 _same_clause,
+                 _respective, _same_clause,
                  _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
 
 

@@ -162,7 +162,7 @@ def past_head(text: str, s: int, e: int) -> int:
         if m is not None and s < m.end() <= e - 2 and vocab()["non_name"].search(text, s - k, s) is None:
             return m.end()
     m = head_re.match(text, s, e)
-    if m is not None and m.end() <= e - 2 and _word_end(text, s, e) <= m.end():
+    if m is not None and m.end() <= e - 2 and word_end(text, s, e) <= m.end():
         return m.end()
     return s
 
@@ -178,10 +178,10 @@ def first_word_off(text: str, s: int, e: int) -> int:
     classes = vocab()["name_word_classes"]
     tags = lexicon.tags()
     while e - s > 2:
-        w = _word_end(text, s, e)
+        w = word_end(text, s, e)
         if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
             break
-        if w == s + 1 and not _ALNUM.match(text, w) and _word_end(text, w, e) == w + 1:
+        if w == s + 1 and not _ALNUM.match(text, w) and word_end(text, w, e) == w + 1:
             break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
         s = w
     return s
@@ -200,7 +200,7 @@ def proper(text: str, s: int, e: int) -> bool:
         return True
     tags, single, i = lexicon.tags(), 0, s
     while i < e:
-        w = _word_end(text, i, e)
+        w = word_end(text, i, e)
         if tags.get(text[i:w]) in _PROPER_TAGS:
             return True
         single = single + 1 if w == i + 1 and "\u4e00" <= text[i] <= "\u9fff" else 0
@@ -210,7 +210,7 @@ def proper(text: str, s: int, e: int) -> bool:
     return False
 
 
-def _word_end(text: str, s: int, e: int) -> int:
+def word_end(text: str, s: int, e: int) -> int:
     """End of the longest word of jieba's dictionary that starts at ``s`` and ends by ``e``
     (``s + 1`` when none does: a character alone)."""
     tags = lexicon.tags()
@@ -249,7 +249,7 @@ def name_start(text: str, s: int, e: int) -> int:
 
 def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
     """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
-    return _word_end(text, s, e) > w_end
+    return word_end(text, s, e) > w_end
 
 
 def preload() -> None:
