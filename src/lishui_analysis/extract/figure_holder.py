@@ -16,7 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .. import config
-from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
+from .context import char_offsets, clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
 from . import lexicon
 from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
 from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
@@ -216,16 +216,14 @@ def _list_item(f: _Figure) -> Resolved | None:
     ce = clause_end(text, end, len(text))
     sep = rfind_in(text, "、", c, pos)
     a = sep + 1 if sep >= 0 else c
-    b = end
-    while b < ce and text[b] not in "、等":
-        b += 1
-    if sep < 0 and text[b:b + 1] != "、":
-        return None  # no list
+    b = min(x for x in (find_in(text, "、", end, ce), find_in(text, "等", end, ce), ce) if x >= 0)
+    if sep < 0 and text[b:b + 1] != "、" or pos - a > _ITEM_MAX or b - end > _ITEM_MAX:
+        return None  # no list, or no item a name is read in (every look stays within an item's length)
     v = vocab()
     closing = find_in(text, "等", b, ce)
     if not (text.endswith(tuple(v["project_heads"]), a, b) or closing >= 0 and v["list_summary"].match(text, closing)):
         return None  # a list of figures (总投资8亿元、用地120亩) or of things, not of projects
-    if any(h.kind in ("company", "project", "plot", "batch", "other") for h in f.holders.between(a, pos)):
+    if f.holders.first_between(a, pos, _NAMED_KINDS) is not None:
         return None  # the item names its holder before the figure (甲公司投资3亿元、…): the clause's step
     of = _OF_AFTER.match(text, end, b)
     if of:
@@ -239,7 +237,8 @@ def _list_item(f: _Figure) -> Resolved | None:
             s = q
         if s >= pos:
             return None  # the item starts at the figure: no name before it (90%以上为…)
-    if any(h.kind == "generic" and h.start <= s and h.end == b for h in f.holders.between(s, b)):
+    whole = f.holders.containing(s, b)
+    if whole is not None and whole.kind == "generic" and whole.start == s and whole.end == b:
         return None  # 2000平方米的中高端酒店: a part described, the current project's (a reference back)
     name = text[s:b].strip()
     if name.count("“") != name.count("”"):
@@ -248,6 +247,8 @@ def _list_item(f: _Figure) -> Resolved | None:
 
 
 _OF_AFTER = re.compile(r"[^、，。；：,;:]{0,6}?的")
+_ITEM_MAX = 60  # (a list item longer than this names no project)
+_NAMED_KINDS = ("company", "project", "plot", "batch", "other")
 _DIGIT = re.compile(r"\d")
 _LIST_OPENER = re.compile(r"(?:还|也)?(?:有|是|包括)")
 
@@ -262,21 +263,30 @@ def _list_total(f: _Figure) -> Resolved | None:
         return None
     text, lo = f.text, max(f.floor, f.sentence)
     q = rfind_in(text, "等", lo, f.pos)
-    if q < 0 or any(h.kind in ("project", "company", "batch") for h in f.holders.between(q, f.pos)):
+    if q < 0 or f.holders.first_between(q, f.pos, ("project", "company", "batch")) is not None:
         return None
+    key = ("list_total", q, lo, f.role)
+    if key not in f.holders.memo:  # (the figures after one list ask about it once)
+        f.holders.memo[key] = _batch_spelled_out(f.holders, q, lo, f.role)
+    batch = f.holders.memo[key]
+    return None if batch is None else Resolved(batch.name, "batch", None, batch.start, batch.end)
+
+
+def _batch_spelled_out(holders: Holders, q: int, lo: int, role: str) -> Holder | None:
+    """The batch that the list closed by 等 at ``q`` spells out (see :func:`_list_total`), or None."""
+    text = holders.text
     cq = clause_start(text, q, lo)
     if rfind_in(text, "、", cq, q) < 0:
         return None  # no list before 等
     intro = _LIST_INTRO.match(text, cq)
+    batch: Holder | None = None
     if intro is not None and cq > lo:  # 批次…，包括A、B等: the batch of the clause before
-        batch = _pick(f.holders, clause_start(text, cq - 1, lo), cq, f.role, False)
+        batch = _pick(holders, clause_start(text, cq - 1, lo), cq, role, False)
     else:  # 此次…项目分A、B等: the batch right before the list's opening word
         intro = _LIST_INTRO.search(text, cq, q)
-        near = f.holders.between(cq, intro.start()) if intro else []
-        batch = near[-1] if near and near[-1].end == intro.start() else None  # type: ignore[union-attr]
-    if batch is None or batch.kind != "batch":
-        return None
-    return Resolved(batch.name, "batch", None, batch.start, batch.end)
+        near = holders.between(cq, intro.start()) if intro else []
+        batch = near[-1] if intro and near and near[-1].end == intro.start() else None
+    return batch if batch is not None and batch.kind == "batch" else None
 
 
 _LIST_INTRO = re.compile(r"(?:主要)?(?:包括|包含|涵盖|分为|分)")
@@ -291,25 +301,17 @@ def _respective(f: _Figure) -> Resolved | None:
     (``新开工、新竣工项目分别达30个和12个``: 12个 is ``新竣工项目12个``'s). The last item ends before the
     words said of it (``丙产业投资`` → ``丙产业``)."""
     text, pos, c = f.text, f.pos, f.clause
-    k = text.rfind("分别", c, pos)
+    k = _rfind_word(text, "分别", c, pos)
     if k < 0 or f.event:
         return None
     ce = clause_end(text, pos, len(text))
-    idx = len(_AND.findall(text, k, pos))
-    n_figures = len(_AND.findall(text, k, ce)) + 1
-    lo, hi = c, k
-    if not _AND.search(text, lo, hi) and text.startswith("其", c) and c > max(f.floor, f.sentence):
-        hi = c - 1
-        lo = clause_start(text, hi, max(f.floor, f.sentence))
-    bounds, a = [], lo
-    for m in _AND.finditer(text, lo, hi):
-        bounds.append((a, m.start()))
-        a = m.end()
-    bounds.append((a, _item_end(text, a, hi, text[bounds[-1][0]:bounds[-1][1]] if bounds else "")))
+    idx, n_figures = _ands(text, k, pos), _ands(text, k, ce) + 1
+    key = ("respective", k, c)
+    if key not in f.holders.memo:  # (the figures after one 分别 read its list once)
+        f.holders.memo[key] = _respective_items(text, k, c, max(f.floor, f.sentence))
+    bounds = f.holders.memo[key]
     if len(bounds) != n_figures or n_figures < 2 or idx >= n_figures:
         return None
-    if any(text.endswith(_measures(), a, b) for a, b in bounds[:-1]):
-        return None  # 固定资产投资、工业产值分别增长…: measures of one holder (the clause's), not holders
     a, b = bounds[idx]
     h = f.holders.containing(a, b)
     if h is not None and h.end <= k and h.kind in ("project", "company", "batch", "zone", "region"):
@@ -323,6 +325,36 @@ def _respective(f: _Figure) -> Resolved | None:
 
 
 _AND = re.compile("[、和及]")
+
+
+def _ands(text: str, lo: int, hi: int) -> int:
+    """How many list marks (、 和 及) stand in ``text[lo:hi]`` (by bisection)."""
+    return sum(count_in(text, ch, lo, hi) for ch in "、和及")
+
+
+def _rfind_word(text: str, word: str, lo: int, hi: int) -> int:
+    """``text.rfind(word, lo, hi)``, by bisection in the word's offsets (found once per text)."""
+    offs = char_offsets(text, word)
+    i = bisect_right(offs, hi - len(word)) - 1
+    return offs[i] if i >= 0 and offs[i] >= lo else -1
+
+
+def _respective_items(text: str, k: int, c: int, lower: int) -> list[tuple[int, int]]:
+    """The items listed before 分别 at ``k`` in the clause from ``c`` — or, when that clause opens with
+    其 and lists nothing, in the clause before it (back to ``lower``) — as ``(start, end)`` spans;
+    ``[]`` when the items are measures of one holder (固定资产投资、工业产值分别…)."""
+    lo, hi = c, k
+    if _ands(text, lo, hi) == 0 and text.startswith("其", c) and c > lower:
+        hi = c - 1
+        lo = clause_start(text, hi, lower)
+    bounds, a = [], lo
+    for m in _AND.finditer(text, lo, hi):
+        bounds.append((a, m.start()))
+        a = m.end()
+    bounds.append((a, _item_end(text, a, hi, text[bounds[-1][0]:bounds[-1][1]] if bounds else "")))
+    if any(text.endswith(_measures(), a, b) for a, b in bounds[:-1]):
+        return []  # measures of one holder (the clause's), not holders
+    return bounds
 
 
 @lru_cache(maxsize=1)
