@@ -42,7 +42,7 @@ def test_the_steps_in_their_order():
         "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
         "resolve.respective", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
-        "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
+        "resolve.area_statistic", "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
 def test_nothing_switched_off_runs_the_tuples_themselves():
@@ -225,6 +225,8 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
     (fig._listed_before, (LISTED, "12亿元", "project"), (LISTED[:28], "batch", 0, 28)),
     (fig._listed_before, (LISTED, "开工", "project", True), None),
     (fig._earlier_clauses, (LISTED, "12亿元", "project"), ("青溪食品加工项目", "project", 20, 28)),
+    (fig._area_statistic, ("据统计，今年前三季度青田县地区生产总值同比增长7.2%。", "7.2%"), ("青田", "region", 10, 12)),
+    (fig._area_statistic, ("地块出让条件：固定资产投资强度≥300万元/亩。", "300万元"), None),
     (fig._speaking_zone, ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元"), ("青田经开区", "zone", 0, 5)),
     (fig._speaking_zone, ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元", "company", True), None),
     (fig._current_topic, ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"), ("云岭科技电池材料项目", "project", -1, -1)),
@@ -265,7 +267,9 @@ RESOLVE_OFF = [
     ("resolve.listed_before", (LISTED, "12亿元", "project"),
      (LISTED[:28], "batch", 0, 28), ("青溪食品加工项目", "project", 20, 28)),
     ("resolve.earlier_clauses", ("青田县今年成绩亮眼，实现产值120亿元。", "120亿元"), ("青田", "region", 0, 2), ("", "", -1, -1)),
-    ("resolve.speaking_zone", ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元"),
+    ("resolve.area_statistic", ("据统计，今年前三季度青田县地区生产总值同比增长7.2%。", "7.2%"),
+     ("青田", "region", 10, 12), ("", "", -1, -1)),
+    ("resolve.speaking_zone", ("青田经开区今年实现工业产值120亿元。完成项目投资15亿元。", "15亿元"),
      ("青田经开区", "zone", 0, 5), ("", "", -1, -1)),
     ("resolve.current_topic", ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"),
      ("云岭科技电池材料项目", "project", -1, -1), ("", "", -1, -1)),

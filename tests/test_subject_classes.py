@@ -109,3 +109,31 @@ def test_counts_after_fenbie_name_their_batch_with_the_count():
 ])
 def test_no_respective_holder(text, surface):
     assert holders_of(text)[surface][2] != "respective"
+
+
+# ---- area_statistic: statistics of an area are the area's --------------------------------------
+
+@pytest.mark.parametrize("place", ["青田县", "松阳", "丽水市"])
+@pytest.mark.parametrize("stat", ["地区生产总值", "规上工业增加值", "社会消费品零售总额", "固定资产投资"])
+@pytest.mark.parametrize("frame", ["据统计，今年前三季度{place}{stat}同比增长{fig}，高于全省。",
+                                   "去年{place}的{stat}增长{fig}；"])
+def test_a_statistic_written_after_its_area_is_the_areas(place, stat, frame):
+    text = frame.format(place=place, stat=stat, fig="7.5%")
+    subject, kind, _ = holders_of(text)["7.5%"]
+    assert place.startswith(subject) and kind == "region"
+
+
+@pytest.mark.parametrize("stat", ["地区生产总值", "固定资产投资", "居民人均可支配收入"])
+def test_a_statistic_under_a_heading_is_the_headings_area(stat):
+    text = f"一、全县经济发展目标\n（1）{stat}增长6.5%；\n（2）研发投入强度达到2.6%。"
+    got = holders_of(text)
+    assert got["6.5%"][:2] == ("全县", "region") and got["2.6%"][:2] == ("全县", "region")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("地块出让条件：固定资产投资强度≥300万元/亩。", "300万元/亩"),      # a plot's requirement
+    ("地块出让条件：单位工业增加值能耗≤0.5吨标煤。", "0.5吨标煤"),
+    ("云岭科技有限公司去年营收增长12%。", "12%"),                     # a firm's own figure
+])
+def test_no_area_statistic(text, surface):
+    assert holders_of(text)[surface][2] != "area_statistic"

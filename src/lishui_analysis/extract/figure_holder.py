@@ -412,6 +412,32 @@ def _earlier_clauses(f: _Figure) -> Resolved | None:
     return f.earlier
 
 
+def _area_statistic(f: _Figure) -> Resolved | None:
+    """A statistic of an area (``area_statistics`` in ``data/subjects.yaml``: 地区生产总值, 固定资产投资,
+    社会消费品零售总额 …) named before the figure, with no holder of its own in the sentence, is the
+    area's: the region or zone written right before it (``去年云岭市地区生产总值增长6%``: not as the
+    clause's subject, the statistic's owner), else the region or zone that last spoke as a clause's
+    subject or a heading's (``一、全县主要预期目标`` over ``1.生产总值增长6%``). Not a milestone."""
+    if f.event:
+        return None
+    text, pos = f.text, f.pos
+    stats = list(vocab()["area_statistic_re"].finditer(text, max(f.clause, pos - _STAT_REACH), pos))
+    if not stats:
+        return None
+    h = None
+    for stat in stats:  # (丽水市地区生产总值（GDP）: the area written before any of its names)
+        before = f.holders.between(max(0, stat.start() - _STAT_OWNER_GAP - 12), stat.start())
+        if before and before[-1].kind in ("region", "zone") and stat.start() - before[-1].end <= _STAT_OWNER_GAP:
+            h = before[-1]
+            break
+    h = h or f.holders.area_speaker(pos)
+    return None if h is None else Resolved(h.name, h.kind, h.org, h.start, h.end)
+
+
+_STAT_REACH = 30      # (a statistic named further before its figure is another clause's)
+_STAT_OWNER_GAP = 3   # (丽水市|地区生产总值, 全县|的|固定资产投资: what may stand between the area and its statistic)
+
+
 def _speaking_zone(f: _Figure) -> Resolved | None:
     """A zone that last spoke as a clause's subject (``经开区现有…；完成投资…``) holds the figures
     after it with no holder of their own, unless a project or company was named after it; not a
@@ -443,7 +469,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
 RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
                  _respective, _same_clause,
-                 _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
+                 _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 
 
 def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,

@@ -92,7 +92,8 @@ def vocab() -> dict:
         "dash_re": re.compile(r"——|—|--|：|:"),
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "category_re": re.compile(alt(v["category_words"])),
-        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
+        # (a place before its own statistic holds it too: 青田县固定资产投资增长…)
+        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"] + v["area_statistics"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
         "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
         # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
@@ -118,6 +119,8 @@ def vocab() -> dict:
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
+        # (not a rate built on one: 亩均…, 万元工业增加值能耗, 固定资产投资强度 — a plot's or firm's requirement)
+        "area_statistic_re": re.compile(rf"(?<!亩均)(?<!万元)(?:{alt(v['area_statistics'])})(?!强度|能耗|密度|率|占比|比重|产出)"),
     }
 
 

@@ -517,6 +517,15 @@ class Holders:
             return company  # a paragraph on another company than the last project's (X公司是…；该项目…)
         return project or company or self.headline_topic
 
+    def area_speaker(self, before: int) -> Holder | None:
+        """The last region or zone before ``before`` that opens its clause (a clause's or a heading's subject)."""
+        if "area_speakers" not in self.memo:
+            hs = [h for h in self.items if h.kind in ("region", "zone") and opens_clause(self.text, h, clause_start(self.text, h.start))]
+            self.memo["area_speakers"] = (hs, [h.end for h in hs])
+        hs, ends = self.memo["area_speakers"]
+        i = bisect_right(ends, before) - 1
+        return hs[i] if i >= 0 else None
+
     def speaking_zone(self, before: int) -> Holder | None:
         """The last zone before ``before`` that opens its clause (the zone as a clause's subject)."""
         i = bisect_right(self.zone_ends, before) - 1
