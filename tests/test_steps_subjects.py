@@ -39,7 +39,7 @@ def test_the_steps_in_their_order():
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
-        "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
+        "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
         "resolve.respective", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.area_statistic", "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
@@ -198,6 +198,9 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
 
 
 @pytest.mark.parametrize("step, args, want", [
+    (fig._area_batch, ("截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家。", "6家", "company", False, True),
+     ("云岭经开区省级研发中心6家", "batch", 5, 30)),
+    (fig._area_batch, ("今年全县9个重点项目开工。", "9个", "company", False, True), None),
     (fig._counted_phrase, ("全县9个重点项目开工，总投资8.5亿元。", "9个", "company", False, True),
      ("全县9个重点项目", "batch", 0, 8)),
     (fig._counted_phrase, ("全县9个重点项目开工，总投资8.5亿元。", "8.5亿元"), None),
@@ -246,6 +249,8 @@ def test_the_earlier_clauses_are_walked_once_for_the_attempts_that_share_them():
 # ---- resolve with one attempt switched off --------------------------------------------------
 
 RESOLVE_OFF = [
+    ("resolve.area_batch", ("截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家。", "45家", "company", False, True),
+     ("云岭经开区专精特新企业45家", "batch", 5, 21), ("专精特新企业45家", "batch", 12, 21)),
     ("resolve.counted_phrase", ("全县9个重点项目开工，总投资8.5亿元。", "9个", "company", False, True),
      ("全县9个重点项目", "batch", 0, 8), ("全县9个", "batch", 0, 4)),
     ("resolve.project_name", ("年产8万吨电池材料项目开工。", "8万吨", "project"),

@@ -137,3 +137,22 @@ def test_a_statistic_under_a_heading_is_the_headings_area(stat):
 ])
 def test_no_area_statistic(text, surface):
     assert holders_of(text)[surface][2] != "area_statistic"
+
+
+# ---- area_batch: an area's counts of firms, labs, projects are named with the area ---------------
+
+@pytest.mark.parametrize("area", ["云岭经开区", "星河高新区", "青田"])
+@pytest.mark.parametrize("lead", ["截至年底，", "此外，", ""])
+@pytest.mark.parametrize("verb", ["共有", "拥有", "已有"])
+def test_an_areas_counts_are_its_batches(area, lead, verb):
+    text = f"{lead}{area}{verb}专精特新企业45家、省级研发中心6家，规上企业120家。"
+    got = holders_of(text)
+    for noun, count in (("专精特新企业", "45家"), ("省级研发中心", "6家"), ("规上企业", "120家")):
+        assert got[count] == (f"{area}{noun}{count}", "batch", "area_batch")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭经开区积极招商，星河科技有限公司新建厂房3幢，带动配套企业12家。", "12家"),   # a company speaks after it
+])
+def test_no_area_batch(text, surface):
+    assert holders_of(text)[surface][2] != "area_batch"

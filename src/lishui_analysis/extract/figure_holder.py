@@ -124,6 +124,45 @@ class _Figure:
         return self.holders.topic(self.pos, "project" if self.role == "project" else "company")
 
 
+def _area_batch(f: _Figure) -> Resolved | None:
+    """A count of firms, labs or projects in a sentence whose subject is a zone or region is that
+    area's batch, named with the area: ``截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家`` —
+    6家 is ``云岭经开区省级研发中心6家`` (the batch the counted phrase, the count's noun or the words
+    before it name, :func:`_counted_phrase`, :func:`_count_and_noun`, :func:`_count_and_words`).
+    The area opens a clause of the sentence before the count, with no project or company opening
+    one after it; a batch that names its place itself (``全县9个重点项目``) keeps its name. Not a
+    milestone."""
+    if f.event or not f.batch_count:
+        return None
+    area = _area_subject(f)
+    if area is None:
+        return None
+    r = _counted_phrase(f) or _count_and_noun(f) or _count_and_words(f)
+    if r is None or r.subject_type != "batch" or r.start < area.end:
+        return None
+    name = r.subject
+    if name.startswith("有") and word_end(name, 0, len(name)) == 1:
+        name = name[1:]  # 经开区已|有规上企业80家: the verb of having is no part of the batch's name (有色… is)
+    return Resolved(area.name + name, "batch", None, area.start, r.end)
+
+
+def _area_subject(f: _Figure) -> Holder | None:
+    """The zone or region that is the subject of the figure's sentence: the last holder opening a
+    clause of the sentence before the figure, when it is a zone or region."""
+    text, lo = f.text, max(f.floor, f.sentence)
+    last, hs = None, f.holders
+    i = bisect_right(hs.starts, f.pos - 1)  # (the holders starting before the figure, found by bisection)
+    for h in hs.items[max(0, i - _OPENERS_SEEN):i]:
+        if h.start < lo or h.end > f.pos:
+            continue
+        if h.kind in ("zone", "region", "project", "company") and opens_clause(text, h, clause_start(text, h.start, lo)):
+            last = h
+    return last if last is not None and last.kind in ("zone", "region") else None
+
+
+_OPENERS_SEEN = 12  # (the holders nearest before the figure: a sentence's subject opens it or a clause near it)
+
+
 def _counted_phrase(f: _Figure) -> Resolved | None:
     """A figure inside a counted phrase is the phrase's: ``9个重点项目`` holds its 9个, ``入驻企业35家``
     its 35家.
@@ -467,7 +506,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
-RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
+RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
                  _respective, _same_clause,
                  _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 
