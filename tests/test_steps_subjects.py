@@ -41,7 +41,7 @@ def test_the_steps_in_their_order():
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
         "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
-        "resolve.respective", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.respective", "resolve.time_lead", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.area_statistic", "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
@@ -222,6 +222,8 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
     (fig._respective, ("上半年，全县光伏产业、汽配产业、竹木产业产值分别增长12%、8.5%、6%。", "8.5%"),
      ("汽配产业", "batch", 11, 15)),
     (fig._respective, ("云岭经开区固定资产投资、工业产值分别增长8%、6%。", "6%"), None),
+    (fig._time_lead, ("过去一年，星河新区全力推进招商引资。", "一年", "project"), ("星河新区", "zone", 5, 9)),
+    (fig._time_lead, ("云岭科技有限公司用了两年时间建成新厂。", "两年", "project"), None),
     (fig._same_clause, ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21)),
     (fig._same_clause, ("云岭科技电池材料项目开工，总投资8.5亿元。", "8.5亿元", "project"), None),
@@ -267,6 +269,8 @@ RESOLVE_OFF = [
      ("此次投产项目", "batch", 0, 6), ("此次投产项目分智能装备类项目、新材料类项目", "batch", 0, 21)),
     ("resolve.respective", ("全区新签约、新开工亿元以上项目分别达30个和12个。", "12个", "company", False, True),
      ("新开工亿元以上项目12个", "batch", 6, 25), ("新开工亿元以上项目分别达30个", "batch", 6, 21)),
+    ("resolve.time_lead", ("经过近十年的培育，云岭经开区已成为产业高地。", "十年", "project"),
+     ("云岭经开区", "zone", 9, 14), ("", "", -1, -1)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21), ("云岭科技电池材料项目", "project", 0, 10)),
     ("resolve.listed_before", (LISTED, "12亿元", "project"),

@@ -156,3 +156,20 @@ def test_an_areas_counts_are_its_batches(area, lead, verb):
 ])
 def test_no_area_batch(text, surface):
     assert holders_of(text)[surface][2] != "area_batch"
+
+
+# ---- time_lead: a span of time opening a sentence is the time of its subject --------------------
+
+@pytest.mark.parametrize("span", ["过去一年", "八年来", "近五年来", "经过十年的培育", "历经三年建设"])
+@pytest.mark.parametrize("area, kind", [("星河新区", "zone"), ("青田", "region"), ("云岭经开区", "zone")])
+@pytest.mark.parametrize("rest", ["全力推进招商引资。", "坚持绿色发展，成效显著；"])
+def test_a_leading_span_of_time_is_its_subjects(span, area, kind, rest):
+    text = f"{span}，{area}{rest}"
+    ((surface, got),) = holders_of(text).items()
+    assert got == (area, kind, "time_lead")
+
+
+@pytest.mark.parametrize("text", ["云岭科技有限公司用了两年时间建成新厂。",     # the holder comes first
+                                  "过去一年，全力推进招商引资。"])           # no subject after it
+def test_no_time_lead(text):
+    assert all(rule != "time_lead" for _, _, rule in holders_of(text).values())

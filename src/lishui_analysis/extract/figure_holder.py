@@ -421,6 +421,34 @@ def _item_end(text: str, a: int, hi: int, before: str = "") -> int:
 _SAID_OF = frozenset({"v", "vn", "vd", "a", "ad", "d"})
 
 
+def _time_lead(f: _Figure) -> Resolved | None:
+    """A span of time that opens a sentence as its adverbial (``过去一年，``, ``近两年``, ``八年来，``,
+    ``经过十年的培育，``) is the time of the subject that follows it: the holder right after it in its
+    clause (``近三年云岭经开区…``), else the one opening the next clause (``过去一年，星河新区…``).
+    Only time words before it in its clause; not a milestone."""
+    text, pos, end, c = f.text, f.pos, f.end, f.clause
+    if f.event or pos - c > _LEAD_MAX or not _DURATION_END.search(text, pos, end) \
+            or not _TIME_LEAD.fullmatch(text, c, pos):
+        return None
+    tail = _TIME_TAIL.match(text, end)
+    t = tail.end() if tail else end
+    kinds = ("zone", "region", "company", "project", "batch")
+    if text[t:t + 1] in "，,":  # 过去一年，|星河新区…: the next clause's subject
+        nxt = clause_end(text, t + 1, len(text))
+        h = f.holders.first_between(t + 1, nxt, kinds, affiliated=False)
+        ok = h is not None and opens_clause(text, h, t + 1)
+    else:  # 近两年|云岭经开区…
+        h = f.holders.first_between(t, t + 40, kinds, affiliated=False)
+        ok = h is not None and h.start == t
+    return Resolved(h.name, subject_type(h, f.role), h.org, h.start, h.end) if ok and h is not None else None
+
+
+_LEAD_MAX = 10
+_DURATION_END = re.compile(r"(?:年|个月|个半月|天|周)(?:多|余)?$")
+_TIME_LEAD = re.compile(r"[“\"]?(?:新世纪|过去的?|最近|近|这|经过|历经|短短|仅用|仅仅|不到|在)*")
+_TIME_TAIL = re.compile(r"(?:多|余)?(?:以来|来|里|间|之间|中)?(?:的?(?:建设|培育|发展|努力|奋斗|时间)(?:与|和)?(?:建设|培育|发展)?)?")
+
+
 def _same_clause(f: _Figure) -> Resolved | None:
     """The holder :func:`_pick` chooses in the figure's clause, before the figure
     (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
@@ -507,7 +535,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
 RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
-                 _respective, _same_clause,
+                 _respective, _time_lead, _same_clause,
                  _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 
 
