@@ -35,7 +35,8 @@ def test_the_steps_in_their_order():
     assert [step_name("holders", f) for f in HOLDER_STEPS] == [
         "holders.count_first", "holders.count_last", "holders.counted_others", "holders.coded_plots",
         "holders.head_phrases", "holders.firm_categories", "holders.industries", "holders.treasuries",
-        "holders.trade_names", "holders.organizations", "holders.regions", "holders.this_batch", "holders.builders"]
+        "holders.trade_names", "holders.organizations", "holders.regions", "holders.area_batches",
+        "holders.this_batch", "holders.builders"]
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
@@ -135,7 +136,7 @@ def test_a_head_phrase_reading_alone(read, text, claims, want):
 # ---- find_holders with one step switched off ------------------------------------------------
 
 HOLDER_OFF = [
-    ("holders.count_first", "今年全县9个重点项目开工。", [("全县9个重点项目", "batch")], []),
+    ("holders.count_first", "今年共引进12家优质企业。", [("12家优质企业", "batch")], []),
     ("holders.count_last", "园区现有入驻企业35家。", [("入驻企业35家", "batch")], []),
     ("holders.counted_others", "已建成6个院士工作站。", [("6个院士工作站", "other")], []),
     ("holders.coded_plots", "云岭B-12-3a地块起拍价8.5亿元。", [("B-12-3a地块", "plot")], [("云岭B-12-3a地块", "generic")]),
@@ -161,6 +162,8 @@ HOLDER_OFF = [
     ("holders.trade_names", "杭州云岭将在青田建设新工厂。", [("杭州云岭", "company")], []),
     ("holders.organizations", "云岭科技有限公司营收增长20%。", [("云岭科技有限公司", "company")], []),
     ("holders.regions", "青田全年实现产值8.5亿元。", [("青田", "region")], []),
+    ("holders.area_batches", "截至年底，云岭经开区共有专精特新企业45家。",
+     [("云岭经开区", "zone"), ("云岭经开区专精特新企业45家", "batch")], [("云岭经开区", "zone"), ("专精特新企业45家", "batch")]),
     ("holders.this_batch", "全县9个重点项目开工。此次开工项目有9个。",
      [("全县9个重点项目", "batch"), ("全县9个重点项目", "batch")],
      [("全县9个重点项目", "batch"), ("此次开工项目有9个", "batch")]),
@@ -251,8 +254,8 @@ def test_the_earlier_clauses_are_walked_once_for_the_attempts_that_share_them():
 # ---- resolve with one attempt switched off --------------------------------------------------
 
 RESOLVE_OFF = [
-    ("resolve.area_batch", ("截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家。", "45家", "company", False, True),
-     ("云岭经开区专精特新企业45家", "batch", 5, 21), ("专精特新企业45家", "batch", 12, 21)),
+    ("resolve.area_batch", ("截至年底，云岭经开区认定省级研发中心6家、重点实验室2家。", "2家", "company", False, True),
+     ("云岭经开区重点实验室2家", "batch", 5, 28), ("重点实验室2家", "batch", 21, 28)),
     ("resolve.counted_phrase", ("全县9个重点项目开工，总投资8.5亿元。", "9个", "company", False, True),
      ("全县9个重点项目", "batch", 0, 8), ("全县9个", "batch", 0, 4)),
     ("resolve.project_name", ("年产8万吨电池材料项目开工。", "8万吨", "project"),
@@ -268,7 +271,7 @@ RESOLVE_OFF = [
     ("resolve.list_total", ("此次投产项目分智能装备类项目、新材料类项目等三大类共26个，总投资超90亿元。", "90亿元", "project"),
      ("此次投产项目", "batch", 0, 6), ("此次投产项目分智能装备类项目、新材料类项目", "batch", 0, 21)),
     ("resolve.respective", ("全区新签约、新开工亿元以上项目分别达30个和12个。", "12个", "company", False, True),
-     ("新开工亿元以上项目12个", "batch", 6, 25), ("新开工亿元以上项目分别达30个", "batch", 6, 21)),
+     ("新开工亿元以上项目12个", "batch", 6, 25), ("全区新开工亿元以上项目分别达30个", "batch", 6, 21)),
     ("resolve.time_lead", ("经过近十年的培育，云岭经开区已成为产业高地。", "十年", "project"),
      ("云岭经开区", "zone", 9, 14), ("", "", -1, -1)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),

@@ -148,14 +148,15 @@ def test_an_areas_counts_are_its_batches(area, lead, verb):
     text = f"{lead}{area}{verb}专精特新企业45家、省级研发中心6家，规上企业120家。"
     got = holders_of(text)
     for noun, count in (("专精特新企业", "45家"), ("省级研发中心", "6家"), ("规上企业", "120家")):
-        assert got[count] == (f"{area}{noun}{count}", "batch", "area_batch")
+        assert got[count][:2] == (f"{area}{noun}{count}", "batch")  # (area_batch, or the holder's: area_batches)
 
 
 @pytest.mark.parametrize("text, surface", [
     ("云岭经开区积极招商，星河科技有限公司新建厂房3幢，带动配套企业12家。", "12家"),   # a company speaks after it
 ])
 def test_no_area_batch(text, surface):
-    assert holders_of(text)[surface][2] != "area_batch"
+    subject, _, rule = holders_of(text)[surface]
+    assert rule != "area_batch" and not subject.startswith("云岭经开区")
 
 
 # ---- time_lead: a span of time opening a sentence is the time of its subject --------------------
@@ -173,3 +174,16 @@ def test_a_leading_span_of_time_is_its_subjects(span, area, kind, rest):
                                   "过去一年，全力推进招商引资。"])           # no subject after it
 def test_no_time_lead(text):
     assert all(rule != "time_lead" for _, _, rule in holders_of(text).values())
+
+
+# ---- a place's projects named with a verb inside (holders.place_batch) ------------------------------
+
+@pytest.mark.parametrize("place", ["青田全县", "丽水全市", "松阳县"])
+@pytest.mark.parametrize("kind", ["省重点建设项目", "市重点建设项目", "新开工项目"])
+def test_a_places_projects_cut_at_a_verb_are_a_batch(place, kind):
+    from lishui_analysis import config
+    from lishui_analysis.extract.holders import find_holders
+    text = f"1-9月，{place}{kind}完成投资56.8亿元，占年度计划的91.2%。"
+    assert holders_of(text)["56.8亿元"][:2] == (place + kind, "batch")
+    with config.steps_off("holders.place_batch"):
+        assert (place + kind, "batch") not in [(h.name, h.kind) for h in find_holders(text).items]

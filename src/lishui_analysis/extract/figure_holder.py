@@ -126,23 +126,22 @@ class _Figure:
 
 def _area_batch(f: _Figure) -> Resolved | None:
     """A count of firms, labs or projects in a sentence whose subject is a zone or region is that
-    area's batch, named with the area: ``截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家`` —
-    6家 is ``云岭经开区省级研发中心6家`` (the batch the counted phrase, the count's noun or the words
-    before it name, :func:`_counted_phrase`, :func:`_count_and_noun`, :func:`_count_and_words`).
-    The area opens a clause of the sentence before the count, with no project or company opening
-    one after it; a batch that names its place itself (``全县9个重点项目``) keeps its name. Not a
-    milestone."""
-    if f.event or not f.batch_count:
+    area's batch, named with the area, when the batch is read from the words around the count
+    (:func:`_count_and_noun`, :func:`_count_and_words`): ``截至年底，云岭经开区认定省级研发中心6家、
+    重点实验室2家`` — 2家 is ``云岭经开区重点实验室2家``. (A counted phrase read as a holder is named
+    so once for all its figures: ``holders.area_batches``.) The area opens a clause of the sentence
+    before the count, with no project or company opening one after it. Not a milestone."""
+    if f.event or not f.batch_count or f.own is not None:
         return None
     area = _area_subject(f)
     if area is None:
         return None
-    r = _counted_phrase(f) or _count_and_noun(f) or _count_and_words(f)
-    if r is None or r.subject_type != "batch" or r.start < area.end:
+    r = _count_and_noun(f) or _count_and_words(f)
+    if r is None or r.start < area.end or r.subject.startswith(area.name):
         return None
     name = r.subject
     if name.startswith("有") and word_end(name, 0, len(name)) == 1:
-        name = name[1:]  # 经开区已|有规上企业80家: the verb of having is no part of the batch's name (有色… is)
+        name = name[1:]  # 经开区已|有研发中心8家: the verb of having is no part of the batch's name (有色… is)
     return Resolved(area.name + name, "batch", None, area.start, r.end)
 
 

@@ -1,10 +1,16 @@
-"""Step ``holders.builders`` of :func:`.holders.find_holders`: the company a project is built by,
-when the text ties them (the project's organization, its parent company in the entities table)."""
+"""Steps of :func:`.holders.find_holders` that complete the holders once all are read:
+``holders.builders`` (the company a project is built by, when the text ties them: the project's
+organization, its parent company in the entities table) and ``holders.area_batches`` (a zone's or
+region's counted batch named with the area)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from .context import clause_start
+from .holder_phrases import opens_clause, word_end
 
 if TYPE_CHECKING:
     from .holders import _Reading
@@ -51,3 +57,39 @@ def _builders(r: _Reading) -> None:
                     break
         if owner is not None:
             r.found[k] = replace(h, org=owner)
+
+
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_OPENERS_SEEN = 12  # (the holders nearest before a batch: its sentence's subject opens the sentence or a clause near it)
+
+
+def _area_batches(r: _Reading) -> None:
+    """A counted batch in a sentence whose subject is a zone or region — the last holder opening a
+    clause of the sentence before it, no project or company opening one after that — is the area's
+    batch, named with it: ``截至年底，云岭经开区共有专精特新企业45家`` → ``云岭经开区专精特新企业45家``
+    (every figure it holds, its count and its sums, takes that name). A batch naming its place
+    itself (``全县9个重点项目``) keeps its name.
+
+    >>> from .holders import _Reading, _count_last, _regions
+    >>> r = _Reading("今年，青田共有规上企业120家。"); _count_last(r); _regions(r); _area_batches(r)
+    >>> [(h.name, h.kind) for h in r.found]
+    [('青田规上企业120家', 'batch'), ('青田', 'region')]
+    """
+    text = r.text
+    order = sorted(range(len(r.found)), key=lambda k: r.found[k].start)
+    starts = [r.found[k].start for k in order]
+    for k, h in enumerate(r.found):
+        if h.kind != "batch":
+            continue
+        lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, h.start - 200), h.start)), default=0)
+        i = bisect_left(starts, h.start)
+        last = None
+        for j in order[max(0, i - _OPENERS_SEEN):i]:
+            o = r.found[j]
+            if o.start >= lo and o.end <= h.start and o.kind in ("zone", "region", "project", "company") \
+                    and opens_clause(text, o, clause_start(text, o.start, lo)):
+                last = o
+        if last is not None and last.kind in ("zone", "region") and not h.name.startswith(last.name):
+            # (经开区已|有规上企业80家: the verb of having is no part of the name; 有色… is)
+            name = h.name[1:] if h.name.startswith("有") and word_end(h.name, 0, len(h.name)) == 1 else h.name
+            r.found[k] = replace(h, name=last.name + name)

@@ -33,7 +33,7 @@ from .holder_phrases import (
     proper,
     vocab,
 )
-from .holder_builders import _builders
+from .holder_builders import _area_batches, _builders
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
 
@@ -226,8 +226,13 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     (True, [('云岭电池材料项目', 'project')], '云岭科技有限公司')
     """
     text, v = r.text, r.v
-    if m.start() - s < 2:
-        return True  # a head with no words before it names nothing
+    if m.start() - s < 2:  # a head with no words before it names nothing — but a place's projects cut at a verb
+        # (丽水全市省重点建设项目: the cut after 建设 left 项目 alone; read with the batch breaks, a batch)
+        place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") \
+            and m.group().startswith(("项目", "工程")) else None
+        if place is not None and r.free(place, m.end()) and not v["plural_re"].search(text, place, m.end()):
+            r.take(Holder(place, m.end(), text[place:m.end()], "batch"))
+        return True
     start = _phrase_start(r, m, s)
     if start is None:
         return True
@@ -458,7 +463,8 @@ def _this_batch(r: _Reading) -> None:
 
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
-                _industries, _treasuries, _trade_names, _organizations, _regions, _this_batch, _builders)
+                _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
+                _builders)
 
 
 def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
