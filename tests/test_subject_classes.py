@@ -187,3 +187,11 @@ def test_a_places_projects_cut_at_a_verb_are_a_batch(place, kind):
     assert holders_of(text)["56.8亿元"][:2] == (place + kind, "batch")
     with config.steps_off("holders.place_batch"):
         assert (place + kind, "batch") not in [(h.name, h.kind) for h in find_holders(text).items]
+
+
+@pytest.mark.parametrize("railway", ["云岭至星河铁路", "星澜高铁", "岭拓铁路"])
+@pytest.mark.parametrize("stretch", ["丽水段", "青田段", ""])
+def test_a_railway_is_a_project(railway, stretch):
+    text = f"截至9月底，{railway}{stretch}已完成投资12.5亿元，占年度计划的80.2%。"
+    got = holders_of(text)
+    assert got["12.5亿元"][:2] == (railway, "project") and got["80.2%"][:2] == (railway, "project")
