@@ -195,3 +195,19 @@ def test_a_railway_is_a_project(railway, stretch):
     text = f"截至9月底，{railway}{stretch}已完成投资12.5亿元，占年度计划的80.2%。"
     got = holders_of(text)
     assert got["12.5亿元"][:2] == (railway, "project") and got["80.2%"][:2] == (railway, "project")
+
+
+# ---- holders.quoted_inside: a quoted word inside a counted phrase is part of it ------------------
+
+@pytest.mark.parametrize("category", ["专精特新“小巨人”企业", "省级“隐形冠军”企业", "国家级“绿色工厂”企业"])
+@pytest.mark.parametrize("n", ["8家", "23家"])
+def test_a_quoted_word_inside_a_counted_phrase_is_part_of_it(category, n):
+    from lishui_analysis import config
+    text = f"目前，青田已有{category}{n}，其中重点企业3家。"
+    assert holders_of(text)[n][:2] == (f"青田{category}{n}", "batch")
+    with config.steps_off("holders.quoted_inside"):
+        assert category not in holders_of(text)[n][0]
+
+
+def test_a_quotation_opening_a_counted_phrase_is_no_part_of_it():
+    assert holders_of("推动“龙头”企业12家完成改造。")["12家"][0] != "“龙头”企业12家"

@@ -124,14 +124,20 @@ def vocab() -> dict:
     }
 
 
-def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
+def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool = False) -> int:
     """Where a holder phrase ending at ``head_start`` begins: the run of name characters before it,
-    cut after the last break word (verb, preposition, role) or opening quote."""
+    cut after the last break word (verb, preposition, role) or opening quote — with ``quotes`` (a
+    counted phrase's noun: :func:`batch_left`), a short quotation inside the run is part of it."""
     v = vocab()
     lo = max(floor, head_start - 40)
     s = lo
     for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
         s = stop.end()
+    opening = _quoted_inside(text, s, lo) if quotes and config.step_on("holders", "quoted_inside") else -1
+    if opening >= 0:  # 专精特新“小巨人”企业8家: the run goes on before the quotation
+        s = max(lo, opening - 30)
+        for stop in v["non_name"].finditer(text, s, opening):
+            s = stop.end()
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
@@ -150,7 +156,22 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
             s = past_head(text, s, head_start)
         if config.step_on("holders", "first_word"):
             s = first_word_off(text, s, head_start)
+    if opening >= 0 and s >= opening:  # the quotation would open the name (“龙头”企业): read without it
+        return left_edge(text, head_start, floor, breaks)
     return s
+
+
+def _quoted_inside(text: str, s: int, lo: int) -> int:
+    """Step ``holders.quoted_inside``: where a short quotation of name characters closing right at
+    ``s`` opens (``专精特新“小巨人”|企业8家``, ``入选“双百”|项目12个``: a category's quoted name inside a
+    counted phrase), when name characters stand right before it; else -1."""
+    if s - 2 <= lo or text[s - 1] != "”":
+        return -1
+    q = text.rfind("“", max(lo, s - 12), s - 1)
+    if q <= lo or not 1 <= s - q - 2 <= 10 or vocab()["non_name"].match(text, q - 1) \
+            or not vocab()["cjk_name"].fullmatch(text, q + 1, s - 1):
+        return -1
+    return q
 
 
 def past_head(text: str, s: int, e: int) -> int:
@@ -377,7 +398,7 @@ def batch_left(text: str, m) -> int | None:
     """Start of a counted phrase written before its count (入园企业140家): the name characters before
     its head, cut at a break word; None when no word stands before the head."""
     end_noun = m.start("conn") if m.group("conn") else m.start("num")
-    s = left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"])
+    s = left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"], quotes=True)
     return s if s < m.start() else None
 
 
