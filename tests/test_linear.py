@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lishui_analysis.extract import context, figure_holder, holders as holders_mod, org_links, organizations, quantities
+from lishui_analysis.extract import context, figure_holder, holders as holders_mod, listed, org_links, organizations, quantities
 from lishui_analysis.extract import milestone_dates as md
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
@@ -214,8 +214,8 @@ def test_list_whose_items_each_carry_a_verb_reads_each_item_once(monkeypatch):
     """甲项目开工、乙项目开工、…: each verb's list is every item before it; the items are read once per
     sentence (a chain), not once per verb."""
     reads = []
-    real = figure_holder._item
-    monkeypatch.setattr(figure_holder, "_item", lambda *a: reads.append(a[1:3]) or real(*a))
+    real = listed._item
+    monkeypatch.setattr(listed, "_item", lambda *a: reads.append(a[1:3]) or real(*a))
     chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 
     def items_read(k):
@@ -278,6 +278,24 @@ def test_long_clause_of_figures_reads_its_candidates_once_per_role():
     extract_events(text, split_sentences(text), extract_dates(text, "2024-05-01"), (), "2024-05-01", hs)
     clauses = [k for k in hs.memo if k[0] == "clause"]
     assert 0 < len(clauses) <= 6  # (one clause; three roles, figure or milestone)
+
+
+@pytest.mark.parametrize("n", [40, 400])
+def test_figures_after_one_list_read_the_list_once(monkeypatch, n):
+    """A long list spelled out before 分别 and its many figures, and a long list closed by 等 before
+    many totals: each list is read once (:func:`figure_holder._respective_items`,
+    :func:`figure_holder._batch_spelled_out`), not once per figure."""
+    reads = []
+    for name in ("_respective_items", "_batch_spelled_out"):
+        real = getattr(figure_holder, name)
+        monkeypatch.setattr(figure_holder, name, lambda *a, _real=real, _name=name: reads.append(_name) or _real(*a))
+    items = "、".join(f"甲{k}产业" for k in range(n))
+    figs = "、".join(f"{k % 9 + 1}.5%" for k in range(n))
+    text = (f"全县{items}产值分别增长{figs}。本次签约项目9个，包括{items}等，" + "，".join(["总投资5亿元"] * n) + "。")
+    hs = find_holders(text, extract_org_mentions(text))
+    qs = quantities.extract_quantities(text, split_sentences(text), (), "2024-05-01", hs)
+    assert sum(q.subject_rule == "respective" for q in qs) == n
+    assert reads.count("_respective_items") == 1 and reads.count("_batch_spelled_out") == 1
 
 
 # ---- regular expressions that read a run again from each of its characters ----------------------

@@ -35,13 +35,15 @@ def test_the_steps_in_their_order():
     assert [step_name("holders", f) for f in HOLDER_STEPS] == [
         "holders.count_first", "holders.count_last", "holders.counted_others", "holders.coded_plots",
         "holders.head_phrases", "holders.firm_categories", "holders.industries", "holders.treasuries",
-        "holders.trade_names", "holders.organizations", "holders.regions", "holders.this_batch", "holders.builders"]
+        "holders.trade_names", "holders.organizations", "holders.regions", "holders.area_batches",
+        "holders.this_batch", "holders.builders"]
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
-        "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
-        "resolve.holder_after", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
-        "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
+        "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.count_and_noun", "resolve.count_and_words",
+        "resolve.holder_after", "resolve.list_item", "resolve.list_total",
+        "resolve.respective", "resolve.time_lead", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.area_statistic", "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
 def test_nothing_switched_off_runs_the_tuples_themselves():
@@ -134,7 +136,7 @@ def test_a_head_phrase_reading_alone(read, text, claims, want):
 # ---- find_holders with one step switched off ------------------------------------------------
 
 HOLDER_OFF = [
-    ("holders.count_first", "今年全县9个重点项目开工。", [("全县9个重点项目", "batch")], []),
+    ("holders.count_first", "今年共引进12家优质企业。", [("12家优质企业", "batch")], []),
     ("holders.count_last", "园区现有入驻企业35家。", [("入驻企业35家", "batch")], []),
     ("holders.counted_others", "已建成6个院士工作站。", [("6个院士工作站", "other")], []),
     ("holders.coded_plots", "云岭B-12-3a地块起拍价8.5亿元。", [("B-12-3a地块", "plot")], [("云岭B-12-3a地块", "generic")]),
@@ -160,6 +162,8 @@ HOLDER_OFF = [
     ("holders.trade_names", "杭州云岭将在青田建设新工厂。", [("杭州云岭", "company")], []),
     ("holders.organizations", "云岭科技有限公司营收增长20%。", [("云岭科技有限公司", "company")], []),
     ("holders.regions", "青田全年实现产值8.5亿元。", [("青田", "region")], []),
+    ("holders.area_batches", "截至年底，云岭经开区共有专精特新企业45家。",
+     [("云岭经开区", "zone"), ("云岭经开区专精特新企业45家", "batch")], [("云岭经开区", "zone"), ("专精特新企业45家", "batch")]),
     ("holders.this_batch", "全县9个重点项目开工。此次开工项目有9个。",
      [("全县9个重点项目", "batch"), ("全县9个重点项目", "batch")],
      [("全县9个重点项目", "batch"), ("此次开工项目有9个", "batch")]),
@@ -197,6 +201,9 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
 
 
 @pytest.mark.parametrize("step, args, want", [
+    (fig._area_batch, ("截至年底，云岭经开区共有专精特新企业45家、省级研发中心6家。", "6家", "company", False, True),
+     ("云岭经开区省级研发中心6家", "batch", 5, 30)),
+    (fig._area_batch, ("今年全县9个重点项目开工。", "9个", "company", False, True), None),
     (fig._counted_phrase, ("全县9个重点项目开工，总投资8.5亿元。", "9个", "company", False, True),
      ("全县9个重点项目", "batch", 0, 8)),
     (fig._counted_phrase, ("全县9个重点项目开工，总投资8.5亿元。", "8.5亿元"), None),
@@ -209,12 +216,25 @@ LISTED = "云岭科技电池材料项目、岭拓智能装备项目、青溪食�
      ("云岭电池材料项目", "project", 17, 25)),
     (fig._holder_after, ("总投资8亿元的云岭向阳智造工厂开工。", "8亿元", "project"), ("云岭向阳智造工厂", "project", 7, 15)),
     (fig._holder_after, ("云岭科技电池材料项目总投资8.5亿元。", "8.5亿元", "project"), None),
+    (fig._list_item, ("今年星河镇甲方年产5万吨轴承、岭拓年产3万吨齿轮等4个项目集中开工。", "3万吨", "project"),
+     ("岭拓年产3万吨齿轮", "project", 15, 24)),
+    (fig._list_item, ("云岭电池材料项目总投资8亿元、用地120亩。", "120亩", "project"), None),
+    (fig._list_total, ("本次集中签约项目8个，包括云岭智造项目、星河康养项目等，总投资额42.5亿元。", "42.5亿元", "project"),
+     ("本次集中签约项目8个", "batch", 0, 10)),
+    (fig._list_total, ("云岭智造项目、星河康养项目等一批项目开工，总投资12亿元。", "12亿元", "project"), None),
+    (fig._respective, ("上半年，全县光伏产业、汽配产业、竹木产业产值分别增长12%、8.5%、6%。", "8.5%"),
+     ("汽配产业", "batch", 11, 15)),
+    (fig._respective, ("云岭经开区固定资产投资、工业产值分别增长8%、6%。", "6%"), None),
+    (fig._time_lead, ("过去一年，星河新区全力推进招商引资。", "一年", "project"), ("星河新区", "zone", 5, 9)),
+    (fig._time_lead, ("云岭科技有限公司用了两年时间建成新厂。", "两年", "project"), None),
     (fig._same_clause, ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21)),
     (fig._same_clause, ("云岭科技电池材料项目开工，总投资8.5亿元。", "8.5亿元", "project"), None),
     (fig._listed_before, (LISTED, "12亿元", "project"), (LISTED[:28], "batch", 0, 28)),
     (fig._listed_before, (LISTED, "开工", "project", True), None),
     (fig._earlier_clauses, (LISTED, "12亿元", "project"), ("青溪食品加工项目", "project", 20, 28)),
+    (fig._area_statistic, ("据统计，今年前三季度青田县地区生产总值同比增长7.2%。", "7.2%"), ("青田", "region", 10, 12)),
+    (fig._area_statistic, ("地块出让条件：固定资产投资强度≥300万元/亩。", "300万元"), None),
     (fig._speaking_zone, ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元"), ("青田经开区", "zone", 0, 5)),
     (fig._speaking_zone, ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元", "company", True), None),
     (fig._current_topic, ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"), ("云岭科技电池材料项目", "project", -1, -1)),
@@ -234,6 +254,8 @@ def test_the_earlier_clauses_are_walked_once_for_the_attempts_that_share_them():
 # ---- resolve with one attempt switched off --------------------------------------------------
 
 RESOLVE_OFF = [
+    ("resolve.area_batch", ("截至年底，云岭经开区认定省级研发中心6家、重点实验室2家。", "2家", "company", False, True),
+     ("云岭经开区重点实验室2家", "batch", 5, 28), ("重点实验室2家", "batch", 21, 28)),
     ("resolve.counted_phrase", ("全县9个重点项目开工，总投资8.5亿元。", "9个", "company", False, True),
      ("全县9个重点项目", "batch", 0, 8), ("全县9个", "batch", 0, 4)),
     ("resolve.project_name", ("年产8万吨电池材料项目开工。", "8万吨", "project"),
@@ -244,12 +266,22 @@ RESOLVE_OFF = [
      ("竣工8个", "batch", 8, 12), ("", "", -1, -1)),
     ("resolve.holder_after", ("岭拓集团有限公司总投资8.5亿元的云岭电池材料项目开工。", "8.5亿元", "project"),
      ("云岭电池材料项目", "project", 17, 25), ("岭拓集团有限公司", "project", 0, 8)),
+    ("resolve.list_item", ("新开工的还有云岭机械年产20万台水泵及配套工程项目、青溪食品加工项目等。", "20万台", "project"),
+     ("云岭机械年产20万台水泵及配套工程项目", "project", 6, 25), ("青溪食品加工项目", "project", -1, -1)),
+    ("resolve.list_total", ("此次投产项目分智能装备类项目、新材料类项目等三大类共26个，总投资超90亿元。", "90亿元", "project"),
+     ("此次投产项目", "batch", 0, 6), ("此次投产项目分智能装备类项目、新材料类项目", "batch", 0, 21)),
+    ("resolve.respective", ("全区新签约、新开工亿元以上项目分别达30个和12个。", "12个", "company", False, True),
+     ("新开工亿元以上项目12个", "batch", 6, 25), ("全区新开工亿元以上项目分别达30个", "batch", 6, 21)),
+    ("resolve.time_lead", ("经过近十年的培育，云岭经开区已成为产业高地。", "十年", "project"),
+     ("云岭经开区", "zone", 9, 14), ("", "", -1, -1)),
     ("resolve.same_clause", ("云岭科技电池材料项目开工，岭拓智能装备项目总投资8.5亿元。", "8.5亿元", "project"),
      ("岭拓智能装备项目", "project", 13, 21), ("云岭科技电池材料项目", "project", 0, 10)),
     ("resolve.listed_before", (LISTED, "12亿元", "project"),
      (LISTED[:28], "batch", 0, 28), ("青溪食品加工项目", "project", 20, 28)),
     ("resolve.earlier_clauses", ("青田县今年成绩亮眼，实现产值120亿元。", "120亿元"), ("青田", "region", 0, 2), ("", "", -1, -1)),
-    ("resolve.speaking_zone", ("青田经开区今年实现工业产值120亿元。完成固定资产投资15亿元。", "15亿元"),
+    ("resolve.area_statistic", ("据统计，今年前三季度青田县地区生产总值同比增长7.2%。", "7.2%"),
+     ("青田", "region", 10, 12), ("", "", -1, -1)),
+    ("resolve.speaking_zone", ("青田经开区今年实现工业产值120亿元。完成项目投资15亿元。", "15亿元"),
      ("青田经开区", "zone", 0, 5), ("", "", -1, -1)),
     ("resolve.current_topic", ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"),
      ("云岭科技电池材料项目", "project", -1, -1), ("", "", -1, -1)),

@@ -60,8 +60,9 @@ FIRMS = [
 TOTALS = [dict(when="今年", area="全区", n=15, kind="重大", x="56.4"), dict(when="一季度", area="全县", n=8, kind="产业", x="23"),
           dict(when="上半年", area="全市", n=31, kind="重大产业", x="108.25")]
 COUNTED = [
-    *cases("{when}{area}共有{n}个{kind}项目集中开工，总投资{x}亿元。", TOTALS, "{x}亿元", ("{n}个{kind}项目", "batch")),
-    *cases("{when}{area}共有{n}个{kind}项目集中开工，总投资{x}亿元。", TOTALS, "{n}个", ("{n}个{kind}项目", "batch")),
+    # (an area's batch is named with the area, its count and its sum alike: holders.area_batches)
+    *cases("{when}{area}共有{n}个{kind}项目集中开工，总投资{x}亿元。", TOTALS, "{x}亿元", ("{area}{n}个{kind}项目", "batch")),
+    *cases("{when}{area}共有{n}个{kind}项目集中开工，总投资{x}亿元。", TOTALS, "{n}个", ("{area}{n}个{kind}项目", "batch")),
     *cases("其中{kind}项目{n}{m}{sep}总投资{x}亿元。",
            [dict(kind="先进制造业", n=9, m="项", sep="，", x="21.75"),
             dict(kind="基础设施", n=4, m="个", sep="，", x="6.2"),
@@ -320,7 +321,7 @@ def test_today_counts_from_the_dateline_kept_in_the_byline(dateline, pub, want):
 def test_a_zone_speaking_as_subject_holds_the_figures_that_follow(zone, n, then, x, sep):
     text = f"{zone}现有入园企业{n}家。{sep}" + then.format(x)
     qs = quants(text)
-    assert holder(qs, f"{n}家") == (f"入园企业{n}家", "batch")
+    assert holder(qs, f"{n}家") == (f"{zone}入园企业{n}家", "batch")  # (the zone's batch: holders.area_batches)
     assert holder(qs, f"{x}亿元") == (zone, "zone")
     qs = quants(f"{zone}现有入园企业{n}家。{FIRMS[0]['co']}完成产值{x}亿元。")
     assert holder(qs, f"{x}亿元")[0] == FIRMS[0]["co"]

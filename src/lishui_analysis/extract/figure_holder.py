@@ -13,28 +13,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
-from typing import NamedTuple
+from functools import lru_cache
 
 from .. import config
-from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
-from .holder_phrases import Holder, left_edge, opens_clause, vocab
+from .context import char_offsets, clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
+from . import lexicon
+from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
+from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
 from .holders import Holders
 
 #: Stage name of :data:`RESOLVE_STEPS` (``resolve.<step>``).
 STAGE = "resolve"
 
 
-class Resolved(NamedTuple):
-    subject: str
-    subject_type: str
-    org: Any
-    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
-    end: int = -1
-    rule: str = ""    # the named step that gave it (``subject_rule``: same_clause, current_topic, …)
-
-
-NONE = Resolved("", "", None)
 
 
 def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
@@ -133,6 +124,44 @@ class _Figure:
         return self.holders.topic(self.pos, "project" if self.role == "project" else "company")
 
 
+def _area_batch(f: _Figure) -> Resolved | None:
+    """A count of firms, labs or projects in a sentence whose subject is a zone or region is that
+    area's batch, named with the area, when the batch is read from the words around the count
+    (:func:`_count_and_noun`, :func:`_count_and_words`): ``截至年底，云岭经开区认定省级研发中心6家、
+    重点实验室2家`` — 2家 is ``云岭经开区重点实验室2家``. (A counted phrase read as a holder is named
+    so once for all its figures: ``holders.area_batches``.) The area opens a clause of the sentence
+    before the count, with no project or company opening one after it. Not a milestone."""
+    if f.event or not f.batch_count or f.own is not None:
+        return None
+    area = _area_subject(f)
+    if area is None:
+        return None
+    r = _count_and_noun(f) or _count_and_words(f)
+    if r is None or r.start < area.end or r.subject.startswith(area.name):
+        return None
+    name = r.subject
+    if name.startswith("有") and word_end(name, 0, len(name)) == 1:
+        name = name[1:]  # 经开区已|有研发中心8家: the verb of having is no part of the batch's name (有色… is)
+    return Resolved(area.name + name, "batch", None, area.start, r.end)
+
+
+def _area_subject(f: _Figure) -> Holder | None:
+    """The zone or region that is the subject of the figure's sentence: the last holder opening a
+    clause of the sentence before the figure, when it is a zone or region."""
+    text, lo = f.text, max(f.floor, f.sentence)
+    last, hs = None, f.holders
+    i = bisect_right(hs.starts, f.pos - 1)  # (the holders starting before the figure, found by bisection)
+    for h in hs.items[max(0, i - _OPENERS_SEEN):i]:
+        if h.start < lo or h.end > f.pos:
+            continue
+        if h.kind in ("zone", "region", "project", "company") and opens_clause(text, h, clause_start(text, h.start, lo)):
+            last = h
+    return last if last is not None and last.kind in ("zone", "region") else None
+
+
+_OPENERS_SEEN = 12  # (the holders nearest before the figure: a sentence's subject opens it or a clause near it)
+
+
 def _counted_phrase(f: _Figure) -> Resolved | None:
     """A figure inside a counted phrase is the phrase's: ``9个重点项目`` holds its 9个, ``入驻企业35家``
     its 35家.
@@ -210,6 +239,215 @@ def _holder_after(f: _Figure) -> Resolved | None:
     return None
 
 
+def _list_item(f: _Figure) -> Resolved | None:
+    """A figure inside an item of a list of projects is the item's, the item as written between the
+    list's marks (、 and the 等 that closes it) — when no holder is named in the item before the
+    figure and the list is one of projects: the item ends in a head noun, or 等 sums the list up with
+    one (``甲方年产5万吨轴承、乙方年产3万吨齿轮等4个项目``: 5万吨 is ``甲方年产5万吨轴承``'s; ``…、丙方年产
+    2万吨齿轮及配件工程项目、…``: the whole item, not the head phrase ``配件工程项目`` a break word cut
+    out of it). The words opening the sentence before the first item (verbs, 包括) are not the
+    item's, and a figure joined by 的 to the item's name is its modifier (``总投资8亿元的星河智造、…``:
+    星河智造). Not a milestone (lists of milestones: :func:`.listed.enumerated`)."""
+    if f.event or f.batch_count:
+        return None  # (a count of projects is a batch of its own)
+    text, pos, end, c = f.text, f.pos, f.end, f.clause
+    ce = clause_end(text, end, len(text))
+    sep = rfind_in(text, "、", c, pos)
+    a = sep + 1 if sep >= 0 else c
+    b = min(x for x in (find_in(text, "、", end, ce), find_in(text, "等", end, ce), ce) if x >= 0)
+    if sep < 0 and text[b:b + 1] != "、" or pos - a > _ITEM_MAX or b - end > _ITEM_MAX:
+        return None  # no list, or no item a name is read in (every look stays within an item's length)
+    v = vocab()
+    closing = find_in(text, "等", b, ce)
+    if not (text.endswith(tuple(v["project_heads"]), a, b) or closing >= 0 and v["list_summary"].match(text, closing)):
+        return None  # a list of figures (总投资8亿元、用地120亩) or of things, not of projects
+    if f.holders.first_between(a, pos, _NAMED_KINDS) is not None:
+        return None  # the item names its holder before the figure (甲公司投资3亿元、…): the clause's step
+    of = _OF_AFTER.match(text, end, b)
+    if of:
+        s = of.end()
+    else:  # from the item's first figure, back to a break word (包括年产…: 年产…); a quoted name before it too
+        digit = _DIGIT.search(text, a, pos + 1)
+        s = left_edge(text, digit.start() if digit else pos, a)
+        opener = _LIST_OPENER.match(text, s) if text[s - 1:s] == "的" else None
+        s = opener.end() if opener else s  # 开工的有|甲方年产…, 签约的还有|…
+        if text[s - 1:s] == "”" and (q := rfind_in(text, "“", a, s - 1)) >= 0:
+            s = q
+        if s >= pos:
+            return None  # the item starts at the figure: no name before it (90%以上为…)
+    whole = f.holders.containing(s, b)
+    if whole is not None and whole.kind == "generic" and whole.start == s and whole.end == b:
+        return None  # 2000平方米的中高端酒店: a part described, the current project's (a reference back)
+    name = text[s:b].strip()
+    if name.count("“") != name.count("”"):
+        name = name.strip("“”")
+    return Resolved(name, "project", None, s, b) if len(name) >= 4 else None
+
+
+_OF_AFTER = re.compile(r"[^、，。；：,;:]{0,6}?的")
+_ITEM_MAX = 60  # (a list item longer than this names no project)
+_NAMED_KINDS = ("company", "project", "plot", "batch", "other")
+_DIGIT = re.compile(r"\d")
+_LIST_OPENER = re.compile(r"(?:还|也)?(?:有|是|包括)")
+
+
+def _list_total(f: _Figure) -> Resolved | None:
+    """A figure after a list closed by 等 that spells out a batch named before it is that batch's
+    total, not the last item's nor the partial list's: ``本次签约项目6个，包括甲项目、乙项目等，总投资
+    30亿元`` (the batch 本次签约项目6个), ``此次开工项目分甲类、乙类等三大类共20个`` (20个: 此次开工项目).
+    The list opens its clause with 包括/分/涵盖 after the batch's clause, or follows the batch with
+    them in one clause. Not a milestone (:func:`.listed.enumerated` gives each item its own)."""
+    if f.event:
+        return None
+    text, lo = f.text, max(f.floor, f.sentence)
+    q = rfind_in(text, "等", lo, f.pos)
+    if q < 0 or f.holders.first_between(q, f.pos, ("project", "company", "batch")) is not None:
+        return None
+    key = ("list_total", q, lo, f.role)
+    if key not in f.holders.memo:  # (the figures after one list ask about it once)
+        f.holders.memo[key] = _batch_spelled_out(f.holders, q, lo, f.role)
+    batch = f.holders.memo[key]
+    return None if batch is None else Resolved(batch.name, "batch", None, batch.start, batch.end)
+
+
+def _batch_spelled_out(holders: Holders, q: int, lo: int, role: str) -> Holder | None:
+    """The batch that the list closed by 等 at ``q`` spells out (see :func:`_list_total`), or None."""
+    text = holders.text
+    cq = clause_start(text, q, lo)
+    if rfind_in(text, "、", cq, q) < 0:
+        return None  # no list before 等
+    intro = _LIST_INTRO.match(text, cq)
+    batch: Holder | None = None
+    if intro is not None and cq > lo:  # 批次…，包括A、B等: the batch of the clause before
+        batch = _pick(holders, clause_start(text, cq - 1, lo), cq, role, False)
+    else:  # 此次…项目分A、B等: the batch right before the list's opening word
+        intro = _LIST_INTRO.search(text, cq, q)
+        near = holders.between(cq, intro.start()) if intro else []
+        batch = near[-1] if intro and near and near[-1].end == intro.start() else None
+    return batch if batch is not None and batch.kind == "batch" else None
+
+
+_LIST_INTRO = re.compile(r"(?:主要)?(?:包括|包含|涵盖|分为|分)")
+
+
+def _respective(f: _Figure) -> Resolved | None:
+    """Figures listed after 分别 (respectively) go one to one with the items listed before it:
+    ``甲产业、乙产业、丙产业产值分别增长12%、8.5%、6%`` — 8.5% is 乙产业's; the list may be the clause's
+    before 分别 or, after 其 (its), the clause before (``甲产业、乙产业增速较快，其产值分别增长…``). Only
+    when the items and the figures are as many; an item that is a holder keeps its kind, else the
+    item is a batch (an industry, a kind of firm), named with its count for a count
+    (``新开工、新竣工项目分别达30个和12个``: 12个 is ``新竣工项目12个``'s). The last item ends before the
+    words said of it (``丙产业投资`` → ``丙产业``)."""
+    text, pos, c = f.text, f.pos, f.clause
+    k = _rfind_word(text, "分别", c, pos)
+    if k < 0 or f.event:
+        return None
+    ce = clause_end(text, pos, len(text))
+    idx, n_figures = _ands(text, k, pos), _ands(text, k, ce) + 1
+    key = ("respective", k, c)
+    if key not in f.holders.memo:  # (the figures after one 分别 read its list once)
+        f.holders.memo[key] = _respective_items(text, k, c, max(f.floor, f.sentence))
+    bounds = f.holders.memo[key]
+    if len(bounds) != n_figures or n_figures < 2 or idx >= n_figures:
+        return None
+    a, b = bounds[idx]
+    h = f.holders.containing(a, b)
+    if h is not None and h.end <= k and h.kind in ("project", "company", "batch", "zone", "region"):
+        return _answer(f.holders, h, f.role)
+    name = text[a:b].strip("“”\" ")
+    if len(name) < 2:
+        return None
+    if f.batch_count:
+        name, b = name + text[pos:f.end], f.end
+    return Resolved(name, "batch", None, a, b)
+
+
+_AND = re.compile("[、和及]")
+
+
+def _ands(text: str, lo: int, hi: int) -> int:
+    """How many list marks (、 和 及) stand in ``text[lo:hi]`` (by bisection)."""
+    return sum(count_in(text, ch, lo, hi) for ch in "、和及")
+
+
+def _rfind_word(text: str, word: str, lo: int, hi: int) -> int:
+    """``text.rfind(word, lo, hi)``, by bisection in the word's offsets (found once per text)."""
+    offs = char_offsets(text, word)
+    i = bisect_right(offs, hi - len(word)) - 1
+    return offs[i] if i >= 0 and offs[i] >= lo else -1
+
+
+def _respective_items(text: str, k: int, c: int, lower: int) -> list[tuple[int, int]]:
+    """The items listed before 分别 at ``k`` in the clause from ``c`` — or, when that clause opens with
+    其 and lists nothing, in the clause before it (back to ``lower``) — as ``(start, end)`` spans;
+    ``[]`` when the items are measures of one holder (固定资产投资、工业产值分别…)."""
+    lo, hi = c, k
+    if _ands(text, lo, hi) == 0 and text.startswith("其", c) and c > lower:
+        hi = c - 1
+        lo = clause_start(text, hi, lower)
+    bounds, a = [], lo
+    for m in _AND.finditer(text, lo, hi):
+        bounds.append((a, m.start()))
+        a = m.end()
+    bounds.append((a, _item_end(text, a, hi, text[bounds[-1][0]:bounds[-1][1]] if bounds else "")))
+    if any(text.endswith(_measures(), a, b) for a, b in bounds[:-1]):
+        return []  # measures of one holder (the clause's), not holders
+    return bounds
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[str, ...]:
+    return tuple(vocab()["measure_nouns"])
+
+
+def _item_end(text: str, a: int, hi: int, before: str = "") -> int:
+    """End of the last item of a list ending at ``hi``, before the words said of it: after the ending
+    it shares with the item ``before`` it (``甲产业、乙产业增势较好`` → ``乙产业``), else before the first
+    measure noun or word of jieba's dictionary that is a verb, adjective or adverb after its second
+    character (``丙产业投资``, ``丙制造业增速强劲``)."""
+    shared = text.find(before[-2:], a + 1, hi) if len(before) >= 2 else -1
+    if shared >= 0:
+        return shared + 2
+    tags, i, measures = lexicon.tags(), a, _measures()
+    while i < hi:
+        w = word_end(text, i, hi)
+        if i - a >= 2 and (tags.get(text[i:w]) in _SAID_OF or text.startswith(measures, i)):
+            return i
+        i = w
+    return hi
+
+
+_SAID_OF = frozenset({"v", "vn", "vd", "a", "ad", "d"})
+
+
+def _time_lead(f: _Figure) -> Resolved | None:
+    """A span of time that opens a sentence as its adverbial (``过去一年，``, ``近两年``, ``八年来，``,
+    ``经过十年的培育，``) is the time of the subject that follows it: the holder right after it in its
+    clause (``近三年云岭经开区…``), else the one opening the next clause (``过去一年，星河新区…``).
+    Only time words before it in its clause; not a milestone."""
+    text, pos, end, c = f.text, f.pos, f.end, f.clause
+    if f.event or pos - c > _LEAD_MAX or not _DURATION_END.search(text, pos, end) \
+            or not _TIME_LEAD.fullmatch(text, c, pos):
+        return None
+    tail = _TIME_TAIL.match(text, end)
+    t = tail.end() if tail else end
+    kinds = ("zone", "region", "company", "project", "batch")
+    if text[t:t + 1] in "，,":  # 过去一年，|星河新区…: the next clause's subject
+        nxt = clause_end(text, t + 1, len(text))
+        h = f.holders.first_between(t + 1, nxt, kinds, affiliated=False)
+        ok = h is not None and opens_clause(text, h, t + 1)
+    else:  # 近两年|云岭经开区…
+        h = f.holders.first_between(t, t + 40, kinds, affiliated=False)
+        ok = h is not None and h.start == t
+    return Resolved(h.name, subject_type(h, f.role), h.org, h.start, h.end) if ok and h is not None else None
+
+
+_LEAD_MAX = 10
+_DURATION_END = re.compile(r"(?:年|个月|个半月|天|周)(?:多|余)?$")
+_TIME_LEAD = re.compile(r"[“\"]?(?:新世纪|过去的?|最近|近|这|经过|历经|短短|仅用|仅仅|不到|在)*")
+_TIME_TAIL = re.compile(r"(?:多|余)?(?:以来|来|里|间|之间|中)?(?:的?(?:建设|培育|发展|努力|奋斗|时间)(?:与|和)?(?:建设|培育|发展)?)?")
+
+
 def _same_clause(f: _Figure) -> Resolved | None:
     """The holder :func:`_pick` chooses in the figure's clause, before the figure
     (``…开工，岭拓智能装备项目总投资8.5亿元``: 岭拓智能装备项目)."""
@@ -238,6 +476,32 @@ def _earlier_clauses(f: _Figure) -> Resolved | None:
     开工，总投资8.5亿元``: the project; a company named earlier in the sentence for its official
     counts too)."""
     return f.earlier
+
+
+def _area_statistic(f: _Figure) -> Resolved | None:
+    """A statistic of an area (``area_statistics`` in ``data/subjects.yaml``: 地区生产总值, 固定资产投资,
+    社会消费品零售总额 …) named before the figure, with no holder of its own in the sentence, is the
+    area's: the region or zone written right before it (``去年云岭市地区生产总值增长6%``: not as the
+    clause's subject, the statistic's owner), else the region or zone that last spoke as a clause's
+    subject or a heading's (``一、全县主要预期目标`` over ``1.生产总值增长6%``). Not a milestone."""
+    if f.event:
+        return None
+    text, pos = f.text, f.pos
+    stats = list(vocab()["area_statistic_re"].finditer(text, max(f.clause, pos - _STAT_REACH), pos))
+    if not stats:
+        return None
+    h = None
+    for stat in stats:  # (丽水市地区生产总值（GDP）: the area written before any of its names)
+        before = f.holders.between(max(0, stat.start() - _STAT_OWNER_GAP - 12), stat.start())
+        if before and before[-1].kind in ("region", "zone") and stat.start() - before[-1].end <= _STAT_OWNER_GAP:
+            h = before[-1]
+            break
+    h = h or f.holders.area_speaker(pos)
+    return None if h is None else Resolved(h.name, h.kind, h.org, h.start, h.end)
+
+
+_STAT_REACH = 30      # (a statistic named further before its figure is another clause's)
+_STAT_OWNER_GAP = 3   # (丽水市|地区生产总值, 全县|的|固定资产投资: what may stand between the area and its statistic)
 
 
 def _speaking_zone(f: _Figure) -> Resolved | None:
@@ -269,8 +533,9 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
-RESOLVE_STEPS = (_counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _same_clause,
-                 _listed_before, _earlier_clauses, _speaking_zone, _current_topic, _named_later)
+RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
+                 _respective, _time_lead, _same_clause,
+                 _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 
 
 def resolve(holders: Holders, pos: int, end: int, sent_start: int, role: str, event: bool = False,
@@ -465,131 +730,3 @@ def _answer(holders: Holders, h: Holder, role: str) -> Resolved:
             return NONE
         return Resolved(topic.name, subject_type(topic, role), topic.org, h.start, h.end)
     return Resolved(h.name, subject_type(h, role), h.org, h.start, h.end)
-
-
-_ITEM_SEP = "、，。；：,;:\n"
-
-def enumerated(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
-    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一批项目签约``): each item
-    before it separated by 、 is a holder of the same milestone. Items keep the words as written.
-
-    The answer of :func:`_enumerated_scan` (the definition). The items before a position are read
-    once per sentence and kept as a chain (:func:`_item_chain`): the verbs of a long list, each
-    after its own item (甲项目开工、乙项目开工、…), do not each walk back over the whole list."""
-    text = holders.text
-    if r.start < 0:
-        return []
-    p, last = r.start, None
-    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
-        p -= 1
-        # the item before 等 starts after the last separator before it (found by bisection)
-        k = max(sent_start, max(rfind_in(text, ch, 0, p) for ch in _ITEM_SEP) + 1)
-        if text[k - 1:k] != "、":
-            return []
-        last = _item(holders, k, p, r.subject_type)
-        p = k
-    chain = _item_chain(holders, sent_start, r.subject_type)
-    _read_chain(holders, chain, p, sent_start, r.subject_type)
-    out = []
-    q = chain[p][2]
-    while q is not None:  # the named items only, nearest first
-        item, nxt, _ = chain[q]
-        out.append(item)
-        q = chain[nxt][2] if nxt is not None else None
-    out.reverse()
-    if last is not None:
-        out.append(last)
-    return out
-
-
-def _item_end_before(text: str, p: int, sent_start: int) -> int | None:
-    """Where the list item before position ``p`` ends — at the 、 before it, or between two quoted
-    items side by side (“甲项目”“乙项目”) — or None when no item stands right before ``p``.
-
-    >>> _item_end_before("云岭项目、星河项目", 5, 0), _item_end_before("“云岭”“星河”", 5, 0), _item_end_before("云岭和星河", 3, 0)
-    (4, 3, None)
-    """
-    j = p - 1
-    while j > sent_start and text[j] in "“”\"":
-        j -= 1
-    if j > sent_start and text[j] == "、":
-        return j
-    if j > sent_start and text[j + 1:p] == "”“":
-        return j + 1
-    return None
-
-
-def _item_chain(holders: Holders, sent_start: int, subject_type: str) -> dict:
-    """Position → (the item ending before it as a :class:`Resolved` or None, the position of the
-    item before that or None, the nearest position from here whose item is named or None)."""
-    return holders.memo.setdefault(("items", sent_start, subject_type), {})
-
-
-def _read_chain(holders: Holders, chain: dict, p: int, sent_start: int, subject_type: str) -> None:
-    """Read the items before ``p`` into ``chain``, back to the first position already read."""
-    text, path = holders.text, []
-    while p is not None and p not in chain:
-        path.append(p)
-        end_item = _item_end_before(text, p, sent_start)
-        if end_item is None:
-            chain[p] = (None, None, None)
-            path.pop()
-            break
-        k = end_item
-        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
-            k -= 1
-        chain[p] = (_item(holders, k, end_item, subject_type), k, None)
-        p = k
-    for q in reversed(path):
-        item, nxt, _ = chain[q]
-        chain[q] = (item, nxt, q if item is not None else chain[nxt][2])
-
-
-def _item(holders: Holders, a: int, b: int, subject_type: str) -> Resolved | None:
-    """The item ``a:b`` of a list as a holder, or None when its words are too few or too many to name one."""
-    text = holders.text
-    a = left_edge(text, b, a) if text[a:b].strip("“”\"") else a
-    name = text[a:b].strip("“”\" ")
-    if 2 <= len(name) <= 30:
-        h = holders.containing(a, b)
-        kind = h.kind if h is not None and h.kind in ("company", "project", "other") else subject_type
-        return Resolved(name if h is None else h.name, kind, h.org if h else None, a, b)
-    return None
-
-
-def _enumerated_scan(holders: Holders, r: Resolved, sent_start: int) -> list[Resolved]:
-    """The holders listed with ``r`` (``A、B、C项目参加集中开工``; ``A、B、C等一批项目签约``): each item
-    before it separated by 、 is a holder of the same milestone. Items keep the words as written.
-    (The definition of :func:`enumerated`, scanning the list back from ``r`` at each call.)"""
-    text = holders.text
-    if r.start < 0:
-        return []
-    items = []
-    p = r.start
-    if text[p - 1:p] == "等":  # A、B、C等一系列项目: the items are the holders, the phrase sums them up
-        p -= 1
-        k = p
-        while k > sent_start and text[k - 1] not in _ITEM_SEP:
-            k -= 1
-        if text[k - 1:k] != "、":
-            return []
-        items.append((k, p))
-        p = k
-    while True:
-        end_item = _item_end_before(text, p, sent_start)
-        if end_item is None:
-            break
-        k = end_item
-        while k > sent_start and text[k - 1] not in _ITEM_SEP + "“":
-            k -= 1
-        items.append((k, end_item))
-        p = k
-    out = []
-    for a, b in reversed(items):
-        a = left_edge(text, b, a) if text[a:b].strip("“”\"") else a
-        name = text[a:b].strip("“”\" ")
-        if 2 <= len(name) <= 30:
-            h = holders.containing(a, b)
-            kind = h.kind if h is not None and h.kind in ("company", "project", "other") else r.subject_type
-            out.append(Resolved(name if h is None else h.name, kind, h.org if h else None, a, b))
-    return out

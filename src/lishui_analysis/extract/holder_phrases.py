@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
@@ -26,6 +26,19 @@ class Holder:
     kind: str            # company, project, batch, zone, region, government, other, generic
     org: Any = None      # the OrgMention when the holder is (or is built by) an organization
     affiliation: bool = False  # an organization named for a person (…董事长): a topic, never a direct holder
+
+
+class Resolved(NamedTuple):
+    """The holder :func:`.figure_holder.resolve` gives a figure or milestone."""
+    subject: str
+    subject_type: str
+    org: Any
+    start: int = -1   # where the holder stands in the body (-1: the topic or the headline's)
+    end: int = -1
+    rule: str = ""    # the named step that gave it (``subject_rule``: same_clause, current_topic, …)
+
+
+NONE = Resolved("", "", None)
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
@@ -79,7 +92,8 @@ def vocab() -> dict:
         "dash_re": re.compile(r"——|—|--|：|:"),
         "bare_count": re.compile(rf"(?:\d+|[{_CN_NUM}]{{1,4}})[个家项](?![\u4e00-\u9fff])"),
         "category_re": re.compile(alt(v["category_words"])),
-        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"]) + ")"),
+        # (a place before its own statistic holds it too: 青田县固定资产投资增长…)
+        "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"] + v["area_statistics"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
         "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
         # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
@@ -105,17 +119,25 @@ def vocab() -> dict:
                               r"|(?<!\d)\d{5,8}(?!\d)号?)[^，。；：\n]{0,14}?(?:地块|国有建设用地|宗地)"),
         "title_re": re.compile(r"(?:被评为|评为|获评|荣获|授予|命名为|被命名为|列为|入选|获批|创成|成功创建|跻身)[“”]?$"),
         "lead_re": re.compile(rf"(?:{alt(v['clause_leads'])})+"),
+        # (not a rate built on one: 亩均…, 万元工业增加值能耗, 固定资产投资强度 — a plot's or firm's requirement)
+        "area_statistic_re": re.compile(rf"(?<!亩均)(?<!万元)(?:{alt(v['area_statistics'])})(?!强度|能耗|密度|率|占比|比重|产出)"),
     }
 
 
-def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
+def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool = False) -> int:
     """Where a holder phrase ending at ``head_start`` begins: the run of name characters before it,
-    cut after the last break word (verb, preposition, role) or opening quote."""
+    cut after the last break word (verb, preposition, role) or opening quote — with ``quotes`` (a
+    counted phrase's noun: :func:`batch_left`), a short quotation inside the run is part of it."""
     v = vocab()
     lo = max(floor, head_start - 40)
     s = lo
     for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
         s = stop.end()
+    opening = _quoted_inside(text, s, lo) if quotes and config.step_on("holders", "quoted_inside") else -1
+    if opening >= 0:  # 专精特新“小巨人”企业8家: the run goes on before the quotation
+        s = max(lo, opening - 30)
+        for stop in v["non_name"].finditer(text, s, opening):
+            s = stop.end()
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
@@ -134,7 +156,22 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None) -> int:
             s = past_head(text, s, head_start)
         if config.step_on("holders", "first_word"):
             s = first_word_off(text, s, head_start)
+    if opening >= 0 and s >= opening:  # the quotation would open the name (“龙头”企业): read without it
+        return left_edge(text, head_start, floor, breaks)
     return s
+
+
+def _quoted_inside(text: str, s: int, lo: int) -> int:
+    """Step ``holders.quoted_inside``: where a short quotation of name characters closing right at
+    ``s`` opens (``专精特新“小巨人”|企业8家``, ``入选“双百”|项目12个``: a category's quoted name inside a
+    counted phrase), when name characters stand right before it; else -1."""
+    if s - 2 <= lo or text[s - 1] != "”":
+        return -1
+    q = text.rfind("“", max(lo, s - 12), s - 1)
+    if q <= lo or not 1 <= s - q - 2 <= 10 or vocab()["non_name"].match(text, q - 1) \
+            or not vocab()["cjk_name"].fullmatch(text, q + 1, s - 1):
+        return -1
+    return q
 
 
 def past_head(text: str, s: int, e: int) -> int:
@@ -149,7 +186,7 @@ def past_head(text: str, s: int, e: int) -> int:
         if m is not None and s < m.end() <= e - 2 and vocab()["non_name"].search(text, s - k, s) is None:
             return m.end()
     m = head_re.match(text, s, e)
-    if m is not None and m.end() <= e - 2 and _word_end(text, s, e) <= m.end():
+    if m is not None and m.end() <= e - 2 and word_end(text, s, e) <= m.end():
         return m.end()
     return s
 
@@ -165,10 +202,10 @@ def first_word_off(text: str, s: int, e: int) -> int:
     classes = vocab()["name_word_classes"]
     tags = lexicon.tags()
     while e - s > 2:
-        w = _word_end(text, s, e)
+        w = word_end(text, s, e)
         if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
             break
-        if w == s + 1 and not _ALNUM.match(text, w) and _word_end(text, w, e) == w + 1:
+        if w == s + 1 and not _ALNUM.match(text, w) and word_end(text, w, e) == w + 1:
             break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
         s = w
     return s
@@ -187,7 +224,7 @@ def proper(text: str, s: int, e: int) -> bool:
         return True
     tags, single, i = lexicon.tags(), 0, s
     while i < e:
-        w = _word_end(text, i, e)
+        w = word_end(text, i, e)
         if tags.get(text[i:w]) in _PROPER_TAGS:
             return True
         single = single + 1 if w == i + 1 and "\u4e00" <= text[i] <= "\u9fff" else 0
@@ -197,7 +234,7 @@ def proper(text: str, s: int, e: int) -> bool:
     return False
 
 
-def _word_end(text: str, s: int, e: int) -> int:
+def word_end(text: str, s: int, e: int) -> int:
     """End of the longest word of jieba's dictionary that starts at ``s`` and ends by ``e``
     (``s + 1`` when none does: a character alone)."""
     tags = lexicon.tags()
@@ -236,7 +273,7 @@ def name_start(text: str, s: int, e: int) -> int:
 
 def _longer_word(text: str, s: int, w_end: int, e: int) -> bool:
     """A word of the dictionary longer than ``text[s:w_end]`` starts at ``s`` and ends by ``e``."""
-    return _word_end(text, s, e) > w_end
+    return word_end(text, s, e) > w_end
 
 
 def preload() -> None:
@@ -298,11 +335,15 @@ def distinctive(name: str, head: str) -> bool:
 def name_form(text: str, s: int, m) -> str | None:
     """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
     batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
-    重点项目``: projects of a kind, never one project's name); else None."""
+    重点项目``: projects of a kind, never one project's name), or when 此次/本次 opens it (``此次开竣工
+    项目``, ``本次集中签约项目``: the projects of this event, a batch); else None."""
     if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
-            and vocab()["kind_head_re"].search(text, s, m.start()):
+            and (vocab()["kind_head_re"].search(text, s, m.start()) or text.startswith(_THIS_EVENT, s)):
         return "batch"
     return None
+
+
+_THIS_EVENT = ("此次", "本次")
 
 
 def listed_places(text: str, s: int) -> int | None:
@@ -357,7 +398,7 @@ def batch_left(text: str, m) -> int | None:
     """Start of a counted phrase written before its count (入园企业140家): the name characters before
     its head, cut at a break word; None when no word stands before the head."""
     end_noun = m.start("conn") if m.group("conn") else m.start("num")
-    s = left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"])
+    s = left_edge(text, end_noun, max(0, m.start() - 14), vocab()["batch_break_re"], quotes=True)
     return s if s < m.start() else None
 
 

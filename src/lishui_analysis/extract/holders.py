@@ -12,8 +12,6 @@ A step or reading is switched off by name, e.g. ``LISHUI_STEPS_OFF=holders.trade
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -35,6 +33,7 @@ from .holder_phrases import (
     proper,
     vocab,
 )
+from .holder_builders import _area_batches, _builders
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
 
@@ -227,8 +226,13 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     (True, [('云岭电池材料项目', 'project')], '云岭科技有限公司')
     """
     text, v = r.text, r.v
-    if m.start() - s < 2:
-        return True  # a head with no words before it names nothing
+    if m.start() - s < 2:  # a head with no words before it names nothing — but a place's projects cut at a verb
+        # (丽水全市省重点建设项目: the cut after 建设 left 项目 alone; read with the batch breaks, a batch)
+        place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") \
+            and m.group().startswith(("项目", "工程")) else None
+        if place is not None and r.free(place, m.end()) and not v["plural_re"].search(text, place, m.end()):
+            r.take(Holder(place, m.end(), text[place:m.end()], "batch"))
+        return True
     start = _phrase_start(r, m, s)
     if start is None:
         return True
@@ -269,6 +273,9 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
             # 青田县稳进提质重大项目, 松阳县重大项目: a place's projects, counted as one batch
             s, name, kind = place, text[place:m.end()], "batch"
+        elif name.startswith(_THIS_BATCH[:2]) and len(name) - len(head) > 2 and head.startswith(("项目", "工程")) \
+                and config.step_on(STAGE, "kind_head"):
+            kind = "batch"  # 此次投产项目, 本次签约项目: the projects of this event (as holder_phrases.name_form)
     elif org is None and (form := name_form(text, s, m)) is not None:
         kind = form  # a kind of project (云岭新区重大项目: a batch)
     elif config.step_on(STAGE, "titles") and (v["title_re"].search(text, max(0, s - 6), s)
@@ -455,51 +462,9 @@ def _this_batch(r: _Reading) -> None:
 
 
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
-#: What an owner does to its project, said right after it is named as the builder (由X牵头投资建设,
-#: X投资建设的…项目). A contractor's words (承建, 施工) are not among them: a builder is no owner.
-_BUILDS = r"(?:牵头)?(?:投资|出资|投建|建设|开发|兴建|实施|打造)+"
-_BUILT_BY = re.compile("由")
-_BUILDS_RE = re.compile(_BUILDS)
-_BUILDS_OF_RE = re.compile(_BUILDS + "的")
-
-
-def _builders(r: _Reading) -> None:
-    """The company a project is built by, when the text says so in one of two forms — the project,
-    then 由 and the company with an owner's verb (``星河轴承项目由浙江云岭精工有限公司投资建设``), or
-    the company with an owner's verb and 的 right before the project (``浙江云岭精工有限公司投资建设的
-    星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
-
-    >>> from .organizations import extract_org_mentions
-    >>> text = "星河轴承项目由浙江云岭精工有限公司投资建设。"
-    >>> r = _Reading(text, extract_org_mentions(text)); _head_phrases(r); _organizations(r); _builders(r)
-    >>> [(h.name, h.org.name if h.org else "") for h in r.found if h.kind == "project"]
-    [('星河轴承项目', '浙江云岭精工有限公司')]
-    """
-    text = r.text
-    companies = {o.start: o for o in r.orgs if o.org_type in ("company", "fund")}
-    if not companies:
-        return
-    by_end = {o.end: o for o in companies.values()}
-    for k, h in enumerate(r.found):
-        if h.kind != "project" or h.org is not None:
-            continue
-        owner = None
-        if text.startswith("由", h.end):  # …项目由X投资建设
-            o = companies.get(h.end + 1)
-            if o is not None and _BUILDS_RE.match(text, o.end):
-                owner = o
-        if owner is None:  # X投资建设的…项目: an owner's verb (3 to 8 characters) and 的 right before it
-            for width in range(3, 9):
-                m = _BUILDS_OF_RE.fullmatch(text, max(0, h.start - width), h.start)
-                if m is not None and m.start() in by_end:
-                    owner = by_end[m.start()]
-                    break
-        if owner is not None:
-            r.found[k] = replace(h, org=owner)
-
-
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
-                _industries, _treasuries, _trade_names, _organizations, _regions, _this_batch, _builders)
+                _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
+                _builders)
 
 
 def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
@@ -557,6 +522,15 @@ class Holders:
                 and not (project.org and company.org and project.org.name == company.org.name):
             return company  # a paragraph on another company than the last project's (X公司是…；该项目…)
         return project or company or self.headline_topic
+
+    def area_speaker(self, before: int) -> Holder | None:
+        """The last region or zone before ``before`` that opens its clause (a clause's or a heading's subject)."""
+        if "area_speakers" not in self.memo:
+            hs = [h for h in self.items if h.kind in ("region", "zone") and opens_clause(self.text, h, clause_start(self.text, h.start))]
+            self.memo["area_speakers"] = (hs, [h.end for h in hs])
+        hs, ends = self.memo["area_speakers"]
+        i = bisect_right(ends, before) - 1
+        return hs[i] if i >= 0 else None
 
     def speaking_zone(self, before: int) -> Holder | None:
         """The last zone before ``before`` that opens its clause (the zone as a clause's subject)."""

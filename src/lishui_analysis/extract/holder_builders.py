@@ -1,0 +1,95 @@
+"""Steps of :func:`.holders.find_holders` that complete the holders once all are read:
+``holders.builders`` (the company a project is built by, when the text ties them: the project's
+organization, its parent company in the entities table) and ``holders.area_batches`` (a zone's or
+region's counted batch named with the area)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .context import clause_start
+from .holder_phrases import opens_clause, word_end
+
+if TYPE_CHECKING:
+    from .holders import _Reading
+
+#: What an owner does to its project, said right after it is named as the builder (由X牵头投资建设,
+#: X投资建设的…项目). A contractor's words (承建, 施工) are not among them: a builder is no owner.
+_BUILDS = r"(?:牵头)?(?:投资|出资|投建|建设|开发|兴建|实施|打造)+"
+_BUILT_BY = re.compile("由")
+_BUILDS_RE = re.compile(_BUILDS)
+_BUILDS_OF_RE = re.compile(_BUILDS + "的")
+
+
+def _builders(r: _Reading) -> None:
+    """The company a project is built by, when the text says so in one of two forms — the project,
+    then 由 and the company with an owner's verb (``星河轴承项目由浙江云岭精工有限公司投资建设``), or
+    the company with an owner's verb and 的 right before the project (``浙江云岭精工有限公司投资建设的
+    星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
+
+    >>> from .organizations import extract_org_mentions
+    >>> from .holders import _Reading, _head_phrases, _organizations
+    >>> text = "星河轴承项目由浙江云岭精工有限公司投资建设。"
+    >>> r = _Reading(text, extract_org_mentions(text)); _head_phrases(r); _organizations(r); _builders(r)
+    >>> [(h.name, h.org.name if h.org else "") for h in r.found if h.kind == "project"]
+    [('星河轴承项目', '浙江云岭精工有限公司')]
+    """
+    text = r.text
+    companies = {o.start: o for o in r.orgs if o.org_type in ("company", "fund")}
+    if not companies:
+        return
+    by_end = {o.end: o for o in companies.values()}
+    for k, h in enumerate(r.found):
+        if h.kind != "project" or h.org is not None:
+            continue
+        owner = None
+        if text.startswith("由", h.end):  # …项目由X投资建设
+            o = companies.get(h.end + 1)
+            if o is not None and _BUILDS_RE.match(text, o.end):
+                owner = o
+        if owner is None:  # X投资建设的…项目: an owner's verb (3 to 8 characters) and 的 right before it
+            for width in range(3, 9):
+                m = _BUILDS_OF_RE.fullmatch(text, max(0, h.start - width), h.start)
+                if m is not None and m.start() in by_end:
+                    owner = by_end[m.start()]
+                    break
+        if owner is not None:
+            r.found[k] = replace(h, org=owner)
+
+
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_OPENERS_SEEN = 12  # (the holders nearest before a batch: its sentence's subject opens the sentence or a clause near it)
+
+
+def _area_batches(r: _Reading) -> None:
+    """A counted batch in a sentence whose subject is a zone or region — the last holder opening a
+    clause of the sentence before it, no project or company opening one after that — is the area's
+    batch, named with it: ``截至年底，云岭经开区共有专精特新企业45家`` → ``云岭经开区专精特新企业45家``
+    (every figure it holds, its count and its sums, takes that name). A batch naming its place
+    itself (``全县9个重点项目``) keeps its name.
+
+    >>> from .holders import _Reading, _count_last, _regions
+    >>> r = _Reading("今年，青田共有规上企业120家。"); _count_last(r); _regions(r); _area_batches(r)
+    >>> [(h.name, h.kind) for h in r.found]
+    [('青田规上企业120家', 'batch'), ('青田', 'region')]
+    """
+    text = r.text
+    order = sorted(range(len(r.found)), key=lambda k: r.found[k].start)
+    starts = [r.found[k].start for k in order]
+    for k, h in enumerate(r.found):
+        if h.kind != "batch":
+            continue
+        lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, h.start - 200), h.start)), default=0)
+        i = bisect_left(starts, h.start)
+        last = None
+        for j in order[max(0, i - _OPENERS_SEEN):i]:
+            o = r.found[j]
+            if o.start >= lo and o.end <= h.start and o.kind in ("zone", "region", "project", "company") \
+                    and opens_clause(text, o, clause_start(text, o.start, lo)):
+                last = o
+        if last is not None and last.kind in ("zone", "region") and not h.name.startswith(last.name):
+            # (经开区已|有规上企业80家: the verb of having is no part of the name; 有色… is)
+            name = h.name[1:] if h.name.startswith("有") and word_end(h.name, 0, len(h.name)) == 1 else h.name
+            r.found[k] = replace(h, name=last.name + name)

@@ -1,0 +1,213 @@
+"""Holders of figures by grammatical class, on invented sentences (templates varying the names,
+numbers, order and punctuation): each class is one step of :data:`.figure_holder.RESOLVE_STEPS`."""
+import pytest
+
+from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
+from lishui_analysis.ingest.segment import split_sentences
+
+
+def holders_of(text: str) -> dict[str, tuple[str, str, str]]:
+    """surface → (subject, subject_type, subject_rule) of each figure of ``text``."""
+    qs = extract_quantities(text, split_sentences(text), extract_org_mentions(text))
+    return {q.surface: (q.subject, q.subject_type, q.subject_rule) for q in qs}
+
+
+# ---- list_item: a figure inside an item of a list of projects ---------------------------------
+
+ITEMS = [("岭拓机械", "8万台", "水泵"), ("青溪材料", "2.5万吨", "隔膜"), ("禾旭", "300万件", "卫浴配件")]
+
+
+@pytest.mark.parametrize("lead", ["今年新开工的还有", "其中包括", "同时开工的有"])
+@pytest.mark.parametrize("close", ["等3个项目集中开工。", "等一批重点工程顺利推进。"])
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1)])
+def test_a_figure_in_a_list_item_is_the_items(lead, close, order):
+    items = [ITEMS[k] for k in order]
+    text = lead + "、".join(f"{who}年产{fig}{what}" for who, fig, what in items) + close
+    got = holders_of(text)
+    for who, fig, what in items:
+        assert got[fig] == (f"{who}年产{fig}{what}", "project", "list_item")
+
+
+@pytest.mark.parametrize("tail", ["及配套工程项目", "生产线项目"])
+def test_an_item_ending_in_a_head_is_taken_whole(tail):
+    text = f"同期开工的还有澜岳纸业包装项目、岭拓机械年产8万台水泵{tail}、青溪食品加工项目等。"
+    assert holders_of(text)["8万台"][:2] == (f"岭拓机械年产8万台水泵{tail}", "project")  # (or the phrase's own)
+
+
+@pytest.mark.parametrize("a, b", [("12亿元", "6.5亿元"), ("8000万元", "3亿元")])
+def test_a_figure_joined_by_de_is_the_named_items_modifier(a, b):
+    text = f"全县招引总投资{a}的星河智造、总投资{b}的云岭康养旅游等一批好项目。"
+    got = holders_of(text)
+    assert got[a][:2] == ("星河智造", "project") and got[b][:2] == ("云岭康养旅游", "project")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭电池材料项目总投资8亿元、用地120亩。", "120亩"),          # a list of figures, not of projects
+    ("签约项目20个，其中80%以上为高端装备、新材料等“新质”项目。", "80%"),  # the item starts at the figure
+    ("岭拓集团有限公司投资3亿元、青溪集团有限公司投资2亿元。", "2亿元"),    # the item names its holder first
+])
+def test_no_list_item_holder(text, surface):
+    got = holders_of(text)
+    assert got and all(rule != "list_item" for f, (_, _, rule) in got.items() if f.startswith(surface))
+
+
+# ---- list_total: the total after a list that spells out a batch ------------------------------
+
+@pytest.mark.parametrize("batch", ["本次集中签约项目8个", "集中开工项目12个", "此次竣工投产项目"])
+@pytest.mark.parametrize("intro", ["，包括", "，主要包括", "，涵盖"])
+@pytest.mark.parametrize("total", ["总投资额42.5亿元", "计划总投资超90亿元"])
+def test_a_total_after_a_list_that_spells_out_a_batch_is_the_batchs(batch, intro, total):
+    text = f"{batch}{intro}云岭智造项目、星河康养项目、青溪码头工程等，{total}。"
+    ((_, got),) = [(f, h) for f, h in holders_of(text).items() if "亿元" in f]
+    assert got == (batch, "batch", "list_total")
+
+
+def test_a_list_with_no_batch_named_before_it_is_summed_as_written():
+    text = "云岭智造项目、星河康养项目等一批项目开工，总投资12亿元。"
+    assert holders_of(text)["12亿元"][1:] == ("batch", "listed_before")
+
+
+@pytest.mark.parametrize("phrase", ["此次投产项目", "本次集中投产项目", "此次开竣工项目"])
+def test_projects_of_this_event_are_a_batch(phrase):
+    from lishui_analysis import config
+    from lishui_analysis.extract.holders import find_holders
+    text = f"{phrase}进展顺利。"
+    assert [(h.name, h.kind) for h in find_holders(text).items] == [(phrase, "batch")]
+    with config.steps_off("holders.kind_head"):
+        assert [h.kind for h in find_holders(text).items] != ["batch"]
+
+
+# ---- respective: figures after 分别 go one to one with the items before it -----------------------
+
+INDUSTRIES = ["光伏产业", "汽配产业", "竹木制品产业", "生物医药产业"]
+RATES = ["12%", "8.5%", "6.2%", "21%"]
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+@pytest.mark.parametrize("frame", ["上半年，全县{items}产值分别增长{figs}。",
+                                   "今年以来，{items}增势较好，其增加值分别增长{figs}；",
+                                   "{items}营收分别同比增长{figs}"])
+@pytest.mark.parametrize("shift", [0, 1])
+def test_figures_after_fenbie_are_the_items_one_to_one(n, frame, shift):
+    items = (INDUSTRIES[shift:] + INDUSTRIES[:shift])[:n]
+    figs = RATES[:n]
+    text = frame.format(items="、".join(items), figs="、".join(figs))
+    got = holders_of(text)
+    for k, (item, fig) in enumerate(zip(items, figs)):
+        assert got[fig] == (("全县" if k == 0 and "全县" in frame else "") + item, "batch", "respective")
+
+
+def test_counts_after_fenbie_name_their_batch_with_the_count():
+    got = holders_of("全区新签约、新开工亿元以上项目分别达30个和12个。")
+    assert got["12个"] == ("新开工亿元以上项目12个", "batch", "respective")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭经开区固定资产投资、工业产值分别增长8%、6%。", "6%"),      # measures of one holder
+    ("光伏产业、汽配产业产值分别增长12%、8.5%、6%。", "6%"),          # three figures, two items
+])
+def test_no_respective_holder(text, surface):
+    assert holders_of(text)[surface][2] != "respective"
+
+
+# ---- area_statistic: statistics of an area are the area's --------------------------------------
+
+@pytest.mark.parametrize("place", ["青田县", "松阳", "丽水市"])
+@pytest.mark.parametrize("stat", ["地区生产总值", "规上工业增加值", "社会消费品零售总额", "固定资产投资"])
+@pytest.mark.parametrize("frame", ["据统计，今年前三季度{place}{stat}同比增长{fig}，高于全省。",
+                                   "去年{place}的{stat}增长{fig}；"])
+def test_a_statistic_written_after_its_area_is_the_areas(place, stat, frame):
+    text = frame.format(place=place, stat=stat, fig="7.5%")
+    subject, kind, _ = holders_of(text)["7.5%"]
+    assert place.startswith(subject) and kind == "region"
+
+
+@pytest.mark.parametrize("stat", ["地区生产总值", "固定资产投资", "居民人均可支配收入"])
+def test_a_statistic_under_a_heading_is_the_headings_area(stat):
+    text = f"一、全县经济发展目标\n（1）{stat}增长6.5%；\n（2）研发投入强度达到2.6%。"
+    got = holders_of(text)
+    assert got["6.5%"][:2] == ("全县", "region") and got["2.6%"][:2] == ("全县", "region")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("地块出让条件：固定资产投资强度≥300万元/亩。", "300万元/亩"),      # a plot's requirement
+    ("地块出让条件：单位工业增加值能耗≤0.5吨标煤。", "0.5吨标煤"),
+    ("云岭科技有限公司去年营收增长12%。", "12%"),                     # a firm's own figure
+])
+def test_no_area_statistic(text, surface):
+    assert holders_of(text)[surface][2] != "area_statistic"
+
+
+# ---- area_batch: an area's counts of firms, labs, projects are named with the area ---------------
+
+@pytest.mark.parametrize("area", ["云岭经开区", "星河高新区", "青田"])
+@pytest.mark.parametrize("lead", ["截至年底，", "此外，", ""])
+@pytest.mark.parametrize("verb", ["共有", "拥有", "已有"])
+def test_an_areas_counts_are_its_batches(area, lead, verb):
+    text = f"{lead}{area}{verb}专精特新企业45家、省级研发中心6家，规上企业120家。"
+    got = holders_of(text)
+    for noun, count in (("专精特新企业", "45家"), ("省级研发中心", "6家"), ("规上企业", "120家")):
+        assert got[count][:2] == (f"{area}{noun}{count}", "batch")  # (area_batch, or the holder's: area_batches)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("云岭经开区积极招商，星河科技有限公司新建厂房3幢，带动配套企业12家。", "12家"),   # a company speaks after it
+])
+def test_no_area_batch(text, surface):
+    subject, _, rule = holders_of(text)[surface]
+    assert rule != "area_batch" and not subject.startswith("云岭经开区")
+
+
+# ---- time_lead: a span of time opening a sentence is the time of its subject --------------------
+
+@pytest.mark.parametrize("span", ["过去一年", "八年来", "近五年来", "经过十年的培育", "历经三年建设"])
+@pytest.mark.parametrize("area, kind", [("星河新区", "zone"), ("青田", "region"), ("云岭经开区", "zone")])
+@pytest.mark.parametrize("rest", ["全力推进招商引资。", "坚持绿色发展，成效显著；"])
+def test_a_leading_span_of_time_is_its_subjects(span, area, kind, rest):
+    text = f"{span}，{area}{rest}"
+    ((surface, got),) = holders_of(text).items()
+    assert got == (area, kind, "time_lead")
+
+
+@pytest.mark.parametrize("text", ["云岭科技有限公司用了两年时间建成新厂。",     # the holder comes first
+                                  "过去一年，全力推进招商引资。"])           # no subject after it
+def test_no_time_lead(text):
+    assert all(rule != "time_lead" for _, _, rule in holders_of(text).values())
+
+
+# ---- a place's projects named with a verb inside (holders.place_batch) ------------------------------
+
+@pytest.mark.parametrize("place", ["青田全县", "丽水全市", "松阳县"])
+@pytest.mark.parametrize("kind", ["省重点建设项目", "市重点建设项目", "新开工项目"])
+def test_a_places_projects_cut_at_a_verb_are_a_batch(place, kind):
+    from lishui_analysis import config
+    from lishui_analysis.extract.holders import find_holders
+    text = f"1-9月，{place}{kind}完成投资56.8亿元，占年度计划的91.2%。"
+    assert holders_of(text)["56.8亿元"][:2] == (place + kind, "batch")
+    with config.steps_off("holders.place_batch"):
+        assert (place + kind, "batch") not in [(h.name, h.kind) for h in find_holders(text).items]
+
+
+@pytest.mark.parametrize("railway", ["云岭至星河铁路", "星澜高铁", "岭拓铁路"])
+@pytest.mark.parametrize("stretch", ["丽水段", "青田段", ""])
+def test_a_railway_is_a_project(railway, stretch):
+    text = f"截至9月底，{railway}{stretch}已完成投资12.5亿元，占年度计划的80.2%。"
+    got = holders_of(text)
+    assert got["12.5亿元"][:2] == (railway, "project") and got["80.2%"][:2] == (railway, "project")
+
+
+# ---- holders.quoted_inside: a quoted word inside a counted phrase is part of it ------------------
+
+@pytest.mark.parametrize("category", ["专精特新“小巨人”企业", "省级“隐形冠军”企业", "国家级“绿色工厂”企业"])
+@pytest.mark.parametrize("n", ["8家", "23家"])
+def test_a_quoted_word_inside_a_counted_phrase_is_part_of_it(category, n):
+    from lishui_analysis import config
+    text = f"目前，青田已有{category}{n}，其中重点企业3家。"
+    assert holders_of(text)[n][:2] == (f"青田{category}{n}", "batch")
+    with config.steps_off("holders.quoted_inside"):
+        assert category not in holders_of(text)[n][0]
+
+
+def test_a_quotation_opening_a_counted_phrase_is_no_part_of_it():
+    assert holders_of("推动“龙头”企业12家完成改造。")["12家"][0] != "“龙头”企业12家"
