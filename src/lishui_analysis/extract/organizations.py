@@ -12,6 +12,9 @@
 * Not names: a stem made only of descriptive words (``大型高科技企业集团``, ``全省开发区``), a
   first-of-its-kind description (``全国首家…学院``), an unnamed city's 市委/市政府, a credit line
   (``…宣传部供图``), a medium in a byline, a party organ or board after a name (``…党委``).
+* Lists of bodies (``organizations.listed_bodies``): the items of a list holding a body are bodies
+  when they end in a body's suffix, with no place needed (``县商务局、应急管理局等部门``), ``办``
+  included there only (``市发改委、市治水办``).
 * Bodies named after a run of bare places keep the last one (``浙江丽水市委`` → ``丽水市委``,
   ``温州乐清经开区`` → ``乐清经开区``); juxtaposed bodies are split (``乐清市委市政府``).
 * Short names: ``（以下简称“岚峰智能”）``, and a short form made of the distinctive
@@ -39,7 +42,8 @@ from ..vocab import industries, org_vocab, region_names, regions
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
-_PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
+#: A region in parentheses inside a name, spaced or not (某某电子（宁波）股份…, 某某电子 (宁波) 股份…).
+_PAREN_PLACE_END = re.compile(r" ?[（(] ?[\u4e00-\u9fff]{2,4} ?[）)] ?$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
@@ -84,6 +88,9 @@ def _tables():
     suffixes.sort(key=lambda s: -len(s[0]))
     suffix_re = re.compile("|".join(re.escape(s[0]) for s in suffixes))
     by_suffix = {s[0]: (s[1], s[2]) for s in suffixes}
+    # suffixes read only in a list of bodies (市某某办: 办 alone is also 举办, 承办)
+    listed_only = [w for w in v.get("listed_suffixes") or () if w not in by_suffix]
+    by_suffix.update({w: ("government", "listed") for w in listed_only})
     places = tuple(region_names()) + tuple(v.get("places") or ())
     provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
     place_alt = _alternation(places)
@@ -129,6 +136,11 @@ def _tables():
                 credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
                 credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
                 known=known, known_re=known_re, not_followed=not_followed,
+                place_inside=frozenset(v.get("place_inside_suffixes") or ()),
+                verb_ends=tuple(w for w in v["left_breaks"] if len(w) > 1),
+                gov_suffix_re=re.compile(_alternation([x[0] for x in suffixes if x[1] == "government"] + listed_only)),
+                gov_suffixes=tuple(sorted([x[0] for x in suffixes if x[1] == "government"] + listed_only,
+                                          key=len, reverse=True)),
                 branch_words=tuple(sorted(v.get("branch_words") or (), key=len, reverse=True)))
 
 
@@ -138,9 +150,9 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
     while True:
         # the pattern matches the empty run too: a search always finds one
         i = cast(re.Match[str], _NAME_RUN_END.search(text, max(0, end - limit), i)).start()
-        if i <= 0 or end - i >= limit or text[i - 1] not in "）)":
+        if i <= 0 or end - i >= limit or text[i - 1] not in "）) ":
             return i
-        m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
+        m = _PAREN_PLACE_END.search(text[max(0, i - 10):i])
         if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
             return i
         i -= len(m.group())
@@ -184,7 +196,10 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # break words ending after ``best``: (start, end); roles only when a stem is left after them
     cuts = [m.span() for m in t["break_re"].finditer(name, 0, stem_end) if m.end() > best]
     cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
-    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2]
+    # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
+    company = name.endswith("公司")
+    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
+             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
@@ -281,10 +296,11 @@ def _admin_named(name: str, stem: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
+def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool = False) -> str:
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
-    (A pure function of the run and the steps switched on: cached, since the same runs recur across
-    articles.)"""
+    ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
+    needs no place before it. (A pure function of the run and the steps switched on: cached, since
+    the same runs recur across articles.)"""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -300,8 +316,13 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
         return ""
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
-    if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
-                                   or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
+    if strength == "listed" and (not listed or lexicon.tags().get(name[-2:], "").startswith("v")
+                                 or name.endswith(t["verb_ends"])):
+        return ""  # (举办, 主办: a verb ending in the suffix)
+    if strength == "weak" and not listed and not (
+            name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+            or (suffix in t["place_inside"] and t["place_re"].search(stem))
+            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
         return ""
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
@@ -365,6 +386,54 @@ def enumerations(text: str, long_lists: bool | None = None):
             pos = p + 1
 
 
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_LIST_RUN_END = re.compile(r"[\u4e00-\u9fff]{0,16}\Z")  # searched with an end position
+
+
+def _listed_bodies(text: str, bodies: list[OrgMention]) -> list[OrgMention]:
+    """Step ``organizations.listed_bodies``: the other items of a list (``、``) that holds a government
+    body are bodies when they end in a body's suffix, with or without a place before it — a list of
+    units shortens its names (``县商务局、自然资源和规划局等部门``; ``责任单位：市发改委、市某某办``).
+    Each list is read once, from its first body on, both ways."""
+    t = _tables()
+    out: list[OrgMention] = []
+    done: set[int] = set()  # list separators already read
+
+    def item_at(s: int, e: int) -> None:
+        raw = text[s:e]
+        cut = raw.find("等")  # 某某局等部门: the list ends at 等
+        if cut >= 2:
+            raw, e = raw[:cut], s + cut
+        suffix = next((x for x in t["gov_suffixes"] if raw.endswith(x)), None)
+        if suffix is None:  # the last item, with what follows it (某某局通力协作): its first suffix ends it
+            m = t["gov_suffix_re"].search(raw, 2)
+            if m is None:
+                return
+            raw, e, suffix = raw[:m.end()], s + m.end(), m.group()
+        name = _name_of(raw, suffix, True, True)
+        if name:
+            out.append(OrgMention(e - len(name), e, name, name, "government"))
+
+    for o in bodies:
+        pos = o.end  # rightwards
+        while text.startswith("、", pos) and pos not in done:
+            done.add(pos)
+            m = _LIST_RUN.match(text, pos + 1)
+            if m is None:
+                break
+            item_at(m.start(), m.end())
+            pos = m.end()
+        pos = o.start - 1  # leftwards
+        while pos > 0 and text[pos] == "、" and pos not in done:
+            done.add(pos)
+            m = cast(re.Match[str], _LIST_RUN_END.search(text, max(0, pos - 16), pos))
+            if m.end() - m.start() < 2:
+                break
+            item_at(m.start(), m.end())
+            pos = m.start() - 1
+    return out
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -392,7 +461,10 @@ def find_full_names(text: str) -> list[OrgMention]:
         if org_type == "media" and t["dateline_re"].match(text, end):
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
-        found[(start, end)] = OrgMention(start, end, name, name, org_type)
+        found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
+    if config.step_on(STAGE, "listed_bodies"):
+        for o in _listed_bodies(text, [o for o in found.values() if o.org_type == "government"]):
+            found.setdefault((o.start, o.end), o)
     # FerroTec（中国）董事局主席: the name before a company's board or top role
     for m in t["roles_after_re"].finditer(text):
         e = m.start() - 1 if text[m.start() - 1:m.start()] == "副" else m.start()  # 副董事长

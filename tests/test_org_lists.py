@@ -1,0 +1,78 @@
+"""Organization names by grammatical class, on invented sentences: the items of a list of bodies
+are bodies without their place (县商务局、自然资源和规划局等部门), a park's committee is named by the
+place inside its name, a region in spaced parentheses stays inside a name, and a company's stem of
+lines of business keeps the role noun before it (某某企业管理有限公司)."""
+import itertools
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.organizations import extract_org_mentions
+
+# bodies written with their level (found on their own) and domains written bare (found in a list)
+LEVELLED = ["县商务局", "市发改委", "区财政局", "县经信局"]
+BARE = ["自然资源和规划局", "生态环境局", "住房和城乡建设局", "应急管理局"]
+TAILS = ["等部门", "等单位", ""]
+
+
+def names(text):
+    return {m.name for m in extract_org_mentions(text)}
+
+
+@pytest.mark.parametrize("levelled, bare, tail, first", [
+    (lv, b, t, f) for (lv, b), t, f in zip(itertools.product(LEVELLED, BARE), itertools.cycle(TAILS),
+                                         itertools.cycle([True, False]))])
+def test_a_bare_domain_in_a_list_of_bodies_is_a_body(levelled, bare, tail, first):
+    items = f"{levelled}、{bare}" if first else f"{bare}、{levelled}"
+    text = f"期间，{items}{tail}通力协作，推进创建工作。"
+    assert {levelled, bare} <= names(text)
+
+
+@pytest.mark.parametrize("bare", BARE)
+def test_a_bare_domain_alone_is_no_body(bare):
+    """Outside a list of bodies a bare domain has no place: not taken."""
+    assert bare not in names(f"会上，{bare}负责人介绍了情况。")
+
+
+@pytest.mark.parametrize("office", ["市治水办", "县创文办", "区双招双引办", "市攻坚办"])
+@pytest.mark.parametrize("sep", ["：", ":"])
+def test_an_office_short_form_in_a_list_of_bodies(office, sep):
+    text = f"责任单位{sep}市发改委、{office}、市财政局。"
+    assert {office, "市发改委", "市财政局"} <= names(text)
+
+
+@pytest.mark.parametrize("verb", ["举办", "主办", "承办", "协办"])
+def test_a_verb_ending_in_the_office_suffix_is_no_office(verb):
+    text = f"日前，由市里{verb}、县商务局承办的对接会召开。"
+    assert not any(n.endswith(verb) for n in names(text))
+
+
+def test_listed_bodies_is_a_named_step():
+    text = "期间，县商务局、应急管理局等部门通力协作。"
+    with config.steps_off("organizations.listed_bodies"):
+        off = names(text)
+    assert "应急管理局" in names(text) and "应急管理局" not in off
+
+
+@pytest.mark.parametrize("park", ["中德金华科技园", "中欧温州生态园", "中瑞湖州产业园"])
+def test_a_park_committee_is_named_by_the_place_inside(park):
+    assert f"{park}管委会" in names(f"据{park}管委会负责人介绍，项目进展顺利。")
+
+
+def test_a_committee_without_a_place_is_no_name():
+    assert not any(n.endswith("管委会") for n in names("据园区管委会负责人介绍，项目进展顺利。"))
+
+
+@pytest.mark.parametrize("trade, place, form", [
+    ("明远光学", "绍兴", "股份有限公司"), ("曜川电子", "宁波", "有限公司"), ("栖梧科技", "台州", "股份有限公司")])
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_region_in_spaced_parentheses_stays_in_the_name(trade, place, form, spaced):
+    surface = f"{trade} ({place}) {form}" if spaced else f"{trade}（{place}）{form}"
+    ms = extract_org_mentions(f"会上, {surface}与园区签下协议.")
+    assert [(m.surface, m.name) for m in ms] == [(surface, surface.replace(" ", ""))]
+
+
+@pytest.mark.parametrize("trade", ["泰禾", "澜岳", "禾旭"])
+@pytest.mark.parametrize("line", ["企业管理有限公司", "企业服务有限公司", "企业发展有限公司"])
+def test_a_role_noun_before_lines_of_business_stays_in_a_company_name(trade, line):
+    assert f"{trade}{line}" in names(f"该项目由杭州某某集团和{trade}{line}拿下。")
