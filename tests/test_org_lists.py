@@ -76,3 +76,11 @@ def test_a_region_in_spaced_parentheses_stays_in_the_name(trade, place, form, sp
 @pytest.mark.parametrize("line", ["企业管理有限公司", "企业服务有限公司", "企业发展有限公司"])
 def test_a_role_noun_before_lines_of_business_stays_in_a_company_name(trade, line):
     assert f"{trade}{line}" in names(f"该项目由杭州某某集团和{trade}{line}拿下。")
+
+
+@pytest.mark.parametrize("level", ["省", "温州市", "青田县"])
+@pytest.mark.parametrize("verb", ["部署的", "部署", "交办的"])
+def test_the_last_item_ends_at_its_own_suffix(level, verb):
+    """What follows the last body of a list is no part of it, even a word starting like a suffix (部署)."""
+    text = f"均提前完成{level}委、{level}政府{verb}各项任务。"
+    assert {f"{level}委", f"{level}政府"} == {m.surface for m in extract_org_mentions(text)}
