@@ -36,6 +36,7 @@ from .. import config
 from . import lexicon
 from .lexicon import all_function_words
 from .org_links import level_bodies, short_bodies, zone_canonical
+from .org_short import trade_names
 from .org_tables import tables as _tables
 from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import org_vocab
@@ -520,6 +521,16 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             if free(s, s + len(short)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
+    # 3b. companies named by a trade name and a line of business alone (某某光电董事长), at every
+    #     free place the article repeats them
+    if config.step_on(STAGE, "trade_names"):
+        shorts = sorted({name for _, _, name in trade_names(text, free)})
+        finder.expect(shorts)
+        for short in shorts:
+            for s in finder.occurrences(short):
+                if free(s, s + len(short)):
+                    mentions.append(OrgMention(s, s + len(short), short, short, "company"))
+                    take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
     #    zone, named as written)
