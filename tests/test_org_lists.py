@@ -84,3 +84,20 @@ def test_the_last_item_ends_at_its_own_suffix(level, verb):
     """What follows the last body of a list is no part of it, even a word starting like a suffix (部署)."""
     text = f"均提前完成{level}委、{level}政府{verb}各项任务。"
     assert {f"{level}委", f"{level}政府"} == {m.surface for m in extract_org_mentions(text)}
+
+
+@pytest.mark.parametrize("body, place, unit", [
+    ("杭州理工大学", "温州", "创新中心"), ("宁波海洋大学", "舟山", "创新中心"), ("丽水生态产业集聚区", "遂昌", "分区"),
+    ("衢江经济开发区", "龙游", "分区"), ("嘉兴南湖学院", "桐乡", "创新中心")])
+@pytest.mark.parametrize("former", ["", "原"])
+def test_a_body_s_unit_in_a_place_is_one_name(body, place, unit, former):
+    """(原 before it, its former name: the name starts at the place)"""
+    name = f"{body}{place}{unit}"
+    text = f"会上，{former}{name}、杭州禾旭科技有限公司作签约代表发言。"
+    got = names(text)
+    assert name in got and body not in got and not any(n.startswith("原") for n in got)
+
+
+@pytest.mark.parametrize("text", ["丽水创新中心主体结顶。", "园区功能分区合理。", "该创新中心投用。", "温州分区规划获批。"])
+def test_a_unit_word_without_a_body_before_it_is_no_name(text):
+    assert not any(n.endswith(("创新中心", "分区")) for n in names(text))

@@ -205,6 +205,19 @@ def _zone_body(stem: str) -> bool:
     return bool(zone) and _name_of(stem, zone) == stem
 
 
+def _sub_body(stem: str) -> bool:
+    """The stem is a named body and a place: the body's unit there (某某大学温州 + 创新中心,
+    某某产业集聚区松阳 + 分区)."""
+    t = _tables()
+    for k in (2, 3, 4):
+        head, place = stem[:-k], stem[-k:]
+        if place in t["places"] and len(head) >= 4:
+            suffix = next((x for x, _, strength in t["suffixes"] if head.endswith(x) and strength != "sub"), None)
+            if suffix and t["by_suffix"][suffix][1] != "weak" and _name_of(head, suffix) == head:
+                return True
+    return False
+
+
 def _admin_named(name: str, stem: str) -> bool:
     """A body named after a place with its level and a domain: 芜湖市发改委, 李家巷镇人民政府
     (or a suffix that follows the place directly: 南明山街道办事处)."""
@@ -234,6 +247,8 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
         return ""
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
+    if strength == "sub" and not _sub_body(stem):
+        return ""  # 某某集聚区松阳分区, 某某大学温州创新中心: a body's unit in a place, nothing else
     if strength == "listed" and (not listed or lexicon.tags().get(name[-2:], "").startswith("v")
                                  or name.endswith(t["verb_ends"])):
         return ""  # (举办, 主办: a verb ending in the suffix)
