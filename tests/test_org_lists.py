@@ -101,3 +101,19 @@ def test_a_body_s_unit_in_a_place_is_one_name(body, place, unit, former):
 @pytest.mark.parametrize("text", ["丽水创新中心主体结顶。", "园区功能分区合理。", "该创新中心投用。", "温州分区规划获批。"])
 def test_a_unit_word_without_a_body_before_it_is_no_name(text):
     assert not any(n.endswith(("创新中心", "分区")) for n in names(text))
+
+
+@pytest.mark.parametrize("day, prep, body", [
+    (d, p, b) for (d, p), b in zip(itertools.product([3, 18, 27], ["在", "于", "从"]),
+                                   itertools.cycle(["温州市人民医院", "嘉兴学院", "湖州师范学院"]))])
+def test_a_date_s_unit_before_a_break_is_no_trade_name(day, prep, body):
+    """5日在某某医院: the break after a date's 日 cuts (日 cannot start the name)."""
+    assert names(f"{day}日{prep}{body}举行签约仪式。") == {body}
+
+
+@pytest.mark.parametrize("level", ["市", "县", "区"])
+@pytest.mark.parametrize("hospital", ["人民医院", "中医院"])
+def test_an_unnamed_city_s_hospital_is_no_name(level, hospital):
+    """Like 市政府: the body of the city the article is about, not a name."""
+    assert names(f"包括{level}{hospital}改扩建工程等民生项目。") == set()
+    assert names(f"包括衢州{level}{hospital}改扩建工程。") == {f"衢州{level}{hospital}"}
