@@ -83,3 +83,17 @@ def test_many_distinct_short_names_are_each_found():
     text = "".join(f"{t}光电董事长到访。" for t in trades) * 3
     ms = extract_org_mentions(text)
     assert {m.name for m in ms} == {f"{t}光电" for t in trades} and len(ms) == 3 * len(trades)
+
+
+@pytest.mark.parametrize("desc", ["太阳能科技", "数据", "航空", "光伏科技", "新能源汽车"])
+@pytest.mark.parametrize("suffix", ["公司", "集团"])
+def test_a_company_of_common_words_only_is_a_description(desc, suffix):
+    """领先的光伏科技公司: no trade name; the name that follows it is the company."""
+    text = f"该项目由全球领先的{desc}{suffix}澜岳绿能投资兴建。"
+    got = names(text)
+    assert f"{desc}{suffix}" not in got and "澜岳绿能" in got
+
+
+@pytest.mark.parametrize("name", ["澜岳光电公司", "禾旭科技集团", "衢州航空公司", "市国资公司", "曜川数据有限公司"])
+def test_a_trade_name_a_place_or_a_legal_form_keeps_the_company(name):
+    assert name in names(f"会上，{name}与园区签订协议。")

@@ -88,6 +88,9 @@ def tables():
                 credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
                 known=known, known_re=known_re, not_followed=not_followed,
                 place_inside=frozenset(v.get("place_inside_suffixes") or ()),
+                description_suffixes=frozenset(v.get("description_suffixes") or ()),
+                description_words=frozenset([k for i in industries() for k in i["keywords"]]
+                                            + list(v.get("descriptive_words") or ())),
                 verb_ends=tuple(w for w in v["left_breaks"] if len(w) > 1),
                 gov_suffix_re=re.compile(_alternation([x[0] for x in suffixes if x[1] == "government"] + listed_only)),
                 gov_suffixes=tuple(sorted([x[0] for x in suffixes if x[1] == "government"] + listed_only,

@@ -245,6 +245,9 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
             or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
             or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
         return ""
+    if (suffix in t["description_suffixes"] and not name.startswith(t["prefixes"])
+            and lexicon.all_common_words(stem, t["description_words"])):
+        return ""  # 领先的太阳能科技公司, 大数据公司: common words only, no trade name (字号)
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
     if strength == "sub" and not _sub_body(stem):
