@@ -82,6 +82,19 @@ def _common_classes() -> frozenset[str]:
     return frozenset(org_vocab().get("common_word_classes") or ())
 
 
+def word_across(text: str, cut: int, lo: int, hi: int, min_end: int = 0, before: int = 1) -> bool:
+    """A dictionary word of two characters or more starts in ``text[lo:cut]``, ``before`` characters
+    or more before ``cut``, and ends in ``text[cut + 1:hi + 1]`` (at ``min_end`` or later): a cut at
+    ``cut`` falls inside a word (太阳|能, 中国科学|家).
+
+    >>> word_across("中国科学家", 4, 1, 5), word_across("澜岳光电董事长", 4, 1, 7)
+    (True, False)
+    """
+    words = tags()
+    return any(text[i:j] in words for i in range(max(lo, cut - 3), cut - before + 1)
+               for j in range(max(cut + 1, min_end), min(hi, i + 5) + 1) if j - i >= 2)
+
+
 def preload() -> None:
     """Read the dictionary now, not on the first name a build reads (``tables.warm_up``)."""
     function_words()

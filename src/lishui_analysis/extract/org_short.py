@@ -43,13 +43,6 @@ def _tables():
                 follow_tags=tuple(v.get("prefix_word_classes") or ()))
 
 
-def _crosses(text: str, cut: int, words: dict[str, str], lo: int, hi: int, min_end: int = 0) -> bool:
-    """A dictionary word of two characters or more starts in ``[lo, cut)`` and ends in ``(cut, hi]``
-    (at ``min_end`` or later)."""
-    return any(text[i:j] in words for i in range(max(lo, cut - 3), cut)
-               for j in range(max(cut + 1, min_end), min(hi, i + 5) + 1) if j - i >= 2)
-
-
 def _ends_name(text: str, e: int) -> bool:
     """What follows ``e`` is no more of a name (see the module's doc)."""
     t = _tables()
@@ -90,7 +83,7 @@ def trade_names(text: str, free) -> list[tuple[int, int, str]]:
             continue  # a common word (智能装备, 生物医药) or a place's industry (丽水光电)
         if any(words.get(ch, "").startswith(("u", "p", "c", "r")) for ch in trade):
             continue  # 的, 在, 与, 其: a function word is no letter of a trade name
-        if _crosses(text, s, words, max(0, s - 3), s + 2) or _crosses(text, m.start(), words, s, e, e):
+        if lexicon.word_across(text, s, max(0, s - 3), s + 2) or lexicon.word_across(text, m.start(), s, e, e):
             continue  # 太阳|能科技, 原|材料: the cut falls inside a word (not 某旭|光电: 旭光 ends inside the line)
         if words.get(text[s:e]) is not None or not _ends_name(text, e) or not free(s, e):
             continue

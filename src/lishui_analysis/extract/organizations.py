@@ -516,6 +516,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             continue
         seen.add((o.name, o.org_type))
         full = o.name
+        body_suffix = 0 if o.org_type == "company" else len(next((x for x, _, _ in t["suffixes"] if full.endswith(x)), ""))
         for h in _stem_heads(full):
             key = full[h:h + 2]
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
@@ -531,12 +532,18 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                     rest = rest[rest.index(text[e]) + 1:]
                     e += 1
                 short = text[s:e]
+                if body_suffix and len(rest) <= body_suffix:
+                    continue  # 某某数学|会, 某某科学|院: a body's name without its type word is its field
                 if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
                     aliases[short] = o
     finder.expect(aliases)
+    whole_words = config.step_on(STAGE, "whole_word_aliases")
     for short, o in aliases.items():
         for s in finder.occurrences(short):
-            if free(s, s + len(short)):
+            # (a short form never ends inside a word of its own letters: 中国科学|家 is no 中国科学院;
+            # a word begun at its last letter is left alone, the dictionary has many: 某某实业|力争)
+            e = s + len(short)
+            if free(s, e) and not (whole_words and lexicon.word_across(text, e, max(s, e - 3), e + 3, before=2)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
     # 3b. companies named by a trade name and a line of business alone (某某光电董事长), at every
@@ -545,9 +552,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         shorts = sorted({name for _, _, name in trade_names(text, free)})
         finder.expect(shorts)
         for short in shorts:
+            full = aliases[short].name if short in aliases else short  # (a short form met elsewhere)
             for s in finder.occurrences(short):
                 if free(s, s + len(short)):
-                    mentions.append(OrgMention(s, s + len(short), short, short, "company"))
+                    mentions.append(OrgMention(s, s + len(short), short, full, "company"))
                     take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
