@@ -1,5 +1,5 @@
 """Organization names by grammatical class, on invented sentences: the items of a list of bodies
-are bodies without their place (县商务局、自然资源和规划局等部门), a park's committee is named by the
+are bodies without their place (县商务局、应急管理局等部门), a park's committee is named by the
 place inside its name, a region in spaced parentheses stays inside a name, and a company's stem of
 lines of business keeps the role noun before it (某某企业管理有限公司)."""
 import itertools
@@ -11,7 +11,7 @@ from lishui_analysis.extract.organizations import extract_org_mentions
 
 # bodies written with their level (found on their own) and domains written bare (found in a list)
 LEVELLED = ["县商务局", "市发改委", "区财政局", "县经信局"]
-BARE = ["自然资源和规划局", "生态环境局", "住房和城乡建设局", "应急管理局"]
+BARE = ["文化和旅游局", "生态环境局", "住房和城乡建设局", "应急管理局"]
 TAILS = ["等部门", "等单位", ""]
 
 

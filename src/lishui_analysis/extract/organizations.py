@@ -329,7 +329,7 @@ _LIST_RUN_END = re.compile(r"[\u4e00-\u9fff]{0,16}\Z")  # searched with an end p
 def _listed_bodies(text: str, bodies: list[OrgMention]) -> list[OrgMention]:
     """Step ``organizations.listed_bodies``: the other items of a list (``、``) that holds a government
     body are bodies when they end in a body's suffix, with or without a place before it — a list of
-    units shortens its names (``县商务局、自然资源和规划局等部门``; ``责任单位：市发改委、市某某办``).
+    units shortens its names (``县商务局、应急管理局等部门``; ``责任单位：市发改委、市某某办``).
     Each list is read once, from its first body on, both ways."""
     t = _tables()
     out: list[OrgMention] = []
