@@ -117,3 +117,11 @@ def test_an_unnamed_city_s_hospital_is_no_name(level, hospital):
     """Like 市政府: the body of the city the article is about, not a name."""
     assert names(f"包括{level}{hospital}改扩建工程等民生项目。") == set()
     assert names(f"包括衢州{level}{hospital}改扩建工程。") == {f"衢州{level}{hospital}"}
+
+
+@pytest.mark.parametrize("place", ["衢江", "龙游", "嘉善"])
+@pytest.mark.parametrize("product", ["Ah固态电池生产线", "GWh储能电池", "MW光伏组件"])
+def test_a_project_s_head_ends_the_name_before_a_zone(place, product):
+    """A list of projects run together: the zone after 项目 starts its own name."""
+    text = f"年产10{product}项目{place}经济开发区基础设施提升项目（一期）"
+    assert names(text) == {f"{place}经济开发区"}
