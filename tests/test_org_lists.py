@@ -125,3 +125,17 @@ def test_a_project_s_head_ends_the_name_before_a_zone(place, product):
     """A list of projects run together: the zone after 项目 starts its own name."""
     text = f"年产10{product}项目{place}经济开发区基础设施提升项目（一期）"
     assert names(text) == {f"{place}经济开发区"}
+
+
+@pytest.mark.parametrize("places", [("龙游", "萧山"), ("开化", "桐乡"), ("泰顺", "瑞安", "若尔盖")])
+@pytest.mark.parametrize("dash", ["-", "—", "－"])
+@pytest.mark.parametrize("middle, suffix", [("山海协作", "产业园"), ("“飞地”", "产业园"), ("", "合作区")])
+def test_a_park_of_places_joined_by_dashes_is_a_zone(places, dash, middle, suffix):
+    name = dash.join(places) + middle + suffix
+    ms = extract_org_mentions(f"近日，{name}首批项目签约。")
+    assert [(m.surface, m.org_type) for m in ms] == [(name, "development_zone")]
+
+
+@pytest.mark.parametrize("text", ["杭州-宁波高速公路通车。", "衢州—丽水铁路开工。", "龙游-萧山两地产业协作。"])
+def test_places_joined_without_a_park_word_are_no_zone(text):
+    assert names(text) == set()

@@ -399,6 +399,9 @@ def find_full_names(text: str) -> list[OrgMention]:
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
+    if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
+        for m in t["joined_re"].finditer(text):
+            found[(m.start(), m.end())] = OrgMention(m.start(), m.end(), m.group(), m.group(), "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
         for o in _listed_bodies(text, [o for o in found.values() if o.org_type == "government"]):
             found.setdefault((o.start, o.end), o)
