@@ -139,3 +139,15 @@ def test_a_park_of_places_joined_by_dashes_is_a_zone(places, dash, middle, suffi
 @pytest.mark.parametrize("text", ["杭州-宁波高速公路通车。", "衢州—丽水铁路开工。", "龙游-萧山两地产业协作。"])
 def test_places_joined_without_a_park_word_are_no_zone(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize("pair", ["衢丽", "温台", "金义", "嘉湖"])
+@pytest.mark.parametrize("zone", ["高新区", "新区", "开发区"])
+def test_a_zone_named_by_two_places_initials(pair, zone):
+    """甲乙高新区 for a zone of two places (衢州 + 丽水 → 衢丽)."""
+    assert f"{pair}{zone}" in names(f"位于浙江的{pair}{zone}内，一片繁忙景象。")
+
+
+@pytest.mark.parametrize("stem", ["该", "全省", "两个", "老旧", "新建"])
+def test_a_zone_word_after_no_place_s_initials_is_no_name(stem):
+    assert not names(f"位于浙江的{stem}高新区内，一片繁忙景象。")

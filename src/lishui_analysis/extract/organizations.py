@@ -258,6 +258,8 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
     if strength == "weak" and not listed and not (
             name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
             or (suffix in t["place_inside"] and t["place_re"].search(stem))
+            # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
+            or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
             or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
         return ""
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
