@@ -151,3 +151,17 @@ def test_a_zone_named_by_two_places_initials(pair, zone):
 @pytest.mark.parametrize("stem", ["该", "全省", "两个", "老旧", "新建"])
 def test_a_zone_word_after_no_place_s_initials_is_no_name(stem):
     assert not names(f"位于浙江的{stem}高新区内，一片繁忙景象。")
+
+
+@pytest.mark.parametrize("body", ["衢州市民服务中心", "龙游县文化馆", "开化县人民医院", "常山县档案馆"])
+@pytest.mark.parametrize("neighbour", ["滨江大道改造工程", "年产5万吨新材料项目", "智能装备产业园项目（一期）"])
+@pytest.mark.parametrize("first", [True, False])
+def test_a_body_s_name_in_a_list_of_projects_is_a_project(body, neighbour, first):
+    items = f"{body}、{neighbour}" if first else f"{neighbour}、{body}"
+    text = f"重点项目包括{items}、城东安置房工程等。"
+    assert body not in names(text)
+
+
+@pytest.mark.parametrize("body", ["衢州市民服务中心", "开化县人民医院"])
+def test_a_body_in_a_list_of_bodies_stays(body):
+    assert body in names(f"会上，{body}、衢州市发改委作交流发言。")

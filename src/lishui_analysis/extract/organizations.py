@@ -373,6 +373,26 @@ def _listed_bodies(text: str, bodies: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+_PROJECT_ITEM_END = re.compile(r"(?:项目|工程)(?:[（(][^）)、，。]{1,8}[）)])?$")
+_ITEM_SEPARATORS = "、，。；：\n"
+
+
+def _in_project_list(text: str, start: int, end: int) -> bool:
+    """Step ``organizations.project_lists``: a body's name that is a whole item of a list (``、``)
+    next to an item ending in 项目 or 工程 is a project of that list, a building, not the body
+    (``…道路工程、某某市民服务中心、某某厂房项目``)."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if not (after == "、" or (before == "、" and (not after or after in _ITEM_SEPARATORS))):
+        return False  # (the first item follows whatever introduces the list: 包括某某中心、…)
+    if before == "、" and _PROJECT_ITEM_END.search(text, max(0, start - 41), start - 1):  # the item before
+        return True
+    if after == "、":  # the item after
+        nxt = min((i for i in (text.find(c, end + 1, end + 41) for c in _ITEM_SEPARATORS) if i >= 0), default=-1)
+        if nxt > 0 and _PROJECT_ITEM_END.search(text[end + 1:nxt]):
+            return True
+    return False
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -440,6 +460,10 @@ def find_full_names(text: str) -> list[OrgMention]:
             furthest = max(furthest, e)
             reach.append(furthest)
         for k in [k for k in found if (i := bisect_left(c_starts, k[1])) and reach[i - 1] > k[0]]:
+            del found[k]
+    if config.step_on(STAGE, "project_lists"):
+        for k in [k for k, o in found.items() if o.org_type not in ("company", "development_zone")
+                  and _in_project_list(text, o.start, o.end)]:
             del found[k]
     # Keep the longest of overlapping candidates (宁波理工大学丽水研究院 over 宁波理工大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
