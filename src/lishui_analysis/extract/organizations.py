@@ -36,6 +36,7 @@ from .. import config
 from . import lexicon
 from .lexicon import all_function_words
 from .org_links import level_bodies, short_bodies, zone_canonical
+from .org_lists import in_project_list, listed_bodies
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .occurrences import Occurrences, occurrences as _occurrences
@@ -324,75 +325,6 @@ def enumerations(text: str, long_lists: bool | None = None):
             pos = p + 1
 
 
-_LIST_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
-_LIST_RUN_END = re.compile(r"[\u4e00-\u9fff]{0,16}\Z")  # searched with an end position
-
-
-def _listed_bodies(text: str, bodies: list[OrgMention]) -> list[OrgMention]:
-    """Step ``organizations.listed_bodies``: the other items of a list (``、``) that holds a government
-    body are bodies when they end in a body's suffix, with or without a place before it — a list of
-    units shortens its names (``县商务局、应急管理局等部门``; ``责任单位：市发改委、市某某办``).
-    Each list is read once, from its first body on, both ways."""
-    t = _tables()
-    out: list[OrgMention] = []
-    done: set[int] = set()  # list separators already read
-
-    def item_at(s: int, e: int) -> None:
-        raw = text[s:e]
-        cut = raw.find("等")  # 某某局等部门: the list ends at 等
-        if cut >= 2:
-            raw, e = raw[:cut], s + cut
-        suffix = next((x for x in t["gov_suffixes"] if raw.endswith(x)), None)
-        if suffix is None:  # the last item, with what follows it (某某局通力协作): its first suffix ends it
-            m = next((m for m in t["gov_suffix_re"].finditer(raw, 1)
-                      if not raw.startswith(t["not_followed"].get(m.group(), ()), m.end())), None)
-            if m is None:
-                return
-            raw, e, suffix = raw[:m.end()], s + m.end(), m.group()
-        name = _name_of(raw, suffix, True, True)
-        if name:
-            out.append(OrgMention(e - len(name), e, name, name, "government"))
-
-    for o in bodies:
-        pos = o.end  # rightwards
-        while text.startswith("、", pos) and pos not in done:
-            done.add(pos)
-            m = _LIST_RUN.match(text, pos + 1)
-            if m is None:
-                break
-            item_at(m.start(), m.end())
-            pos = m.end()
-        pos = o.start - 1  # leftwards
-        while pos > 0 and text[pos] == "、" and pos not in done:
-            done.add(pos)
-            m = cast(re.Match[str], _LIST_RUN_END.search(text, max(0, pos - 16), pos))
-            if m.end() - m.start() < 2:
-                break
-            item_at(m.start(), m.end())
-            pos = m.start() - 1
-    return out
-
-
-_PROJECT_ITEM_END = re.compile(r"(?:项目|工程)(?:[（(][^）)、，。]{1,8}[）)])?$")
-_ITEM_SEPARATORS = "、，。；：\n"
-
-
-def _in_project_list(text: str, start: int, end: int) -> bool:
-    """Step ``organizations.project_lists``: a body's name that is a whole item of a list (``、``)
-    next to an item ending in 项目 or 工程 is a project of that list, a building, not the body
-    (``…道路工程、某某市民服务中心、某某厂房项目``)."""
-    before, after = text[start - 1:start], text[end:end + 1]
-    if not (after == "、" or (before == "、" and (not after or after in _ITEM_SEPARATORS))):
-        return False  # (the first item follows whatever introduces the list: 包括某某中心、…)
-    if before == "、" and _PROJECT_ITEM_END.search(text, max(0, start - 41), start - 1):  # the item before
-        return True
-    if after == "、":  # the item after
-        nxt = min((i for i in (text.find(c, end + 1, end + 41) for c in _ITEM_SEPARATORS) if i >= 0), default=-1)
-        if nxt > 0 and _PROJECT_ITEM_END.search(text[end + 1:nxt]):
-            return True
-    return False
-
-
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -425,7 +357,9 @@ def find_full_names(text: str) -> list[OrgMention]:
         for m in t["joined_re"].finditer(text):
             found[(m.start(), m.end())] = OrgMention(m.start(), m.end(), m.group(), m.group(), "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
-        for o in _listed_bodies(text, [o for o in found.values() if o.org_type == "government"]):
+        for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
+                                        _name_of):
+            o = OrgMention(s, e, name, name, "government")
             found.setdefault((o.start, o.end), o)
     # FerroTec（中国）董事局主席: the name before a company's board or top role
     for m in t["roles_after_re"].finditer(text):
@@ -463,7 +397,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             del found[k]
     if config.step_on(STAGE, "project_lists"):
         for k in [k for k, o in found.items() if o.org_type not in ("company", "development_zone")
-                  and _in_project_list(text, o.start, o.end)]:
+                  and in_project_list(text, o.start, o.end)]:
             del found[k]
     # Keep the longest of overlapping candidates (宁波理工大学丽水研究院 over 宁波理工大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
