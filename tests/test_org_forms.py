@@ -135,3 +135,37 @@ def test_media_named_in_the_body_count_not_in_a_byline(media):
 
 def test_an_investment_promotion_centre_is_a_body():
     assert ("丽水经开区投资促进中心", "丽水经开区投资促进中心") in pairs("丽水经开区投资促进中心负责对接。")
+
+
+@pytest.mark.parametrize("place", ["东海", "南岭", "西溪"])
+@pytest.mark.parametrize("field, body, after", [
+    ("数学", "学会", "以及计算机科学"), ("材料科学", "研究所", "奖的得主"), ("生态环境", "研究院", "和产业发展")])
+def test_a_body_s_name_without_its_type_word_is_its_field(place, field, body, after):
+    """某某数学会 … 某某数学以及…: the field, not a short form of the body."""
+    full = f"{place}{field}{body}"
+    text = f"他是{full}理事，推动{place}{field}{after}。"
+    assert {(m.surface, m.name) for m in extract_org_mentions(text)} == {(full, full)}
+
+
+@pytest.mark.parametrize("trade, line", [("澜岳", "实业"), ("禾旭", "智能"), ("曜川", "科技")])
+@pytest.mark.parametrize("after", ["家", "学家"])
+def test_a_short_form_never_ends_inside_a_word(trade, line, after):
+    """A word of the dictionary across its end (…科学|家) is no short form; a word begun at its last
+    letter is (某某实业|力争: the dictionary holds 业力)."""
+    full = f"杭州{trade}{line}科学工程研究院"
+    text = f"{full}成立。{trade}{line}科学{after}到访。"
+    assert all(m.name == m.surface for m in extract_org_mentions(text))
+
+
+@pytest.mark.parametrize("trade", ["澜岳", "禾旭", "曜川"])
+def test_a_company_s_short_form_before_a_word_begun_at_its_last_letter(trade):
+    text = f"浙江{trade}实业有限公司落户。{trade}实业力争年内投产。"
+    assert (f"{trade}实业", f"浙江{trade}实业有限公司") in pairs(text)
+
+
+def test_whole_word_aliases_is_a_named_step():
+    text = "杭州澜岳材料科学工程研究院成立。澜岳材料科学家到访。"
+    with config.steps_off("organizations.whole_word_aliases"):
+        off = pairs(text)
+    assert ("澜岳材料科学", "杭州澜岳材料科学工程研究院") in off
+    assert ("澜岳材料科学", "杭州澜岳材料科学工程研究院") not in pairs(text)

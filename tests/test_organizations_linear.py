@@ -32,3 +32,26 @@ def test_every_repeat_is_still_found_with_its_alias():
     ms = orgs.extract_org_mentions(SENTENCE * 50)
     assert sum(m.surface == "云岭精工" for m in ms) == 100
     assert all(m.name == "青田县云岭精工机械有限公司" for m in ms)
+
+
+def _listed_reads(monkeypatch, n):
+    calls = []
+    real = orgs._name_of
+
+    def counted(raw, suffix, function_prefix=True, listed=False):
+        calls.append(listed)
+        return real(raw, suffix, function_prefix, listed)
+
+    monkeypatch.setattr(orgs, "_name_of", counted)
+    text = "责任单位：" + "、".join(f"{lv}统计局" for lv in ["市", "县", "区"] * n) + "。"
+    mentions = orgs.find_full_names(text)
+    monkeypatch.undo()
+    return sum(calls), len(mentions)
+
+
+def test_a_list_of_bodies_is_read_once_whatever_its_length(monkeypatch):
+    """Every body of a list starts a walk through it; each separator is crossed once (counted)."""
+    reads10, found10 = _listed_reads(monkeypatch, 10)
+    reads100, found100 = _listed_reads(monkeypatch, 100)
+    assert (found10, found100) == (30, 300)
+    assert reads100 <= 10 * reads10 + 10

@@ -58,6 +58,43 @@ def all_function_words(text: str) -> bool:
     return bool(text) and ok[len(text)]
 
 
+@lru_cache(maxsize=4096)
+def all_common_words(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """``text`` splits into dictionary words of two or three characters whose tags are common-word
+    classes (``common_word_classes``: nouns, verbs, adjectives — no proper names): a description,
+    not a trade name (``太阳能科技`` = 太阳能 + 科技; not ``澜岳光电``, whose 澜岳 no dictionary has;
+    longer entries are left out, since the dictionary holds some firms' names as nouns: 华为技术).
+    Words of ``extra`` (a domain's own: 光伏, which the dictionary lacks) count as common words too.
+
+    >>> all_common_words("太阳能科技"), all_common_words("澜岳光电"), all_common_words("华为技术")
+    (True, False, False)
+    """
+    words, classes = tags(), _common_classes()
+    ok = [True] + [False] * len(text)  # ok[i]: text[:i] splits
+    for i in range(2, len(text) + 1):
+        ok[i] = any(ok[j] and (words.get(text[j:i]) in classes or text[j:i] in extra)
+                    for j in range(max(0, i - MAX_WORD), i - 1))
+    return bool(text) and ok[len(text)]
+
+
+@lru_cache(maxsize=1)
+def _common_classes() -> frozenset[str]:
+    return frozenset(org_vocab().get("common_word_classes") or ())
+
+
+def word_across(text: str, cut: int, lo: int, hi: int, min_end: int = 0, before: int = 1) -> bool:
+    """A dictionary word of two characters or more starts in ``text[lo:cut]``, ``before`` characters
+    or more before ``cut``, and ends in ``text[cut + 1:hi + 1]`` (at ``min_end`` or later): a cut at
+    ``cut`` falls inside a word (太阳|能, 中国科学|家).
+
+    >>> word_across("中国科学家", 4, 1, 5), word_across("澜岳光电董事长", 4, 1, 7)
+    (True, False)
+    """
+    words = tags()
+    return any(text[i:j] in words for i in range(max(lo, cut - 3), cut - before + 1)
+               for j in range(max(cut + 1, min_end), min(hi, i + 5) + 1) if j - i >= 2)
+
+
 def preload() -> None:
     """Read the dictionary now, not on the first name a build reads (``tables.warm_up``)."""
     function_words()

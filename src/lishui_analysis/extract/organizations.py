@@ -12,6 +12,9 @@
 * Not names: a stem made only of descriptive words (``大型高科技企业集团``, ``全省开发区``), a
   first-of-its-kind description (``全国首家…学院``), an unnamed city's 市委/市政府, a credit line
   (``…宣传部供图``), a medium in a byline, a party organ or board after a name (``…党委``).
+* Lists of bodies (``organizations.listed_bodies``): the items of a list holding a body are bodies
+  when they end in a body's suffix, with no place needed (``县商务局、应急管理局等部门``), ``办``
+  included there only (``市发改委、市治水办``).
 * Bodies named after a run of bare places keep the last one (``浙江丽水市委`` → ``丽水市委``,
   ``温州乐清经开区`` → ``乐清经开区``); juxtaposed bodies are split (``乐清市委市政府``).
 * Short names: ``（以下简称“岚峰智能”）``, and a short form made of the distinctive
@@ -30,16 +33,19 @@ from functools import lru_cache
 from typing import cast
 
 from .. import config
-from .context import trie_regex
 from . import lexicon
 from .lexicon import all_function_words
 from .org_links import level_bodies, short_bodies, zone_canonical
+from .org_lists import in_project_list, listed_bodies
+from .org_short import trade_names
+from .org_tables import tables as _tables
 from .occurrences import Occurrences, occurrences as _occurrences
-from ..vocab import industries, org_vocab, region_names, regions
+from ..vocab import org_vocab
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
-_PAREN_PLACE_END = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
+#: A region in parentheses inside a name, spaced or not (某某电子（宁波）股份…, 某某电子 (宁波) 股份…).
+_PAREN_PLACE_END = re.compile(r" ?[（(] ?[\u4e00-\u9fff]{2,4} ?[）)] ?$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
@@ -57,90 +63,15 @@ class OrgMention:
     org_type: str
 
 
-def _alternation(words) -> str:
-    """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
-
-def _every_word_re(words):
-    """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
-    group 1 of a lookahead at each position, behind a one-character test of the words' first
-    characters (without it the engine tries every word at every position: three times slower)."""
-    words = sorted(set(words), key=len, reverse=True)
-    if not words:
-        return re.compile("(?!)()")
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{firsts}])(?=({trie_regex(words)}))")
-
-
-@lru_cache(maxsize=1)
-def _tables():
-    v = org_vocab()
-    suffixes = []  # (suffix, type, strength)
-    for org_type, groups in v["suffixes"].items():
-        for strength, words in groups.items():
-            for w in words:
-                suffixes.append((w, org_type, strength))
-    suffixes.sort(key=lambda s: -len(s[0]))
-    suffix_re = re.compile("|".join(re.escape(s[0]) for s in suffixes))
-    by_suffix = {s[0]: (s[1], s[2]) for s in suffixes}
-    places = tuple(region_names()) + tuple(v.get("places") or ())
-    provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
-    place_alt = _alternation(places)
-    prefixes = tuple(v["official_prefixes"]) + places
-    known = {k["name"]: k["type"] for k in v["known"]}
-    known_re = re.compile(_alternation(known))
-    not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
-    break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
-    breaks_re = _every_word_re(v["left_breaks"])
-    roles_re = _every_word_re(v.get("role_breaks") or ())
-    # Spans inside which a break word is not a break: places (the 和 of 云和), body domains
-    # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
-    # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
-    long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
-    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
-    place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
-    place_re = re.compile(place_alt)
-    admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
-    roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
-    enum_verbs = sorted(set(v.get("enumeration_verbs") or ()), key=len, reverse=True)
-    enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
-                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
-    # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
-    category_item_re = re.compile(f"(?:{trie_regex([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
-    category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
-    zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
-    return dict(dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
-                list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
-                not_name_starts=frozenset(v.get("not_name_starts") or ""),
-                admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
-                markers_re=re.compile(_alternation(v.get("description_markers") or ())),
-                break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
-                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
-                provinces=provinces, enum_re=enum_re,
-                enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
-                suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
-                generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
-                descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
-                descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
-                bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
-                category_prefixes=tuple(v.get("category_prefixes", ())),
-                generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
-                credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
-                credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
-                known=known, known_re=known_re, not_followed=not_followed,
-                branch_words=tuple(sorted(v.get("branch_words") or (), key=len, reverse=True)))
-
-
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
     """Start of the run of name characters (and region parentheses) ending at ``end``."""
     i = end
     while True:
         # the pattern matches the empty run too: a search always finds one
         i = cast(re.Match[str], _NAME_RUN_END.search(text, max(0, end - limit), i)).start()
-        if i <= 0 or end - i >= limit or text[i - 1] not in "）)":
+        if i <= 0 or end - i >= limit or text[i - 1] not in "）) ":
             return i
-        m = _PAREN_PLACE_END.search(text[max(0, i - 7):i])
+        m = _PAREN_PLACE_END.search(text[max(0, i - 10):i])
         if not m or i - len(m.group()) <= 0 or not _NAME_CHAR.match(text[i - len(m.group()) - 1]):
             return i
         i -= len(m.group())
@@ -184,7 +115,10 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # break words ending after ``best``: (start, end); roles only when a stem is left after them
     cuts = [m.span() for m in t["break_re"].finditer(name, 0, stem_end) if m.end() > best]
     cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
-    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2]
+    # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
+    company = name.endswith("公司")
+    cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
+             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
@@ -272,6 +206,19 @@ def _zone_body(stem: str) -> bool:
     return bool(zone) and _name_of(stem, zone) == stem
 
 
+def _sub_body(stem: str) -> bool:
+    """The stem is a named body and a place: the body's unit there (某某大学温州 + 创新中心,
+    某某产业集聚区松阳 + 分区)."""
+    t = _tables()
+    for k in (2, 3, 4):
+        head, place = stem[:-k], stem[-k:]
+        if place in t["places"] and len(head) >= 4:
+            suffix = next((x for x, _, strength in t["suffixes"] if head.endswith(x) and strength != "sub"), None)
+            if suffix and t["by_suffix"][suffix][1] != "weak" and _name_of(head, suffix) == head:
+                return True
+    return False
+
+
 def _admin_named(name: str, stem: str) -> bool:
     """A body named after a place with its level and a domain: 芜湖市发改委, 李家巷镇人民政府
     (or a suffix that follows the place directly: 南明山街道办事处)."""
@@ -281,10 +228,11 @@ def _admin_named(name: str, stem: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
+def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool = False) -> str:
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
-    (A pure function of the run and the steps switched on: cached, since the same runs recur across
-    articles.)"""
+    ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
+    needs no place before it. (A pure function of the run and the steps switched on: cached, since
+    the same runs recur across articles.)"""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -298,10 +246,22 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True) -> str:
             or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
             or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
         return ""
+    if (suffix in t["description_suffixes"] and not name.startswith(t["prefixes"])
+            and lexicon.all_common_words(stem, t["description_words"])):
+        return ""  # 领先的太阳能科技公司, 大数据公司: common words only, no trade name (字号)
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
-    if strength == "weak" and not (name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
-                                   or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
+    if strength == "sub" and not _sub_body(stem):
+        return ""  # 某某集聚区松阳分区, 某某大学温州创新中心: a body's unit in a place, nothing else
+    if strength == "listed" and (not listed or lexicon.tags().get(name[-2:], "").startswith("v")
+                                 or name.endswith(t["verb_ends"])):
+        return ""  # (举办, 主办: a verb ending in the suffix)
+    if strength == "weak" and not listed and not (
+            name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+            or (suffix in t["place_inside"] and t["place_re"].search(stem))
+            # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
+            or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
+            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
         return ""
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
@@ -392,7 +352,15 @@ def find_full_names(text: str) -> list[OrgMention]:
         if org_type == "media" and t["dateline_re"].match(text, end):
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
-        found[(start, end)] = OrgMention(start, end, name, name, org_type)
+        found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
+    if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
+        for m in t["joined_re"].finditer(text):
+            found[(m.start(), m.end())] = OrgMention(m.start(), m.end(), m.group(), m.group(), "development_zone")
+    if config.step_on(STAGE, "listed_bodies"):
+        for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
+                                        _name_of):
+            o = OrgMention(s, e, name, name, "government")
+            found.setdefault((o.start, o.end), o)
     # FerroTec（中国）董事局主席: the name before a company's board or top role
     for m in t["roles_after_re"].finditer(text):
         e = m.start() - 1 if text[m.start() - 1:m.start()] == "副" else m.start()  # 副董事长
@@ -426,6 +394,10 @@ def find_full_names(text: str) -> list[OrgMention]:
             furthest = max(furthest, e)
             reach.append(furthest)
         for k in [k for k in found if (i := bisect_left(c_starts, k[1])) and reach[i - 1] > k[0]]:
+            del found[k]
+    if config.step_on(STAGE, "project_lists"):
+        for k in [k for k, o in found.items() if o.org_type not in ("company", "development_zone")
+                  and in_project_list(text, o.start, o.end)]:
             del found[k]
     # Keep the longest of overlapping candidates (宁波理工大学丽水研究院 over 宁波理工大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
@@ -507,6 +479,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             continue
         seen.add((o.name, o.org_type))
         full = o.name
+        body_suffix = 0 if o.org_type == "company" else len(next((x for x, _, _ in t["suffixes"] if full.endswith(x)), ""))
         for h in _stem_heads(full):
             key = full[h:h + 2]
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
@@ -522,14 +495,31 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                     rest = rest[rest.index(text[e]) + 1:]
                     e += 1
                 short = text[s:e]
+                if body_suffix and len(rest) <= body_suffix:
+                    continue  # 某某数学|会, 某某科学|院: a body's name without its type word is its field
                 if len(short) >= 4 and short != full and free(s, e) and short not in aliases:
                     aliases[short] = o
     finder.expect(aliases)
+    whole_words = config.step_on(STAGE, "whole_word_aliases")
     for short, o in aliases.items():
         for s in finder.occurrences(short):
-            if free(s, s + len(short)):
+            # (a short form never ends inside a word of its own letters: 中国科学|家 is no 中国科学院;
+            # a word begun at its last letter is left alone, the dictionary has many: 某某实业|力争)
+            e = s + len(short)
+            if free(s, e) and not (whole_words and lexicon.word_across(text, e, max(s, e - 3), e + 3, before=2)):
                 mentions.append(OrgMention(s, s + len(short), short, o.name, o.org_type))
                 take(s, s + len(short))
+    # 3b. companies named by a trade name and a line of business alone (某某光电董事长), at every
+    #     free place the article repeats them
+    if config.step_on(STAGE, "trade_names"):
+        shorts = sorted({name for _, _, name in trade_names(text, free)})
+        finder.expect(shorts)
+        for short in shorts:
+            full = aliases[short].name if short in aliases else short  # (a short form met elsewhere)
+            for s in finder.occurrences(short):
+                if free(s, s + len(short)):
+                    mentions.append(OrgMention(s, s + len(short), short, full, "company"))
+                    take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
     #    zone, named as written)

@@ -1,0 +1,102 @@
+"""The word tables of :mod:`.organizations`, compiled once from ``data/organizations.yaml`` (suffixes
+and their strength, places, break words, descriptive words, known bodies) and the region and industry
+vocabularies: one place for every pattern the name finder reads.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .context import trie_regex
+from ..vocab import industries, org_vocab, region_names, regions
+
+
+def _alternation(words) -> str:
+    """One regex alternation of ``words``, longest first (so 经济技术开发区 is tried before 开发区)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _every_word_re(words):
+    """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
+    group 1 of a lookahead at each position, behind a one-character test of the words' first
+    characters (without it the engine tries every word at every position: three times slower)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)()")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(f"(?=[{firsts}])(?=({trie_regex(words)}))")
+
+
+@lru_cache(maxsize=1)
+def tables():
+    """Every table and pattern of the name finder, by name (read once per process)."""
+    v = org_vocab()
+    suffixes = []  # (suffix, type, strength)
+    for org_type, groups in v["suffixes"].items():
+        for strength, words in groups.items():
+            for w in words:
+                suffixes.append((w, org_type, strength))
+    suffixes.sort(key=lambda s: -len(s[0]))
+    suffix_re = re.compile("|".join(re.escape(s[0]) for s in suffixes))
+    by_suffix = {s[0]: (s[1], s[2]) for s in suffixes}
+    # suffixes read only in a list of bodies (市某某办: 办 alone is also 举办, 承办)
+    listed_only = [w for w in v.get("listed_suffixes") or () if w not in by_suffix]
+    by_suffix.update({w: ("government", "listed") for w in listed_only})
+    places = tuple(region_names()) + tuple(v.get("places") or ())
+    provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
+    place_alt = _alternation(places)
+    prefixes = tuple(v["official_prefixes"]) + places
+    known = {k["name"]: k["type"] for k in v["known"]}
+    known_re = re.compile(_alternation(known))
+    not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
+    break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
+    breaks_re = _every_word_re(v["left_breaks"])
+    roles_re = _every_word_re(v.get("role_breaks") or ())
+    # Spans inside which a break word is not a break: places (the 和 of 云和), body domains
+    # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
+    # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
+    long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
+    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
+    place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
+    place_re = re.compile(place_alt)
+    admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
+    roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
+    enum_verbs = sorted(set(v.get("enumeration_verbs") or ()), key=len, reverse=True)
+    enum_re = re.compile(f"(?:{_alternation(v.get('enumeration_verbs') or ())})"
+                         r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；]{0,14}?)(?:企业|公司)")
+    # a list of industries or activities is no list of firms (光伏、储能等一批企业; 研发、生产等环节的企业)
+    category_item_re = re.compile(f"(?:{trie_regex([k for i in industries() for k in i['keywords']] + list(v.get('descriptive_words') or ()))})+")
+    category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
+    zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
+    joined = v.get("joined_parks") or {}
+    joined_re = re.compile(f"(?:{place_alt})(?:[-—–－][\u4e00-\u9fff]{{2,3}})+"
+                           f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
+                           f"(?:{_alternation(joined.get('suffixes') or ())})")
+    return dict(joined_re=joined_re, place_initials=frozenset(p[0] for p in places if len(p) >= 2),dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
+                list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
+                not_name_starts=frozenset(v.get("not_name_starts") or ""),
+                admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
+                markers_re=re.compile(_alternation(v.get("description_markers") or ())),
+                break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
+                provinces=provinces, enum_re=enum_re,
+                enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
+                suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
+                generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
+                descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
+                descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
+                bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
+                category_prefixes=tuple(v.get("category_prefixes", ())),
+                generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
+                credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),
+                credit_last="".join({w[-1] for w in v.get("credit_before") or ()}),
+                known=known, known_re=known_re, not_followed=not_followed,
+                place_inside=frozenset(v.get("place_inside_suffixes") or ()),
+                description_suffixes=frozenset(v.get("description_suffixes") or ()),
+                description_words=frozenset([k for i in industries() for k in i["keywords"]]
+                                            + list(v.get("descriptive_words") or ())),
+                verb_ends=tuple(w for w in v["left_breaks"] if len(w) > 1),
+                gov_suffix_re=re.compile(_alternation([x[0] for x in suffixes if x[1] == "government"] + listed_only)),
+                gov_suffixes=tuple(sorted([x[0] for x in suffixes if x[1] == "government"] + listed_only,
+                                          key=len, reverse=True)),
+                branch_words=tuple(sorted(v.get("branch_words") or (), key=len, reverse=True)))
