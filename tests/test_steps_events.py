@@ -218,6 +218,15 @@ def test_pair_before(join, verb, etype):
     assert (etype, a, "2026-04-02") in got and (etype, b, "2026-04-02") in got
 
 
+def test_pair_before_across_a_chain_and_its_object():
+    a, b = "南湖电子科技有限公司", "白鹭洲智能装备股份有限公司"
+    got = [(r[0], r[1]) for r in rows(f"目前，{a}和{b}已入驻园区投入生产。", "2026-04-03")]
+    assert {("settled", a), ("settled", b), ("production_start", a), ("production_start", b)} <= set(got)
+    # more than a few words between: not the pair's verb
+    got = [(r[0], r[1]) for r in rows(f"{a}和{b}的负责人表示项目将于明年开工。", "2026-04-03")]
+    assert ("construction_started", a) not in got
+
+
 @pytest.mark.parametrize("text", [
     "4月2日，南湖电子科技有限公司与白鹭洲智能装备股份有限公司签约。",     # 与: the parties of one signing
     "4月2日，云溪经开区管委会和白鹭洲智能装备股份有限公司签约。",          # a body is no settler

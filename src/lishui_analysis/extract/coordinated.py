@@ -9,8 +9,7 @@ import re
 from .holders import Holder, Holders
 
 _PAIR_JOIN = ("和", "及", "以及")
-#: Between a holder and its verb: quotes, spaces, or a few words with no break (正式, 在云溪, 已经).
-_ADVERB_GAP = re.compile(r"[“”\" ]*[\u4e00-\u9fff]{0,4}")
+_NO_BREAK = re.compile(r"[“”\" \u4e00-\u9fff]*")
 
 
 def pair_before(holders: Holders, verb_re: re.Pattern, s_start: int, start: int) -> tuple[Holder, Holder] | None:
@@ -33,13 +32,23 @@ def pair_before(holders: Holders, verb_re: re.Pattern, s_start: int, start: int)
         return None
     first, second = near[-2], near[-1]
     text = holders.text
-    gap = second.end   # the verbs of a chain before this one (甲和乙签约入驻: 入驻 after 签约)
-    for _ in range(3):
-        m = verb_re.match(text, gap, start)
-        if m is None or m.end() == gap:
-            break
-        gap = m.end()
     if first.kind == second.kind == "company" and text[first.end:second.start] in _PAIR_JOIN \
-            and _ADVERB_GAP.fullmatch(text, gap, start):
+            and _short_gap(text, verb_re, second.end, start):
         return first, second
     return None
+
+
+def _short_gap(text: str, verb_re: re.Pattern, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` holds no break and, besides milestone verbs (甲和乙签约入驻: 签约 before 入驻;
+    已入驻园区投入生产), a few words at most (quotes and spaces aside): 正式, 在云溪, 已经."""
+    if hi - lo > 16 or not _NO_BREAK.fullmatch(text, lo, hi):
+        return False
+    other, q = 0, lo
+    while q < hi:
+        m = verb_re.match(text, q, hi)
+        if m is not None and m.end() > q:
+            q = m.end()
+            continue
+        other += text[q] not in "“”\" "
+        q += 1
+    return other <= 4
