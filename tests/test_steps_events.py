@@ -235,6 +235,18 @@ def test_pair_before_needs_two_companies_joined_by_he(text):
     assert len([r for r in rows(text, "2026-04-03") if r[0] == "settled"]) <= 1
 
 
+@pytest.mark.parametrize("subject, planned", [
+    ("计划建成投产的两个项目均提前", False),       # the plan is the noun's: the deed is done
+    ("计划总投资8亿元的云溪大桥改建工程已顺利", False),
+    ("拟建设的星河新材料项目已", False),
+    ("星河新材料项目计划明年", True),             # the plan is the verb's
+    ("力争年内有10个项目", True),                 # a goal, no adverb closing the noun
+])
+def test_a_plan_word_inside_the_subject_is_the_nouns(subject, planned):
+    got = [r for r in rows(f"{subject}完工。", "2025-06-18") if r[0] == "completed"]
+    assert got and {r[3] for r in got} == {planned}
+
+
 def test_tally_chain():
     # a chain of milestone verbs before the tally: each verb counts the same projects
     got = rows("2024年，全县竣工投产项目18个，建成达产项目6个。", "2025-01-08")
