@@ -61,3 +61,15 @@ def test_half_a_year_or_month_is_a_duration(frame, d, value):
 @pytest.mark.parametrize("text", ["今年上半年，澜岳园区运行平稳；下半年将开工。", "每半年评估一次。", "发布半年报。", "半年度总结。"])
 def test_halves_of_a_named_year_frequencies_and_reports_are_no_durations(text):
     assert [q for q in extract_quantities(text, split_sentences(text)) if q.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("n, noun", [(15, "重点新建项目"), (202, "重点建设项目"), (7, "特色产业园"), (12, "重点工业企业")])
+def test_a_category_word_modifying_the_counted_noun_keeps_the_count(n, noun):
+    text = f"（2）{n}个{noun}，全年计划完成投资9.6亿元。"
+    assert (f"{n}个", float(n), "count") in figures(text)
+
+
+@pytest.mark.parametrize("text", ["抓好三个重点，推进四个重点领域改革。", "开工、投产两个类别的项目均超百亿元。",
+                                  "聚焦3个特色，做强两个优势。"])
+def test_counted_categories_are_no_counts(text):
+    assert not [q for q in figures(text) if q[2] == "count"]

@@ -20,7 +20,6 @@ statement goes on to the next step. How a milestone is dated is in :mod:`.milest
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from collections.abc import Callable, Iterator
@@ -31,6 +30,7 @@ from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
 from .coordinated import pair_before
+from .planned import cue_before, planned_after, planned_re
 from .figure_holder import Resolved, subject_type
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
@@ -89,21 +89,6 @@ _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 _ALREADY = re.compile("已")
 
 
-@lru_cache(maxsize=1)
-def _planned_re():
-    return re.compile("|".join(sorted(map(re.escape, cues()["planned"]), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _planned_words() -> tuple[str, ...]:
-    return tuple(cues()["planned"])
-
-
-@lru_cache(maxsize=1)
-def _planned_after() -> tuple[str, ...]:
-    return tuple(cues().get("planned_after") or ())
-
-
 @dataclass
 class _Article:
     """What the steps share for one body: its text, dates and holders, the vocabulary, and the
@@ -151,7 +136,7 @@ class _Article:
         _, verb_re, by_word = _verbs()
         c = cues()
         return cls(text, dates, pub_date, holders if holders is not None else find_holders(text, orgs),
-                   verb_re, by_word, _planned_re(), tuple(c["anaphora"]), tuple(c["now"]),
+                   verb_re, by_word, planned_re(), tuple(c["anaphora"]), tuple(c["now"]),
                    short_quote_spans(text, 20))
 
     def statements(self, sentences) -> Iterator[_Statement]:
@@ -360,34 +345,8 @@ def _planned_cue(a: _Article, s: _Statement) -> bool:
         if m is None or m.end() == after:
             break
         after = m.end()
-    s.planned = _cue_before(a.text, s.cstart, s.start) or a.text.startswith(_planned_after(), after)
+    s.planned = cue_before(a.text, s.cstart, s.start) or a.text.startswith(planned_after(), after)
     return True
-
-
-#: A noun phrase's head closed by the adverb of the predicate after it (…项目均提前完工, …的项目已开工):
-#: a plan word before it is the noun's (计划建成投产项目, 计划投资10亿元的项目), not the verb's.
-_NP_CLOSE = re.compile(r"(?:项目|工程)(?:均|都|全部|已经|已|提前|顺利|如期|正式|相继)")
-
-
-def _cue_before(text: str, cstart: int, start: int) -> bool:
-    """A plan word before the verb in its clause, not inside the subject's noun phrase: 项目预计明年投产,
-    but not 计划建成投产的两个项目均已完工投产 (the plan is the noun's; the verb's deed is done)."""
-    words = _planned_words()
-    if not occurs_within(text, words, cstart, start):
-        return False
-    starts, ends = _np_closes(text)
-    i = bisect_right(starts, start) - 1
-    while i >= 0 and ends[i] > start:   # a close must end before the verb
-        i -= 1
-    return i < 0 or starts[i] < cstart or occurs_within(text, words, ends[i], start) \
-        or not occurs_within(text, words, cstart, starts[i])
-
-
-@lru_cache(maxsize=64)
-def _np_closes(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the :data:`_NP_CLOSE` matches of ``text`` (found once per body)."""
-    found = [(m.start(), m.end()) for m in _NP_CLOSE.finditer(text)]
-    return [f[0] for f in found], [f[1] for f in found]
 
 
 def _nearest_date(a: _Article, s: _Statement) -> bool:

@@ -320,7 +320,8 @@ def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     # ranks: 前十名, 跃升30位, 下降2位
     if unit_text in ("名", "位") and before and before in c["rank_before"]:
         return True
-    if kind in ("count", "capacity") and not m.group("mag") and text.startswith(_word_lists()[0], m.end()):
+    if kind in ("count", "capacity") and not m.group("mag") and text.startswith(_word_lists()[0], m.end()) \
+            and not _COUNTED_HEAD.match(text, m.end()):
         return True
     # the unit character starts a longer word: 两批次, 前十名单, 三家庭
     if unit_text in _word_lists()[1] and text.startswith(_word_lists()[1][unit_text], m.start("unit")):
@@ -408,6 +409,9 @@ def extract_quantities(text: str, sentences, orgs=(), pub_date: str = "", holder
 
 
 _PLAIN_ARABIC = re.compile(r"[\d,，]+(?:\.\d+)?")
+#: A category word that modifies the noun counted after it (15个重点新建项目, 3个特色产业园): the count
+#: is of that noun, not of categories (三个重点, 四个重点领域; 三个类别的项目: 的 makes the category the noun).
+_COUNTED_HEAD = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,6}?(?:项目|工程|企业|产业园|小镇)")
 
 
 def _end_value(num: str, mag: str, approx_between: bool) -> Decimal | None:
