@@ -119,10 +119,12 @@ def test_key_figures_of_the_airport_park_and_qiangda(bundled_tables):
     t = bundled_tables[0]
     q = _q(t, "26.96亿元")
     # the sum and the land of the 14 projects counted: the batch holds them, not the plot they stand on
-    assert (q.value, q.unit, q.metric, q.subject, q.subject_type) == (
-        2696000000.0, "CNY", "investment", "入园招商项目14个", "batch")
+    # (named with the park that speaks in its sentence: holders.area_batches)
+    assert (q.value, q.unit, q.metric, q.subject_type) == (2696000000.0, "CNY", "investment", "batch")
+    assert q.subject.endswith("入园招商项目14个") and "地块" not in q.subject
+    batch = q.subject
     q = _q(t, "397亩")
-    assert (q.value, q.unit, q.metric, q.subject, q.subject_type) == (397.0, "mu", "land", "入园招商项目14个", "batch")
+    assert (q.value, q.unit, q.metric, q.subject, q.subject_type) == (397.0, "mu", "land", batch, "batch")
     q = _q(t, "4.2亿元")
     assert (q.metric, q.forecast, q.subject, q.subject_type) == ("output_value", True, "浙江强达实业有限公司", "company")
     q = _q(t, "2289万元")

@@ -13,47 +13,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from .. import config
-from .context import char_offsets, clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
-from . import lexicon
+from .clause_pick import _ClauseCands, _pick, _pick_scan, acceptable, subject_type  # noqa: F401  (re-exported)
+from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
 from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
-from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
 from .holders import Holders
+from .list_reading import _ands, _batch_spelled_out, _respective_items, _rfind_word
+from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
 
 #: Stage name of :data:`RESOLVE_STEPS` (``resolve.<step>``).
 STAGE = "resolve"
 
-
-
-
-def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False) -> bool:
-    """``h`` may hold a figure (or, with ``event``, a milestone) of ``role`` in the clause from ``cstart``."""
-    if h.affiliation or h.kind == "title":
-        return False
-    if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
-        return h.kind not in ("government", "zone", "region")
-    if h.kind == "government":
-        return role == "government"
-    if h.kind in ("zone", "region"):
-        return opens_clause(text, h, cstart)
-    # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder
-    return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
-
-
-_LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
-
-
-def subject_type(h: Holder, role: str) -> str:
-    """Type of a holder for what it holds: a company's plant figures and milestones are its project's."""
-    if h.kind == "plot":
-        return "other"
-    if h.kind == "company":
-        return "project" if role == "project" else "company"
-    if h.kind == "other" and h.org is not None and role == "project":
-        return "project"
-    return h.kind
 
 
 class _once:
@@ -310,26 +281,6 @@ def _list_total(f: _Figure) -> Resolved | None:
     return None if batch is None else Resolved(batch.name, "batch", None, batch.start, batch.end)
 
 
-def _batch_spelled_out(holders: Holders, q: int, lo: int, role: str) -> Holder | None:
-    """The batch that the list closed by 等 at ``q`` spells out (see :func:`_list_total`), or None."""
-    text = holders.text
-    cq = clause_start(text, q, lo)
-    if rfind_in(text, "、", cq, q) < 0:
-        return None  # no list before 等
-    intro = _LIST_INTRO.match(text, cq)
-    batch: Holder | None = None
-    if intro is not None and cq > lo:  # 批次…，包括A、B等: the batch of the clause before
-        batch = _pick(holders, clause_start(text, cq - 1, lo), cq, role, False)
-    else:  # 此次…项目分A、B等: the batch right before the list's opening word
-        intro = _LIST_INTRO.search(text, cq, q)
-        near = holders.between(cq, intro.start()) if intro else []
-        batch = near[-1] if intro and near and near[-1].end == intro.start() else None
-    return batch if batch is not None and batch.kind == "batch" else None
-
-
-_LIST_INTRO = re.compile(r"(?:主要)?(?:包括|包含|涵盖|分为|分)")
-
-
 def _respective(f: _Figure) -> Resolved | None:
     """Figures listed after 分别 (respectively) go one to one with the items listed before it:
     ``甲产业、乙产业、丙产业产值分别增长12%、8.5%、6%`` — 8.5% is 乙产业's; the list may be the clause's
@@ -360,64 +311,6 @@ def _respective(f: _Figure) -> Resolved | None:
     if f.batch_count:
         name, b = name + text[pos:f.end], f.end
     return Resolved(name, "batch", None, a, b)
-
-
-_AND = re.compile("[、和及]")
-
-
-def _ands(text: str, lo: int, hi: int) -> int:
-    """How many list marks (、 和 及) stand in ``text[lo:hi]`` (by bisection)."""
-    return sum(count_in(text, ch, lo, hi) for ch in "、和及")
-
-
-def _rfind_word(text: str, word: str, lo: int, hi: int) -> int:
-    """``text.rfind(word, lo, hi)``, by bisection in the word's offsets (found once per text)."""
-    offs = char_offsets(text, word)
-    i = bisect_right(offs, hi - len(word)) - 1
-    return offs[i] if i >= 0 and offs[i] >= lo else -1
-
-
-def _respective_items(text: str, k: int, c: int, lower: int) -> list[tuple[int, int]]:
-    """The items listed before 分别 at ``k`` in the clause from ``c`` — or, when that clause opens with
-    其 and lists nothing, in the clause before it (back to ``lower``) — as ``(start, end)`` spans;
-    ``[]`` when the items are measures of one holder (固定资产投资、工业产值分别…)."""
-    lo, hi = c, k
-    if _ands(text, lo, hi) == 0 and text.startswith("其", c) and c > lower:
-        hi = c - 1
-        lo = clause_start(text, hi, lower)
-    bounds, a = [], lo
-    for m in _AND.finditer(text, lo, hi):
-        bounds.append((a, m.start()))
-        a = m.end()
-    bounds.append((a, _item_end(text, a, hi, text[bounds[-1][0]:bounds[-1][1]] if bounds else "")))
-    if any(text.endswith(_measures(), a, b) for a, b in bounds[:-1]):
-        return []  # measures of one holder (the clause's), not holders
-    return bounds
-
-
-@lru_cache(maxsize=1)
-def _measures() -> tuple[str, ...]:
-    return tuple(vocab()["measure_nouns"])
-
-
-def _item_end(text: str, a: int, hi: int, before: str = "") -> int:
-    """End of the last item of a list ending at ``hi``, before the words said of it: after the ending
-    it shares with the item ``before`` it (``甲产业、乙产业增势较好`` → ``乙产业``), else before the first
-    measure noun or word of jieba's dictionary that is a verb, adjective or adverb after its second
-    character (``丙产业投资``, ``丙制造业增速强劲``)."""
-    shared = text.find(before[-2:], a + 1, hi) if len(before) >= 2 else -1
-    if shared >= 0:
-        return shared + 2
-    tags, i, measures = lexicon.tags(), a, _measures()
-    while i < hi:
-        w = word_end(text, i, hi)
-        if i - a >= 2 and (tags.get(text[i:w]) in _SAID_OF or text.startswith(measures, i)):
-            return i
-        i = w
-    return hi
-
-
-_SAID_OF = frozenset({"v", "vn", "vd", "a", "ad", "d"})
 
 
 def _time_lead(f: _Figure) -> Resolved | None:
@@ -578,120 +471,6 @@ def _earlier(holders: Holders, c: int, lower: int, role: str, event: bool) -> Re
     for p in path:
         memo[p] = result
     return result
-
-
-def _pick(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
-    """The holder of a clause ``c:hi``: for a plant's figure or milestone the nearest project; else
-    the nearest batch counted; else the one that opens the clause (its grammatical subject); else
-    the nearest.
-
-    The answer of :func:`_pick_scan` (the definition), from the clause's candidates read once
-    (:class:`_ClauseCands`): the figures of one long clause each ask about the part before them."""
-    key = ("clause", c, role, event)
-    cl = holders.memo.get(key)
-    if cl is None:
-        cl = holders.memo[key] = _ClauseCands(holders, c, role, event)
-    return cl.pick(hi) if cl.usable and hi <= cl.bound else _pick_scan(holders, c, hi, role, event)
-
-
-class _ClauseCands:
-    """The acceptable holders of the clause starting at ``c`` (up to the first clause break after it,
-    ``bound``) for one role, in text order, with the running indexes :meth:`pick` needs: how many
-    are generic, the last non-generic, project and batch at or before each, the first non-generic
-    at or after each. ``usable``: their ends come in order too (holders do not overlap), so the
-    candidates before any ``hi`` are a prefix."""
-
-    __slots__ = ("bound", "c", "ends", "first_ng", "holders", "items", "last_batch", "last_ng", "last_proj",
-                 "n_gen", "opens", "role", "starts", "usable")
-
-    starts: list[int]
-    ends: list[int]
-    last_ng: list[int]
-    last_proj: list[int]
-    last_batch: list[int]
-    opens: dict[tuple[int, int], bool]
-
-    def __init__(self, holders: Holders, c: int, role: str, event: bool):
-        text = holders.text
-        sep = clause_end(text, c, len(text))
-        self.bound = sep + 1 if sep < len(text) else len(text)
-        self.holders, self.c, self.role = holders, c, role
-        self.items = items = [h for h in holders.between(c, self.bound) if acceptable(h, text, c, role, event)]
-        if not items:  # (most clauses: nothing to index, pick gives None)
-            self.starts = self.ends = self.last_ng = self.last_proj = self.last_batch = []
-            self.n_gen, self.first_ng, self.usable, self.opens = [0], [0], True, {}
-            return
-        self.starts = [h.start for h in items]
-        self.ends = [h.end for h in items]
-        self.usable = all(h.start < h.end for h in items) and all(a <= b for a, b in zip(self.ends, self.ends[1:]))
-        self.n_gen, self.last_ng, self.last_proj, self.last_batch = [0], [], [], []
-        ng = proj = batch = -1
-        for k, h in enumerate(items):
-            self.n_gen.append(self.n_gen[-1] + (h.kind == "generic"))
-            ng = k if h.kind != "generic" else ng
-            proj = k if h.kind in ("project", "plot") else proj
-            batch = k if h.kind == "batch" else batch
-            self.last_ng.append(ng)
-            self.last_proj.append(proj)
-            self.last_batch.append(batch)
-        self.first_ng = [len(items)] * (len(items) + 1)
-        for k in range(len(items) - 1, -1, -1):
-            self.first_ng[k] = k if items[k].kind != "generic" else self.first_ng[k + 1]
-        self.opens = {}
-
-    def pick(self, hi: int) -> Holder | None:
-        """:func:`_pick_scan` ``(holders, c, hi, role, …)`` for ``hi`` ≤ ``bound``."""
-        items, text = self.items, self.holders.text
-        k = bisect_right(self.ends, hi)          # items[:k]: the candidates ending by hi
-        if k == 0:
-            return None
-        n_gen = self.n_gen[k]
-        named_only = 0 < n_gen < k               # some named, some generic: the named ones
-        last = self.last_ng[k - 1] if named_only else k - 1
-        a, c = 0, self.c
-        item = rfind_in(text, "、", c, hi)
-        if item >= 0 and items[last].start > item:
-            c, a = item + 1, bisect_right(self.starts, item)
-        if self.role == "project" and self.last_proj[k - 1] >= a:
-            return items[self.last_proj[k - 1]]
-        first = self.first_ng[a] if named_only else a
-        share = rfind_in(text, "占", c, hi)
-        if share >= 0 and items[first].end <= share:
-            return items[first]
-        if self.last_batch[k - 1] >= a:
-            return items[self.last_batch[k - 1]]
-        key = (first, c)
-        if key not in self.opens:
-            self.opens[key] = opens_clause(text, items[first], c)
-        return items[first] if self.opens[key] else items[last]
-
-
-def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
-    """:func:`_pick` by its definition, scanning the clause's holders."""
-    cands = [h for h in holders.between(c, hi) if acceptable(h, holders.text, c, role, event)]
-    if not cands:
-        return None
-    named = [h for h in cands if h.kind != "generic"]
-    if named and named != cands:  # 最大外资项目是青田的云岭…项目: the named one
-        cands = named
-    item = holders.text.rfind("、", c, hi)
-    if item >= 0 and cands[-1].start > item:
-        # A投资3.2亿元、B投资7.5亿元: the list item holding the figure
-        c, cands = item + 1, [h for h in cands if h.start > item]
-    if role == "project":
-        projects = [h for h in cands if h.kind in ("project", "plot")]
-        if projects:
-            return projects[-1]
-    share = holders.text.rfind("占", c, hi)
-    if share >= 0 and cands[0].end <= share:
-        # 前10家规上企业营收占95家规上企业营收的47.6%: a share is of the clause's subject
-        return cands[0]
-    batches = [h for h in cands if h.kind == "batch"]
-    if batches:  # 已入园项目9个，总投资12.4亿元: the projects counted hold the sum, not the park
-        return batches[-1]
-    if opens_clause(holders.text, cands[0], c):
-        return cands[0]
-    return cands[-1]
 
 
 def _named_after_quote(holders: Holders, pos: int, prefer: str) -> Holder | None:

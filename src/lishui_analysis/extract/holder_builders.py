@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .context import clause_start
 from .holder_phrases import opens_clause, word_end
 
-if TYPE_CHECKING:
-    from .holders import _Reading
+_Reading = Any  # (holders._Reading: the steps read and change it; not imported, holders imports this module)
 
 #: What an owner does to its project, said right after it is named as the builder (由X牵头投资建设,
 #: X投资建设的…项目). A contractor's words (承建, 施工) are not among them: a builder is no owner.
