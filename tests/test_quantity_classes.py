@@ -73,3 +73,14 @@ def test_a_category_word_modifying_the_counted_noun_keeps_the_count(n, noun):
                                   "聚焦3个特色，做强两个优势。"])
 def test_counted_categories_are_no_counts(text):
     assert not [q for q in figures(text) if q[2] == "count"]
+
+
+@pytest.mark.parametrize("text, surface, value", [("云溪电子建成后可年产12亿块功率芯片。", "12亿块", 1.2e9),
+                                                  ("星河锁业年产350万把智能门锁。", "350万把", 3.5e6)])
+def test_products_counted_in_pieces_after_a_magnitude(text, surface, value):
+    assert figures(text) == [(surface, value, "piece")]
+
+
+@pytest.mark.parametrize("text", ["本次出让两块地，另有3块土地待出让。", "企业把3个项目带回家乡。", "大家一块推进。"])
+def test_kuai_and_ba_alone_are_no_units(text):
+    assert not [f for f in figures(text) if f[2] == "piece"]
