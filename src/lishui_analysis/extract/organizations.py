@@ -185,6 +185,12 @@ def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
     if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
         return name[k:]
+    # a one-character verb right before the place ends such a run, or stands alone at the start
+    # (获浙江某某大学…, 曾到杭州某某医院…; not 中建浙江…, whose 中 is no function word)
+    if k and lexicon.tags().get(name[k - 1]) == "v" and (
+            k == 1 or (k == 2 and name[0] in t["not_name_starts"])  # (5日到杭州某某医院)
+            or any(all_function_words(name[j:k - 1]) for j in range(max(0, k - 1 - MAX_PREFIX), k - 1))):
+        return name[k:]
     if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
         return name[k:]
     return name
