@@ -331,6 +331,9 @@ def enumerations(text: str, long_lists: bool | None = None):
             pos = p + 1
 
 
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -391,7 +394,10 @@ def find_full_names(text: str) -> list[OrgMention]:
             if item not in t["places"] and not t["category_item_re"].fullmatch(item):
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
-    # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
+    # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it; so does the title of a
+    # document, a law or a plan (《某省人民政府关于…的意见》: its issuer is part of the title).
+    if config.step_on(STAGE, "document_titles"):
+        credits += [m.span() for m in _TITLE_RE.finditer(text)]
     if credits:  # every name overlapping a credit line (credits by start, with the furthest end so far)
         credits.sort()
         c_starts = [s for s, _ in credits]
