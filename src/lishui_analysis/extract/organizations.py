@@ -331,6 +331,7 @@ def enumerations(text: str, long_lists: bool | None = None):
             pos = p + 1
 
 
+_DASH_RE = re.compile("[-—–－]")
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
@@ -363,8 +364,13 @@ def find_full_names(text: str) -> list[OrgMention]:
         start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
-        for m in t["joined_re"].finditer(text):
-            found[(m.start(), m.end())] = OrgMention(m.start(), m.end(), m.group(), m.group(), "development_zone")
+        place_before, rest = t["joined_re"]
+        for d in _DASH_RE.finditer(text):
+            p = place_before.search(text, max(0, d.start() - 8), d.start())
+            m = rest.match(text, d.start()) if p else None
+            if p and m:
+                found[(p.start(), m.end())] = OrgMention(p.start(), m.end(), text[p.start():m.end()],
+                                                         text[p.start():m.end()], "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
         for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
                                         _name_of):
