@@ -108,3 +108,9 @@ def test_a_hospital_or_college_of_common_words_is_a_description(stem, suffix):
 @pytest.mark.parametrize("name", ["建设银行", "农业银行", "衢州儿童医院", "东岳医院", "湖州师范学院"])
 def test_a_bank_a_place_or_a_proper_name_keeps_the_body(name):
     assert name in names(f"会上，{name}与园区签订协议。")
+
+
+@pytest.mark.parametrize("phrase", ["海洋装备", "智慧物流", "智慧能源"])
+def test_a_frequent_word_tagged_as_a_name_is_no_trade_name(phrase):
+    """The dictionary tags 海洋 a place and 智慧 a person, but counts them as often as common words."""
+    assert not names(f"大力发展{phrase}，推进转型。")

@@ -80,8 +80,8 @@ def trade_names(text: str, free) -> list[tuple[int, int, str]]:
             continue  # (30万台某某汽车, ABC某某汽车: a count or a model before it names a product)
         trade = text[s:m.start()]
         tag = words.get(trade)
-        if (tag is not None and tag not in t["name_tags"]) or trade in t["places"]:
-            continue  # a common word (智能装备, 生物医药) or a place's industry (丽水光电)
+        if (tag is not None and (tag not in t["name_tags"] or trade in lexicon.common_names())) or trade in t["places"]:
+            continue  # a common word (智能装备, 生物医药, 海洋装备) or a place's industry (丽水光电)
         if any(words.get(ch, "").startswith(("u", "p", "c", "r")) for ch in trade):
             continue  # 的, 在, 与, 其: a function word is no letter of a trade name
         if words.get(text[s:e]) is not None or not _ends_name(text, e):
