@@ -169,3 +169,16 @@ def test_whole_word_aliases_is_a_named_step():
         off = pairs(text)
     assert ("澜岳材料科学", "杭州澜岳材料科学工程研究院") in off
     assert ("澜岳材料科学", "杭州澜岳材料科学工程研究院") not in pairs(text)
+
+
+@pytest.mark.parametrize("before", ["获", "曾到", "3日到", "并赴", "先后到"])
+@pytest.mark.parametrize("body", ["杭州某某大学", "宁波某某医院", "温州某某科技有限公司"])
+def test_a_one_character_verb_ending_a_run_before_a_place_is_cut(before, body):
+    """获浙江某某大学…, 曾到杭州某某医院…: a one-character verb right before the place ends the run
+    of function words (or stands alone at the start); 中建浙江… keeps its 中建."""
+    assert (body, body) in pairs(f"后来{before}{body}支持。")
+
+
+@pytest.mark.parametrize("name", ["中建浙江分公司", "中铁杭州分公司"])
+def test_a_trade_name_ending_in_a_verb_before_a_place_stays(name):
+    assert (name, name) in pairs(f"该工程由{name}承建。")

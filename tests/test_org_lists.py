@@ -165,3 +165,17 @@ def test_a_body_s_name_in_a_list_of_projects_is_a_project(body, neighbour, first
 @pytest.mark.parametrize("body", ["衢州市民服务中心", "开化县人民医院"])
 def test_a_body_in_a_list_of_bodies_stays(body):
     assert body in names(f"会上，{body}、衢州市发改委作交流发言。")
+
+
+@pytest.mark.parametrize("issuer", ["衢州市人民政府", "浙江省发展和改革委员会", "杭州某某集团有限公司"])
+@pytest.mark.parametrize("rest", ["关于加快项目建设的若干意见", "2031年工作要点"])
+def test_a_body_inside_a_document_s_title_is_part_of_the_title(issuer, rest):
+    text = f"为落实《{issuer}{rest}》，各地加快推进。"
+    assert names(text) == set()
+    assert issuer in names(f"{issuer}印发《某某办法》。")
+
+
+def test_document_titles_is_a_named_step():
+    text = "为落实《衢州市人民政府关于加快项目建设的若干意见》，各地加快推进。"
+    with config.steps_off("organizations.document_titles"):
+        assert names(text) == {"衢州市人民政府"}

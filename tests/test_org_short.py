@@ -97,3 +97,20 @@ def test_a_company_of_common_words_only_is_a_description(desc, suffix):
 @pytest.mark.parametrize("name", ["澜岳光电公司", "禾旭科技集团", "衢州航空公司", "市国资公司", "曜川数据有限公司"])
 def test_a_trade_name_a_place_or_a_legal_form_keeps_the_company(name):
     assert name in names(f"会上，{name}与园区签订协议。")
+
+
+@pytest.mark.parametrize("stem", ["两家", "许多", "儿童", "肿瘤", "人工智能产业", "音乐"])
+@pytest.mark.parametrize("suffix", ["医院", "学院"])
+def test_a_hospital_or_college_of_common_words_is_a_description(stem, suffix):
+    assert f"{stem}{suffix}" not in names(f"据了解，{stem}{suffix}的建设正在推进。")
+
+
+@pytest.mark.parametrize("name", ["建设银行", "农业银行", "衢州儿童医院", "东岳医院", "湖州师范学院"])
+def test_a_bank_a_place_or_a_proper_name_keeps_the_body(name):
+    assert name in names(f"会上，{name}与园区签订协议。")
+
+
+@pytest.mark.parametrize("phrase", ["海洋装备", "智慧物流", "智慧能源"])
+def test_a_frequent_word_tagged_as_a_name_is_no_trade_name(phrase):
+    """The dictionary tags 海洋 a place and 智慧 a person, but counts them as often as common words."""
+    assert not names(f"大力发展{phrase}，推进转型。")

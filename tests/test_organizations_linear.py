@@ -55,3 +55,10 @@ def test_a_list_of_bodies_is_read_once_whatever_its_length(monkeypatch):
     reads100, found100 = _listed_reads(monkeypatch, 100)
     assert (found10, found100) == (30, 300)
     assert reads100 <= 10 * reads10 + 10
+
+
+def test_a_long_chain_of_dashed_places_is_read_in_bounded_steps():
+    """甲-乙-丙-…: a park's name joins at most five places, so each place starts a bounded read."""
+    for text in ("丽水-" * 3000, "甲丽水-" * 3000):
+        assert orgs.find_full_names(text) == []
+    assert [m.name for m in orgs.find_full_names("丽水-" * 50 + "，龙游-衢江山海协作产业园")] == ["龙游-衢江山海协作产业园"]

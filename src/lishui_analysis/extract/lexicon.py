@@ -19,6 +19,17 @@ MAX_WORD = 3
 
 
 @lru_cache(maxsize=1)
+def _read() -> tuple[dict[str, str], frozenset[str]]:
+    import jieba
+    fields = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").split()
+    words = dict(zip(fields[0::3], map(sys.intern, fields[2::3])))  # (each line: word, frequency, tag)
+    v = org_vocab()
+    classes, floor = frozenset(v.get("trade_name_tags") or ()), int(v.get("common_name_frequency") or 0)
+    common = frozenset(w for w, f, tag in zip(fields[0::3], fields[1::3], fields[2::3])
+                       if len(w) == 2 and tag in classes and floor and int(f) >= floor)
+    return words, common
+
+
 def tags() -> dict[str, str]:
     """Every word of the dictionary with its part-of-speech tag (``{"建起": "v", "至少": "d", …}``),
     read once per process (≈ 350,000 words; the tags interned, one string each).
@@ -26,9 +37,18 @@ def tags() -> dict[str, str]:
     >>> tags()["到达"], tags()["浙江"]
     ('v', 'ns')
     """
-    import jieba
-    fields = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").split()
-    return dict(zip(fields[0::3], map(sys.intern, fields[2::3])))  # (each line: word, frequency, tag)
+    return _read()[0]
+
+
+def common_names() -> frozenset[str]:
+    """Words of two characters tagged as proper names (``trade_name_tags``) that the dictionary counts
+    as frequent as common words (``common_name_frequency``): 智慧 and 海洋 are tagged a person's and a
+    place's name there, but are the words wisdom and sea (read with :func:`tags`).
+
+    >>> "海洋" in common_names(), "吉利" in common_names()
+    (True, False)
+    """
+    return _read()[1]
 
 
 @lru_cache(maxsize=1)

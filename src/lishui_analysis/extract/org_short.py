@@ -75,17 +75,18 @@ def trade_names(text: str, free) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in t["line_re"].finditer(text):
         s, e = m.start() - 2, m.end()
-        if s < 0 or not (_HAN.match(text, s) and _HAN.match(text, s + 1)) or _PRODUCT_BEFORE.search(text, max(0, s - 3), s):
+        if s < 0 or not free(s, e) or not (_HAN.match(text, s) and _HAN.match(text, s + 1)) \
+                or _PRODUCT_BEFORE.search(text, max(0, s - 3), s):
             continue  # (30万台某某汽车, ABC某某汽车: a count or a model before it names a product)
         trade = text[s:m.start()]
         tag = words.get(trade)
-        if (tag is not None and tag not in t["name_tags"]) or trade in t["places"]:
-            continue  # a common word (智能装备, 生物医药) or a place's industry (丽水光电)
+        if (tag is not None and (tag not in t["name_tags"] or trade in lexicon.common_names())) or trade in t["places"]:
+            continue  # a common word (智能装备, 生物医药, 海洋装备) or a place's industry (丽水光电)
         if any(words.get(ch, "").startswith(("u", "p", "c", "r")) for ch in trade):
             continue  # 的, 在, 与, 其: a function word is no letter of a trade name
+        if words.get(text[s:e]) is not None or not _ends_name(text, e):
+            continue
         if lexicon.word_across(text, s, max(0, s - 3), s + 2) or lexicon.word_across(text, m.start(), s, e, e):
             continue  # 太阳|能科技, 原|材料: the cut falls inside a word (not 某旭|光电: 旭光 ends inside the line)
-        if words.get(text[s:e]) is not None or not _ends_name(text, e) or not free(s, e):
-            continue
         out.append((s, e, text[s:e]))
     return out

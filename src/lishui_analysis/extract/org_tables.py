@@ -69,10 +69,14 @@ def tables():
     category_tail_re = re.compile(_alternation(v.get("enumeration_category_tails") or ()))
     zone_words = tuple(s[0] for s in suffixes if s[1] == "development_zone")
     joined = v.get("joined_parks") or {}
-    joined_re = re.compile(f"(?:{place_alt})(?:[-—–－][\u4e00-\u9fff]{{2,3}})+"
-                           f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
-                           f"(?:{_alternation(joined.get('suffixes') or ())})")
-    return dict(joined_re=joined_re, place_initials=frozenset(p[0] for p in places if len(p) >= 2),dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
+    # read from a dash: the place before it, then at most four more places (a bounded chain keeps a
+    # long run of dashed places linear) and the park's suffix
+    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt})\\Z"),
+                 re.compile(f"(?:[-—–－][\u4e00-\u9fff]{{2,3}}){{1,4}}"
+                            f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
+                            f"(?:{_alternation(joined.get('suffixes') or ())})"))
+    return dict(joined_re=joined_re, place_initials=frozenset(p[0] for p in places if len(p) >= 2),
+                dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
                 not_name_starts=frozenset(v.get("not_name_starts") or ""),
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,

@@ -185,6 +185,12 @@ def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
     if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
         return name[k:]
+    # a one-character verb right before the place ends such a run, or stands alone at the start
+    # (获浙江某某大学…, 曾到杭州某某医院…; not 中建浙江…, whose 中 is no function word)
+    if k and lexicon.tags().get(name[k - 1]) == "v" and (
+            k == 1 or (k == 2 and name[0] in t["not_name_starts"])  # (5日到杭州某某医院)
+            or any(all_function_words(name[j:k - 1]) for j in range(max(0, k - 1 - MAX_PREFIX), k - 1))):
+        return name[k:]
     if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
         return name[k:]
     return name
@@ -325,6 +331,10 @@ def enumerations(text: str, long_lists: bool | None = None):
             pos = p + 1
 
 
+_DASH_RE = re.compile("[-—–－]")
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -354,8 +364,13 @@ def find_full_names(text: str) -> list[OrgMention]:
         start = end - len(name)
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
-        for m in t["joined_re"].finditer(text):
-            found[(m.start(), m.end())] = OrgMention(m.start(), m.end(), m.group(), m.group(), "development_zone")
+        place_before, rest = t["joined_re"]
+        for d in _DASH_RE.finditer(text):
+            p = place_before.search(text, max(0, d.start() - 8), d.start())
+            m = rest.match(text, d.start()) if p else None
+            if p and m:
+                found[(p.start(), m.end())] = OrgMention(p.start(), m.end(), text[p.start():m.end()],
+                                                         text[p.start():m.end()], "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
         for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
                                         _name_of):
@@ -385,7 +400,10 @@ def find_full_names(text: str) -> list[OrgMention]:
             if item not in t["places"] and not t["category_item_re"].fullmatch(item):
                 found.setdefault((pos, pos + len(item)), OrgMention(pos, pos + len(item), item, item, "company"))
             pos += len(item) + 1
-    # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it.
+    # A credit line (…区委宣传部供图) takes the bodies inside it (…区委) with it; so does the title of a
+    # document, a law or a plan (《某省人民政府关于…的意见》: its issuer is part of the title).
+    if config.step_on(STAGE, "document_titles"):
+        credits += [m.span() for m in _TITLE_RE.finditer(text)]
     if credits:  # every name overlapping a credit line (credits by start, with the furthest end so far)
         credits.sort()
         c_starts = [s for s, _ in credits]
