@@ -247,6 +247,18 @@ def test_a_plan_word_inside_the_subject_is_the_nouns(subject, planned):
     assert got and {r[3] for r in got} == {planned}
 
 
+@pytest.mark.parametrize("verb", ["签下了", "签下", "签约", "签约了"])
+@pytest.mark.parametrize("project", ["年产8万吨新材料项目", "云溪智能装备产业园项目"])
+def test_signed_object(verb, project):
+    got = rows(f"6月7日，星河精工有限公司与云溪经开区管委会{verb}{project}。")
+    assert [(r[0], r[1]) for r in got if r[0] == "settled"] == [("settled", project)]
+
+
+def test_a_signing_without_a_project_after_it_stays_the_signers():
+    got = rows("6月7日，星河精工有限公司在云溪签约，总投资8亿元。")
+    assert [(r[0], r[1]) for r in got] == [("settled", "星河精工有限公司")]
+
+
 def test_tally_chain():
     # a chain of milestone verbs before the tally: each verb counts the same projects
     got = rows("2024年，全县竣工投产项目18个，建成达产项目6个。", "2025-01-08")
@@ -371,6 +383,7 @@ OFF_CASES = [
     ("now_date", f"{XINGHE}刚刚投产。"),
     ("carried_date", f"2025年3月，{XINGHE}建成。项目随后投产。"),
     ("pair_before", "3月8日，星河精工有限公司和云溪新材料有限公司签约入驻。"),
+    ("signed_object", "6月7日，星河精工有限公司与云溪经开区管委会签下了年产8万吨新材料项目。"),
     ("batch_members", "集中开工项目3个，包括云溪大桥改建工程、南湖小学迁建等。"),
     ("tally_period", "2024年，全县项目建设提速。\n其中开工项目7个，竣工项目13个。"),
     ("later_is_planned", f"{XINGHE}于2025年10月投产。"),
@@ -408,6 +421,7 @@ NORMAL = {
     "carried_date": [("completed", XINGHE, "2025-03", False, 1), ("production_start", XINGHE, "2025-03", False, 1)],
     "pair_before": [("settled", "星河精工有限公司", "2025-03-08", False, 2),
                     ("settled", "云溪新材料有限公司", "2025-03-08", False, 2)],
+    "signed_object": [("settled", "年产8万吨新材料项目", "2025-06-07", False, 1)],
     "batch_members": [("construction_started", "集中开工项目3个", "2025", False, 1),
                       ("construction_started", "云溪大桥改建工程", "2025", False, 1),
                       ("construction_started", "南湖小学迁建", "2025", False, 1)],
