@@ -259,6 +259,22 @@ def test_a_signing_without_a_project_after_it_stays_the_signers():
     assert [(r[0], r[1]) for r in got] == [("settled", "星河精工有限公司")]
 
 
+@pytest.mark.parametrize("verbs, counts, want", [
+    ("新开工、新竣工亿元以上产业项目分别达", "76个和50个", [("construction_started", "亿元以上产业项目76个"),
+                                                         ("completed", "亿元以上产业项目50个")]),
+    ("开工、结顶、投产的重点项目分别为", "9个、4个和3个", [("construction_started", "重点项目9个"),
+                                                          ("topped_out", "重点项目4个"), ("production_start", "重点项目3个")]),
+])
+def test_respective(verbs, counts, want):
+    got = rows(f"今年以来，云溪县{verbs}{counts}。", "2025-05-23")
+    assert [(r[0], r[1]) for r in got] == want
+
+
+def test_respective_needs_as_many_counts_as_verbs():
+    got = rows("今年以来，云溪县开工、竣工项目分别达12个、8个和5个。", "2025-05-23")
+    assert not any(r[1].endswith(("12个", "8个")) and r[1].startswith("项目") for r in got)
+
+
 def test_tally_chain():
     # a chain of milestone verbs before the tally: each verb counts the same projects
     got = rows("2024年，全县竣工投产项目18个，建成达产项目6个。", "2025-01-08")
@@ -383,6 +399,7 @@ OFF_CASES = [
     ("now_date", f"{XINGHE}刚刚投产。"),
     ("carried_date", f"2025年3月，{XINGHE}建成。项目随后投产。"),
     ("pair_before", "3月8日，星河精工有限公司和云溪新材料有限公司签约入驻。"),
+    ("respective", "今年以来，全县开工、竣工、投产项目分别为12个、8个和5个。"),
     ("signed_object", "6月7日，星河精工有限公司与云溪经开区管委会签下了年产8万吨新材料项目。"),
     ("batch_members", "集中开工项目3个，包括云溪大桥改建工程、南湖小学迁建等。"),
     ("tally_period", "2024年，全县项目建设提速。\n其中开工项目7个，竣工项目13个。"),
@@ -421,6 +438,8 @@ NORMAL = {
     "carried_date": [("completed", XINGHE, "2025-03", False, 1), ("production_start", XINGHE, "2025-03", False, 1)],
     "pair_before": [("settled", "星河精工有限公司", "2025-03-08", False, 2),
                     ("settled", "云溪新材料有限公司", "2025-03-08", False, 2)],
+    "respective": [("construction_started", "项目12个", "2025", False, 1), ("completed", "项目8个", "2025", False, 1),
+                   ("production_start", "项目5个", "2025", False, 1)],
     "signed_object": [("settled", "年产8万吨新材料项目", "2025-06-07", False, 1)],
     "batch_members": [("construction_started", "集中开工项目3个", "2025", False, 1),
                       ("construction_started", "云溪大桥改建工程", "2025", False, 1),

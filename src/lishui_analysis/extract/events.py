@@ -29,7 +29,7 @@ from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
-from .coordinated import pair_before
+from .coordinated import in_chain, pair_before, respective_count
 from .planned import cue_before, planned_after, planned_re
 from .figure_holder import Resolved, subject_type
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
@@ -310,6 +310,16 @@ def _batch_count(a: _Article, s: _Statement) -> bool:
     return True
 
 
+def _respective(a: _Article, s: _Statement) -> bool:
+    """Gives each of the verbs listed before 分别 its own count after it (新开工、新竣工产业项目分别达
+    12个和8个: 12 started, 8 completed; :func:`.coordinated.respective_count`), named with the noun
+    between them (产业项目12个): a tally of each."""
+    found = respective_count(a.text, a.verb_re, s.cstart, s.start, s.end)
+    if found is not None:
+        s.batch, s.tally = Resolved(*found, rule="respective"), True
+    return True
+
+
 def _restatement(a: _Article, s: _Statement) -> bool:
     """A verb after 此次/同时 … in its clause states again the milestone just reported (此次开工的项目
     总投资5亿元): one more mention of the last milestone of its type, no new one. A verb with a batch
@@ -452,7 +462,7 @@ def _list_items(a: _Article, s: _Statement) -> bool:
     两县配套工程开工: one project's name)."""
     if s.after:
         s.listed = s.after[1:]
-    elif s.holder is not None and not s.listed:
+    elif s.holder is not None and not s.listed and s.holder.rule != "respective":  # 12个、8个: counts, no items
         # a bare place is no item (遂昌、松阳、庆元三县火车站配套工程: the places of one project's name)
         place = subject_vocab()["batch_place"]
         s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)
@@ -511,7 +521,7 @@ def _batch_chain(a: _Article, s: _Statement) -> bool:
     milestones, not each of them for every project), unless the batch is counted after the verb."""
     h = s.holder
     return not (h is not None and h.subject_type == "batch" and h is not s.batch
-                and _in_chain(a.verb_re, a.text, s.start, s.end))
+                and in_chain(a.verb_re, a.text, s.start, s.end))
 
 
 def _remember_date(a: _Article, s: _Statement) -> bool:
@@ -535,19 +545,12 @@ def _merge_mentions(a: _Article, s: _Statement) -> bool:
 #: The steps of :func:`extract_events`, in order (stage ``"events"``).
 EVENT_STEPS: tuple[Step, ...] = (
     _word_exceptions, _time_phrase, _condition, _question, _noun_modifier, _slogan, _span_start,
-    _batch_count, _restatement, _general_talk, _when_clause,
+    _batch_count, _respective, _restatement, _general_talk, _when_clause,
     _planned_cue, _nearest_date, _now_date, _carried_date, _tally_period, _later_is_planned,
     _items_after, _holder, _items_before, _pair_before, _list_items, _batch_members, _concrete_holder,
     _project_named_after, _signed_object, _batch_chain,
     _remember_date, _merge_mentions,
 )
-
-
-def _in_chain(verb_re, text: str, start: int, end: int) -> bool:
-    """The verb at ``start:end`` is one of two or more milestone verbs written together (开工投产投运)."""
-    if verb_re.match(text, end):
-        return True
-    return any(p.end() == start for p in verb_re.finditer(text, max(0, start - 4), start))
 
 
 class _Rows:
