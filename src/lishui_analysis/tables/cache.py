@@ -26,13 +26,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import methodcaller
+from operator import itemgetter
 from pathlib import Path
 
-from .. import __version__, config, schema
+from .. import __version__, config
 from ..errors import InputError
 from ..ingest.load import file_sha256
 from .engine import iter_results, pack, unpack
+from .frames import batches
 from .sinks import STREAMED
 from ..vocab import vocab_hash
 
@@ -44,7 +45,7 @@ CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
 #: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
-CACHE_FORMAT = 6  # 5: entries are MessagePack (4 and before: pickles, dropped unread)
+CACHE_FORMAT = 7  # 7: rows as Arrow batches (frames.py); 5: MessagePack (4 and before: pickles, dropped unread)
 
 
 @lru_cache(maxsize=1)
@@ -88,30 +89,37 @@ def _damaged(exc: BaseException) -> bool:
 
 
 def _well_formed(res) -> bool:
-    """Whether a result read back has the shape the build reads: an entry of another shape (planted,
-    or from a build that was not this one) is a miss, not a KeyError later in the build."""
-    if not (isinstance(res, dict) and isinstance(res.get("input"), dict) and isinstance(res.get("csv"), dict)):
+    """Whether a result read back has the shape the build reads (``frames.py``): an entry of another
+    shape (planted, or from a build that was not this one) is a miss, not a KeyError later in the
+    build. Element types and lengths are gathered with map() into sets: C speed, every element
+    checked (an incremental build reads every entry of the corpus back); the record batches are
+    read and validated in full by :meth:`ResultCache.get`."""
+    if not (isinstance(res, dict) and isinstance(res.get("input"), dict)):
         return False
-    for t in STREAMED:
-        cols = res.get(t)
-        if not isinstance(cols, dict) or not isinstance(res["csv"].get(t), str):
+    for part in ("arrow", "csv"):
+        d = res.get(part)
+        if not (isinstance(d, dict) and all(type(d.get(t)) is bytes for t in STREAMED)):
             return False
-        lengths = {len(v) if isinstance(v, list) else -1 for v in (cols.get(c.name) for c in schema.TABLES[t])}
-        if len(lengths) != 1 or -1 in lengths:
-            return False
-    summary, orgs, notes = res.get("entity_summary"), res.get("org_names"), res.get("notes", [])
-    # Element types and lengths gathered with map() into sets: C speed, every element checked (an
-    # incremental build reads every entry of the corpus back).
+    notes = res.get("notes", [])
     if not (isinstance(notes, list) and _types(notes) <= {list, tuple} and _lengths(notes) <= {2}
             and all(_types(x) <= {str} for x in notes)):
         return False
-    if not (isinstance(summary, dict) and isinstance(orgs, list) and _types(orgs) <= {dict}):
+    for k, n in (("orgs", 3), ("mentions", 3), ("projects", 8), ("pub_dates", None)):
+        items = res.get(k)
+        if not (isinstance(items, list) and _types(items) <= {list} and (n is None or _lengths(items) <= {n})):
+            return False
+    if len(res["pub_dates"]) != 2 or not all(_types(x) <= {str} for x in res["pub_dates"]):
+        return False
+    if not all(_types(map(itemgetter(i), res[k])) <= {list} for k, i in (("orgs", 1), ("orgs", 2), ("mentions", 2))):
+        return False
+    summary = res.get("entity_summary")
+    if not isinstance(summary, dict):
         return False
     for k, n in (("names", 6), ("figures", 8)):
         items = summary.get(k)
-        if not (isinstance(items, list) and _types(items) <= {tuple} and _lengths(items) <= {n}):
+        if not (isinstance(items, list) and _types(items) <= {list, tuple} and _lengths(items) <= {n}):
             return False
-    return all(_types(map(methodcaller("get", k), orgs)) <= {str} for k in ("name", "surface", "org_type"))
+    return True
 
 
 def _types(items) -> set:
@@ -222,6 +230,12 @@ class ResultCache:
             log.warning("%s: its cache entry %s… is not a result of this build; extracting the file again",
                         file or "?", key[:12], extra=_CACHE)
             return None
+        try:
+            batches(res)  # the rows, as Arrow reads them back: validated in full
+        except Exception as exc:  # noqa: BLE001 - bytes of any origin: whatever they raise is a miss
+            log.warning("%s: its cache entry %s… has unreadable rows (%s: %.80s); extracting the file again",
+                        file or "?", key[:12], type(exc).__name__, exc, extra=_CACHE)
+            return None
         return res
 
     def put(self, key: str, result: dict, blob: bytes | None = None, file: str = "") -> None:
@@ -230,7 +244,7 @@ class ResultCache:
         if self.db is None:
             return
         try:
-            blob = blob or pack(result)
+            blob = blob or pack({k: v for k, v in result.items() if k != "batches"})
         except (TypeError, ValueError, OverflowError) as exc:  # a value pack does not know: not stored
             log.warning("%s: its result not stored in the cache (%s)", file or "?", exc, extra=_CACHE)
             return

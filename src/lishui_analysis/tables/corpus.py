@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import __version__, config, schema
 from ..ingest import load
-from . import freshness
+from . import frames, freshness
 from .cache import cached_results, code_hash
 from .document import org_id_for
 from .engine import progress_bar
@@ -166,20 +166,21 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             inputs.append(res["input"])
             for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
                 log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
-            corr.apply(res)  # the researcher's corrections to this file's rows (none: nothing done)
+            if corr and corr.apply(frames.unfold(res)):  # the researcher's corrections to this file's rows
+                frames.refold(res)
+            batches = frames.batches(res)
             for t in STREAMED:
-                sinks[t].add(res[t], res["csv"][t])
-            for r in res["org_names"]:
-                d = names.setdefault(r["name"], {"aliases": set(), "types": {}})
-                if r["surface"] != r["name"]:
-                    d["aliases"].add(r["surface"])
-                d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-            for oid, aid in zip(res["org_mentions"]["org_id"], res["org_mentions"]["article_id"]):
-                counts[oid] = counts.get(oid, 0) + 1
-                org_articles.setdefault(oid, set()).add(sys.intern(aid))  # one string per article
-            projects.add_tables(res["quantities"], res["events"])
-            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"],
-                                res.get("entity_summary"))
+                sinks[t].add_batch(batches[t], res["csv"][t])
+            for name, aliases, types in res["orgs"]:
+                d = names.setdefault(name, {"aliases": set(), "types": {}})
+                d["aliases"].update(aliases)
+                for org_type, k in types:
+                    d["types"][org_type] = d["types"].get(org_type, 0) + k
+            for oid, k, aids in res["mentions"]:
+                counts[oid] = counts.get(oid, 0) + k
+                org_articles.setdefault(oid, set()).update(map(sys.intern, aids))  # one string per article
+            projects.add_packed(res["projects"])
+            names_seen.add_summary(*res["pub_dates"], res["entity_summary"])
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()

@@ -140,8 +140,10 @@ _SPECIAL = _special_characters()
 class TableSink:
     """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit.
 
-    A file's CSV text is written as it arrives (only its columns wait for the row group's check
-    and Parquet write): the text of 256 files is never held at once."""
+    A file's rows come as one Arrow record batch, checked where the file was extracted
+    (``frames.py``), with their CSV text as UTF-8 bytes, written as it arrives: a row group waits
+    as its files' batches (no Python object per row) and is their concatenation. The corpus-wide
+    tables come as columns (:meth:`add`), checked here."""
 
     def __init__(self, out_dir: Path, table: str):
         import pyarrow.parquet as pq
@@ -149,30 +151,39 @@ class TableSink:
         self.table, self.out_dir = table, out_dir
         self.tmp_csv = out_dir / f".{table}.csv.partial"
         self.tmp_pq = out_dir / f".{table}.parquet.partial"
-        self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
-        self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
-        self.pq = pq.ParquetWriter(self.tmp_pq, schema.arrow_schema(table), compression="snappy")
+        self.csv = open(self.tmp_csv, "wb")
+        self.csv.write(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
+        self.schema = schema.arrow_schema(table)
+        self.pq = pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
         self.names = [c.name for c in schema.TABLES[table]]
-        self.pending: dict[str, list] = {c: [] for c in self.names}
+        self.pending: list = []   # record batches
         self.n_pending = 0
         self.rows = 0
 
     def add(self, columns: dict[str, list], text: str | None = None) -> None:
-        """Append a file's rows, given as columns (list.extend per column is cheap), with
-        their CSV ``text`` when a worker has already formatted it."""
-        for c in self.names:
-            self.pending[c].extend(columns[c])
-        self.n_pending += len(columns[self.names[0]])
-        self.csv.write(csv_text(self.table, columns) if text is None else text)
+        """Append rows given as columns, checked against the declarations (``schema.arrow_table``),
+        with their CSV ``text`` when already formatted."""
+        table = schema.arrow_table(self.table, columns)
+        self.pending.extend(table.to_batches())
+        self.n_pending += table.num_rows
+        self.csv.write((csv_text(self.table, columns) if text is None else text).encode("utf-8"))
+
+    def add_batch(self, batch, csv: bytes) -> None:
+        """Append a file's rows: its record batch (checked where it was made) and CSV bytes."""
+        self.pending.append(batch)
+        self.n_pending += batch.num_rows
+        self.csv.write(csv)
 
     def flush(self) -> None:
-        """Check the pending rows against the schema, then append them to the Parquet file (their
-        CSV text is written already; a row group that fails its check fails the build, and the
-        temporary files are removed)."""
+        """Append the pending rows to the Parquet file as one row group, made contiguous first so
+        that its bytes do not depend on how the rows were cut into batches (their CSV text is
+        written already; a failure fails the build, and the temporary files are removed)."""
         if not self.n_pending:
             return
-        table = schema.arrow_table(self.table, self.pending)
-        self.pending = {c: [] for c in self.names}
+        import pyarrow as pa
+
+        table = pa.Table.from_batches(self.pending, schema=self.schema).combine_chunks()
+        self.pending = []
         self.pq.write_table(table)
         self.rows += self.n_pending
         self.n_pending = 0
