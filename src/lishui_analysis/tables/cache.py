@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -59,15 +60,24 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
-def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def cache_key(path: str, meta: dict, raw_dir: str = "", sha256: str | None = None) -> str:
     """Hash of a file's name (its doc_id), bytes and manifest row, the package version and
-    source, and the vocabularies."""
+    source, and the vocabularies. ``sha256``: the file's hash as the build's scan of the raw
+    folder found it (``freshness.scan_raw``: hashed, or kept from a stat cache that compares
+    size, modification and change times and inode), so that a rebuild does not read every file
+    again; otherwise the file is hashed here."""
     h = hashlib.sha256()
     h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
-    try:  # checked first (type, place, size), then read in chunks: a FIFO, a device or a 5 GB file are refused, not read
-        h.update(file_sha256(Path(path), Path(raw_dir) if raw_dir else None).encode())
-    except (InputError, OSError) as exc:  # refused again by read_document, which reports it
-        h.update(b"unreadable:" + str(exc).encode("utf-8", "backslashreplace"))
+    if sha256 is not None and _SHA256.fullmatch(sha256):
+        h.update(sha256.encode())
+    else:
+        try:  # checked first (type, place, size), then read in chunks: a FIFO, a device or a 5 GB file are refused
+            h.update(file_sha256(Path(path), Path(raw_dir) if raw_dir else None).encode())
+        except (InputError, OSError) as exc:  # refused again by read_document, which reports it
+            h.update(b"unreadable:" + str(exc).encode("utf-8", "backslashreplace"))
     h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
     h.update(code_hash().encode())
@@ -287,8 +297,10 @@ class ResultCache:
         self._close_quietly()
 
 
-def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_kw) -> Iterator[dict]:
+def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: dict | None = None,
+                   **engine_kw) -> Iterator[dict]:
     """Per-file results in plan order: from the cache when the key matches, else from the engine.
+    ``hashes``: the raw files' sha256 by relative path, when the build has scanned them already.
     A cache that fails during the build (disk full, damaged file) is dropped with one warning;
     the files it would have given are then extracted here."""
     res: dict | None
@@ -298,7 +310,9 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
         return
     cache = ResultCache(Path(out_dir) / CACHE_DIR)
     try:
-        keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
+        hashes = hashes or {}
+        keys = [cache_key(path, meta, raw_dir, hashes.get(Path(path).relative_to(raw_dir).as_posix()))
+                for path, meta in plan]
         hits = [k in cache for k in keys]  # decided once: the engine's share of the plan stays fixed
         fresh = iter_results([item for item, hit in zip(plan, hits) if not hit], raw_dir, **engine_kw)
         for (path, meta), key, hit in zip(plan, keys, hits):

@@ -132,14 +132,14 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         state = freshness.input_state(raw_dir, out_dir, scan, corrections=getattr(corr, "path", None)
                                       or config.CORRECTIONS_FILE)
         rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
-                             progress=progress, use_cache=use_cache, corr=corr, input_state=state)
+                             progress=progress, use_cache=use_cache, corr=corr, input_state=state, hashes=scan.hashes)
         freshness.save_scan(out_dir, raw_dir, scan)  # after the commit: only the tables come first
         return rows
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
                   scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None,
-                  input_state: dict | None = None) -> dict:
+                  input_state: dict | None = None, hashes: dict | None = None) -> dict:
     corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
@@ -152,7 +152,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
         names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
-        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
+        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, hashes, jobs=jobs, skip_bad=skip_bad,
                                               engine=engine, scheduler=scheduler), len(plan), progress)
         for n, res in enumerate(results, start=1):
             if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
