@@ -63,14 +63,16 @@ def code_hash() -> str:
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def cache_key(path: str, meta: dict, raw_dir: str = "", sha256: str | None = None) -> str:
+def cache_key(path: str, meta: dict, raw_dir: str = "", sha256: str | None = None, rel: str | None = None) -> str:
     """Hash of a file's name (its doc_id), bytes and manifest row, the package version and
     source, and the vocabularies. ``sha256``: the file's hash as the build's scan of the raw
     folder found it (``freshness.scan_raw``: hashed, or kept from a stat cache that compares
     size, modification and change times and inode), so that a rebuild does not read every file
-    again; otherwise the file is hashed here."""
+    again; otherwise the file is hashed here. ``rel``: its path relative to ``raw_dir``, when known."""
     h = hashlib.sha256()
-    h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
+    if rel is None:
+        rel = Path(path).relative_to(raw_dir).as_posix() if raw_dir else Path(path).name
+    h.update(rel.encode())
     if sha256 is not None and _SHA256.fullmatch(sha256):
         h.update(sha256.encode())
     else:
@@ -311,12 +313,11 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
     cache = ResultCache(Path(out_dir) / CACHE_DIR)
     try:
         hashes = hashes or {}
-        keys = [cache_key(path, meta, raw_dir, hashes.get(Path(path).relative_to(raw_dir).as_posix()))
-                for path, meta in plan]
+        rels = [Path(path).relative_to(raw_dir).as_posix() for path, _ in plan]
+        keys = [cache_key(path, meta, raw_dir, hashes.get(rel), rel) for (path, meta), rel in zip(plan, rels)]
         hits = [k in cache for k in keys]  # decided once: the engine's share of the plan stays fixed
         fresh = iter_results([item for item, hit in zip(plan, hits) if not hit], raw_dir, **engine_kw)
-        for (path, meta), key, hit in zip(plan, keys, hits):
-            rel = Path(path).relative_to(raw_dir).as_posix()
+        for (path, meta), key, hit, rel in zip(plan, keys, hits, rels):
             if hit:
                 res = cache.get(key, rel)
                 if res is None:  # damaged entry, or the cache went off: extract the file here

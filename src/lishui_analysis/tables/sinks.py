@@ -145,16 +145,21 @@ class TableSink:
     as its files' batches (no Python object per row) and is their concatenation. The corpus-wide
     tables come as columns (:meth:`add`), checked here."""
 
-    def __init__(self, out_dir: Path, table: str):
+    def __init__(self, out_dir: Path, table: str, deferred: bool = False):
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.table, self.out_dir = table, out_dir
         self.tmp_csv = out_dir / f".{table}.csv.partial"
         self.tmp_pq = out_dir / f".{table}.parquet.partial"
+        #: ``deferred``: row groups wait in an Arrow IPC file (written as they are, no encoding) until
+        #: :meth:`write_parquet` (the entity-id rewrite: each row group encoded once, after it).
+        self.tmp_ipc = out_dir / f".{table}.rowgroups.tmp" if deferred else None
         self.csv = open(self.tmp_csv, "wb")
         self.csv.write(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
         self.schema = schema.arrow_schema(table)
-        self.pq = pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
+        self.pq = pa.ipc.new_stream(self.tmp_ipc, self.schema) if self.tmp_ipc else \
+            pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
         self.names = [c.name for c in schema.TABLES[table]]
         self.pending: list = []   # record batches
         self.n_pending = 0
@@ -192,8 +197,25 @@ class TableSink:
         self.flush()
         self.csv.close()
         self.pq.close()
-        for tmp in (self.tmp_csv, self.tmp_pq):
-            os.chmod(tmp, 0o644)
+        if self.tmp_ipc is None:
+            for tmp in (self.tmp_csv, self.tmp_pq):
+                os.chmod(tmp, 0o644)
+
+    def write_parquet(self, remap=None) -> None:
+        """A deferred sink, closed: its Parquet file from the row groups waiting in the IPC file, each
+        ``remap(table)`` first (read memory-mapped, one row group at a time), then the IPC file removed."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert self.tmp_ipc is not None
+        with pa.memory_map(str(self.tmp_ipc)) as src, pa.ipc.open_stream(src) as reader, \
+                pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy") as writer:
+            for batch in reader:
+                t = pa.Table.from_batches([batch])
+                writer.write_table(remap(t) if remap else t)
+        os.chmod(self.tmp_pq, 0o644)
+        os.chmod(self.tmp_csv, 0o644)
+        self.tmp_ipc.unlink()
 
     def commit(self) -> None:
         os.replace(self.tmp_csv, self.out_dir / f"{self.table}.csv")
@@ -207,5 +229,6 @@ class TableSink:
             self.pq.close()
         except Exception:  # noqa: BLE001 - already failing; remove what is left
             pass
-        for tmp in (self.tmp_csv, self.tmp_pq):
-            Path(tmp).unlink(missing_ok=True)
+        for tmp in (self.tmp_csv, self.tmp_pq, self.tmp_ipc):
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
