@@ -8,6 +8,7 @@ writes and the build lock in ``files.py``: this module only orchestrates.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -131,7 +132,9 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
         if only_if_stale and not _stale(out_dir) and not (check_inputs and freshness.check(out_dir, raw_dir).changed):
             return None
-        scan = freshness.scan_raw(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
+        # Before reading: a file changed meanwhile is seen next time. The plan's files: the state recorded
+        # is that of the files this build reads (one added while it waited for the lock is added next time).
+        scan = freshness.scan_raw(raw_dir, out_dir, [Path(path) for path, _ in plan])
         state = freshness.input_state(raw_dir, out_dir, scan, corrections=getattr(corr, "path", None)
                                       or config.CORRECTIONS_FILE)
         rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
@@ -225,8 +228,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         for t in REMAPPED:
             _remap_entity_ids(sinks[t], key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
-        files = {f"{t}.{ext}": sha256_file(tmp) for t in TABLE_NAMES
-                 for ext, tmp in (("csv", sinks[t].tmp_csv), ("parquet", sinks[t].tmp_pq))}
+        files = {f"{t}.{ext}": sha for t in TABLE_NAMES
+                 for ext, sha in (("csv", sinks[t].csv_sha256.hexdigest()), ("parquet", sha256_file(sinks[t].tmp_pq)))}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "code_sha256": code_hash(),
@@ -340,6 +343,7 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
         return changed_bytes.get(m.group(), m.group())
 
     new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
+    sink.csv_sha256 = hashlib.sha256()  # of the bytes written anew
     with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
         while True:
             chunk = fin.read(1 << 22)
@@ -347,7 +351,9 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
                 break
             if not chunk.endswith(b"\n"):
                 chunk += fin.readline()  # whole lines: a key is never cut in two
-            fout.write(_KEY_FIELD.sub(sub, chunk))
+            chunk = _KEY_FIELD.sub(sub, chunk)
+            fout.write(chunk)
+            sink.csv_sha256.update(chunk)
     os.chmod(new_csv, 0o644)
     os.replace(new_csv, sink.tmp_csv)
 

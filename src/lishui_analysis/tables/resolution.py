@@ -465,14 +465,18 @@ def _link_parents(st: Resolving) -> None:
             for o in recs[i].org_ids:
                 org_entity[o] = root
     lengths = sorted({len(k) for k in keys})
+    upto: dict[int, list[int]] = {}  # characters left → the key lengths that fit in them
     for root, g in groups.items():
         if g.canon.entity_type != "project":
             continue
         found: set = set()
         for i in g.idxs:
             n = normalize_name(recs[i].name)
+            for r in range(2, len(n) + 1):
+                if r not in upto:
+                    upto[r] = [L for L in lengths if L <= r]
             # every substring of a key's length looked up: constant work per name, whatever the corpus
-            matches = [n[p:p + L] for p in range(len(n) - 1) for L in lengths if p + L <= len(n) and n[p:p + L] in keys]
+            matches = [n[p:p + L] for p in range(len(n) - 1) for L in upto[len(n) - p] if n[p:p + L] in keys]
             if matches:
                 longest = max(len(k) for k in matches)
                 for k in matches:

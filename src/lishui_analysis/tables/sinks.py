@@ -3,6 +3,7 @@ Parquet file, each row group checked against ``schema.py``, renamed into place o
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -156,7 +157,8 @@ class TableSink:
         #: :meth:`write_parquet` (the entity-id rewrite: each row group encoded once, after it).
         self.tmp_ipc = out_dir / f".{table}.rowgroups.tmp" if deferred else None
         self.csv = open(self.tmp_csv, "wb")
-        self.csv.write(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
+        self.csv_sha256 = hashlib.sha256()  # of the CSV bytes as written (the manifest's, without reading them back)
+        self._write_csv(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
         self.schema = schema.arrow_schema(table)
         self.pq = pa.ipc.new_stream(self.tmp_ipc, self.schema) if self.tmp_ipc else \
             pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
@@ -171,13 +173,17 @@ class TableSink:
         table = schema.arrow_table(self.table, columns)
         self.pending.extend(table.to_batches())
         self.n_pending += table.num_rows
-        self.csv.write((csv_text(self.table, columns) if text is None else text).encode("utf-8"))
+        self._write_csv((csv_text(self.table, columns) if text is None else text).encode("utf-8"))
 
     def add_batch(self, batch, csv: bytes) -> None:
         """Append a file's rows: its record batch (checked where it was made) and CSV bytes."""
         self.pending.append(batch)
         self.n_pending += batch.num_rows
-        self.csv.write(csv)
+        self._write_csv(csv)
+
+    def _write_csv(self, data: bytes) -> None:
+        self.csv.write(data)
+        self.csv_sha256.update(data)
 
     def flush(self) -> None:
         """Append the pending rows to the Parquet file as one row group, made contiguous first so
