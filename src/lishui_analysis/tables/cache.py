@@ -7,9 +7,10 @@ twice and any edit that could change its rows misses the cache.
 
 One SQLite database (standard library) rather than one file per page: one file
 instead of thousands, inserts batched in transactions, a build killed mid-way
-leaves a consistent database. Entries are packed by :func:`engine.pack` (MessagePack +
-Zstandard, ≈ 20 KB per page, about the size of the page's text in UTF-8): data that
-cannot run code when read back, whoever wrote the file. A damaged database is discarded
+leaves a consistent database. An entry is a file's result as the build consumes it (``frames.py``:
+its rows as Arrow record batches and CSV bytes, the corpus-wide stage's share summarized), packed
+by :func:`engine.pack` (MessagePack + Zstandard, ≈ 24 KB per page): data that cannot run code when
+read back, whoever wrote the file; the batches are validated in full as they are read. A damaged database is discarded
 and rebuilt, a damaged or unreadable entry extracted again: never trusted. The checksum
 per entry catches torn pages, not tampering: an entry of the right shape planted in the
 cache gives the rows it holds, as files planted in the output folder would.

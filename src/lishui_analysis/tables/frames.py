@@ -36,8 +36,9 @@ def batch_bytes(table: str, columns: dict[str, list]) -> bytes:
     table's, :func:`read_batch`), checked against the declarations (``schema.arrow_table``)."""
     import pyarrow as pa
 
-    t = schema.arrow_table(table, columns)
-    batch = pa.RecordBatch.from_arrays([c.combine_chunks() for c in t.columns], schema=t.schema)
+    t = schema.arrow_table(table, columns)  # one chunk per column: taken as it is, not copied
+    batch = pa.RecordBatch.from_arrays([c.chunk(0) if c.num_chunks == 1 else c.combine_chunks() for c in t.columns],
+                                       schema=t.schema)
     return batch.serialize().to_pybytes()
 
 

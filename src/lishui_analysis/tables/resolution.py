@@ -516,9 +516,10 @@ def entity_table(st: Resolving) -> Resolution:
             aliases = sorted(({m.name} | set(m.aliases)) - {name})
         else:
             articles = set().union(*(m.articles for m in members))
-            orgs = Counter()
+            counts: Counter[str] = Counter()
             for m in members:
-                orgs.update(m.org_ids)
+                counts.update(m.org_ids)
+            orgs = counts
             aliases = sorted(({m.name for m in members} | set().union(*(m.aliases for m in members))) - {name})
         dates = [d for d in map(pub_date, articles, repeat("")) if d]
         org_id = org_by_name.get(name) or (min(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0] if orgs else "")
