@@ -186,7 +186,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                 counts[oid] = counts.get(oid, 0) + k
                 org_articles.setdefault(oid, set()).update(map(sys.intern, aids))  # one string per article
             projects.add_packed(res["projects"])
-            names_seen.add_summary(*res["pub_dates"], res["entity_summary"])
+            article_ids, pub_dates = res["pub_dates"]
+            names_seen.add_summary(article_ids, pub_dates, res["entity_summary"])
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
