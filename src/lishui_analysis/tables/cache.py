@@ -7,9 +7,10 @@ twice and any edit that could change its rows misses the cache.
 
 One SQLite database (standard library) rather than one file per page: one file
 instead of thousands, inserts batched in transactions, a build killed mid-way
-leaves a consistent database. Entries are packed by :func:`engine.pack` (MessagePack +
-Zstandard, ≈ 20 KB per page, about the size of the page's text in UTF-8): data that
-cannot run code when read back, whoever wrote the file. A damaged database is discarded
+leaves a consistent database. An entry is a file's result as the build consumes it (``frames.py``:
+its rows as Arrow record batches and CSV bytes, the corpus-wide stage's share summarized), packed
+by :func:`engine.pack` (MessagePack + Zstandard, ≈ 24 KB per page): data that cannot run code when
+read back, whoever wrote the file; the batches are validated in full as they are read. A damaged database is discarded
 and rebuilt, a damaged or unreadable entry extracted again: never trusted. The checksum
 per entry catches torn pages, not tampering: an entry of the right shape planted in the
 cache gives the rows it holds, as files planted in the output folder would.
@@ -22,17 +23,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import methodcaller
+from operator import itemgetter
 from pathlib import Path
 
-from .. import __version__, config, schema
+from .. import __version__, config
 from ..errors import InputError
 from ..ingest.load import file_sha256
 from .engine import iter_results, pack, unpack
+from .frames import batches
 from .sinks import STREAMED
 from ..vocab import vocab_hash
 
@@ -44,7 +47,7 @@ CACHE_FILE = "results.sqlite"
 #: Inserts per transaction.
 BATCH = 256
 #: Layout of the database (PRAGMA user_version); another layout is dropped, not read.
-CACHE_FORMAT = 6  # 5: entries are MessagePack (4 and before: pickles, dropped unread)
+CACHE_FORMAT = 7  # 7: rows as Arrow batches (frames.py); 5: MessagePack (4 and before: pickles, dropped unread)
 
 
 @lru_cache(maxsize=1)
@@ -58,15 +61,26 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
-def cache_key(path: str, meta: dict, raw_dir: str = "") -> str:
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def cache_key(path: str, meta: dict, raw_dir: str = "", sha256: str | None = None, rel: str | None = None) -> str:
     """Hash of a file's name (its doc_id), bytes and manifest row, the package version and
-    source, and the vocabularies."""
+    source, and the vocabularies. ``sha256``: the file's hash as the build's scan of the raw
+    folder found it (``freshness.scan_raw``: hashed, or kept from a stat cache that compares
+    size, modification and change times and inode), so that a rebuild does not read every file
+    again; otherwise the file is hashed here. ``rel``: its path relative to ``raw_dir``, when known."""
     h = hashlib.sha256()
-    h.update(Path(path).relative_to(raw_dir).as_posix().encode() if raw_dir else Path(path).name.encode())
-    try:  # checked first (type, place, size), then read in chunks: a FIFO, a device or a 5 GB file are refused, not read
-        h.update(file_sha256(Path(path), Path(raw_dir) if raw_dir else None).encode())
-    except (InputError, OSError) as exc:  # refused again by read_document, which reports it
-        h.update(b"unreadable:" + str(exc).encode("utf-8", "backslashreplace"))
+    if rel is None:
+        rel = Path(path).relative_to(raw_dir).as_posix() if raw_dir else Path(path).name
+    h.update(rel.encode())
+    if sha256 is not None and _SHA256.fullmatch(sha256):
+        h.update(sha256.encode())
+    else:
+        try:  # checked first (type, place, size), then read in chunks: a FIFO, a device or a 5 GB file are refused
+            h.update(file_sha256(Path(path), Path(raw_dir) if raw_dir else None).encode())
+        except (InputError, OSError) as exc:  # refused again by read_document, which reports it
+            h.update(b"unreadable:" + str(exc).encode("utf-8", "backslashreplace"))
     h.update(json.dumps({k: v for k, v in meta.items() if k != "_line"}, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
     h.update(code_hash().encode())
@@ -88,30 +102,37 @@ def _damaged(exc: BaseException) -> bool:
 
 
 def _well_formed(res) -> bool:
-    """Whether a result read back has the shape the build reads: an entry of another shape (planted,
-    or from a build that was not this one) is a miss, not a KeyError later in the build."""
-    if not (isinstance(res, dict) and isinstance(res.get("input"), dict) and isinstance(res.get("csv"), dict)):
+    """Whether a result read back has the shape the build reads (``frames.py``): an entry of another
+    shape (planted, or from a build that was not this one) is a miss, not a KeyError later in the
+    build. Element types and lengths are gathered with map() into sets: C speed, every element
+    checked (an incremental build reads every entry of the corpus back); the record batches are
+    read and validated in full by :meth:`ResultCache.get`."""
+    if not (isinstance(res, dict) and isinstance(res.get("input"), dict)):
         return False
-    for t in STREAMED:
-        cols = res.get(t)
-        if not isinstance(cols, dict) or not isinstance(res["csv"].get(t), str):
+    for part in ("arrow", "csv"):
+        d = res.get(part)
+        if not (isinstance(d, dict) and all(type(d.get(t)) is bytes for t in STREAMED)):
             return False
-        lengths = {len(v) if isinstance(v, list) else -1 for v in (cols.get(c.name) for c in schema.TABLES[t])}
-        if len(lengths) != 1 or -1 in lengths:
-            return False
-    summary, orgs, notes = res.get("entity_summary"), res.get("org_names"), res.get("notes", [])
-    # Element types and lengths gathered with map() into sets: C speed, every element checked (an
-    # incremental build reads every entry of the corpus back).
+    notes = res.get("notes", [])
     if not (isinstance(notes, list) and _types(notes) <= {list, tuple} and _lengths(notes) <= {2}
             and all(_types(x) <= {str} for x in notes)):
         return False
-    if not (isinstance(summary, dict) and isinstance(orgs, list) and _types(orgs) <= {dict}):
+    for k, n in (("orgs", 3), ("mentions", 3), ("projects", 8), ("pub_dates", None)):
+        items = res.get(k)
+        if not (isinstance(items, list) and _types(items) <= {list} and (n is None or _lengths(items) <= {n})):
+            return False
+    if len(res["pub_dates"]) != 2 or not all(_types(x) <= {str} for x in res["pub_dates"]):
+        return False
+    if not all(_types(map(itemgetter(i), res[k])) <= {list} for k, i in (("orgs", 1), ("orgs", 2), ("mentions", 2))):
+        return False
+    summary = res.get("entity_summary")
+    if not isinstance(summary, dict):
         return False
     for k, n in (("names", 6), ("figures", 8)):
         items = summary.get(k)
-        if not (isinstance(items, list) and _types(items) <= {tuple} and _lengths(items) <= {n}):
+        if not (isinstance(items, list) and _types(items) <= {list, tuple} and _lengths(items) <= {n}):
             return False
-    return all(_types(map(methodcaller("get", k), orgs)) <= {str} for k in ("name", "surface", "org_type"))
+    return True
 
 
 def _types(items) -> set:
@@ -222,6 +243,12 @@ class ResultCache:
             log.warning("%s: its cache entry %s… is not a result of this build; extracting the file again",
                         file or "?", key[:12], extra=_CACHE)
             return None
+        try:
+            batches(res)  # the rows, as Arrow reads them back: validated in full
+        except Exception as exc:  # noqa: BLE001 - bytes of any origin: whatever they raise is a miss
+            log.warning("%s: its cache entry %s… has unreadable rows (%s: %.80s); extracting the file again",
+                        file or "?", key[:12], type(exc).__name__, exc, extra=_CACHE)
+            return None
         return res
 
     def put(self, key: str, result: dict, blob: bytes | None = None, file: str = "") -> None:
@@ -230,7 +257,7 @@ class ResultCache:
         if self.db is None:
             return
         try:
-            blob = blob or pack(result)
+            blob = blob or pack({k: v for k, v in result.items() if k != "batches"})
         except (TypeError, ValueError, OverflowError) as exc:  # a value pack does not know: not stored
             log.warning("%s: its result not stored in the cache (%s)", file or "?", exc, extra=_CACHE)
             return
@@ -273,8 +300,10 @@ class ResultCache:
         self._close_quietly()
 
 
-def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_kw) -> Iterator[dict]:
+def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: dict | None = None,
+                   **engine_kw) -> Iterator[dict]:
     """Per-file results in plan order: from the cache when the key matches, else from the engine.
+    ``hashes``: the raw files' sha256 by relative path, when the build has scanned them already.
     A cache that fails during the build (disk full, damaged file) is dropped with one warning;
     the files it would have given are then extracted here."""
     res: dict | None
@@ -284,11 +313,12 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, **engine_
         return
     cache = ResultCache(Path(out_dir) / CACHE_DIR)
     try:
-        keys = [cache_key(path, meta, raw_dir) for path, meta in plan]
+        hashes = hashes or {}
+        rels = [Path(path).relative_to(raw_dir).as_posix() for path, _ in plan]
+        keys = [cache_key(path, meta, raw_dir, hashes.get(rel), rel) for (path, meta), rel in zip(plan, rels)]
         hits = [k in cache for k in keys]  # decided once: the engine's share of the plan stays fixed
         fresh = iter_results([item for item, hit in zip(plan, hits) if not hit], raw_dir, **engine_kw)
-        for (path, meta), key, hit in zip(plan, keys, hits):
-            rel = Path(path).relative_to(raw_dir).as_posix()
+        for (path, meta), key, hit, rel in zip(plan, keys, hits, rels):
             if hit:
                 res = cache.get(key, rel)
                 if res is None:  # damaged entry, or the cache went off: extract the file here

@@ -8,6 +8,7 @@ writes and the build lock in ``files.py``: this module only orchestrates.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .. import __version__, config, schema
 from ..ingest import load
-from . import freshness
+from . import frames, freshness
 from .cache import cached_results, code_hash
 from .document import org_id_for
 from .engine import progress_bar
@@ -68,6 +69,9 @@ def _organizations(by_name: dict, counts: dict) -> list[dict]:
 
 #: Files per Parquet row group: fixed, so the bytes do not depend on --jobs or the engine.
 FILES_PER_ROW_GROUP = 256
+#: Tables whose rows carry a per-name subject key until the corpus-wide resolution maps it to its
+#: entity: their row groups wait in Arrow IPC files and are encoded into Parquet once, remapped.
+REMAPPED = ("quantities", "events")
 
 
 def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
@@ -128,31 +132,33 @@ def build(raw_dir=None, out_dir=None, jobs: int = 1, skip_bad: bool = False, eng
         _finish_commit(out_dir)  # a build killed while renaming: its tables first, then ours
         if only_if_stale and not _stale(out_dir) and not (check_inputs and freshness.check(out_dir, raw_dir).changed):
             return None
-        scan = freshness.scan_raw(raw_dir, out_dir)  # before reading: a file changed meanwhile is seen next time
+        # Before reading: a file changed meanwhile is seen next time. The plan's files: the state recorded
+        # is that of the files this build reads (one added while it waited for the lock is added next time).
+        scan = freshness.scan_raw(raw_dir, out_dir, [Path(path) for path, _ in plan])
         state = freshness.input_state(raw_dir, out_dir, scan, corrections=getattr(corr, "path", None)
                                       or config.CORRECTIONS_FILE)
         rows = _write_tables(plan, raw_dir, out_dir, jobs=jobs, skip_bad=skip_bad, engine=engine, scheduler=scheduler,
-                             progress=progress, use_cache=use_cache, corr=corr, input_state=state)
+                             progress=progress, use_cache=use_cache, corr=corr, input_state=state, hashes=scan.hashes)
         freshness.save_scan(out_dir, raw_dir, scan)  # after the commit: only the tables come first
         return rows
 
 
 def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool, engine: str,
                   scheduler: str | None, progress: bool, use_cache: bool, corr: Corrections | None = None,
-                  input_state: dict | None = None) -> dict:
+                  input_state: dict | None = None, hashes: dict | None = None) -> dict:
     corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
     try:
         for t in TABLE_NAMES:
-            sinks[t] = TableSink(out_dir, t)
+            sinks[t] = TableSink(out_dir, t, deferred=t in REMAPPED)
         inputs, skipped, failed = [], [], []
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
         org_articles: dict[str, set] = {}
         projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
         names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
-        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, jobs=jobs, skip_bad=skip_bad,
+        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, hashes, jobs=jobs, skip_bad=skip_bad,
                                               engine=engine, scheduler=scheduler), len(plan), progress)
         for n, res in enumerate(results, start=1):
             if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
@@ -166,20 +172,22 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             inputs.append(res["input"])
             for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
                 log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
-            corr.apply(res)  # the researcher's corrections to this file's rows (none: nothing done)
+            if corr and corr.apply(frames.unfold(res)):  # the researcher's corrections to this file's rows
+                frames.refold(res)
+            batches = frames.batches(res)
             for t in STREAMED:
-                sinks[t].add(res[t], res["csv"][t])
-            for r in res["org_names"]:
-                d = names.setdefault(r["name"], {"aliases": set(), "types": {}})
-                if r["surface"] != r["name"]:
-                    d["aliases"].add(r["surface"])
-                d["types"][r["org_type"]] = d["types"].get(r["org_type"], 0) + 1
-            for oid, aid in zip(res["org_mentions"]["org_id"], res["org_mentions"]["article_id"]):
-                counts[oid] = counts.get(oid, 0) + 1
-                org_articles.setdefault(oid, set()).add(sys.intern(aid))  # one string per article
-            projects.add_tables(res["quantities"], res["events"])
-            names_seen.add_file(res["articles"], res["quantities"], res["events"], res["sentences"],
-                                res.get("entity_summary"))
+                sinks[t].add_batch(batches[t], res["csv"][t])
+            for name, aliases, types in res["orgs"]:
+                d = names.setdefault(name, {"aliases": set(), "types": {}})
+                d["aliases"].update(aliases)
+                for org_type, k in types:
+                    d["types"][org_type] = d["types"].get(org_type, 0) + k
+            for oid, k, aids in res["mentions"]:
+                counts[oid] = counts.get(oid, 0) + k
+                org_articles.setdefault(oid, set()).update(map(sys.intern, aids))  # one string per article
+            projects.add_packed(res["projects"])
+            article_ids, pub_dates = res["pub_dates"]
+            names_seen.add_summary(article_ids, pub_dates, res["entity_summary"])
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
@@ -218,11 +226,11 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         del names_seen, projects, orgs, names, counts, org_articles
         for sink in sinks.values():
             sink.close()
-        for t in ("quantities", "events"):
+        for t in REMAPPED:
             _remap_entity_ids(sinks[t], key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
-        files = {f"{t}.{ext}": sha256_file(tmp) for t in TABLE_NAMES
-                 for ext, tmp in (("csv", sinks[t].tmp_csv), ("parquet", sinks[t].tmp_pq))}
+        files = {f"{t}.{ext}": sha for t in TABLE_NAMES
+                 for ext, sha in (("csv", sinks[t].csv_sha256.hexdigest()), ("parquet", sha256_file(sinks[t].tmp_pq)))}
         manifest = {
             "package": "lishui-analysis", "version": __version__, "vocab_sha256": vocab_hash(),
             "code_sha256": code_hash(),
@@ -304,36 +312,31 @@ _KEY_FIELD = re.compile(rb",E[0-9a-f]{10}(?=,)")
 
 
 def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
-    """Second pass over a closed sink of quantities or events: each row's per-name subject key
-    becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
+    """Second pass over a closed, deferred sink of quantities or events: each row's per-name subject
+    key becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
 
-    Parquet row groups are rewritten one at a time, the column mapped with Arrow kernels. In
-    the CSV, a field that is a key of ``key_map`` (``,E0123456789,``) is replaced where it
-    stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so no other field
-    equals one (sentence text would have to spell the hash of a subject name, between commas).
+    The Parquet file is written from the row groups waiting in Arrow IPC, one at a time, the column
+    mapped with Arrow kernels. In the CSV, a field that is a key of ``key_map`` (``,E0123456789,``)
+    is replaced where it stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so
+    no other field equals one (sentence text would have to spell the hash of a subject name, between
+    commas).
     """
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
     changed = {k: v for k, v in key_map.items() if k != v}
     if not changed:
+        sink.write_parquet()
         return
     old_keys, new_ids = pa.array(list(changed), pa.string()), pa.array(list(changed.values()), pa.string())
     i_key = [c.name for c in schema.TABLES[sink.table]].index("entity_id")
-    new_pq = sink.tmp_pq.with_name(sink.tmp_pq.name + ".remap")
-    # Memory-mapped, one thread: read back this way a row group costs ≈ 20 MB less peak memory at
-    # 1,000× than with Arrow's reading threads and buffers (measured), for the same rows.
-    src = pq.ParquetFile(sink.tmp_pq, memory_map=True)
-    with pq.ParquetWriter(new_pq, schema.arrow_schema(sink.table), compression="snappy") as writer:
-        for g in range(src.num_row_groups):
-            t = src.read_row_group(g, use_threads=False)
-            col = t.column(i_key)
-            idx = pc.index_in(col, value_set=old_keys)
-            mapped = pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx))
-            writer.write_table(t.set_column(i_key, "entity_id", mapped))
-    src.close()
-    os.replace(new_pq, sink.tmp_pq)
+
+    def remap(t):
+        col = t.column(i_key)
+        idx = pc.index_in(col, value_set=old_keys)
+        return t.set_column(i_key, "entity_id", pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx)))
+
+    sink.write_parquet(remap)
 
     changed_bytes = {b"," + k.encode(): b"," + v.encode() for k, v in changed.items()}
 
@@ -341,6 +344,7 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
         return changed_bytes.get(m.group(), m.group())
 
     new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
+    sink.csv_sha256 = hashlib.sha256()  # of the bytes written anew
     with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
         while True:
             chunk = fin.read(1 << 22)
@@ -348,7 +352,9 @@ def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
                 break
             if not chunk.endswith(b"\n"):
                 chunk += fin.readline()  # whole lines: a key is never cut in two
-            fout.write(_KEY_FIELD.sub(sub, chunk))
+            chunk = _KEY_FIELD.sub(sub, chunk)
+            fout.write(chunk)
+            sink.csv_sha256.update(chunk)
     os.chmod(new_csv, 0o644)
     os.replace(new_csv, sink.tmp_csv)
 

@@ -21,7 +21,8 @@ from ..extract.events import extract_events
 from ..extract.organizations import extract_org_mentions
 from ..extract.quantities import extract_quantities
 from ..extract.subjects import find_holders
-from .sinks import STREAMED, columns_of, csv_text
+from .frames import fold
+from .sinks import STREAMED, columns_of
 from ..vocab import cues
 
 def org_id_for(name: str) -> str:
@@ -210,17 +211,20 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
 
 
 def _extract_and_frame(doc: load.RawDocument, meta: dict) -> dict:
-    """A document's rows as checked columns, their CSV text and its entity summary."""
+    """A document's rows as checked Arrow batches, their CSV text and the summaries the
+    corpus-wide stage reads (``frames.fold``): made here, in the worker, so that the main process
+    only concatenates and merges."""
     rows = process_document(doc, meta)
-    # Columns, not row dicts: cheaper to pickle back from a worker and to turn into frames.
     res: dict[str, Any] = {t: columns_of(t, rows[t]) for t in STREAMED}
     for t in STREAMED:  # a value the table does not allow fails this document, not the build
         schema.check_allowed(t, res[t])
-    # Formatted here, in the worker: the main process only writes the text.
-    res["csv"] = {t: csv_text(t, res[t]) for t in STREAMED}
-    res["org_names"] = rows["org_names"]
     res["entity_summary"] = summarize_file(res["quantities"], res["events"], res["sentences"])
-    return res
+    out = fold(res, rows)
+    if doc.fmt == "html":  # what the build found in a web page
+        arts = res["articles"]
+        out["input"] = dict(title=arts["headline"][0] if arts["headline"] else "",
+                            page_pub_date=doc.page.get("pub_date", ""), body_chars=sum(arts["n_chars"]))
+    return out
 
 
 def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) -> dict:
@@ -246,9 +250,5 @@ def process_file(path: str, raw_dir: str, meta: dict, skip_bad: bool = False) ->
         return {"failed": {"file": rel, "problem": f"extraction failed: {type(exc).__name__}: {msg}"}}
     res["notes"] = notes  # warnings about this file, (kind, message): the build says them with its name
     res["input"] = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.n_bytes, "encoding": doc.encoding,
-                    "pub_date": meta.get("pub_date", ""), "chars": len(doc.text)}
-    if doc.fmt == "html":  # what the build found in a web page
-        arts = res["articles"]
-        res["input"].update(title=arts["headline"][0] if arts["headline"] else "",
-                            page_pub_date=doc.page.get("pub_date", ""), body_chars=sum(arts["n_chars"]))
+                    "pub_date": meta.get("pub_date", ""), "chars": len(doc.text), **res.get("input", {})}
     return res

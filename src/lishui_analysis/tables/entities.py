@@ -107,11 +107,16 @@ class EntityCollector:
     def add_file(self, articles, quantities, events, sentences=None, summary: dict | None = None) -> None:
         """Feed one file's rows, given as columns (dict of lists or DataFrame); ``summary``: the
         file's :func:`summarize_file`, when the worker has already made it."""
+        self.add_summary(articles["article_id"], articles["pub_date"],
+                         summary or summarize_file(quantities, events, sentences))
+
+    def add_summary(self, article_ids, pub_dates, summary: dict) -> None:
+        """Feed one file as its summary (:func:`summarize_file`; names and figures as tuples or lists)
+        and its articles' publication dates."""
         # Strings kept to the end are interned: one object per article, key, attribute or unit,
         # however many names, figures and sets hold it (memory flat with the corpus).
         intern = sys.intern
-        self.pub_dates.update((intern(a), intern(d)) for a, d in zip(articles["article_id"], articles["pub_date"]))
-        summary = summary or summarize_file(quantities, events, sentences)
+        self.pub_dates.update((intern(a), intern(d)) for a, d in zip(article_ids, pub_dates))
         self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
                             for k, attr, unit, v, ap, rid, aid, ex in summary["figures"])
         for key, aid, subject, stype, oid, n in summary["names"]:

@@ -117,15 +117,17 @@ class Scan:
     dirty: bool
 
 
-def scan_raw(raw_dir: Path, out_dir: Path | None = None) -> Scan:
+def scan_raw(raw_dir: Path, out_dir: Path | None = None, files: list[Path] | None = None) -> Scan:
     """``{relative path: sha256}`` of every file the build would read in ``raw_dir`` (in its order), a
     file whose stat is unchanged since the last check keeping its hash (stat cache in ``out_dir``).
-    Each file is stat-ed before it is hashed: a change while it is read is seen by the next check."""
+    Each file is stat-ed before it is hashed: a change while it is read is seen by the next check.
+    ``files``: the files a build will read (its plan), when it has listed them already."""
     raw_dir = Path(raw_dir)
     cached = _read_stat_cache(out_dir, raw_dir)
     hashes, entries, hashed = {}, {}, 0
-    with collecting_notes():  # an unreadable subfolder: the build says so, once (not again here)
-        files = load.list_raw_files(raw_dir)
+    if files is None:
+        with collecting_notes():  # an unreadable subfolder: the build says so, once (not again here)
+            files = load.list_raw_files(raw_dir)
     for path in files:
         rel = path.relative_to(raw_dir).as_posix()
         try:

@@ -136,6 +136,45 @@ class ProjectAssembler:
             if event_type not in ms or (date, event_id) < ms[event_type]:
                 ms[event_type] = (date, event_id)
 
+    def packed(self) -> list:
+        """The accumulators in plain lists (a worker's file, for the main process: :meth:`add_packed`):
+        ``[key, org_id, subject, subject_type, [articles], [[column, forecast, value, quantity_id]],
+        [value, unit] or None, [[event_type, date, event_id]]]``."""
+        out = []
+        for key, (org_id, subject, subject_type, arts, fig, cap, ms) in self.acc.items():
+            out.append([key, org_id, subject, subject_type, [arts] if type(arts) is str else sorted(arts),
+                        [[col, r[0], v, qid] for col, (r, v, qid) in fig.items()] if fig else [],
+                        list(cap) if cap is not None else None,
+                        [[t, d, eid] for t, (d, eid) in ms.items()] if ms else []])
+        return out
+
+    def add_packed(self, items: list) -> None:
+        """Merge a file's :meth:`packed` accumulators: the same as feeding its rows (figures and
+        milestones keep their best, the first row of a key gives its organization and subject)."""
+        for key, org_id, subject, subject_type, arts, figs, cap, ms in items:
+            a = None
+            for aid in arts:
+                a = self._entry(key, org_id, subject, subject_type, aid)
+            if a is None:
+                continue
+            if figs:
+                fig = a[_FIG] if a[_FIG] is not None else {}
+                a[_FIG] = fig
+                for col, forecast, value, qid in figs:
+                    rank = (forecast, -value, qid)
+                    if col not in fig or rank < fig[col][0]:
+                        fig[col] = (rank, value, qid)
+            if cap is not None:
+                cap = (cap[0], cap[1])
+                if a[_CAP] is None or cap > a[_CAP]:
+                    a[_CAP] = cap
+            if ms:
+                m = a[_MS] if a[_MS] is not None else {}
+                a[_MS] = m
+                for t, date, eid in ms:
+                    if t not in m or (date, eid) < m[t]:
+                        m[t] = (date, eid)
+
     def _merged(self, key_map: dict, entities: dict) -> dict:
         """Accumulators merged by entity: ``{entity_id: (entity row, merged accumulator)}``."""
         out: dict[str, tuple] = {}

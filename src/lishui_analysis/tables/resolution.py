@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
+from itertools import repeat
 from dataclasses import dataclass, field
 
 from .. import config
@@ -140,9 +141,10 @@ class Resolving:
                 members[self.uf.find(i)].append(i)
             self._groups = {}
             for root, idxs in members.items():
-                canon = max((self.recs[i] for i in idxs),
-                            key=lambda r: (company_core(r.name)[1] if r.entity_type == "company" else False,
-                                           len(r.name), r.n_rows, r.name))
+                canon = self.recs[idxs[0]] if len(idxs) == 1 else max(
+                    (self.recs[i] for i in idxs),
+                    key=lambda r: (company_core(r.name)[1] if r.entity_type == "company" else False,
+                                   len(r.name), r.n_rows, r.name))
                 name = normalize_name(canon.name)
                 self._groups[root] = _Group(idxs, canon, name, entity_key(canon.entity_type, name, canon.scope))
         return self._groups
@@ -463,14 +465,18 @@ def _link_parents(st: Resolving) -> None:
             for o in recs[i].org_ids:
                 org_entity[o] = root
     lengths = sorted({len(k) for k in keys})
+    upto: dict[int, list[int]] = {}  # characters left → the key lengths that fit in them
     for root, g in groups.items():
         if g.canon.entity_type != "project":
             continue
         found: set = set()
         for i in g.idxs:
             n = normalize_name(recs[i].name)
+            for r in range(2, len(n) + 1):
+                if r not in upto:
+                    upto[r] = [L for L in lengths if L <= r]
             # every substring of a key's length looked up: constant work per name, whatever the corpus
-            matches = [n[p:p + L] for p in range(len(n) - 1) for L in lengths if p + L <= len(n) and n[p:p + L] in keys]
+            matches = [n[p:p + L] for p in range(len(n) - 1) for L in upto[len(n) - p] if n[p:p + L] in keys]
             if matches:
                 longest = max(len(k) for k in matches)
                 for k in matches:
@@ -498,22 +504,31 @@ def entity_table(st: Resolving) -> Resolution:
     entities, key_map = [], {}
     org_by_name = {n: o for o, n in sorted(st.org_names.items())}
     groups = st.groups()
+    pub_date = st.pub_dates.get
     for root, g in groups.items():
         members = [st.recs[i] for i in g.idxs]
         name, etype = g.name, g.canon.entity_type
-        articles = set().union(*(m.articles for m in members))
-        dates = sorted(d for d in (st.pub_dates.get(a, "") for a in articles) if d)
-        orgs: Counter[str] = Counter()
-        for m in members:
-            orgs.update(m.org_ids)
-        org_id = org_by_name.get(name) or (sorted(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if orgs else "")
-        aliases = sorted(({m.name for m in members} | set().union(*(m.aliases for m in members))) - {name})
+        if len(members) == 1:  # most entities (a name of one article): its own collections, not copies
+            m = members[0]
+            articles = m.articles if len(m.articles) < 2 or isinstance(m.articles, (set, frozenset)) \
+                else set(m.articles)
+            orgs: Mapping[str, int] = m.org_ids
+            aliases = sorted(({m.name} | set(m.aliases)) - {name})
+        else:
+            articles = set().union(*(m.articles for m in members))
+            counts: Counter[str] = Counter()
+            for m in members:
+                counts.update(m.org_ids)
+            orgs = counts
+            aliases = sorted(({m.name for m in members} | set().union(*(m.aliases for m in members))) - {name})
+        dates = [d for d in map(pub_date, articles, repeat("")) if d]
+        org_id = org_by_name.get(name) or (min(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0] if orgs else "")
         parent = st.parent_of.get(root)
         entities.append(dict(entity_id=g.entity_id, name=name, entity_type=etype, aliases=";".join(aliases),
                              org_id=org_id if etype in ("company", "government", "zone", "other") else "",
                              parent_id=groups[parent].entity_id if parent is not None else "",
-                             n_articles=len(articles), first_seen=dates[0] if dates else "",
-                             last_seen=dates[-1] if dates else ""))
+                             n_articles=len(articles), first_seen=min(dates) if dates else "",
+                             last_seen=max(dates) if dates else ""))
         for m in members:
             key_map[m.key] = g.entity_id
     # One id per entity: records of one type, name and scope are always one group, so two groups

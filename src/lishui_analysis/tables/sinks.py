@@ -3,6 +3,7 @@ Parquet file, each row group checked against ``schema.py``, renamed into place o
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -140,39 +141,60 @@ _SPECIAL = _special_characters()
 class TableSink:
     """Streams one table to a temporary CSV (BOM) and Parquet file beside the target, renamed on commit.
 
-    A file's CSV text is written as it arrives (only its columns wait for the row group's check
-    and Parquet write): the text of 256 files is never held at once."""
+    A file's rows come as one Arrow record batch, checked where the file was extracted
+    (``frames.py``), with their CSV text as UTF-8 bytes, written as it arrives: a row group waits
+    as its files' batches (no Python object per row) and is their concatenation. The corpus-wide
+    tables come as columns (:meth:`add`), checked here."""
 
-    def __init__(self, out_dir: Path, table: str):
+    def __init__(self, out_dir: Path, table: str, deferred: bool = False):
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.table, self.out_dir = table, out_dir
         self.tmp_csv = out_dir / f".{table}.csv.partial"
         self.tmp_pq = out_dir / f".{table}.parquet.partial"
-        self.csv = open(self.tmp_csv, "w", encoding="utf-8", newline="")
-        self.csv.write("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n")
-        self.pq = pq.ParquetWriter(self.tmp_pq, schema.arrow_schema(table), compression="snappy")
+        #: ``deferred``: row groups wait in an Arrow IPC file (written as they are, no encoding) until
+        #: :meth:`write_parquet` (the entity-id rewrite: each row group encoded once, after it).
+        self.tmp_ipc = out_dir / f".{table}.rowgroups.tmp" if deferred else None
+        self.csv = open(self.tmp_csv, "wb")
+        self.csv_sha256 = hashlib.sha256()  # of the CSV bytes as written (the manifest's, without reading them back)
+        self._write_csv(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
+        self.schema = schema.arrow_schema(table)
+        self.pq = pa.ipc.new_stream(self.tmp_ipc, self.schema) if self.tmp_ipc else \
+            pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
         self.names = [c.name for c in schema.TABLES[table]]
-        self.pending: dict[str, list] = {c: [] for c in self.names}
+        self.pending: list = []   # record batches
         self.n_pending = 0
         self.rows = 0
 
     def add(self, columns: dict[str, list], text: str | None = None) -> None:
-        """Append a file's rows, given as columns (list.extend per column is cheap), with
-        their CSV ``text`` when a worker has already formatted it."""
-        for c in self.names:
-            self.pending[c].extend(columns[c])
-        self.n_pending += len(columns[self.names[0]])
-        self.csv.write(csv_text(self.table, columns) if text is None else text)
+        """Append rows given as columns, checked against the declarations (``schema.arrow_table``),
+        with their CSV ``text`` when already formatted."""
+        table = schema.arrow_table(self.table, columns)
+        self.pending.extend(table.to_batches())
+        self.n_pending += table.num_rows
+        self._write_csv((csv_text(self.table, columns) if text is None else text).encode("utf-8"))
+
+    def add_batch(self, batch, csv: bytes) -> None:
+        """Append a file's rows: its record batch (checked where it was made) and CSV bytes."""
+        self.pending.append(batch)
+        self.n_pending += batch.num_rows
+        self._write_csv(csv)
+
+    def _write_csv(self, data: bytes) -> None:
+        self.csv.write(data)
+        self.csv_sha256.update(data)
 
     def flush(self) -> None:
-        """Check the pending rows against the schema, then append them to the Parquet file (their
-        CSV text is written already; a row group that fails its check fails the build, and the
-        temporary files are removed)."""
+        """Append the pending rows to the Parquet file as one row group, made contiguous first so
+        that its bytes do not depend on how the rows were cut into batches (their CSV text is
+        written already; a failure fails the build, and the temporary files are removed)."""
         if not self.n_pending:
             return
-        table = schema.arrow_table(self.table, self.pending)
-        self.pending = {c: [] for c in self.names}
+        import pyarrow as pa
+
+        table = pa.Table.from_batches(self.pending, schema=self.schema).combine_chunks()
+        self.pending = []
         self.pq.write_table(table)
         self.rows += self.n_pending
         self.n_pending = 0
@@ -181,8 +203,25 @@ class TableSink:
         self.flush()
         self.csv.close()
         self.pq.close()
-        for tmp in (self.tmp_csv, self.tmp_pq):
-            os.chmod(tmp, 0o644)
+        if self.tmp_ipc is None:
+            for tmp in (self.tmp_csv, self.tmp_pq):
+                os.chmod(tmp, 0o644)
+
+    def write_parquet(self, remap=None) -> None:
+        """A deferred sink, closed: its Parquet file from the row groups waiting in the IPC file, each
+        ``remap(table)`` first (read memory-mapped, one row group at a time), then the IPC file removed."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert self.tmp_ipc is not None
+        with pa.memory_map(str(self.tmp_ipc)) as src, pa.ipc.open_stream(src) as reader, \
+                pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy") as writer:
+            for batch in reader:
+                t = pa.Table.from_batches([batch])
+                writer.write_table(remap(t) if remap else t)
+        os.chmod(self.tmp_pq, 0o644)
+        os.chmod(self.tmp_csv, 0o644)
+        self.tmp_ipc.unlink()
 
     def commit(self) -> None:
         os.replace(self.tmp_csv, self.out_dir / f"{self.table}.csv")
@@ -196,5 +235,6 @@ class TableSink:
             self.pq.close()
         except Exception:  # noqa: BLE001 - already failing; remove what is left
             pass
-        for tmp in (self.tmp_csv, self.tmp_pq):
-            Path(tmp).unlink(missing_ok=True)
+        for tmp in (self.tmp_csv, self.tmp_pq, self.tmp_ipc):
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
