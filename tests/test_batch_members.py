@@ -57,7 +57,7 @@ def test_a_last_item_after_he_is_a_member_when_a_holder_starts_there():
 
 
 def test_counted_categories_are_no_members():
-    text = "此次集中开工项目包括社会事业项目5项，总投资10.5亿元；产业项目3项，总投资8.7亿元。"
+    text = "本轮集中开工项目包括民生类项目6项，总投资9.6亿元；工业类项目4项，总投资7.3亿元。"
     assert not [e for e in events(text) if e[4] == "members_listed"]
 
 
@@ -67,7 +67,7 @@ def test_counted_categories_are_no_members():
     # a project (not a batch) that reached a milestone, then a list of its parts
     "星河新材料智能制造项目5月开工，包括生产车间、研发楼和仓库等。",
     # the sentence after a batch that is not about its members
-    "本次集中开工9个重大项目。这些项目建成后，将新增产值30亿元。",
+    "此次集中开工11个重点项目。这些项目建成后，将新增产值30亿元。",
 ])
 def test_no_members_without_the_frame(text):
     assert not [e for e in events(text) if e[4] == "members_listed"]

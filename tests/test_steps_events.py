@@ -260,8 +260,8 @@ def test_a_signing_without_a_project_after_it_stays_the_signers():
 
 
 @pytest.mark.parametrize("verbs, counts, want", [
-    ("新开工、新竣工亿元以上产业项目分别达", "76个和50个", [("construction_started", "亿元以上产业项目76个"),
-                                                         ("completed", "亿元以上产业项目50个")]),
+    ("新开工、新竣工重点产业项目分别为", "31个和17个", [("construction_started", "重点产业项目31个"),
+                                                         ("completed", "重点产业项目17个")]),
     ("开工、结顶、投产的重点项目分别为", "9个、4个和3个", [("construction_started", "重点项目9个"),
                                                           ("topped_out", "重点项目4个"), ("production_start", "重点项目3个")]),
 ])

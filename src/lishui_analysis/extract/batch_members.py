@@ -4,7 +4,7 @@ and count, and its members are listed as what it includes, in the same sentence 
 * after the batch, in its sentence: 集中开工项目18个，包括甲项目、乙项目等 (包括, 包含, 分别为, 分别是, 依次为);
 * after 其中 (among them), in its sentence or the next, when a list follows (其中，甲、乙等均投资10亿元
   以上) — not one project singled out (其中，甲项目为省重点项目) nor a part counted (其中新开工项目12个);
-* the next sentence, referring back to it: 本次集中开工9个重大项目。这些项目中，既有甲、乙等民生项目，
+* the next sentence, referring back to it: 此次集中开工7个重点项目。这些项目中，既有甲、乙等民生项目，
   也有丙项目 (这些/这批/上述项目中 + 既有/包括/有, further lists after 也有/还有/更有); or restating its
   count: 两个项目为甲和乙 (N个项目(分别)为, 这些项目包括).
 

@@ -64,14 +64,14 @@ _ONE_COUNT = re.compile(_COUNT)
 def respective_count(text: str, verb_re: re.Pattern, cstart: int, start: int, end: int,
                      window: int = 40) -> tuple[str, str, None, int, int] | None:
     """The batch of the verb at ``start:end`` when the verbs listed before 分别 take as many counts
-    after it in order (新开工、新竣工亿元以上项目分别达12个和8个: 开工 → 亿元以上项目12个): its name (the
+    after it in order (新开工、新竣工重点项目分别为12个和8个: 开工 → 重点项目12个): its name (the
     noun after the verbs and its count), ``"batch"``, no organization, and the count's span; None
     otherwise. Reads at most ``window`` characters after the verb and before it.
 
     >>> verbs = re.compile("开工|竣工")
-    >>> text = "全县新开工、新竣工亿元以上项目分别达12个和8个。"
+    >>> text = "全市新开工、新竣工重点项目分别为12个和8个。"
     >>> [respective_count(text, verbs, 0, k, k + 2)[0] for k in (3, 7)]
-    ['亿元以上项目12个', '亿元以上项目8个']
+    ['重点项目12个', '重点项目8个']
     >>> respective_count("甲项目开工，乙项目分别投资3个和5个", verbs, 0, 3, 5) is None
     True
     """

@@ -248,7 +248,7 @@ def _list_item(f: _Figure) -> Resolved | None:
             return None  # the item starts at the figure: no name before it (90%以上为…)
     whole = f.holders.containing(s, b)
     if whole is not None and whole.kind == "generic" and whole.start == s and whole.end == b:
-        return None  # 2000平方米的中高端酒店: a part described, the current project's (a reference back)
+        return None  # 3500平方米的精品酒店: a part described, the current project's (a reference back)
     name = text[s:b].strip()
     if name.count("“") != name.count("”"):
         name = name.strip("“”")

@@ -134,7 +134,7 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
         s = stop.end()
     opening = _quoted_inside(text, s, lo) if quotes and config.step_on("holders", "quoted_inside") else -1
-    if opening >= 0:  # 专精特新“小巨人”企业8家: the run goes on before the quotation
+    if opening >= 0:  # 专精特新“小巨人”企业6家: the run goes on before the quotation
         s = max(lo, opening - 30)
         for stop in v["non_name"].finditer(text, s, opening):
             s = stop.end()

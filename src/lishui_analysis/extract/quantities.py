@@ -515,7 +515,7 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         unit_text = unit_text + rate.group()
         surface_end = rate.end()
     elif kind == "money" and _PER_MU_BEFORE.search(text, max(s_start, m.start() - 12), m.start()):
-        # 亩均税收不低于40万元, 亩均产值≥600万元: a rate per mu named before the figure, without /亩
+        # 亩均税收不低于35万元, 亩均产值≥600万元: a rate per mu named before the figure, without /亩
         unit, kind = "other", "other"
         unit_text = unit_text + "/亩"
     start = m.start("num") if g["per"] is not None or m.re is _header_pattern() else m.start()  # a table cell: the number
