@@ -23,9 +23,9 @@ from functools import lru_cache
 
 from .figure_holder import Resolved
 from .holders import Holder, Holders
+from .numbers import parse_number
 
 _COUNT_CHARS = "0123456789一二两三四五六七八九十百"
-_NUM = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _ITEM_END = "、，。；;：:,等\n"
 _AND = ("以及", "和", "及")
 
@@ -51,17 +51,8 @@ def count_of(phrase: str) -> int | None:
     (18, 2, 35, None)
     """
     m = _patterns()[4].search(phrase)
-    if m is None:
-        return None
-    s = m.group(1)
-    if s.isdigit():
-        return int(s)
-    if s and all(c in _NUM for c in s):
-        return _NUM[s] if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    if "十" in s and all(c in _NUM for c in tens + units) and len(tens) <= 1 and len(units) <= 1:
-        return (_NUM[tens] if tens else 1) * 10 + (_NUM[units] if units else 0)
-    return None
+    value = parse_number(m.group(1)) if m is not None else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 def members_listed(holders: Holders, batch_end: int, s_end: int, count: int | None,

@@ -100,3 +100,19 @@ def in_chain(verb_re: re.Pattern, text: str, start: int, end: int) -> bool:
     if verb_re.match(text, end):
         return True
     return any(p.end() == start for p in verb_re.finditer(text, max(0, start - 4), start))
+
+
+def chain_ends(verb_re: re.Pattern, text: str, end: int, most: int = 3) -> list[int]:
+    """``end`` (a milestone verb's) and the ends of the milestone verbs written right after it, at most
+    ``most`` of them (建成投产达产: a chain is short; bounded, so a run of verbs stays linear).
+
+    >>> chain_ends(re.compile("建成|投产|达产"), "项目建成投产达产后", 4)
+    [4, 6, 8]
+    """
+    ends = [end]
+    for _ in range(most):
+        m = verb_re.match(text, ends[-1])
+        if m is None or m.end() == ends[-1]:
+            break
+        ends.append(m.end())
+    return ends

@@ -29,7 +29,7 @@ from .. import config
 from ..vocab import cues, event_vocab
 from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
-from .coordinated import in_chain, pair_before, respective_count
+from .coordinated import chain_ends, in_chain, pair_before, respective_count
 from .planned import cue_before, planned_after, planned_re
 from .figure_holder import Resolved, subject_type
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
@@ -244,16 +244,11 @@ def _tally(a: _Article, s: _Statement) -> bool:
 def _tallied(a: _Article, s: _Statement) -> Resolved | None:
     """:func:`.tallied` for the verb, or for the chain of milestone verbs it opens (竣工投产项目20个:
     both verbs count the same projects); notes the statement a tally's."""
-    end = s.end
-    for _ in range(3):  # a chain is short (建成投产); bounded, so a run of verbs stays linear
+    for end in chain_ends(a.verb_re, a.text, s.end)[:3]:
         r = tallied(a.holders, s.start, end)
         if r is not None:
             s.tally = True
             return r
-        m = a.verb_re.match(a.text, end)
-        if m is None or m.end() == end:
-            return None
-        end = m.end()
     return None
 
 
@@ -349,12 +344,7 @@ def _planned_cue(a: _Article, s: _Statement) -> bool:
     """Marks the milestone planned when a cue word (将, 预计, 力争 …) stands before the verb in its
     clause (项目预计明年6月投产), or a word of imminence right after it or after the chain of milestone
     verbs it opens (``planned_after``: 投产在望, 竣工在即, 建成投产在望 — in sight, not yet done)."""
-    after = s.end
-    for _ in range(3):  # a chain is short (建成投产); bounded, so a run of verbs stays linear
-        m = a.verb_re.match(a.text, after)
-        if m is None or m.end() == after:
-            break
-        after = m.end()
+    after = chain_ends(a.verb_re, a.text, s.end)[-1]
     s.planned = cue_before(a.text, s.cstart, s.start) or a.text.startswith(planned_after(), after)
     return True
 
