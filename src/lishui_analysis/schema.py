@@ -101,7 +101,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("org_id", "str", "Organization the figure is attributed to, if any"),
         Column("period", "str", "Year the figure refers to, if stated"),
         Column("approximate", "bool", "True for 余/约/左右/近/超"),
-        Column("forecast", "bool", "True for planned or expected figures (预计/将/力争/规划/目标/达产后)"),
+        Column("forecast", "bool", "True for planned or expected figures: after 预计/将/力争/拟 or a milestone verb + 后 "
+               "in the sentence, after 计划/规划/目标 in the clause; not a share of a plan (完成计划的95%) nor what a "
+               "later clause says done (已/累计): extract/forecast.py"),
     ),
     "organizations": (
         Column("org_id", "str", "Stable key derived from the name"),

@@ -28,6 +28,7 @@ from typing import Any, cast
 from ..vocab import cues, metric_keywords, units
 from .dates import REL_YEAR
 from .context import in_spans, occurs_within, short_quote_spans, trie_regex
+from .forecast import is_forecast
 from .subjects import find_holders, resolve, role_of
 from .numbers import MAGNITUDES, is_chinese_digit_string, parse_number
 
@@ -168,16 +169,6 @@ class Quantity:
 def _keyword_re():
     kws = sorted(metric_keywords(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, kws)))
-
-
-@lru_cache(maxsize=1)
-def _forecast_re():
-    return re.compile("|".join(sorted(map(re.escape, cues()["forecast"]), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _forecast_words() -> tuple[str, ...]:
-    return tuple(cues()["forecast"])
 
 
 def _nearest_metric(text: str, lo: int, hi: int, s_end: int | None = None) -> str | None:
@@ -498,7 +489,7 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
     if kind in ("money", "percent", "other"):
         metric = window_metric if window_metric and (kind != "money" or window_metric not in ("land", "building_area", "capacity")) else "other"
     period = _period(text, s_start, m.start(), pub_year)
-    forecast = occurs_within(text, _forecast_words(), s_start, m.start())
+    forecast = is_forecast(text, s_start, m.start())
     if period and pub_year and int(period) > pub_year:
         forecast = True
     surface_end = m.end()
