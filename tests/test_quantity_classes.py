@@ -84,3 +84,36 @@ def test_products_counted_in_pieces_after_a_magnitude(text, surface, value):
 @pytest.mark.parametrize("text", ["本次出让两块地，另有3块土地待出让。", "企业把3个项目带回家乡。", "大家一块推进。"])
 def test_kuai_and_ba_alone_are_no_units(text):
     assert not [f for f in figures(text) if f[2] == "piece"]
+
+
+def metrics(text):
+    return {q.surface: q.metric for q in extract_quantities(text, split_sentences(text))}
+
+
+@pytest.mark.parametrize("ratio", ["开工率", "数字化率", "研发投入强度", "建筑密度", "绿地率", "所占比例", "市场占有率"])
+@pytest.mark.parametrize("cmp", ["达", "为", "≤", "不低于", ""])
+@pytest.mark.parametrize("p", ["46.5%", "12%"])
+def test_a_percentage_a_ratio_noun_states_is_no_amount_of_a_metric(ratio, cmp, p):
+    """The value of a ratio (…率, 强度, 密度, 比例) is metric other, whatever metric word came before."""
+    text = f"云溪园区去年完成投资9.5亿元、用地320亩，年产值12亿元，{ratio}{cmp}{p}。"
+    assert metrics(text)[p] == "other"
+
+
+@pytest.mark.parametrize("before, metric", [("产值增长率", "output_value"), ("投资增长", "investment")])
+def test_a_growth_rate_keeps_the_metric_that_grew(before, metric):
+    assert metrics(f"瓯岭开发区一季度{before}达14.2%。")["14.2%"] == metric
+
+
+@pytest.mark.parametrize("size", ["亿元以上", "5亿元以上", "10亿元至30亿元", "20亿级", "3亿元以上的"])
+@pytest.mark.parametrize("head", ["项目", "重大项目", "制造业项目", "产业项目"])
+def test_money_naming_a_size_class_of_projects_is_investment(size, head):
+    text = f"今年全县新签约{size}{head}16个。"
+    got = metrics(text)
+    assert [m for s, m in got.items() if s != "16个"] and all(m == "investment" for s, m in got.items() if s != "16个")
+
+
+@pytest.mark.parametrize("word, metric", [("地区生产总值", "output_value"), ("协议外资", "investment"),
+                                          ("实到外资", "investment"), ("年销售规模", "revenue"),
+                                          ("营业总收入", "revenue"), ("研发经费", "other")])
+def test_metric_words_of_the_vocabulary(word, metric):
+    assert metrics(f"去年云岭县{word}86.4亿元。")["86.4亿元"] == metric

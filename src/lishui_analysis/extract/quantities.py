@@ -216,6 +216,12 @@ _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)
 _PER_MU_BEFORE = re.compile(r"亩均[\u4e00-\u9fff]{0,4}?(?:≥|≧|>=|＞|不低于|不少于|不小于|达到|达|为|约|超过|)$")
 
 
+#: A ratio noun (…率, 强度, 比例, 密度; not 增长率) and a comparison right before a percentage: 数字化率达87%.
+_RATIO_BEFORE = re.compile(r"(?<!增长)(?<!增)(?:率|强度|比例|密度)(?:均|已|都)?"
+                           r"(?:为|达到|高达|达|约|≥|≤|＞|＜|>|<|不低于|不高于|不超过|超过|控制在|在)?$")
+#: A money figure naming a size class of projects: 亿元以上项目, 20亿级重大项目, 10亿元至50亿元的产业项目.
+_SIZE_CLASS = re.compile(r"级?的?[\u4e00-\u9fff]{0,6}?项目")
+
 _YEAR_MARK_RE = re.compile(r"(\d{4})年|今年|去年|明年")
 
 
@@ -488,6 +494,10 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         metric = "building_area"
     if kind in ("money", "percent", "other"):
         metric = window_metric if window_metric and (kind != "money" or window_metric not in ("land", "building_area", "capacity")) else "other"
+    if kind == "percent" and _RATIO_BEFORE.search(text, max(s_start, m.start() - 12), m.start()):
+        metric = "other"  # 开工率50%, 研发投入强度2.3%, 建筑密度≤60%: a ratio's value, no amount of the metric before it
+    elif kind == "money" and metric == "other" and _SIZE_CLASS.match(text, m.end()):
+        metric = "investment"  # 亿元以上项目37个, 20亿级项目, 1亿元至10亿元项目: projects sized by their investment
     period = _period(text, s_start, m.start(), pub_year)
     forecast = is_forecast(text, s_start, m.start())
     if period and pub_year and int(period) > pub_year:
