@@ -117,3 +117,14 @@ def test_money_naming_a_size_class_of_projects_is_investment(size, head):
                                           ("营业总收入", "revenue"), ("研发经费", "other")])
 def test_metric_words_of_the_vocabulary(word, metric):
     assert metrics(f"去年云岭县{word}86.4亿元。")["86.4亿元"] == metric
+
+
+@pytest.mark.parametrize("n", ["4", "六", "12"])
+@pytest.mark.parametrize("size", ["亿元", "亿元以上"])
+@pytest.mark.parametrize("head", ["项目", "重大项目", "产业项目"])
+def test_n_ge_yiyuan_projects_count_projects_of_a_size_class(n, size, head):
+    """N个亿元项目 is N projects of the 1亿 class (two figures), while N个亿 alone is N亿 of money."""
+    text = f"松溪县本月签约{n}个{size}{head}。"
+    got = [(q.surface, q.value, q.unit) for q in extract_quantities(text, split_sentences(text))]
+    assert got[0][1:] == (float({"六": 6}.get(n, n)), "count") and got[1] == (size, 1e8, "CNY")
+    assert figures(f"云岭新材料项目总投资{n}个亿。")[0][1:] == (float({"六": 6}.get(n, n)) * 1e8, "CNY")

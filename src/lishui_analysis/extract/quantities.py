@@ -36,7 +36,8 @@ _CN = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖�
 # Arabic (1,200 and 1，200: the groups are checked by _THOUSANDS_RE) or Chinese with 万/亿 inside (三十五万零六百).
 # Arabic sections joined by 亿/万 (1亿2000万, 3万零500) are read with the magnitude (_MAG).
 _NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿]零?[{_CN}]+)*"
-_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?|个亿|[千百](?:万亿|亿|万|(?![米瓦克]))"
+# 3个亿 is 3亿, but 3个亿元项目 counts projects of a size class (3个 and 亿元, two figures)
+_MAG = r"万亿|亿(?:零?\d+(?:\.\d+)?万)?|万(?:零\d+)?|个亿(?!元(?:以上)?[\u4e00-\u9fff]{0,4}?项目)|[千百](?:万亿|亿|万|(?![米瓦克]))"
 # thousands groups with one kind of comma; never a list (1，2，3) nor 1234,567
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:,\d{3})+|(?:，\d{3})+)(?:\.\d+)?")
 _RANGE_SEP = r"\s*(?:至|到|-|~|～|—|－)\s*"
@@ -344,8 +345,9 @@ def _add_hit(hits: list, text: str, m, quotes) -> None:
         return
     if not unit_text and "亿" not in (mag or ""):
         return
-    if not num and m.group("pre") is None and not m.group("suf") and mag == "亿":
-        return  # a bare 亿 in a word; 近亿元, 超亿元 and 亿元以上 (a size class) are 1亿
+    if (not num and m.group("pre") is None and not m.group("suf") and mag == "亿"
+            and not (unit_text and text[max(0, m.start() - 1):m.start()] == "个")):
+        return  # a bare 亿 in a word; 近亿元, 超亿元, 亿元以上 and 3个亿元项目 (a size class) are 1亿
     if in_spans(m.start(), quotes) or _is_excluded(text, m, num, unit_text):
         return
     hits.append(m)
