@@ -25,7 +25,8 @@ from .figure_holder import Resolved
 from .holders import Holder, Holders
 from .numbers import parse_number
 
-_COUNT_CHARS = "0123456789一二两三四五六七八九十百"
+#: The characters of a small count written before 个/项/家 (12个, 两个, 十五家): shared with coordinated.py.
+COUNT_CHARS = "0123456789一二两三四五六七八九十百"
 _ITEM_END = "、，。；;：:,等\n"
 _AND = ("以及", "和", "及")
 
@@ -36,11 +37,11 @@ def _patterns() -> tuple[re.Pattern, ...]:
     among = re.compile(r"\s*[，,]?其中[，,：:]?")
     nxt = re.compile(
         r"\s*(?:(?:这些|这批|上述|以上)项目中[，,]?(?:既有|包括|有)"
-        rf"|(?:这|上述|以上|这些)?[{_COUNT_CHARS}]{{1,3}}个(?:重大|重点)?项目(?:分别)?(?:为|是|包括)"
+        rf"|(?:这|上述|以上|这些)?[{COUNT_CHARS}]{{1,3}}个(?:重大|重点)?项目(?:分别)?(?:为|是|包括)"
         r"|(?:这些|这批|上述|以上)项目(?:分别)?(?:为|是|包括))[：:]?")
     more = re.compile(r"[^，。；;\n]{0,30}?[，,；;](?:也有|还有|更有|又有)")
-    counted = re.compile(rf"[{_COUNT_CHARS}]+(?:个|项|家|宗)$")
-    count = re.compile(rf"([{_COUNT_CHARS}]{{1,4}})(?:个|项|家|宗)")
+    counted = re.compile(rf"[{COUNT_CHARS}]+(?:个|项|家|宗)$")
+    count = re.compile(rf"([{COUNT_CHARS}]{{1,4}})(?:个|项|家|宗)")
     return same, nxt, more, counted, count, among
 
 
@@ -99,7 +100,7 @@ def member_kind(batch: str) -> str:
     >>> member_kind("签约企业6家"), member_kind("集中开工项目18个"), member_kind("8家")
     ('company', 'project', 'company')
     """
-    return "company" if re.search(rf"企业|公司|[{_COUNT_CHARS}]家", batch) else "project"
+    return "company" if re.search(rf"企业|公司|[{COUNT_CHARS}]家", batch) else "project"
 
 
 def _sentence_end(text: str, p: int, most: int = 600) -> int:

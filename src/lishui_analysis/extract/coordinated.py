@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .batch_members import COUNT_CHARS
 from .holders import Holder, Holders
 
 _PAIR_JOIN = ("和", "及", "以及")
@@ -56,7 +57,7 @@ def _short_gap(text: str, verb_re: re.Pattern, lo: int, hi: int) -> bool:
     return other <= 4
 
 
-_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)个"
+_COUNT = rf"[{COUNT_CHARS}]+个"
 _RESPECTIVE = re.compile(rf"分别(?:达到|达|为|是|有)?(?P<counts>{_COUNT}(?:(?:、|和|及){_COUNT})+)")
 _ONE_COUNT = re.compile(_COUNT)
 
