@@ -96,6 +96,10 @@ def vocab() -> dict:
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"] + v["area_statistics"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
         "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
+        # 计划新开工|12个项目: the plan before a count names its batch; 已开工|9个, 开工率|75%: a tally of it
+        "planned_lead": re.compile(rf"(?:(?:{alt(v['planned_leads'])})新?|新)(?:{alt(v['tally_verbs'])})$"),
+        "tally_cue": re.compile(rf"(?:{alt(v['tally_marks'])})(?:{alt(v['tally_verbs'])})$"),
+        "rate_cue": re.compile(rf"(?:{alt(v['tally_verbs'])})率(?:为|达|达到|是)?$"),
         # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
         "clause_start": re.compile(r"[，。；：！？\n“]"),
         "trade_name": re.compile(rf"(?:{places})"

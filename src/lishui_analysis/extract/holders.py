@@ -96,7 +96,9 @@ def _found(r: _Reading) -> list[tuple[str, str]]:
 
 def _count_first(r: _Reading) -> None:
     """Counted phrases written count first, a batch: ``9个重点项目``, ``12家企业``, with the place
-    written just before the count (``全县9个重点项目``); never categories (``两个类别的项目``).
+    and the plan written just before the count (``全县9个重点项目``, ``全县计划新开工9个项目``: the
+    plan sets the batch apart, see ``planned_leads`` in ``data/subjects.yaml``); never categories
+    (``两个类别的项目``).
 
     >>> r = _Reading("今年全县9个重点项目开工。"); _count_first(r); _found(r)
     [('全县9个重点项目', 'batch')]
@@ -106,6 +108,8 @@ def _count_first(r: _Reading) -> None:
         if v["category_re"].search(m.group()):
             continue
         s = m.start()
+        lead = v["planned_lead"].search(text, max(0, s - 8), s)  # 计划新开工|16个项目: named by its plan
+        s = lead.start() if lead else s
         place = v["batch_place"].search(text, max(0, s - 8), s)
         s = place.start() if place else s
         if m.end() - s >= 3 and free(s, m.end()):
