@@ -106,3 +106,22 @@ def test_one_counted_item_by_rank_or_indefinite_is_no_name(rank):
     text = f"云岭新材料项目总投资6亿元，{rank}生产线投资1.5亿元。"
     qs = extract_quantities(text, split_sentences(text), [], "2024-05-01", find_holders(text, []))
     assert next(q for q in qs if q.surface == "1.5亿元").subject == "云岭新材料项目"
+
+
+# ---- product_list: a company's plant for several products is one project -------------------
+
+@pytest.mark.parametrize("company", ["云岭科技股份有限公司", "浙江星澜新材料有限公司"])
+@pytest.mark.parametrize("items", [("正极", "负极", "隔膜材料"), ("LED外延", "芯片", "衬底加工"), ("光纤", "光缆")])
+@pytest.mark.parametrize("lead", ["总投资36亿元的", "签约落地", "近日，"])
+def test_a_company_with_a_list_of_products_is_one_project(company, items, lead):
+    listed = "、".join(items[:-1]) + "和" + items[-1]
+    name = f"{company}{listed}项目"
+    assert projects(f"{lead}{name}顺利开工。") == [name]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("云岭科技电池项目、星河纸业包装项目和青溪食品加工项目开工。", "云岭科技电池项目"),  # each item has its head
+    ("云和县星澜公司轴承项目开工。", "云和县星澜公司轴承项目"),                        # 和 inside a place
+])
+def test_no_product_list(text, first):
+    assert projects(text)[0] == first

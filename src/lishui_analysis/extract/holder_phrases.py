@@ -370,6 +370,37 @@ def listed_places(text: str, s: int) -> int | None:
     return a if a < s else None
 
 
+def company_products(text: str, s: int, org_list, org_starts) -> int | None:
+    """Step ``holders.product_list``: a company's plant for several products is one project named
+    with the list of its products, not a list of projects (``云岭科技正极、负极和隔膜材料项目``): for a
+    phrase read from ``s`` right after a list's 、/和/及 (隔膜材料项目), the start of the company that
+    opens the list's first item (云岭科技), when every item before the phrase is a short run of name
+    characters with no head noun (正极, 负极: products; ``A项目、B项目和C项目`` are three projects);
+    None when no such list stands there. A 和 ending a place's name (云和) separates nothing."""
+    if not config.step_on("holders", "product_list"):
+        return None
+    v, k = vocab(), s
+    for _ in range(_PRODUCTS):
+        if k < 2 or text[k - 1] not in "、和及" or _in_place(text, k - 1):
+            return None
+        j = k - 1  # the item before the separator ends at j
+        i = bisect_right(org_starts, j - 1) - 1
+        o = org_list[i] if i >= 0 else None
+        if o is not None and o.org_type in ("company", "fund") and 0 < j - o.end <= _ITEM \
+                and not v["non_name"].search(text, o.end, j) and not v["head_re"].search(text, o.end, j):
+            return o.start  # 云岭科技|正极: the company opens the first item
+        a = max(0, j - _ITEM)
+        sep = max(text.rfind(c, a, j) for c in "、和及")
+        if sep < 0 or j - sep < 2 or v["non_name"].search(text, sep + 1, j) or v["head_re"].search(text, sep + 1, j):
+            return None
+        k = sep + 1
+    return None
+
+
+_PRODUCTS = 6  # (a product list longer than this is a list of something else)
+_ITEM = 8      # (a product: LED外延, 高纯石英坩埚 — a longer run is a name of its own)
+
+
 _PLACE_COUNT = re.compile(r"[县市区]?(?:\d+|[一二两三四五六七八九十]+)个?[县市区镇乡]")
 
 

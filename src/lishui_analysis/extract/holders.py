@@ -22,6 +22,7 @@ from .context import clause_start, line_start
 from .holder_phrases import (
     Holder,
     batch_left,
+    company_products,
     distinctive,
     head_kind,
     left_edge,
@@ -241,6 +242,9 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if start is None:
         return True
     s = start
+    products = company_products(text, s, r.orgs, r.org_starts)
+    if products is not None and r.free(products, s):  # 云岭科技正极、负极和隔膜材料项目: one plant
+        s = products
     listed = listed_places(text, s)
     if listed is not None and r.free(listed, s):  # 云和、松阳、岚山三县…配套工程: the places' works, one batch
         r.take(Holder(listed, m.end(), text[listed:m.end()], "batch"))
