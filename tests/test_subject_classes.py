@@ -244,3 +244,13 @@ def test_a_tally_in_a_batchs_paragraph_is_the_batchs(head):
 ])
 def test_no_tally_of_batch(text, surface):
     assert holders_of(text).get(surface, ("", "", ""))[2] != "tally_of_batch"
+
+
+# ---- a passive's agent: the buyer after 被 is not what the sentence is about ------------------
+
+@pytest.mark.parametrize("buyers", ["浙江星河智能科技有限公司", "杭州岭拓集团和青溪实业有限公司"])
+@pytest.mark.parametrize("verb", ["拿下", "竞得", "摘得"])
+@pytest.mark.parametrize("fig", ["12亿元", "6.5亿元"])
+def test_a_figure_after_a_passive_is_the_projects_not_the_buyers(buyers, verb, fig):
+    text = f"云岭新区的星澜康养度假小镇项目，被{buyers}{verb}，项目总投资{fig}。"
+    assert holders_of(text)[fig][0] == "星澜康养度假小镇项目"
