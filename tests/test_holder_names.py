@@ -125,3 +125,14 @@ def test_a_company_with_a_list_of_products_is_one_project(company, items, lead):
 ])
 def test_no_product_list(text, first):
     assert projects(text)[0] == first
+
+
+# ---- period_head: a place's projects of a period are a batch, never a plant ------------------
+
+@pytest.mark.parametrize("place", ["云溪市", "全县", "星河区"])
+@pytest.mark.parametrize("period", ["一季度", "上半年", "前三季度", "1-5月"])
+@pytest.mark.parametrize("campaign", ["攻坚工程", "重点建设项目", "“双招双引”工程"])
+def test_a_periods_projects_are_a_batch(place, period, campaign):
+    text = f"{place}{period}{campaign}全面开工。"
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert not [h for h in hs if h.kind == "project"]

@@ -340,14 +340,25 @@ def name_form(text: str, s: int, m) -> str | None:
     """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
     batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
     重点项目``: projects of a kind, never one project's name), or when 此次/本次 opens it (``此次开竣工
-    项目``, ``本次集中签约项目``: the projects of this event, a batch); else None."""
+    项目``, ``本次集中签约项目``: the projects of this event, a batch), or a period of the calendar
+    (step ``holders.period_head``: ``云岭市一季度攻坚工程``, a period's projects); else None."""
     if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
             and (vocab()["kind_head_re"].search(text, s, m.start()) or text.startswith(_THIS_EVENT, s)):
         return "batch"
+    if config.step_on("holders", "period_head") and m.group().startswith(("项目", "工程")) \
+            and _PERIOD.search(text, s, m.start()):
+        return "batch"  # 云岭市上半年攻坚工程, 星河县一季度开工项目: a period's projects, never one plant's name
     return None
 
 
 _THIS_EVENT = ("此次", "本次")
+def period_batch(name: str) -> bool:
+    """A batch named by a period of the calendar (``云岭市一季度攻坚工程``)."""
+    return _PERIOD.search(name) is not None
+
+
+# (a period of the calendar inside the words: no plant is named by the quarter or half-year of its report)
+_PERIOD = re.compile(r"[一二三四1-4]季度|[上下]半年|前三季度|年度|今年|明年|去年|\d{1,2}[-—至]\d{1,2}月")
 
 
 def listed_places(text: str, s: int) -> int | None:

@@ -30,6 +30,7 @@ from .holder_phrases import (
     name_form,
     opens_clause,
     owner_before,
+    period_batch,
     place_before,
     proper,
     vocab,
@@ -487,11 +488,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
 
 @lru_cache(maxsize=256)
 def _headline_topic(headline: str) -> Holder | None:
-    """The project or company a headline is about, if it names one."""
+    """The project or company a headline is about, else the period's batch it names (a place's
+    projects of a quarter or half-year: the report's topic, not a batch counted in passing)."""
     if not headline:
         return None
     hs = find_holders(headline, extract_org_mentions(headline)).items
-    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
+    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None) \
+        or next((h for h in hs if h.kind == "batch" and period_batch(h.name)), None)  # (云岭市一季度攻坚工程全面开工)
     return Holder(-1, -1, best.name, best.kind, best.org) if best else None
 
 
