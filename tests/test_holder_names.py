@@ -136,3 +136,24 @@ def test_a_periods_projects_are_a_batch(place, period, campaign):
     text = f"{place}{period}{campaign}全面开工。"
     hs = find_holders(text, extract_org_mentions(text)).items
     assert not [h for h in hs if h.kind == "project"]
+
+
+# ---- boundary: a side of a plot's boundary is no holder; build_verbs open no name ------------
+
+@pytest.mark.parametrize("sides", [("东至云溪路", "南至星河高速", "西至规划用地", "北至岭拓大道"),
+                                   ("北至青溪大桥", "南至星河高速")])
+@pytest.mark.parametrize("sep", ["、", "，", "；"])
+@pytest.mark.parametrize("lead, close", [("四至范围：", "。"), ("云溪B-12地块（", "）出让。"), ("园区四至为：", "。")])
+def test_a_side_of_a_boundary_is_no_holder(sides, sep, lead, close):
+    text = lead + sep.join(sides) + close
+    assert projects(text) == []
+
+
+def test_a_place_ending_in_a_direction_keeps_its_road():
+    assert projects("云溪公路松阳县水南至枫坪段工程开工。") == ["云溪公路松阳县水南至枫坪段工程"]
+
+
+@pytest.mark.parametrize("verb", ["新建", "扩建", "迁建"])
+@pytest.mark.parametrize("name", ["云岭科技电池材料项目", "星河智造产业园"])
+def test_a_construction_verb_opens_no_name(verb, name):
+    assert projects(f"今年{verb}{name}开工。") == [name]

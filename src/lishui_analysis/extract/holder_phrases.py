@@ -200,14 +200,15 @@ def first_word_off(text: str, s: int, e: int) -> int:
     name — verbs, adverbs, pronouns, time words, prepositions, conjunctions, particles
     (``name_word_classes`` in ``data/subjects.yaml``) as jieba's dictionary tags its first word (the
     longest word of the dictionary starting there): ``建起星河智造综合体`` → ``星河智造综合体``,
-    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``. The word is taken off only while what is left
+    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``, and a construction verb (``build_verbs``:
+    ``新建云溪小学`` → ``云溪小学``). The word is taken off only while what is left
     before the head ``text[:e]`` has a name of its own (``停车综合体``, ``引水工程`` keep their verb:
     it is the name's)."""
-    classes = vocab()["name_word_classes"]
+    classes, verbs = vocab()["name_word_classes"], vocab()["build_verbs"]
     tags = lexicon.tags()
     while e - s > 2:
         w = word_end(text, s, e)
-        if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
+        if (tags.get(text[s:w]) not in classes and text[s:w] not in verbs) or e - w < 2 or not proper(text, w, e):
             break
         if w == s + 1 and not _ALNUM.match(text, w) and word_end(text, w, e) == w + 1:
             break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
@@ -352,6 +353,17 @@ def name_form(text: str, s: int, m) -> str | None:
 
 
 _THIS_EVENT = ("此次", "本次")
+def boundary(text: str, s: int) -> bool:
+    """Step ``holders.boundary``: a phrase from ``s`` opening with a direction and 至 right after a
+    separator is one side of a plot's or zone's boundary (``四至：东至云溪路、南至星河高速``), never a
+    holder (``云溪县水南至枫坪段工程``: 水南 is a place, the road runs from it)."""
+    return (s == 0 or text[s - 1] in "、，,；;（(：:\n ") and _BOUNDARY.match(text, s) is not None \
+        and config.step_on("holders", "boundary")
+
+
+_BOUNDARY = re.compile("[东南西北]至")
+
+
 def period_batch(name: str) -> bool:
     """A batch named by a period of the calendar (``云岭市一季度攻坚工程``)."""
     return _PERIOD.search(name) is not None

@@ -22,6 +22,7 @@ from .context import clause_start, line_start
 from .holder_phrases import (
     Holder,
     batch_left,
+    boundary,
     company_products,
     distinctive,
     head_kind,
@@ -243,6 +244,8 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if start is None:
         return True
     s = start
+    if boundary(text, s):
+        return True  # 南至星河高速: a side of a boundary
     products = company_products(text, s, r.orgs, r.org_starts)
     if products is not None and r.free(products, s):  # 云岭科技正极、负极和隔膜材料项目: one plant
         s = products
@@ -294,6 +297,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     return True
 
 
+_CLOSE = re.compile("[）)]")
 _MEASURES = "个条座家项栋幢台套"
 _COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
@@ -315,8 +319,8 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     i = bisect_right(r.org_starts, s) - 1
     if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
         s = r.orgs[i].start
-    while s < m.start() and text[s] in "）)—-":
-        s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
+    while s < m.start() and (text[s] in "）)—-" or text[s] in "（(" and not _CLOSE.search(text, s, m.start())):
+        s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目, B-3地块（星河…: after the mark
     return None if m.start() - s < 2 else s
 
 
