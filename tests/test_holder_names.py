@@ -157,3 +157,11 @@ def test_a_place_ending_in_a_direction_keeps_its_road():
 @pytest.mark.parametrize("name", ["云岭科技电池材料项目", "星河智造产业园"])
 def test_a_construction_verb_opens_no_name(verb, name):
     assert projects(f"今年{verb}{name}开工。") == [name]
+
+
+# ---- a one-character break right after a cut is the name's (的|深向…) -------------------------
+
+@pytest.mark.parametrize("name", ["深向星河智慧工厂", "云向岭拓电池产业园"])
+@pytest.mark.parametrize("lead", ["总投资66亿元的", "位于园区的", "已"])
+def test_a_break_character_second_after_a_cut_stays_in_the_name(name, lead):
+    assert projects(f"{lead}{name}完成桩基施工。") == [name]

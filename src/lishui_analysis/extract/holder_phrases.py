@@ -145,8 +145,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
-        if m.start() == 1 and len(m.group()) == 1:
-            continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
+        if m.start() == (cut + 1 if cut else 1) and len(m.group()) == 1:
+            continue  # a one-character break second in the run (or after a cut) is a name's (的|深向三电…, 正帆科技)
         if len(m.group()) == 1 and _in_place(text, s + m.start()):
             continue  # nor is one that ends a place's name (莲都, 成都: never a cut inside a word)
         cut = m.end()
