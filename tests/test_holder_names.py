@@ -165,3 +165,20 @@ def test_a_construction_verb_opens_no_name(verb, name):
 @pytest.mark.parametrize("lead", ["总投资66亿元的", "位于园区的", "已"])
 def test_a_break_character_second_after_a_cut_stays_in_the_name(name, lead):
     assert projects(f"{lead}{name}完成桩基施工。") == [name]
+
+
+# ---- builder_subject: a facility with no name of its own is its builder's project ------------
+
+@pytest.mark.parametrize("builder", ["云岭能源股份有限公司", "星河农机研究院"])
+@pytest.mark.parametrize("verb, facility", [("建设", "风力发电场"), ("打造国际领先的", "高端农业装备制造基地")])
+@pytest.mark.parametrize("money", ["投资20亿元，在湖边", "将在云溪投资8.5亿元，"])
+def test_a_facility_with_no_name_is_named_with_its_builder(builder, verb, facility, money):
+    assert projects(f"{builder}{money}{verb}{facility}。") == [builder + facility]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("云岭能源股份有限公司投资20亿元，建设岭拓风力发电场。", "岭拓风力发电场"),  # a name of its own
+    ("云岭能源股份有限公司签约。园区将建设风力发电场。", "风力发电场"),          # another sentence's builder
+])
+def test_no_builder_in_the_name(text, name):
+    assert projects(text) == [name]

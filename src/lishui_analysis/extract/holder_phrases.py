@@ -430,12 +430,14 @@ _PLACE_COUNT = re.compile(r"[县市区]?(?:\d+|[一二两三四五六七八九�
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")
 
 
-def owner_before(text: str, s: int, org_list, org_starts, last_company=None) -> tuple[str, object] | None:
+def owner_before(text: str, s: int, org_list, org_starts, last_company=None,
+                 head_start: int | None = None) -> tuple[str, object] | None:
     """The company a project phrase starting at ``s`` belongs to, when the text ties them: the phrase
     follows the company's name and its 简称 in brackets, or 其 (its) after the company was named.
-    Returns ``(the name to prefix, the OrgMention)``. ``last_company``: for each organization the
-    index of the last company or fund at or before it, when the caller has it (a look-up instead
-    of a walk back over the organizations)."""
+    With ``head_start`` (the phrase's head), also a builder named as the sentence's subject
+    (:func:`_builder_subject`). Returns ``(the name to prefix, the OrgMention)``. ``last_company``:
+    for each organization the index of the last company or fund at or before it, when the caller
+    has it (a look-up instead of a walk back over the organizations)."""
     alias = _ALIAS_BEFORE.search(text, max(0, s - 24), s)
     if alias:
         i = bisect_right(org_starts, alias.start()) - 1
@@ -449,7 +451,30 @@ def owner_before(text: str, s: int, org_list, org_starts, last_company=None) -> 
             i -= 1
         if i >= 0 and s - org_list[i].end < 80:
             return org_list[i].surface, org_list[i]
+    if head_start is not None and config.step_on("holders", "builder_subject"):
+        return _builder_subject(text, s, head_start, org_list, org_starts)
     return None
+
+
+def _builder_subject(text: str, s: int, head_start: int, org_list, org_starts) -> tuple[str, object] | None:
+    """Step ``holders.builder_subject``: a facility with no name of its own, the object of a build
+    verb whose subject is a company or institute named before it in the sentence, is that builder's
+    project, named with it (``云岭能源有限公司投资8亿元，在湖边建设风力发电场``: 云岭能源有限公司风力发电场)."""
+    if not _BUILDS_OBJECT.search(text, max(0, s - 14), s) or proper(text, s, head_start):
+        return None
+    i = bisect_right(org_starts, s) - 1
+    if i < 0 or s - org_list[i].end > _BUILDER_REACH or org_list[i].org_type not in _BUILDERS:
+        return None
+    o = org_list[i]
+    if text.find("。", o.end, s) >= 0 or text.find("；", o.end, s) >= 0:
+        return None  # (the builder is another sentence's)
+    return o.surface, o
+
+
+# 建设|风力发电场, 打造国际领先的|装备制造基地 (the verb and a modifier ending in 的 before the object)
+_BUILDS_OBJECT = re.compile(r"(?:建设|新建|兴建|打造|投建|建成)(?:[^，。；：,;:]{1,8}的)?$")
+_BUILDER_REACH = 40
+_BUILDERS = ("company", "fund", "research_institute")
 
 
 def batch_left(text: str, m) -> int | None:

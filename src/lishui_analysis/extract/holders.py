@@ -270,7 +270,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         return True
     if v["money_re"].search(name):
         return True  # 5亿元至20亿元项目, 亿元以上项目: a range of sizes, not a name
-    owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
+    owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company, m.start()) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
         name = owner[0] + name
