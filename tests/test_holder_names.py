@@ -182,3 +182,18 @@ def test_a_facility_with_no_name_is_named_with_its_builder(builder, verb, facili
 ])
 def test_no_builder_in_the_name(text, name):
     assert projects(text) == [name]
+
+
+# ---- short_forms: a plant named in full and without its brand in one article is one name -----
+
+@pytest.mark.parametrize("brand, short", [("岭拓", "SEA智造工厂"), ("云溪药业", "海洋生物制剂项目"), ("丽水", "云岭创新中心项目")])
+@pytest.mark.parametrize("full_first", [True, False])
+def test_a_short_form_takes_the_full_name(brand, short, full_first):
+    a, b = (brand + short, short) if full_first else (short, brand + short)
+    text = f"{a}开工。总投资9亿元的{b}明年投产。"
+    assert projects(text) == [brand + short, brand + short]
+
+
+def test_a_tail_shared_by_two_plants_stays_short():
+    text = "岭拓轴承生产基地和云溪轴承生产基地开工。轴承生产基地明年投产。"
+    assert projects(text)[-1] == "轴承生产基地"

@@ -36,7 +36,7 @@ from .holder_phrases import (
     proper,
     vocab,
 )
-from .holder_builders import _area_batches, _builders
+from .holder_builders import _area_batches, _builders, _short_forms
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
 
@@ -477,7 +477,7 @@ def _this_batch(r: _Reading) -> None:
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
                 _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
-                _builders)
+                _builders, _short_forms)
 
 
 def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
