@@ -197,3 +197,10 @@ def test_a_short_form_takes_the_full_name(brand, short, full_first):
 def test_a_tail_shared_by_two_plants_stays_short():
     text = "岭拓轴承生产基地和云溪轴承生产基地开工。轴承生产基地明年投产。"
     assert projects(text)[-1] == "轴承生产基地"
+
+
+@pytest.mark.parametrize("zone", ["云溪新区", "星河经开区", "岭拓高新区"])
+@pytest.mark.parametrize("head", ["项目", "工程"])
+def test_a_zones_projects_are_a_batch(zone, head):
+    text = f"{zone}{head}攻坚劲头足。"
+    assert projects(text) == []

@@ -342,17 +342,21 @@ def name_form(text: str, s: int, m) -> str | None:
     batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
     重点项目``: projects of a kind, never one project's name), or when 此次/本次 opens it (``此次开竣工
     项目``, ``本次集中签约项目``: the projects of this event, a batch), or a period of the calendar
-    (step ``holders.period_head``: ``云岭市一季度攻坚工程``, a period's projects); else None."""
+    (step ``holders.period_head``: ``云岭市一季度攻坚工程``, a period's projects), or a zone's head
+    right before 项目 (step ``holders.zone_projects``: ``云溪新区项目``, the zone's projects); else None."""
     if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
             and (vocab()["kind_head_re"].search(text, s, m.start()) or text.startswith(_THIS_EVENT, s)):
         return "batch"
     if config.step_on("holders", "period_head") and m.group().startswith(("项目", "工程")) \
             and _PERIOD.search(text, s, m.start()):
         return "batch"  # 云岭市上半年攻坚工程, 星河县一季度开工项目: a period's projects, never one plant's name
+    if config.step_on("holders", "zone_projects") and _ZONE_PROJECTS.fullmatch(m.group()):
+        return "batch"  # 云溪新区项目, 星河经开区工程: a zone's projects, never one plant's name
     return None
 
 
 _THIS_EVENT = ("此次", "本次")
+_ZONE_PROJECTS = re.compile("(?:园区|开发区|经开区|高新区|新区|集聚区)(?:项目|工程)")
 def boundary(text: str, s: int) -> bool:
     """Step ``holders.boundary``: a phrase from ``s`` opening with a direction and 至 right after a
     separator is one side of a plot's or zone's boundary (``四至：东至云溪路、南至星河高速``), never a
