@@ -204,3 +204,19 @@ def test_a_tail_shared_by_two_plants_stays_short():
 def test_a_zones_projects_are_a_batch(zone, head):
     text = f"{zone}{head}攻坚劲头足。"
     assert projects(text) == []
+
+
+# ---- project_goal: what a project is to become describes it, it is no other plant ------------
+
+@pytest.mark.parametrize("ref", ["该项目", "本项目"])
+@pytest.mark.parametrize("verb", ["紧密结合打造", "将建成国内领先的", "着力打造"])
+@pytest.mark.parametrize("goal", ["产学研一体化示范基地", "数字经济创新中心"])
+def test_a_projects_goal_is_no_project(ref, verb, goal):
+    text = f"云岭科技电池材料项目开工。{ref}{verb}{goal}，建筑面积2.7万平方米。"
+    assert projects(text) == ["云岭科技电池材料项目"]
+    assert holders_of_area(text) == "云岭科技电池材料项目"
+
+
+def holders_of_area(text):
+    qs = extract_quantities(text, split_sentences(text), extract_org_mentions(text))
+    return next(q.subject for q in qs if q.surface == "2.7万平方米")

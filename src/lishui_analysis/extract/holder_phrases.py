@@ -368,6 +368,19 @@ def boundary(text: str, s: int) -> bool:
 _BOUNDARY = re.compile("[东南西北]至")
 
 
+def project_goal(text: str, s: int, head_start: int) -> bool:
+    """Step ``holders.project_goal``: a phrase that a project referred back to, as its sentence's
+    subject, is to build or become (``该项目将着力打造产学研一体化示范基地``) describes that project's
+    aim, not another plant: the project referred to holds what the sentence reports (``head_start``:
+    where the phrase's head starts, for callers that read the words before it)."""
+    goal = _GOAL.search(text, max(0, s - 24), s)
+    return goal is not None and config.step_on("holders", "project_goal")
+
+
+# (该项目…打造|, 本项目将建成国内领先的| : the project as the subject, a build verb and its object)
+_GOAL = re.compile(r"(?:该|本|此|这个)项目[^，。；：,;:]{0,12}?(?:打造|建成|建设成为?|成为)(?:[^，。；：,;:]{1,8}的)?$")
+
+
 def period_batch(name: str) -> bool:
     """A batch named by a period of the calendar (``云岭市一季度攻坚工程``)."""
     return _PERIOD.search(name) is not None

@@ -32,6 +32,7 @@ from .holder_phrases import (
     opens_clause,
     owner_before,
     period_batch,
+    project_goal,
     place_before,
     proper,
     vocab,
@@ -279,7 +280,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
     org = org or (owner[1] if owner else None)
     kind = head_kind(head)
-    if not distinctive(name, head) or v["plural_re"].search(name):
+    if not distinctive(name, head) or v["plural_re"].search(name) or project_goal(text, s, m.start()):
         kind = "generic"  # 该项目, 首期建设项目; 一个个优质装备产业项目 (many projects, in general)
         place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") else None
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
