@@ -220,3 +220,10 @@ def test_a_projects_goal_is_no_project(ref, verb, goal):
 def holders_of_area(text):
     qs = extract_quantities(text, split_sentences(text), extract_org_mentions(text))
     return next(q.subject for q in qs if q.surface == "2.7万平方米")
+
+
+@pytest.mark.parametrize("place", ["全市", "云溪县", ""])
+@pytest.mark.parametrize("rank", ["最大的", "最早的"])
+@pytest.mark.parametrize("what", ["单体农业项目", "智能装备产业园"])
+def test_a_project_by_its_rank_is_no_name(place, rank, what):
+    assert projects(f"{place}{rank}{what}落地星河。") == []

@@ -372,11 +372,15 @@ def project_goal(text: str, s: int, head_start: int) -> bool:
     """Step ``holders.project_goal``: a phrase that a project referred back to, as its sentence's
     subject, is to build or become (``该项目将着力打造产学研一体化示范基地``) describes that project's
     aim, not another plant: the project referred to holds what the sentence reports (``head_start``:
-    where the phrase's head starts, for callers that read the words before it)."""
+    where the phrase's head starts, for callers that read the words before it). So does a phrase
+    after a superlative (step ``holders.superlative``: ``全市最大的云岭农业项目``, a project by its rank)."""
+    if _SUPERLATIVE.search(text, max(0, s - 6), s) and config.step_on("holders", "superlative"):
+        return True  # (step holders.superlative: 全市最大的|云岭农业项目 describes a project by its rank)
     goal = _GOAL.search(text, max(0, s - 24), s)
     return goal is not None and config.step_on("holders", "project_goal")
 
 
+_SUPERLATIVE = re.compile(r"最[大高强新早长快多]的$")
 # (该项目…打造|, 本项目将建成国内领先的| : the project as the subject, a build verb and its object)
 _GOAL = re.compile(r"(?:该|本|此|这个)项目[^，。；：,;:]{0,12}?(?:打造|建成|建设成为?|成为)(?:[^，。；：,;:]{1,8}的)?$")
 
