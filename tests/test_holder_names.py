@@ -227,3 +227,10 @@ def holders_of_area(text):
 @pytest.mark.parametrize("what", ["单体农业项目", "智能装备产业园"])
 def test_a_project_by_its_rank_is_no_name(place, rank, what):
     assert projects(f"{place}{rank}{what}落地星河。") == []
+
+
+@pytest.mark.parametrize("who", ["岭拓Ceramics集团", "星河集团"])
+@pytest.mark.parametrize("after", ["之后", "以后"])
+def test_a_plant_framed_by_ji_starts_after_ji(who, after):
+    text = f"这是{who}继云岭晶圆项目{after}在华投资的第二大项目。"
+    assert projects(text) == ["云岭晶圆项目"]

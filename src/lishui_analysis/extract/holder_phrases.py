@@ -368,6 +368,16 @@ def boundary(text: str, s: int) -> bool:
 _BOUNDARY = re.compile("[东南西北]至")
 
 
+def framed_start(text: str, s: int, m) -> int:
+    """Step ``holders.framed``: a phrase framed by 继…之后 (after that one) starts after 继, a
+    preposition there (``星河集团继云岭晶圆项目之后在华的第二个项目``: 云岭晶圆项目)."""
+    if text.startswith(("之后", "以后"), m.end()) and config.step_on("holders", "framed"):
+        k = text.rfind("继", s, m.start() - 1)
+        if k >= 0:
+            return k + 1
+    return s
+
+
 def project_goal(text: str, s: int, head_start: int) -> bool:
     """Step ``holders.project_goal``: a phrase that a project referred back to, as its sentence's
     subject, is to build or become (``该项目将着力打造产学研一体化示范基地``) describes that project's

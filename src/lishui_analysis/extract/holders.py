@@ -25,6 +25,7 @@ from .holder_phrases import (
     boundary,
     company_products,
     distinctive,
+    framed_start,
     head_kind,
     left_edge,
     listed_places,
@@ -247,6 +248,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     s = start
     if boundary(text, s):
         return True  # 南至星河高速: a side of a boundary
+    s = framed_start(text, s, m)
     products = company_products(text, s, r.orgs, r.org_starts)
     if products is not None and r.free(products, s):  # 云岭科技正极、负极和隔膜材料项目: one plant
         s = products
