@@ -106,3 +106,131 @@ def test_one_counted_item_by_rank_or_indefinite_is_no_name(rank):
     text = f"云岭新材料项目总投资6亿元，{rank}生产线投资1.5亿元。"
     qs = extract_quantities(text, split_sentences(text), [], "2024-05-01", find_holders(text, []))
     assert next(q for q in qs if q.surface == "1.5亿元").subject == "云岭新材料项目"
+
+
+# ---- product_list: a company's plant for several products is one project -------------------
+
+@pytest.mark.parametrize("company", ["云岭科技股份有限公司", "浙江星澜新材料有限公司"])
+@pytest.mark.parametrize("items", [("正极", "负极", "隔膜材料"), ("LED外延", "芯片", "衬底加工"), ("光纤", "光缆")])
+@pytest.mark.parametrize("lead", ["总投资36亿元的", "签约落地", "近日，"])
+def test_a_company_with_a_list_of_products_is_one_project(company, items, lead):
+    listed = "、".join(items[:-1]) + "和" + items[-1]
+    name = f"{company}{listed}项目"
+    assert projects(f"{lead}{name}顺利开工。") == [name]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("云岭科技电池项目、星河纸业包装项目和青溪食品加工项目开工。", "云岭科技电池项目"),  # each item has its head
+    ("云和县星澜公司轴承项目开工。", "云和县星澜公司轴承项目"),                        # 和 inside a place
+])
+def test_no_product_list(text, first):
+    assert projects(text)[0] == first
+
+
+# ---- period_head: a place's projects of a period are a batch, never a plant ------------------
+
+@pytest.mark.parametrize("place", ["云溪市", "全县", "星河区"])
+@pytest.mark.parametrize("period", ["一季度", "上半年", "前三季度", "1-5月"])
+@pytest.mark.parametrize("campaign", ["攻坚工程", "重点建设项目", "“双招双引”工程"])
+def test_a_periods_projects_are_a_batch(place, period, campaign):
+    text = f"{place}{period}{campaign}全面开工。"
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert not [h for h in hs if h.kind == "project"]
+
+
+# ---- boundary: a side of a plot's boundary is no holder; build_verbs open no name ------------
+
+@pytest.mark.parametrize("sides", [("东至云溪路", "南至星河高速", "西至规划用地", "北至岭拓大道"),
+                                   ("北至青溪大桥", "南至星河高速")])
+@pytest.mark.parametrize("sep", ["、", "，", "；"])
+@pytest.mark.parametrize("lead, close", [("四至范围：", "。"), ("云溪B-12地块（", "）出让。"), ("园区四至为：", "。")])
+def test_a_side_of_a_boundary_is_no_holder(sides, sep, lead, close):
+    text = lead + sep.join(sides) + close
+    assert projects(text) == []
+
+
+def test_a_place_ending_in_a_direction_keeps_its_road():
+    assert projects("云溪公路松阳县水南至枫坪段工程开工。") == ["云溪公路松阳县水南至枫坪段工程"]
+
+
+@pytest.mark.parametrize("verb", ["新建", "扩建", "迁建"])
+@pytest.mark.parametrize("name", ["云岭科技电池材料项目", "星河智造产业园"])
+def test_a_construction_verb_opens_no_name(verb, name):
+    assert projects(f"今年{verb}{name}开工。") == [name]
+
+
+# ---- a one-character break right after a cut is the name's (的|深向…) -------------------------
+
+@pytest.mark.parametrize("name", ["深向星河智慧工厂", "云向岭拓电池产业园"])
+@pytest.mark.parametrize("lead", ["总投资66亿元的", "位于园区的", "已"])
+def test_a_break_character_second_after_a_cut_stays_in_the_name(name, lead):
+    assert projects(f"{lead}{name}完成桩基施工。") == [name]
+
+
+# ---- builder_subject: a facility with no name of its own is its builder's project ------------
+
+@pytest.mark.parametrize("builder", ["云岭能源股份有限公司", "星河农机研究院"])
+@pytest.mark.parametrize("verb, facility", [("建设", "风力发电场"), ("打造国际领先的", "高端农业装备制造基地")])
+@pytest.mark.parametrize("money", ["投资20亿元，在湖边", "将在云溪投资8.5亿元，"])
+def test_a_facility_with_no_name_is_named_with_its_builder(builder, verb, facility, money):
+    assert projects(f"{builder}{money}{verb}{facility}。") == [builder + facility]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("云岭能源股份有限公司投资20亿元，建设岭拓风力发电场。", "岭拓风力发电场"),  # a name of its own
+    ("云岭能源股份有限公司签约。园区将建设风力发电场。", "风力发电场"),          # another sentence's builder
+])
+def test_no_builder_in_the_name(text, name):
+    assert projects(text) == [name]
+
+
+# ---- short_forms: a plant named in full and without its brand in one article is one name -----
+
+@pytest.mark.parametrize("brand, short", [("岭拓", "SEA智造工厂"), ("云溪药业", "海洋生物制剂项目"), ("丽水", "云岭创新中心项目")])
+@pytest.mark.parametrize("full_first", [True, False])
+def test_a_short_form_takes_the_full_name(brand, short, full_first):
+    a, b = (brand + short, short) if full_first else (short, brand + short)
+    text = f"{a}开工。总投资9亿元的{b}明年投产。"
+    assert projects(text) == [brand + short, brand + short]
+
+
+def test_a_tail_shared_by_two_plants_stays_short():
+    text = "岭拓轴承生产基地和云溪轴承生产基地开工。轴承生产基地明年投产。"
+    assert projects(text)[-1] == "轴承生产基地"
+
+
+@pytest.mark.parametrize("zone", ["云溪新区", "星河经开区", "岭拓高新区"])
+@pytest.mark.parametrize("head", ["项目", "工程"])
+def test_a_zones_projects_are_a_batch(zone, head):
+    text = f"{zone}{head}攻坚劲头足。"
+    assert projects(text) == []
+
+
+# ---- project_goal: what a project is to become describes it, it is no other plant ------------
+
+@pytest.mark.parametrize("ref", ["该项目", "本项目"])
+@pytest.mark.parametrize("verb", ["紧密结合打造", "将建成国内领先的", "着力打造"])
+@pytest.mark.parametrize("goal", ["产学研一体化示范基地", "数字经济创新中心"])
+def test_a_projects_goal_is_no_project(ref, verb, goal):
+    text = f"云岭科技电池材料项目开工。{ref}{verb}{goal}，建筑面积2.7万平方米。"
+    assert projects(text) == ["云岭科技电池材料项目"]
+    assert holders_of_area(text) == "云岭科技电池材料项目"
+
+
+def holders_of_area(text):
+    qs = extract_quantities(text, split_sentences(text), extract_org_mentions(text))
+    return next(q.subject for q in qs if q.surface == "2.7万平方米")
+
+
+@pytest.mark.parametrize("place", ["全市", "云溪县", ""])
+@pytest.mark.parametrize("rank", ["最大的", "最早的"])
+@pytest.mark.parametrize("what", ["单体农业项目", "智能装备产业园"])
+def test_a_project_by_its_rank_is_no_name(place, rank, what):
+    assert projects(f"{place}{rank}{what}落地星河。") == []
+
+
+@pytest.mark.parametrize("who", ["岭拓Ceramics集团", "星河集团"])
+@pytest.mark.parametrize("after", ["之后", "以后"])
+def test_a_plant_framed_by_ji_starts_after_ji(who, after):
+    text = f"这是{who}继云岭晶圆项目{after}在华投资的第二大项目。"
+    assert projects(text) == ["云岭晶圆项目"]

@@ -211,3 +211,46 @@ def test_a_quoted_word_inside_a_counted_phrase_is_part_of_it(category, n):
 
 def test_a_quotation_opening_a_counted_phrase_is_no_part_of_it():
     assert holders_of("推动“龙头”企业12家完成改造。")["12家"][0] != "“龙头”企业12家"
+
+
+# ---- tally_of_batch: an achieved tally counts the planned batch named before it --------------
+
+@pytest.mark.parametrize("place", ["全县", "全区", ""])
+@pytest.mark.parametrize("plan, verb", [("计划新开工", "开工"), ("拟竣工", "竣工"), ("力争新投产", "投产")])
+@pytest.mark.parametrize("n, m, rate", [(12, 9, "75%"), (20, 17, "85.0%")])
+@pytest.mark.parametrize("mark", ["截至9月底，已", "1-6月", "今年以来累计"])
+@pytest.mark.parametrize("stop", ["，", "；"])
+def test_a_tally_and_its_rate_are_the_planned_batchs(place, plan, verb, n, m, rate, mark, stop):
+    text = f"{place}{plan}{n}个项目{stop}{mark}{verb}{m}个，{verb}率{rate}。"
+    got = holders_of(text)
+    batch = f"{place}{plan}{n}个项目"
+    assert got[f"{n}个"][:2] == (batch, "batch")
+    assert got[f"{m}个"] == (batch, "batch", "tally_of_batch")
+    assert got[rate] == (batch, "batch", "tally_of_batch")
+
+
+@pytest.mark.parametrize("head", ["（一）8个重点新建项目，全年计划投资6.4亿元。", "8个重点新建项目全年计划投资6.4亿元，"])
+def test_a_tally_in_a_batchs_paragraph_is_the_batchs(head):
+    text = f"{head}1-5月开工5个，开工率62.5%。"
+    got = holders_of(text)
+    assert got["5个"][:2] == ("8个重点新建项目", "batch") and got["62.5%"][:2] == ("8个重点新建项目", "batch")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("全县计划新开工6个项目，1-6月开工9个。", "9个"),             # more than the batch: another count
+    ("全县安排重点项目57个，其中新建15个、续建42个。", "42个"),    # a category of a breakdown, no tally
+    ("全县计划新开工6个项目。\n园区企业已开工4个。", "4个"),       # the batch is another paragraph's
+    ("全县计划新开工6个项目，云岭科技设备开工率90%。", "90%"),     # a rate named in its own clause
+])
+def test_no_tally_of_batch(text, surface):
+    assert holders_of(text).get(surface, ("", "", ""))[2] != "tally_of_batch"
+
+
+# ---- a passive's agent: the buyer after 被 is not what the sentence is about ------------------
+
+@pytest.mark.parametrize("buyers", ["浙江星河智能科技有限公司", "杭州岭拓集团和青溪实业有限公司"])
+@pytest.mark.parametrize("verb", ["拿下", "竞得", "摘得"])
+@pytest.mark.parametrize("fig", ["12亿元", "6.5亿元"])
+def test_a_figure_after_a_passive_is_the_projects_not_the_buyers(buyers, verb, fig):
+    text = f"云岭新区的星澜康养度假小镇项目，被{buyers}{verb}，项目总投资{fig}。"
+    assert holders_of(text)[fig][0] == "星澜康养度假小镇项目"

@@ -16,6 +16,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
     """``h`` may hold a figure (or, with ``event``, a milestone) of ``role`` in the clause from ``cstart``."""
     if h.affiliation or h.kind == "title":
         return False
+    if _AGENT_BEFORE.search(text, max(cstart, h.start - 32), h.start):
+        return False  # 云岭地块被星河科技有限公司拿下: the agent of a passive is not what the sentence is about
     if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
         return h.kind not in ("government", "zone", "region")
     if h.kind == "government":
@@ -26,6 +28,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
     return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
 
 
+# (被 and the agents before this one: 被星河集团和云岭实业有限公司|竞得)
+_AGENT_BEFORE = re.compile(r"被(?:[^，。；：,;:]{2,30}?[和、与及])?$")
 _LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
 
 

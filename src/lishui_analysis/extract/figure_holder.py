@@ -158,6 +158,58 @@ def _project_name(f: _Figure) -> Resolved | None:
     return None
 
 
+def _tally_of_batch(f: _Figure) -> Resolved | None:
+    """An achieved tally of a batch named before it in the paragraph is that batch's: a bare count
+    after 已 or a period and a milestone verb (``截至9月底，已开工9个``, ``1-6月竣工4个``), and the
+    rate of that milestone (``开工率75%``), held by the nearest counted batch of projects before
+    it (``全县计划新开工12个项目，……已开工9个，开工率75%``: the 12 planned; a tally counts no
+    more than its batch). Not a category of a breakdown (``新建15个、续建42个``: no 已, no period)."""
+    h = tallied_batch(f.holders, f.pos, f.floor, f.batch_count and f.noun is None)
+    return None if h is None else Resolved(h.name, "batch", None, h.start, h.end)
+
+
+def tallied_batch(holders: Holders, pos: int, floor: int, count: bool) -> Holder | None:
+    """The batch a tally at ``pos`` counts (``count``: a bare count; else a rate opening its clause
+    must stand before it),
+    from the counted batches of projects in the paragraph (from ``floor``) before the tally's clause;
+    ``None`` when no tally stands at ``pos`` or no such batch does. Shared by the quantities' and the
+    milestones' holders (a tally's 已开工9个 is the batch's milestone).
+
+    >>> from .holders import find_holders
+    >>> text = "全县计划新开工12个项目，截至9月底，已开工9个，开工率75%。"
+    >>> hs = find_holders(text)
+    >>> tallied_batch(hs, text.index("9个"), 0, True).name, tallied_batch(hs, text.index("75%"), 0, False).name
+    ('全县计划新开工12个项目', '全县计划新开工12个项目')
+    >>> tallied_batch(hs, text.index("12个"), 0, True) is None  # (the batch itself: no tally)
+    True
+    """
+    from .batch_members import count_of  # (batch_members reads figure_holder)
+
+    text, v = holders.text, vocab()
+    cue = v["tally_cue" if count else "rate_cue"].search(text, max(floor, pos - _TALLY_CUE), pos)
+    if cue is None:
+        return None
+    c = clause_start(text, cue.start(), floor)
+    if not count and cue.start() != c:
+        return None  # (设备开工率90%: a rate of something named in its own clause)
+    for h in reversed(holders.between(max(floor, c - _TALLY_REACH), c)):
+        if h.kind != "batch" or "项目" not in h.name:
+            continue
+        n = count_of(h.name)
+        if n is None:
+            return None
+        if count:
+            m = count_of(text[pos:pos + 6])
+            if m is None or m > n:
+                return None
+        return h
+    return None
+
+
+_TALLY_CUE = 8      # (截至月底已开工|9个: the mark and the verb right before the count)
+_TALLY_REACH = 200  # (the batch is named in the paragraph, a few clauses before its tally)
+
+
 def _count_and_noun(f: _Figure) -> Resolved | None:
     """A count with the noun after it names its batch (``建成6个未来社区``), the noun cut at a break
     word; not a count of owned things (``拥有9项核心技术``)."""
@@ -426,7 +478,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
-RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
+RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _tally_of_batch, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
                  _respective, _time_lead, _same_clause,
                  _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 

@@ -1,7 +1,8 @@
 """Steps of :func:`.holders.find_holders` that complete the holders once all are read:
 ``holders.builders`` (the company a project is built by, when the text ties them: the project's
-organization, its parent company in the entities table) and ``holders.area_batches`` (a zone's or
-region's counted batch named with the area)."""
+organization, its parent company in the entities table), ``holders.area_batches`` (a zone's or
+region's counted batch named with the area) and ``holders.short_forms`` (a plant named in full and
+without its brand in one article: one name)."""
 from __future__ import annotations
 
 import re
@@ -92,3 +93,43 @@ def _area_batches(r: _Reading) -> None:
             # (经开区已|有规上企业80家: the verb of having is no part of the name; 有色… is)
             name = h.name[1:] if h.name.startswith("有") and word_end(h.name, 0, len(h.name)) == 1 else h.name
             r.found[k] = replace(h, name=last.name + name)
+
+
+def _short_forms(r: _Reading) -> None:
+    """A project named in one article both in full and without the brand or company that opens its
+    full name (``云岭SEA智造工厂`` … ``SEA智造工厂``, in either order) is one plant: the short form takes
+    the full name (and its organization). Only when one full name in the article ends with the short
+    one, and the short one is long enough to name a plant (``电池项目`` is no name).
+
+    >>> from .holders import _Reading, _head_phrases
+    >>> r = _Reading("岭拓SEA智造工厂开工。总投资9亿元的SEA智造工厂明年投产。"); _head_phrases(r); _short_forms(r)
+    >>> [h.name for h in r.found]
+    ['岭拓SEA智造工厂', '岭拓SEA智造工厂']
+    """
+    projects = [h for h in r.found if h.kind == "project"]
+    if len(projects) < 2:
+        return
+    full: dict[str, str | None] = {}
+    orgs = {h.name: h.org for h in projects if h.org is not None}
+    for h in projects:
+        for i in _word_starts(h.name, len(h.name) - _SHORTEST):  # (分化|工…: never a tail cut inside a word)
+            tail = h.name[i:]
+            if full.setdefault(tail, h.name) != h.name:
+                full[tail] = None  # (two plants end so: the short form is neither's)
+    for k, h in enumerate(r.found):
+        longer = full.get(h.name) if h.kind == "project" else None
+        if longer:
+            r.found[k] = replace(h, name=longer, org=h.org or orgs.get(longer))
+
+
+def _word_starts(name: str, last: int) -> list[int]:
+    """The offsets after the first, up to ``last``, where a word of jieba's dictionary starts in ``name``."""
+    out, i = [], 0
+    while True:
+        i = word_end(name, i, len(name))
+        if i > last:
+            return out
+        out.append(i)
+
+
+_SHORTEST = 5  # (a short form of five characters or more: SEA智造工厂, 轴承生产基地)

@@ -96,6 +96,10 @@ def vocab() -> dict:
         "region_end": re.compile(r"(?:[市县区省镇乡]?)(?:[^\u4e00-\u9fff0-9A-Za-z]|$|" + alt(v["region_followers"] + v["area_statistics"]) + ")"),
         "region_word_re": re.compile(alt(v["region_words"])),
         "batch_place": re.compile(rf"(?:{alt(v['region_words'])}|(?:{places})[省市县区]?)$"),
+        # 计划新开工|12个项目: the plan before a count names its batch; 已开工|9个, 开工率|75%: a tally of it
+        "planned_lead": re.compile(rf"(?:(?:{alt(v['planned_leads'])})新?|新)(?:{alt(v['tally_verbs'])})$"),
+        "tally_cue": re.compile(rf"(?:{alt(v['tally_marks'])})(?:{alt(v['tally_verbs'])})$"),
+        "rate_cue": re.compile(rf"(?:{alt(v['tally_verbs'])})率(?:为|达|达到|是)?$"),
         # the next three are tried at clause starts only (after ，。；：！？ a line break or “)
         "clause_start": re.compile(r"[，。；：！？\n“]"),
         "trade_name": re.compile(rf"(?:{places})"
@@ -141,8 +145,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     seg = text[s:head_start]
     cut = 0
     for m in (breaks or v["break_re"]).finditer(seg):
-        if m.start() == 1 and len(m.group()) == 1:
-            continue  # a one-character break second in the run is part of a name (深向三电…, 正帆科技)
+        if m.start() == (cut + 1 if cut else 1) and len(m.group()) == 1:
+            continue  # a one-character break second in the run (or after a cut) is a name's (的|深向三电…, 正帆科技)
         if len(m.group()) == 1 and _in_place(text, s + m.start()):
             continue  # nor is one that ends a place's name (莲都, 成都: never a cut inside a word)
         cut = m.end()
@@ -196,14 +200,15 @@ def first_word_off(text: str, s: int, e: int) -> int:
     name — verbs, adverbs, pronouns, time words, prepositions, conjunctions, particles
     (``name_word_classes`` in ``data/subjects.yaml``) as jieba's dictionary tags its first word (the
     longest word of the dictionary starting there): ``建起星河智造综合体`` → ``星河智造综合体``,
-    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``. The word is taken off only while what is left
+    ``至少有6条云岭轴承生产线`` → ``6条云岭轴承生产线``, and a construction verb (``build_verbs``:
+    ``新建云溪小学`` → ``云溪小学``). The word is taken off only while what is left
     before the head ``text[:e]`` has a name of its own (``停车综合体``, ``引水工程`` keep their verb:
     it is the name's)."""
-    classes = vocab()["name_word_classes"]
+    classes, verbs = vocab()["name_word_classes"], vocab()["build_verbs"]
     tags = lexicon.tags()
     while e - s > 2:
         w = word_end(text, s, e)
-        if tags.get(text[s:w]) not in classes or e - w < 2 or not proper(text, w, e):
+        if (tags.get(text[s:w]) not in classes and text[s:w] not in verbs) or e - w < 2 or not proper(text, w, e):
             break
         if w == s + 1 and not _ALNUM.match(text, w) and word_end(text, w, e) == w + 1:
             break  # one character before an unknown word may be the name's own (横溪…, 骑客…)
@@ -336,14 +341,67 @@ def name_form(text: str, s: int, m) -> str | None:
     """Step ``holders.kind_head``: a head phrase ``text[s:m.end()]`` with a name of its own is a
     batch when a kind word stands right before its head 项目 or 工程 (``云岭新区重大项目``, ``智能装备
     重点项目``: projects of a kind, never one project's name), or when 此次/本次 opens it (``此次开竣工
-    项目``, ``本次集中签约项目``: the projects of this event, a batch); else None."""
+    项目``, ``本次集中签约项目``: the projects of this event, a batch), or a period of the calendar
+    (step ``holders.period_head``: ``云岭市一季度攻坚工程``, a period's projects), or a zone's head
+    right before 项目 (step ``holders.zone_projects``: ``云溪新区项目``, the zone's projects); else None."""
     if config.step_on("holders", "kind_head") and m.group().startswith(("项目", "工程")) \
             and (vocab()["kind_head_re"].search(text, s, m.start()) or text.startswith(_THIS_EVENT, s)):
         return "batch"
+    if config.step_on("holders", "period_head") and m.group().startswith(("项目", "工程")) \
+            and _PERIOD.search(text, s, m.start()):
+        return "batch"  # 云岭市上半年攻坚工程, 星河县一季度开工项目: a period's projects, never one plant's name
+    if config.step_on("holders", "zone_projects") and _ZONE_PROJECTS.fullmatch(m.group()):
+        return "batch"  # 云溪新区项目, 星河经开区工程: a zone's projects, never one plant's name
     return None
 
 
 _THIS_EVENT = ("此次", "本次")
+_ZONE_PROJECTS = re.compile("(?:园区|开发区|经开区|高新区|新区|集聚区)(?:项目|工程)")
+def boundary(text: str, s: int) -> bool:
+    """Step ``holders.boundary``: a phrase from ``s`` opening with a direction and 至 right after a
+    separator is one side of a plot's or zone's boundary (``四至：东至云溪路、南至星河高速``), never a
+    holder (``云溪县水南至枫坪段工程``: 水南 is a place, the road runs from it)."""
+    return (s == 0 or text[s - 1] in "、，,；;（(：:\n ") and _BOUNDARY.match(text, s) is not None \
+        and config.step_on("holders", "boundary")
+
+
+_BOUNDARY = re.compile("[东南西北]至")
+
+
+def framed_start(text: str, s: int, m) -> int:
+    """Step ``holders.framed``: a phrase framed by 继…之后 (after that one) starts after 继, a
+    preposition there (``星河集团继云岭晶圆项目之后在华的第二个项目``: 云岭晶圆项目)."""
+    if text.startswith(("之后", "以后"), m.end()) and config.step_on("holders", "framed"):
+        k = text.rfind("继", s, m.start() - 1)
+        if k >= 0:
+            return k + 1
+    return s
+
+
+def project_goal(text: str, s: int, head_start: int) -> bool:
+    """Step ``holders.project_goal``: a phrase that a project referred back to, as its sentence's
+    subject, is to build or become (``该项目将着力打造产学研一体化示范基地``) describes that project's
+    aim, not another plant: the project referred to holds what the sentence reports (``head_start``:
+    where the phrase's head starts, for callers that read the words before it). So does a phrase
+    after a superlative (step ``holders.superlative``: ``全市最大的云岭农业项目``, a project by its rank)."""
+    if _SUPERLATIVE.search(text, max(0, s - 6), s) and config.step_on("holders", "superlative"):
+        return True  # (step holders.superlative: 全市最大的|云岭农业项目 describes a project by its rank)
+    goal = _GOAL.search(text, max(0, s - 24), s)
+    return goal is not None and config.step_on("holders", "project_goal")
+
+
+_SUPERLATIVE = re.compile(r"最[大高强新早长快多]的$")
+# (该项目…打造|, 本项目将建成国内领先的| : the project as the subject, a build verb and its object)
+_GOAL = re.compile(r"(?:该|本|此|这个)项目[^，。；：,;:]{0,12}?(?:打造|建成|建设成为?|成为)(?:[^，。；：,;:]{1,8}的)?$")
+
+
+def period_batch(name: str) -> bool:
+    """A batch named by a period of the calendar (``云岭市一季度攻坚工程``)."""
+    return _PERIOD.search(name) is not None
+
+
+# (a period of the calendar inside the words: no plant is named by the quarter or half-year of its report)
+_PERIOD = re.compile(r"[一二三四1-4]季度|[上下]半年|前三季度|年度|今年|明年|去年|\d{1,2}[-—至]\d{1,2}月")
 
 
 def listed_places(text: str, s: int) -> int | None:
@@ -366,18 +424,51 @@ def listed_places(text: str, s: int) -> int | None:
     return a if a < s else None
 
 
+def company_products(text: str, s: int, org_list, org_starts) -> int | None:
+    """Step ``holders.product_list``: a company's plant for several products is one project named
+    with the list of its products, not a list of projects (``云岭科技正极、负极和隔膜材料项目``): for a
+    phrase read from ``s`` right after a list's 、/和/及 (隔膜材料项目), the start of the company that
+    opens the list's first item (云岭科技), when every item before the phrase is a short run of name
+    characters with no head noun (正极, 负极: products; ``A项目、B项目和C项目`` are three projects);
+    None when no such list stands there. A 和 ending a place's name (云和) separates nothing."""
+    if not config.step_on("holders", "product_list"):
+        return None
+    v, k = vocab(), s
+    for _ in range(_PRODUCTS):
+        if k < 2 or text[k - 1] not in "、和及" or _in_place(text, k - 1):
+            return None
+        j = k - 1  # the item before the separator ends at j
+        i = bisect_right(org_starts, j - 1) - 1
+        o = org_list[i] if i >= 0 else None
+        if o is not None and o.org_type in ("company", "fund") and 0 < j - o.end <= _ITEM \
+                and not v["non_name"].search(text, o.end, j) and not v["head_re"].search(text, o.end, j):
+            return o.start  # 云岭科技|正极: the company opens the first item
+        a = max(0, j - _ITEM)
+        sep = max(text.rfind(c, a, j) for c in "、和及")
+        if sep < 0 or j - sep < 2 or v["non_name"].search(text, sep + 1, j) or v["head_re"].search(text, sep + 1, j):
+            return None
+        k = sep + 1
+    return None
+
+
+_PRODUCTS = 6  # (a product list longer than this is a list of something else)
+_ITEM = 8      # (a product: LED外延, 高纯石英坩埚 — a longer run is a name of its own)
+
+
 _PLACE_COUNT = re.compile(r"[县市区]?(?:\d+|[一二两三四五六七八九十]+)个?[县市区镇乡]")
 
 
 _ALIAS_BEFORE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]$")
 
 
-def owner_before(text: str, s: int, org_list, org_starts, last_company=None) -> tuple[str, object] | None:
+def owner_before(text: str, s: int, org_list, org_starts, last_company=None,
+                 head_start: int | None = None) -> tuple[str, object] | None:
     """The company a project phrase starting at ``s`` belongs to, when the text ties them: the phrase
     follows the company's name and its 简称 in brackets, or 其 (its) after the company was named.
-    Returns ``(the name to prefix, the OrgMention)``. ``last_company``: for each organization the
-    index of the last company or fund at or before it, when the caller has it (a look-up instead
-    of a walk back over the organizations)."""
+    With ``head_start`` (the phrase's head), also a builder named as the sentence's subject
+    (:func:`_builder_subject`). Returns ``(the name to prefix, the OrgMention)``. ``last_company``:
+    for each organization the index of the last company or fund at or before it, when the caller
+    has it (a look-up instead of a walk back over the organizations)."""
     alias = _ALIAS_BEFORE.search(text, max(0, s - 24), s)
     if alias:
         i = bisect_right(org_starts, alias.start()) - 1
@@ -391,7 +482,30 @@ def owner_before(text: str, s: int, org_list, org_starts, last_company=None) -> 
             i -= 1
         if i >= 0 and s - org_list[i].end < 80:
             return org_list[i].surface, org_list[i]
+    if head_start is not None and config.step_on("holders", "builder_subject"):
+        return _builder_subject(text, s, head_start, org_list, org_starts)
     return None
+
+
+def _builder_subject(text: str, s: int, head_start: int, org_list, org_starts) -> tuple[str, object] | None:
+    """Step ``holders.builder_subject``: a facility with no name of its own, the object of a build
+    verb whose subject is a company or institute named before it in the sentence, is that builder's
+    project, named with it (``云岭能源有限公司投资8亿元，在湖边建设风力发电场``: 云岭能源有限公司风力发电场)."""
+    if not _BUILDS_OBJECT.search(text, max(0, s - 14), s) or proper(text, s, head_start):
+        return None
+    i = bisect_right(org_starts, s) - 1
+    if i < 0 or s - org_list[i].end > _BUILDER_REACH or org_list[i].org_type not in _BUILDERS:
+        return None
+    o = org_list[i]
+    if text.find("。", o.end, s) >= 0 or text.find("；", o.end, s) >= 0:
+        return None  # (the builder is another sentence's)
+    return o.surface, o
+
+
+# 建设|风力发电场, 打造国际领先的|装备制造基地 (the verb and a modifier ending in 的 before the object)
+_BUILDS_OBJECT = re.compile(r"(?:建设|新建|兴建|打造|投建|建成)(?:[^，。；：,;:]{1,8}的)?$")
+_BUILDER_REACH = 40
+_BUILDERS = ("company", "fund", "research_institute")
 
 
 def batch_left(text: str, m) -> int | None:

@@ -22,18 +22,23 @@ from .context import clause_start, line_start
 from .holder_phrases import (
     Holder,
     batch_left,
+    boundary,
+    company_products,
     distinctive,
+    framed_start,
     head_kind,
     left_edge,
     listed_places,
     name_form,
     opens_clause,
     owner_before,
+    period_batch,
+    project_goal,
     place_before,
     proper,
     vocab,
 )
-from .holder_builders import _area_batches, _builders
+from .holder_builders import _area_batches, _builders, _short_forms
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
 
@@ -96,7 +101,9 @@ def _found(r: _Reading) -> list[tuple[str, str]]:
 
 def _count_first(r: _Reading) -> None:
     """Counted phrases written count first, a batch: ``9个重点项目``, ``12家企业``, with the place
-    written just before the count (``全县9个重点项目``); never categories (``两个类别的项目``).
+    and the plan written just before the count (``全县9个重点项目``, ``全县计划新开工9个项目``: the
+    plan sets the batch apart, see ``planned_leads`` in ``data/subjects.yaml``); never categories
+    (``两个类别的项目``).
 
     >>> r = _Reading("今年全县9个重点项目开工。"); _count_first(r); _found(r)
     [('全县9个重点项目', 'batch')]
@@ -106,6 +113,8 @@ def _count_first(r: _Reading) -> None:
         if v["category_re"].search(m.group()):
             continue
         s = m.start()
+        lead = v["planned_lead"].search(text, max(0, s - 8), s)  # 计划新开工|16个项目: named by its plan
+        s = lead.start() if lead else s
         place = v["batch_place"].search(text, max(0, s - 8), s)
         s = place.start() if place else s
         if m.end() - s >= 3 and free(s, m.end()):
@@ -237,6 +246,12 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     if start is None:
         return True
     s = start
+    if boundary(text, s):
+        return True  # 南至星河高速: a side of a boundary
+    s = framed_start(text, s, m)
+    products = company_products(text, s, r.orgs, r.org_starts)
+    if products is not None and r.free(products, s):  # 云岭科技正极、负极和隔膜材料项目: one plant
+        s = products
     listed = listed_places(text, s)
     if listed is not None and r.free(listed, s):  # 云和、松阳、岚山三县…配套工程: the places' works, one batch
         r.take(Holder(listed, m.end(), text[listed:m.end()], "batch"))
@@ -258,7 +273,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
         return True
     if v["money_re"].search(name):
         return True  # 5亿元至20亿元项目, 亿元以上项目: a range of sizes, not a name
-    owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company) if config.step_on(STAGE, "owner") else None
+    owner = owner_before(text, s, r.orgs, r.org_starts, r.last_company, m.start()) if config.step_on(STAGE, "owner") else None
     if owner is not None:
         # X公司（以下简称“星澜”）12英寸硅片项目, X公司…其12英寸硅片项目: the company's project, named with it
         name = owner[0] + name
@@ -267,7 +282,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     org = r.orgs[j] if j < len(r.orgs) and r.orgs[j].end <= m.start() else None
     org = org or (owner[1] if owner else None)
     kind = head_kind(head)
-    if not distinctive(name, head) or v["plural_re"].search(name):
+    if not distinctive(name, head) or v["plural_re"].search(name) or project_goal(text, s, m.start()):
         kind = "generic"  # 该项目, 首期建设项目; 一个个优质装备产业项目 (many projects, in general)
         place = place_before(text, s, m.start()) if config.step_on(STAGE, "place_batch") else None
         if place is not None and head.startswith(("项目", "工程")) and not v["plural_re"].search(name):
@@ -285,6 +300,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
     return True
 
 
+_CLOSE = re.compile("[）)]")
 _MEASURES = "个条座家项栋幢台套"
 _COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
@@ -306,8 +322,8 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
     i = bisect_right(r.org_starts, s) - 1
     if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
         s = r.orgs[i].start
-    while s < m.start() and text[s] in "）)—-":
-        s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目: the phrase starts after the mark
+    while s < m.start() and (text[s] in "）)—-" or text[s] in "（(" and not _CLOSE.search(text, s, m.start())):
+        s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目, B-3地块（星河…: after the mark
     return None if m.start() - s < 2 else s
 
 
@@ -464,7 +480,7 @@ def _this_batch(r: _Reading) -> None:
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
                 _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
-                _builders)
+                _builders, _short_forms)
 
 
 def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
@@ -479,11 +495,13 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
 
 @lru_cache(maxsize=256)
 def _headline_topic(headline: str) -> Holder | None:
-    """The project or company a headline is about, if it names one."""
+    """The project or company a headline is about, else the period's batch it names (a place's
+    projects of a quarter or half-year: the report's topic, not a batch counted in passing)."""
     if not headline:
         return None
     hs = find_holders(headline, extract_org_mentions(headline)).items
-    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None)
+    best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None) \
+        or next((h for h in hs if h.kind == "batch" and period_batch(h.name)), None)  # (云岭市一季度攻坚工程全面开工)
     return Holder(-1, -1, best.name, best.kind, best.org) if best else None
 
 
