@@ -284,3 +284,32 @@ def test_a_chain_of_milestones_in_sight_is_planned_whole(chain, etypes):
 def test_projects_spoken_of_in_general_hold_no_milestone(q, verb):
     text = f"澜岳园区要让{q}优质项目{verb}，开花结果。"
     assert rows(text) == []
+
+
+# ---- a tally of a planned batch: 计划新开工18个项目 … 已开工14个 is the plan's batch, done ----------------
+
+@pytest.mark.parametrize("place", ["云岭市", "全县", "石湾区"])
+@pytest.mark.parametrize("verb, etype", [("新开工", "construction_started"), ("竣工", "completed"),
+                                         ("开工", "construction_started")])
+@pytest.mark.parametrize("n, k, when", [("18", "14", "截至10月底，已"), ("9", "6", "1-4月"), ("25", "25", "上半年已")])
+def test_a_tally_after_a_planned_batch_is_that_batch_s_milestone_achieved(place, verb, etype, n, k, when):
+    tally = verb.removeprefix("新")
+    text = f"今年{place}计划{verb}{n}个项目，{when}{tally}{k}个，{tally}率达到较高水平。"
+    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    got = [(e.event_type, e.subject_type, e.planned, e.subject_rule) for e in events]
+    assert got == [(etype, "batch", False, "tally_of_batch")]
+    assert f"{verb}{n}个项目" in events[0].subject and events[0].n_mentions == 2
+
+
+@pytest.mark.parametrize("text, k", [("今年石湾区计划新开工20个项目。另据统计，全市已开工30个。", "30"),
+                                     ("据统计，今年1-5月全市已开工14个。", "14")])
+def test_a_tally_counting_more_than_the_plan_or_with_no_plan_counts_its_own_batch(text, k):
+    got = [(e.subject, e.subject_rule) for e in extract_events(text, split_sentences(text), extract_dates(text, PUB),
+                                                                  extract_org_mentions(text), PUB) if not e.planned]
+    assert got == [(f"开工{k}个", "batch_after")]
+
+
+@pytest.mark.parametrize("verb", ["开工", "竣工", "投产", "签约", "达产"])
+@pytest.mark.parametrize("place", ["云溪镇", "石湾区重点项目"])
+def test_a_milestone_verb_naming_a_rate_is_no_milestone(verb, place):
+    assert rows(f"5月，{place}{verb}率达到86%，居全市前列。") == []

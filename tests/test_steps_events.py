@@ -383,7 +383,7 @@ def test_milestone_dates_helpers():
 # ---- each step switched off by name -----------------------------------------------------------
 
 OFF_CASES = [
-    ("word_exceptions", f"{XINGHE}3月开工率达到九成。"),
+    ("word_exceptions", f"{XINGHE}5月举行开竣工仪式。"),
     ("time_phrase", f"{XINGHE}开工时间为5月8日。"),
     ("condition", f"{XINGHE}投产后将新增产值8.5亿元。"),
     ("question", f"{XINGHE}为何5月就开工？"),

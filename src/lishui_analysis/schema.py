@@ -49,7 +49,7 @@ _PROV = (
 _CORRECTED = (
     Column("subject_rule", "str", "The named step that attributed the subject (extract/figure_holder.py "
            "RESOLVE_STEPS: counted_phrase, same_clause, current_topic, …; extract/events.py: items_after, "
-           "batch_after, items_before, list_items, pair_before, members_listed, project_named_after, signed_object, respective; same_figure for a figure restated in "
+           "batch_after, tally_of_batch, items_before, list_items, pair_before, members_listed, project_named_after, signed_object, respective; same_figure for a figure restated in "
            "another currency); empty with an empty subject (contract v3)"),
     Column("correction", "str", "Empty, or the reason of the researcher's correction (corrections.yaml) "
            "applied to this row (contract v3)"),

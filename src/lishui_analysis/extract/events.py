@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 
 from .. import config
 from ..vocab import cues, event_vocab
-from .context import clause_end, clause_start, in_spans, occurs_within, short_quote_spans
+from .context import clause_end, clause_start, in_spans, line_start, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
 from .coordinated import chain_ends, in_chain, pair_before, respective_count
 from .planned import cue_before, planned_after, planned_re
-from .figure_holder import Resolved, subject_type
+from .figure_holder import Resolved, subject_type, tallied_batch
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
 from .subjects import vocab as subject_vocab
@@ -76,7 +76,7 @@ def _verbs():
 
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
 # nouns modifies that noun instead of reporting a milestone.
-_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动")
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动|率")
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
 _FUTURE_WORDS = ("将", "可", "预计", "能", "有望", "届时", "力争", "计划", "未来", "达到", "形成", "产值", "营收", "税收",
                  "亩均", "年产", "实现", "带动", "新增")
@@ -300,6 +300,10 @@ def _batch_count(a: _Article, s: _Statement) -> bool:
     after = counted_after(a.holders, s.start, s.end)
     if after is not None:
         s.batch, s.tally = after, after.start == s.start   # 新开工41个: the verb and a bare count, a tally
+        # 计划新开工12个项目，…已开工9个: the tally counts the planned batch (:func:`.tallied_batch`)
+        h = tallied_batch(a.holders, s.end + (a.text[s.end:s.end + 1] == "了"), line_start(a.text, s.s_start),
+                          True) if s.tally else None
+        s.batch = Resolved(h.name, "batch", None, h.start, h.end, "tally_of_batch") if h else s.batch
     elif s.batch is None:
         s.batch = _tallied(a, s)
     return True
@@ -555,34 +559,30 @@ class _Rows:
 
 def _add(a: _Article, ev: Event, dated: bool) -> None:
     """One row per (holder, type, date): a statement of a milestone already found is a mention of
-    it; the first statement with a date is the row (an undated one before it was a mention).
+    it; the first statement with a date is the row (an undated one before it was a mention), and a
+    statement that it happened replaces a plan of the same date (计划新开工18个项目 … 已开工14个).
     (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
     out = a.out
     group = a.by_holder.setdefault((ev.event_type, ev.subject), _Rows())
     same = group.by_date.get(ev.date)
     if same is None and not dated and group.first is not None:
         same = group.first
-    if same is not None:
+    old = group.by_date.get("") if same is None and dated else same if same is not None and dated and \
+        same.planned and not ev.planned else None
+    if old is not None:  # the row becomes this statement's, with the mentions and duration of the old one
+        ev.n_mentions += old.n_mentions
+        ev.stated_duration = old.stated_duration if ev.stated_duration is None else ev.stated_duration
+        k = a.at.pop(id(old))
+        out[k], a.at[id(ev)] = ev, k
+        del group.by_date[old.date]
+        group.by_date[ev.date] = ev
+        group.first = ev if group.first is old else group.first
+    elif same is not None:
         same.n_mentions += 1
         if same.stated_duration is None:  # (历时…) told in a later statement of the same milestone
             same.stated_duration = ev.stated_duration
-        return
-    undated = group.by_date.get("")
-    if undated is not None and dated:
-        ev.n_mentions += undated.n_mentions
-        if ev.stated_duration is None:
-            ev.stated_duration = undated.stated_duration
-        k = a.at.pop(id(undated))
-        out[k] = ev
-        a.at[id(ev)] = k
-        del group.by_date[""]
+    else:
         group.by_date[ev.date] = ev
-        if group.first is undated:
-            group.first = ev
-        return
-    group.by_date[ev.date] = ev
-    if group.first is None:
-        group.first = ev
-    a.at[id(ev)] = len(out)
-    out.append(ev)
-
+        group.first = group.first or ev
+        a.at[id(ev)] = len(out)
+        out.append(ev)
