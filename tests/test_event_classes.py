@@ -313,3 +313,20 @@ def test_a_tally_counting_more_than_the_plan_or_with_no_plan_counts_its_own_batc
 @pytest.mark.parametrize("place", ["云溪镇", "石湾区重点项目"])
 def test_a_milestone_verb_naming_a_rate_is_no_milestone(verb, place):
     assert rows(f"5月，{place}{verb}率达到86%，居全市前列。") == []
+
+
+# ---- a construction period in years ends with completion (建设工期2031—2033年) ----------------------
+
+@pytest.mark.parametrize("word", ["建设工期", "建设周期", "建设期"])
+@pytest.mark.parametrize("rng, end", [("2026—2028年", "2028"), ("为2025-2027年", "2027"), ("2026年至2029年", "2029"),
+                                      ("：2025～2026年", "2026")])
+@pytest.mark.parametrize("project", ["云溪科创中心项目", "石湾精密铸件项目"])
+def test_a_construction_period_in_years_gives_its_planned_completion(word, rng, end, project):
+    text = f"{project}总投资3.2亿元，{word}{rng}，当年计划投资0.4亿元。"
+    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    assert [(e.event_type, e.subject, e.date, e.planned) for e in events] == [("completed", project, end, True)]
+
+
+@pytest.mark.parametrize("tail", ["36个月", "紧、任务重", "为两年半"])
+def test_a_construction_period_not_in_years_is_no_milestone(tail):
+    assert rows(f"云溪科创中心项目总投资3.2亿元，建设工期{tail}。") == []

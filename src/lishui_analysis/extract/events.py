@@ -37,7 +37,7 @@ from .subjects import (adjacent, counted_after, enumerated, project_after, find_
 from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
-from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, span_told
+from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
     from .subjects import Holders
@@ -65,10 +65,16 @@ class Event:
 
 
 @lru_cache(maxsize=1)
+def _periods() -> frozenset[str]:
+    """Words of a construction period (events.yaml ``period_words``), milestones only before a range of years."""
+    return frozenset(w for spec in event_vocab().values() for w in spec.get("period_words", ()))
+
+
+@lru_cache(maxsize=1)
 def _verbs():
     entries = []
     for etype, spec in event_vocab().items():
-        for w in spec["words"]:
+        for w in spec["words"] + spec.get("period_words", []):
             entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
     entries.sort(key=lambda e: -len(e[0]))
     return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
@@ -228,6 +234,9 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
     12万元: a price; 开工率达95%: a rate)."""
     text = a.text
+    if s.word in _periods():  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
+        s.date = period_end(text, s.end)
+        return s.date is not None
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
     return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
@@ -359,6 +368,8 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     就封顶: the date is the start's; a signing ceremony and its 共签约7个项目 share their day). A
     planned milestone takes no date before publication from elsewhere in its sentence. A "now" with
     已 between it and the verb (目前，两家企业已入驻) dates nothing: done by now, at a time not told."""
+    if s.date is not None:  # (a construction period's last year: :func:`_word_exceptions`)
+        return True
     taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
     if s.date is not None and s.date.kind == "now" and _ALREADY.search(a.text, s.date.end, s.start):

@@ -420,3 +420,19 @@ def _following(items, ok) -> list[int]:
             nxt = k
         out[k] = nxt
     return out
+
+
+#: A range of years after a word of a construction period: 2031—2033年, 为2030-2032年, 2030年至2031年.
+_YEAR_RANGE = re.compile(r"(?:为|是|：|:)?\s*\d{4}\s*年?\s*(?:——|[—–\-－~～至到])\s*(?P<end>\d{4})\s*年")
+
+
+def period_end(text: str, pos: int) -> DateMention | None:
+    """The last year of a range of years written at ``pos`` (after 建设工期, 建设周期): the year the building
+    is to be done; None when no range of years stands there (建设工期36个月).
+
+    >>> period_end("建设工期2031—2033年，", 4).date, period_end("建设工期36个月", 4)
+    ('2033', None)
+    """
+    m = _YEAR_RANGE.match(text, pos)
+    return None if m is None else DateMention(m.start("end"), m.end(), text[m.start("end"):m.end()], m.group("end"),
+                                              "year", "absolute")
