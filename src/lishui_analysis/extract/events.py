@@ -37,6 +37,7 @@ from .subjects import (adjacent, counted_after, enumerated, project_after, find_
 from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
+from .event_rows import Rows, add_row
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class _Article:
     now_words: tuple[str, ...]
     quotes: list[tuple[int, int]]
     out: list[Event] = field(default_factory=list)
-    by_holder: dict[tuple[str, str], _Rows] = field(default_factory=dict)
+    by_holder: dict[tuple[str, str], Rows] = field(default_factory=dict)
     used_dates: UsedDates = field(default_factory=UsedDates)
     picker: DatePicker = None  # type: ignore[assignment]  # made by __post_init__ when not given
     at: dict[int, int] = field(default_factory=dict)           # id(row) → its index in out
@@ -539,11 +540,11 @@ def _remember_date(a: _Article, s: _Statement) -> bool:
 
 def _merge_mentions(a: _Article, s: _Statement) -> bool:
     """Adds the statement's rows, each a mention of the same milestone already found when there is
-    one (:func:`_add`: 云岭科技项目5月开工 … 该项目开工以来 is one row of 2 mentions). Returns False:
+    one (:func:`.event_rows.add_row`: 云岭科技项目5月开工 … 该项目开工以来 is one row of 2 mentions). Returns False:
     the rows are added, none is left for the driver."""
     dated = s.date is not None and not s.carried
     for ev in s.rows():
-        _add(a, ev, dated=dated)
+        add_row(a.out, a.at, a.by_holder, ev, dated=dated)
     return False
 
 
@@ -556,44 +557,3 @@ EVENT_STEPS: tuple[Step, ...] = (
     _project_named_after, _signed_object, _batch_chain,
     _remember_date, _merge_mentions,
 )
-
-
-class _Rows:
-    """The rows of one (type, holder), one per date (``by_date``; ``first``: the first added)."""
-
-    __slots__ = ("by_date", "first")
-
-    def __init__(self):
-        self.by_date: dict[str, Event] = {}
-        self.first: Event | None = None
-
-
-def _add(a: _Article, ev: Event, dated: bool) -> None:
-    """One row per (holder, type, date): a statement of a milestone already found is a mention of
-    it; the first statement with a date is the row (an undated one before it was a mention), and a
-    statement that it happened replaces a plan of the same date (计划新开工18个项目 … 已开工14个).
-    (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
-    out = a.out
-    group = a.by_holder.setdefault((ev.event_type, ev.subject), _Rows())
-    same = group.by_date.get(ev.date)
-    if same is None and not dated and group.first is not None:
-        same = group.first
-    old = group.by_date.get("") if same is None and dated else same if same is not None and dated and \
-        same.planned and not ev.planned else None
-    if old is not None:  # the row becomes this statement's, with the mentions and duration of the old one
-        ev.n_mentions += old.n_mentions
-        ev.stated_duration = old.stated_duration if ev.stated_duration is None else ev.stated_duration
-        k = a.at.pop(id(old))
-        out[k], a.at[id(ev)] = ev, k
-        del group.by_date[old.date]
-        group.by_date[ev.date] = ev
-        group.first = ev if group.first is old else group.first
-    elif same is not None:
-        same.n_mentions += 1
-        if same.stated_duration is None:  # (历时…) told in a later statement of the same milestone
-            same.stated_duration = ev.stated_duration
-    else:
-        group.by_date[ev.date] = ev
-        group.first = group.first or ev
-        a.at[id(ev)] = len(out)
-        out.append(ev)

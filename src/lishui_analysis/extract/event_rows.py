@@ -1,0 +1,50 @@
+"""The rows of the milestones of one article body (:func:`.events.extract_events`): one per (holder, type,
+date), each statement of it a mention."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import Event
+
+
+class Rows:
+    """The rows of one (type, holder), one per date (``by_date``; ``first``: the first added)."""
+
+    __slots__ = ("by_date", "first")
+
+    def __init__(self):
+        self.by_date: dict[str, Event] = {}
+        self.first: Event | None = None
+
+
+def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str], Rows], ev: Event,
+            dated: bool) -> None:
+    """One row per (holder, type, date) in ``out`` (``at``: id of a row → its index; ``by_holder``: the
+    rows of each (type, holder)): a statement of a milestone already found is a mention of it; the
+    first statement with a date is the row (an undated one before it was a mention), and a statement
+    that it happened replaces a plan of the same date (计划新开工18个项目 … 已开工14个).
+    (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
+    group = by_holder.setdefault((ev.event_type, ev.subject), Rows())
+    same = group.by_date.get(ev.date)
+    if same is None and not dated and group.first is not None:
+        same = group.first
+    old = group.by_date.get("") if same is None and dated else same if same is not None and dated and \
+        same.planned and not ev.planned else None
+    if old is not None:  # the row becomes this statement's, with the mentions and duration of the old one
+        ev.n_mentions += old.n_mentions
+        ev.stated_duration = old.stated_duration if ev.stated_duration is None else ev.stated_duration
+        k = at.pop(id(old))
+        out[k], at[id(ev)] = ev, k
+        del group.by_date[old.date]
+        group.by_date[ev.date] = ev
+        group.first = ev if group.first is old else group.first
+    elif same is not None:
+        same.n_mentions += 1
+        if same.stated_duration is None:  # (历时…) told in a later statement of the same milestone
+            same.stated_duration = ev.stated_duration
+    else:
+        group.by_date[ev.date] = ev
+        group.first = group.first or ev
+        at[id(ev)] = len(out)
+        out.append(ev)
