@@ -16,6 +16,18 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
+def _lexicon_places(levels: str) -> str:
+    """More alternatives of the place pattern: the general lexicon's two-character places (tag ns)
+    whose form with a level of ``levels`` is also a place there, each read only before such a level
+    (``…|(?:某阳|某宁…)(?=[市县])``; a prefix tree). Empty when no levels are set."""
+    if not levels:
+        return ""
+    from . import lexicon
+    t = lexicon.tags()
+    words = sorted(w for w, tag in t.items() if len(w) == 2 and tag == "ns" and any(t.get(w + c) == "ns" for c in levels))
+    return f"|(?:{trie_regex(words)})(?=[{re.escape(levels)}])" if words else ""
+
+
 def _every_word_re(words):
     """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
     group 1 of a lookahead at each position, behind a one-character test of the words' first
@@ -44,7 +56,7 @@ def tables():
     by_suffix.update({w: ("government", "listed") for w in listed_only})
     places = tuple(region_names()) + tuple(v.get("places") or ())
     provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
-    place_alt = _alternation(places)
+    place_alt = _alternation(places) + _lexicon_places(v.get("lexicon_place_levels") or "")
     prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))

@@ -85,6 +85,13 @@ def _prepare(text: str) -> str:
     return _halfwidth_alnum(text)
 
 
+def _curly_quotes(text: str) -> str:
+    # Corner brackets are the same quotation marks in another convention (traditional script,
+    # some mainland sites: 签约「星河」项目 = 签约“星河”项目); extraction reads one kind. Only the
+    # read text changes: a traditional page's titles are still quoted as written.
+    return text.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
+
+
 def _finish(text: str) -> str:
     text = normalize_punctuation(text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -96,7 +103,7 @@ def normalize_text(text: str) -> str:
     Line structure is kept (segmentation needs it); runs of spaces inside a line
     collapse to one and lines are stripped.
     """
-    return _finish(to_simplified(_prepare(text)))
+    return _finish(_curly_quotes(to_simplified(_prepare(text))))
 
 
 def normalize_page(text: str) -> tuple[str, dict[str, str]]:
@@ -105,7 +112,7 @@ def normalize_page(text: str) -> tuple[str, dict[str, str]]:
     reads the simplified text; titles are quoted as the page writes them (:func:`as_written`)."""
     prepared = _prepare(text)
     simplified = to_simplified(prepared)
-    normalized = _finish(simplified)
+    normalized = _finish(_curly_quotes(simplified))
     if simplified == prepared:
         return normalized, {}
     kept = _finish(prepared)
