@@ -99,7 +99,7 @@ def regions() -> list[tuple[str, str, str]]:
 ZJ_PLACES = [n for n, level, prov in regions() if prov == "浙江" and level in ("city", "county")]
 # real county-level names of other provinces that regions.csv does not list (Ministry of Civil Affairs list)
 OUT_PLACES = ["婺源", "修水", "宜丰", "安福", "泰和", "遂川", "崇义", "上犹", "铅山", "弋阳", "临泉", "涡阳",
-              "蒙城", "宿松", "望江", "岳西", "霍山", "舒城", "庐江", "祁门", "黟县", "休宁", "泾县", "旌德",
+              "蒙城", "宿松", "望江", "岳西", "霍山", "舒城", "庐江", "祁门", "休宁", "旌德",
               "政和", "松溪", "屏南", "寿宁", "柘荣", "周宁", "古田", "顺昌", "光泽", "泰宁", "将乐", "明溪"]
 ALL_PLACES = sorted({n for n, _, _ in regions()} | set(ZJ_PLACES), key=len, reverse=True)
 
@@ -400,6 +400,19 @@ def build_and_score(scorer: Path, out: Path) -> tuple[dict, Counter, dict]:
     return figures, per_doc, lines
 
 
+class _Kept:
+    """A directory used like a TemporaryDirectory, but kept (``--keep``)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self) -> str:
+        return str(self.path)
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--raw", type=Path, required=True)
@@ -410,9 +423,12 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--docs", type=int, default=3, help="documents listed per perturbation")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--keep", type=Path, help="keep the perturbed sets and builds here (a new directory)")
     args = ap.parse_args(argv)
     names = args.only.split(",") if args.only else list(PERTURBATIONS)
-    with tempfile.TemporaryDirectory() as tmp:
+    if args.keep:
+        args.keep.mkdir(parents=True)
+    with (tempfile.TemporaryDirectory() if not args.keep else _Kept(args.keep)) as tmp:
         def one(name):
             out = Path(tmp) / name
             bad = write_set(args.raw, args.gold, out, name, args.seed)

@@ -264,6 +264,8 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
         return ""  # (举办, 主办: a verb ending in the suffix)
     if strength == "weak" and not listed and not (
             name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+            # a place of the general lexicon with its level (某阳县委), or all of the stem (某阳经开区)
+            or t["lexicon_place_re"].match(name) or stem in t["lexicon_places"]
             or (suffix in t["place_inside"] and t["place_re"].search(stem))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
