@@ -17,8 +17,9 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
 - ``numbers``: each figure of a gold quantity written in Arabic digits is multiplied by 3 (text,
   surface, value); a figure that is one end of a range or part of a longer number is left alone.
 - ``dates``: every year (2019年, 2019-05-06, 二〇一九年) +3, gold dates and the publication date too.
-- ``form.*``: punctuation variants (，↔, ；↔; “”→「」), full-width digits, body lines re-wrapped at
-  22 characters as in a newspaper column, blank lines removed / added between body lines, a byline
+- ``form.*``: punctuation variants (，↔, ；↔; “”→「」), full-width digits, body paragraphs (lines
+  ending a sentence) re-wrapped at 22 characters as in a newspaper column, each indented
+  (``form.wrap``; ``form.wrap_flat``: at 28, no indent), blank lines removed / added between body lines, a byline
   moved to the end. Title lines (gold headline, kicker, subheadline) are never touched by the layout
   ones.
 
@@ -268,16 +269,25 @@ def _is_title(line: str, titles: set[str]) -> bool:
     return norm(line) in titles
 
 
-def perturb_wrap(text, gold, pub, seed, width=22):
+# a body paragraph ends a sentence (metadata, source and 原标题 lines do not: left as they are)
+_BODY_END = re.compile(r"[。！？；…][”’」』)）]*$")
+
+
+def perturb_wrap(text, gold, pub, seed, width=22, indent="\u3000\u3000"):
     titles, out = title_lines(gold), []
     for line in text.split("\n"):
         body = line.strip()
-        if len(body) <= width or _is_title(line, titles):
+        if len(body) <= width or _is_title(line, titles) or not _BODY_END.search(body):
             out.append(line)
             continue
-        out.append("\u3000\u3000" + body[:width - 2])
-        out.extend(body[i:i + width] for i in range(width - 2, len(body), width))
+        out.append(indent + body[:width - len(indent)])
+        out.extend(body[i:i + width] for i in range(width - len(indent), len(body), width))
     return "\n".join(out), gold, pub
+
+
+def perturb_wrap_flat(text, gold, pub, seed):
+    """A wider column (28) without paragraph indents: paragraphs told apart by their last line only."""
+    return perturb_wrap(text, gold, pub, seed, width=28, indent="")
 
 
 def perturb_blank_del(text, gold, pub, seed):
@@ -316,7 +326,7 @@ def perturb_byline(text, gold, pub, seed):
 PERTURBATIONS = {
     "names": perturb_names, "places": perturb_places, "places_out": perturb_places_out,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
-    "form.wrap": perturb_wrap, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
+    "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
     "form.byline": perturb_byline,
 }
 
