@@ -158,6 +158,8 @@ def trade_names(text: str, gold: dict) -> list[str]:
         keys = row.get("subject_key")
         subject = PLACE_PREFIX.sub("", row.get("subject") or "")
         for key in [keys] if isinstance(keys, str) else (keys or []):
+            m = SUFFIX_RE.search(key)  # a key with its line of business (某某生物): the trade name before it
+            key = key[:m.start()] if m and m.start() >= 2 else key
             if CJK.match(key) and not GENERIC.search(key) and not any(p in key for p in ALL_PLACES) and (
                     subject.startswith(key) or re.search(re.escape(key) + f"(?:{SUFFIX_RE.pattern})", text)):
                 names.add(key)
