@@ -130,7 +130,11 @@ SUFFIXES = ("科技", "新材料", "材料", "股份", "有限", "集团", "实�
             "智能", "智造", "制造", "控股", "投资", "电气", "电器", "电机", "汽车", "光电", "精密", "机械", "机电",
             "装备", "工业", "工贸", "贸易", "化工", "纺织", "食品", "环保", "光伏", "技术", "信息", "网络",
             "数字", "生物", "健康", "传感", "微电子", "阀门", "包装", "金属", "轴承", "家居", "医疗", "通信",
-            "光学", "陶瓷", "玻璃", "磁业", "项目")
+            "光学", "陶瓷", "玻璃", "磁业", "电池", "动力", "储能", "建材", "钢业", "特钢", "铝业", "纸业", "塑业",
+            "服饰", "鞋业", "家具", "制药", "工艺", "电缆", "线缆", "仪器", "仪表", "设备", "模具", "五金", "印染",
+            "化纤", "木业", "农业", "酒业", "茶业", "物流", "供应链", "照明", "显示", "芯片", "集成电路", "电力",
+            "燃气", "水务", "环境", "节能", "建设", "建工", "置业", "地产", "文旅", "旅游", "器械", "汽配", "车业",
+            "航空", "船舶", "项目")
 SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
 PLACE_PREFIX = re.compile("^(?:(?:" + "|".join(map(re.escape, ALL_PLACES)) + ")(?:省|市|县|区)?|省|市|县|区)+")
 CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -139,6 +143,17 @@ GENERIC = re.compile("项目|工程|产业|中心|基地|园|区|城|镇|厂|医
 NAME_POOL = ("禾泓瑞锦晟昊骏澄铭朗峻弘琨珂璟煜锴钰韬祺淼翊赫霖岚沣桦楷枫榕栩柏桐梓杉楠"
              "琪瑜璐珈琦琰瑾璇玮珩珺琛瑄颀頔翎翀羿骐骅驰骢鸿鹏鹭雁燕莺鸥昕旻晔晖曦暄晗昶"
              "灏澜沅沁涵溪洵浩淳渝潇濠烨炜炫焱熠燊垚坤堃峤嵘岑崟嵩屹岱峥巍崴")
+
+
+def _simplified_pool() -> str:
+    """The pool without the characters that the package's script conversion (OpenCC t2s) changes:
+    an invented name stays as written (頔 would become a character outside the basic CJK block)."""
+    try:
+        import opencc
+    except ImportError:
+        return NAME_POOL
+    convert = opencc.OpenCC("t2s").convert
+    return "".join(c for c in NAME_POOL if convert(c) == c)
 
 
 def trade_names(text: str, gold: dict) -> list[str]:
@@ -170,7 +185,7 @@ def perturb_names(text, gold, pub, seed):
     names = trade_names(text, gold)
     chars = sorted({c for n in names for c in n})
     r = rng_for(seed, "names", gold.get("file", ""))
-    pool = [c for c in NAME_POOL if c not in chars]
+    pool = [c for c in _simplified_pool() if c not in chars]
     r.shuffle(pool)
     cmap = dict(zip(chars, pool))
     mapping = {}
