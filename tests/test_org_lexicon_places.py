@@ -33,3 +33,7 @@ def test_a_common_word_with_a_place_entry_is_no_place():
 
 def test_a_market_is_no_level():
     assert all(not n.startswith("婺源市") for n in names("婺源市场监管部门表示。"))
+
+
+def test_a_branch_in_a_lexicon_county_is_one_name_with_its_company():
+    assert names("签约银行为某某银行股份有限公司婺源分行。") == ["某某银行股份有限公司婺源分行"]

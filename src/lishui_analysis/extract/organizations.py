@@ -89,7 +89,7 @@ def _branch(rest: str) -> bool:
         return False
     end = len(rest) - len(next(w for w in t["branch_words"] if rest.endswith(w)))
     m = t["place_chain_re"].match(rest)
-    return bool(m) and m.end() == end
+    return (bool(m) and m.end() == end) or rest[:end] in t["lexicon_places"]  # (…股份有限公司某阳分行)
 
 
 @lru_cache(maxsize=8192)
