@@ -81,7 +81,9 @@ def tables():
     # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
     # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
     long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
-    protect_re = re.compile(place_alt + "|" + _alternation(list(lexicon_places()) + list(v.get("compound_domains") or ()) + long_suffixes))
+    lex_places = lexicon_places()
+    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes)
+                            + (f"|{trie_regex(lex_places)}" if lex_places else ""))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
     place_re = re.compile(place_alt)
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")

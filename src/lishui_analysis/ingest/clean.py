@@ -94,7 +94,6 @@ COLUMN_WIDTH = (10, 40)
 #: A full line of the column is at most this many characters shorter (a line ending in a word that
 #: did not fit) or longer (half-width digits and letters take half a place) than the width.
 COLUMN_SLACK = (2, 4)
-_INDENT = re.compile(r"^ {2,}")
 
 
 def join_column_lines(text: str) -> str:
@@ -118,13 +117,16 @@ def join_column_lines(text: str) -> str:
     """
     lines = text.split("\n")
     n = len(lines)
-    indented = any(_INDENT.match(line) for line in lines)
+    if n < COLUMN_MIN_LINES + 1:
+        return text
+    stripped = [line.strip() for line in lines]
+    opens = [line.startswith("  ") and bool(s) for line, s in zip(lines, stripped)]  # opens with an indent
+    indented = any(opens)
 
     def goes_on(i: int) -> bool:
-        nxt = lines[i + 1] if i + 1 < n else ""
-        return bool(lines[i].strip()) and bool(nxt.strip()) and not _INDENT.match(nxt)
+        return i + 1 < n and bool(stripped[i]) and bool(stripped[i + 1]) and not opens[i + 1]
 
-    widths = Counter(len(lines[i].rstrip()) for i in range(n) if goes_on(i) and not ends_sentence(lines[i].strip()))
+    widths = Counter(len(lines[i].rstrip()) for i in range(n) if goes_on(i) and not ends_sentence(stripped[i]))
     width, count = widths.most_common(1)[0] if widths else (0, 0)
     if count < COLUMN_MIN_LINES or not COLUMN_WIDTH[0] <= width <= COLUMN_WIDTH[1]:
         return text
@@ -140,7 +142,7 @@ def join_column_lines(text: str) -> str:
     # joins[i]: line i goes on in line i + 1 (on an indented page, within a paragraph opened by an indent)
     joins, opened = [False] * n, False
     for i in range(n):
-        opened = bool(_INDENT.match(lines[i])) or (opened and i > 0 and joins[i - 1])
+        opened = opens[i] or (opened and i > 0 and joins[i - 1])
         joins[i] = (opened or not indented) and _joins(lines[i], width, indented) and goes_on(i)
     # a run of joined lines is a paragraph when the line that ends it ends a sentence (a title or a
     # metadata line of the column's width over a source line is no paragraph)
@@ -148,7 +150,7 @@ def join_column_lines(text: str) -> str:
     for i in range(n - 1, -1, -1):
         if not joins[i]:
             end = i
-        elif end == i + 1 and not ends_sentence(lines[end].strip()):
+        elif end == i + 1 and not ends_sentence(stripped[end]):
             j = i
             while j >= 0 and joins[j]:
                 joins[j] = False
@@ -156,7 +158,7 @@ def join_column_lines(text: str) -> str:
     out: list[str] = []
     for i, line in enumerate(lines):
         if i and joins[i - 1]:
-            out[-1] += line.strip()
+            out[-1] += stripped[i]
         else:
             out.append(line)
     return "\n".join(out)
