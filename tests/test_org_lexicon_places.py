@@ -37,3 +37,8 @@ def test_a_market_is_no_level():
 
 def test_a_branch_in_a_lexicon_county_is_one_name_with_its_company():
     assert names("签约银行为某某银行股份有限公司婺源分行。") == ["某某银行股份有限公司婺源分行"]
+
+
+@pytest.mark.parametrize("lead", ["则被", "随即赶赴", "该厂房到达"])
+def test_function_words_before_a_lexicon_place_are_no_part_of_the_name(lead):
+    assert names(f"该地块{lead}涡阳澄朗实业集团，双方签约。") == ["涡阳澄朗实业集团"]

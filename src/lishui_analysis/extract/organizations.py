@@ -181,7 +181,8 @@ def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     rx = t["place_chain_re"]
     if rx.match(name) or name.startswith(t["prefixes"]):
         return name  # 中共丽水市委: an official prefix
-    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k)), 0)
+    lex = t["lexicon_places"]  # (a place of the general lexicon too: 则被某阳某某集团)
+    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k) or name[k:k + 2] in lex), 0)
     # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
     if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
         return name[k:]
