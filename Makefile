@@ -11,7 +11,7 @@ NB ?=
 EVAL ?= ../shared/eval
 LAB_ARGS ?=
 
-.PHONY: help setup data reports report test test-fast typecheck bench ablate dictionary lab clean browser
+.PHONY: help setup data reports report test test-fast typecheck bench ablate perturb dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -61,6 +61,9 @@ bench: $(STAMP) $(BENCH_STAMP) ## Run the build benchmark (installs its [bench] 
 
 ablate: $(STAMP) ## What each named step is worth on a scored set (raw/, gold/, score.py): make ablate EVAL=DIR
 	$(BIN)/python tools/ablate.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
+
+perturb: $(STAMP) ## How the score moves when names, places, numbers, years or layout change (answer kept): make perturb EVAL=DIR
+	$(BIN)/python tools/perturb.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
 
 dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
 	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md

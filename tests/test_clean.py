@@ -65,3 +65,40 @@ def test_on_a_page_of_broken_columns_a_short_broken_line_joins_too(co):
              "的重点项目之一。据介绍，项目总投资约十亿元，计划于明年年底", "建成投产。该园首根",  # a line cut short
              "晶棒日前成功下线。"]
     assert _repair(paras) == ["".join(paras)]
+
+
+# ---- a page set in a narrow column (lines wrapped at its width), invented text
+
+
+def _column(paras, width, indent="\u3000\u3000"):
+    out = []
+    for p in paras:
+        first = width - len(indent)
+        out.append(indent + p[:first])
+        out.extend(p[i:i + width] for i in range(first, len(p), width))
+    return "\n".join(out)
+
+
+_PARAS = ["日前，云岭新材料产业园二期项目正式开工建设，项目总投资12亿元，用地面积约两百亩，建成后可形成年产五万吨新材料的"
+          "生产能力。园区管委会有关负责人介绍，二期项目将重点引进上下游配套企业，进一步延伸产业链条，提升园区整体竞争力。",
+          "该项目由某某新材料科技有限公司投资建设，计划于后年年底前建成投产，届时将为当地新增就业岗位八百余个，带动周边"
+          "村民增收致富。企业负责人表示，将全力以赴加快施工进度，确保项目早日建成见效。"]
+
+
+@_pytest.mark.parametrize("width", [16, 22, 30])
+@_pytest.mark.parametrize("indent", ["\u3000\u3000", ""])
+def test_column_lines_are_joined_into_their_paragraphs(width, indent):
+    page = "云岭新材料产业园二期开工\n\n" + _column(_PARAS, width, indent)
+    lines = [ln for ln in clean.normalize_text(page).split("\n") if ln]
+    assert lines == ["云岭新材料产业园二期开工"] + _PARAS
+
+
+def test_a_title_of_the_column_width_stays_apart_on_an_indented_page():
+    title = _PARAS[0][3:25]  # as long as the column is wide, no end of sentence
+    page = title + "\n" + _column(_PARAS, 22)
+    assert clean.normalize_text(page).split("\n")[0] == title
+
+
+def test_lines_of_a_web_page_are_no_column():
+    page = "云岭大桥通车\n来源：云岭日报\n" + "\n".join(_PARAS) + "\n责任编辑：林小雨"
+    assert clean.join_column_lines(page) == page

@@ -114,3 +114,11 @@ def test_a_bank_a_place_or_a_proper_name_keeps_the_body(name):
 def test_a_frequent_word_tagged_as_a_name_is_no_trade_name(phrase):
     """The dictionary tags 海洋 a place and 智慧 a person, but counts them as often as common words."""
     assert not names(f"大力发展{phrase}，推进转型。")
+
+
+def test_a_verbal_noun_before_a_line_verb_goes_on_in_the_name():
+    from lishui_analysis.extract.org_short import trade_names
+    # 某某智能设备制造产业园: 设备 (a verbal noun in the lexicon) and 制造 continue the line of business
+    assert trade_names("记者来到云岭澄朗智能设备制造基地二期工地。", lambda s, e: True) == []
+    # …铝业建设现场: a verbal noun alone after the line word ends the short name
+    assert [n for _, _, n in trade_names("在澄朗铝业建设现场，工人们正忙碌着。", lambda s, e: True)] == ["澄朗铝业"]

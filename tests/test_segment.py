@@ -368,3 +368,14 @@ def test_page_furniture_is_never_a_title_and_stacked_titles_split_by_form():
         ("项目为王 实干争先", "青田县星河新材料等八个重大项目今天集中开工建设", ""),
         ("", "云岭精工产业园二期结顶", "年产精密部件800万件的新厂房明年投产")]
     assert [a.body for a in arts] == ["日前，项目开工。", "日前，产业园二期结顶。"]
+
+
+# ---- a line that stops at a comma is no title, even over a byline (an excerpt cut off, then its byline)
+
+
+@pytest.mark.parametrize("mark", ["、", "，", ","])
+def test_a_line_cut_at_a_comma_over_a_byline_is_no_title(mark):
+    page = ("云岭大桥通车\n\n日前，云岭大桥正式通车，全长两千米。\n\n"
+            f"从一座桥到一张网，近年来，云岭坚持规划先行、建管并重{mark}\n\n记者 林小雨 王大山\n")
+    arts = segment.segment_page(clean.normalize_text(page))
+    assert [a.headline for a in arts] == ["云岭大桥通车"]

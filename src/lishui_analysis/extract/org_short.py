@@ -14,7 +14,8 @@ dictionary, :mod:`.lexicon`):
   ``30万台某某汽车``);
 * what follows is no more of a name: a punctuation mark, a verb, adverb, preposition, conjunction or
   particle, or a company role or frame word (``董事长``, ``旗下``: ``company_frames``) — not a
-  project's name (``…光电8GW组件项目``) or another noun.
+  project's name (``…光电8GW组件项目``) or another noun, nor a verbal noun (tag vn) before one of
+  ``not_after_short_names`` (``…智能设备制造产业园``; but ``某某铝业建设现场`` ends the name).
 
 Pure functions of the text and the tables of :mod:`.org_tables`; linear: one regex pass over the line
 words, a bounded look at each.
@@ -58,6 +59,8 @@ def _ends_name(text: str, e: int) -> bool:
     for k in (3, 2, 1):
         tag = words.get(text[e:e + k])
         if tag is not None:
+            if tag == "vn" and text.startswith(t["not_after"], e + k):
+                return False  # a verbal noun and a line's verb (某某智能设备制造): the line of business goes on
             return tag.startswith(t["follow_tags"]) and (k > 1 or tag != "v" or not _HAN.match(text, e + 1)
                                                          or words.get(text[e:e + 2]) is None)
     return False

@@ -16,6 +16,30 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
+@lru_cache(maxsize=1)
+def lexicon_places() -> tuple[str, ...]:
+    """Two-character places of the general lexicon: XX where XX + a level of ``lexicon_place_levels``
+    (县, 市) is a place entry (tag ns) and XX alone is a proper name (``lexicon_place_tags``) or no
+    entry, and not as frequent as a common word (:func:`lexicon.common_names`: 新建 of 新建县 is also
+    "newly built") — places of any province (``data/organizations.yaml``). Empty without levels."""
+    v = org_vocab()
+    levels, names = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_tags") or ())
+    if not levels:
+        return ()
+    from . import lexicon
+    t = lexicon.tags()
+    common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
+    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag == "ns"
+                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common}))
+
+
+def _lexicon_places(read: str) -> str:
+    """More alternatives of the place pattern: :func:`lexicon_places`, each read only before a level
+    of ``read`` that does not start 市场 (``…|(?:某阳|某宁…)(?=[市县区](?!场))``; a prefix tree)."""
+    words = lexicon_places()
+    return f"|(?:{trie_regex(words)})(?=[{re.escape(read)}](?!场))" if words and read else ""
+
+
 def _every_word_re(words):
     """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
     group 1 of a lookahead at each position, behind a one-character test of the words' first
@@ -44,7 +68,8 @@ def tables():
     by_suffix.update({w: ("government", "listed") for w in listed_only})
     places = tuple(region_names()) + tuple(v.get("places") or ())
     provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
-    place_alt = _alternation(places)
+    read = v.get("lexicon_place_read") or ""
+    place_alt = _alternation(places) + _lexicon_places(read)
     prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))
@@ -56,7 +81,9 @@ def tables():
     # joined by a conjunction (住房和城乡建设局) and the longer suffix words inside a name (the 集聚
     # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
     long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
-    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes))
+    lex_places = lexicon_places()
+    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes)
+                            + (f"|{trie_regex(lex_places)}" if lex_places else ""))
     place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
     place_re = re.compile(place_alt)
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
@@ -82,6 +109,8 @@ def tables():
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
+                lexicon_places=frozenset(lexicon_places()),
+                lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places())})[{re.escape(read)}](?!场)" if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re,
                 enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,

@@ -89,7 +89,7 @@ def _branch(rest: str) -> bool:
         return False
     end = len(rest) - len(next(w for w in t["branch_words"] if rest.endswith(w)))
     m = t["place_chain_re"].match(rest)
-    return bool(m) and m.end() == end
+    return (bool(m) and m.end() == end) or rest[:end] in t["lexicon_places"]  # (…股份有限公司某阳分行)
 
 
 @lru_cache(maxsize=8192)
@@ -181,7 +181,8 @@ def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     rx = t["place_chain_re"]
     if rx.match(name) or name.startswith(t["prefixes"]):
         return name  # 中共丽水市委: an official prefix
-    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k)), 0)
+    lex = t["lexicon_places"]  # (a place of the general lexicon too: 则被某阳某某集团)
+    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k) or name[k:k + 2] in lex), 0)
     # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
     if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
         return name[k:]
@@ -264,6 +265,8 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
         return ""  # (举办, 主办: a verb ending in the suffix)
     if strength == "weak" and not listed and not (
             name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
+            # a place of the general lexicon with its level (某阳县委), or all of the stem (某阳经开区)
+            or t["lexicon_place_re"].match(name) or stem in t["lexicon_places"]
             or (suffix in t["place_inside"] and t["place_re"].search(stem))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))

@@ -28,6 +28,9 @@ _BYLINES = ("byline_line", "byline_lead")
 
 
 _REPORTED = re.compile(r"报道$")
+#: A line ending in a comma or an enumeration comma stops inside a sentence (…向新而行、, an excerpt
+#: cut off or a line the layout broke): never a title, whatever follows it.
+_OPEN_CLAUSE = ("、", "，", ",")
 _NAME_SEP = re.compile(r"[\s、，,/／:：|｜丨]+")
 _HAN_RUN = re.compile(rf"[{_H}]+")
 _PERSON_NAME = re.compile(_NAME_RUN)
@@ -271,7 +274,7 @@ def _kind(para: str) -> str:
         return "meta"
     if _NAMES_LINE.match(para) and _surnamed(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
-    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para):
+    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para) and not para.endswith(_OPEN_CLAUSE):
         if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
             return "body"  # a news lead's opening (日前，…), broken by the layout
         return _title_or_furniture(para)

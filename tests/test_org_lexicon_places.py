@@ -1,0 +1,44 @@
+"""Places of any province read from the general lexicon (organizations.yaml lexicon_place_*):
+bodies named after a county that regions.csv does not list. Invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis.extract.org_tables import lexicon_places
+from lishui_analysis.extract.organizations import extract_org_mentions
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in extract_org_mentions(text)]
+
+
+@pytest.mark.parametrize("place", ["涡阳", "婺源", "霍山", "休宁"])
+def test_a_lexicon_county_with_its_level_names_a_body(place):
+    assert place in lexicon_places()
+    assert names(f"会上，{place}县委书记王某致辞。") == [f"{place}县委"]
+    assert names(f"{place}市人民政府与某方签约。") == [f"{place}市人民政府"]
+
+
+def test_a_lexicon_county_as_the_whole_stem_of_a_zone():
+    assert names("目前婺源经开区已引进企业12家。") == ["婺源经开区"]
+
+
+def test_a_common_word_with_a_place_entry_is_no_place():
+    # 百强县 is a place entry of the lexicon, but 百强 alone is a common noun
+    assert "百强" not in lexicon_places()
+    assert "新建" not in lexicon_places()  # 新建县 is a place, but 新建 is as frequent as a common word
+    assert names("位于某地的新建经开区内。") == []
+    assert names("会上，百强县委书记王某致辞。") == []
+
+
+def test_a_market_is_no_level():
+    assert all(not n.startswith("婺源市") for n in names("婺源市场监管部门表示。"))
+
+
+def test_a_branch_in_a_lexicon_county_is_one_name_with_its_company():
+    assert names("签约银行为某某银行股份有限公司婺源分行。") == ["某某银行股份有限公司婺源分行"]
+
+
+@pytest.mark.parametrize("lead", ["则被", "随即赶赴", "该厂房到达"])
+def test_function_words_before_a_lexicon_place_are_no_part_of_the_name(lead):
+    assert names(f"该地块{lead}涡阳澄朗实业集团，双方签约。") == ["涡阳澄朗实业集团"]
