@@ -330,3 +330,31 @@ def test_a_construction_period_in_years_gives_its_planned_completion(word, rng, 
 @pytest.mark.parametrize("tail", ["36个月", "紧、任务重", "为两年半"])
 def test_a_construction_period_not_in_years_is_no_milestone(tail):
     assert rows(f"云溪科创中心项目总投资3.2亿元，建设工期{tail}。") == []
+
+
+# ---- a plan word inside a name is the name's; settling in takes no ceremony's day ------------------
+
+@pytest.mark.parametrize("name", ["云岭未来智能研究院", "松溪拟态材料研究院", "石湾未来社区项目"])
+@pytest.mark.parametrize("verb, etype", [("落地石湾科技城", "settled"), ("正式开工", "construction_started")])
+def test_a_plan_word_inside_a_holder_s_name_plans_nothing(name, verb, etype):
+    text = f"3月5日，{name}{verb}，配套设施同步推进。"
+    got = [(e.event_type, e.subject, e.planned) for e in
+           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
+    assert (etype, name, False) in got
+
+
+@pytest.mark.parametrize("verb", ["落地", "落户", "入驻"])
+def test_settling_in_takes_no_ceremony_s_day_from_another_paragraph(verb):
+    text = ("3月5日上午，石湾区举行重大项目集中开工仪式，18个项目集中开工。\n"
+            f"云岭精密铸件研究院{verb}石湾科技城，拟建中试基地。")
+    got = [(e.event_type, e.subject, e.date) for e in
+           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+           if e.event_type == "settled"]
+    assert got == [("settled", "云岭精密铸件研究院", "")]
+
+
+def test_a_signing_told_without_a_date_takes_the_ceremony_s_day():
+    text = "3月5日上午，石湾区举行重大项目集中签约仪式。\n云岭精密铸件项目签约，总投资8亿元。"
+    got = [(e.event_type, e.date) for e in
+           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
+    assert ("settled", "2025-03-05") in got

@@ -72,6 +72,12 @@ def _periods() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_ceremony() -> frozenset[str]:
+    """Milestone words of a ceremony's type that are no ceremony (events.yaml ``not_ceremony``: 落地)."""
+    return frozenset(w for spec in event_vocab().values() for w in spec.get("not_ceremony", ()))
+
+
+@lru_cache(maxsize=1)
 def _verbs():
     entries = []
     for etype, spec in event_vocab().items():
@@ -359,7 +365,7 @@ def _planned_cue(a: _Article, s: _Statement) -> bool:
     clause (项目预计明年6月投产), or a word of imminence right after it or after the chain of milestone
     verbs it opens (``planned_after``: 投产在望, 竣工在即, 建成投产在望 — in sight, not yet done)."""
     after = chain_ends(a.verb_re, a.text, s.end)[-1]
-    s.planned = cue_before(a.text, s.cstart, s.start) or a.text.startswith(planned_after(), after)
+    s.planned = cue_before(a.text, s.cstart, s.start, a.holders.containing) or a.text.startswith(planned_after(), after)
     return True
 
 
@@ -396,7 +402,8 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     Not when the clause tells how long it took (历时10个月建成)."""
     if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
         collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
-        s.date = a.picker.carried(s.s_start, s.event_type, s.sentence, a.anaphora, collective)
+        etype = "" if s.word in _not_ceremony() else s.event_type  # (落地 takes no ceremony's day)
+        s.date = a.picker.carried(s.s_start, etype, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
     return True
 
