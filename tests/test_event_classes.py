@@ -358,3 +358,10 @@ def test_a_signing_told_without_a_date_takes_the_ceremony_s_day():
     got = [(e.event_type, e.date) for e in
            extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
     assert ("settled", "2025-03-05") in got
+
+
+@pytest.mark.parametrize("places", [("遂川", "崇义", "临泉"), ("吴川", "峨边", "涟水")])
+def test_bare_places_of_any_province_listed_before_a_project_are_no_items(places):
+    """Places of the general lexicon (jieba's ns entries), not only of regions.csv, name a project's sites."""
+    text = f"3月5日，{'、'.join(places)}三县火车站配套工程均已开工建设。"
+    assert all(r[1] not in places for r in rows(text))

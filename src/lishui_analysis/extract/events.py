@@ -32,6 +32,7 @@ from .batch_members import count_of, member_kind, members_listed
 from .coordinated import chain_ends, in_chain, pair_before, respective_count
 from .planned import cue_before, planned_after, planned_re
 from .figure_holder import Resolved, subject_type, tallied_batch
+from .org_tables import lexicon_place_set
 from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
 from .subjects import vocab as subject_vocab
@@ -476,10 +477,11 @@ def _list_items(a: _Article, s: _Statement) -> bool:
     if s.after:
         s.listed = s.after[1:]
     elif s.holder is not None and not s.listed and s.holder.rule != "respective":  # 12个、8个: counts, no items
-        # a bare place is no item (遂昌、松阳、庆元三县火车站配套工程: the places of one project's name)
-        place = subject_vocab()["batch_place"]
+        # a bare place is no item (遂昌、松阳、庆元三县火车站配套工程: the places of one project's name),
+        # a place of the packaged regions or of the general lexicon (any province's county: 某川、某泉)
+        place, lex = subject_vocab()["batch_place"], lexicon_place_set()
         s.listed = [r._replace(rule="list_items") for r in enumerated(a.holders, s.holder, s.s_start)
-                    if not place.fullmatch(r.subject)]
+                    if not place.fullmatch(r.subject) and r.subject.rstrip("省市县区") not in lex]
     return True
 
 

@@ -33,6 +33,12 @@ def lexicon_places() -> tuple[str, ...]:
                          and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common}))
 
 
+@lru_cache(maxsize=1)
+def lexicon_place_set() -> frozenset[str]:
+    """:func:`lexicon_places` as a set, for membership."""
+    return frozenset(lexicon_places())
+
+
 def _lexicon_places(read: str) -> str:
     """More alternatives of the place pattern: :func:`lexicon_places`, each read only before a level
     of ``read`` that does not start 市场 (``…|(?:某阳|某宁…)(?=[市县区](?!场))``; a prefix tree)."""
