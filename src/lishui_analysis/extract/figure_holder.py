@@ -165,7 +165,7 @@ def _tally_of_batch(f: _Figure) -> Resolved | None:
     rate of that milestone (``开工率75%``), held by the nearest counted batch of projects before
     it (``全县计划新开工12个项目，……已开工9个，开工率75%``: the 12 planned; a tally counts no
     more than its batch). Not a category of a breakdown (``新建15个、续建42个``: no 已, no period)."""
-    h = tallied_batch(f.holders, f.pos, f.floor, f.batch_count and f.noun is None)
+    h = tallied_batch(f.holders, f.pos, f.floor, bool(f.batch_count) and f.noun is None)
     return None if h is None else Resolved(h.name, "batch", None, h.start, h.end)
 
 
