@@ -21,6 +21,7 @@ from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, voc
 from .holders import Holders
 from .list_reading import _ands, _batch_spelled_out, _respective_items, _rfind_word
 from .listed import _enumerated_scan, _item, enumerated  # noqa: F401  (re-exported)
+from .numbers import parse_number
 
 #: Stage name of :data:`RESOLVE_STEPS` (``resolve.<step>``).
 STAGE = "resolve"
@@ -164,7 +165,7 @@ def _tally_of_batch(f: _Figure) -> Resolved | None:
     rate of that milestone (``开工率75%``), held by the nearest counted batch of projects before
     it (``全县计划新开工12个项目，……已开工9个，开工率75%``: the 12 planned; a tally counts no
     more than its batch). Not a category of a breakdown (``新建15个、续建42个``: no 已, no period)."""
-    h = tallied_batch(f.holders, f.pos, f.floor, f.batch_count and f.noun is None)
+    h = tallied_batch(f.holders, f.pos, f.floor, bool(f.batch_count) and f.noun is None)
     return None if h is None else Resolved(h.name, "batch", None, h.start, h.end)
 
 
@@ -183,8 +184,6 @@ def tallied_batch(holders: Holders, pos: int, floor: int, count: bool) -> Holder
     >>> tallied_batch(hs, text.index("12个"), 0, True) is None  # (the batch itself: no tally)
     True
     """
-    from .batch_members import count_of  # (batch_members reads figure_holder)
-
     text, v = holders.text, vocab()
     cue = v["tally_cue" if count else "rate_cue"].search(text, max(floor, pos - _TALLY_CUE), pos)
     if cue is None:
@@ -195,17 +194,24 @@ def tallied_batch(holders: Holders, pos: int, floor: int, count: bool) -> Holder
     for h in reversed(holders.between(max(floor, c - _TALLY_REACH), c)):
         if h.kind != "batch" or "项目" not in h.name:
             continue
-        n = count_of(h.name)
+        n = _count_of(h.name)
         if n is None:
             return None
         if count:
-            m = count_of(text[pos:pos + 6])
+            m = _count_of(text[pos:pos + 6])
             if m is None or m > n:
                 return None
         return h
     return None
 
 
+def _count_of(phrase: str) -> float | None:
+    """The count a phrase gives (全县计划新开工12个项目 → 12, 九个 → 9), else None."""
+    m = _COUNT.search(phrase)
+    return parse_number(m.group(1)) if m is not None else None
+
+
+_COUNT = re.compile(r"(\d+|[零〇一二两三四五六七八九十百]{1,4})[个项家]")
 _TALLY_CUE = 8      # (截至月底已开工|9个: the mark and the verb right before the count)
 _TALLY_REACH = 200  # (the batch is named in the paragraph, a few clauses before its tally)
 

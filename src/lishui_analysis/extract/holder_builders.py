@@ -124,7 +124,8 @@ def _short_forms(r: _Reading) -> None:
 
 def _word_starts(name: str, last: int) -> list[int]:
     """The offsets after the first, up to ``last``, where a word of jieba's dictionary starts in ``name``."""
-    out, i = [], 0
+    out: list[int] = []
+    i = 0
     while True:
         i = word_end(name, i, len(name))
         if i > last:

@@ -360,7 +360,7 @@ _ZONE_PROJECTS = re.compile("(?:园区|开发区|经开区|高新区|新区|集�
 def boundary(text: str, s: int) -> bool:
     """Step ``holders.boundary``: a phrase from ``s`` opening with a direction and 至 right after a
     separator is one side of a plot's or zone's boundary (``四至：东至云溪路、南至星河高速``), never a
-    holder (``云溪县水南至枫坪段工程``: 水南 is a place, the road runs from it)."""
+    holder (``岭拓县水南至星河段工程``: 水南 is a place, the road runs from it)."""
     return (s == 0 or text[s - 1] in "、，,；;（(：:\n ") and _BOUNDARY.match(text, s) is not None \
         and config.step_on("holders", "boundary")
 
