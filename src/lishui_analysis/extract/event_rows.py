@@ -2,10 +2,10 @@
 date), each statement of it a mention."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from .events import Event
+#: An :class:`.events.Event` (not imported: events.py imports this module).
+Event = Any
 
 
 class Rows:
