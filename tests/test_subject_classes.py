@@ -254,3 +254,13 @@ def test_no_tally_of_batch(text, surface):
 def test_a_figure_after_a_passive_is_the_projects_not_the_buyers(buyers, verb, fig):
     text = f"云岭新区的星澜康养度假小镇项目，被{buyers}{verb}，项目总投资{fig}。"
     assert holders_of(text)[fig][0] == "星澜康养度假小镇项目"
+
+
+@pytest.mark.parametrize("link", ["与现有的{l}拼宽", "终点与{l}北侧的道路相连", "位于在建的{l}南侧"])
+@pytest.mark.parametrize("landmark", ["石湾跨江大桥", "云溪客运枢纽工程"])
+@pytest.mark.parametrize("project", ["云岭快速路二期项目", "松溪大道改造工程"])
+def test_a_landmark_after_a_comitative_or_locative_word_is_never_the_topic(link, landmark, project):
+    """与/同/位于/紧邻 + (现有的, 在建的) + a name: a place of reference, not the project a later 项目 means."""
+    text = f"近日，{project}加快建设。该路段{link.format(l=landmark)}。项目总投资12.6亿元，已完成形象进度40%。"
+    got = holders_of(text)
+    assert got["12.6亿元"][0] == project and got["40%"][0] == project

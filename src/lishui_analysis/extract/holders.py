@@ -505,6 +505,12 @@ def _headline_topic(headline: str) -> Holder | None:
     return Holder(-1, -1, best.name, best.kind, best.org) if best else None
 
 
+#: A comitative or locative word and the modifiers of a landmark right before a name (与现有的, 位于在建的,
+#: 紧邻): the name is a preposition's object, a place of reference, never the article's topic.
+_COMITATIVE = re.compile(r"(?:与|同|跟|位于|紧邻|毗邻|靠近)(?:现有的?|已有的?|在建的?|正在建设的?|建设中的|规划中的"
+                         r"|原有的?|在)?$")
+
+
 class Holders:
     """The candidate holders of one article (in text order), with the lookups
     :func:`.figure_holder.resolve` needs."""
@@ -514,7 +520,9 @@ class Holders:
         self.items = items
         self.starts = [h.start for h in items]
         self.headline_topic = headline_topic
-        self.projects = [h for h in items if h.kind in ("project", "plot")]
+        # (a project after 与/同/跟 is a preposition's object — 与现有的某某大桥拼宽 — never the topic)
+        self.projects = [h for h in items if h.kind in ("project", "plot")
+                         and not _COMITATIVE.search(text, max(0, h.start - 8), h.start)]
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
         self.company_ends = [h.end for h in self.companies]
