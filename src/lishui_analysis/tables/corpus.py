@@ -69,6 +69,8 @@ def _organizations(by_name: dict, counts: dict) -> list[dict]:
 
 #: Files per Parquet row group: fixed, so the bytes do not depend on --jobs or the engine.
 FILES_PER_ROW_GROUP = 256
+#: Entity types that are never a row of the projects table nor compared by conflicts (see ``_write_tables``).
+FLOW_TYPES = ("batch", "zone", "region", "government")
 #: Tables whose rows carry a per-name subject key until the corpus-wide resolution maps it to its
 #: entity: their row groups wait in Arrow IPC files and are encoded into Parquet once, remapped.
 REMAPPED = ("quantities", "events")
@@ -156,8 +158,12 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         names: dict[str, dict] = {}
         counts: dict[str, int] = {}
         org_articles: dict[str, set] = {}
-        projects = ProjectAssembler()  # fed as files stream past: no rows kept for the end
-        names_seen = EntityCollector()  # subject names, their articles and the figures conflicts compare
+        # Resolution groups names of one type only, and turns only an "other" name into a company: unless a
+        # correction merges names, a batch, zone, region or government name never becomes a company or a
+        # project, whose accumulators (projects) and figures (conflicts) are all that is read.
+        drop = () if corr.merges() else FLOW_TYPES
+        projects = ProjectAssembler(drop)  # fed as files stream past: no rows kept for the end
+        names_seen = EntityCollector(drop)  # subject names, their articles and the figures conflicts compare
         results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, hashes, jobs=jobs, skip_bad=skip_bad,
                                               engine=engine, scheduler=scheduler), len(plan), progress)
         for n, res in enumerate(results, start=1):

@@ -90,7 +90,10 @@ class EntityCollector:
     Memory grows with the number of distinct names and figures of interest, not of rows.
     """
 
-    def __init__(self):
+    def __init__(self, drop_types: tuple = ()):
+        #: Entity types whose figures are not kept (conflicts compare companies and projects only; the
+        #: build drops batch, zone, region and government figures when no correction merges names).
+        self.drop_types = frozenset(drop_types)
         self.records: dict[str, NameRecord] = {}
         self.pub_dates: dict[str, str] = {}
         self.figures: list[tuple] = []   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
@@ -117,8 +120,6 @@ class EntityCollector:
         # however many names, figures and sets hold it (memory flat with the corpus).
         intern = sys.intern
         self.pub_dates.update((intern(a), intern(d)) for a, d in zip(article_ids, pub_dates))
-        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
-                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"])
         for key, aid, subject, stype, oid, n in summary["names"]:
             aid = intern(aid)  # one string per article, however many names' sets hold it
             key = intern(key)
@@ -141,6 +142,10 @@ class EntityCollector:
                     r.org_ids = _counted(r.org_ids, oid, n)
                 elif r.entity_type == "project":
                     r.parent_org_ids = _counted(r.parent_org_ids, oid, n)
+        records, drop = self.records, self.drop_types  # every figure's key is one of the names above
+        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
+                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"]
+                            if not drop or records[k].entity_type not in drop)
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only

@@ -72,7 +72,10 @@ class ProjectAssembler:
     the rows used are kept for provenance.
     """
 
-    def __init__(self):
+    def __init__(self, drop_types: tuple = ()):
+        #: Entity types whose accumulators are not kept (the build: batch, zone, region, government when
+        #: no correction merges names, since resolution never turns those into a company or a project).
+        self.drop_types = frozenset(drop_types)
         # key → [org_id, subject, subject_type, articles, figures, capacity, milestones]: a list, not
         # a dict, with the article set made on a key's second article and the figure and milestone
         # dicts on first use (most keys are one name in one article: memory flat with the corpus).
@@ -151,7 +154,10 @@ class ProjectAssembler:
     def add_packed(self, items: list) -> None:
         """Merge a file's :meth:`packed` accumulators: the same as feeding its rows (figures and
         milestones keep their best, the first row of a key gives its organization and subject)."""
+        drop = self.drop_types
         for key, org_id, subject, subject_type, arts, figs, cap, ms in items:
+            if drop and (subject_type or infer_type(subject)) in drop:
+                continue
             a = None
             for aid in arts:
                 a = self._entry(key, org_id, subject, subject_type, aid)

@@ -209,12 +209,14 @@ class TableSink:
 
     def write_parquet(self, remap=None) -> None:
         """A deferred sink, closed: its Parquet file from the row groups waiting in the IPC file, each
-        ``remap(table)`` first (read memory-mapped, one row group at a time), then the IPC file removed."""
+        ``remap(table)`` first (read one row group at a time), then the IPC file removed."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         assert self.tmp_ipc is not None
-        with pa.memory_map(str(self.tmp_ipc)) as src, pa.ipc.open_stream(src) as reader, \
+        # Read, not memory-mapped: a mapped file's pages stay resident as they are touched, so the whole
+        # file would count in the build's peak memory; read, one row group at a time is.
+        with pa.OSFile(str(self.tmp_ipc)) as src, pa.ipc.open_stream(src) as reader, \
                 pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy") as writer:
             for batch in reader:
                 t = pa.Table.from_batches([batch])
