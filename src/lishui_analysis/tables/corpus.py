@@ -26,8 +26,8 @@ from .engine import progress_bar
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
 from .corrections import Corrections, load_corrections
-from .entities import EntityCollector, find_conflicts
-from .projects import ProjectAssembler
+from .entities import EntityCollector, Figures, find_conflicts
+from .projects import PROJECT_TYPES, ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
 from .versions import dependency_versions
 from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
@@ -220,16 +220,25 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
                         "; ".join(a["name"] for a in resolution.ambiguous[:5])
                         + (" …" if len(resolution.ambiguous) > 5 else ""),
                         extra={"kind": "ambiguous", "n": len(resolution.ambiguous)})
+        # What resolution was made from is freed as soon as it has run (name records, their article
+        # sets, publication dates), and each corpus-wide table written (one row group) once made, so
+        # that the peak of one step does not add to what the steps before it kept.
+        names_seen.release()
+        del org_articles, names, counts
         sinks["entities"].add(columns_of("entities", resolution.entities))
-        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map,
-                                                                        resolution.entities)))
+        sinks["entities"].flush()
+        # Conflicts and projects read the company and project entities only: the other rows go.
+        held = [e for e in resolution.entities if e["entity_type"] in PROJECT_TYPES]
+        resolution.entities = []
+        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map, held)))
+        sinks["conflicts"].flush()
+        names_seen.figures = Figures()
         sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
-                                                                 resolution.key_map, resolution.entities)))
+                                                                 resolution.key_map, held)))
         key_map = resolution.key_map
         # The entity-id rewrite reads none of what the corpus-wide stage was made from: freed before it
-        # (name records, figures, accumulators, entity rows), so that its peak does not add to theirs.
-        resolution.entities = []
-        del names_seen, projects, orgs, names, counts, org_articles
+        # (accumulators, entity rows), so that its peak does not add to theirs.
+        del names_seen, projects, orgs, held
         for sink in sinks.values():
             sink.close()
         for t in REMAPPED:

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import cast
 
-from .conflicts import conflict_candidates, find_conflicts, plant_of, same_figure  # noqa: F401 (re-exported)
+from .conflicts import Figures, conflict_candidates, find_conflicts, plant_of, same_figure  # noqa: F401 (re-exported)
 from .names import (  # noqa: F401
     ENTITY_TYPES,
     ORG_ENTITY_TYPE,
@@ -96,7 +96,7 @@ class EntityCollector:
         self.drop_types = frozenset(drop_types)
         self.records: dict[str, NameRecord] = {}
         self.pub_dates: dict[str, str] = {}
-        self.figures: list[tuple] = []   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
+        self.figures = Figures()   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
         self.org_types: dict[str, str] = {}   # org_id → org type
         self.org_names: dict[str, str] = {}   # org_id → name
 
@@ -143,9 +143,7 @@ class EntityCollector:
                 elif r.entity_type == "project":
                     r.parent_org_ids = _counted(r.parent_org_ids, oid, n)
         records, drop = self.records, self.drop_types  # every figure's key is one of the names above
-        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
-                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"]
-                            if not drop or records[k].entity_type not in drop)
+        self.figures.extend(f for f in summary["figures"] if not drop or records[f[0]].entity_type not in drop)
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only
@@ -160,6 +158,14 @@ class EntityCollector:
             arts = org_articles.get(o["org_id"], set())
             r.articles = set(r.articles) | arts if r.articles else arts  # the build's own set: not copied
             r.aliases = set(r.aliases) | {a for a in o["aliases"].split(";") if a}
+
+    def release(self) -> None:
+        """Forget the name records and publication dates once :meth:`resolve` has run (the figures
+        stay, for conflicts)."""
+        self.records = {}
+        self.pub_dates = {}
+        self.org_types = {}
+        self.org_names = {}
 
     def resolve(self, merges=(), apart=()) -> Resolution:
         # Subject names that are organization names take the organization's type.

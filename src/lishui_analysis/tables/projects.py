@@ -187,7 +187,9 @@ class ProjectAssembler:
         for key in sorted(self.acc):
             org_id, subject, subject_type, arts, fig, cap, ms = self.acc[key]
             eid = key_map.get(key)
-            if eid is None or eid not in entities:  # no resolution given: the name is its own entity
+            if eid is not None and eid not in entities:  # an entity of another type (the build gives
+                continue                                 # its company and project entities only)
+            if eid is None:  # no resolution given: the name is its own entity
                 t = subject_type or infer_type(subject)
                 eid = key
                 ent = entities.get(eid) or {"entity_id": eid, "name": subject, "entity_type": t,
@@ -216,7 +218,8 @@ class ProjectAssembler:
     def rows(self, industries: dict, key_map: dict | None = None, entities: list[dict] | None = None) -> list[dict]:
         """The projects, one per company or project entity, sorted by id; ``industries`` maps
         org_id to the organization's industry; ``key_map`` (row key → entity_id) and
-        ``entities`` (entity rows) are the corpus-wide resolution (``entities.resolve_entities``)."""
+        ``entities`` (entity rows: at least every company and project of ``key_map``) are the
+        corpus-wide resolution (``entities.resolve_entities``)."""
         from ..vocab import classify_industry
 
         by_id = {e["entity_id"]: e for e in (entities or [])}
