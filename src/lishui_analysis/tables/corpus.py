@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__, config, schema
@@ -74,6 +75,25 @@ FLOW_TYPES = ("batch", "zone", "region", "government")
 #: Tables whose rows carry a per-name subject key until the corpus-wide resolution maps it to its
 #: entity: their row groups wait in Arrow IPC files and are encoded into Parquet once, remapped.
 REMAPPED = ("quantities", "events")
+
+
+def release_free_memory() -> None:
+    """Give the C allocator's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere):
+    the pages a file's transient objects used between long-lived ones would otherwise stay counted in
+    the build's memory (≈ 20 MB at 10,000 pages)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
@@ -197,6 +217,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             if n % FILES_PER_ROW_GROUP == 0:
                 for t in STREAMED:
                     sinks[t].flush()
+                release_free_memory()
         if failed:  # every other file was built first, so that this names them all; nothing is written
             raise InputError(raw_dir, f"{len(failed)} file(s) failed, nothing written (--skip-bad builds the others): "
                              + "; ".join(f"{f['file']}: {f['problem']}" for f in failed))
@@ -225,11 +246,15 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # that the peak of one step does not add to what the steps before it kept.
         names_seen.release()
         del org_articles, names, counts
-        sinks["entities"].add(columns_of("entities", resolution.entities))
-        sinks["entities"].flush()
-        # Conflicts and projects read the company and project entities only: the other rows go.
+        release_free_memory()
+        # Conflicts and projects read the company and project entities only: the other rows go, as
+        # columns, before the table is made of them.
+        entity_columns = columns_of("entities", resolution.entities)
         held = [e for e in resolution.entities if e["entity_type"] in PROJECT_TYPES]
         resolution.entities = []
+        sinks["entities"].add(entity_columns)
+        sinks["entities"].flush()
+        del entity_columns
         sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map, held)))
         sinks["conflicts"].flush()
         names_seen.figures = Figures()
