@@ -75,3 +75,18 @@ def test_tables_identical_without_the_memory_shortcuts(tmp_path, monkeypatch, ra
     build(raw, tmp_path / "b", use_cache=False)
     assert _tables(tmp_path / "a") == _tables(tmp_path / "b")
     shutil.rmtree(tmp_path / "b")
+
+
+def test_article_sets_as_bits_give_the_sets_back():
+    import random
+
+    rnd = random.Random(5)
+    arts = [f"p{i:04d}:{j:02d}" for i in range(300) for j in range(1, 4)]
+    want: dict[str, set] = {}
+    sets = corpus.ArticleSets()
+    for _ in range(2000):
+        key, chosen = f"O{rnd.randrange(7)}", rnd.sample(arts, rnd.randrange(4))
+        sets.add(key, chosen)
+        want.setdefault(key, set()).update(chosen)
+    sets.add("O-none", [])
+    assert sets.sets() == {**want, "O-none": set()}

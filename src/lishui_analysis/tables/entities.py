@@ -127,7 +127,7 @@ class EntityCollector:
             r = self.records.get(key)
             if r is None:
                 t = stype or infer_type(subject)  # organization types are known at the end: resolve()
-                r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
+                r = self._record(key, t, intern(subject), aid if row_scoped(stype, subject) else "")
             arts = r.articles
             if not arts:
                 r.articles = (aid,)
