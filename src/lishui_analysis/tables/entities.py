@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import cast
 
-from .conflicts import conflict_candidates, find_conflicts, plant_of, same_figure  # noqa: F401 (re-exported)
+from .conflicts import Figures, conflict_candidates, find_conflicts, plant_of, same_figure  # noqa: F401 (re-exported)
 from .names import (  # noqa: F401
     ENTITY_TYPES,
     ORG_ENTITY_TYPE,
@@ -90,10 +90,13 @@ class EntityCollector:
     Memory grows with the number of distinct names and figures of interest, not of rows.
     """
 
-    def __init__(self):
+    def __init__(self, drop_types: tuple = ()):
+        #: Entity types whose figures are not kept (conflicts compare companies and projects only; the
+        #: build drops batch, zone, region and government figures when no correction merges names).
+        self.drop_types = frozenset(drop_types)
         self.records: dict[str, NameRecord] = {}
         self.pub_dates: dict[str, str] = {}
-        self.figures: list[tuple] = []   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
+        self.figures = Figures()   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
         self.org_types: dict[str, str] = {}   # org_id → org type
         self.org_names: dict[str, str] = {}   # org_id → name
 
@@ -117,8 +120,6 @@ class EntityCollector:
         # however many names, figures and sets hold it (memory flat with the corpus).
         intern = sys.intern
         self.pub_dates.update((intern(a), intern(d)) for a, d in zip(article_ids, pub_dates))
-        self.figures.extend((intern(k), intern(attr), intern(unit), v, ap, rid, intern(aid), ex)
-                            for k, attr, unit, v, ap, rid, aid, ex in summary["figures"])
         for key, aid, subject, stype, oid, n in summary["names"]:
             aid = intern(aid)  # one string per article, however many names' sets hold it
             key = intern(key)
@@ -126,7 +127,7 @@ class EntityCollector:
             r = self.records.get(key)
             if r is None:
                 t = stype or infer_type(subject)  # organization types are known at the end: resolve()
-                r = self._record(key, t, subject, aid if row_scoped(stype, subject) else "")
+                r = self._record(key, t, intern(subject), aid if row_scoped(stype, subject) else "")
             arts = r.articles
             if not arts:
                 r.articles = (aid,)
@@ -141,6 +142,8 @@ class EntityCollector:
                     r.org_ids = _counted(r.org_ids, oid, n)
                 elif r.entity_type == "project":
                     r.parent_org_ids = _counted(r.parent_org_ids, oid, n)
+        records, drop = self.records, self.drop_types  # every figure's key is one of the names above
+        self.figures.extend(f for f in summary["figures"] if not drop or records[f[0]].entity_type not in drop)
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only
@@ -155,6 +158,14 @@ class EntityCollector:
             arts = org_articles.get(o["org_id"], set())
             r.articles = set(r.articles) | arts if r.articles else arts  # the build's own set: not copied
             r.aliases = set(r.aliases) | {a for a in o["aliases"].split(";") if a}
+
+    def release(self) -> None:
+        """Forget the name records and publication dates once :meth:`resolve` has run (the figures
+        stay, for conflicts)."""
+        self.records = {}
+        self.pub_dates = {}
+        self.org_types = {}
+        self.org_names = {}
 
     def resolve(self, merges=(), apart=()) -> Resolution:
         # Subject names that are organization names take the organization's type.

@@ -72,7 +72,10 @@ class ProjectAssembler:
     the rows used are kept for provenance.
     """
 
-    def __init__(self):
+    def __init__(self, drop_types: tuple = ()):
+        #: Entity types whose accumulators are not kept (the build: batch, zone, region, government when
+        #: no correction merges names, since resolution never turns those into a company or a project).
+        self.drop_types = frozenset(drop_types)
         # key → [org_id, subject, subject_type, articles, figures, capacity, milestones]: a list, not
         # a dict, with the article set made on a key's second article and the figure and milestone
         # dicts on first use (most keys are one name in one article: memory flat with the corpus).
@@ -151,7 +154,10 @@ class ProjectAssembler:
     def add_packed(self, items: list) -> None:
         """Merge a file's :meth:`packed` accumulators: the same as feeding its rows (figures and
         milestones keep their best, the first row of a key gives its organization and subject)."""
+        drop = self.drop_types
         for key, org_id, subject, subject_type, arts, figs, cap, ms in items:
+            if drop and (subject_type or infer_type(subject)) in drop:
+                continue
             a = None
             for aid in arts:
                 a = self._entry(key, org_id, subject, subject_type, aid)
@@ -181,7 +187,9 @@ class ProjectAssembler:
         for key in sorted(self.acc):
             org_id, subject, subject_type, arts, fig, cap, ms = self.acc[key]
             eid = key_map.get(key)
-            if eid is None or eid not in entities:  # no resolution given: the name is its own entity
+            if eid is not None and eid not in entities:  # an entity of another type (the build gives
+                continue                                 # its company and project entities only)
+            if eid is None:  # no resolution given: the name is its own entity
                 t = subject_type or infer_type(subject)
                 eid = key
                 ent = entities.get(eid) or {"entity_id": eid, "name": subject, "entity_type": t,
@@ -210,7 +218,8 @@ class ProjectAssembler:
     def rows(self, industries: dict, key_map: dict | None = None, entities: list[dict] | None = None) -> list[dict]:
         """The projects, one per company or project entity, sorted by id; ``industries`` maps
         org_id to the organization's industry; ``key_map`` (row key → entity_id) and
-        ``entities`` (entity rows) are the corpus-wide resolution (``entities.resolve_entities``)."""
+        ``entities`` (entity rows: at least every company and project of ``key_map``) are the
+        corpus-wide resolution (``entities.resolve_entities``)."""
         from ..vocab import classify_industry
 
         by_id = {e["entity_id"]: e for e in (entities or [])}
