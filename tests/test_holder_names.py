@@ -234,3 +234,11 @@ def test_a_project_by_its_rank_is_no_name(place, rank, what):
 def test_a_plant_framed_by_ji_starts_after_ji(who, after):
     text = f"这是{who}继云岭晶圆项目{after}在华投资的第二大项目。"
     assert projects(text) == ["云岭晶圆项目"]
+
+
+@pytest.mark.parametrize("name", ["瓯江将军山文旅综合体项目", "云溪和平路改造工程", "石湾都市农业示范园项目"])
+@pytest.mark.parametrize("verb", ["正式开工", "完成投资1.2亿元"])
+def test_a_break_character_opening_a_noun_of_the_lexicon_is_part_of_the_name(name, verb):
+    """将|军, 和|平, 都|市: a one-character break word that begins a noun of jieba's dictionary inside the
+    name is no cut (the name is not 军山文旅综合体项目)."""
+    assert name in projects(f"5月8日，{name}{verb}。")

@@ -147,8 +147,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     for m in (breaks or v["break_re"]).finditer(seg):
         if m.start() == (cut + 1 if cut else 1) and len(m.group()) == 1:
             continue  # a one-character break second in the run (or after a cut) is a name's (的|深向三电…, 正帆科技)
-        if len(m.group()) == 1 and _in_place(text, s + m.start()):
-            continue  # nor is one that ends a place's name (莲都, 成都: never a cut inside a word)
+        if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)):
+            continue  # nor is one that ends a place's name (莲都, 成都) or opens a noun (将军山): never a cut inside a word
         cut = m.end()
     s += cut
     while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
@@ -250,6 +250,18 @@ def word_end(text: str, s: int, e: int) -> int:
 
 
 _LONGEST_WORD = 8  # (longer entries of the dictionary are idioms and titles, never a name's first word)
+
+
+def _opens_noun(text: str, k: int, end: int) -> bool:
+    """The one-character break at ``k`` opens a noun of the general lexicon (tag n, nr, ns, nz) that ends
+    before ``end``: 将|军 is 将军 (将军山文旅项目), 和|平 is 和平 (和平路改造工程) — part of a name, no break."""
+    if not config.step_on("holders", "place_word"):
+        return False
+    tags = lexicon.tags()
+    return any(tags.get(text[k:k + n]) in _NOUN_TAGS for n in (2, 3) if k + n < end)
+
+
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nz"})
 
 
 def _in_place(text: str, k: int) -> bool:
