@@ -242,3 +242,11 @@ def test_a_break_character_opening_a_noun_of_the_lexicon_is_part_of_the_name(nam
     """将|军, 和|平, 都|市: a one-character break word that begins a noun of jieba's dictionary inside the
     name is no cut (the name is not 军山文旅综合体项目)."""
     assert name in projects(f"5月8日，{name}{verb}。")
+
+
+@pytest.mark.parametrize("ref", ["该项目", "此项目", "这个项目"])
+@pytest.mark.parametrize("road", ["330国道云溪段", "S26省道石湾段"])
+def test_a_demonstrative_before_the_head_makes_a_reference_not_part_of_a_name(ref, road):
+    """路段该项目: 该项目 refers back (to the road named right before it); no holder named 云溪段该项目."""
+    text = f"{road}{ref}主线全长约8.2公里。"
+    assert not any(ref in p and p != ref for p in projects(text))

@@ -162,6 +162,11 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
             s = first_word_off(text, s, head_start)
     if opening >= 0 and s >= opening:  # the quotation would open the name (“龙头”企业): read without it
         return left_edge(text, head_start, floor, breaks)
+    if config.step_on("holders", "name_start"):  # 云溪段该项目: a reference after its referent's name
+        ref = 1 if text[head_start - 1:head_start] in ("该", "此", "这") else \
+            2 if text[head_start - 2:head_start] in ("这个", "那个") else 0
+        if ref and s < head_start - ref:
+            return head_start - ref
     return s
 
 
