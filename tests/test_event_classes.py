@@ -12,9 +12,12 @@ from lishui_analysis.ingest.segment import split_sentences
 PUB = "2025-06-18"
 
 
+def events_of(text, pub=PUB):
+    return extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)
+
+
 def rows(text, pub=PUB):
-    return [(e.event_type, e.subject, e.subject_type, e.date) for e in
-            extract_events(text, split_sentences(text), extract_dates(text, pub), extract_org_mentions(text), pub)]
+    return [(e.event_type, e.subject, e.subject_type, e.date) for e in events_of(text, pub)]
 
 
 # ---- a tally: the verb, its head and the count after it (新开工项目15个) -------------------------
@@ -262,10 +265,10 @@ def test_ensuring_a_milestone_is_no_milestone(talk):
 @pytest.mark.parametrize("word", ["在望", "在即", "指日可待"])
 def test_a_milestone_in_sight_is_planned(name, verb, etype, word):
     text = f"目前，{name}各项准备工作基本就绪，{verb}{word}。"
-    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    events = events_of(text)
     assert [(e.event_type, e.planned) for e in events if e.event_type == etype] == [(etype, True)]
     done = text.replace(f"{verb}{word}", f"已于3月{verb}")
-    events = extract_events(done, split_sentences(done), extract_dates(done, PUB), extract_org_mentions(done), PUB)
+    events = events_of(done)
     assert [(e.event_type, e.planned) for e in events if e.event_type == etype] == [(etype, False)]
 
 
@@ -273,7 +276,7 @@ def test_a_milestone_in_sight_is_planned(name, verb, etype, word):
                                            ("竣工投用", ("completed", "production_start"))])
 def test_a_chain_of_milestones_in_sight_is_planned_whole(chain, etypes):
     text = f"目前，宁波禾旭新材料项目{chain}在望，配套设施同步推进。"
-    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    events = events_of(text)
     assert {(e.event_type, e.planned) for e in events} == {(t, True) for t in etypes}
 
 
@@ -295,7 +298,7 @@ def test_projects_spoken_of_in_general_hold_no_milestone(q, verb):
 def test_a_tally_after_a_planned_batch_is_that_batch_s_milestone_achieved(place, verb, etype, n, k, when):
     tally = verb.removeprefix("新")
     text = f"今年{place}计划{verb}{n}个项目，{when}{tally}{k}个，{tally}率达到较高水平。"
-    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    events = events_of(text)
     got = [(e.event_type, e.subject_type, e.planned, e.subject_rule) for e in events]
     assert got == [(etype, "batch", False, "tally_of_batch")]
     assert f"{verb}{n}个项目" in events[0].subject and events[0].n_mentions == 2
@@ -304,8 +307,7 @@ def test_a_tally_after_a_planned_batch_is_that_batch_s_milestone_achieved(place,
 @pytest.mark.parametrize("text, k", [("今年石湾区计划新开工20个项目。另据统计，全市已开工30个。", "30"),
                                      ("据统计，今年1-5月全市已开工14个。", "14")])
 def test_a_tally_counting_more_than_the_plan_or_with_no_plan_counts_its_own_batch(text, k):
-    got = [(e.subject, e.subject_rule) for e in extract_events(text, split_sentences(text), extract_dates(text, PUB),
-                                                                  extract_org_mentions(text), PUB) if not e.planned]
+    got = [(e.subject, e.subject_rule) for e in events_of(text) if not e.planned]
     assert got == [(f"开工{k}个", "batch_after")]
 
 
@@ -323,7 +325,7 @@ def test_a_milestone_verb_naming_a_rate_is_no_milestone(verb, place):
 @pytest.mark.parametrize("project", ["云溪科创中心项目", "石湾精密铸件项目"])
 def test_a_construction_period_in_years_gives_its_planned_completion(word, rng, end, project):
     text = f"{project}总投资3.2亿元，{word}{rng}，当年计划投资0.4亿元。"
-    events = extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
+    events = events_of(text)
     assert [(e.event_type, e.subject, e.date, e.planned) for e in events] == [("completed", project, end, True)]
 
 
@@ -338,8 +340,7 @@ def test_a_construction_period_not_in_years_is_no_milestone(tail):
 @pytest.mark.parametrize("verb, etype", [("落地石湾科技城", "settled"), ("正式开工", "construction_started")])
 def test_a_plan_word_inside_a_holder_s_name_plans_nothing(name, verb, etype):
     text = f"3月5日，{name}{verb}，配套设施同步推进。"
-    got = [(e.event_type, e.subject, e.planned) for e in
-           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
+    got = [(e.event_type, e.subject, e.planned) for e in events_of(text)]
     assert (etype, name, False) in got
 
 
@@ -347,16 +348,13 @@ def test_a_plan_word_inside_a_holder_s_name_plans_nothing(name, verb, etype):
 def test_settling_in_takes_no_ceremony_s_day_from_another_paragraph(verb):
     text = ("3月5日上午，石湾区举行重大项目集中开工仪式，18个项目集中开工。\n"
             f"云岭精密铸件研究院{verb}石湾科技城，拟建中试基地。")
-    got = [(e.event_type, e.subject, e.date) for e in
-           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)
-           if e.event_type == "settled"]
+    got = [(e.event_type, e.subject, e.date) for e in events_of(text) if e.event_type == "settled"]
     assert got == [("settled", "云岭精密铸件研究院", "")]
 
 
 def test_a_signing_told_without_a_date_takes_the_ceremony_s_day():
     text = "3月5日上午，石湾区举行重大项目集中签约仪式。\n云岭精密铸件项目签约，总投资8亿元。"
-    got = [(e.event_type, e.date) for e in
-           extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
+    got = [(e.event_type, e.date) for e in events_of(text)]
     assert ("settled", "2025-03-05") in got
 
 

@@ -36,7 +36,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import random
 import re
 import subprocess
@@ -47,6 +46,9 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ablate import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS = ROOT / "src" / "lishui_analysis" / "data" / "regions.csv"
@@ -412,9 +414,7 @@ def write_set(raw: Path, gold: Path, out: Path, name: str, seed: int) -> list[st
 
 
 def build_and_score(scorer: Path, out: Path) -> tuple[dict, Counter, dict]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    subprocess.run([sys.executable, "-m", "lishui_analysis.cli", "build", "--no-cache", "--skip-bad", "-q",
-                    "--raw", str(out / "raw"), "--out", str(out / "pred")], env=env, check=True, capture_output=True)
+    build(out / "raw", out / "pred")  # (tools/ablate.py's build: --no-cache, --skip-bad, no step off)
     r = subprocess.run([sys.executable, str(scorer), "--gold", str(out / "gold"), "--pred", str(out / "pred"),
                         "--json", "--misses"], check=True, capture_output=True, text=True)
     figures = json.loads(next(line for line in r.stdout.splitlines() if line.startswith("{")))

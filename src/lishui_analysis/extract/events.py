@@ -66,16 +66,11 @@ class Event:
     stated_duration: float | None = None  # days the text says the step took (历时7个月), else None
 
 
-@lru_cache(maxsize=1)
-def _periods() -> frozenset[str]:
-    """Words of a construction period (events.yaml ``period_words``), milestones only before a range of years."""
-    return frozenset(w for spec in event_vocab().values() for w in spec.get("period_words", ()))
-
-
-@lru_cache(maxsize=1)
-def _not_ceremony() -> frozenset[str]:
-    """Milestone words of a ceremony's type that are no ceremony (events.yaml ``not_ceremony``: 落地)."""
-    return frozenset(w for spec in event_vocab().values() for w in spec.get("not_ceremony", ()))
+@lru_cache(maxsize=None)
+def _listed(key: str) -> frozenset[str]:
+    """The words events.yaml lists under ``key`` in any type: ``period_words`` (a construction period,
+    a milestone only before a range of years), ``not_ceremony`` (落地: no ceremony of its type)."""
+    return frozenset(w for spec in event_vocab().values() for w in spec.get(key, ()))
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +237,7 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
     12万元: a price; 开工率达95%: a rate)."""
     text = a.text
-    if s.word in _periods():  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
+    if s.word in _listed("period_words"):  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
         s.date = period_end(text, s.end)
         return s.date is not None
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
@@ -403,7 +398,7 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     Not when the clause tells how long it took (历时10个月建成)."""
     if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
         collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
-        etype = "" if s.word in _not_ceremony() else s.event_type  # (落地 takes no ceremony's day)
+        etype = "" if s.word in _listed("not_ceremony") else s.event_type  # (落地 takes no ceremony's day)
         s.date = a.picker.carried(s.s_start, etype, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
     return True
