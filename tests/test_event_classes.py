@@ -363,3 +363,19 @@ def test_bare_places_of_any_province_listed_before_a_project_are_no_items(places
     """Places of the general lexicon (jieba's ns entries), not only of regions.csv, name a project's sites."""
     text = f"3月5日，{'、'.join(places)}三县火车站配套工程均已开工建设。"
     assert all(r[1] not in places for r in rows(text))
+
+
+# ---- a verb of signing settles only with an agreement as its object ------------------------------
+
+@pytest.mark.parametrize("company", ["云岭精密铸件有限公司", "松溪拟态材料股份有限公司"])
+@pytest.mark.parametrize("verb", ["签订", "签署了", "正式签订"])
+@pytest.mark.parametrize("obj", ["投资协议", "项目投资合同", "入园合作协议书"])
+def test_signing_an_agreement_is_a_settlement(company, verb, obj):
+    text = f"3月5日，{company}与石湾镇{verb}{obj}，项目总投资6亿元。"
+    assert ("settled", company, "2025-03-05") in [(e.event_type, e.subject, e.date) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("obj", ["安全生产承诺书", "意见", "责任状", "了名字，随后离开会场，协议另行商定"])
+def test_signing_anything_but_an_agreement_settles_nothing(obj):
+    text = f"3月5日，云岭精密铸件有限公司负责人签署{obj}。"
+    assert [e for e in events_of(text) if e.event_type == "settled"] == []

@@ -69,7 +69,8 @@ class Event:
 @lru_cache(maxsize=None)
 def _listed(key: str) -> frozenset[str]:
     """The words events.yaml lists under ``key`` in any type: ``period_words`` (a construction period,
-    a milestone only before a range of years), ``not_ceremony`` (落地: no ceremony of its type)."""
+    a milestone only before a range of years), ``not_ceremony`` (落地: no ceremony of its type),
+    ``words_with_object`` (签订: a milestone only with its object, :func:`_object_after`)."""
     return frozenset(w for spec in event_vocab().values() for w in spec.get(key, ()))
 
 
@@ -77,10 +78,18 @@ def _listed(key: str) -> frozenset[str]:
 def _verbs():
     entries = []
     for etype, spec in event_vocab().items():
-        for w in spec["words"] + spec.get("period_words", []):
+        for w in spec["words"] + spec.get("period_words", []) + spec.get("words_with_object", []):
             entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
     entries.sort(key=lambda e: -len(e[0]))
     return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
+
+
+@lru_cache(maxsize=None)
+def _object_after(event_type: str) -> re.Pattern:
+    """The object a ``words_with_object`` verb of ``event_type`` needs in its clause (签订…协议)."""
+    spec = event_vocab()[event_type]
+    objects = "|".join(map(re.escape, spec["objects"]))
+    return re.compile(rf"[^，。；、,;！？!?]{{0,{int(spec['object_within'])}}}?(?:{objects})")
 
 
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
@@ -242,6 +251,8 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
         return s.date is not None
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
+    if s.word in _listed("words_with_object") and not _object_after(s.event_type).match(text, s.end):
+        return False  # 签订承诺书: a signing without an agreement settles nothing
     return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
 
 
