@@ -379,3 +379,29 @@ def test_signing_an_agreement_is_a_settlement(company, verb, obj):
 def test_signing_anything_but_an_agreement_settles_nothing(obj):
     text = f"3月5日，云岭精密铸件有限公司负责人签署{obj}。"
     assert [e for e in events_of(text) if e.event_type == "settled"] == []
+
+
+# ---- synonyms of the milestone verbs; a date never opens a holder's name; a plan is not dated before ----
+
+@pytest.mark.parametrize("verb, etype", [("开建", "construction_started"), ("主体完工", "topped_out"),
+                                         ("主体竣工", "topped_out"), ("正式交付使用", "production_start")])
+@pytest.mark.parametrize("name", ["云岭精密铸件项目", "石湾镇卫生院迁建工程"])
+def test_synonyms_of_the_milestone_verbs(verb, etype, name):
+    got = [(e, s, d) for e, s, _, d in rows(f"{name}于4月30日{verb}，各项工作有序推进。")]
+    assert (etype, name, "2025-04-30") in got
+
+
+@pytest.mark.parametrize("date", ["6月10日", "今年3月", "5月中旬", "2025年4月", "三月"])
+@pytest.mark.parametrize("part", ["首条产线", "二号厂房", "一期生产线"])
+def test_a_date_opening_a_clause_is_no_part_of_a_holder_s_name(date, part):
+    text = f"云岭精密铸件项目位于石湾经济开发区。{date}{part}顺利封顶，进展顺利。"
+    subjects = [s for _, s, _, _ in rows(text)]
+    assert subjects and all(not s.startswith(date) and date not in s for s in subjects)
+
+
+@pytest.mark.parametrize("done", ["3月18日破土动工", "3月18日开工建设"])
+@pytest.mark.parametrize("plan", ["计划年底前建成投用", "力争年内建成", "预计年底前完工"])
+def test_a_plan_takes_its_own_period_not_an_earlier_day_of_the_sentence(done, plan):
+    text = f"云岭精密铸件项目{done}，{plan}。"
+    planned = [(e.event_type, e.date) for e in events_of(text) if e.planned]
+    assert planned and all(d == "2025" for _, d in planned)

@@ -135,7 +135,8 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
             # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
             finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
                      and d.precision in ("day", "month") and d.kind != "now"]
-            if finer:
+            # a plan is not dated before publication (3月18日破土动工，计划年底前建成: 年底, not 3月18日)
+            if finer and not (not_before and later(not_before, finer[-1].date)):
                 return finer[-1]
         return best
     # From another clause, a date that already dated a milestone is that milestone's
@@ -254,7 +255,7 @@ class DatePicker:
             best = kept[k]
             if best.precision == "year":
                 finer = self._finer(best.date, bisect_left(self.k_starts, s_start), j)
-                if finer is not None:
+                if finer is not None and not (not_before and later(not_before, finer.date)):
                     return finer
             return best
         i = bisect_left(self.k_starts, s_start)
