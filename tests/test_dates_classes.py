@@ -269,3 +269,26 @@ def test_a_bare_part_of_a_year_is_that_year(word, frame, pub, want):
 @pytest.mark.parametrize("text", ["3年内建成投产。", "每年年底考核一次。", "年度目标全部完成。"])
 def test_counted_years_and_yearly_words_are_no_bare_part(text):
     assert [m for m in extract_dates(text, "2024-06-18") if m.surface in ("年底", "年内", "年末", "年中")] == []
+
+
+# ---- a quarter or a half of a year not named: the year of its sentence, else the publication's ------
+
+@pytest.mark.parametrize("part, surface", [("一季度", "一季度"), ("第二季度", "二季度"), ("前三季度", "三季度"),
+                                           ("上半年", "上半年"), ("下半年", "下半年"), ("4季度", "4季度")])
+@pytest.mark.parametrize("lead", ["", "据悉，", "计划于"])
+def test_a_bare_quarter_or_half_opening_its_clause_is_the_publication_s_year(part, surface, lead):
+    assert (surface, "2031", "year") in dates(f"{lead}{part}全区新开工项目12个。", "2031-07-09")
+
+
+def test_a_bare_quarter_takes_the_year_written_before_it_in_its_sentence():
+    assert ("上半年", "2029", "year") in dates("松阳星河新材料项目2029年4月开工，上半年封顶。", "2031-07-09")
+
+
+@pytest.mark.parametrize("text", ["在全市四季度重大项目推进会上", "成为二季度全市投产标志性项目", "近半年来", "一年半年底前"])
+def test_a_quarter_naming_a_noun_or_a_span_is_no_quarter_date(text):
+    assert not [d for d in dates(text, "2031-07-09") if d[0].endswith(("季度", "半年"))]
+
+
+def test_a_day_stays_the_date_of_a_milestone_told_at_a_quarter_s_meeting():
+    text = "11月2日，在全市四季度重大项目推进会上，庆元翠峰电子项目正式宣告竣工。"
+    assert ("completed", "2031-11-02", "庆元翠峰电子项目") in events(text, "2031-11-05")
