@@ -405,3 +405,10 @@ def test_a_plan_takes_its_own_period_not_an_earlier_day_of_the_sentence(done, pl
     text = f"云岭精密铸件项目{done}，{plan}。"
     planned = [(e.event_type, e.date) for e in events_of(text) if e.planned]
     assert planned and all(d == "2025" for _, d in planned)
+
+
+@pytest.mark.parametrize("period", ["一季度", "第一季度", "上半年"])
+def test_a_quarter_opening_a_clause_is_no_part_of_a_batch_s_name(period):
+    text = f"据了解，{period}石湾经开区共有12个项目开工，总投资86亿元。"
+    got = [(e.event_type, e.subject_type, e.date) for e in events_of(text) if not e.subject.startswith(period)]
+    assert ("construction_started", "batch", "2025") in got

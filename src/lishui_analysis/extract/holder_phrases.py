@@ -277,9 +277,11 @@ def _in_place(text: str, k: int) -> bool:
     return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
 
 
-#: A date of month or day at a name's start (6月10日, 今年三月, 2031年5月中旬): when something happened
-_LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
-                        r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:[上中下]旬|[上下]午|底|初|末|份)?")
+#: A date of month or day, a quarter or a half at a name's start (6月10日, 今年三月, 2031年5月中旬, 一季度):
+#: when something happened
+_LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+                        r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:[上中下]旬|[上下]午|底|初|末|份)?"
+                        r"|[第前]?[一二三四1-4]季度|[上下]半年)")
 
 
 def name_start(text: str, s: int, e: int) -> int:
