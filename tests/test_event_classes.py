@@ -412,3 +412,25 @@ def test_a_quarter_opening_a_clause_is_no_part_of_a_batch_s_name(period):
     text = f"据了解，{period}石湾经开区共有12个项目开工，总投资86亿元。"
     got = [(e.event_type, e.subject_type, e.date) for e in events_of(text) if not e.subject.startswith(period)]
     assert ("construction_started", "batch", "2025") in got
+
+
+# ---- taking a right to land, verb … object; a document's title names no holder ------------------
+
+@pytest.mark.parametrize("verb", ["取得", "成功获得", "获批"])
+@pytest.mark.parametrize("obj", ["位于石湾经济开发区的一宗国有建设用地使用权", "86亩土地使用权", "该地块不动产权证"])
+def test_taking_a_right_to_land_is_land_acquired(verb, obj):
+    text = f"5月8日，云岭精密铸件有限公司{verb}{obj}，项目进入建设阶段。"
+    assert ("land_acquired", "2025-05-08") in [(e.event_type, e.date) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("obj", ["显著成效", "了良好的经济效益", "各方一致认可，土地使用权另行商定"])
+def test_taking_anything_else_acquires_no_land(obj):
+    text = f"5月8日，云岭精密铸件有限公司取得{obj}。"
+    assert [e for e in events_of(text) if e.event_type == "land_acquired"] == []
+
+
+@pytest.mark.parametrize("title", ["《建筑工程施工许可证》", "《云岭新区智能装备产业园项目投资协议》"])
+def test_a_document_s_title_names_no_holder(title):
+    text = f"5月8日，云岭精密铸件有限公司取得了{title}，项目于5月20日正式开工。"
+    got = [(e.event_type, e.subject) for e in events_of(text)]
+    assert got and all("《" not in s and s not in title for _, s in got)

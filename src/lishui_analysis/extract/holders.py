@@ -62,6 +62,8 @@ class _Reading:
         self.text = text
         self.v = vocab()
         self.taken = bytearray(len(text))
+        for m in _BOOK_TITLE.finditer(text):  # 取得《建筑工程施工许可证》: a document's title names no holder
+            self.taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         self.found: list[Holder] = []
         self.orgs = sorted(orgs, key=_START)
         self.org_starts = [o.start for o in self.orgs]
@@ -301,6 +303,7 @@ def _named_phrase(r: _Reading, m, s: int) -> bool:
 
 
 _CLOSE = re.compile("[）)]")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,40}》")  # a title of a document, law, paper or programme
 _MEASURES = "个条座家项栋幢台套"
 _COUNTED = re.compile(rf"(第|首(?=[{_MEASURES}]))?(?:\d+|[一二两三四五六七八九十百千]+|(?<=首))(?:多|余)?(?:([{_MEASURES}])(?!位)|个?座位)")
 _ONE = {"一" + c for c in _MEASURES}
