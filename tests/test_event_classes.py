@@ -434,3 +434,15 @@ def test_a_document_s_title_names_no_holder(title):
     text = f"5月8日，云岭精密铸件有限公司取得了{title}，项目于5月20日正式开工。"
     got = [(e.event_type, e.subject) for e in events_of(text)]
     assert got and all("《" not in s and s not in title for _, s in got)
+
+
+@pytest.mark.parametrize("people", ["区委书记王刚、云岭集团董事长李明", "董事长陈刚和区长赵刚"])
+def test_a_name_ending_in_just_does_not_date_a_milestone_now(people):
+    text = f"6月3日上午，石湾区与云岭集团举行精密铸件项目签约仪式。{people}出席并见证签约。"
+    assert [e.date for e in events_of(text) if e.event_type == "settled" and e.date == "2025-06"] == []
+
+
+@pytest.mark.parametrize("adverb", ["刚刚", "刚", "刚刚顺利"])
+def test_just_right_before_its_verb_dates_a_milestone_now(adverb):
+    text = f"云岭精密铸件项目主体{adverb}结顶，内部装修同步推进。"
+    assert ("topped_out", "2025-06") in [(e.event_type, e.date) for e in events_of(text)]

@@ -392,14 +392,23 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
 
 
 def _now_date(a: _Article, s: _Statement) -> bool:
-    """Dates an undated past milestone said to be now (目前、现在、日前、刚 … before the verb in its clause:
-    厂房目前正式投产, 主体刚结顶) by the publication's month — not one said done by now (目前厂房已经封顶:
+    """Dates an undated past milestone said to be now (目前、现在、日前 … before the verb in its clause,
+    刚/刚刚 right before it: 厂房目前正式投产, 主体刚结顶) by the publication's month — not one said done by now (目前厂房已经封顶:
     :data:`_ALREADY`), which came at a time the text does not tell."""
     if s.date is None and not s.planned and not s.before_now \
-            and occurs_within(a.text, a.now_words, s.cstart, s.start) \
+            and (occurs_within(a.text, a.now_words, s.cstart, s.start)
+                 or any(occurs_within(a.text, (w,), max(s.cstart, s.start - reach - len(w)), s.start)
+                        for w, reach in _now_adverbs())) \
             and not span_told(a.text, s.cstart, s.start) and not _ALREADY.search(a.text, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
+
+
+@lru_cache(maxsize=1)
+def _now_adverbs() -> tuple[tuple[str, int], ...]:
+    """The now adverbs (刚刚) with how many characters may stand between one and its verb."""
+    c = cues()
+    return tuple((w, int(c["now_adverb_within"])) for w in c["now_adverbs"])
 
 
 def _carried_date(a: _Article, s: _Statement) -> bool:
