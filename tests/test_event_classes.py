@@ -446,3 +446,20 @@ def test_a_name_ending_in_just_does_not_date_a_milestone_now(people):
 def test_just_right_before_its_verb_dates_a_milestone_now(adverb):
     text = f"云岭精密铸件项目主体{adverb}结顶，内部装修同步推进。"
     assert ("topped_out", "2025-06") in [(e.event_type, e.date) for e in events_of(text)]
+
+
+# ---- a trial run before a production start told in the same sentence is the first output ----------
+
+@pytest.mark.parametrize("trial", ["试产", "试生产", "进行试生产"])
+@pytest.mark.parametrize("start", ["年底前正式投产", "11月实现投产"])
+def test_a_trial_run_before_its_production_start_is_the_first_output(trial, start):
+    text = f"云岭精密铸件项目计划9月{trial}，{start}。"
+    got = {(e.event_type, e.date) for e in events_of(text)}
+    assert ("first_output", "2025-09") in got and ("production_start", "2025-09") not in got
+
+
+@pytest.mark.parametrize("trial", ["试产", "试生产"])
+def test_a_trial_run_alone_is_the_production_start(trial):
+    text = f"云岭精密铸件项目计划9月{trial}。另一个项目松溪拟态材料项目11月投产。"
+    assert ("production_start", "2025-09", "云岭精密铸件项目") in \
+        [(e.event_type, e.date, e.subject) for e in events_of(text)]

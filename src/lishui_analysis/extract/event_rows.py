@@ -48,3 +48,24 @@ def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str
         group.first = group.first or ev
         at[id(ev)] = len(out)
         out.append(ev)
+
+
+def trial_runs(out: list[Event], trial_words: frozenset[str]) -> list[Event]:
+    """A trial run (试产, 试生产) of a holder whose sentence also tells its production start, of its own
+    date not before the trial's, is its first output (the annotation guide: 试生产 is the start of production
+    unless a separate 投产 date follows: 10月试产，年底前正式投产 → first output in October, production
+    from the year's end). Returns ``out`` without a trial retyped onto a first output already there."""
+    starts: dict[tuple[str, str], list[Event]] = {}
+    for ev in out:
+        if ev.event_type == "production_start":
+            starts.setdefault((ev.subject, ev.sentence), []).append(ev)
+    outputs = {(ev.subject, ev.date) for ev in out if ev.event_type == "first_output"}
+    dropped: set[int] = set()
+    for rows in starts.values():
+        later = [ev.date for ev in rows if ev.surface not in trial_words and ev.date]
+        for ev in rows:
+            if ev.surface in trial_words and any(d != ev.date and d[:len(ev.date)] >= ev.date[:len(d)] for d in later):
+                if (ev.subject, ev.date) in outputs:
+                    dropped.add(id(ev))  # (the same first output told twice)
+                ev.event_type = "first_output"
+    return [ev for ev in out if id(ev) not in dropped] if dropped else out

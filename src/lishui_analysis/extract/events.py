@@ -38,7 +38,7 @@ from .subjects import (adjacent, counted_after, enumerated, project_after, find_
 from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
-from .event_rows import Rows, add_row
+from .event_rows import Rows, add_row, trial_runs
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -236,7 +236,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 break
         else:  # only when merge_mentions is off: each statement's rows as they are
             art.out.extend(s.rows())
-    return sorted(art.out, key=lambda e: e.start)
+    out = trial_runs(art.out, _listed("trial_words")) if config.step_on(STAGE, "trial_runs") else art.out
+    return sorted(out, key=lambda e: e.start)
 
 
 # ---- Is it a milestone? ------------------------------------------------------------------------

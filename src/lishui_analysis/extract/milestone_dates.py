@@ -120,6 +120,10 @@ def _as_year(d: DateMention | None, pub_date: str, pos: int) -> DateMention | No
     return DateMention(pos, pos, "", year, "year", "period") if year else None
 
 
+#: Parts of a year told as such (9月试产，年底前投产): a time of their own, never a finer date's year
+_YEAR_PARTS = ("年底", "年末", "年中", "半年", "季度")
+
+
 def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=frozenset()):
     """Nearest date before ``pos`` in its clause, else in its sentence (unless it already dated a
     milestone of another clause: ``used``), else just after it in its clause.
@@ -131,7 +135,7 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
     in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
     if in_clause:
         best = in_clause[-1]
-        if best.precision == "year":
+        if best.precision == "year" and not best.surface.endswith(_YEAR_PARTS):
             # "4月1日上午，…2025年第一季度…项目集中开工": a finer date of the same year earlier in the sentence
             finer = [d for d in dates if s_start <= d.start and d.end <= pos and d.date.startswith(best.date)
                      and d.precision in ("day", "month") and d.kind != "now"]
@@ -253,7 +257,7 @@ class DatePicker:
         k = prev[j - 1] if j > i else -1
         if k >= i:
             best = kept[k]
-            if best.precision == "year":
+            if best.precision == "year" and not best.surface.endswith(_YEAR_PARTS):
                 finer = self._finer(best.date, bisect_left(self.k_starts, s_start), j)
                 if finer is not None and not (not_before and later(not_before, finer.date)):
                     return finer
