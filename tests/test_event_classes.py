@@ -463,3 +463,19 @@ def test_a_trial_run_alone_is_the_production_start(trial):
     text = f"云岭精密铸件项目计划9月{trial}。另一个项目松溪拟态材料项目11月投产。"
     assert ("production_start", "2025-09", "云岭精密铸件项目") in \
         [(e.event_type, e.date, e.subject) for e in events_of(text)]
+
+
+# ---- a tally with a size class between its verb and head; a running total of a tally --------------
+
+@pytest.mark.parametrize("verb, etype", [("签约", "settled"), ("新开工", "construction_started"), ("竣工", "completed")])
+@pytest.mark.parametrize("size", ["亿元以上", "10亿元以上产业", "超亿元重点"])
+@pytest.mark.parametrize("lead", ["1—5月，全区", "今年以来，石湾经开区已累计"])
+def test_a_tally_with_a_size_class_is_so_many_milestones_in_the_year(verb, etype, size, lead):
+    text = f"{lead}{verb}{size}项目27个，完成投资35亿元。"
+    got = [(e.event_type, e.subject_type, e.date) for e in events_of(text)]
+    assert (etype, "batch", "2025") in got
+
+
+@pytest.mark.parametrize("text", ["累计落地项目带动就业3000人。", "石湾经开区累计开工的项目，大多数已经投产见效。"])
+def test_a_running_total_without_a_count_is_talk_in_general(text):
+    assert [e for e in events_of(text) if e.event_type in ("settled", "construction_started")] == []

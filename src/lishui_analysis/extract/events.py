@@ -33,7 +33,7 @@ from .coordinated import chain_ends, in_chain, pair_before, respective_count
 from .planned import cue_before, planned_after, planned_re
 from .figure_holder import Resolved, subject_type, tallied_batch
 from .org_tables import lexicon_place_set
-from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_general_talk, is_plural,
+from .subjects import (adjacent, counted_after, enumerated, project_after, find_holders, is_cumulative, is_general_talk, is_plural,
                        listed_after, resolve, role_of, tallied)
 from .subjects import vocab as subject_vocab
 from .dates import DateMention
@@ -356,8 +356,10 @@ def _restatement(a: _Article, s: _Statement) -> bool:
 
 
 def _general_talk(a: _Article, s: _Statement) -> bool:
-    """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (星河项目正加快推动投产)."""
-    return not is_general_talk(a.text, s.cstart, s.start)
+    """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (星河项目正加快推动投产), or
+    after 累计 unless it counts a batch (累计签约项目27个: a tally)."""
+    return not (is_general_talk(a.text, s.cstart, s.start)
+                or (not s.tally and is_cumulative(a.text, s.cstart, s.start)))
 
 
 def _when_clause(a: _Article, s: _Statement) -> bool:

@@ -40,6 +40,7 @@ from .figure_holder import (  # noqa: F401  (re-exported: the names other module
     resolve,
     subject_type,
 )
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -70,6 +71,11 @@ def is_general_talk(text: str, cstart: int, pos: int) -> bool:
     """A milestone verb after 推动, 加快, 一旦 … in its clause is talk in general (``talk_re`` between
     ``cstart`` and ``pos``, from the text's occurrences of the words: :func:`.context.occurs_within`)."""
     return occurs_within(text, _words("general_talk"), cstart, pos)
+
+
+def is_cumulative(text: str, cstart: int, pos: int) -> bool:
+    """A word of a running total (累计) before a milestone verb in its clause."""
+    return occurs_within(text, _words("cumulative"), cstart, pos)
 
 
 def is_plural(text: str, cstart: int, pos: int) -> bool:
@@ -158,10 +164,21 @@ def tallied(holders: Holders, start: int, end: int) -> Resolved | None:
     True
     """
     text, count = holders.text, vocab()["batch_before"]
-    for h in holders.between(max(0, start - 20), end + 16):
-        if h.kind == "batch" and h.start <= start and end < h.end and count.fullmatch(text, end, h.end):
+    size = _SIZE_CLASS.match(text, end)
+    mid = size.end() if size else end  # 签约亿元以上项目52个, 新开工10亿元以上产业项目8个: a size class and kind between
+    for h in holders.between(max(0, start - 20), end + 24):
+        if h.kind == "batch" and h.start <= start and end < h.end \
+                and any(count.fullmatch(text, mid + k, h.end) for k in range(_KIND_CHARS + 1) if mid + k < h.end) \
+                and (mid == end or not _CLAUSE_MARK.search(text, end, h.end)):
             return Resolved(h.name, "batch", None, h.start, h.end, "counted_phrase")
     return None
+
+
+#: A size class of projects right after a tally's verb (亿元以上, 10亿元以上, 超亿元, 百亿级) and how many
+#: characters of kind may follow it before the head (产业, 重点, 制造业: 亿元以上产业项目12个)
+_SIZE_CLASS = re.compile(r"超亿元|(?:\d+(?:\.\d+)?|[十百千]+)?亿元?(?:以上|级)")
+_KIND_CHARS = 4
+_CLAUSE_MARK = re.compile("[，。；：、,;:]")
 
 
 def adjacent(holders: Holders, pos: int, sent_start: int, role: str) -> Resolved | None:
