@@ -357,9 +357,11 @@ def _restatement(a: _Article, s: _Statement) -> bool:
 
 def _general_talk(a: _Article, s: _Statement) -> bool:
     """Drops talk in general: a verb after 推动, 加快, 一旦 … in its clause (星河项目正加快推动投产), or
-    after 累计 unless it counts a batch (累计签约项目27个: a tally)."""
+    after 累计 unless it counts a batch in a period its sentence dates (今年以来累计签约项目27个: a tally
+    of the year; 累计签约项目42个 with no period is a running total of all years, no milestone)."""
     return not (is_general_talk(a.text, s.cstart, s.start)
-                or (not s.tally and is_cumulative(a.text, s.cstart, s.start)))
+                or (is_cumulative(a.text, s.cstart, s.start)
+                    and not (s.tally and a.picker.dated_between(s.s_start, s.start))))
 
 
 def _when_clause(a: _Article, s: _Statement) -> bool:
