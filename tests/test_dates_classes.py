@@ -292,3 +292,13 @@ def test_a_quarter_naming_a_noun_or_a_span_is_no_quarter_date(text):
 def test_a_day_stays_the_date_of_a_milestone_told_at_a_quarter_s_meeting():
     text = "11月2日，在全市四季度重大项目推进会上，庆元翠峰电子项目正式宣告竣工。"
     assert ("completed", "2031-11-02", "庆元翠峰电子项目") in events(text, "2031-11-05")
+
+
+@pytest.mark.parametrize("point, resolved", [("上月15日", "2031-04-15"), ("本月3日", "2031-05-03"), ("今天", "2031-05-06")])
+@pytest.mark.parametrize("plan", ["计划6月底正式投产", "预计9月设备进场"])
+def test_a_bare_month_goes_on_from_a_relative_date_not_from_an_earlier_year(point, resolved, plan):
+    text = f"庆元翠峰电子项目厂房于去年底竣工，{point}首批设备搬入，{plan}。"
+    got = dates(text, "2031-05-06")
+    month = plan[2:plan.index("月") + 1].lstrip("于")
+    assert (point, resolved, "day") in got
+    assert any(s.startswith(month) and d.startswith("2031-") for s, d, _ in got)

@@ -369,6 +369,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 d = None
         elif g["relm"]:
             kind = "relative"
+            year_stated = True  # (去年底竣工，上月15日设备搬入，计划6月底投产: a bare month goes on from 上月's year)
             rel = g["relm"][:2] if g["relm"][:2] in ("本月", "当月", "次月", "同月") else "月"
             if rel == "月":
                 pre = next((p for p in ("上个", "下个", "上", "下") if body.startswith(p, start - len(p))), "")
@@ -389,6 +390,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         elif g["today"]:
             # 今天/昨日 count from the dateline (本报北京9月28日电) if the article has one, else from publication
             kind = "relative"
+            year_stated = True
             base: tuple | None = day0 or ((py, pm, pd_) if py and pm and pd_ else None)
             if g["today"][0] == "今" and base and not day0:
                 # a report posted the day after: 2月28日，…参加今天的开工活动 (published 3月1日)
