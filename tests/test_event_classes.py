@@ -479,3 +479,20 @@ def test_a_tally_with_a_size_class_is_so_many_milestones_in_the_year(verb, etype
 @pytest.mark.parametrize("text", ["累计落地项目带动就业3000人。", "石湾经开区累计开工的项目，大多数已经投产见效。"])
 def test_a_running_total_without_a_count_is_talk_in_general(text):
     assert [e for e in events_of(text) if e.event_type in ("settled", "construction_started")] == []
+
+
+# ---- a counted batch's members listed after its verb, all of them ----------------------------------
+
+@pytest.mark.parametrize("opener", ["分别是", "分别为："])
+@pytest.mark.parametrize("verb, etype", [("完成竣工验收", "completed"), ("正式开工", "construction_started")])
+def test_all_members_listed_after_a_batch_s_verb_each_have_the_milestone(opener, verb, etype):
+    text = (f"5月8日，石湾新城另有3个项目{verb}，{opener}云岭新能源科技有限公司年产2GWh电池项目、"
+            "松溪化工有限公司技改项目和园区供热管网二期工程。")
+    got = {(e.event_type, e.subject) for e in events_of(text)}
+    assert {(etype, "松溪化工有限公司技改项目"), (etype, "园区供热管网二期工程")} <= got
+
+
+@pytest.mark.parametrize("items", ["云岭电池项目、松溪化工技改项目等", "云岭电池项目和松溪化工技改项目"])
+def test_a_partial_or_short_list_after_a_batch_s_verb_gives_no_member_the_milestone(items):
+    text = f"5月8日，石湾新城3个项目完成竣工验收，分别是{items}。"
+    assert [e.subject for e in events_of(text) if e.subject_type != "batch"] == []

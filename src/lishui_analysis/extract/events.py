@@ -105,6 +105,8 @@ _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 #: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
 #: before now, not at publication.
 _ALREADY = re.compile("已")
+#: The rest of a milestone's verb phrase before its clause ends (竣工|验收，…; 开工|建设，…)
+_VERB_TAIL = re.compile(r"[^，。；：,;:、]{0,4}?(?=[，,])")
 
 
 @dataclass
@@ -508,10 +510,16 @@ def _list_items(a: _Article, s: _Statement) -> bool:
 def _batch_members(a: _Article, s: _Statement) -> bool:
     """Gives a batch's milestone to the members the text lists for it, after the batch in its
     sentence or in the next one (集中开工项目18个，包括甲项目、乙项目等; 本次集中开工9个项目。这些项目中，
-    既有甲、乙…; 两个项目为甲和乙): :func:`.batch_members.members_listed`."""
+    既有甲、乙…; 两个项目为甲和乙): :func:`.batch_members.members_listed`; after the verb of a batch
+    counted before it only when all are listed (3个项目竣工，分别是甲、乙和丙)."""
     h = s.holder
     if h is not None and h.subject_type == "batch" and h.end > 0 and not s.listed:
-        members = members_listed(a.holders, h.end, s.s_end, count_of(h.subject), member_kind(h.subject))
+        count = count_of(h.subject)
+        members = members_listed(a.holders, h.end, s.s_end, count, member_kind(h.subject))
+        tail = _VERB_TAIL.match(a.text, s.end) if not members and h.end <= s.start and count else None
+        if tail is not None:  # 3个项目完成竣工验收，分别是甲、乙和丙: listed after the verb, all of them
+            members = members_listed(a.holders, tail.end(), s.s_end, count, member_kind(h.subject))
+            members = members if len(members) == count else []
         # a list with a milestone verb of its own (其中，甲、乙项目参加今天的集中开工) is that verb's
         last = members[-1] if members else None
         if last is not None and not a.verb_re.search(a.text, last.start, clause_end(a.text, last.end, len(a.text))):
