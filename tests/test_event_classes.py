@@ -496,3 +496,16 @@ def test_all_members_listed_after_a_batch_s_verb_each_have_the_milestone(opener,
 def test_a_partial_or_short_list_after_a_batch_s_verb_gives_no_member_the_milestone(items):
     text = f"5月8日，石湾新城3个项目完成竣工验收，分别是{items}。"
     assert [e.subject for e in events_of(text) if e.subject_type != "batch"] == []
+
+
+@pytest.mark.parametrize("start", ["去年8月开工", "2024年3月动工"])
+@pytest.mark.parametrize("end", ["到今天首件产品下线", "到5月主体结顶"])
+def test_a_dated_start_of_a_span_is_a_milestone_of_its_own(start, end):
+    text = f"云岭精密铸件项目从{start}{end}，历时15个月。"
+    assert "construction_started" in {e.event_type for e in events_of(text)}
+
+
+@pytest.mark.parametrize("text", ["云岭精密铸件项目从拿地到开工只用了60天。", "从签约到开工，云岭精密铸件项目仅用45天。"])
+def test_an_undated_start_of_a_span_measures_it(text):
+    got = {e.event_type for e in events_of(text)}
+    assert "land_acquired" not in got and "settled" not in got

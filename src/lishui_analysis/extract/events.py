@@ -316,8 +316,12 @@ def _slogan(a: _Article, s: _Statement) -> bool:
 
 def _span_start(a: _Article, s: _Statement) -> bool:
     """Drops the start of a span of time, told to measure it: 从拿地到开工只用了60天 (从 before the
-    verb in its clause, 到 shortly after it)."""
-    return not (occurs_within(a.text, ("从",), s.cstart, s.start) and _TO_AFTER.match(a.text, s.end))
+    verb in its clause, 到 shortly after it) — unless the start is dated there (从去年8月开工到今天
+    首件下线: a milestone of its own date)."""
+    if not (occurs_within(a.text, ("从",), s.cstart, s.start) and _TO_AFTER.match(a.text, s.end)):
+        return True
+    opening = a.text.rfind("从", max(s.cstart, s.start - 40), s.start)  # (bounded: linear in the body)
+    return opening >= 0 and a.picker.dated_between(opening, s.start)
 
 
 def _batch_count(a: _Article, s: _Statement) -> bool:
