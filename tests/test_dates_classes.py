@@ -302,3 +302,17 @@ def test_a_bare_month_goes_on_from_a_relative_date_not_from_an_earlier_year(poin
     month = plan[2:plan.index("月") + 1].lstrip("于")
     assert (point, resolved, "day") in got
     assert any(s.startswith(month) and d.startswith("2031-") for s, d, _ in got)
+
+
+@pytest.mark.parametrize("day", ["6月8日", "6月18日"])
+@pytest.mark.parametrize("what", ["首批组件顺利下线", "首批产品下线"])
+def test_a_day_before_first_batch_words_dates_the_milestone(day, what):
+    """首批 after a year names a batch (2031年首批项目); after a day it is what happened that day."""
+    text = f"松阳星河新材料项目去年底开工建设，{day}{what}。"
+    got = [(t, d) for t, d, _ in events(text, "2031-06-20") if t == "first_output"]
+    assert got == [("first_output", f"2031-06-{day[2:-1].zfill(2)}")]
+
+
+@pytest.mark.parametrize("end", ["去年底", "2030年底", "去年年末"])
+def test_a_year_s_end_states_december_for_the_months_after_it(end):
+    assert ("6月8日", "2031-06-08", "day") in dates(f"项目{end}开工，6月8日首批组件下线。", "2031-06-20")

@@ -432,7 +432,9 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             last_day = out[-1]
             days_seen.add(date)
         if year_stated and y:
-            stated = (y, mo if precision in ("month", "day") else None, m.end())
+            # (年底/年末 state December for the months after it: 去年底开工，6月8日下线 is this June)
+            end_month = 12 if body[start:m.end()].endswith(("年底", "年末")) else None
+            stated = (y, mo if precision in ("month", "day") else end_month, m.end())
     return _add_ago(body, out, py, pm, pd_)
 
 
