@@ -250,3 +250,15 @@ def test_a_demonstrative_before_the_head_makes_a_reference_not_part_of_a_name(re
     """路段该项目: 该项目 refers back (to the road named right before it); no holder named 云溪段该项目."""
     text = f"{road}{ref}主线全长约8.2公里。"
     assert not any(ref in p and p != ref for p in projects(text))
+
+
+@pytest.mark.parametrize("verb", ["扩建", "改扩建", "新建", "续建"])
+@pytest.mark.parametrize("lead", ["", "同日开工的", "总投资3.5亿元的"])
+def test_a_build_verb_right_before_the_head_is_the_project_s_kind(verb, lead):
+    name = f"松溪饲料年产30万吨水产饲料{verb}项目"
+    assert name in projects(f"{lead}{name}开工，进展顺利。")
+
+
+@pytest.mark.parametrize("verb", ["新建", "扩建"])
+def test_a_build_verb_with_an_object_still_starts_the_name_after_it(verb):
+    assert "云岭厂区项目" in projects(f"星河镇决定{verb}云岭厂区项目。")

@@ -67,6 +67,7 @@ def vocab() -> dict:
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
                                      + v["project_heads"] + v["zone_heads"])),
         "function_re": re.compile(alt(v["function_words"])),
+        "build_verb_set": frozenset(v["build_verbs"]),
         "name_word_classes": frozenset(v["name_word_classes"]),
         "kind_head_re": re.compile(rf"(?:{alt(v['kind_words'])})$"),
         "place_re": re.compile(places),
@@ -149,6 +150,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
             continue  # a one-character break second in the run (or after a cut) is a name's (的|深向三电…, 正帆科技)
         if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)):
             continue  # nor is one that ends a place's name (莲都, 成都) or opens a noun (将军山): never a cut inside a word
+        if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None:
+            continue  # a build verb right before the head is the project's kind (…饲料扩建项目, …医院迁建工程)
         cut = m.end()
     s += cut
     while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
