@@ -262,3 +262,15 @@ def test_a_build_verb_right_before_the_head_is_the_project_s_kind(verb, lead):
 @pytest.mark.parametrize("verb", ["新建", "扩建"])
 def test_a_build_verb_with_an_object_still_starts_the_name_after_it(verb):
     assert "云岭厂区项目" in projects(f"星河镇决定{verb}云岭厂区项目。")
+
+
+@pytest.mark.parametrize("size", ["10GWh", "1万吨", "年产2000台", "500MW"])
+@pytest.mark.parametrize("head", ["产线", "生产线"])
+def test_a_line_named_by_its_size_alone_is_the_project_s_part_not_a_project(size, head):
+    text = f"云岭储能电池项目进展顺利，一期{size}{head}去年3月封顶。"
+    assert f"{size}{head}" not in projects(text)
+
+
+@pytest.mark.parametrize("name", ["远科10GWh储能电池项目", "330国道改建工程", "5G基站项目"])
+def test_a_name_with_a_size_and_words_of_its_own_stays_a_project(name):
+    assert any(p.startswith(name[:5]) for p in projects(f"{name}开工，进展顺利。"))

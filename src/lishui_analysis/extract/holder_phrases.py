@@ -350,6 +350,10 @@ def place_before(text: str, s: int, head_start: int) -> int | None:
 _LEAD_TIME = re.compile(r"\d|[今去明]年")
 
 
+#: A capacity or size written with its unit (10GWh, 1万吨, 500MW, 2000台): a measure, never a name's words
+_CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?(?:[万亿])?(?:[A-Za-z]{1,4}\b|[A-Za-z]{1,4}(?=[^A-Za-z])|吨|台套?|套|片|件|只|辆|平方米|亩)")
+
+
 def distinctive(name: str, head: str) -> bool:
     """A phrase with a name of its own: something left once places, generic and descriptive words,
     heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,
@@ -358,12 +362,13 @@ def distinctive(name: str, head: str) -> bool:
     core = name[: len(name) - len(head)]
     unplaced = v["place_re"].sub("", core)
     rest = v["generic_re"].sub("", unplaced)
+    rest = _CAPACITY.sub("", rest)  # 10GWh产线, 一期1万吨产线: a size, no name (10GWh储能电池项目 keeps 储能电池)
     rest = re.sub(r"[\d.%（）()一二三四五六七八九十期·\-—+&]", "", rest)
     if core == rest and head.startswith("项目") and lexicon.tags().get(rest) in ("v", "vn"):
         return False  # 全力保障项目建设, 加快推进项目: a verb alone before 项目 is its object, no name
     if len(rest) >= 2:
         return True
-    named_by = unplaced != core or re.search(r"[0-9A-Za-z]", core)
+    named_by = unplaced != core or re.search(r"[0-9A-Za-z]", _CAPACITY.sub("", core))
     return bool(named_by) and not v["generic_re"].fullmatch(core) and not head.startswith(("项目", "工程"))
 
 
