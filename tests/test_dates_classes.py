@@ -316,3 +316,13 @@ def test_a_day_before_first_batch_words_dates_the_milestone(day, what):
 @pytest.mark.parametrize("end", ["去年底", "2030年底", "去年年末"])
 def test_a_year_s_end_states_december_for_the_months_after_it(end):
     assert ("6月8日", "2031-06-08", "day") in dates(f"项目{end}开工，6月8日首批组件下线。", "2031-06-20")
+
+
+@pytest.mark.parametrize("recalled", ["今年正月初十", "3月2日"])
+def test_the_same_day_outside_a_quotation_is_the_reported_day_not_a_recalled_one(recalled):
+    text = f"12月26日，松阳星河新材料项目通过竣工验收。\n“我们是{recalled}开工的。”负责人说。\n同日，另有3个项目完成竣工验收。"
+    assert ("同日", "2031-12-26", "day") in dates(text, "2031-12-28")
+
+
+def test_the_same_day_inside_a_quotation_is_the_speaker_s_last_day():
+    assert ("同日", "2031-05-08", "day") in dates("“我们5月8日签约，同日拿地。”他说。", "2031-12-28")

@@ -509,3 +509,10 @@ def test_a_dated_start_of_a_span_is_a_milestone_of_its_own(start, end):
 def test_an_undated_start_of_a_span_measures_it(text):
     got = {e.event_type for e in events_of(text)}
     assert "land_acquired" not in got and "settled" not in got
+
+
+def test_a_last_member_joined_by_and_is_read_to_the_batch_s_count():
+    text = ("5月8日，石湾新城另有3个项目完成竣工验收，分别是云岭新能源科技有限公司年产2GWh钠离子电池项目、"
+            "松溪化工有限公司节能降耗技改项目和园区集中供热管网二期工程。")
+    got = {e.subject for e in events_of(text) if e.event_type == "completed"}
+    assert {"松溪化工有限公司节能降耗技改项目", "园区集中供热管网二期工程"} <= got

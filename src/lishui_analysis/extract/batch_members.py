@@ -133,8 +133,8 @@ def _read_list(holders: Holders, p: int, stop: int, kind: str, items: list[Resol
             k = p
             while k < stop and text[k] not in _ITEM_END:
                 k += 1
-            if not 2 <= k - p <= 30:
-                return k
+            if not 2 <= k - p <= (60 if any(w in text[p:k] for w in _AND) else 30):
+                return k  # (a last item 甲…项目和乙…工程 holds two: split to the count below)
             # a name that ends the item is the member, without the kind words before it
             # (省重点项目甲年产10万吨新材料项目 → 甲年产10万吨新材料项目)
             inner = [x for x in holders.between(p + 1, k) if x.end == k and x.kind in ("company", "project")

@@ -242,6 +242,26 @@ def _num(s):
     return int(v) if v is not None else None
 
 
+_QUOTE_MARKS = re.compile("[“”\n]")
+
+
+class _Quotes:
+    """Whether a position lies inside a “…” quotation of its line, asked in increasing positions
+    (the quotation marks read once: linear in the body)."""
+
+    def __init__(self, body: str):
+        self.marks = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(body)] if "“" in body else []
+        self.i = self.depth = 0
+
+    def inside(self, pos: int) -> bool:
+        marks = self.marks
+        while self.i < len(marks) and marks[self.i][0] < pos:
+            ch = marks[self.i][1]
+            self.depth = self.depth + 1 if ch == "“" else 0 if ch == "\n" else max(0, self.depth - 1)
+            self.i += 1
+        return self.depth > 0
+
+
 def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[DateMention]:
     """Every date expression in ``body``, resolved. ``dateline``: the day of the article's dateline
     (本报北京9月28日电, kept in the byline) as ``YYYY-MM-DD``, the day 今天/昨日 count from.
@@ -257,6 +277,9 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     # what 当月/次月, 同日/次日 and 今天 look back for, kept as the dates are read
     last_month_or_day: DateMention | None = None
     last_day: DateMention | None = None
+    # 同日 outside a quotation is the day the report tells, not one a speaker recalls (“我们是正月初十开工的”)
+    told_day: DateMention | None = None
+    quotes = _Quotes(body)
     days_seen: set[str] = set()
     # the last date whose year is written (2022年4月, 去年3月, 同年): a bare month of its sentence continues it
     stated: tuple[int, int | None, int] | None = None  # (year, month, end)
@@ -407,8 +430,9 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                     y, mo, d = base[0], base[1], None
         elif g["same"]:
             kind = "relative"
-            if last_day is not None:
-                y, mo, d = (int(p) for p in last_day.date.split("-"))
+            ref = told_day if told_day is not None and not quotes.inside(start) else last_day
+            if ref is not None:
+                y, mo, d = (int(p) for p in ref.date.split("-"))
             else:
                 y, mo, d = py, pm, pd_
         elif g["nextday"]:
@@ -431,6 +455,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         if precision == "day":
             last_day = out[-1]
             days_seen.add(date)
+            if not quotes.inside(start):
+                told_day = out[-1]
         if year_stated and y:
             # (年底/年末 state December for the months after it: 去年底开工，6月8日下线 is this June)
             end_month = 12 if body[start:m.end()].endswith(("年底", "年末")) else None
