@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .. import config
-from ..vocab import cues, event_vocab
+from ..vocab import cues
 from .context import clause_end, clause_start, in_spans, line_start, occurs_within, short_quote_spans
 from .batch_members import count_of, member_kind, members_listed
 from .coordinated import chain_ends, in_chain, pair_before, respective_count
@@ -39,6 +38,7 @@ from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .event_rows import Rows, add_row, trial_runs
+from .event_words import milestone_verbs, now_adverbs, object_after, words_of
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -64,32 +64,6 @@ class Event:
     n_mentions: int = 1
     subject_rule: str = ""              # the named step that gave the subject
     stated_duration: float | None = None  # days the text says the step took (历时7个月), else None
-
-
-@lru_cache(maxsize=None)
-def _listed(key: str) -> frozenset[str]:
-    """The words events.yaml lists under ``key`` in any type: ``period_words`` (a construction period,
-    a milestone only before a range of years), ``not_ceremony`` (落地: no ceremony of its type),
-    ``words_with_object`` (签订: a milestone only with its object, :func:`_object_after`)."""
-    return frozenset(w for spec in event_vocab().values() for w in spec.get(key, ()))
-
-
-@lru_cache(maxsize=1)
-def _verbs():
-    entries = []
-    for etype, spec in event_vocab().items():
-        for w in spec["words"] + spec.get("period_words", []) + spec.get("words_with_object", []):
-            entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
-    entries.sort(key=lambda e: -len(e[0]))
-    return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
-
-
-@lru_cache(maxsize=None)
-def _object_after(event_type: str) -> re.Pattern:
-    """The object a ``words_with_object`` verb of ``event_type`` needs in its clause (签订…协议)."""
-    spec = event_vocab()[event_type]
-    objects = "|".join(map(re.escape, spec["objects"]))
-    return re.compile(rf"[^，。；、,;！？!?]{{0,{int(spec['object_within'])}}}?(?:{objects})")
 
 
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
@@ -153,7 +127,7 @@ class _Article:
 
     @classmethod
     def of(cls, text: str, dates: list[DateMention], orgs=(), pub_date: str = "", holders=None) -> _Article:
-        _, verb_re, by_word = _verbs()
+        _, verb_re, by_word = milestone_verbs()
         c = cues()
         return cls(text, dates, pub_date, holders if holders is not None else find_holders(text, orgs),
                    verb_re, by_word, planned_re(), tuple(c["anaphora"]), tuple(c["now"]),
@@ -238,7 +212,7 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
                 break
         else:  # only when merge_mentions is off: each statement's rows as they are
             art.out.extend(s.rows())
-    out = trial_runs(art.out, _listed("trial_words")) if config.step_on(STAGE, "trial_runs") else art.out
+    out = trial_runs(art.out, words_of("trial_words")) if config.step_on(STAGE, "trial_runs") else art.out
     return sorted(out, key=lambda e: e.start)
 
 
@@ -249,12 +223,12 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
     12万元: a price; 开工率达95%: a rate)."""
     text = a.text
-    if s.word in _listed("period_words"):  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
+    if s.word in words_of("period_words"):  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
         s.date = period_end(text, s.end)
         return s.date is not None
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
-    if s.word in _listed("words_with_object") and not _object_after(s.event_type).match(text, s.end):
+    if s.word in words_of("words_with_object") and not object_after(s.event_type).match(text, s.end):
         return False  # 签订承诺书: a signing without an agreement settles nothing
     return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
 
@@ -409,17 +383,10 @@ def _now_date(a: _Article, s: _Statement) -> bool:
     if s.date is None and not s.planned and not s.before_now \
             and (occurs_within(a.text, a.now_words, s.cstart, s.start)
                  or any(occurs_within(a.text, (w,), max(s.cstart, s.start - reach - len(w)), s.start)
-                        for w, reach in _now_adverbs())) \
+                        for w, reach in now_adverbs())) \
             and not span_told(a.text, s.cstart, s.start) and not _ALREADY.search(a.text, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
-
-
-@lru_cache(maxsize=1)
-def _now_adverbs() -> tuple[tuple[str, int], ...]:
-    """The now adverbs (刚刚) with how many characters may stand between one and its verb."""
-    c = cues()
-    return tuple((w, int(c["now_adverb_within"])) for w in c["now_adverbs"])
 
 
 def _carried_date(a: _Article, s: _Statement) -> bool:
@@ -429,7 +396,7 @@ def _carried_date(a: _Article, s: _Statement) -> bool:
     Not when the clause tells how long it took (历时10个月建成)."""
     if s.date is None and not s.planned and not s.before_now and not span_told(a.text, s.cstart, s.start):
         collective = s.word.startswith("集中") or a.text.startswith("集中", s.start - 2)
-        etype = "" if s.word in _listed("not_ceremony") else s.event_type  # (落地 takes no ceremony's day)
+        etype = "" if s.word in words_of("not_ceremony") else s.event_type  # (落地 takes no ceremony's day)
         s.date = a.picker.carried(s.s_start, etype, s.sentence, a.anaphora, collective)
         s.carried = s.date is not None
     return True
