@@ -274,3 +274,10 @@ def test_a_line_named_by_its_size_alone_is_the_project_s_part_not_a_project(size
 @pytest.mark.parametrize("name", ["远科10GWh储能电池项目", "330国道改建工程", "5G基站项目"])
 def test_a_name_with_a_size_and_words_of_its_own_stays_a_project(name):
     assert any(p.startswith(name[:5]) for p in projects(f"{name}开工，进展顺利。"))
+
+
+@pytest.mark.parametrize("jobs", ["创造就业岗位3000个", "新增就业岗位800个", "可提供岗位1200个"])
+def test_jobs_a_project_brings_are_its_figure_not_a_batch(jobs):
+    text = f"云岭储能电池项目总投资65亿元，投产后{jobs}。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "count"]
+    assert q and q[0].subject == "云岭储能电池项目"

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .. import config
 from .clause_pick import _ClauseCands, _pick, _pick_scan, acceptable, subject_type  # noqa: F401  (re-exported)
-from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, rfind_in
+from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, occurs_within, rfind_in
 from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
 from .holders import Holders
 from .list_reading import _ands, _batch_spelled_out, _respective_items, _rfind_word
@@ -237,9 +238,14 @@ def _count_and_words(f: _Figure) -> Resolved | None:
     c = max(clause_start(text, pos, sent_start), rfind_in(text, "、", sent_start, pos) + 1)
     lead = vocab()["lead_re"].match(text, c, pos)
     c = lead.end() if lead else c
-    if 0 < pos - c <= 10 and not f.holders.between(c, pos):
+    if 0 < pos - c <= 10 and not f.holders.between(c, pos) and not occurs_within(text, _people_nouns(), c, pos):
         return Resolved(text[c:f.end], "batch", None, c, f.end)
-    return None
+    return None  # (创造就业岗位3000个: the jobs a project brings, its own figure)
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> tuple[str, ...]:
+    return tuple(vocab()["people_nouns"])
 
 
 def _holder_after(f: _Figure) -> Resolved | None:
