@@ -281,3 +281,10 @@ def test_jobs_a_project_brings_are_its_figure_not_a_batch(jobs):
     text = f"云岭储能电池项目总投资65亿元，投产后{jobs}。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "count"]
     assert q and q[0].subject == "云岭储能电池项目"
+
+
+@pytest.mark.parametrize("label", ["项目选址：", "建设地点：", "项目位于"])
+def test_a_zone_named_as_a_site_holds_none_of_the_figures_after_it(label):
+    text = f"云岭精工年产5万台减速机项目总投资12亿元。{label}石湾经济开发区北区，拟用地约120亩。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "mu"]
+    assert q and q[0].subject_type != "zone"

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from .context import clause_end, rfind_in
-from .holder_phrases import Holder, opens_clause
+from .holder_phrases import Holder, is_site, opens_clause
 from .holders import Holders
 
 
@@ -23,7 +23,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
     if h.kind == "government":
         return role == "government"
     if h.kind in ("zone", "region"):
-        return opens_clause(text, h, cstart)
+        # 项目选址：某经开区…, 位于某高新区: the site of the figure's holder, not its holder
+        return opens_clause(text, h, cstart) and not is_site(text, h)
     # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder
     return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
 

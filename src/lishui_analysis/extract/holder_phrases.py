@@ -287,6 +287,15 @@ _LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:(?:\d{1,
                         r"|[第前]?[一二三四1-4]季度|[上下]半年)")
 
 
+_SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?$")
+
+
+def is_site(text: str, h: Holder) -> bool:
+    """A zone or place named as where something stands (项目选址：某经开区, 位于某高新区): its site, not
+    the holder of the figures after it."""
+    return _SITE_BEFORE.search(text, max(0, h.start - 8), h.start) is not None
+
+
 def name_start(text: str, s: int, e: int) -> int:
     """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
     copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,

@@ -27,6 +27,7 @@ from .holder_phrases import (
     distinctive,
     framed_start,
     head_kind,
+    is_site,
     left_edge,
     listed_places,
     name_form,
@@ -529,7 +530,8 @@ class Holders:
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
         self.company_ends = [h.end for h in self.companies]
-        self.zones = [h for h in items if h.kind == "zone" and opens_clause(text, h, clause_start(text, h.start))]
+        self.zones = [h for h in items if h.kind == "zone" and opens_clause(text, h, clause_start(text, h.start))
+                      and not is_site(text, h)]
         self.zone_ends = [h.end for h in self.zones]
         #: what the lookups of :mod:`.figure_holder` keep between figures (clause candidates, answers)
         self.memo: dict = {}
