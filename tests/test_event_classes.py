@@ -516,3 +516,10 @@ def test_a_last_member_joined_by_and_is_read_to_the_batch_s_count():
             "松溪化工有限公司节能降耗技改项目和园区集中供热管网二期工程。")
     got = {e.subject for e in events_of(text) if e.event_type == "completed"}
     assert {"松溪化工有限公司节能降耗技改项目", "园区集中供热管网二期工程"} <= got
+
+
+@pytest.mark.parametrize("since", ["自今年3月8日进场以来", "从3月8日进场起", "自3月8日开工以来"])
+@pytest.mark.parametrize("took", ["仅用126天实现首栋厂房封顶", "历时四个月完成主体结顶"])
+def test_a_date_opening_a_span_does_not_date_the_milestone_its_length_measures(since, took):
+    text = f"云岭新能源电池基地项目{since}，{took}。"
+    assert ("topped_out", "2025-03-08") not in [(e.event_type, e.date) for e in events_of(text)]
