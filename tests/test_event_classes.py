@@ -7,6 +7,7 @@ from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
 from lishui_analysis.extract.holders import find_holders
 from lishui_analysis.extract.organizations import extract_org_mentions
+from lishui_analysis.extract.quantities import extract_quantities
 from lishui_analysis.ingest.segment import split_sentences
 
 PUB = "2025-06-18"
@@ -523,3 +524,16 @@ def test_a_last_member_joined_by_and_is_read_to_the_batch_s_count():
 def test_a_date_opening_a_span_does_not_date_the_milestone_its_length_measures(since, took):
     text = f"云岭新能源电池基地项目{since}，{took}。"
     assert ("topped_out", "2025-03-08") not in [(e.event_type, e.date) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("what", ["20亿元银团贷款正式落地", "一批扶持政策加快落地", "产业基金顺利落地", "首笔授信资金落地"])
+def test_money_or_a_policy_landing_is_no_settlement(what):
+    text = f"3月18日，云岭银行牵头的{what}，支持星河半导体项目建设。"
+    assert [e for e in events_of(text) if e.event_type == "settled"] == []
+
+
+@pytest.mark.parametrize("loan", ["发放贷款20亿元", "授信超20亿元", "提供银团贷款20亿元"])
+def test_a_loan_is_funding(loan):
+    text = f"3月18日，云岭银行向星河半导体项目{loan}。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
+    assert [x.metric for x in q] == ["funding"]

@@ -131,3 +131,9 @@ def test_a_long_sentence_of_cues_and_figures_is_read_once(n):
     got = [is_forecast(text, 0, m.start()) for m in re.finditer(r"\d+[亿万]元", text)]
     assert forecast._marks.cache_info().misses == before + 1
     assert got == [True, False] * n
+
+
+def test_an_achieved_marker_not_ended_by_the_figure_does_not_end_a_cue():
+    """(found by the property test: 累计 straddling the position asked about is not before it)"""
+    text = "计划计划将将后后，到2030年面积累计"
+    assert is_forecast(text, 0, len(text) - 1) == _plain(text, 0, len(text) - 1) is True

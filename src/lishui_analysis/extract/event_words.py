@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..vocab import cues, event_vocab
+from .context import occurs_within
 
 
 @lru_cache(maxsize=None)
@@ -40,3 +41,14 @@ def now_adverbs() -> tuple[tuple[str, int], ...]:
     """The now adverbs (刚刚) with how many characters may stand between one and its verb."""
     c = cues()
     return tuple((w, int(c["now_adverb_within"])) for w in c["now_adverbs"])
+
+
+def has_non_subject(event_type: str, text: str, cstart: int, start: int) -> bool:
+    """A noun the milestone of ``event_type`` is never said of (``not_subjects``: 贷款, 政策) stands a
+    few characters before the verb in its clause (20亿元银团贷款正式落地: money lands, no firm settles)."""
+    spec = event_vocab()[event_type]
+    words = tuple(spec.get("not_subjects", ()))
+    if not words:
+        return False
+    lo = max(cstart, start - int(spec["not_subject_within"]) - max(map(len, words)))
+    return occurs_within(text, words, lo, start)

@@ -73,8 +73,9 @@ def _marks(text: str) -> tuple:
         b = bounds[k] if k < len(bounds) else len(text)
         (wide if k < len(bounds) and _TIME_ONLY.fullmatch(text, m.end(), b) else narrow).append((m.start(), m.end()))
     wide.sort()
-    resets = [m.start() for m in reset_re.finditer(text)]
-    return [s for s, _ in wide], [e for _, e in wide], [s for s, _ in narrow], [e for _, e in narrow], resets, bounds
+    resets = [(m.start(), m.end()) for m in reset_re.finditer(text)]
+    return [s for s, _ in wide], [e for _, e in wide], [s for s, _ in narrow], [e for _, e in narrow], \
+        [s for s, _ in resets], [e for _, e in resets], bounds
 
 
 def _last_before(starts: list[int], ends: list[int], lo: int, hi: int) -> int:
@@ -94,7 +95,7 @@ def is_forecast(text: str, s_start: int, pos: int) -> bool:
     >>> is_forecast(t, 0, t.index("30亿元"))
     True
     """
-    w_starts, w_ends, n_starts, n_ends, resets, bounds = _marks(text)
+    w_starts, w_ends, n_starts, n_ends, resets, reset_ends, bounds = _marks(text)
     cue = _last_before(w_starts, w_ends, s_start, pos)
     narrow = _last_before(n_starts, n_ends, s_start, pos)
     if narrow > cue:
@@ -105,6 +106,6 @@ def is_forecast(text: str, s_start: int, pos: int) -> bool:
         return False
     k = bisect_left(bounds, cue)
     if k < len(bounds) and bounds[k] < pos:  # an achieved marker in a later clause ends the scope
-        r = bisect_left(resets, bounds[k])
-        return not (r < len(resets) and resets[r] < pos)
+        r = bisect_left(resets, bounds[k])  # (the first after the boundary: if it does not end by pos, none does)
+        return not (r < len(resets) and reset_ends[r] <= pos)
     return True
