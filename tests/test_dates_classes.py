@@ -326,3 +326,17 @@ def test_the_same_day_outside_a_quotation_is_the_reported_day_not_a_recalled_one
 
 def test_the_same_day_inside_a_quotation_is_the_speaker_s_last_day():
     assert ("同日", "2031-05-08", "day") in dates("“我们5月8日签约，同日拿地。”他说。", "2031-12-28")
+
+
+@pytest.mark.parametrize("after", ["在", "于", "正式", "举行"])
+def test_a_day_alone_before_a_preposition_or_verb_is_the_publication_month_s(after):
+    assert ("21日", "2031-04-21", "day") in dates(f"松阳星河新材料项目21日{after}云溪开工建设。", "2031-04-22")
+
+
+def test_a_day_alone_after_the_publication_day_is_last_month_s():
+    assert ("30日", "2031-04-30", "day") in dates("松阳星河新材料项目30日在云溪开工建设。", "2031-05-02")
+
+
+@pytest.mark.parametrize("text", ["第21日", "每21日一次"])
+def test_a_counted_day_is_no_date(text):
+    assert dates(text, "2031-05-02") == []

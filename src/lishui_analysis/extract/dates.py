@@ -97,7 +97,8 @@ def _date_re(word_before_qian: bool = True) -> re.Pattern:
         # (一月一签约, 一月一调度: "once a month", no January)
         rf"|(?<![\d\-—~至到年])(?P<bm>\d{{1,2}}|(?<![一二三四五六七八九十第]){_CN_MONTH})月(?!(?<=一月)一[^日号\d〇零一二三四五六七八九十])"
         rf"(?:份)?(?:(?P<bd>\d{{1,2}})[日号]|{_XUN})(?![份]?[\d])"
-        r"|(?<![\d月\-])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,)"
+        # a day alone (17日上午, 21日在…开工): the month of the dateline, else of publication, else the one before
+        r"|(?<![\d月\-第每])(?P<dd>\d{1,2})日(?=上午|下午|晚上|晚|早上|凌晨|中午|电|，|,|在|于|正式|举行|召开|举办)"
         # a period of months counted within a year (1-4月, 1至11月份, 截至11月底), or the whole of the
         # year just named (全年): the year only
         rf"|(?P<period>全年|(?:截至|截止到?)(?:\d{{1,2}}|{_CN_MONTH})月(?:份|底|末|中旬|下旬)?"
@@ -387,9 +388,12 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 y = stated[0]  # 2023年4月开工，年底封顶
         elif g["dd"]:
             kind = "relative"
-            y, mo, d = py, pm, _num(g["dd"])
+            y, mo, d = (day0[0], day0[1], _num(g["dd"])) if day0 else (py, pm, _num(g["dd"]))
             if mo is None:
                 d = None
+            elif not day0 and pd_ and d is not None and d > pd_ and y:  # (30日…, published on the 2nd: last month's)
+                y, mo = divmod(y * 12 + mo - 2, 12)
+                mo += 1
         elif g["relm"]:
             kind = "relative"
             year_stated = True  # (去年底竣工，上月15日设备搬入，计划6月底投产: a bare month goes on from 上月's year)
