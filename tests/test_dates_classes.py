@@ -340,3 +340,14 @@ def test_a_day_alone_after_the_publication_day_is_last_month_s():
 @pytest.mark.parametrize("text", ["第21日", "每21日一次"])
 def test_a_counted_day_is_no_date(text):
     assert dates(text, "2031-05-02") == []
+
+
+@pytest.mark.parametrize("lead", ["4月6日，记者从市发改局获悉：", "4月6日上午，笔者从县经信局了解到，"])
+def test_the_day_a_reporter_learned_the_news_dates_no_milestone(lead):
+    text = f"{lead}松阳星河新材料项目已全部开工。"
+    assert [d for t, d, _ in events(text, "2031-04-07") if t == "construction_started"] == [""]
+
+
+def test_a_day_of_its_own_still_dates_the_milestone_after_a_reporter_s_day():
+    text = "4月6日，记者从市发改局获悉，松阳星河新材料项目已于4月2日开工。"
+    assert ("construction_started", "2031-04-02", "松阳星河新材料项目") in events(text, "2031-04-07")

@@ -18,8 +18,14 @@ _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年�
 
 
 def _names_batch(text: str, d: DateMention) -> bool:
-    """A year (not a day: 6月8日首批组件下线 is dated) followed by :data:`_NOUN_YEAR`: part of a name."""
-    return d.precision == "year" and _NOUN_YEAR.match(text, d.end) is not None
+    """A year (not a day: 6月8日首批组件下线 is dated) followed by :data:`_NOUN_YEAR`: part of a name; or
+    the day a reporter learned the news (4月6日，记者从市发改局获悉：…; :data:`_REPORTED`), no milestone's."""
+    return (d.precision == "year" and _NOUN_YEAR.match(text, d.end) is not None) \
+        or _REPORTED.match(text, d.end) is not None
+
+
+#: After a date, the reporter learning the news from a source (，记者从…获悉, 笔者从…了解到)
+_REPORTED = re.compile(r"(?:上午|下午)?[，,]?\s*(?:记者|笔者|本报|我们)?(?:从|自|向)[^，。；\n]{1,24}?(?:获悉|了解到|得知)")
 
 
 _COUNT = r"(?:\d{1,3}|[一二两三四五六七八九十百半]{1,4})(?:多|余)?"
