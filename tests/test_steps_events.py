@@ -411,7 +411,7 @@ OFF_CASES = [
     ("concrete_holder", f"{XINGHE}3月签约。如今大批的项目陆续开工。"),
     ("project_named_after", "青田县云岭科技有限公司3月摘得地块，计划建设年产8万台智能装备项目。"),
     ("batch_chain", "3月8日，全县32个重大项目集中开工投产。"),
-    ("remember_date", f"{XINGHE}于2024年3月开工，仅用十个月就封顶。"),
+    ("remember_date", f"{XINGHE}于2024年3月开工，随后顺利封顶。"),
     ("merge_mentions", f"{XINGHE}3月8日开工。{XINGHE}开工以来进展顺利。"),
 ]
 
