@@ -128,3 +128,27 @@ def test_n_ge_yiyuan_projects_count_projects_of_a_size_class(n, size, head):
     got = [(q.surface, q.value, q.unit) for q in extract_quantities(text, split_sentences(text))]
     assert got[0][1:] == (float({"六": 6}.get(n, n)), "count") and got[1] == (size, 1e8, "CNY")
     assert figures(f"云岭新材料项目总投资{n}个亿。")[0][1:] == (float({"六": 6}.get(n, n)) * 1e8, "CNY")
+
+
+@pytest.mark.parametrize("num, value", [("两", 2.5), ("一", 1.5), ("3", 3.5)])
+def test_a_year_and_a_half_is_a_duration(num, value):
+    text = f"项目历时{num}年半建成投产。"
+    got = [(q.value, q.unit) for q in extract_quantities(text, split_sentences(text))]
+    assert got == [(value, "year")]
+
+
+@pytest.mark.parametrize("text", ["2031年半导体产业产值增长。", "项目十年半年报显示良好。"])
+def test_a_year_before_a_word_with_half_is_no_year_and_a_half(text):
+    assert all(q.value != int(q.value) + 0.5 for q in extract_quantities(text, split_sentences(text)))
+
+
+@pytest.mark.parametrize("unit", ["颗", "樘", "支"])
+@pytest.mark.parametrize("mag", ["万", "亿"])
+def test_products_counted_by_their_measure_word(unit, mag):
+    text = f"项目建成后可年产15{mag}{unit}产品。"
+    assert [(q.unit, q.kind) for q in extract_quantities(text, split_sentences(text))] == [("piece", "capacity")]
+
+
+@pytest.mark.parametrize("text", ["一支施工队伍进场。", "支持项目建设3年。"])
+def test_zhi_without_a_magnitude_counts_nothing(text):
+    assert all(q.unit != "piece" for q in extract_quantities(text, split_sentences(text)))

@@ -50,7 +50,8 @@ def _pattern():
     pre = "|".join(("(?<![签节制合条公预履特])约" if p == "约" else re.escape(p))
                    for p in sorted(c["approximate_prefix"], key=len, reverse=True))
     suf = "|".join(sorted(map(re.escape, c["approximate_suffix"]), key=len, reverse=True))
-    unit_alt = trie_regex([*units(), "个半月"])
+    # N个半月, N年半 (两年半 = 2.5 year; not 2024年半导体, 一年半年: a word or a half-year after it)
+    unit_alt = "(?:年半(?![导年月岛场天价径数])|" + trie_regex([*units(), "个半月"]) + ")"
     # A lookahead on the characters a match can start with lets the engine skip
     # other positions quickly (about 4x faster on a page).
     first = re.escape("".join(sorted({p[0] for p in c["approximate_prefix"]} | set(_CN + "亿"))))
@@ -457,9 +458,9 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         factor = 1.0
     else:
         unit_text = g["unit"] or "亿"
-        half = unit_text == "个半月"
+        half = unit_text in ("个半月", "年半")
         if half:
-            unit_text = "个月"
+            unit_text = unit_text[0] + unit_text[2:] if unit_text == "个半月" else "年"
         spec = units().get(unit_text, {"unit": "CNY", "kind": "money", "factor": 1.0})
         if g["unit"] is None:
             unit_text = ""
