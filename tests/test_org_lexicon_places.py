@@ -42,3 +42,11 @@ def test_a_branch_in_a_lexicon_county_is_one_name_with_its_company():
 @pytest.mark.parametrize("lead", ["则被", "随即赶赴", "该厂房到达"])
 def test_function_words_before_a_lexicon_place_are_no_part_of_the_name(lead):
     assert names(f"该地块{lead}涡阳澄朗实业集团，双方签约。") == ["涡阳澄朗实业集团"]
+
+
+@pytest.mark.parametrize("place", ["乐亭", "桑植", "周宁"])
+def test_a_county_entry_tagged_as_a_name_is_a_place(place):
+    """jieba tags some county entries nr (乐亭县): a word ending in a county's level is still a place."""
+    assert place in lexicon_places()
+    assert names(f"会上，{place}县委书记王某致辞。") == [f"{place}县委"]
+    assert names(f"{place}县人民政府与某方签约。") == [f"{place}县人民政府"]

@@ -19,17 +19,18 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def lexicon_places() -> tuple[str, ...]:
     """Two-character places of the general lexicon: XX where XX + a level of ``lexicon_place_levels``
-    (县, 市) is a place entry (tag ns) and XX alone is a proper name (``lexicon_place_tags``) or no
+    (县, 市) is a place entry (tag ns, or nr: ``lexicon_place_entry_tags``) and XX alone is a proper name (``lexicon_place_tags``) or no
     entry, and not as frequent as a common word (:func:`lexicon.common_names`: 新建 of 新建县 is also
     "newly built") — places of any province (``data/organizations.yaml``). Empty without levels."""
     v = org_vocab()
     levels, names = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_tags") or ())
+    entry_tags = set(v.get("lexicon_place_entry_tags") or ("ns",))
     if not levels:
         return ()
     from . import lexicon
     t = lexicon.tags()
     common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
-    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag == "ns"
+    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
                          and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common}))
 
 
