@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lishui_analysis import config
 from lishui_analysis.extract.org_tables import lexicon_places
 from lishui_analysis.extract.organizations import extract_org_mentions
 
@@ -50,3 +51,30 @@ def test_a_county_entry_tagged_as_a_name_is_a_place(place):
     assert place in lexicon_places()
     assert names(f"会上，{place}县委书记王某致辞。") == [f"{place}县委"]
     assert names(f"{place}县人民政府与某方签约。") == [f"{place}县人民政府"]
+
+
+@pytest.mark.parametrize("place", ["婺源", "宁晋", "涡阳"])
+@pytest.mark.parametrize("zone, body", [("经济开发区", "招商处"), ("经济技术开发区", "经济促进部"), ("高新区", "管委会")])
+def test_a_lexicon_place_without_its_level_starts_a_zone_body(place, zone, body):
+    assert names(f"近日，记者从{place}{zone}{body}了解到，园区新签项目5个。") == [f"{place}{zone}{body}"]
+
+
+def test_a_lexicon_place_not_before_a_zone_word_is_no_start():
+    # 东至 is a county, and also "east to" in a plot's bounds
+    assert "东至" in lexicon_places()
+    assert names("该地块东至龙泓山工业园区边界，西至规划道路。") == []
+
+
+def test_a_lexicon_place_inside_a_park_body():
+    assert names("某某公司与中德婺源生态园管委会签约。") == ["中德婺源生态园管委会"]
+
+
+def test_dashes_join_lexicon_places_into_one_park():
+    assert names("休宁—婺源“飞地”产业园迎来首批项目。") == ["休宁—婺源“飞地”产业园"]
+
+
+def test_lexicon_place_start_is_a_named_step():
+    text = "近日，记者从宁晋经济开发区招商处了解到。"
+    with config.steps_off("organizations.lexicon_place_start"):
+        off = names(text)
+    assert names(text) == ["宁晋经济开发区招商处"] and off == ["宁晋经济开发区"]

@@ -105,7 +105,9 @@ def tables():
     joined = v.get("joined_parks") or {}
     # read from a dash: the place before it, then at most four more places (a bounded chain keeps a
     # long run of dashed places linear) and the park's suffix
-    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt})\\Z"),
+    # (a place of the general lexicon too, with no level: the dashes say the words are places)
+    lex_bare = f"|{trie_regex(lexicon_places())}" if lexicon_places() else ""
+    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt}{lex_bare})\\Z"),
                  re.compile(f"(?:[-—–－][\u4e00-\u9fff]{{2,3}}){{1,4}}"
                             f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
                             f"(?:{_alternation(joined.get('suffixes') or ())})"))
@@ -117,6 +119,11 @@ def tables():
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 lexicon_places=frozenset(lexicon_places()),
+                # a place of the lexicon with no level, right before a zone's word (某阳经济开发区招商处): read at a
+                # body's start only (东至 is also "east to": 东至某某山工业园区 is no name)
+                lexicon_any_re=re.compile(trie_regex(lex_places) if lex_places else "(?!)"),
+                lexicon_bare_re=re.compile(f"(?:{trie_regex(lex_places)})(?={_alternation(zone_words)})"
+                                           if lex_places else "(?!)"),
                 lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places())})[{re.escape(read)}](?!场)" if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re,

@@ -191,12 +191,19 @@ def _admin_named(name: str, stem: str) -> bool:
     return bool(m) and (len(stem) - m.end() >= 2 or (len(stem) == m.end() and name.endswith(t["admin_bare"])))
 
 
-@lru_cache(maxsize=16384)
 def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool = False) -> str:
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
-    needs no place before it. (A pure function of the run and the steps switched on: cached, since
-    the same runs recur across articles.)"""
+    needs no place before it."""
+    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"))
+
+
+@lru_cache(maxsize=16384)
+def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool) -> str:
+    """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
+    the steps: cached, since the same runs recur across articles). ``bare_start``: step
+    ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
+    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -224,7 +231,9 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
             name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
             # a place of the general lexicon with its level (某阳县委), or all of the stem (某阳经开区)
             or t["lexicon_place_re"].match(name) or stem in t["lexicon_places"]
-            or (suffix in t["place_inside"] and t["place_re"].search(stem))
+            or (bare_start and t["lexicon_bare_re"].match(name))
+            or (suffix in t["place_inside"] and (t["place_re"].search(stem)
+                                                 or (bare_start and t["lexicon_any_re"].search(stem))))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
             or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
