@@ -59,10 +59,12 @@ def test_a_lexicon_place_without_its_level_starts_a_zone_body(place, zone, body)
     assert names(f"近日，记者从{place}{zone}{body}了解到，园区新签项目5个。") == [f"{place}{zone}{body}"]
 
 
-def test_a_lexicon_place_not_before_a_zone_word_is_no_start():
-    # 东至 is a county, and also "east to" in a plot's bounds
-    assert "东至" in lexicon_places()
-    assert names("该地块东至龙泓山工业园区边界，西至规划道路。") == []
+@pytest.mark.parametrize("company", ["浙江禾泓科技有限公司", "禾泓科技有限公司", "宁晋禾泓机械有限公司"])
+def test_a_direction_and_a_preposition_are_no_place(company):
+    # 东至 has a county entry (东至县), but before a name it is "east to" of a plot's bounds (四至)
+    assert "东至" not in lexicon_places()
+    assert names(f"该地块东至{company}厂房，西至规划道路。") == [company]
+    assert names("东至县人民政府与某方签约。") == ["东至县人民政府"]
 
 
 def test_a_lexicon_place_inside_a_park_body():

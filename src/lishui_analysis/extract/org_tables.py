@@ -25,13 +25,15 @@ def lexicon_places() -> tuple[str, ...]:
     v = org_vocab()
     levels, names = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_tags") or ())
     entry_tags = set(v.get("lexicon_place_entry_tags") or ("ns",))
+    phrase = re.compile(v.get("lexicon_place_not") or "(?!)")  # (东至: "east to" in a plot's bounds)
     if not levels:
         return ()
     from . import lexicon
     t = lexicon.tags()
     common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
     return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
-                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common}))
+                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common
+                         and not phrase.fullmatch(w[:2])}))
 
 
 @lru_cache(maxsize=1)
