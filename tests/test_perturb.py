@@ -119,3 +119,22 @@ def test_byline_moves_to_the_end():
 def test_punct_keeps_thousands_separator():
     text, _, _ = perturb.perturb_punct(TEXT, GOLD, "", 17)
     assert "1,200名" in text and "开工,总投资" in text and "12.5亿元；项目" in text and "「鸿钧」" in text
+
+
+FIRM = "2023年5月6日，浙江禾泓科技有限公司在丽水禾泓经济开发区签约，禾泓科技将建厂。"
+FIRM_GOLD = {"file": "f.txt", "organizations": [
+    {"name": "浙江禾泓科技有限公司", "aliases": ["禾泓科技"], "type": "company"},
+    {"name": "丽水禾泓经济开发区", "aliases": [], "type": "development_zone"}]}
+
+
+def test_org_paren_moves_the_place_before_the_legal_form():
+    text, gold, _ = perturb.perturb_org_paren(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    assert "禾泓科技（浙江）有限公司在" in text and gold["organizations"][0]["name"] == "禾泓科技（浙江）有限公司"
+    assert gold["organizations"][1] == FIRM_GOLD["organizations"][1]
+    assert perturb.check(FIRM, FIRM_GOLD, text, gold) == []
+
+
+def test_places_level_writes_province_and_city_level():
+    text, gold, _ = perturb.perturb_places_level(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    assert gold["organizations"][1]["name"] == "浙江省丽水市禾泓经济开发区" and "在浙江省丽水市禾泓经济开发区签约" in text
+    assert gold["organizations"][0] == FIRM_GOLD["organizations"][0]  # (浙江…: no city after the province)

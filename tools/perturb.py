@@ -14,6 +14,10 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
   character by character from a fixed pool, in text and gold; places are kept.
 - ``places``: Zhejiang city/county names of ``regions.csv`` become other ones of that list (the
   package knows them); ``places_out``: they become real counties of other provinces it does not list.
+- ``org_paren``: a gold company named after a province or a city of Zhejiang with a legal form
+  (浙江某某科技有限公司) has its place moved into parentheses before the form (某某科技（浙江）有限公司);
+  ``places_level``: a gold organization named after a city of Zhejiang gets the province and the level
+  (丽水某某开发区 → 浙江省丽水市某某开发区): the forms of other outlets, text and gold alike.
 - ``numbers``: each figure of a gold quantity written in Arabic digits is multiplied by 3 (text,
   surface, value); a figure that is one end of a range or part of a longer number is left alone.
 - ``dates``: every year (2019年, 2019-05-06, 二〇一九年) +3, gold dates and the publication date too.
@@ -198,6 +202,56 @@ def perturb_names(text, gold, pub, seed):
     return replace_all(text, mapping), map_strings(gold, lambda s: replace_all(s, mapping)), pub
 
 
+# ---------------------------------------------------------------- organization forms
+ZJ_CITIES = [n for n, level, prov in regions() if prov == "浙江" and level == "city"]
+PROVINCES = [n for n, level, _ in regions() if level in ("province", "municipality")]
+LEGAL_FORM = re.compile("(股份有限公司|有限责任公司|有限公司)$")
+
+
+def _org_names(gold: dict, types=None) -> list[str]:
+    return sorted({o.get("name") or "" for o in gold.get("organizations", [])
+                   if types is None or o.get("type") in types} - {""})
+
+
+def _rename_orgs(text, gold, pub, rename):
+    """Each gold organization name found in the text through ``rename`` (``None``: kept), in text and gold."""
+    mapping = {}
+    for name in _org_names(gold):
+        new = rename(name)
+        if new and new != name and name in text and new not in text:
+            one = {name: new}  # (left alone when a gold key holds a part of it: 浙江某某 of 浙江某某科技有限公司)
+            if not check(text, gold, replace_all(text, one), map_strings(gold, lambda s: replace_all(s, one))):
+                mapping[name] = new
+    return replace_all(text, mapping), map_strings(gold, lambda s: replace_all(s, mapping)), pub
+
+
+def perturb_org_paren(text, gold, pub, seed):
+    """A company's place moved into parentheses before its legal form, as companies registered under
+    another province's trade name are written (浙江某某科技有限公司 → 某某科技（浙江）有限公司)."""
+    places = "|".join(sorted(map(re.escape, PROVINCES + ZJ_CITIES), key=len, reverse=True))
+    head = re.compile(f"^({places})[省市]?(?=[\u4e00-\u9fff]{{2}})")
+
+    def rename(name):
+        m, form = head.match(name), LEGAL_FORM.search(name)
+        if not m or not form or "（" in name or "(" in name:
+            return None
+        rest = name[m.end():form.start()]
+        return f"{rest}（{m.group(1)}）{form.group()}" if len(rest) >= 2 else None
+    return _rename_orgs(text, gold, pub, rename)
+
+
+def perturb_places_level(text, gold, pub, seed):
+    """A body or company named after a city of Zhejiang written with its province and level, as
+    national outlets do (丽水某某开发区 → 浙江省丽水市某某开发区, 丽水市某某局 → 浙江省丽水市某某局)."""
+    cities = "|".join(sorted(map(re.escape, ZJ_CITIES), key=len, reverse=True))
+    head = re.compile(f"^(?:浙江省?)?({cities})市?(?=[\u4e00-\u9fff])")
+
+    def rename(name):
+        m = head.match(name)
+        return f"浙江省{m.group(1)}市{name[m.end():]}" if m else None
+    return _rename_orgs(text, gold, pub, rename)
+
+
 # ---------------------------------------------------------------- numbers
 NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_BEFORE = "0-9.．,，~～\\-—–至到"
@@ -344,6 +398,7 @@ def perturb_byline(text, gold, pub, seed):
 
 PERTURBATIONS = {
     "names": perturb_names, "places": perturb_places, "places_out": perturb_places_out,
+    "org_paren": perturb_org_paren, "places_level": perturb_places_level,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
     "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
     "form.byline": perturb_byline,
