@@ -80,3 +80,15 @@ def test_lexicon_place_start_is_a_named_step():
     with config.steps_off("organizations.lexicon_place_start"):
         off = names(text)
     assert names(text) == ["宁晋经济开发区招商处"] and off == ["宁晋经济开发区"]
+
+
+@pytest.mark.parametrize("full, short", [("河北省宁晋县经济开发区", "宁晋经开区"), ("浙江省衢州市经济技术开发区", "衢州经开区"),
+                                         ("江西省婺源高新技术产业开发区", "婺源高新区")])
+def test_a_zone_with_province_and_level_is_its_short_form(full, short):
+    text = f"{full}近日签约5个项目。{short}负责人表示，{short}将加快建设。"
+    assert names(text) == [full, full, full]
+
+
+@pytest.mark.parametrize("company", ["统一企业（某州）有限公司", "禾泓科技（浙江）有限公司", "统一企业(宁晋)股份有限公司"])
+def test_a_region_in_parentheses_is_no_stem_after_a_role_noun(company):
+    assert names(f"会上，{company}与园区签约。") == [company]

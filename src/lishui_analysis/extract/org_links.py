@@ -90,17 +90,24 @@ def level_bodies(gov: list[str], place_chain_re: re.Pattern, levels: tuple[str, 
 
 _LEADING_PROVINCE = re.compile(r"^浙江省?")
 _ZONE_ENDING = re.compile(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$")
+#: A place core written with its level (丽水市 of 浙江省丽水市经济技术开发区) is the place as written bare.
+_CORE_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区]$")
 
 
-def zone_canonical(zones: list[str]) -> dict[str, str]:
-    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区).
+def zone_canonical(zones: list[str], province: re.Pattern = _LEADING_PROVINCE) -> dict[str, str]:
+    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区),
+    the core read without a leading province (``province``, matched at the start) and without its
+    place's level (丽水经开区 = 浙江省丽水市经济技术开发区).
 
     >>> zone_canonical(["庆元经开区", "浙江庆元经济开发区"])["庆元经开区"]
     '浙江庆元经济开发区'
+    >>> zone_canonical(["某阳经开区", "浙江省某阳市经济技术开发区"])["某阳经开区"]
+    '浙江省某阳市经济技术开发区'
     """
     core: dict[str, list[str]] = {}
     for z in zones:
-        key = _ZONE_ENDING.sub("", _LEADING_PROVINCE.sub("", z))
+        key = _ZONE_ENDING.sub("", province.sub("", z))
+        key = _CORE_LEVEL.sub("", key)
         core.setdefault(key, []).append(z)
     out = {}
     for group in core.values():

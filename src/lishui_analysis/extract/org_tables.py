@@ -129,6 +129,8 @@ def tables():
                 lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places())})[{re.escape(read)}](?!场)" if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re,
+                # a province at a name's start, with or without its level (浙江省…, 江西…): zones compared without it
+                province_re=re.compile(f"^(?:{_alternation(provinces)})省?"),
                 enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),

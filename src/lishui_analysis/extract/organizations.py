@@ -117,8 +117,10 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
     # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
     company = name.endswith("公司")
+    # (nor is a region in parentheses before the form: 统一企业（某州）有限公司 keeps its 企业 too)
     cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
-             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))]
+             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))
+             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
@@ -441,13 +443,13 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
             aliases[m.group(1)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
-    zone_map = zone_canonical(zones)
+    t = _tables()
+    zone_map = zone_canonical(zones, t["province_re"])
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    t = _tables()
     short_of = short_bodies(gov, t["place_re"])
     if config.step_on(STAGE, "level_short"):
         v = org_vocab()
