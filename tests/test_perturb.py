@@ -138,3 +138,14 @@ def test_places_level_writes_province_and_city_level():
     text, gold, _ = perturb.perturb_places_level(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
     assert gold["organizations"][1]["name"] == "浙江省丽水市禾泓经济开发区" and "在浙江省丽水市禾泓经济开发区签约" in text
     assert gold["organizations"][0] == FIRM_GOLD["organizations"][0]  # (浙江…: no city after the province)
+
+
+def test_province_first_only_at_the_first_mention_in_the_body():
+    text = "丽水禾泓经济开发区签约\n\n日前，丽水禾泓经济开发区签约3个项目。丽水禾泓经济开发区负责人表示满意。\n"
+    gold = {"file": "p.txt", "articles": [{"headline": "丽水禾泓经济开发区签约"}],
+            "organizations": [{"name": "丽水禾泓经济开发区", "aliases": ["禾泓经开区"], "type": "development_zone"}]}
+    new_text, new_gold, _ = perturb.perturb_province_first(text, copy.deepcopy(gold), "", 17)
+    assert new_text.split("\n")[0] == "丽水禾泓经济开发区签约"  # the title line kept
+    assert new_text.count("浙江省丽水禾泓经济开发区") == 1 and "，浙江省丽水禾泓经济开发区签约" in new_text
+    assert new_gold["organizations"][0] == {"name": "浙江省丽水禾泓经济开发区", "aliases": ["禾泓经开区", "丽水禾泓经济开发区"],
+                                            "type": "development_zone"}

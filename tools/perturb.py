@@ -17,7 +17,9 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
 - ``org_paren``: a gold company named after a province or a city of Zhejiang with a legal form
   (浙江某某科技有限公司) has its place moved into parentheses before the form (某某科技（浙江）有限公司);
   ``places_level``: a gold organization named after a city of Zhejiang gets the province and the level
-  (丽水某某开发区 → 浙江省丽水市某某开发区): the forms of other outlets, text and gold alike.
+  (丽水某某开发区 → 浙江省丽水市某某开发区); ``province_first``: a gold body or zone named after a place of
+  Zhejiang and mentioned twice or more gets 浙江省 at its first mention only (the gold name the long
+  form, the old one an alias): the forms of other outlets, text and gold alike.
 - ``numbers``: each figure of a gold quantity written in Arabic digits is multiplied by 3 (text,
   surface, value); a figure that is one end of a range or part of a longer number is left alone.
 - ``dates``: every year (2019年, 2019-05-06, 二〇一九年) +3, gold dates and the publication date too.
@@ -252,6 +254,38 @@ def perturb_places_level(text, gold, pub, seed):
     return _rename_orgs(text, gold, pub, rename)
 
 
+def _line_at(text: str, i: int) -> str:
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
+
+
+def perturb_province_first(text, gold, pub, seed):
+    """A body or zone named after a place of Zhejiang gets the province at its first mention only, the
+    later ones kept, as other outlets introduce a body (浙江省某某经济开发区管理委员会 …, then 某某经开区管委会):
+    the gold name becomes the long one, the old name one of its aliases (one body, whatever its forms)."""
+    head = re.compile("^(?:" + "|".join(sorted(map(re.escape, ZJ_PLACES), key=len, reverse=True)) + ")")
+    names = _org_names(gold)
+    if len(gold.get("articles", [])) > 1:
+        return text, gold, pub  # (a page of several articles: each would introduce its own)
+    for org in gold.get("organizations", []):
+        name = org.get("name") or ""
+        if org.get("type") not in ("government", "development_zone") or not head.match(name):
+            continue
+        titles = title_lines(gold)
+        at = next((m.start() for m in re.finditer(re.escape(name), text)
+                   if not _is_title(_line_at(text, m.start()), titles)), -1)  # (title lines kept)
+        if at < 0 or text.count(name) < 2 or text[max(0, at - 2):at].endswith(("浙江", "省")) or any(
+                o != name and name in o and (k := text.find(o, max(0, at - len(o)))) >= 0 and k <= at < k + len(o)
+                for o in names):
+            continue  # (not when the first mention is inside another name of the gold)
+        new_text = text[:at] + "浙江省" + text[at:]
+        new_gold = copy.deepcopy(gold)
+        o = next(x for x in new_gold["organizations"] if x.get("name") == name)
+        o["name"], o["aliases"] = "浙江省" + name, list(o.get("aliases") or []) + [name]
+        if not check(text, gold, new_text, new_gold):
+            text, gold = new_text, new_gold
+    return text, gold, pub
+
+
 # ---------------------------------------------------------------- numbers
 NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_BEFORE = "0-9.．,，~～\\-—–至到"
@@ -398,7 +432,7 @@ def perturb_byline(text, gold, pub, seed):
 
 PERTURBATIONS = {
     "names": perturb_names, "places": perturb_places, "places_out": perturb_places_out,
-    "org_paren": perturb_org_paren, "places_level": perturb_places_level,
+    "org_paren": perturb_org_paren, "places_level": perturb_places_level, "province_first": perturb_province_first,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
     "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
     "form.byline": perturb_byline,
