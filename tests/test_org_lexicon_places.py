@@ -92,3 +92,15 @@ def test_a_zone_with_province_and_level_is_its_short_form(full, short):
 @pytest.mark.parametrize("company", ["统一企业（某州）有限公司", "禾泓科技（浙江）有限公司", "统一企业(宁晋)股份有限公司"])
 def test_a_region_in_parentheses_is_no_stem_after_a_role_noun(company):
     assert names(f"会上，{company}与园区签约。") == [company]
+
+
+@pytest.mark.parametrize("place", ["婺源", "宁晋", "丽水"])
+def test_a_body_with_its_province_is_its_short_form(place):
+    text = f"浙江省{place}经济开发区管理委员会发布公告。{place}经开区管委会表示，将加快审批。"
+    assert names(text) == [f"浙江省{place}经济开发区管理委员会"] * 2
+
+
+@pytest.mark.parametrize("place", ["宁晋", "婺源"])
+def test_a_level_short_form_counts_the_short_and_full_names_of_one_body_once(place):
+    text = f"{place}县经济和信息化局牵头。县经信局负责人表示，{place}县经信局将跟进。"
+    assert names(text) == [f"{place}县经济和信息化局"] * 3

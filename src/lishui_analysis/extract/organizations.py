@@ -450,11 +450,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    short_of = short_bodies(gov, t["place_re"])
+    short_of = short_bodies(gov, t["place_re"], t["province_re"])
     if config.step_on(STAGE, "level_short"):
         v = org_vocab()
         short_of = {**level_bodies(gov, t["place_chain_re"], tuple(v.get("level_words") or ()),
-                                   v.get("level_endings") or {}), **short_of}
+                                   v.get("level_endings") or {}, short_of), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
