@@ -26,7 +26,7 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
 - ``form.*``: punctuation variants (，↔, ；↔; “”→「」), full-width digits, body paragraphs (lines
   ending a sentence) re-wrapped at 22 characters as in a newspaper column, each indented
   (``form.wrap``; ``form.wrap_flat``: at 28, no indent), blank lines removed / added between body lines, a byline
-  moved to the end. Title lines (gold headline, kicker, subheadline) are never touched by the layout
+  moved to the end, a short name's quotation marks dropped (``form.alias``: （以下简称某某）). Title lines (gold headline, kicker, subheadline) are never touched by the layout
   ones.
 
 ``check`` verifies that a perturbed gold still fits its perturbed text: every gold surface, name,
@@ -372,6 +372,16 @@ def perturb_width(text, gold, pub, seed):
     return fn(text), map_strings(gold, fn), pub
 
 
+_QUOTED_ALIAS = re.compile(r"(简称\s*)[“\"「]([^”\"」]{2,12})[”\"」]")
+
+
+def perturb_alias(text, gold, pub, seed):
+    """A short name introduced without quotation marks (（以下简称某某）), as other outlets write it."""
+    def fn(s):
+        return _QUOTED_ALIAS.sub(r"\1\2", s)
+    return fn(text), map_strings(gold, fn), pub
+
+
 def _is_title(line: str, titles: set[str]) -> bool:
     return norm(line) in titles
 
@@ -435,7 +445,7 @@ PERTURBATIONS = {
     "org_paren": perturb_org_paren, "places_level": perturb_places_level, "province_first": perturb_province_first,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
     "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
-    "form.byline": perturb_byline,
+    "form.byline": perturb_byline, "form.alias": perturb_alias,
 }
 
 
