@@ -104,3 +104,15 @@ def test_a_body_with_its_province_is_its_short_form(place):
 def test_a_level_short_form_counts_the_short_and_full_names_of_one_body_once(place):
     text = f"{place}县经济和信息化局牵头。县经信局负责人表示，{place}县经信局将跟进。"
     assert names(text) == [f"{place}县经济和信息化局"] * 3
+
+
+@pytest.mark.parametrize("lead", ["江西婺源", "福建周宁", "河北宁晋"])
+def test_a_short_form_starts_after_a_province_and_a_lexicon_place(lead):
+    text = f"{lead}禾泓茶业有限公司开工。禾泓茶业负责人介绍，禾泓茶业将扩产。"
+    assert names(text) == [f"{lead}禾泓茶业有限公司"] * 3
+
+
+@pytest.mark.parametrize("note", ["（以下简称禾泓科技）", "（简称禾泓科技）", "(以下简称“禾泓科技”)"])
+def test_a_short_name_introduced_with_or_without_quotation_marks(note):
+    text = f"浙江禾泓科技股份有限公司{note}成立。禾泓科技表示，将加快建设。"
+    assert names(text) == ["浙江禾泓科技股份有限公司"] * 3

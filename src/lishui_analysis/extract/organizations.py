@@ -51,7 +51,8 @@ _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
 
-_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
+#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it.
+_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -402,12 +403,14 @@ def find_full_names(text: str) -> list[OrgMention]:
 @lru_cache(maxsize=4096)
 def _stem_heads(name: str) -> tuple[int, ...]:
     """Positions where a short form of ``name`` may start: its start and after each leading place
-    (浙江乐清某某电气… → 0, 2, 4), county places included."""
-    heads, rx = [0], _tables()["place_chain_re"]
-    m = rx.match(name)
+    (浙江乐清某某电气… → 0, 2, 4), county places included, and places of the general lexicon written
+    without their level (江西某阳某某科技… → 0, 2, 4)."""
+    t = _tables()
+    heads, rx, bare = [0], t["place_chain_re"], t["lexicon_any_re"]
+    m = rx.match(name) or bare.match(name)
     while m:
         heads.append(m.end())
-        m = rx.match(name, m.end())
+        m = rx.match(name, m.end()) or bare.match(name, m.end())
     return tuple(heads)
 
 
@@ -440,7 +443,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     for m in _ALIAS_RE.finditer(text):
         i = bisect_right(ends, m.start())  # the last mention ending at or before the note
         if i and m.start() - ends[i - 1] <= 2:
-            aliases[m.group(1)] = mentions[i - 1]
+            aliases[m.group(1) or m.group(2)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     t = _tables()
