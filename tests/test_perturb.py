@@ -157,3 +157,10 @@ def test_alias_drops_the_quotation_marks_of_a_short_name_in_text_and_gold():
     new_text, new_gold, _ = perturb.perturb_alias(text, copy.deepcopy(gold), "", 17)
     assert new_text == "浙江禾泓科技有限公司（以下简称禾泓科技）落户。"
     assert new_gold["events"][0]["surface"] == "（以下简称禾泓科技）落户"
+
+
+def test_org_group_changes_the_legal_form_in_text_and_gold():
+    text, gold, _ = perturb.perturb_org_group(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    new = gold["organizations"][0]["name"]
+    assert new in ("浙江禾泓科技集团有限公司", "浙江禾泓科技股份有限公司") and new in text
+    assert perturb.check(FIRM, FIRM_GOLD, text, gold) == []

@@ -19,7 +19,8 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
   ``places_level``: a gold organization named after a city of Zhejiang gets the province and the level
   (丽水某某开发区 → 浙江省丽水市某某开发区); ``province_first``: a gold body or zone named after a place of
   Zhejiang and mentioned twice or more gets 浙江省 at its first mention only (the gold name the long
-  form, the old one an alias): the forms of other outlets, text and gold alike.
+  form, the old one an alias); ``org_group``: a gold company's 有限公司 becomes 集团有限公司 or 股份有限公司:
+  the forms of other outlets, text and gold alike.
 - ``numbers``: each figure of a gold quantity written in Arabic digits is multiplied by 3 (text,
   surface, value); a figure that is one end of a range or part of a longer number is left alone.
 - ``dates``: every year (2019年, 2019-05-06, 二〇一九年) +3, gold dates and the publication date too.
@@ -242,6 +243,20 @@ def perturb_org_paren(text, gold, pub, seed):
     return _rename_orgs(text, gold, pub, rename)
 
 
+def perturb_org_group(text, gold, pub, seed):
+    """A company's legal form made that of a group or a joint-stock company (某某科技有限公司 → 某某科技集团有限公司,
+    某某材料有限公司 → 某某材料股份有限公司, by turns), as other firms of a sector are named."""
+    forms = ("集团有限公司", "股份有限公司")
+    r = rng_for(seed, "org_group", gold.get("file", ""))
+
+    def rename(name):
+        if not name.endswith("有限公司") or name.endswith(("股份有限公司", "集团有限公司", "有限责任公司")) \
+                or "（" in name or "(" in name:
+            return None
+        return name[:-4] + forms[r.randrange(2)]
+    return _rename_orgs(text, gold, pub, rename)
+
+
 def perturb_places_level(text, gold, pub, seed):
     """A body or company named after a city of Zhejiang written with its province and level, as
     national outlets do (丽水某某开发区 → 浙江省丽水市某某开发区, 丽水市某某局 → 浙江省丽水市某某局)."""
@@ -442,7 +457,7 @@ def perturb_byline(text, gold, pub, seed):
 
 PERTURBATIONS = {
     "names": perturb_names, "places": perturb_places, "places_out": perturb_places_out,
-    "org_paren": perturb_org_paren, "places_level": perturb_places_level, "province_first": perturb_province_first,
+    "org_paren": perturb_org_paren, "places_level": perturb_places_level, "org_group": perturb_org_group, "province_first": perturb_province_first,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
     "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
     "form.byline": perturb_byline, "form.alias": perturb_alias,
