@@ -220,7 +220,7 @@ def _rename_orgs(text, gold, pub, rename):
     """Each gold organization name found in the text through ``rename`` (``None``: kept), in text and gold."""
     mapping = {}
     for name in _org_names(gold):
-        new = rename(name)
+        new = None if "（" in name or "(" in name else rename(name)
         if new and new != name and name in text and new not in text:
             one = {name: new}  # (left alone when a gold key holds a part of it: 浙江某某 of 浙江某某科技有限公司)
             if not check(text, gold, replace_all(text, one), map_strings(gold, lambda s: replace_all(s, one))):
@@ -236,9 +236,7 @@ def perturb_org_paren(text, gold, pub, seed):
 
     def rename(name):
         m, form = head.match(name), LEGAL_FORM.search(name)
-        if not m or not form or "（" in name or "(" in name:
-            return None
-        rest = name[m.end():form.start()]
+        rest = name[m.end():form.start()] if m and form else ""
         return f"{rest}（{m.group(1)}）{form.group()}" if len(rest) >= 2 else None
     return _rename_orgs(text, gold, pub, rename)
 
@@ -250,10 +248,8 @@ def perturb_org_group(text, gold, pub, seed):
     r = rng_for(seed, "org_group", gold.get("file", ""))
 
     def rename(name):
-        if not name.endswith("有限公司") or name.endswith(("股份有限公司", "集团有限公司", "有限责任公司")) \
-                or "（" in name or "(" in name:
-            return None
-        return name[:-4] + forms[r.randrange(2)]
+        plain = name.endswith("有限公司") and not name.endswith(("股份有限公司", "集团有限公司", "有限责任公司"))
+        return name[:-4] + forms[r.randrange(2)] if plain else None
     return _rename_orgs(text, gold, pub, rename)
 
 
@@ -269,10 +265,6 @@ def perturb_places_level(text, gold, pub, seed):
     return _rename_orgs(text, gold, pub, rename)
 
 
-def _line_at(text: str, i: int) -> str:
-    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
-
-
 def perturb_province_first(text, gold, pub, seed):
     """A body or zone named after a place of Zhejiang gets the province at its first mention only, the
     later ones kept, as other outlets introduce a body (浙江省某某经济开发区管理委员会 …, then 某某经开区管委会):
@@ -285,9 +277,8 @@ def perturb_province_first(text, gold, pub, seed):
         name = org.get("name") or ""
         if org.get("type") not in ("government", "development_zone") or not head.match(name):
             continue
-        titles = title_lines(gold)
-        at = next((m.start() for m in re.finditer(re.escape(name), text)
-                   if not _is_title(_line_at(text, m.start()), titles)), -1)  # (title lines kept)
+        at = next((m.start() for m in re.finditer(re.escape(name), text)  # (title lines kept)
+                   if not _is_title(text[text.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0], title_lines(gold))), -1)
         if at < 0 or text.count(name) < 2 or text[max(0, at - 2):at].endswith(("浙江", "省")) or any(
                 o != name and name in o and (k := text.find(o, max(0, at - len(o)))) >= 0 and k <= at < k + len(o)
                 for o in names):
