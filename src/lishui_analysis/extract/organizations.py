@@ -170,7 +170,7 @@ def _drop_outer_place(name: str, org_type: str) -> str:
 def _zone_body(stem: str) -> bool:
     """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
     zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
-    return bool(zone) and _name_of(stem, zone) == stem
+    return zone is not None and _name_of(stem, zone) == stem
 
 
 def _sub_body(stem: str) -> bool:
