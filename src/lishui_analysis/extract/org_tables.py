@@ -107,9 +107,7 @@ def tables():
     joined = v.get("joined_parks") or {}
     # read from a dash: the place before it, then at most four more places (a bounded chain keeps a
     # long run of dashed places linear) and the park's suffix
-    # (a place of the general lexicon too, with no level: the dashes say the words are places)
-    lex_bare = f"|{trie_regex(lexicon_places())}" if lexicon_places() else ""
-    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt}{lex_bare})\\Z"),
+    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt})\\Z"),
                  re.compile(f"(?:[-—–－][\u4e00-\u9fff]{{2,3}}){{1,4}}"
                             f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
                             f"(?:{_alternation(joined.get('suffixes') or ())})"))

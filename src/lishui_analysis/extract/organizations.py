@@ -304,6 +304,11 @@ def enumerations(text: str, long_lists: bool | None = None):
 
 
 _DASH_RE = re.compile("[-—–－]")
+
+
+def _lexicon_place_ends(text: str, i: int) -> bool:
+    """A place of the general lexicon (two characters) ends at ``i``, no dash before it."""
+    return i >= 2 and text[i - 2:i] in _tables()["lexicon_places"] and (i == 2 or not _DASH_RE.match(text, i - 3))
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
@@ -337,12 +342,14 @@ def find_full_names(text: str) -> list[OrgMention]:
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
         place_before, rest = t["joined_re"]
+        bare = config.step_on(STAGE, "lexicon_place_start")
         for d in _DASH_RE.finditer(text):
             p = place_before.search(text, max(0, d.start() - 8), d.start())
-            m = rest.match(text, d.start()) if p else None
-            if p and m:
-                found[(p.start(), m.end())] = OrgMention(p.start(), m.end(), text[p.start():m.end()],
-                                                         text[p.start():m.end()], "development_zone")
+            # (or a place of the general lexicon, with no level: the dashes say the words are places)
+            s = p.start() if p else d.start() - 2 if bare and _lexicon_place_ends(text, d.start()) else -1
+            m = rest.match(text, d.start()) if s >= 0 else None
+            if m:
+                found[(s, m.end())] = OrgMention(s, m.end(), text[s:m.end()], text[s:m.end()], "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
         for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
                                         _name_of):
