@@ -112,7 +112,7 @@ def test_a_short_form_starts_after_a_province_and_a_lexicon_place(lead):
     assert names(text) == [f"{lead}禾泓茶业有限公司"] * 3
 
 
-@pytest.mark.parametrize("note", ["（以下简称禾泓科技）", "（简称禾泓科技）", "(以下简称“禾泓科技”)"])
+@pytest.mark.parametrize("note", ["（以下简称禾泓茶业）", "（简称禾泓茶业）", "(以下简称“禾泓茶业”)"])
 def test_a_short_name_introduced_with_or_without_quotation_marks(note):
-    text = f"浙江禾泓科技股份有限公司{note}成立。禾泓科技表示，将加快建设。"
-    assert names(text) == ["浙江禾泓科技股份有限公司"] * 3
+    text = f"浙江禾泓茶业股份有限公司{note}成立。禾泓茶业表示，将加快建设。"
+    assert names(text) == ["浙江禾泓茶业股份有限公司"] * 3

@@ -152,11 +152,11 @@ def test_province_first_only_at_the_first_mention_in_the_body():
 
 
 def test_alias_drops_the_quotation_marks_of_a_short_name_in_text_and_gold():
-    text = "浙江禾泓科技有限公司（以下简称“禾泓科技”）落户。"
-    gold = {"file": "a.txt", "events": [{"surface": "（以下简称“禾泓科技”）落户"}]}
+    text = "浙江禾泓茶业有限公司（以下简称“禾泓茶业”）落户。"
+    gold = {"file": "a.txt", "events": [{"surface": "（以下简称“禾泓茶业”）落户"}]}
     new_text, new_gold, _ = perturb.perturb_alias(text, copy.deepcopy(gold), "", 17)
-    assert new_text == "浙江禾泓科技有限公司（以下简称禾泓科技）落户。"
-    assert new_gold["events"][0]["surface"] == "（以下简称禾泓科技）落户"
+    assert new_text == "浙江禾泓茶业有限公司（以下简称禾泓茶业）落户。"
+    assert new_gold["events"][0]["surface"] == "（以下简称禾泓茶业）落户"
 
 
 def test_org_group_changes_the_legal_form_in_text_and_gold():
