@@ -116,3 +116,17 @@ def test_a_short_form_starts_after_a_province_and_a_lexicon_place(lead):
 def test_a_short_name_introduced_with_or_without_quotation_marks(note):
     text = f"浙江禾泓茶业股份有限公司{note}成立。禾泓茶业表示，将加快建设。"
     assert names(text) == ["浙江禾泓茶业股份有限公司"] * 3
+
+
+@pytest.mark.parametrize("place", ["政和", "平和", "民和"])
+def test_a_county_whose_name_holds_a_break_word_before_its_level(place):
+    # 政和 alone is a rare noun, 平和 an adjective: a place only before 县/市, where the 和 is no conjunction
+    assert place not in lexicon_places()
+    assert names(f"经{place}县人民政府批准，{place}县自然资源和规划局决定出让该地块。") == [
+        f"{place}县人民政府", f"{place}县自然资源和规划局"]
+    assert names(f"{place}县委、县政府高度重视。") == [f"{place}县委"]
+
+
+@pytest.mark.parametrize("text", ["会上，百强县委书记王某致辞。", "比如县委书记王某表示。", "计划投资新建县人民医院。"])
+def test_a_frequent_word_or_a_function_word_before_a_level_is_no_place(text):
+    assert names(text) == []

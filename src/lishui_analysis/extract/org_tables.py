@@ -37,6 +37,23 @@ def lexicon_places() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def level_only_places(breaks: re.Pattern) -> tuple[str, ...]:
+    """Places of the general lexicon that a name holds only before their level: XX where XX县/XX市 is a
+    place entry (``lexicon_place_entry_tags``), XX is no place of :func:`lexicon_places` (a common noun
+    or adjective alone: 政和, 平和, 民和) and holds a break word (``breaks``: the 和 of 政和县 is no
+    conjunction there). Not when XX alone is a function word of ``prefix_word_classes`` (比如县: "for
+    example"), a frequent word (新建县) or a phrase of ``lexicon_place_not``."""
+    v = org_vocab()
+    levels, entry_tags = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_entry_tags") or ("ns",))
+    function, phrase = tuple(v.get("prefix_word_classes") or ()), re.compile(v.get("lexicon_place_not") or "(?!)")
+    from . import lexicon
+    t, common, known = lexicon.tags(), lexicon.common_names(), lexicon_place_set()
+    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
+                         and w[:2] not in known and breaks.search(w[:2]) and w[:2] not in common
+                         and not (t.get(w[:2]) or "x").startswith(function) and not phrase.fullmatch(w[:2])}))
+
+
+@lru_cache(maxsize=1)
 def lexicon_place_set() -> frozenset[str]:
     """:func:`lexicon_places` as a set, for membership."""
     return frozenset(lexicon_places())
@@ -78,7 +95,10 @@ def tables():
     places = tuple(region_names()) + tuple(v.get("places") or ())
     provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
     read = v.get("lexicon_place_read") or ""
-    place_alt = _alternation(places) + _lexicon_places(read)
+    # (and the places a name holds only before their level: 政和县, whose 和 is no conjunction)
+    level_only = level_only_places(re.compile(_alternation(w for w in v["left_breaks"] if len(w) == 1)))
+    place_alt = (_alternation(places) + _lexicon_places(read)
+                 + (f"|(?:{trie_regex(level_only)})(?=[{re.escape(read)}](?!场))" if level_only and read else ""))
     prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))
@@ -124,7 +144,8 @@ def tables():
                 lexicon_any_re=re.compile(trie_regex(lex_places) if lex_places else "(?!)"),
                 lexicon_bare_re=re.compile(f"(?:{trie_regex(lex_places)})(?={_alternation(zone_words)})"
                                            if lex_places else "(?!)"),
-                lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places())})[{re.escape(read)}](?!场)" if read else "(?!)"),
+                lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places() + level_only)})[{re.escape(read)}](?!场)"
+                                            if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re,
                 # a province at a name's start, with or without its level (浙江省…, 江西…): zones compared without it
