@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lishui_analysis import config
 from lishui_analysis.extract.org_tables import lexicon_places
 from lishui_analysis.extract.organizations import extract_org_mentions
 
@@ -42,3 +43,90 @@ def test_a_branch_in_a_lexicon_county_is_one_name_with_its_company():
 @pytest.mark.parametrize("lead", ["则被", "随即赶赴", "该厂房到达"])
 def test_function_words_before_a_lexicon_place_are_no_part_of_the_name(lead):
     assert names(f"该地块{lead}涡阳澄朗实业集团，双方签约。") == ["涡阳澄朗实业集团"]
+
+
+@pytest.mark.parametrize("place", ["乐亭", "桑植", "周宁"])
+def test_a_county_entry_tagged_as_a_name_is_a_place(place):
+    """jieba tags some county entries nr (乐亭县): a word ending in a county's level is still a place."""
+    assert place in lexicon_places()
+    assert names(f"会上，{place}县委书记王某致辞。") == [f"{place}县委"]
+    assert names(f"{place}县人民政府与某方签约。") == [f"{place}县人民政府"]
+
+
+@pytest.mark.parametrize("place", ["婺源", "宁晋", "涡阳"])
+@pytest.mark.parametrize("zone, body", [("经济开发区", "招商处"), ("经济技术开发区", "经济促进部"), ("高新区", "管委会")])
+def test_a_lexicon_place_without_its_level_starts_a_zone_body(place, zone, body):
+    assert names(f"近日，记者从{place}{zone}{body}了解到，园区新签项目5个。") == [f"{place}{zone}{body}"]
+
+
+@pytest.mark.parametrize("company", ["浙江禾泓科技有限公司", "禾泓科技有限公司", "宁晋禾泓机械有限公司"])
+def test_a_direction_and_a_preposition_are_no_place(company):
+    # 东至 has a county entry (东至县), but before a name it is "east to" of a plot's bounds (四至)
+    assert "东至" not in lexicon_places()
+    assert names(f"该地块东至{company}厂房，西至规划道路。") == [company]
+    assert names("东至县人民政府与某方签约。") == ["东至县人民政府"]
+
+
+def test_a_lexicon_place_inside_a_park_body():
+    assert names("某某公司与中德婺源生态园管委会签约。") == ["中德婺源生态园管委会"]
+
+
+def test_dashes_join_lexicon_places_into_one_park():
+    assert names("休宁—婺源“飞地”产业园迎来首批项目。") == ["休宁—婺源“飞地”产业园"]
+
+
+def test_lexicon_place_start_is_a_named_step():
+    text = "近日，记者从宁晋经济开发区招商处了解到。"
+    with config.steps_off("organizations.lexicon_place_start"):
+        off = names(text)
+    assert names(text) == ["宁晋经济开发区招商处"] and off == ["宁晋经济开发区"]
+
+
+@pytest.mark.parametrize("full, short", [("河北省宁晋县经济开发区", "宁晋经开区"), ("浙江省衢州市经济技术开发区", "衢州经开区"),
+                                         ("江西省婺源高新技术产业开发区", "婺源高新区")])
+def test_a_zone_with_province_and_level_is_its_short_form(full, short):
+    text = f"{full}近日签约5个项目。{short}负责人表示，{short}将加快建设。"
+    assert names(text) == [full, full, full]
+
+
+@pytest.mark.parametrize("company", ["统一企业（某州）有限公司", "禾泓科技（浙江）有限公司", "统一企业(宁晋)股份有限公司"])
+def test_a_region_in_parentheses_is_no_stem_after_a_role_noun(company):
+    assert names(f"会上，{company}与园区签约。") == [company]
+
+
+@pytest.mark.parametrize("place", ["婺源", "宁晋", "丽水"])
+def test_a_body_with_its_province_is_its_short_form(place):
+    text = f"浙江省{place}经济开发区管理委员会发布公告。{place}经开区管委会表示，将加快审批。"
+    assert names(text) == [f"浙江省{place}经济开发区管理委员会"] * 2
+
+
+@pytest.mark.parametrize("place", ["宁晋", "婺源"])
+def test_a_level_short_form_counts_the_short_and_full_names_of_one_body_once(place):
+    text = f"{place}县经济和信息化局牵头。县经信局负责人表示，{place}县经信局将跟进。"
+    assert names(text) == [f"{place}县经济和信息化局"] * 3
+
+
+@pytest.mark.parametrize("lead", ["江西婺源", "福建周宁", "河北宁晋"])
+def test_a_short_form_starts_after_a_province_and_a_lexicon_place(lead):
+    text = f"{lead}禾泓茶业有限公司开工。禾泓茶业负责人介绍，禾泓茶业将扩产。"
+    assert names(text) == [f"{lead}禾泓茶业有限公司"] * 3
+
+
+@pytest.mark.parametrize("note", ["（以下简称禾泓茶业）", "（简称禾泓茶业）", "(以下简称“禾泓茶业”)"])
+def test_a_short_name_introduced_with_or_without_quotation_marks(note):
+    text = f"浙江禾泓茶业股份有限公司{note}成立。禾泓茶业表示，将加快建设。"
+    assert names(text) == ["浙江禾泓茶业股份有限公司"] * 3
+
+
+@pytest.mark.parametrize("place", ["政和", "平和", "民和"])
+def test_a_county_whose_name_holds_a_break_word_before_its_level(place):
+    # 政和 alone is a rare noun, 平和 an adjective: a place only before 县/市, where the 和 is no conjunction
+    assert place not in lexicon_places()
+    assert names(f"经{place}县人民政府批准，{place}县自然资源和规划局决定出让该地块。") == [
+        f"{place}县人民政府", f"{place}县自然资源和规划局"]
+    assert names(f"{place}县委、县政府高度重视。") == [f"{place}县委"]
+
+
+@pytest.mark.parametrize("text", ["会上，百强县委书记王某致辞。", "比如县委书记王某表示。", "计划投资新建县人民医院。"])
+def test_a_frequent_word_or_a_function_word_before_a_level_is_no_place(text):
+    assert names(text) == []

@@ -119,3 +119,48 @@ def test_byline_moves_to_the_end():
 def test_punct_keeps_thousands_separator():
     text, _, _ = perturb.perturb_punct(TEXT, GOLD, "", 17)
     assert "1,200名" in text and "开工,总投资" in text and "12.5亿元；项目" in text and "「鸿钧」" in text
+
+
+FIRM = "2023年5月6日，浙江禾泓科技有限公司在丽水禾泓经济开发区签约，禾泓科技将建厂。"
+FIRM_GOLD = {"file": "f.txt", "organizations": [
+    {"name": "浙江禾泓科技有限公司", "aliases": ["禾泓科技"], "type": "company"},
+    {"name": "丽水禾泓经济开发区", "aliases": [], "type": "development_zone"}]}
+
+
+def test_org_paren_moves_the_place_before_the_legal_form():
+    text, gold, _ = perturb.perturb_org_paren(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    assert "禾泓科技（浙江）有限公司在" in text and gold["organizations"][0]["name"] == "禾泓科技（浙江）有限公司"
+    assert gold["organizations"][1] == FIRM_GOLD["organizations"][1]
+    assert perturb.check(FIRM, FIRM_GOLD, text, gold) == []
+
+
+def test_places_level_writes_province_and_city_level():
+    text, gold, _ = perturb.perturb_places_level(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    assert gold["organizations"][1]["name"] == "浙江省丽水市禾泓经济开发区" and "在浙江省丽水市禾泓经济开发区签约" in text
+    assert gold["organizations"][0] == FIRM_GOLD["organizations"][0]  # (浙江…: no city after the province)
+
+
+def test_province_first_only_at_the_first_mention_in_the_body():
+    text = "丽水禾泓经济开发区签约\n\n日前，丽水禾泓经济开发区签约3个项目。丽水禾泓经济开发区负责人表示满意。\n"
+    gold = {"file": "p.txt", "articles": [{"headline": "丽水禾泓经济开发区签约"}],
+            "organizations": [{"name": "丽水禾泓经济开发区", "aliases": ["禾泓经开区"], "type": "development_zone"}]}
+    new_text, new_gold, _ = perturb.perturb_province_first(text, copy.deepcopy(gold), "", 17)
+    assert new_text.split("\n")[0] == "丽水禾泓经济开发区签约"  # the title line kept
+    assert new_text.count("浙江省丽水禾泓经济开发区") == 1 and "，浙江省丽水禾泓经济开发区签约" in new_text
+    assert new_gold["organizations"][0] == {"name": "浙江省丽水禾泓经济开发区", "aliases": ["禾泓经开区", "丽水禾泓经济开发区"],
+                                            "type": "development_zone"}
+
+
+def test_alias_drops_the_quotation_marks_of_a_short_name_in_text_and_gold():
+    text = "浙江禾泓茶业有限公司（以下简称“禾泓茶业”）落户。"
+    gold = {"file": "a.txt", "events": [{"surface": "（以下简称“禾泓茶业”）落户"}]}
+    new_text, new_gold, _ = perturb.perturb_alias(text, copy.deepcopy(gold), "", 17)
+    assert new_text == "浙江禾泓茶业有限公司（以下简称禾泓茶业）落户。"
+    assert new_gold["events"][0]["surface"] == "（以下简称禾泓茶业）落户"
+
+
+def test_org_group_changes_the_legal_form_in_text_and_gold():
+    text, gold, _ = perturb.perturb_org_group(FIRM, copy.deepcopy(FIRM_GOLD), "", 17)
+    new = gold["organizations"][0]["name"]
+    assert new in ("浙江禾泓科技集团有限公司", "浙江禾泓科技股份有限公司") and new in text
+    assert perturb.check(FIRM, FIRM_GOLD, text, gold) == []

@@ -14,13 +14,20 @@ documents whose misses grow most. Every perturbation is deterministic (``--seed`
   character by character from a fixed pool, in text and gold; places are kept.
 - ``places``: Zhejiang city/county names of ``regions.csv`` become other ones of that list (the
   package knows them); ``places_out``: they become real counties of other provinces it does not list.
+- ``org_paren``: a gold company named after a province or a city of Zhejiang with a legal form
+  (浙江某某科技有限公司) has its place moved into parentheses before the form (某某科技（浙江）有限公司);
+  ``places_level``: a gold organization named after a city of Zhejiang gets the province and the level
+  (丽水某某开发区 → 浙江省丽水市某某开发区); ``province_first``: a gold body or zone named after a place of
+  Zhejiang and mentioned twice or more gets 浙江省 at its first mention only (the gold name the long
+  form, the old one an alias); ``org_group``: a gold company's 有限公司 becomes 集团有限公司 or 股份有限公司:
+  the forms of other outlets, text and gold alike.
 - ``numbers``: each figure of a gold quantity written in Arabic digits is multiplied by 3 (text,
   surface, value); a figure that is one end of a range or part of a longer number is left alone.
 - ``dates``: every year (2019年, 2019-05-06, 二〇一九年) +3, gold dates and the publication date too.
 - ``form.*``: punctuation variants (，↔, ；↔; “”→「」), full-width digits, body paragraphs (lines
   ending a sentence) re-wrapped at 22 characters as in a newspaper column, each indented
   (``form.wrap``; ``form.wrap_flat``: at 28, no indent), blank lines removed / added between body lines, a byline
-  moved to the end. Title lines (gold headline, kicker, subheadline) are never touched by the layout
+  moved to the end, a short name's quotation marks dropped (``form.alias``: （以下简称某某）). Title lines (gold headline, kicker, subheadline) are never touched by the layout
   ones.
 
 ``check`` verifies that a perturbed gold still fits its perturbed text: every gold surface, name,
@@ -198,6 +205,93 @@ def perturb_names(text, gold, pub, seed):
     return replace_all(text, mapping), map_strings(gold, lambda s: replace_all(s, mapping)), pub
 
 
+# ---------------------------------------------------------------- organization forms
+ZJ_CITIES = [n for n, level, prov in regions() if prov == "浙江" and level == "city"]
+PROVINCES = [n for n, level, _ in regions() if level in ("province", "municipality")]
+LEGAL_FORM = re.compile("(股份有限公司|有限责任公司|有限公司)$")
+
+
+def _org_names(gold: dict, types=None) -> list[str]:
+    return sorted({o.get("name") or "" for o in gold.get("organizations", [])
+                   if types is None or o.get("type") in types} - {""})
+
+
+def _rename_orgs(text, gold, pub, rename):
+    """Each gold organization name found in the text through ``rename`` (``None``: kept), in text and gold."""
+    mapping = {}
+    for name in _org_names(gold):
+        new = None if "（" in name or "(" in name else rename(name)
+        if new and new != name and name in text and new not in text:
+            one = {name: new}  # (left alone when a gold key holds a part of it: 浙江某某 of 浙江某某科技有限公司)
+            if not check(text, gold, replace_all(text, one), map_strings(gold, lambda s: replace_all(s, one))):
+                mapping[name] = new
+    return replace_all(text, mapping), map_strings(gold, lambda s: replace_all(s, mapping)), pub
+
+
+def perturb_org_paren(text, gold, pub, seed):
+    """A company's place moved into parentheses before its legal form, as companies registered under
+    another province's trade name are written (浙江某某科技有限公司 → 某某科技（浙江）有限公司)."""
+    places = "|".join(sorted(map(re.escape, PROVINCES + ZJ_CITIES), key=len, reverse=True))
+    head = re.compile(f"^({places})[省市]?(?=[\u4e00-\u9fff]{{2}})")
+
+    def rename(name):
+        m, form = head.match(name), LEGAL_FORM.search(name)
+        rest = name[m.end():form.start()] if m and form else ""
+        return f"{rest}（{m.group(1)}）{form.group()}" if len(rest) >= 2 else None
+    return _rename_orgs(text, gold, pub, rename)
+
+
+def perturb_org_group(text, gold, pub, seed):
+    """A company's legal form made that of a group or a joint-stock company (某某科技有限公司 → 某某科技集团有限公司,
+    某某材料有限公司 → 某某材料股份有限公司, by turns), as other firms of a sector are named."""
+    forms = ("集团有限公司", "股份有限公司")
+    r = rng_for(seed, "org_group", gold.get("file", ""))
+
+    def rename(name):
+        plain = name.endswith("有限公司") and not name.endswith(("股份有限公司", "集团有限公司", "有限责任公司"))
+        return name[:-4] + forms[r.randrange(2)] if plain else None
+    return _rename_orgs(text, gold, pub, rename)
+
+
+def perturb_places_level(text, gold, pub, seed):
+    """A body or company named after a city of Zhejiang written with its province and level, as
+    national outlets do (丽水某某开发区 → 浙江省丽水市某某开发区, 丽水市某某局 → 浙江省丽水市某某局)."""
+    cities = "|".join(sorted(map(re.escape, ZJ_CITIES), key=len, reverse=True))
+    head = re.compile(f"^(?:浙江省?)?({cities})市?(?=[\u4e00-\u9fff])")
+
+    def rename(name):
+        m = head.match(name)
+        return f"浙江省{m.group(1)}市{name[m.end():]}" if m else None
+    return _rename_orgs(text, gold, pub, rename)
+
+
+def perturb_province_first(text, gold, pub, seed):
+    """A body or zone named after a place of Zhejiang gets the province at its first mention only, the
+    later ones kept, as other outlets introduce a body (浙江省某某经济开发区管理委员会 …, then 某某经开区管委会):
+    the gold name becomes the long one, the old name one of its aliases (one body, whatever its forms)."""
+    head = re.compile("^(?:" + "|".join(sorted(map(re.escape, ZJ_PLACES), key=len, reverse=True)) + ")")
+    names = _org_names(gold)
+    if len(gold.get("articles", [])) > 1:
+        return text, gold, pub  # (a page of several articles: each would introduce its own)
+    for org in gold.get("organizations", []):
+        name = org.get("name") or ""
+        if org.get("type") not in ("government", "development_zone") or not head.match(name):
+            continue
+        at = next((m.start() for m in re.finditer(re.escape(name), text)  # (title lines kept)
+                   if not _is_title(text[text.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0], title_lines(gold))), -1)
+        if at < 0 or text.count(name) < 2 or text[max(0, at - 2):at].endswith(("浙江", "省")) or any(
+                o != name and name in o and (k := text.find(o, max(0, at - len(o)))) >= 0 and k <= at < k + len(o)
+                for o in names):
+            continue  # (not when the first mention is inside another name of the gold)
+        new_text = text[:at] + "浙江省" + text[at:]
+        new_gold = copy.deepcopy(gold)
+        o = next(x for x in new_gold["organizations"] if x.get("name") == name)
+        o["name"], o["aliases"] = "浙江省" + name, list(o.get("aliases") or []) + [name]
+        if not check(text, gold, new_text, new_gold):
+            text, gold = new_text, new_gold
+    return text, gold, pub
+
+
 # ---------------------------------------------------------------- numbers
 NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_BEFORE = "0-9.．,，~～\\-—–至到"
@@ -284,6 +378,16 @@ def perturb_width(text, gold, pub, seed):
     return fn(text), map_strings(gold, fn), pub
 
 
+_QUOTED_ALIAS = re.compile(r"(简称\s*)[“\"「]([^”\"」]{2,12})[”\"」]")
+
+
+def perturb_alias(text, gold, pub, seed):
+    """A short name introduced without quotation marks (（以下简称某某）), as other outlets write it."""
+    def fn(s):
+        return _QUOTED_ALIAS.sub(r"\1\2", s)
+    return fn(text), map_strings(gold, fn), pub
+
+
 def _is_title(line: str, titles: set[str]) -> bool:
     return norm(line) in titles
 
@@ -344,9 +448,10 @@ def perturb_byline(text, gold, pub, seed):
 
 PERTURBATIONS = {
     "names": perturb_names, "places": perturb_places, "places_out": perturb_places_out,
+    "org_paren": perturb_org_paren, "places_level": perturb_places_level, "org_group": perturb_org_group, "province_first": perturb_province_first,
     "numbers": perturb_numbers, "dates": perturb_dates, "form.punct": perturb_punct, "form.width": perturb_width,
     "form.wrap": perturb_wrap, "form.wrap_flat": perturb_wrap_flat, "form.blank_del": perturb_blank_del, "form.blank_add": perturb_blank_add,
-    "form.byline": perturb_byline,
+    "form.byline": perturb_byline, "form.alias": perturb_alias,
 }
 
 

@@ -19,44 +19,55 @@ def is_subsequence(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def short_bodies(gov: list[str], place_re: re.Pattern) -> dict[str, str]:
+def short_bodies(gov: list[str], place_re: re.Pattern, province: re.Pattern | None = None) -> dict[str, str]:
     """Short form → full name among government bodies (``gov``, sorted by length): for each name, the
     last longer one with the same first and last characters holding it as a subsequence, with no
     place it lacks. The answer of comparing every pair, comparing only the names that share their
     first and last characters and are longer, from the last (the answer is the last that fits).
+    Names are compared without a leading province (``province``, matched at the start, when what is
+    left has three characters or more): 浙江省某阳经济开发区管理委员会 is the full name of 某阳经开区管委会.
 
     >>> rx = re.compile("丽水|缙云")
     >>> short_bodies(["丽水市委", "丽水市委员会", "中共丽水市委"], rx)
     {}
     >>> short_bodies(["缙云县委", "缙云县县委"], rx)
     {'缙云县委': '缙云县县委'}
+    >>> short_bodies(["缙云经开区管委会", "浙江省缙云经济开发区管理委员会"], rx, re.compile("^浙江省?"))
+    {'缙云经开区管委会': '浙江省缙云经济开发区管理委员会'}
     """
     def places_in(name: str) -> set[str]:
         return set(place_re.findall(name))
 
+    def bare(name: str) -> str:
+        rest = province.sub("", name, count=1) if province else name
+        return rest if len(rest) >= 3 else name
+
+    core = [bare(name) for name in gov]
     by_ends: dict[tuple[str, str], list[int]] = {}
-    for i, name in enumerate(gov):
+    for i, name in enumerate(core):
         by_ends.setdefault((name[0], name[-1]), []).append(i)
     out = {}
     for i, a in enumerate(gov):
-        for j in reversed(by_ends[(a[0], a[-1])]):
+        ca = core[i]
+        for j in reversed(by_ends[(ca[0], ca[-1])]):
             if j <= i or len(gov[j]) <= len(a):
                 break  # the rest come before a in the list or are no longer than it
-            b = gov[j]
-            if is_subsequence(a, b) and places_in(b) <= places_in(a):
+            b, cb = gov[j], core[j]
+            if is_subsequence(ca, cb) and places_in(cb) <= places_in(ca):
                 out[a] = b
                 break
     return out
 
 
 def level_bodies(gov: list[str], place_chain_re: re.Pattern, levels: tuple[str, ...],
-                 endings: Mapping[str, str]) -> dict[str, str]:
+                 endings: Mapping[str, str], same: Mapping[str, str] | None = None) -> dict[str, str]:
     """Step ``organizations.level_short``: a body written with its level but no place (``市发改委``,
     ``县资规局``, ``省政府``) is the one body of ``gov`` written with a place of that level whose rest holds
     it, letter by letter, with the same last letter (long ``endings`` read short: 委员会 as 委, 人民政府
     as 政府) — the way bureaus shorten their names in the text of their own city or county. None when
-    two bodies fit (市经信局 with 甲市经济和信息化局 and 乙市经济和信息化局). ``place_chain_re`` matches a
-    place with its level in group 2 (丽水 + 市).
+    two bodies fit (市经信局 with 甲市经济和信息化局 and 乙市经济和信息化局); names ``same`` maps to one body
+    count once (甲市经信局 and 甲市经济和信息化局). ``place_chain_re`` matches a place with its level in
+    group 2 (丽水 + 市).
 
     >>> rx = re.compile("(丽水|遂昌|浙江)([省市区县]?)")
     >>> gov = ["市发改委", "县资规局", "丽水市发展和改革委员会", "遂昌县自然资源和规划局"]
@@ -82,7 +93,7 @@ def level_bodies(gov: list[str], place_chain_re: re.Pattern, levels: tuple[str, 
         bucket = placed.get((a[0], short[-1]), ())
         if len(bucket) > MAX_BUCKET:
             continue
-        fits = {b for c, b in bucket if len(c) >= len(short) and is_subsequence(short, c)}
+        fits = {(same or {}).get(b, b) for c, b in bucket if len(c) >= len(short) and is_subsequence(short, c)}
         if len(fits) == 1:
             out[a] = fits.pop()
     return out
@@ -90,17 +101,24 @@ def level_bodies(gov: list[str], place_chain_re: re.Pattern, levels: tuple[str, 
 
 _LEADING_PROVINCE = re.compile(r"^浙江省?")
 _ZONE_ENDING = re.compile(r"(经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区)$")
+#: A place core written with its level (丽水市 of 浙江省丽水市经济技术开发区) is the place as written bare.
+_CORE_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区]$")
 
 
-def zone_canonical(zones: list[str]) -> dict[str, str]:
-    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区).
+def zone_canonical(zones: list[str], province: re.Pattern = _LEADING_PROVINCE) -> dict[str, str]:
+    """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区),
+    the core read without a leading province (``province``, matched at the start) and without its
+    place's level (丽水经开区 = 浙江省丽水市经济技术开发区).
 
     >>> zone_canonical(["庆元经开区", "浙江庆元经济开发区"])["庆元经开区"]
     '浙江庆元经济开发区'
+    >>> zone_canonical(["某阳经开区", "浙江省某阳市经济技术开发区"])["某阳经开区"]
+    '浙江省某阳市经济技术开发区'
     """
     core: dict[str, list[str]] = {}
     for z in zones:
-        key = _ZONE_ENDING.sub("", _LEADING_PROVINCE.sub("", z))
+        key = _ZONE_ENDING.sub("", province.sub("", z))
+        key = _CORE_LEVEL.sub("", key)
         core.setdefault(key, []).append(z)
     out = {}
     for group in core.values():

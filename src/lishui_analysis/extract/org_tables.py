@@ -19,18 +19,38 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def lexicon_places() -> tuple[str, ...]:
     """Two-character places of the general lexicon: XX where XX + a level of ``lexicon_place_levels``
-    (县, 市) is a place entry (tag ns) and XX alone is a proper name (``lexicon_place_tags``) or no
+    (县, 市) is a place entry (tag ns, or nr: ``lexicon_place_entry_tags``) and XX alone is a proper name (``lexicon_place_tags``) or no
     entry, and not as frequent as a common word (:func:`lexicon.common_names`: 新建 of 新建县 is also
     "newly built") — places of any province (``data/organizations.yaml``). Empty without levels."""
     v = org_vocab()
     levels, names = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_tags") or ())
+    entry_tags = set(v.get("lexicon_place_entry_tags") or ("ns",))
+    phrase = re.compile(v.get("lexicon_place_not") or "(?!)")  # (东至: "east to" in a plot's bounds)
     if not levels:
         return ()
     from . import lexicon
     t = lexicon.tags()
     common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
-    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag == "ns"
-                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common}))
+    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
+                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common
+                         and not phrase.fullmatch(w[:2])}))
+
+
+@lru_cache(maxsize=1)
+def level_only_places(breaks: re.Pattern) -> tuple[str, ...]:
+    """Places of the general lexicon that a name holds only before their level: XX where XX县/XX市 is a
+    place entry (``lexicon_place_entry_tags``), XX is no place of :func:`lexicon_places` (a common noun
+    or adjective alone: 政和, 平和, 民和) and holds a break word (``breaks``: the 和 of 政和县 is no
+    conjunction there). Not when XX alone is a function word of ``prefix_word_classes`` (比如县: "for
+    example"), a frequent word (新建县) or a phrase of ``lexicon_place_not``."""
+    v = org_vocab()
+    levels, entry_tags = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_entry_tags") or ("ns",))
+    function, phrase = tuple(v.get("prefix_word_classes") or ()), re.compile(v.get("lexicon_place_not") or "(?!)")
+    from . import lexicon
+    t, common, known = lexicon.tags(), lexicon.common_names(), lexicon_place_set()
+    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
+                         and w[:2] not in known and breaks.search(w[:2]) and w[:2] not in common
+                         and not (t.get(w[:2]) or "x").startswith(function) and not phrase.fullmatch(w[:2])}))
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +95,10 @@ def tables():
     places = tuple(region_names()) + tuple(v.get("places") or ())
     provinces = {n for n, r in regions().items() if r.get("level") in ("province", "municipality", "sar", "country")}
     read = v.get("lexicon_place_read") or ""
-    place_alt = _alternation(places) + _lexicon_places(read)
+    # (and the places a name holds only before their level: 政和县, whose 和 is no conjunction)
+    level_only = level_only_places(re.compile(_alternation(w for w in v["left_breaks"] if len(w) == 1)))
+    place_alt = (_alternation(places) + _lexicon_places(read)
+                 + (f"|(?:{trie_regex(level_only)})(?=[{re.escape(read)}](?!场))" if level_only and read else ""))
     prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))
@@ -116,9 +139,17 @@ def tables():
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
                 lexicon_places=frozenset(lexicon_places()),
-                lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places())})[{re.escape(read)}](?!场)" if read else "(?!)"),
+                # a place of the lexicon with no level, right before a zone's word (某阳经济开发区招商处): read at a
+                # body's start only (东至 is also "east to": 东至某某山工业园区 is no name)
+                lexicon_any_re=re.compile(trie_regex(lex_places) if lex_places else "(?!)"),
+                lexicon_bare_re=re.compile(f"(?:{trie_regex(lex_places)})(?={_alternation(zone_words)})"
+                                           if lex_places else "(?!)"),
+                lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places() + level_only)})[{re.escape(read)}](?!场)"
+                                            if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
                 provinces=provinces, enum_re=enum_re,
+                # a province at a name's start, with or without its level (浙江省…, 江西…): zones compared without it
+                province_re=re.compile(f"^(?:{_alternation(provinces)})省?"),
                 enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),

@@ -34,9 +34,9 @@ from typing import cast
 
 from .. import config
 from . import lexicon
-from .lexicon import all_function_words
 from .org_links import level_bodies, short_bodies, zone_canonical
 from .org_lists import in_project_list, listed_bodies
+from .org_prefix import function_prefix as _function_prefix
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .occurrences import Occurrences, occurrences as _occurrences
@@ -51,7 +51,8 @@ _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
 
-_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]([^”\"」]{2,12})[”\"」]\s*[）)]")
+#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it.
+_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,10 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     cuts += [m.span(1) for m in t["breaks_re"].finditer(name, 0, stem_end) if m.end(1) > best]
     # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
     company = name.endswith("公司")
+    # (nor is a region in parentheses before the form: 统一企业（某州）有限公司 keeps its 企业 too)
     cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
-             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))]
+             and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))
+             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
@@ -164,53 +167,10 @@ def _drop_outer_place(name: str, org_type: str) -> str:
     return name[m.end():]
 
 
-def _function_prefix(name: str, suffix_len: int, before: str = "") -> str:
-    """Step ``organizations.function_prefix``: verbs, prepositions, conjunctions, adverbs and pronouns
-    of a general lexicon (:mod:`.lexicon`) standing right before a place end what comes before the name:
-    ``则被杭州某某集团`` → ``杭州某某集团``, ``该厂房到达浙江某某经济开发区`` → ``浙江某某经济开发区``; so does the
-    end of a word begun before the name (``before``: the characters before it), a cut that fell inside a
-    word (``年度|丽水某某开发区`` → ``丽水某某开发区``). Only right before the first place of the stem: a
-    trade name may start with any word (``开山集团``).
-
-    >>> _function_prefix("随即赶赴宁波某某科技有限公司", 4), _function_prefix("中建浙江分公司", 3)
-    ('宁波某某科技有限公司', '中建浙江分公司')
-    >>> _function_prefix("度丽水某某经济开发区", 7, before="2024年")
-    '丽水某某经济开发区'
-    """
-    t = _tables()
-    rx = t["place_chain_re"]
-    if rx.match(name) or name.startswith(t["prefixes"]):
-        return name  # 中共丽水市委: an official prefix
-    lex = t["lexicon_places"]  # (a place of the general lexicon too: 则被某阳某某集团)
-    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k) or name[k:k + 2] in lex), 0)
-    # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
-    if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
-        return name[k:]
-    # a one-character verb right before the place ends such a run, or stands alone at the start
-    # (获浙江某某大学…, 曾到杭州某某医院…; not 中建浙江…, whose 中 is no function word)
-    if k and lexicon.tags().get(name[k - 1]) == "v" and (
-            k == 1 or (k == 2 and name[0] in t["not_name_starts"])  # (5日到杭州某某医院)
-            or any(all_function_words(name[j:k - 1]) for j in range(max(0, k - 1 - MAX_PREFIX), k - 1))):
-        return name[k:]
-    if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
-        return name[k:]
-    return name
-
-
-def _word_across(left: str, head: str) -> bool:
-    """A word of the dictionary starts in ``left`` and ends exactly where ``head`` does (年 + 度)."""
-    words = lexicon.tags()
-    return any(left[i:] + head in words for i in range(len(left)))
-
-
-#: Longest run of function words read before a place (two words of two characters: 随即赶赴).
-MAX_PREFIX = 4
-
-
 def _zone_body(stem: str) -> bool:
     """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
     zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
-    return bool(zone) and _name_of(stem, zone) == stem
+    return zone is not None and _name_of(stem, zone) == stem
 
 
 def _sub_body(stem: str) -> bool:
@@ -234,12 +194,19 @@ def _admin_named(name: str, stem: str) -> bool:
     return bool(m) and (len(stem) - m.end() >= 2 or (len(stem) == m.end() and name.endswith(t["admin_bare"])))
 
 
-@lru_cache(maxsize=16384)
 def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool = False) -> str:
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
-    needs no place before it. (A pure function of the run and the steps switched on: cached, since
-    the same runs recur across articles.)"""
+    needs no place before it."""
+    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"))
+
+
+@lru_cache(maxsize=16384)
+def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool) -> str:
+    """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
+    the steps: cached, since the same runs recur across articles). ``bare_start``: step
+    ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
+    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -267,7 +234,9 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
             name.startswith(t["prefixes"]) or name.startswith(("经开区", "开发区", "高新区"))
             # a place of the general lexicon with its level (某阳县委), or all of the stem (某阳经开区)
             or t["lexicon_place_re"].match(name) or stem in t["lexicon_places"]
-            or (suffix in t["place_inside"] and t["place_re"].search(stem))
+            or (bare_start and t["lexicon_bare_re"].match(name))
+            or (suffix in t["place_inside"] and (t["place_re"].search(stem)
+                                                 or (bare_start and t["lexicon_any_re"].search(stem))))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
             or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
@@ -335,6 +304,11 @@ def enumerations(text: str, long_lists: bool | None = None):
 
 
 _DASH_RE = re.compile("[-—–－]")
+
+
+def _lexicon_place_ends(text: str, i: int) -> bool:
+    """A place of the general lexicon (two characters) ends at ``i``, no dash before it."""
+    return i >= 2 and text[i - 2:i] in _tables()["lexicon_places"] and (i == 2 or not _DASH_RE.match(text, i - 3))
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
@@ -368,12 +342,14 @@ def find_full_names(text: str) -> list[OrgMention]:
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
         place_before, rest = t["joined_re"]
+        bare = config.step_on(STAGE, "lexicon_place_start")
         for d in _DASH_RE.finditer(text):
             p = place_before.search(text, max(0, d.start() - 8), d.start())
-            m = rest.match(text, d.start()) if p else None
-            if p and m:
-                found[(p.start(), m.end())] = OrgMention(p.start(), m.end(), text[p.start():m.end()],
-                                                         text[p.start():m.end()], "development_zone")
+            # (or a place of the general lexicon, with no level: the dashes say the words are places)
+            s = p.start() if p else d.start() - 2 if bare and _lexicon_place_ends(text, d.start()) else -1
+            m = rest.match(text, d.start()) if s >= 0 else None
+            if m:
+                found[(s, m.end())] = OrgMention(s, m.end(), text[s:m.end()], text[s:m.end()], "development_zone")
     if config.step_on(STAGE, "listed_bodies"):
         for s, e, name in listed_bodies(text, [(o.start, o.end) for o in found.values() if o.org_type == "government"],
                                         _name_of):
@@ -434,12 +410,14 @@ def find_full_names(text: str) -> list[OrgMention]:
 @lru_cache(maxsize=4096)
 def _stem_heads(name: str) -> tuple[int, ...]:
     """Positions where a short form of ``name`` may start: its start and after each leading place
-    (浙江乐清某某电气… → 0, 2, 4), county places included."""
-    heads, rx = [0], _tables()["place_chain_re"]
-    m = rx.match(name)
+    (浙江乐清某某电气… → 0, 2, 4), county places included, and places of the general lexicon written
+    without their level (江西某阳某某科技… → 0, 2, 4)."""
+    t = _tables()
+    heads, rx, bare = [0], t["place_chain_re"], t["lexicon_any_re"]
+    m = rx.match(name) or bare.match(name)
     while m:
         heads.append(m.end())
-        m = rx.match(name, m.end())
+        m = rx.match(name, m.end()) or bare.match(name, m.end())
     return tuple(heads)
 
 
@@ -472,21 +450,21 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     for m in _ALIAS_RE.finditer(text):
         i = bisect_right(ends, m.start())  # the last mention ending at or before the note
         if i and m.start() - ends[i - 1] <= 2:
-            aliases[m.group(1)] = mentions[i - 1]
+            aliases[m.group(1) or m.group(2)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
-    zone_map = zone_canonical(zones)
+    t = _tables()
+    zone_map = zone_canonical(zones, t["province_re"])
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
     gov = sorted({o.name for o in mentions if o.org_type == "government"}, key=len)
     # (not when the long name has a place the short one lacks: 温州市委 is not 温州市瓯海区委)
-    t = _tables()
-    short_of = short_bodies(gov, t["place_re"])
+    short_of = short_bodies(gov, t["place_re"], t["province_re"])
     if config.step_on(STAGE, "level_short"):
         v = org_vocab()
         short_of = {**level_bodies(gov, t["place_chain_re"], tuple(v.get("level_words") or ()),
-                                   v.get("level_endings") or {}), **short_of}
+                                   v.get("level_endings") or {}, short_of), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)

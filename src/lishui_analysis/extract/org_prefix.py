@@ -1,0 +1,52 @@
+"""Step ``organizations.function_prefix`` of :mod:`.organizations`: words of a general lexicon (verbs,
+prepositions, conjunctions, adverbs, pronouns; :mod:`.lexicon`) standing right before the first place of a
+name end what comes before it. A pure function of the candidate and the tables of :mod:`.org_tables`.
+"""
+from __future__ import annotations
+
+from . import lexicon
+from .lexicon import all_function_words
+from .org_tables import tables as _tables
+
+
+def function_prefix(name: str, suffix_len: int, before: str = "") -> str:
+    """Step ``organizations.function_prefix``: verbs, prepositions, conjunctions, adverbs and pronouns
+    of a general lexicon (:mod:`.lexicon`) standing right before a place end what comes before the name:
+    ``则被杭州某某集团`` → ``杭州某某集团``, ``该厂房到达浙江某某经济开发区`` → ``浙江某某经济开发区``; so does the
+    end of a word begun before the name (``before``: the characters before it), a cut that fell inside a
+    word (``年度|丽水某某开发区`` → ``丽水某某开发区``). Only right before the first place of the stem: a
+    trade name may start with any word (``开山集团``).
+
+    >>> function_prefix("随即赶赴宁波某某科技有限公司", 4), function_prefix("中建浙江分公司", 3)
+    ('宁波某某科技有限公司', '中建浙江分公司')
+    >>> function_prefix("度丽水某某经济开发区", 7, before="2024年")
+    '丽水某某经济开发区'
+    """
+    t = _tables()
+    rx = t["place_chain_re"]
+    if rx.match(name) or name.startswith(t["prefixes"]):
+        return name  # 中共丽水市委: an official prefix
+    lex = t["lexicon_places"]  # (a place of the general lexicon too: 则被某阳某某集团)
+    k = next((k for k in range(1, len(name) - suffix_len) if rx.match(name, k) or name[k:k + 2] in lex), 0)
+    # a run of one character inside the name may be the end of a word (中共: 共 alone is an adverb)
+    if k and any(all_function_words(name[j:k]) for j in range(max(0, k - MAX_PREFIX), k) if j == 0 or k - j > 1):
+        return name[k:]
+    # a one-character verb right before the place ends such a run, or stands alone at the start
+    # (获浙江某某大学…, 曾到杭州某某医院…; not 中建浙江…, whose 中 is no function word)
+    if k and lexicon.tags().get(name[k - 1]) == "v" and (
+            k == 1 or (k == 2 and name[0] in t["not_name_starts"])  # (5日到杭州某某医院)
+            or any(all_function_words(name[j:k - 1]) for j in range(max(0, k - 1 - MAX_PREFIX), k - 1))):
+        return name[k:]
+    if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
+        return name[k:]
+    return name
+
+
+def _word_across(left: str, head: str) -> bool:
+    """A word of the dictionary starts in ``left`` and ends exactly where ``head`` does (年 + 度)."""
+    words = lexicon.tags()
+    return any(left[i:] + head in words for i in range(len(left)))
+
+
+#: Longest run of function words read before a place (two words of two characters: 随即赶赴).
+MAX_PREFIX = 4
