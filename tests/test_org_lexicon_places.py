@@ -130,3 +130,37 @@ def test_a_county_whose_name_holds_a_break_word_before_its_level(place):
 @pytest.mark.parametrize("text", ["会上，百强县委书记王某致辞。", "比如县委书记王某表示。", "计划投资新建县人民医院。"])
 def test_a_frequent_word_or_a_function_word_before_a_level_is_no_place(text):
     assert names(text) == []
+
+
+# ---- a time, a modal verb or a relation around a body's name is no part of it ------------------------
+
+@pytest.mark.parametrize("lead", ["一季度", "上半年", "6月10日", "今年3月"])
+@pytest.mark.parametrize("name", ["石湾经济开发区", "云岭新材料有限公司"])
+def test_a_time_before_a_name_is_no_part_of_it(lead, name):
+    assert [m.name for m in extract_org_mentions(f"{lead}{name}举行签约仪式。")] == [name]
+
+
+@pytest.mark.parametrize("name", ["日照市人民政府", "日本东和精机株式会社"])
+def test_a_name_opening_with_ri_keeps_it(name):
+    assert [m.name for m in extract_org_mentions(f"{name}与石湾签约。")] == [name]
+
+
+def test_a_modal_verb_and_a_preposition_before_a_zone_are_no_part_of_it():
+    assert [m.name for m in extract_org_mentions("公司，拟在安吉经济开发区投资建设。")] == ["安吉经济开发区"]
+
+
+@pytest.mark.parametrize("trade", ["中联", "吉利", "海亮"])
+@pytest.mark.parametrize("relation", ["旗下子公司", "下属公司", "全资子公司"])
+def test_a_group_of_a_two_character_trade_name_and_not_its_subsidiary_relation(trade, relation):
+    names = [m.name for m in extract_org_mentions(f"由{trade}集团{relation}云岭锐驰投资建设。")]
+    assert f"{trade}集团" in names and not any(n.endswith(relation) for n in names)
+
+
+@pytest.mark.parametrize("text", ["两大集团签约落户。", "各大银行踊跃参与。", "该集团表示。", "企业集团"])
+def test_a_count_or_a_reference_of_groups_is_no_group(text):
+    assert extract_org_mentions(text) == []
+
+
+def test_a_company_named_with_and_without_its_place_is_one():
+    got = {(m.surface, m.name) for m in extract_org_mentions("义乌云投集团投资建设。云投集团负责人说。")}
+    assert got == {("义乌云投集团", "义乌云投集团"), ("云投集团", "义乌云投集团")}

@@ -169,3 +169,10 @@ def trie_regex(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+#: A date of month or day, a quarter or a half at a name's start (6月10日, 今年三月, 2031年5月中旬, 一季度):
+#: when something happened
+LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+                        r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:[上中下]旬|[上下]午|底|初|末|份)?"
+                        r"|[第前]?[一二三四1-4]季度|[上下]半年)")

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
 from . import lexicon
-from .context import line_start, trie_regex
+from .context import LEAD_DATE, line_start, trie_regex
 
 
 @dataclass(frozen=True)
@@ -280,13 +280,6 @@ def _in_place(text: str, k: int) -> bool:
     return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
 
 
-#: A date of month or day, a quarter or a half at a name's start (6月10日, 今年三月, 2031年5月中旬, 一季度):
-#: when something happened
-_LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
-                        r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:[上中下]旬|[上下]午|底|初|末|份)?"
-                        r"|[第前]?[一二三四1-4]季度|[上下]半年)")
-
-
 _SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?$")
 
 
@@ -299,12 +292,12 @@ def is_site(text: str, h: Holder) -> bool:
 def name_start(text: str, s: int, e: int) -> int:
     """Step ``holders.name_start``: a name never starts with a preposition, conjunction, particle,
     copula or adverb (``在云岭新材料项目`` → ``云岭新材料项目``, ``暨星河智造基地`` → ``星河智造基地``,
-    ``并由松阳云岭集团`` → ``松阳云岭集团``), nor with a date (``6月10日首条产线``: :data:`_LEAD_DATE`): the ``function_words`` of ``data/subjects.yaml`` are stripped
+    ``并由松阳云岭集团`` → ``松阳云岭集团``), nor with a date (``6月10日首条产线``: :data:`.context.LEAD_DATE`): the ``function_words`` of ``data/subjects.yaml`` are stripped
     from the start of ``text[s:e]`` while two characters or more stay — each only when no longer
     word of jieba's dictionary starts there (``能源…``, ``以色列…``, ``经济…``, ``和平…`` keep their
     first character: never a cut inside a word)."""
     rx = vocab()["function_re"]
-    date = _LEAD_DATE.match(text, s, e)
+    date = LEAD_DATE.match(text, s, e)
     if date is not None and e - date.end() >= 2:
         s = date.end()  # 6月10日首条产线, 今年3月一期厂房: a time adverbial before the subject, never a name's
     while e - s > 2:

@@ -37,6 +37,9 @@ def function_prefix(name: str, suffix_len: int, before: str = "") -> str:
             k == 1 or (k == 2 and name[0] in t["not_name_starts"])  # (5日到杭州某某医院)
             or any(all_function_words(name[j:k - 1]) for j in range(max(0, k - 1 - MAX_PREFIX), k - 1))):
         return name[k:]
+    # a one-character verb opening the name before such a run (拟在安吉某某开发区, 将赴杭州某某公司)
+    if k >= 2 and lexicon.tags().get(name[0]) == "v" and all_function_words(name[1:k]):
+        return name[k:]
     if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
         return name[k:]
     return name

@@ -34,6 +34,7 @@ from typing import cast
 
 from .. import config
 from . import lexicon
+from .context import LEAD_DATE
 from .org_links import level_bodies, short_bodies, zone_canonical
 from .org_lists import in_project_list, listed_bodies
 from .org_prefix import function_prefix as _function_prefix
@@ -214,6 +215,9 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     name = _drop_outer_place(name, org_type)
     if function_prefix:
         name = _function_prefix(name, len(suffix), raw[:len(raw) - len(name)])
+    date = LEAD_DATE.match(name)
+    if date is not None and len(name) - date.end() > len(suffix) + 1:
+        name = name[date.end():]  # 一季度石湾经开区, 上半年某某公司: a time before the name, never in it
     stem = name[:-len(suffix)]
     if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
             or t["descriptive_re"].fullmatch(stem)
@@ -312,6 +316,20 @@ def _lexicon_place_ends(text: str, i: int) -> bool:
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
+def _placed_companies(names: set[str]) -> dict[str, str]:
+    """Company name → the one full name of the article that is it with a place before it (某投集团 →
+    义乌某投集团: a place of the tables or of the general lexicon; the rest four characters or more)."""
+    t = _tables()
+    rests: dict[str, str | None] = {}
+    for name in names:
+        m = t["place_chain_re"].match(name)
+        k = m.end() if m else 2 if name[:2] in t["lexicon_places"] else 0
+        rest = name[k:]
+        if k and len(rest) >= 4 and rest in names:
+            rests[rest] = None if rest in rests else name  # (two places before one name: neither)
+    return {rest: full for rest, full in rests.items() if full}
+
+
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -334,6 +352,9 @@ def find_full_names(text: str) -> list[OrgMention]:
             credits.append((start, end))
             continue
         name = _name_of(text[start:end], suffix, config.step_on(STAGE, "function_prefix"))
+        if name[:1] in ("日", "号") and text[end - len(name) - 1:end - len(name)].isdigit() \
+                and len(name) > len(suffix) + 2:
+            name = name[1:]  # 6月10日|石湾经开区: the day's 日 is no name's first character (日照…, 日本… are)
         if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])):
             continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
         if org_type == "media" and t["dateline_re"].match(text, end):
@@ -466,6 +487,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         short_of = {**level_bodies(gov, t["place_chain_re"], tuple(v.get("level_words") or ()),
                                    v.get("level_endings") or {}, short_of), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
+    # 2c. a company named in full with its place and without it is one company (义乌某投集团 … 某投集团)
+    placed = _placed_companies({o.name for o in mentions if o.org_type == "company"})
+    if placed:
+        mentions = [OrgMention(o.start, o.end, o.surface, placed.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
     # Where each two-character key occurs (non-overlapping, as _occurrences reads them) and a short
