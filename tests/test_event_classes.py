@@ -537,3 +537,22 @@ def test_a_loan_is_funding(loan):
     text = f"3月18日，云岭银行向星河半导体项目{loan}。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
     assert [x.metric for x in q] == ["funding"]
+
+
+# ---- a list's marker opens no name and carries no news peg; a negated milestone did not happen -----
+
+def test_items_of_a_numbered_report_are_named_without_their_marks_and_dated_on_their_own():
+    text = ("二、项目进展\n（一）云岭锂电新材料项目。3月15日开工，目前1号厂房已结顶。\n"
+            "（二）石湾港综合枢纽工程。已完成桩基施工，预计年底主体完工。\n")
+    got = [(e.event_type, e.subject, e.date) for e in events_of(text)]
+    assert ("construction_started", "云岭锂电新材料项目", "2025-03-15") in got
+    assert ("construction_started", "石湾港综合枢纽工程", "") in got
+    assert not any(s.startswith(("（", "(")) for _, s, _ in got)
+
+
+@pytest.mark.parametrize("neg", ["尚未", "至今没有", "暂未", "还未正式"])
+@pytest.mark.parametrize("verb", ["开工", "投产"])
+def test_a_negated_milestone_did_not_happen(neg, verb):
+    text = f"云岭精密铸件项目原计划5月{verb}，因用地报批滞后，目前{neg}{verb}。"
+    got = [(e.event_type, e.planned) for e in events_of(text)]
+    assert all(planned for _, planned in got)

@@ -52,3 +52,16 @@ def has_non_subject(event_type: str, text: str, cstart: int, start: int) -> bool
         return False
     lo = max(cstart, start - int(spec["not_subject_within"]) - max(map(len, words)))
     return occurs_within(text, words, lo, start)
+
+
+@lru_cache(maxsize=1)
+def _negations() -> tuple[tuple[str, ...], int]:
+    c = cues()
+    return tuple(sorted(c["negations"], key=len, reverse=True)), int(c["negation_within"])
+
+
+def negated(text: str, cstart: int, start: int) -> bool:
+    """A negation stands right before the milestone verb at ``start`` in its clause (目前尚未开工,
+    至今没有正式投产): it did not happen."""
+    words, within = _negations()
+    return occurs_within(text, words, max(cstart, start - within - 2), start)

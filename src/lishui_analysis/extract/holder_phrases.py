@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 from .. import config
 from ..vocab import load_yaml, regions, regions_longest_first
 from . import lexicon
-from .context import LEAD_DATE, line_start, trie_regex
+from .context import ITEM_MARK, LEAD_DATE, line_start, trie_regex
 
 
 @dataclass(frozen=True)
@@ -297,6 +297,9 @@ def name_start(text: str, s: int, e: int) -> int:
     word of jieba's dictionary starts there (``能源…``, ``以色列…``, ``经济…``, ``和平…`` keep their
     first character: never a cut inside a word)."""
     rx = vocab()["function_re"]
+    mark = ITEM_MARK.match(text, s, e)
+    if mark is not None and e - mark.end() >= 2:
+        s = mark.end()  # （一）年产2万吨…项目: a list's marker, no name's first word
     date = LEAD_DATE.match(text, s, e)
     if date is not None and e - date.end() >= 2:
         s = date.end()  # 6月10日首条产线, 今年3月一期厂房: a time adverbial before the subject, never a name's

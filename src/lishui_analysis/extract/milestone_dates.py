@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import cast
 
 from .. import config
-from .context import line_start, occurs_within
+from .context import ITEM_MARK, line_start, occurs_within
 from .dates import DateMention
 
 #: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目): no date of a milestone.
@@ -101,7 +101,8 @@ def carried_date(dates: list[DateMention], text: str, s_start: int, event_type: 
     para_start = text.rfind("\n", 0, s_start) + 1
     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date and d.kind != "period"
              and not later(d.date, pub_date) and not _names_batch(text, d)]
-    if not prior and (event_type in CEREMONY_TYPES or collective or any(a in sentence for a in anaphora)):
+    if not prior and not ITEM_MARK.match(text, para_start) \
+            and (event_type in CEREMONY_TYPES or collective or any(a in sentence for a in anaphora)):
         prior = [d for d in dates if d.end <= s_start and d.precision == "day"
                  and not later(d.date, pub_date)][:1]
     return prior[-1] if prior else None
@@ -387,6 +388,8 @@ class DatePicker:
             if not self.anaphora_in[key]:
                 return None
         f = self.a_first_day[pub]
+        if ITEM_MARK.match(self.text, line_start(self.text, s_start)):
+            return None  # （二）某某工程。…已完成桩基施工: an item of a list is its own report, no news peg's
         return dates[f] if f >= 0 and dates[f].end <= s_start else None
 
     def tally_year(self, pos: int) -> DateMention | None:
