@@ -11,7 +11,7 @@ NB ?=
 EVAL ?= ../shared/eval
 LAB_ARGS ?=
 
-.PHONY: help setup data reports report test test-fast typecheck bench ablate perturb dictionary lab clean browser
+.PHONY: help setup data reports report test test-fast typecheck bench ablate perturb invented dictionary lab clean browser
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,6 +64,11 @@ ablate: $(STAMP) ## What each named step is worth on a scored set (raw/, gold/, 
 
 perturb: $(STAMP) ## How the score moves when names, places, numbers, years or layout change (answer kept): make perturb EVAL=DIR
 	$(BIN)/python tools/perturb.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
+
+invented: $(STAMP) ## Build and score the invented pages of eval/ (read and held-out sets): make invented SCORE=path/to/score.py
+	@for set in invented invented_heldout; do \
+	  rm -rf .invented/$$set && $(BIN)/lishui-analysis build -q --no-cache --skip-bad --raw eval/$$set/raw --out .invented/$$set >/dev/null && \
+	  echo "== eval/$$set" && $(BIN)/python $(SCORE) --gold eval/$$set/gold --pred .invented/$$set | grep -E "^(headlines|quantities|organizations|events)|right on|^score"; done
 
 dictionary: $(STAMP) ## Write docs/data_dictionary.md from schema.py
 	$(BIN)/lishui-analysis dictionary --out docs/data_dictionary.md
