@@ -337,6 +337,7 @@ def place_before(text: str, s: int, head_start: int) -> int | None:
 _LEAD_TIME = re.compile(r"\d|[今去明]年")
 
 
+@lru_cache(maxsize=4096)  # (a pure function of two short strings: a project is named again and again)
 def distinctive(name: str, head: str) -> bool:
     """A phrase with a name of its own: something left once places, generic and descriptive words,
     heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,
