@@ -52,7 +52,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                    key=len, reverse=True)
     after = "(?:" + "|".join(map(re.escape, verbs)) + ")+后"
     clause = set(cues()["forecast_clause"])
-    modal = re.compile("|".join([after] + [re.escape(w) for w in _words("forecast") if w not in clause]))
+    words = [w for w in _words("forecast") if w not in clause]
+    # (scanned over every body: a lookahead on the first characters of its words skips other positions
+    # fast — the repeated verbs that open the alternation give the regex engine no prefix of its own)
+    firsts = "".join(sorted({w[0] for w in verbs + words}))
+    modal = re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join([after] + [re.escape(w) for w in words]) + ")")
     return modal, re.compile("|".join(map(re.escape, _words("forecast_clause")))), \
         re.compile("|".join(map(re.escape, _words("forecast_reset"))))
 

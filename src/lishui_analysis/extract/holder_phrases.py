@@ -62,6 +62,7 @@ def vocab() -> dict:
         # a lookahead on the heads' first characters lets the regex engine skip other positions fast
         "head_re": re.compile(rf"(?=[{first(v['project_heads'] + v['zone_heads'])}])(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
         "non_name": re.compile(rf"[^{name_char}]"),
+        "last_non_name": re.compile(rf"(?s:.*)[^{name_char}]"),  # (matched from a window's start: ends after its last)
         "break_re": re.compile(alt(v["left_breaks"])),
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
@@ -135,9 +136,8 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     counted phrase's noun: :func:`batch_left`), a short quotation inside the run is part of it."""
     v = vocab()
     lo = max(floor, head_start - 40)
-    s = lo
-    for stop in v["non_name"].finditer(text, lo, head_start):  # the run of name characters before the head
-        s = stop.end()
+    stop = v["last_non_name"].match(text, lo, head_start)  # the run of name characters before the head
+    s = stop.end() if stop is not None else lo
     opening = _quoted_inside(text, s, lo) if quotes and config.step_on("holders", "quoted_inside") else -1
     if opening >= 0:  # 专精特新“小巨人”企业6家: the run goes on before the quotation
         s = max(lo, opening - 30)
@@ -359,6 +359,7 @@ _LEAD_TIME = re.compile(r"\d|[今去明]年")
 _CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?(?:[万亿])?(?:[A-Za-z]{1,4}\b|[A-Za-z]{1,4}(?=[^A-Za-z])|吨|台套?|套|片|件|只|辆|平方米|亩)")
 
 
+@lru_cache(maxsize=4096)  # (a pure function of two short strings: a project is named again and again)
 def distinctive(name: str, head: str) -> bool:
     """A phrase with a name of its own: something left once places, generic and descriptive words,
     heads, phases and numbers are taken out (丽水创新中心项目, 熊出没小镇 yes; 该产业园项目, 首期建设项目,

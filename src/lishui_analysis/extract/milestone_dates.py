@@ -33,10 +33,10 @@ _TIME_UNIT = r"(?:个多?月|个工作日|个小时|小时|天|周|星期|年)"
 #: A milestone told by how long it took or how long after another one it came: a span word
 #: (历时16个月建成, 仅用40天, 短短半年) or a counted time after 后 or before 后/之后
 #: (签约后15天摘牌, 开工后第9个月结顶, 两个月后投产). Its date is not the paragraph's last one.
-_SPAN_TOLD = re.compile(
-    r"历时|用时|耗时|仅用|只用|用了|花了|短短"
+_SPAN_TOLD = re.compile(  # (scanned over every body: a lookahead on the first characters skips other positions fast)
+    r"(?=[历用耗仅只花短后\d一二两三四五六七八九十百半])(?:历时|用时|耗时|仅用|只用|用了|花了|短短"
     rf"|后(?:仅|仅仅|只|不到|第)?{_COUNT}(?:{_TIME_UNIT}|日)"
-    rf"|(?<![\d一二两三四五六七八九十百半第]){_COUNT}{_TIME_UNIT}(?:之?后)")
+    rf"|(?<![\d一二两三四五六七八九十百半第]){_COUNT}{_TIME_UNIT}(?:之?后))")
 #: Milestones a ceremony reports (a signing, a groundbreaking): dated by the report's day when undated.
 CEREMONY_TYPES = ("settled", "construction_started")
 

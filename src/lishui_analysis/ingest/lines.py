@@ -247,6 +247,15 @@ def _kind(para: str) -> str:
     """The kind of a line (see the module's docstring). A line shaped like a title that names where
     an article appears rather than what it says is furniture (:func:`_title_or_furniture`); an address
     is chrome whatever its length (branch ``segment.unmark_url_lines``)."""
+    # (a short line is remembered: a site's furniture — bylines, column labels, navigation, share bars,
+    # the outlet's name — recurs from page to page; a body paragraph is read at once, and never kept)
+    return _kind_of(para, config.STEPS_OFF) if len(para) <= 100 else _kind_of.__wrapped__(para, config.STEPS_OFF)
+
+
+@lru_cache(maxsize=4096)
+def _kind_of(para: str, _steps_off: frozenset) -> str:
+    """:func:`_kind`: a pure function of the line, the layout vocabulary (read once per process) and
+    the steps switched off (in the key of what is remembered)."""
     if ("://" in para or "www." in para) and config.step_on("segment", "unmark_url_lines") and is_url_line(para):
         return "chrome"
     if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):

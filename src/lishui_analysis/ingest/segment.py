@@ -379,7 +379,7 @@ def segment_page(text: str) -> list[Article]:
 
 
 # ---------------------------------------------------------------- sentences
-_SENT_BREAK = re.compile(r"\n|[。！？!?；;…]+[”’」』）)]*")
+_SENT_BREAK = re.compile(r"(?=[\n。！？!?；;…])(?:\n|[。！？!?；;…]+[”’」』）)]*)")  # (the lookahead: a fast scan)
 
 
 def split_sentences(body: str) -> list[tuple[int, int, str]]:
