@@ -16,7 +16,9 @@ from typing import cast
 
 from .. import config
 from .clean import ends_sentence, repair_breaks
-from .lines import _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_media_name, parse_byline_names
+from .lines import (
+    _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_field_line, is_media_name, parse_byline_names,
+)
 
 
 @dataclass
@@ -137,6 +139,8 @@ def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
     # a page title repeated with the site's name or a label (标题_某某网 or 正在阅读：标题 over 标题) is one title
     titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and _repeats(t, titles[n + 1]))]
+    if config.step_on("segment", "unmark_field_lines"):
+        titles = [t for t in titles if not is_field_line(t)]  # a record's header (证券代码：… 简称：…)
     if not titles:
         return "", "", ""
     labelled = _by_role_labels(titles)

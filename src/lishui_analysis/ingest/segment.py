@@ -54,6 +54,7 @@ from ..errors import note
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
 from .clean import ends_sentence
+from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
@@ -358,9 +359,9 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
-              _start_first_article, _find_top_titles, _find_header_titles, _drop_furniture_lead, _find_page_date,
-              _find_page_source, _build_articles)
+PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _promote_decorated_title, _place_name_lines,
+              _read_meta_lines, _start_first_article, _find_top_titles, _find_header_titles, _drop_furniture_lead,
+              _find_page_date, _find_page_source, _build_articles)
 
 
 def segment_page(text: str) -> list[Article]:

@@ -1,0 +1,111 @@
+"""Headlines by form on pages of other layouts (issue #17, item 5): a post's emoji lines, an e-paper's
+masthead, a record's header of fields, a bilingual title, and a title opening with a quoted
+phrase.
+
+Templates on invented text: places, firms, people, numbers and order vary; no line is from a real report.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis.ingest import clean, segment
+from lishui_analysis.ingest.furniture import is_field_line, is_page_masthead, is_pictograph_line
+
+PLACES = ["云岭县", "瓯江口新区", "松溪镇"]
+WORKS = ["星河新材料项目开工", "精工产业园二期结顶", "智能装备基地投产"]
+HEADS = [p + w for p, w in zip(PLACES, WORKS)]
+NAMES = ["林小雨", "周青山", "吴一帆"]
+AMOUNTS = ["8.5亿元", "12亿元", "36.8亿元"]
+
+
+def _page(*lines: str) -> list:
+    return segment.segment_page(clean.normalize_text("\n".join(lines)))
+
+
+def _titles(arts) -> list[tuple[str, str, str]]:
+    return [(a.kicker, a.headline, a.subheadline) for a in arts]
+
+
+# ---------------------------------------------------------------- a post's emoji
+@pytest.mark.parametrize("head, amount", list(zip(HEADS, AMOUNTS)))
+@pytest.mark.parametrize("mark", ["📍", "💬", "👉", "✅", "✨"])
+def test_a_line_led_by_an_emoji_is_never_the_title(head, amount, mark):
+    arts = _page("来源：云岭发布", "👆点击上方蓝字关注我们", head, f"{mark}项目现场",
+                 f"日前，{head}，总投资{amount}。", f"{mark}你怎么看？欢迎留言~", "编辑｜小云 审核｜王大山",
+                 "来源：云岭发布")
+    assert _titles(arts) == [("", head, "")]
+    assert f"{mark}项目现场" in arts[0].body
+
+
+@pytest.mark.parametrize("head", HEADS)
+@pytest.mark.parametrize("deco", ["💪", "👍👍", " 🎉"])
+def test_emoji_closing_a_sentence_leave_it_a_sentence(head, deco):
+    arts = _page(head, "日前，项目开工，总投资8亿元。", f"今年以来，全区已签约项目27个。{deco}", "来源：云岭融媒")
+    assert _titles(arts) == [("", head, "")]
+    assert arts[0].body.endswith(f"已签约项目27个。{deco}")
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_a_posts_first_line_may_open_with_an_emoji(head):
+    arts = _page("来源：云岭发布", f"🎉{head}", "日前，项目开工，总投资8亿元。")
+    assert _titles(arts) == [("", f"🎉{head}", "")]
+
+
+def test_pictograph_lines_are_not_bullets():
+    assert is_pictograph_line("📍项目现场") and is_pictograph_line("✅6月 开工")
+    assert not any(is_pictograph_line(x) for x in ("■ 林小雨", "▲ 开工现场", "★ 项目简介", "云岭大桥通车"))
+
+
+# ---------------------------------------------------------------- an e-paper's masthead, a record's header
+@pytest.mark.parametrize("mast", ["云岭报 2031年5月6日 星期二 第07版：综合", "瓯江日报 2031-05-06 A3版",
+                                  "2031年5月6日 第1版：头版", "松溪时报 第05版：经济·园区 2031年5月6日"])
+@pytest.mark.parametrize("head, name", list(zip(HEADS, NAMES)))
+def test_an_epaper_masthead_is_no_kicker(mast, head, name):
+    arts = _page(mast, head, f"本报讯（记者 {name}）日前，项目开工。")
+    assert _titles(arts) == [("", head, "")]
+    assert is_page_masthead(mast)
+
+
+@pytest.mark.parametrize("line", ["云岭县第3版规划出台 2031年5月6日", "2031年5月6日云岭大桥通车", "云岭日报社论 第2版"])
+def test_titles_with_a_date_or_a_page_are_no_masthead(line):
+    assert not is_page_masthead(line)
+
+
+@pytest.mark.parametrize("fields", ["证券代码：600000 证券简称：云岭股份 公告编号：2031-012",
+                                    "股票代码：300000 股票简称：星河精工", "From: Yunling Daily Posted: 2031-05-06"])
+@pytest.mark.parametrize("head", HEADS)
+def test_a_header_of_fields_is_no_title(fields, head):
+    arts = _page(fields, head, "日前，项目开工，总投资8亿元。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("line", ["云岭县：星河项目开工 总投资8亿元", "专题：项目攻坚年", "云岭大桥通车"])
+def test_one_labelled_part_is_no_header_of_fields(line):
+    assert not is_field_line(line)
+
+
+# ---------------------------------------------------------------- bilingual titles, quoted phrases
+@pytest.mark.parametrize("english, chinese", [
+    ("Yunling starts building a new battery pack plant", "云岭新区电池包项目动工"),
+    ("German parts maker opens second factory in Songxi", "德企在松溪镇建成第二座工厂"),
+])
+@pytest.mark.parametrize("bar", [" | ", " / "])
+def test_a_bilingual_title_is_one_title(english, chinese, bar):
+    head = english + bar + chinese
+    arts = _page("Home > Stories 新闻", head, "From: Yunling Invest Posted: 2031-05-06",
+                 "5月6日，云岭新区电池包项目动工，投资额2亿美元。")
+    assert [a.headline for a in arts] == [head]
+
+
+@pytest.mark.parametrize("quote, rest", [("“春季开工、秋季达产”", "靠的是什么？"), ("“拿地即开工”", "是怎样做到的？"),
+                                         ("“云岭速度”", "再刷新！")])
+@pytest.mark.parametrize("column", ["高端访谈", "园区专访"])
+def test_a_title_opening_with_a_quoted_phrase_under_an_interview_column(quote, rest, column):
+    arts = _page(column, quote + rest, "——访云岭经开区管委会主任林小雨", "2031-05-06 08:00 云岭新闻网 记者 周青山",
+                 "记者：今年的重点是什么？", "林小雨：去年我们签下了53个项目，投资额合计410亿元。")
+    assert _titles(arts) == [("", quote + rest, "访云岭经开区管委会主任林小雨")]
+
+
+def test_a_whole_quotation_stays_no_title():
+    assert segment._kind("“项目为什么落地这么快？”") == "body"
+    assert segment._kind("“大桥合龙了”！") == "body"
