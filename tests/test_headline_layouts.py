@@ -1,6 +1,6 @@
 """Headlines by form on pages of other layouts (issue #17, item 5): a post's emoji lines, an e-paper's
-masthead, a record's header of fields, a bilingual title, and a title opening with a quoted
-phrase.
+masthead, a record's header of fields, a bilingual title, a title opening with a quoted phrase, a
+column label in 【】, a theme under the headline.
 
 Templates on invented text: places, firms, people, numbers and order vary; no line is from a real report.
 """
@@ -109,3 +109,31 @@ def test_a_title_opening_with_a_quoted_phrase_under_an_interview_column(quote, r
 def test_a_whole_quotation_stays_no_title():
     assert segment._kind("“项目为什么落地这么快？”") == "body"
     assert segment._kind("“大桥合龙了”！") == "body"
+
+
+# ---------------------------------------------------------------- a label in 【】, a theme under the headline
+@pytest.mark.parametrize("label", ["云岭新闻联播", "县域动态", "瓯江晚间播报"])
+@pytest.mark.parametrize("head, name", list(zip(HEADS, NAMES)))
+def test_a_label_in_black_brackets_before_the_headline_goes(label, head, name):
+    arts = _page(f"【{label}】{head}", "播出时间：2031-05-06 来源：云岭广播电视台", f"（导语）各位观众，{head}。", f"记者{name}报道。")
+    assert arts[0].headline == head
+
+
+def test_a_slogan_in_black_brackets_stays():
+    head = "【山水筑底 创新赋能】云岭县星河新材料项目开工"
+    assert _page(head, "日前，项目开工，总投资8亿元。")[0].headline == head
+
+
+@pytest.mark.parametrize("event, theme", [("从拿地到量产只用了八个月", "“云岭速度”的幕后故事"),
+                                          ("星河项目拿地即开工", "一座新城的成长故事"),
+                                          ("云岭县三个项目同日投产", "重大项目建设的新速度")])
+def test_a_noun_phrase_under_an_event_is_its_subheadline(event, theme):
+    arts = _page(event, theme, "云岭融媒 2031-05-06 07:45", "记者 林小雨 周青山", "日前，项目投产，总投资22亿元。")
+    assert _titles(arts) == [("", event, theme)]
+
+
+@pytest.mark.parametrize("kicker, head", [("48个项目全年计划投入逾八十亿元", "云岭新区项目攻坚劲头足"),
+                                          ("山水筑底 创新赋能", "星河产业园的成长故事")])
+def test_a_kicker_over_a_headline_stays_so(kicker, head):
+    arts = _page(kicker, head, "本报讯（记者 林小雨）日前，项目开工。")
+    assert _titles(arts) == [(kicker, head, "")]

@@ -25,7 +25,7 @@ def test_step_names_are_distinct_and_in_their_order():
         "cut_at_end_marker", "classify_lines", "promote_bang_title", "promote_decorated_title", "place_name_lines",
         "read_meta_lines", "start_first_article", "find_top_titles", "find_header_titles", "drop_furniture_lead", "find_page_date", "find_page_source", "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
-        "name_titles", "title_from_original", "drop_media_name", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "name_titles", "title_from_original", "drop_media_name", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
     assert _names(segment.LINE_STEPS) == [
         "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
@@ -417,6 +417,9 @@ OFF = [
     ("latin_word_length", "Yunling Bridge opens to traffic after three years of work | 云岭大桥今天通车\n日前，大桥通车。",
      _heads, ["Yunling Bridge opens to traffic after three years of work | 云岭大桥今天通车"]),
     ("quote_led_titles", "“拿地即开工”是怎样做到的？\n记者 林小雨\n日前，项目开工。", _heads, ["“拿地即开工”是怎样做到的？"]),
+    ("drop_bracket_label", "【云岭新闻联播】云岭大桥今天通车\n本报讯（记者 林小雨）日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
+    ("theme_subheadline", "云岭大桥9个月建成通车\n“云岭速度”的幕后故事\n记者 林小雨\n日前，大桥通车。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥9个月建成通车", "“云岭速度”的幕后故事")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -428,7 +431,7 @@ def test_every_step_has_an_off_test():
                 "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
-                "unmark_field_lines", "latin_word_length", "quote_led_titles"]
+                "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 
