@@ -1,6 +1,7 @@
 """Headlines by form on pages of other layouts (issue #17, item 5): a post's emoji lines, an e-paper's
 masthead, a record's header of fields, a bilingual title, a title opening with a quoted phrase, a
-column label in 【】, a theme under the headline.
+column label in 【】, a theme under the headline, and the items of a page that no byline above them
+starts.
 
 Templates on invented text: places, firms, people, numbers and order vary; no line is from a real report.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from lishui_analysis import config
 from lishui_analysis.ingest import clean, segment
 from lishui_analysis.ingest.furniture import is_field_line, is_page_masthead, is_pictograph_line
 
@@ -137,3 +139,49 @@ def test_a_noun_phrase_under_an_event_is_its_subheadline(event, theme):
 def test_a_kicker_over_a_headline_stays_so(kicker, head):
     arts = _page(kicker, head, "本报讯（记者 林小雨）日前，项目开工。")
     assert _titles(arts) == [(kicker, head, "")]
+
+
+# ---------------------------------------------------------------- the items of a page
+def _digest(n: int, signed: bool) -> tuple[list[str], list[str]]:
+    lines, heads = ["云岭日报 2031年9月3日 星期三 第4版：综合", "【一周简讯】"], []
+    for k in range(n):
+        head = HEADS[k % 3].replace(PLACES[k % 3], PLACES[(k + 1) % 3])
+        heads.append(head)
+        sign = f"（记者 {NAMES[k % 3]}）" if signed else ""
+        lines += [head, f"9月{k + 1}日，{head}，总投资{AMOUNTS[k % 3]}，用地约{80 + k}亩。{sign}"]
+    return lines, heads
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_items_signed_at_their_end_are_articles(n):
+    lines, heads = _digest(n, signed=True)
+    arts = _page(*lines)
+    assert [a.headline for a in arts] == heads
+    assert [a.reporters for a in arts] == [[NAMES[k % 3]] for k in range(n)]
+    with config.steps_off("segment.find_signed_items"):
+        assert len(_page(*lines)) == 1
+
+
+def test_unsigned_items_of_a_page_without_bylines_stay_one_article():
+    lines, heads = _digest(3, signed=False)
+    assert [a.headline for a in _page(*lines)] == heads[:1]  # in-body headings of one report, as far as the form tells
+
+
+@pytest.mark.parametrize("last", ["一季度松溪县技改投资增长9.6%", "瓯江口新区新增规上企业11家"])
+def test_an_item_with_no_byline_on_a_page_of_items(last):
+    arts = _page("云岭报 2031年9月8日 第05版：园区", HEADS[0], "本报讯（记者 林小雨）3月29日，8个项目集中开工。",
+                 HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶，总投资12亿元。",
+                 last, "县统计部门的数字显示，一季度技改投资同比增长9.6%。")
+    assert [a.headline for a in arts] == [HEADS[0], HEADS[1], last]
+
+
+def test_headings_of_one_article_or_a_broken_line_start_no_item():
+    top = ["云岭报 2031年9月8日 第05版：园区", HEADS[0], "本报讯（记者 林小雨）3月29日，8个项目集中开工。"]
+    headings = top + [HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶。", "抢抓机遇 加快推进", "产业园今年计划投资3亿元。",
+                      "优化服务 提速增效", "产业园新增企业5家。"]
+    assert len(_page(*headings)) == 2
+    broken = top + [HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶。", "记者在产业园的展板上看到一份年度进度",
+                    "表。去年秋天这块地还是荒滩，如今厂房林立。"]
+    assert len(_page(*broken)) == 2
+    question = top + [HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶。", "为什么能这么快？", "从拿地到结顶仅用了5个月。"]
+    assert len(_page(*question)) == 2

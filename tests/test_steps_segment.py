@@ -23,7 +23,8 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "classify_lines", "promote_bang_title", "promote_decorated_title", "place_name_lines",
-        "read_meta_lines", "start_first_article", "find_top_titles", "find_header_titles", "drop_furniture_lead", "find_page_date", "find_page_source", "build_articles"]
+        "read_meta_lines", "start_first_article", "find_top_titles", "find_header_titles", "find_signed_items",
+        "find_unsigned_items", "drop_furniture_lead", "find_page_date", "find_page_source", "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
         "name_titles", "title_from_original", "drop_media_name", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
@@ -420,6 +421,10 @@ OFF = [
     ("drop_bracket_label", "【云岭新闻联播】云岭大桥今天通车\n本报讯（记者 林小雨）日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
     ("theme_subheadline", "云岭大桥9个月建成通车\n“云岭速度”的幕后故事\n记者 林小雨\n日前，大桥通车。",
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥9个月建成通车", "“云岭速度”的幕后故事")),
+    ("find_signed_items", "云岭大桥通车\n日前，大桥通车。（记者 林小雨）\n瓯江隧道贯通\n次日，隧道贯通。（记者 王大山）",
+     _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("find_unsigned_items", TWO + "\n前两月云岭县工业投资增长12%\n据统计，工业投资同比增长12%。", _heads,
+     ["云岭大桥通车", "瓯江隧道贯通", "前两月云岭县工业投资增长12%"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
