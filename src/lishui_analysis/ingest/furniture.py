@@ -197,7 +197,7 @@ def is_staff_line(para: str) -> bool:
 _PICTO = "\U0001F000-\U0001FAFF\u2700-\u27BF\u2600-\u2604\u2607-\u26FF\u2B00-\u2BFF\u3297\u3299"
 _PICTO_MARKS = "\uFE0E\uFE0F\u200D\U0001F3FB-\U0001F3FF"  # variation selectors, joiners, skin tones
 _PICTO_LEAD = re.compile(rf"^\s*[{_PICTO}]")
-_PICTO_END = re.compile(rf"(?:\s*[{_PICTO}][{_PICTO_MARKS}]*)+\s*$")
+_PICTO_TAIL = re.compile(rf"[{_PICTO}{_PICTO_MARKS}\s]")  # (a character of the decoration closing a line)
 
 
 def is_pictograph_line(para: str) -> bool:
@@ -216,8 +216,10 @@ def strip_end_pictographs(para: str) -> str:
     >>> strip_end_pictographs("云岭大桥今天通车。👏👏"), strip_end_pictographs("云岭大桥通车")
     ('云岭大桥今天通车。', '云岭大桥通车')
     """
-    m = _PICTO_END.search(para)
-    return para[: m.start()] if m and m.start() > 0 else para
+    end = len(para)
+    while end > 0 and _PICTO_TAIL.match(para, end - 1):  # (from the end, once over each character: linear)
+        end -= 1
+    return para[:end] if 0 < end < len(para) and para[end:].strip() else para
 
 
 _PICTO_START = re.compile(rf"^(?:\s*[{_PICTO}][{_PICTO_MARKS}]*)+\s*")
