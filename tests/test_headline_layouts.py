@@ -185,3 +185,6 @@ def test_headings_of_one_article_or_a_broken_line_start_no_item():
     assert len(_page(*broken)) == 2
     question = top + [HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶。", "为什么能这么快？", "从拿地到结顶仅用了5个月。"]
     assert len(_page(*question)) == 2
+    caption = top + [HEADS[1], "本报讯（通讯员 周青山）日前，产业园二期结顶。", "工人们在屋面上浇筑混凝土",
+                     "产业园二期共建厂房6幢。", "园区今年计划投资3亿元。", "已有企业5家签约入驻。", "预计年底交付使用。"]
+    assert len(_page(*caption)) == 2  # a caption over the rest of an article: more paragraphs than an item's

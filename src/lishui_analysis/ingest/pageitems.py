@@ -106,9 +106,10 @@ def _opens_with_tail(para: str) -> bool:
 
 def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
     """On a page of two or more items, a title line standing alone between a finished paragraph and the
-    next paragraph — the only title line in its item's body, with no marker of an in-body heading —
-    starts an item of its own (a short item printed with no byline: 云岭县前两月工业投资增长12% over
-    据县统计局数据，…). An article with headings in its body has more than one.
+    next paragraph — the only title line in its item's body, with no marker of an in-body heading, over
+    ``short_item_paragraphs`` paragraphs at most (``layout.yaml``: a line over more is rather a caption or
+    a heading of the article it stands in) — starts an item of its own (a short item printed with no
+    byline: 云岭县前两月工业投资增长12% over 据统计，…). An article with headings in its body has more than one.
 
     >>> from .segment import _Page
     >>> page = _Page(["云岭大桥通车", "本报讯 日前，大桥通车。", "瓯江隧道贯通", "本报讯 次日，隧道贯通。",
@@ -132,7 +133,8 @@ def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[
         after = next((y for y in range(x + 1, stop) if kinds[y] not in _SKIP), None)
         if before is None or after is None or kinds[before] not in ("body", *_BYLINES) \
                 or not ends_sentence(paras[before]) or kinds[after] != "body" or is_subheading(paras[x]) \
-                or _opens_with_tail(paras[after]) or _BANG_END.search(paras[x]):
+                or _opens_with_tail(paras[after]) or _BANG_END.search(paras[x]) \
+                or sum(kinds[y] not in _SKIP for y in range(x + 1, stop)) > _layout().short_item_paragraphs:
             continue
         found.append([x])
     for block in found:
