@@ -383,8 +383,8 @@ def _inherit_page_source(d: Draft) -> None:
 
 
 #: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _drop_bracket_label, _read_body_lines, _take_closing_names, _mend_broken_paragraphs,
-                 _inherit_page_date, _date_by_dateline, _inherit_page_source)
+ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _drop_bracket_label, _read_body_lines,
+                 _take_closing_names, _mend_broken_paragraphs, _inherit_page_date, _date_by_dateline, _inherit_page_source)
 
 
 # ---------------------------------------------------------------- line steps

@@ -367,7 +367,9 @@ def _is_bang_title(para: str, limit: int) -> bool:
     if len(para) > limit or not _BANG_END.search(para) or "。" in para:
         return False
     m = _OPEN_QUOTE.match(para)
-    return m is None or (config.step_on("segment", "quote_led_titles") and m.group().endswith("”") and m.end() < len(para) - 1)
+    # (a quoted phrase the line goes on from, not the whole line but its closing mark)
+    return m is None or (config.step_on("segment", "quote_led_titles") and m.group().endswith("”")
+                         and m.end() < len(para) - 1)
 
 
 # ---------------------------------------------------------------- metadata fields
