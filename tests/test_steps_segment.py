@@ -22,11 +22,11 @@ def test_step_names_are_distinct_and_in_their_order():
     names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
-        "cut_at_end_marker", "classify_lines", "promote_bang_title", "place_name_lines", "read_meta_lines",
-        "start_first_article", "find_top_titles", "find_header_titles", "drop_furniture_lead", "find_page_date", "find_page_source",
-        "build_articles"]
+        "cut_at_end_marker", "classify_lines", "promote_bang_title", "promote_decorated_title", "place_name_lines",
+        "read_meta_lines", "start_first_article", "find_top_titles", "find_header_titles", "find_signed_items",
+        "find_unsigned_items", "drop_furniture_lead", "find_page_date", "find_page_source", "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
-        "name_titles", "title_from_original", "drop_media_name", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "name_titles", "title_from_original", "drop_media_name", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
     assert _names(segment.LINE_STEPS) == [
         "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
@@ -77,6 +77,7 @@ def test_classify_lines_gives_each_line_its_kind():
     ("unmark_post_headers", "原创 云岭发布 林小雨", "meta"),
     ("unmark_bare_dates", "（2031年5月6日）", "meta"),
     ("unmark_bare_dates", "发布于 2031-05-06", "meta"),
+    ("unmark_page_mastheads", "云岭报 2031年5月6日 第07版：综合", "meta"),
 ])
 def test_classify_lines_gives_a_furniture_line_its_kind_unless_its_branch_is_off(branch, line, kind):
     page = _Page([line, "瓯江口新区云岭大桥通车", "日前，大桥通车。"])
@@ -408,6 +409,22 @@ OFF = [
      lambda arts: (arts[0].reporters, arts[0].body), (["林小雨"], "日前，大桥通车。\n次日，隧道贯通。")),
     ("join_titles", "瓯江口新区\n云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "瓯江口新区云岭大桥通车")),
+    ("unmark_pictograph_lines", "云岭大桥通车\n📍大桥现场\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
+    ("promote_decorated_title", "🎉云岭大桥通车\n日前，大桥通车。", _heads, ["🎉云岭大桥通车"]),
+    ("unmark_page_mastheads", "云岭报 2031年5月6日 第07版：综合\n" + TWO, lambda arts: (arts[0].kicker, arts[0].headline),
+     ("", "云岭大桥通车")),
+    ("unmark_field_lines", "证券代码：600000 证券简称：云岭股份\n云岭大桥通车\n日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥通车")),
+    ("latin_word_length", "Yunling Bridge opens to traffic after three years of work | 云岭大桥今天通车\n日前，大桥通车。",
+     _heads, ["Yunling Bridge opens to traffic after three years of work | 云岭大桥今天通车"]),
+    ("quote_led_titles", "“拿地即开工”是怎样做到的？\n记者 林小雨\n日前，项目开工。", _heads, ["“拿地即开工”是怎样做到的？"]),
+    ("drop_bracket_label", "【云岭新闻联播】云岭大桥今天通车\n本报讯（记者 林小雨）日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
+    ("theme_subheadline", "云岭大桥9个月建成通车\n“云岭速度”的幕后故事\n记者 林小雨\n日前，大桥通车。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥9个月建成通车", "“云岭速度”的幕后故事")),
+    ("find_signed_items", "云岭大桥通车\n日前，大桥通车。（记者 林小雨）\n瓯江隧道贯通\n次日，隧道贯通。（记者 王大山）",
+     _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("find_unsigned_items", TWO + "\n前两月云岭县工业投资增长12%\n据统计，工业投资同比增长12%。", _heads,
+     ["云岭大桥通车", "瓯江隧道贯通", "前两月云岭县工业投资增长12%"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -418,7 +435,8 @@ def test_every_step_has_an_off_test():
     branches = ["join_titles", "meta_heads_article", "bracketed_subheadline", "figure_subheadline", "kicker_form",
                 "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
-                "join_issuer_title", "unmark_lead_openings"]
+                "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
+                "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

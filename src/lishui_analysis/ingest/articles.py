@@ -16,7 +16,9 @@ from typing import cast
 
 from .. import config
 from .clean import ends_sentence, repair_breaks
-from .lines import _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_media_name, parse_byline_names
+from .lines import (
+    _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_field_line, is_media_name, parse_byline_names,
+)
 
 
 @dataclass
@@ -133,10 +135,41 @@ def _by_role_labels(titles: list[str]) -> tuple[str, str, str] | None:
     return roles.get("kicker", ""), roles.get("headline", ""), roles.get("subheadline", "")
 
 
+# a title that names no event: a noun phrase closed by 的 and a noun (……的幕后故事, 一座新城的成长故事)
+_NOUN_PHRASE = re.compile(rf"^.*的[{_H}]{{2,4}}$")
+_CLAUSE_MARK = re.compile(r"[\s，,、；;：:]")  # (one phrase: no space, comma or colon in it)
+_VERB_AFTER_DE = re.compile(r"的(?:是|有|在|让|把|被|将|要|就|也|都)")  # (最难的是开头: a clause)
+
+
+def _is_noun_phrase(line: str) -> bool:
+    """A title line that is a noun phrase headed by 的 and a noun of two to four characters, no verb after
+    the 的 (“云岭速度”的幕后故事): a theme, never the event an article reports.
+
+    >>> _is_noun_phrase("“云岭速度”的幕后故事"), _is_noun_phrase("云岭大桥今天通车"), _is_noun_phrase("最难的是开头")
+    (True, False, False)
+    """
+    return not _CLAUSE_MARK.search(line) and bool(_NOUN_PHRASE.match(line)) \
+        and not _VERB_AFTER_DE.search(line[line.rfind("的"):])
+
+
+def _theme_under_event(a: str, b: str) -> bool:
+    """Of two title lines, is the lower a noun phrase (a theme: ……的幕后故事) under a line that is not
+    one and is no kicker by its form? Then the upper is the headline and the lower its subheadline (branch
+    ``segment.theme_subheadline``).
+
+    >>> _theme_under_event("云岭大桥从开工到通车仅用9个月", "“云岭速度”的幕后故事")
+    True
+    """
+    return (config.step_on("segment", "theme_subheadline") and _is_noun_phrase(b) and not _is_noun_phrase(a)
+            and not _is_kicker_form(a))
+
+
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
     # a page title repeated with the site's name or a label (标题_某某网 or 正在阅读：标题 over 标题) is one title
     titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and _repeats(t, titles[n + 1]))]
+    if config.step_on("segment", "unmark_field_lines"):
+        titles = [t for t in titles if not is_field_line(t)]  # a record's header (证券代码：… 简称：…)
     if not titles:
         return "", "", ""
     labelled = _by_role_labels(titles)
@@ -145,7 +178,7 @@ def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     if len(titles) == 1:
         return "", titles[0], ""
     if len(titles) == 2:
-        if _is_subheadline(titles[0], titles[1]):
+        if _is_subheadline(titles[0], titles[1]) or _theme_under_event(titles[0], titles[1]):
             return "", titles[0], _as_subheadline(titles[1])
         return titles[0], titles[1], ""
     a, b, c = titles[-3:]
@@ -231,6 +264,24 @@ def _drop_media_name(d: Draft) -> None:
     if m and is_media_name(m.group("name")) and m.start() >= 5:
         head = head[: m.start()]
     d.art.headline = head
+
+
+# a label in black lenticular brackets opening a headline (【云岭新闻联播】…, 【县域动态】…): one word, no space
+_BRACKET_LABEL = re.compile(r"^【(?P<label>[^】\s]{2,10})】\s*")
+
+
+def _drop_bracket_label(d: Draft) -> None:
+    """A headline loses the label in 【】 that opens it: the brackets mark a column's, a programme's or a
+    medium's name (【云岭新闻联播】云岭大桥通车 → 云岭大桥通车); a slogan of phrases in them stays
+    (【山水筑底 创新赋能】…), so does a headline that is the label alone.
+
+    >>> d = Draft([], [], range(0), art=Article(seq=1, headline="【云岭新闻联播】瓯江口新区：云岭大桥通车"))
+    >>> _drop_bracket_label(d); d.art.headline
+    '瓯江口新区：云岭大桥通车'
+    """
+    m = _BRACKET_LABEL.match(d.art.headline)
+    if m and len(d.art.headline) - m.end() >= 5:
+        d.art.headline = d.art.headline[m.end():]
 
 
 def _title_from_original(d: Draft) -> None:
@@ -332,8 +383,8 @@ def _inherit_page_source(d: Draft) -> None:
 
 
 #: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _read_body_lines, _take_closing_names, _mend_broken_paragraphs,
-                 _inherit_page_date, _date_by_dateline, _inherit_page_source)
+ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _drop_bracket_label, _read_body_lines,
+                 _take_closing_names, _mend_broken_paragraphs, _inherit_page_date, _date_by_dateline, _inherit_page_source)
 
 
 # ---------------------------------------------------------------- line steps

@@ -11,7 +11,6 @@ import re
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _layout
 
 _PERSON_NAME = re.compile(_NAME_RUN)
-# photographer, its editors) is told by the line's form, one branch of :func:`_kind` per form.
 _BARS = "|｜丨"
 _BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
 _CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
@@ -191,3 +190,97 @@ def is_staff_line(para: str) -> bool:
         return False
     return all(t in lay.staff_labels or _PERSON_NAME.fullmatch(t) for t in tokens)
 
+
+
+# Pictographs (emoji) a post sets as decoration: the emoji blocks, dingbats (✅ ✨ ➡) and miscellaneous
+# symbols (☀ ⚡), not the geometric bullets and stars of bylines and captions (■ ● ▲ ★, ``_BULLETS``).
+_PICTO = "\U0001F000-\U0001FAFF\u2700-\u27BF\u2600-\u2604\u2607-\u26FF\u2B00-\u2BFF\u3297\u3299"
+_PICTO_MARKS = "\uFE0E\uFE0F\u200D\U0001F3FB-\U0001F3FF"  # variation selectors, joiners, skin tones
+_PICTO_LEAD = re.compile(rf"^\s*[{_PICTO}]")
+_PICTO_TAIL = re.compile(rf"[{_PICTO}{_PICTO_MARKS}\s]")  # (a character of the decoration closing a line)
+
+
+def is_pictograph_line(para: str) -> bool:
+    """A line led by a pictograph (📍项目现场, 💬你怎么看？, ✅5月 摘牌): a post's decorated heading, list
+    item or prompt, never an article's title (a post's title carries no emoji before it).
+
+    >>> is_pictograph_line("📍云岭大桥现场"), is_pictograph_line("✅6月 开工"), is_pictograph_line("■ 林小雨")
+    (True, True, False)
+    """
+    return bool(_PICTO_LEAD.match(para))
+
+
+def strip_end_pictographs(para: str) -> str:
+    """A line without the pictographs decorating its end (……投产。💪 → ……投产。; 开工啦🎉🎉 → 开工啦).
+
+    >>> strip_end_pictographs("云岭大桥今天通车。👏👏"), strip_end_pictographs("云岭大桥通车")
+    ('云岭大桥今天通车。', '云岭大桥通车')
+    """
+    end = len(para)
+    while end > 0 and _PICTO_TAIL.match(para, end - 1):  # (from the end, once over each character: linear)
+        end -= 1
+    return para[:end] if 0 < end < len(para) and para[end:].strip() else para
+
+
+_PICTO_START = re.compile(rf"^(?:\s*[{_PICTO}][{_PICTO_MARKS}]*)+\s*")
+
+
+def strip_start_pictographs(para: str) -> str:
+    """A line without the pictographs opening it (🎉🎉云岭大桥今天通车 → 云岭大桥今天通车).
+
+    >>> strip_start_pictographs("🎉🎉云岭大桥今天通车")
+    '云岭大桥今天通车'
+    """
+    m = _PICTO_START.match(para)
+    return para[m.end():] if m else para
+
+
+# a field: a short label and a colon at the line's start or after a space (证券代码：600000 简称：云岭股份)
+_FIELD = re.compile(rf"(?:^|(?<=\s))(?:[{_H}]{{2,6}}|[A-Za-z]{{2,12}})\s*[：:]\s*(?=\S)")
+_PROSE = re.compile(r"[，。；！？,;!?]")
+
+
+def is_field_line(para: str) -> bool:
+    """A line of two or more labelled fields, each a short label, a colon and a short value, with no
+    clause in it (``证券代码：600000 证券简称：云岭股份 公告编号：2031-012``, ``From: X Posted: 2031-05-06``):
+    a record's header, never a title (one labelled part, ``云岭县：大桥通车``, is a title).
+
+    >>> is_field_line("证券代码：600000 证券简称：云岭股份"), is_field_line("云岭县：星河项目开工 总投资8亿元")
+    (True, False)
+    """
+    if len(para) > 80 or _PROSE.search(para):
+        return False
+    fields = list(_FIELD.finditer(para))
+    return len(fields) >= 2 and fields[0].start() == 0 and all(
+        0 < n.start() - m.end() <= 24 for m, n in zip(fields, fields[1:]))
+
+
+_FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})$")
+_EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
+_WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
+
+
+def is_page_masthead(para: str) -> bool:
+    """An e-paper page's masthead: a paper's name, the issue's date and the page (``云岭报 2031年5月6日
+    星期二 第03版：要闻``), in any order, whatever the paper's name ends in.
+
+    >>> is_page_masthead("云岭报 2031年5月6日 星期二 第03版：要闻"), is_page_masthead("2031-05-06 A2版")
+    (True, True)
+    >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
+    False
+    """
+    if len(para) > 40:
+        return False
+    tokens = para.split()
+    date = page = names = 0
+    for t in tokens:
+        if _FULL_DATE.match(t):
+            date += 1
+        elif _EPAPER_PAGE.match(t):
+            page += 1
+        elif _PAPER_NAME.match(t) and not _WEEKDAY.match(t):
+            names += 1
+        elif not _WEEKDAY.match(t):
+            return False
+    return date == 1 and page == 1 and names <= 1

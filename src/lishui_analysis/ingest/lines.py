@@ -18,11 +18,14 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_document_masthead, is_media_line, is_media_name, is_nav_line,
-    is_photo_credit, is_post_header, is_staff_line, is_url_line,
+    is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
+    is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
+    strip_end_pictographs,
 )
 
 TITLE_MAX = 50
+# a word in Latin letters (an English title beside a Chinese one): one unit of a title's length, as a character is
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.&-]*")
 _SKIP = ("meta", "chrome", "captioned")
 _BYLINES = ("byline_line", "byline_lead")
 
@@ -258,6 +261,10 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     the steps switched off (in the key of what is remembered)."""
     if ("://" in para or "www." in para) and config.step_on("segment", "unmark_url_lines") and is_url_line(para):
         return "chrome"
+    if config.step_on("segment", "unmark_pictograph_lines"):
+        core = strip_end_pictographs(para)
+        if core != para:
+            return _kind(core)  # the line without the emoji decorating its end (……投产。💪)
     if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
         # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
         if _layout().label_start.match(para):
@@ -283,7 +290,8 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
         return "meta"
     if _NAMES_LINE.match(para) and _surnamed(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
-    if len(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para) and not para.endswith(_OPEN_CLAUSE):
+    if title_length(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para) \
+            and not para.endswith(_OPEN_CLAUSE):
         if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
             return "body"  # a news lead's opening (日前，…), broken by the layout
         return _title_or_furniture(para)
@@ -292,21 +300,39 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     return "body"
 
 
+def title_length(para: str) -> int:
+    """A line's length as a title's is measured: a character, or a word in Latin letters, is one unit (a
+    bilingual title, ``Bridge opens in Yunling | 云岭大桥通车``, is no longer than its Chinese half read twice).
+
+    >>> title_length("云岭大桥通车"), title_length("Bridge opens | 大桥通车")
+    (6, 10)
+    """
+    return len(_LATIN_WORD.sub("x", para)) if config.step_on("segment", "latin_word_length") else len(para)
+
+
 def _title_or_furniture(para: str) -> str:
     """``"title"`` for a line shaped like a title, unless its form says where the article appears:
     a column label is chrome (branch ``segment.unmark_column_labels``), a medium's name alone or with
     a date, or a document's masthead, is metadata (``segment.unmark_media_names``), so is a date without a year
     (``segment.unmark_bare_dates``) and a line of editors (``segment.unmark_staff_lines``); a
-    photographer's credit is chrome (``segment.unmark_photo_credits``).
+    photographer's credit is chrome (``segment.unmark_photo_credits``); an e-paper page's masthead is
+    metadata (``segment.unmark_page_mastheads``); a line led by a pictograph is a post's decorated
+    heading or list item, body text (``segment.unmark_pictograph_lines``).
 
     >>> [_title_or_furniture(x) for x in ("要闻 |", "云岭日报 2031年5月6日", "5月6日", "图/林小雨", "云岭大桥通车")]
     ['chrome', 'meta', 'meta', 'chrome', 'title']
+    >>> [_title_or_furniture(x) for x in ("云岭报 2031年5月6日 第07版：综合", "📍大桥现场")]
+    ['meta', 'body']
     """
+    if config.step_on("segment", "unmark_pictograph_lines") and is_pictograph_line(para):
+        return "body"
     if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
     if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
     if config.step_on("segment", "unmark_bare_dates") and is_bare_date(para):
+        return "meta"
+    if config.step_on("segment", "unmark_page_mastheads") and is_page_masthead(para):
         return "meta"
     if config.step_on("segment", "unmark_photo_credits") and is_photo_credit(para):
         return "chrome"
@@ -337,9 +363,22 @@ def _signed(para: str) -> bool:
     return m is not None and m.start() > 0 and ends_sentence(para[: m.start()])
 
 
+_OPEN_QUOTE = re.compile(r"^“[^”]*”?")
+
+
 def _is_bang_title(para: str, limit: int) -> bool:
-    """A title that ends in ！ or ？ (顺利结顶！): short, no full stop, not a quotation."""
-    return len(para) <= limit and bool(_BANG_END.search(para)) and "。" not in para and not para.startswith("“")
+    """A title that ends in ！ or ？ (顺利结顶！): short, no full stop, not a quotation — a line may open
+    with a quoted phrase the title goes on from (“拼经济”靠的是什么？).
+
+    >>> _is_bang_title("云岭大桥顺利合龙！", 30), _is_bang_title("“大桥合龙了！”", 30), _is_bang_title("“拼经济”的底气从哪来？", 30)
+    (True, False, True)
+    """
+    if len(para) > limit or not _BANG_END.search(para) or "。" in para:
+        return False
+    m = _OPEN_QUOTE.match(para)
+    # (a quoted phrase the line goes on from, not the whole line but its closing mark)
+    return m is None or (config.step_on("segment", "quote_led_titles") and m.group().endswith("”")
+                         and m.end() < len(para) - 1)
 
 
 # ---------------------------------------------------------------- metadata fields

@@ -54,6 +54,8 @@ from ..errors import note
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
 from .clean import ends_sentence
+from . import pageitems
+from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
     parse_byline_names, parse_date_line, parse_meta_line,
@@ -295,6 +297,18 @@ def _find_header_titles(page: _Page) -> None:
             taken |= {x for g in groups for x in g}
 
 
+def _find_signed_items(page: _Page) -> None:
+    """Title lines right after a paragraph signed at its end start the next item (云岭大桥通车 / 日前，大桥
+    通车。（记者 林小雨） / 瓯江隧道贯通 / …: two articles; :func:`.pageitems.find_signed_items`)."""
+    pageitems.find_signed_items(page, _group_titles)
+
+
+def _find_unsigned_items(page: _Page) -> None:
+    """On a page of items, a lone title line between two paragraphs starts an item with no byline
+    (…次日，隧道贯通。 / 前两月云岭县工业投资增长12% / 据统计，…; :func:`.pageitems.find_unsigned_items`)."""
+    pageitems.find_unsigned_items(page, _group_titles)
+
+
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -358,9 +372,9 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _place_name_lines, _read_meta_lines,
-              _start_first_article, _find_top_titles, _find_header_titles, _drop_furniture_lead, _find_page_date,
-              _find_page_source, _build_articles)
+PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _promote_decorated_title, _place_name_lines,
+              _read_meta_lines, _start_first_article, _find_top_titles, _find_header_titles, _find_signed_items,
+              _find_unsigned_items, _drop_furniture_lead, _find_page_date, _find_page_source, _build_articles)
 
 
 def segment_page(text: str) -> list[Article]:

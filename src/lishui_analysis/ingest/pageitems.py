@@ -1,0 +1,141 @@
+"""Stage 3 — page steps that read a page's lines by their form around its titles: a post's title decorated
+with an emoji, and the items of a page of short items (an e-paper page, a front page's digest) that no
+byline above them starts — an item signed at its end, and an item with no byline at all.
+
+:func:`.segment.segment_page` starts an article at the title lines above a byline; on a page of short
+items the byline may close each item (……投产。（记者 林小雨）) or be missing from one of them. These
+page steps (stage ``"segment"``, in :data:`.segment.PAGE_STEPS`) find those titles and items by the form
+of the lines around them, never by their place on one page.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .clean import TAIL_MAX, ends_sentence, is_subheading
+from .furniture import is_pictograph_line, strip_start_pictographs
+from .lines import _BYLINES, _SKIP, _kind, _layout
+
+#: Title lines an item may open with (a kicker, its headline, a subheadline).
+ITEM_TITLES_MAX = 3
+
+
+def _promote_decorated_title(page) -> None:
+    """The page's first line (metadata, chrome and captions aside) led by a pictograph is its title when,
+    the pictographs aside, it has a title's form (🎉云岭大桥今天通车): a post's title may open with an
+    emoji, where a line led by one further down is a heading or a list item of the post's body.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["来源：云岭发布", "🎉云岭大桥今天通车", "日前，大桥通车。"], ["meta", "body", "body"])
+    >>> _promote_decorated_title(page); page.kinds
+    ['meta', 'title', 'body']
+    """
+    first = page.first
+    if first is not None and page.kinds[first] == "body" and is_pictograph_line(page.paras[first]):
+        core = strip_start_pictographs(page.paras[first])
+        if core and not is_pictograph_line(core) and _kind(core) == "title":
+            page.kinds[first] = "title"
+
+
+def _taken(page) -> set[int]:
+    return {x for groups in page.starts.values() for g in groups for x in g}
+
+
+def _signed_at_end(para: str) -> bool:
+    """A paragraph closed by its author's labelled names in brackets (……投产。（记者 林小雨 通讯员 王大山）).
+
+    >>> _signed_at_end("云岭大桥今天通车。（记者 林小雨）"), _signed_at_end("云岭大桥今天通车。")
+    (True, False)
+    """
+    m = _layout().trailing_byline.search(para)
+    return m is not None and m.start() > 0 and ends_sentence(para[: m.start()])
+
+
+def _title_block(page, i: int) -> tuple[list[int], int]:
+    """The title lines from line ``i`` on (metadata, chrome and captions between them aside), at most
+    :data:`ITEM_TITLES_MAX`, and the index of the first line after them that is none of those."""
+    paras, kinds = page.paras, page.kinds
+    block: list[int] = []
+    j = i
+    while j < len(paras):
+        if kinds[j] in _SKIP:
+            j += 1
+        elif kinds[j] == "title" and len(block) < ITEM_TITLES_MAX:
+            block.append(j)
+            j += 1
+        else:
+            break
+    return block, j
+
+
+def find_signed_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """An item signed at its end (……投产。（记者 林小雨）) ends there: the title lines right after it,
+    above a paragraph, start the next item with those titles (a digest of short items, each closed by
+    its reporter's name, with no byline above any).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭大桥通车", "日前，大桥通车。（记者 林小雨）", "瓯江隧道贯通", "次日，隧道贯通。"],
+    ...              ["title", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_signed_items(page, lambda block, paras: [block]); page.starts
+    {0: [[0]], 2: [[2]]}
+    """
+    kinds, taken = page.kinds, _taken(page)
+    for i, k in enumerate(kinds):
+        if k != "body" or not _signed_at_end(page.paras[i]):
+            continue
+        block, after = _title_block(page, i + 1)
+        if block and after < len(kinds) and kinds[after] not in ("title", *_SKIP) and not taken & set(block):
+            page.starts[block[0]] = group(block, page.paras)
+            taken.update(block)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_BANG_END = re.compile(r"[！？!?]$")  # (a question or an exclamation standing alone in a body is no item's title)
+
+
+def _opens_with_tail(para: str) -> bool:
+    """A paragraph opening with the end of a sentence (表格。去年秋天……, 高。云岭……): the line above it is
+    the sentence's start, which the layout broke, not a title (:data:`.clean.TAIL_MAX` characters at most).
+
+    >>> _opens_with_tail("表格。去年秋天，这块地还是一片荒滩。"), _opens_with_tail("据统计，工业投资增长12%。")
+    (True, False)
+    """
+    m = _SENTENCE_END.search(para, 0, TAIL_MAX + 1)
+    return m is not None
+
+
+def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a page of two or more items, a title line standing alone between a finished paragraph and the
+    next paragraph — the only title line in its item's body, with no marker of an in-body heading, over
+    ``short_item_paragraphs`` paragraphs at most (``layout.yaml``: a line over more is rather a caption or
+    a heading of the article it stands in) — starts an item of its own (a short item printed with no
+    byline: 云岭县前两月工业投资增长12% over 据统计，…). An article with headings in its body has more than one.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭大桥通车", "本报讯 日前，大桥通车。", "瓯江隧道贯通", "本报讯 次日，隧道贯通。",
+    ...               "前两月云岭县工业投资增长12%", "据统计，工业投资同比增长12%。"],
+    ...              ["title", "byline_lead", "title", "byline_lead", "title", "body"], starts={0: [[0]], 2: [[2]]})
+    >>> find_unsigned_items(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 2, 4]
+    """
+    if len(page.starts) < 2:
+        return
+    paras, kinds, taken = page.paras, page.kinds, _taken(page)
+    order = sorted(page.starts)
+    found: list[list[int]] = []
+    for n, s in enumerate(order):
+        stop = order[n + 1] if n + 1 < len(order) else len(paras)
+        inner = [x for x in range(s, stop) if kinds[x] == "title" and x not in taken]
+        if len(inner) != 1:
+            continue  # none, or the headings of one article's body
+        x = inner[0]
+        before = next((y for y in range(x - 1, s - 1, -1) if kinds[y] not in _SKIP), None)
+        after = next((y for y in range(x + 1, stop) if kinds[y] not in _SKIP), None)
+        if before is None or after is None or kinds[before] not in ("body", *_BYLINES) \
+                or not ends_sentence(paras[before]) or kinds[after] != "body" or is_subheading(paras[x]) \
+                or _opens_with_tail(paras[after]) or _BANG_END.search(paras[x]) \
+                or sum(kinds[y] not in _SKIP for y in range(x + 1, stop)) > _layout().short_item_paragraphs:
+            continue
+        found.append([x])
+    for block in found:
+        page.starts[block[0]] = group(block, page.paras)
