@@ -164,3 +164,14 @@ def test_a_count_or_a_reference_of_groups_is_no_group(text):
 def test_a_company_named_with_and_without_its_place_is_one():
     got = {(m.surface, m.name) for m in extract_org_mentions("义乌云投集团投资建设。云投集团负责人说。")}
     assert got == {("义乌云投集团", "义乌云投集团"), ("云投集团", "义乌云投集团")}
+
+
+@pytest.mark.parametrize("city", ["荆门", "十堰", "襄阳"])
+@pytest.mark.parametrize("zone", ["高新区", "经开区管委会"])
+def test_a_frequent_city_the_dictionary_tags_a_place_starts_a_zone(city, zone):
+    assert [m.name for m in extract_org_mentions(f"据统计，{city}{zone}1—9月规上工业产值增长。")] == [f"{city}{zone}"]
+
+
+@pytest.mark.parametrize("word", ["新建", "商城", "平原"])
+def test_a_frequent_word_that_is_also_a_place_starts_no_zone_alone(word):
+    assert extract_org_mentions(f"{word}经济开发区") == []

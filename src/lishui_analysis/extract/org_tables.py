@@ -26,13 +26,17 @@ def lexicon_places() -> tuple[str, ...]:
     levels, names = v.get("lexicon_place_levels") or "", set(v.get("lexicon_place_tags") or ())
     entry_tags = set(v.get("lexicon_place_entry_tags") or ("ns",))
     phrase = re.compile(v.get("lexicon_place_not") or "(?!)")  # (东至: "east to" in a plot's bounds)
+    ambiguous = set(v.get("lexicon_place_ambiguous") or ())
     if not levels:
         return ()
     from . import lexicon
     t = lexicon.tags()
     common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
+    # (a frequent word the dictionary itself tags a place, ns, is one: 荆门, 十堰 — not a common word
+    # that is also a county's name, 新建, 太平, whose own tag is another: v, a, nz)
     return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
-                         and (t.get(w[:2]) is None or t[w[:2]] in names) and w[:2] not in common
+                         and (t.get(w[:2]) is None or t[w[:2]] in names)
+                         and (w[:2] not in common or (t.get(w[:2]) == "ns" and w[:2] not in ambiguous))
                          and not phrase.fullmatch(w[:2])}))
 
 
