@@ -172,6 +172,6 @@ def test_a_frequent_city_the_dictionary_tags_a_place_starts_a_zone(city, zone):
     assert [m.name for m in extract_org_mentions(f"据统计，{city}{zone}1—9月规上工业产值增长。")] == [f"{city}{zone}"]
 
 
-@pytest.mark.parametrize("word", ["新建", "商城", "平原"])
-def test_a_frequent_word_that_is_also_a_place_starts_no_zone_alone(word):
-    assert extract_org_mentions(f"{word}经济开发区") == []
+@pytest.mark.parametrize("word", ["新建", "太平"])
+def test_a_frequent_word_that_is_also_a_place_starts_no_zone_of_a_short_name(word):
+    assert extract_org_mentions(f"{word}高新区1—9月规上工业产值增长。") == []
