@@ -47,9 +47,15 @@ def test_land_table_without_row_numbers_and_with_bars():
     tabs = bars.replace("｜", "\t").replace(" | ", "\t")
     for text in (cells, bars, tabs):
         out = rewrite_tables("挂牌出让结果如下：\n" + text + "\n公示期为10个工作日。").split("\n")
-        assert out[1] == "云岭2031-07号，竞得人：云岭恒远机械有限公司，出让面积18650平方米，成交价2960万元。", text
-        assert out[2] == "浙江青禾纺织有限公司".join(["云岭2031-08号，竞得人：", "，出让面积9321.5平方米，成交价1475万元。"])
+        assert out[1] == "云岭2031-07号地块，竞得人：云岭恒远机械有限公司，出让面积18650平方米，成交价2960万元。", text
+        assert out[2] == "浙江青禾纺织有限公司".join(["云岭2031-08号地块，竞得人：", "，出让面积9321.5平方米，成交价1475万元。"])
         assert out[0] == "挂牌出让结果如下：" and out[3] == "公示期为10个工作日。"
+
+
+def test_a_code_takes_the_noun_its_column_names_once():
+    text = "宗地编号\n土地用途\n出让年限（年）\n起始价（万元）\nYL2031-3宗地\n工业用地\n50\n880\nYL2031-4\n仓储用地\n40\n615"
+    assert rewrite_tables(text).split("\n") == ["YL2031-3宗地，土地用途：工业用地，出让年限50年，起始价880万元。",
+                                                "YL2031-4宗地，土地用途：仓储用地，出让年限40年，起始价615万元。"]
 
 
 def test_a_cell_that_already_has_its_unit_or_no_unit_column():

@@ -17,7 +17,8 @@ writes each row as one line a sentence reader understands::
     云溪县人民医院迁建工程，总投资12.5亿元，3月开工，11月主体结顶。
 
 Every cell's text is kept verbatim and in its column's order; the header line goes (it is no
-sentence) and so does a row number. A bare number takes its column's name before it and the unit
+sentence) and so does a row number. A row's name that is a code (a column ``地块编号``: ``云岭2031-07号``)
+takes the noun its column names (``云岭2031-07号地块``: the figures after it then have a holder). A bare number takes its column's name before it and the unit
 the header names after it (``总投资（亿元）`` → ``总投资12.5亿元``) — only for the units of
 ``table_units``, and only when the cell is a bare number; a cell of a clause column (进度, 内容, …)
 is written without its header; any other cell as ``name：cell`` (``竞得人：某某有限公司``). A table
@@ -30,7 +31,7 @@ widths and punctuation change). Nothing downstream keeps an offset into the raw 
 ``start``/``end`` and a quantity's or event's ``start``/``end`` are offsets into the article's
 ``body``, which is built from the cleaned text, so they index the rewritten rows and ``surface`` is
 always a span of ``body`` (``12.5亿元``: the page's own unit, moved). The only characters added are
-the page's own column names and units, and ``，``/``：``/``。`` between cells. A text without such a
+the page's own column names, units and coded nouns, and ``，``/``：``/``。`` between cells. A text without such a
 table is returned unchanged (the same object). Linear in the text: each line is looked at a
 bounded number of times (a header run is read once; each row consumes its lines).
 
@@ -70,6 +71,7 @@ class _Vocab:
         self.numbers = frozenset(v["table_number_columns"])
         self.clauses = tuple(v["table_clause_columns"])
         self.units = frozenset(v["table_units"])
+        self.codes = tuple(v["table_code_columns"])
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +135,8 @@ def _row(columns: list[_Column], cells: list[str]) -> str:
         if col.number or cell in _EMPTY:
             continue
         if not named and not col.unit:
-            parts.append(cell)
+            noun = _coded(col.label)
+            parts.append(cell if not noun or cell.endswith(noun) else cell + noun)
             named = True
         elif col.unit and _NUMBER.match(cell):
             parts.append(f"{col.label}{cell}{col.unit}")
@@ -143,6 +146,14 @@ def _row(columns: list[_Column], cells: list[str]) -> str:
             parts.append(f"{col.label}：{cell}")
     text = "，".join(p.rstrip("。；;，,") for p in parts)
     return text + "。" if text else ""
+
+
+def _coded(label: str) -> str:
+    """The noun a column of codes names (地块编号 → 地块: its cell ``云岭2031-07号`` is a 地块), else ''."""
+    for suffix in _vocab().codes:
+        if label.endswith(suffix) and len(label) > len(suffix):
+            return label[:-len(suffix)]
+    return ""
 
 
 def _cell_table(lines: list[str], keep: list[int], i: int) -> tuple[int, int, list[str]]:
