@@ -58,6 +58,11 @@ def test_a_code_takes_the_noun_its_column_names_once():
                                                 "YL2031-4宗地，土地用途：仓储用地，出让年限40年，起始价615万元。"]
 
 
+def test_a_unit_not_listed_stays_in_the_column_name():
+    text = "序号\n地块位置\n土地面积（m2）\n起始价（万元）\n1\n青溪路北侧\n7420\n512"
+    assert rewrite_tables(text) == "青溪路北侧，土地面积（m2）：7420，起始价512万元。"
+
+
 def test_a_cell_that_already_has_its_unit_or_no_unit_column():
     text = "序号\n项目名称\n总投资\n建设进度\n1\n北湖文化中心\n3.5亿元\n已开工\n2\n青溪大道综合改造工程\n1.2亿元\n完成30%"
     # no unit in the header: no figure column to check, but the row numbers count up

@@ -84,13 +84,14 @@ class _Column:
 
     __slots__ = ("label", "unit", "number", "clause", "text")
 
-    def __init__(self, text: str, m: re.Match, v: _Vocab) -> None:
+    def __init__(self, text: str, m: re.Match[str], v: _Vocab) -> None:
         self.text = text
-        self.label = m.group("label")
         unit = m.group("unit")
         self.unit = unit if unit in v.units else ""
-        self.number = self.label in v.numbers
-        self.clause = self.label.endswith(v.clauses)
+        # a unit not moved stays in the column's name (土地面积（m2）：8858)
+        self.label = m.group("label") if self.unit or not unit else text
+        self.number = m.group("label") in v.numbers
+        self.clause = m.group("label").endswith(v.clauses)
 
 
 def _header(cell: str) -> _Column | None:
