@@ -215,7 +215,12 @@ def rewrite_tables(text: str) -> str:
     done = 0  # the lines before this index are written out or replaced
     i = 0
     while i < len(keep):
-        bars = len(_SPLIT.findall(lines[keep[i]].strip().strip("｜|"))) >= MIN_COLUMNS - 1
+        line = lines[keep[i]]
+        bars = ("｜" in line or "|" in line or "\t" in line) \
+            and len(_SPLIT.findall(line.strip().strip("｜|"))) >= MIN_COLUMNS - 1
+        if not bars and len(line) > MAX_HEADER + 20:  # no header cell: a paragraph
+            i += 1
+            continue
         start, j, rows = (_bar_table if bars else _cell_table)(lines, keep, i)
         if rows:  # the lines before the header, then the rows (the header is no sentence)
             out.extend(lines[done:keep[start]])
