@@ -141,3 +141,29 @@ def test_the_work_grows_with_the_lines_not_their_square(pieces):
             assert calls[0] <= 4 * cells + 4
     finally:
         flat_tables._header = real
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_figure_of_a_row_is_a_span_of_the_body_with_its_unit(tmp_path, html):
+    from lishui_analysis.ingest import load
+    from lishui_analysis.tables.document import process_document
+
+    rows = [(PROJECTS[1], "6.8", PROGRESS[1]), (PROJECTS[0], "12.5", PROGRESS[0])]
+    if html:
+        cells = "".join(f"<tr><td>{n}</td><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for n, (a, b, c) in enumerate(rows, 1))
+        text = ("<html><head><meta charset='utf-8'><title>云岭县重点项目进展一览</title></head><body><div class='article'>"
+                "<h1>云岭县重点项目进展一览</h1><p>发布时间：2031-07-02</p><p>今年以来，重点项目有序推进，进展如下：</p>"
+                "<table><tr><td>序号</td><td>项目名称</td><td>总投资（亿元）</td><td>建设进度</td></tr>"
+                f"{cells}</table><p>下一步，将继续加快项目建设。</p></div></body></html>")
+        path = tmp_path / "p.html"
+    else:
+        text = cell_table(rows, blank=True)
+        path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_document(load.read_document(path, tmp_path))
+    bodies = {a["article_id"]: a["body"] for a in out["articles"]}
+    figures = {q["surface"]: q for q in out["quantities"]}
+    for surface in ("6.8亿元", "12.5亿元"):
+        q = figures[surface]
+        assert bodies[q["article_id"]][q["start"]:q["end"]] == surface
+    assert figures["6.8亿元"]["subject"] == PROJECTS[1]
