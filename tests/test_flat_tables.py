@@ -52,6 +52,23 @@ def test_land_table_without_row_numbers_and_with_bars():
         assert out[0] == "挂牌出让结果如下：" and out[3] == "公示期为10个工作日。"
 
 
+@pytest.mark.parametrize("gap", [" ", "  ", "\u3000"])
+def test_rows_whose_cells_spaces_part(gap):
+    head = gap.join(["序号", "项目名称", "总投资（亿元）", "建设进度"])
+    rows = [gap.join(["1", PROJECTS[2], "4.2", "已完成桩基施工"]), gap.join(["2", PROJECTS[3], "2.05", "计划9月开工"])]
+    out = rewrite_tables("\n".join(["重点项目进展如下：", head, *rows, "（数据截至6月底）"])).split("\n")
+    assert out == ["重点项目进展如下：", f"{PROJECTS[2]}，总投资4.2亿元，已完成桩基施工。",
+                   f"{PROJECTS[3]}，总投资2.05亿元，计划9月开工。", "（数据截至6月底）"]
+    # a cell with a space of its own makes one cell too many: the table ends before that row
+    broken = rewrite_tables("\n".join([head, rows[0], gap.join(["2", PROJECTS[3], "2.05", "计划9月", "开工"])]))
+    assert broken.split("\n")[1].startswith("2" + gap)
+
+
+def test_a_header_cell_with_a_space_still_heads_a_table_of_one_cell_a_line():
+    text = "序号\n项目名称\n总投资 （亿元）\n建设进度\n1\n北湖文化中心\n3.5\n已开工"
+    assert rewrite_tables(text) == "北湖文化中心，总投资3.5亿元，已开工。"
+
+
 def test_a_code_takes_the_noun_its_column_names_once():
     text = "宗地编号\n土地用途\n出让年限（年）\n起始价（万元）\nYL2031-3宗地\n工业用地\n50\n880\nYL2031-4\n仓储用地\n40\n615"
     assert rewrite_tables(text).split("\n") == ["YL2031-3宗地，土地用途：工业用地，出让年限50年，起始价880万元。",
@@ -137,7 +154,7 @@ def test_the_work_grows_with_the_lines_not_their_square(pieces):
             calls[0] = 0
             text = "".join(pieces * repeat)
             rewrite_tables(text)
-            cells = text.count("\n") + text.count("｜") + text.count("\t") + 1
+            cells = text.count("\n") + text.count("｜") + text.count("\t") + text.count(" ") + 1
             assert calls[0] <= 4 * cells + 4
     finally:
         flat_tables._header = real

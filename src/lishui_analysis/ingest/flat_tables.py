@@ -6,7 +6,7 @@ has one::
 
     序号 / 项目名称 / 总投资（亿元） / 建设进度 / 1 / 云溪县人民医院迁建工程 / 12.5 / 3月开工，11月主体结顶 / 2 / …
 
-or as one line a row with its cells split by bars or tabs (``1｜云溪2031-05号｜12000｜3600``). Read as
+or as one line a row with its cells split by bars, tabs or spaces (``1｜云溪2031-05号｜12000｜3600``). Read as
 text, the cells run into each other (``…主体结顶2恒泰精密铸造…``), a bare ``12.5`` has lost the unit its
 header gives, and a milestone in a progress cell belongs to no project. :func:`rewrite_tables`
 finds such a table by its FORM — at least :data:`MIN_COLUMNS` header lines each naming a column
@@ -58,6 +58,9 @@ MAX_PREFIX = 6
 
 _H = r"\u3400-\u9fff"
 _SPLIT = re.compile(r"\s*[｜|]\s*|\t+")
+_SPACES = re.compile(r"[ \u3000\xa0]+")  # a row whose cells only spaces part (a text copied from a PDF)
+#: The longest line read as a header of cells parted by spaces.
+MAX_SPACED_HEADER = 120
 _NUMBER = re.compile(r"^[约≥≤>＜<＞]?\d[\d,，.]*$")
 _EMPTY = frozenset(["-", "—", "－", "/", "／", "——", "--", "无"])
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")
@@ -186,15 +189,20 @@ def _cell_table(lines: list[str], keep: list[int], i: int) -> tuple[int, int, li
     return i + first, j, rows
 
 
-def _bar_table(lines: list[str], keep: list[int], i: int) -> tuple[int, int, list[str]]:
-    """A table of one line a row, cells split by bars or tabs, whose header is ``keep[i]``."""
-    head = _SPLIT.split(lines[keep[i]].strip().strip("｜|"))
-    columns = [c for c in map(_header, head) if c is not None]
-    if len(columns) != len(head) or not _checked(columns):
+def _row_table(lines: list[str], keep: list[int], i: int, split: re.Pattern[str]) -> tuple[int, int, list[str]]:
+    """A table of one line a row, cells parted by ``split`` (bars or tabs, or spaces), whose
+    header is ``keep[i]``."""
+    columns: list[_Column] = []
+    for cell in split.split(lines[keep[i]].strip().strip("｜|")):
+        col = _header(cell)
+        if col is None:  # every cell of a header names a column
+            return i, i + 1, []
+        columns.append(col)
+    if not _checked(columns):
         return i, i + 1, []
     j, rows, expected = i + 1, [], None
     while j < len(keep):
-        cells = [c.strip() for c in _SPLIT.split(lines[keep[j]].strip().strip("｜|"))]
+        cells = [c.strip() for c in split.split(lines[keep[j]].strip().strip("｜|"))]
         if len(cells) != len(columns) or not _fits(columns, cells, expected):
             break
         rows.append(_row(columns, cells))
@@ -202,6 +210,17 @@ def _bar_table(lines: list[str], keep: list[int], i: int) -> tuple[int, int, lis
             expected = int(cells[0].rstrip(".、．")) + 1
         j += 1
     return i, j, rows
+
+
+def _splitter(line: str) -> re.Pattern[str] | None:
+    """How a line that may head a table of one line a row parts its cells, or None."""
+    core = line.strip("｜|")
+    if core.count("｜") + core.count("|") + core.count("\t") >= MIN_COLUMNS - 1:
+        return _SPLIT
+    if len(line) <= MAX_SPACED_HEADER and (" " in line or "\u3000" in line or "\xa0" in line) \
+            and len(_SPACES.findall(line)) >= MIN_COLUMNS - 1:
+        return _SPACES
+    return None
 
 
 def rewrite_tables(text: str) -> str:
@@ -215,13 +234,11 @@ def rewrite_tables(text: str) -> str:
     done = 0  # the lines before this index are written out or replaced
     i = 0
     while i < len(keep):
-        line = lines[keep[i]]
-        bars = ("｜" in line or "|" in line or "\t" in line) \
-            and len(_SPLIT.findall(line.strip().strip("｜|"))) >= MIN_COLUMNS - 1
-        if not bars and len(line) > MAX_HEADER + 20:  # no header cell: a paragraph
-            i += 1
-            continue
-        start, j, rows = (_bar_table if bars else _cell_table)(lines, keep, i)
+        line = lines[keep[i]].strip()
+        split = _splitter(line)
+        start, j, rows = _row_table(lines, keep, i, split) if split else (i, i, [])
+        if not rows and len(line) <= MAX_HEADER + 20:  # (a longer line is a paragraph, no header cell)
+            start, j, rows = _cell_table(lines, keep, i)
         if rows:  # the lines before the header, then the rows (the header is no sentence)
             out.extend(lines[done:keep[start]])
             out.extend(rows)
