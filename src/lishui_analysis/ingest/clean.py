@@ -11,6 +11,9 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from .. import config
+from . import flat_tables
+
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 # Sentence-final marks: a paragraph ending in one of them is complete.
@@ -82,6 +85,8 @@ def normalize_punctuation(text: str) -> str:
 
 def _prepare(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if config.step_on("clean", "flat_tables"):  # before tabs go and column lines are joined
+        text = flat_tables.rewrite_tables(text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     return join_column_lines(_halfwidth_alnum(text))
 

@@ -1,0 +1,186 @@
+"""Tables a saved text flattened (ingest/flat_tables.py): one cell a line, or one row a line split by
+bars or tabs, read back as one sentence a row. Every text here is invented (templates varying names,
+figures, order and separators)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lishui_analysis import config
+from lishui_analysis.ingest import clean, flat_tables
+from lishui_analysis.ingest.flat_tables import rewrite_tables
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PROJECTS = ["云岭县中心医院迁建工程", "星河精密轴承年产5万套项目", "青溪大道综合改造工程", "北湖文化中心"]
+PROGRESS = ["3月开工，11月主体结顶", "5月竣工投产", "已完成桩基施工", "计划9月开工"]
+
+
+def cell_table(rows, sep="\n", blank=False, title="2031年云岭县重点项目建设情况一览"):
+    lines = [title, "", "序号", "项目名称", "总投资（亿元）", "建设进度"]
+    for n, (name, money, progress) in enumerate(rows, 1):
+        lines += [str(n), name, money, progress]
+    lines += ["", "云岭县发展和改革局"]
+    text = sep.join(lines)
+    return text.replace("\n", "\n\n") if blank else text
+
+
+@pytest.mark.parametrize("blank", [False, True])
+@pytest.mark.parametrize("pick", [(0, 1), (2, 3), (3, 0, 1)])
+def test_each_row_is_one_sentence_with_its_unit(pick, blank):
+    rows = [(PROJECTS[p], f"{p + 1}.{p * 3 + 2}", PROGRESS[p]) for p in pick]
+    out = rewrite_tables(cell_table(rows, blank=blank))
+    for name, money, progress in rows:
+        assert f"{name}，总投资{money}亿元，{progress}。" in out.split("\n")
+    assert "序号" not in out and "建设进度" not in out
+    assert out.split("\n")[0] == "2031年云岭县重点项目建设情况一览"
+    assert out.rstrip().endswith("云岭县发展和改革局")
+
+
+def test_land_table_without_row_numbers_and_with_bars():
+    cells = "\n".join(["地块编号", "竞得人", "出让面积（平方米）", "成交价（万元）",
+                       "云岭2031-07号", "云岭恒远机械有限公司", "18650", "2960",
+                       "云岭2031-08号", "浙江青禾纺织有限公司", "9321.5", "1475"])
+    bars = "序号｜地块编号｜竞得人｜出让面积（平方米）｜成交价（万元）\n1｜云岭2031-07号｜云岭恒远机械有限公司｜18650｜2960\n" \
+           "2 | 云岭2031-08号 | 浙江青禾纺织有限公司 | 9321.5 | 1475"
+    tabs = bars.replace("｜", "\t").replace(" | ", "\t")
+    for text in (cells, bars, tabs):
+        out = rewrite_tables("挂牌出让结果如下：\n" + text + "\n公示期为10个工作日。").split("\n")
+        assert out[1] == "云岭2031-07号地块，竞得人：云岭恒远机械有限公司，出让面积18650平方米，成交价2960万元。", text
+        assert out[2] == "浙江青禾纺织有限公司".join(["云岭2031-08号地块，竞得人：", "，出让面积9321.5平方米，成交价1475万元。"])
+        assert out[0] == "挂牌出让结果如下：" and out[3] == "公示期为10个工作日。"
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\u3000"])
+def test_rows_whose_cells_spaces_part(gap):
+    head = gap.join(["序号", "项目名称", "总投资（亿元）", "建设进度"])
+    rows = [gap.join(["1", PROJECTS[2], "4.2", "已完成桩基施工"]), gap.join(["2", PROJECTS[3], "2.05", "计划9月开工"])]
+    out = rewrite_tables("\n".join(["重点项目进展如下：", head, *rows, "（数据截至6月底）"])).split("\n")
+    assert out == ["重点项目进展如下：", f"{PROJECTS[2]}，总投资4.2亿元，已完成桩基施工。",
+                   f"{PROJECTS[3]}，总投资2.05亿元，计划9月开工。", "（数据截至6月底）"]
+    # a cell with a space of its own makes one cell too many: the table ends before that row
+    broken = rewrite_tables("\n".join([head, rows[0], gap.join(["2", PROJECTS[3], "2.05", "计划9月", "开工"])]))
+    assert broken.split("\n")[1].startswith("2" + gap)
+
+
+def test_a_header_cell_with_a_space_still_heads_a_table_of_one_cell_a_line():
+    text = "序号\n项目名称\n总投资 （亿元）\n建设进度\n1\n北湖文化中心\n3.5\n已开工"
+    assert rewrite_tables(text) == "北湖文化中心，总投资3.5亿元，已开工。"
+
+
+def test_a_code_takes_the_noun_its_column_names_once():
+    text = "宗地编号\n土地用途\n出让年限（年）\n起始价（万元）\nYL2031-3宗地\n工业用地\n50\n880\nYL2031-4\n仓储用地\n40\n615"
+    assert rewrite_tables(text).split("\n") == ["YL2031-3宗地，土地用途：工业用地，出让年限50年，起始价880万元。",
+                                                "YL2031-4宗地，土地用途：仓储用地，出让年限40年，起始价615万元。"]
+
+
+def test_a_unit_not_listed_stays_in_the_column_name():
+    text = "序号\n地块位置\n土地面积（m2）\n起始价（万元）\n1\n青溪路北侧\n7420\n512"
+    assert rewrite_tables(text) == "青溪路北侧，土地面积（m2）：7420，起始价512万元。"
+
+
+def test_a_cell_that_already_has_its_unit_or_no_unit_column():
+    text = "序号\n项目名称\n总投资\n建设进度\n1\n北湖文化中心\n3.5亿元\n已开工\n2\n青溪大道综合改造工程\n1.2亿元\n完成30%"
+    # no unit in the header: no figure column to check, but the row numbers count up
+    out = rewrite_tables(text).split("\n")
+    assert out == ["北湖文化中心，总投资：3.5亿元，已开工。", "青溪大道综合改造工程，总投资：1.2亿元，完成30%。"]
+
+
+@pytest.mark.parametrize("text", [
+    # rows that do not fit: a word where the header promises a number
+    "序号\n项目名称\n总投资（亿元）\n建设进度\n1\n北湖文化中心\n待定\n已开工",
+    # a row number out of order (the first row fits, the second does not: see the next test)
+    "序号\n项目名称\n总投资（亿元）\n建设进度\n一\n北湖文化中心\n3.5\n已开工",
+    # two column-like lines only
+    "项目名称\n建设进度\n北湖文化中心\n已开工",
+    # no row number and no figure column: the rows cannot be checked
+    "项目名称\n建设单位\n建设地点\n北湖文化中心\n云岭文旅集团\n北湖街道",
+    # a header with nothing under it
+    "序号\n项目名称\n总投资（亿元）\n建设进度\n",
+    # ordinary prose
+    "云岭县今年安排重点项目45个。\n其中新开工项目12个，总投资86亿元。",
+])
+def test_what_is_no_table_stays_as_it_is(text):
+    assert rewrite_tables(text) == text
+
+
+def test_a_table_ends_at_the_first_row_that_does_not_fit():
+    text = "序号\n项目名称\n总投资（亿元）\n建设进度\n1\n北湖文化中心\n3.5\n已开工\n注：以上数据截至6月底。"
+    assert rewrite_tables(text).split("\n") == ["北湖文化中心，总投资3.5亿元，已开工。", "注：以上数据截至6月底。"]
+    skipped = "序号\n项目名称\n总投资（亿元）\n建设进度\n4\n北湖文化中心\n3.5\n已开工\n6\n青溪大道综合改造工程\n2\n已开工"
+    assert rewrite_tables(skipped).split("\n")[:2] == ["北湖文化中心，总投资3.5亿元，已开工。", "6"]
+
+
+def test_the_step_runs_in_cleaning_and_can_be_switched_off():
+    text = cell_table([(PROJECTS[1], "6.8", PROGRESS[1])])
+    assert "星河精密轴承年产5万套项目，总投资6.8亿元，5月竣工投产。" in clean.normalize_text(text)
+    with config.steps_off("clean.flat_tables"):
+        assert "总投资6.8亿元" not in clean.normalize_text(text)
+
+
+# ---- any text: no error, idempotent, cells kept, work linear in the lines ----------------------
+
+PIECES = ["序号", "项目名称", "总投资（亿元）", "建设进度", "竞得人", "面积（平方米）", "1", "2", "3", "12.5",
+          "北湖文化中心", "已开工", "｜", "\t", "\n", "\n", "\n", "。", "，", " ", "（", "）", "亿元", "价", "人"]
+
+
+def texts(max_size=120):
+    return st.lists(st.sampled_from(PIECES), max_size=max_size).map("".join)
+
+
+@SETTINGS
+@given(texts())
+def test_any_text_rewrites_once_and_keeps_the_lines_outside_tables(text):
+    out = rewrite_tables(text)
+    assert rewrite_tables(out) == out
+    rows = {line for line in out.split("\n") if line.endswith("。") and line not in text.split("\n")}
+    assert all(line in text.split("\n") for line in out.split("\n") if line not in rows)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
+def test_the_work_grows_with_the_lines_not_their_square(pieces):
+    calls = [0]
+    real = flat_tables._header
+
+    def counted(cell):
+        calls[0] += 1
+        return real(cell)
+
+    flat_tables._header = counted
+    try:
+        for repeat in (1, 8):
+            calls[0] = 0
+            text = "".join(pieces * repeat)
+            rewrite_tables(text)
+            cells = text.count("\n") + text.count("｜") + text.count("\t") + text.count(" ") + 1
+            assert calls[0] <= 4 * cells + 4
+    finally:
+        flat_tables._header = real
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_figure_of_a_row_is_a_span_of_the_body_with_its_unit(tmp_path, html):
+    from lishui_analysis.ingest import load
+    from lishui_analysis.tables.document import process_document
+
+    rows = [(PROJECTS[1], "6.8", PROGRESS[1]), (PROJECTS[0], "12.5", PROGRESS[0])]
+    if html:
+        cells = "".join(f"<tr><td>{n}</td><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for n, (a, b, c) in enumerate(rows, 1))
+        text = ("<html><head><meta charset='utf-8'><title>云岭县重点项目进展一览</title></head><body><div class='article'>"
+                "<h1>云岭县重点项目进展一览</h1><p>发布时间：2031-07-02</p><p>今年以来，重点项目有序推进，进展如下：</p>"
+                "<table><tr><td>序号</td><td>项目名称</td><td>总投资（亿元）</td><td>建设进度</td></tr>"
+                f"{cells}</table><p>下一步，将继续加快项目建设。</p></div></body></html>")
+        path = tmp_path / "p.html"
+    else:
+        text = cell_table(rows, blank=True)
+        path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_document(load.read_document(path, tmp_path))
+    bodies = {a["article_id"]: a["body"] for a in out["articles"]}
+    figures = {q["surface"]: q for q in out["quantities"]}
+    for surface in ("6.8亿元", "12.5亿元"):
+        q = figures[surface]
+        assert bodies[q["article_id"]][q["start"]:q["end"]] == surface
+    assert figures["6.8亿元"]["subject"] == PROJECTS[1]
