@@ -99,14 +99,16 @@ class Figures:
     def extend(self, figures) -> None:
         keys, arts, rids, codes, dates = self._tables
         self._listed = None
+        add_key, add_art, add_rid = self._key.append, self._art.append, self._rid.append
+        add_code, add_value = self._code.append, self._value.append
         for k, attr, unit, v, ap, rid, aid, ex in figures:
             own = rid.startswith(aid)   # a row id is its article's id and a suffix: the suffix is kept
             is_date = type(v) is str
-            self._key.append(keys.setdefault(k, len(keys)))
-            self._art.append(arts.setdefault(aid, len(arts)))
-            self._rid.append(rids.setdefault(rid[len(aid):] if own else rid, len(rids)))
-            self._code.append(codes.setdefault((attr, unit, bool(ap), bool(ex), own, is_date), len(codes)))
-            self._value.append(dates.setdefault(v, len(dates)) if is_date else float(v))
+            add_key(keys.setdefault(k, len(keys)))
+            add_art(arts.setdefault(aid, len(arts)))
+            add_rid(rids.setdefault(rid[len(aid):] if own else rid, len(rids)))
+            add_code(codes.setdefault((attr, unit, bool(ap), bool(ex), own, is_date), len(codes)))
+            add_value(dates.setdefault(v, len(dates)) if is_date else float(v))
 
     @classmethod
     def of(cls, figures: Iterable[tuple]) -> Figures:
@@ -134,15 +136,44 @@ class Figures:
                 per[(eid, attr, unit)].append(i)
         return per
 
-    def by_article(self, idxs: list[int]) -> dict[str, list]:
-        """Figures (indexes) as ``{article: [(value, approximate, row id)]}``, in the order added."""
+    def headlines(self, idxs: list[int], earliest: bool) -> tuple[dict, dict]:
+        """What :func:`find_conflicts` reads of the figures ``idxs`` (indexes, in the order added), per
+        article: its headline — the largest value (``earliest``: the earliest date) and, on a tie, the
+        greatest row id (the smallest) — and the distinct ``(value, approximate)`` it states. Returns
+        ``(heads, stated)``: ``{(value, approximate): [(article, row id)]}`` in the order the articles
+        first appear, ``{article: {(value, approximate)}}``. A row id is made only for a headline or a tie."""
         _, arts, rids, codes, dates = self._lists()
-        out: dict[str, list] = {}
+        code, art, value, rid_of = self._code, self._art, self._value, self._rid
+
+        def rid(i):
+            own = codes[code[i]][4]
+            return arts[art[i]] + rids[rid_of[i]] if own else rids[rid_of[i]]
+
+        best: dict[int, list] = {}    # article index → [value, approximate, figure index]
+        stated: dict[int, set] = {}
         for i in idxs:
-            _, _, ap, _, own, is_date = codes[self._code[i]]
-            aid, v, r = arts[self._art[i]], self._value[i], rids[self._rid[i]]
-            out.setdefault(aid, []).append((dates[int(v)] if is_date else v, ap, aid + r if own else r))
-        return out
+            c = codes[code[i]]
+            ai, ap = art[i], c[2]
+            v = dates[int(value[i])] if c[5] else value[i]
+            s = stated.get(ai)
+            if s is None:
+                stated[ai] = {(v, ap)}
+                best[ai] = [v, ap, i]
+                continue
+            s.add((v, ap))
+            b = best[ai]
+            # as min()/max() of (value, row id) tuples: the first of equal keys stays
+            if not (v == b[0]):
+                better = v < b[0] if earliest else v > b[0]
+            else:
+                r, rb = rid(i), rid(b[2])
+                better = r < rb if earliest else r > rb
+            if better:
+                b[0], b[1], b[2] = v, ap, i
+        heads: dict[tuple, list] = defaultdict(list)
+        for ai, (v, ap, i) in best.items():
+            heads[(v, ap)].append((arts[ai], rid(i)))
+        return heads, {arts[ai]: s for ai, s in stated.items()}
 
     def _lists(self) -> tuple[list, ...]:
         if self._listed is None:
@@ -234,24 +265,17 @@ def find_conflicts(figures: Iterable[tuple], key_map: dict[str, str], entities: 
     per = figs.grouped(key_map, plant, held)
     out: list[list] = []   # rows in the table's column order
     for (eid, attr, unit) in sorted(per):
-        by_article = figs.by_article(per[(eid, attr, unit)])
-        if len(by_article) < 2:
-            continue
         is_date = unit == ""
+        # each article's headline: the whole figure (largest) or the first date it states
+        heads, stated = figs.headlines(per[(eid, attr, unit)], is_date)
+        if len(stated) < 2:
+            continue
         if is_date:
             def agree(x, y):
                 return _dates_agree(x[0], y[0])
         else:
             def agree(x, y):
                 return same_figure(x[0], y[0], x[1], y[1])
-        # each article's headline: the whole figure (largest) or the first date it states
-        heads: dict[tuple, list] = defaultdict(list)     # (value, approximate) → [(article, row id)]
-        stated: dict[str, set] = {}                       # article → its distinct (value, approximate)
-        for aid, vals in by_article.items():
-            v, a, rid = (min if is_date else max)(vals, key=lambda t: (t[0], t[2]))
-            heads[(v, a)].append((aid, rid))
-            stated[aid] = {(x, ap) for x, ap, _ in vals}
-        del by_article
         clusters: list[list] = []
         for h in sorted(heads):   # sorted values: a value agrees with its neighbour or with none before
             if clusters and agree(h, clusters[-1][-1]):

@@ -86,6 +86,13 @@ def flow_rows(flows: Mapping[str, list], pub_dates: Mapping[str, str], rows: lis
             groups[g] = [first, key]
     pub_date = pub_dates.get
     for (t, name, scope), keys in groups.items():
+        if type(keys) is str and type(flows[keys][3]) is str:  # the usual flow name: one record, one article
+            _, spelt_as, _, aid, _ = flows[keys]
+            d = pub_date(aid, "")
+            eid = entity_key(t, name, scope)
+            _append(rows, (eid, name, t, "" if spelt_as == name else spelt_as, "", "", 1, d, d))
+            key_map[keys] = eid
+            continue
         members = [keys] if type(keys) is str else keys
         spelt, articles = set(), set()
         for key in members:
