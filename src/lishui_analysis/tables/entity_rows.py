@@ -74,26 +74,26 @@ def flow_rows(flows: Mapping[str, list], pub_dates: Mapping[str, str], rows: lis
     Those of one type, normalized name and scope are one entity, as in the general path: its name
     the normalized one, the other spellings its aliases, no organization and no parent (only
     companies, bodies, zones and others have one; only projects a parent)."""
-    groups: dict[tuple, object] = {}   # (type, normalized name, scope) → a key, or a list of keys
+    groups: dict[tuple, str | list[str]] = {}   # (type, normalized name, scope) → a key, or a list of keys
     for key, (t, name, scope, _, _) in flows.items():
         g = (t, normalize_name(name), scope)
         first = groups.get(g)
         if first is None:
             groups[g] = key
-        elif type(first) is list:
+        elif isinstance(first, list):
             first.append(key)
         else:
             groups[g] = [first, key]
     pub_date = pub_dates.get
     for (t, name, scope), keys in groups.items():
-        if type(keys) is str and type(flows[keys][3]) is str:  # the usual flow name: one record, one article
+        if isinstance(keys, str) and type(flows[keys][3]) is str:  # the usual flow name: one record, one article
             _, spelt_as, _, aid, _ = flows[keys]
             d = pub_date(aid, "")
             eid = entity_key(t, name, scope)
             _append(rows, (eid, name, t, "" if spelt_as == name else spelt_as, "", "", 1, d, d))
             key_map[keys] = eid
             continue
-        members = [keys] if type(keys) is str else keys
+        members = [keys] if isinstance(keys, str) else keys
         spelt, articles = set(), set()
         for key in members:
             f = flows[key]
