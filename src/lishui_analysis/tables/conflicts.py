@@ -91,20 +91,94 @@ class Figures:
         self._key, self._art, self._rid, self._code = array("i"), array("i"), array("i"), array("i")
         self._value = array("d")
         self._tables: tuple[dict, ...] = ({}, {}, {}, {}, {})   # keys, articles, rid suffixes, codes, dates
+        self._listed: tuple[list, ...] | None = None
 
     def __len__(self) -> int:
         return len(self._key)
 
     def extend(self, figures) -> None:
         keys, arts, rids, codes, dates = self._tables
+        self._listed = None
+        add_key, add_art, add_rid = self._key.append, self._art.append, self._rid.append
+        add_code, add_value = self._code.append, self._value.append
         for k, attr, unit, v, ap, rid, aid, ex in figures:
             own = rid.startswith(aid)   # a row id is its article's id and a suffix: the suffix is kept
             is_date = type(v) is str
-            self._key.append(keys.setdefault(k, len(keys)))
-            self._art.append(arts.setdefault(aid, len(arts)))
-            self._rid.append(rids.setdefault(rid[len(aid):] if own else rid, len(rids)))
-            self._code.append(codes.setdefault((attr, unit, bool(ap), bool(ex), own, is_date), len(codes)))
-            self._value.append(dates.setdefault(v, len(dates)) if is_date else float(v))
+            add_key(keys.setdefault(k, len(keys)))
+            add_art(arts.setdefault(aid, len(arts)))
+            add_rid(rids.setdefault(rid[len(aid):] if own else rid, len(rids)))
+            add_code(codes.setdefault((attr, unit, bool(ap), bool(ex), own, is_date), len(codes)))
+            add_value(dates.setdefault(v, len(dates)) if is_date else float(v))
+
+    @classmethod
+    def of(cls, figures: Iterable[tuple]) -> Figures:
+        if isinstance(figures, Figures):
+            return figures
+        out = cls()
+        out.extend(figures)
+        return out
+
+    def grouped(self, key_map: dict[str, str], plant: dict[str, str], held: set | None) -> dict[tuple, list[int]]:
+        """The figures :func:`find_conflicts` compares, as their indexes by ``(entity, attribute, unit)``:
+        a figure whose key maps to an entity (through ``plant``) of ``held`` (all, when None), not excluded."""
+        keys, _, _, codes, _ = self._tables
+        eid_of = []
+        for k in keys:
+            eid = key_map.get(k)
+            eid = plant.get(eid, eid) if eid is not None else None
+            eid_of.append(eid if eid and (held is None or eid in held) else None)
+        code_of = list(codes)
+        per: dict[tuple, list[int]] = defaultdict(list)
+        for i, (ki, ci) in enumerate(zip(self._key, self._code)):
+            eid = eid_of[ki]
+            if eid is not None and not code_of[ci][3]:
+                attr, unit = code_of[ci][:2]
+                per[(eid, attr, unit)].append(i)
+        return per
+
+    def headlines(self, idxs: list[int], earliest: bool) -> tuple[dict, dict]:
+        """What :func:`find_conflicts` reads of the figures ``idxs`` (indexes, in the order added), per
+        article: its headline — the largest value (``earliest``: the earliest date) and, on a tie, the
+        greatest row id (the smallest) — and the distinct ``(value, approximate)`` it states. Returns
+        ``(heads, stated)``: ``{(value, approximate): [(article, row id)]}`` in the order the articles
+        first appear, ``{article: {(value, approximate)}}``. A row id is made only for a headline or a tie."""
+        _, arts, rids, codes, dates = self._lists()
+        code, art, value, rid_of = self._code, self._art, self._value, self._rid
+
+        def rid(i):
+            own = codes[code[i]][4]
+            return arts[art[i]] + rids[rid_of[i]] if own else rids[rid_of[i]]
+
+        best: dict[int, list] = {}    # article index → [value, approximate, figure index]
+        stated: dict[int, set] = {}
+        for i in idxs:
+            c = codes[code[i]]
+            ai, ap = art[i], c[2]
+            v = dates[int(value[i])] if c[5] else value[i]
+            s = stated.get(ai)
+            if s is None:
+                stated[ai] = {(v, ap)}
+                best[ai] = [v, ap, i]
+                continue
+            s.add((v, ap))
+            b = best[ai]
+            # as min()/max() of (value, row id) tuples: the first of equal keys stays
+            if not (v == b[0]):
+                better = v < b[0] if earliest else v > b[0]
+            else:
+                r, rb = rid(i), rid(b[2])
+                better = r < rb if earliest else r > rb
+            if better:
+                b[0], b[1], b[2] = v, ap, i
+        heads: dict[tuple, list] = defaultdict(list)
+        for ai, (v, ap, i) in best.items():
+            heads[(v, ap)].append((arts[ai], rid(i)))
+        return heads, {arts[ai]: s for ai, s in stated.items()}
+
+    def _lists(self) -> tuple[list, ...]:
+        if self._listed is None:
+            self._listed = tuple(list(t) for t in self._tables)
+        return self._listed
 
     def __iter__(self):
         keys, arts, rids, codes, dates = (list(t) for t in self._tables)
@@ -167,47 +241,41 @@ def plant_of(entities: list[dict]) -> dict[str, str]:
     return {parent: kids[0] for parent, kids in children.items() if len(kids) == 1}
 
 
-def find_conflicts(figures: Iterable[tuple], key_map: dict[str, str], entities: list[dict] | None = None) -> list[dict]:
-    """Rows of the conflicts table from :func:`conflict_candidates` tuples and the subject-key
-    → entity map: per entity and attribute, each article's figure (its largest: the whole) or
+def find_conflicts(figures: Iterable[tuple], key_map: dict[str, str], entities: list[dict] | None = None,
+                   columns: bool = False) -> list[dict] | dict[str, list]:
+    """Rows of the conflicts table from :func:`conflict_candidates` tuples (or :class:`Figures`) and the
+    subject-key → entity map: per entity and attribute, each article's figure (its largest: the whole) or
     milestone date (its earliest); the distinct headlines are grouped where neighbours agree,
     and two groups conflict unless an article of one states a value of the other anywhere.
     With ``entities`` (at least every company and project entity of ``key_map``), only companies
     and projects are compared, a company with one project as that project (:func:`plant_of`).
+    ``columns``: the table as columns (lists in schema order) instead of dicts.
 
     Near-linear in the number of rows: articles are compared through their distinct values,
-    never pairwise (a plant named in a thousand articles with two figures is two values).
+    never pairwise (a plant named in a thousand articles with two figures is two values). The
+    figures wait grouped as indexes (:meth:`Figures.grouped`), each group's tuples made when it is
+    compared; a group's row ids are joined once however many rows repeat them (issue #20: memory).
     """
     plant = plant_of(entities) if entities is not None else {}
     # a zone's, region's or batch's figures are flows of a period (invested this year), not a holder's stock:
     # only an entity of the map's that is a company or project of ``entities`` is compared
     held = {e["entity_id"] for e in entities if e["entity_type"] in ("company", "project")} \
         if entities is not None else None
-    per: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for rk, attr, unit, value, approx, rid, aid, excluded in figures:
-        eid = key_map.get(rk)
-        eid = plant.get(eid, eid) if eid is not None else None
-        if not eid or excluded or (held is not None and eid not in held):
-            continue
-        per[(eid, attr, unit)][aid].append((value, approx, rid))
-    out = []
-    for (eid, attr, unit), by_article in sorted(per.items()):
-        if len(by_article) < 2:
-            continue
+    figs = Figures.of(figures)
+    per = figs.grouped(key_map, plant, held)
+    out: list[list] = []   # rows in the table's column order
+    for (eid, attr, unit) in sorted(per):
         is_date = unit == ""
+        # each article's headline: the whole figure (largest) or the first date it states
+        heads, stated = figs.headlines(per[(eid, attr, unit)], is_date)
+        if len(stated) < 2:
+            continue
         if is_date:
             def agree(x, y):
                 return _dates_agree(x[0], y[0])
         else:
             def agree(x, y):
                 return same_figure(x[0], y[0], x[1], y[1])
-        # each article's headline: the whole figure (largest) or the first date it states
-        heads: dict[tuple, list] = defaultdict(list)     # (value, approximate) → [(article, row id)]
-        stated: dict[str, set] = {}                       # article → its distinct (value, approximate)
-        for aid, vals in by_article.items():
-            v, a, rid = (min if is_date else max)(vals, key=lambda t: (t[0], t[2]))
-            heads[(v, a)].append((aid, rid))
-            stated[aid] = {(x, ap) for x, ap, _ in vals}
         clusters: list[list] = []
         for h in sorted(heads):   # sorted values: a value agrees with its neighbour or with none before
             if clusters and agree(h, clusters[-1][-1]):
@@ -220,6 +288,7 @@ def find_conflicts(figures: Iterable[tuple], key_map: dict[str, str], entities: 
         # the group most articles state against each other one: k groups give k - 1 rows
         n_arts = [sum(len(heads[h]) for h in c) for c in clusters]
         i = max(range(len(clusters)), key=lambda k: (n_arts[k], -k))
+        ids_a = None   # the big group's row ids: one string, however many rows name them
         for j in range(len(clusters)):
             if j == i:
                 continue
@@ -227,19 +296,25 @@ def find_conflicts(figures: Iterable[tuple], key_map: dict[str, str], entities: 
             if side_values[i].states_any(b, agree) or side_values[j].states_any(a, agree):
                 continue
             fmt = (lambda x: x) if is_date else (lambda x: "%.10g" % x)
-            ids_a = sorted(rid for h in a for _, rid in heads[h])
+            if ids_a is None:
+                ids_a = ";".join(sorted(rid for h in a for _, rid in heads[h]))
             ids_b = sorted(rid for h in b for _, rid in heads[h])
             arts = sorted({aid for h in a + b for aid, _ in heads[h]})
-            out.append(dict(entity_id=eid, attribute=attr, value_a=fmt(_most_stated(a, heads)),
-                            value_b=fmt(_most_stated(b, heads)), unit=unit,
-                            quantity_or_event_ids_a=";".join(ids_a), quantity_or_event_ids_b=";".join(ids_b),
-                            article_ids=";".join(arts)))
+            out.append([eid, attr, fmt(_most_stated(a, heads)), fmt(_most_stated(b, heads)), unit,
+                        ids_a, ";".join(ids_b), ";".join(arts)])
     # the table's key has no unit: the same two numbers in two units (吨 and 片) name their unit
-    keys = Counter((r["entity_id"], r["attribute"], r["value_a"], r["value_b"]) for r in out)
+    keys = Counter((r[0], r[1], r[2], r[3]) for r in out)
     for r in out:
-        if keys[(r["entity_id"], r["attribute"], r["value_a"], r["value_b"])] > 1:
-            r["attribute"] = f"{r['attribute']} ({r['unit']})"
-    return out
+        if keys[(r[0], r[1], r[2], r[3])] > 1:
+            r[1] = f"{r[1]} ({r[4]})"
+    if columns:
+        return {c: [r[k] for r in out] for k, c in enumerate(CONFLICT_COLUMNS)}
+    return [dict(zip(CONFLICT_COLUMNS, r)) for r in out]
+
+
+#: The conflicts table's columns, in schema order.
+CONFLICT_COLUMNS = ("entity_id", "attribute", "value_a", "value_b", "unit", "quantity_or_event_ids_a",
+                    "quantity_or_event_ids_b", "article_ids")
 
 
 class _Side:

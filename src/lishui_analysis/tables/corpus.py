@@ -15,8 +15,8 @@ import os
 import re
 import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from .. import __version__, config, schema
 from ..ingest import load
@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
 from .corrections import Corrections, load_corrections
 from .entities import EntityCollector, Figures, find_conflicts
+from .memory import ArticleSets, release_free_memory  # noqa: F401 (corpus.ArticleSets: read by tests)
 from .projects import PROJECT_TYPES, ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of
 from .versions import dependency_versions
@@ -75,55 +76,6 @@ FLOW_TYPES = ("batch", "zone", "region", "government")
 #: Tables whose rows carry a per-name subject key until the corpus-wide resolution maps it to its
 #: entity: their row groups wait in Arrow IPC files and are encoded into Parquet once, remapped.
 REMAPPED = ("quantities", "events")
-
-
-def release_free_memory() -> None:
-    """Give the C allocator's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere):
-    the pages a file's transient objects used between long-lived ones would otherwise stay counted in
-    the build's memory (≈ 20 MB at 10,000 pages). ≈ 30 ms a call: twice a build."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    try:
-        import ctypes
-
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-class ArticleSets:
-    """Sets of article ids by key, kept as bits over the articles' numbers (an organization named in
-    90,000 articles: 11 KB, not a set of 90,000 strings) until :meth:`sets` gives them as sets."""
-
-    def __init__(self):
-        self.number: dict[str, int] = {}
-        self.bits: dict[str, bytearray] = {}
-
-    def add(self, key: str, article_ids) -> None:
-        number, bits = self.number, self.bits.get(key)
-        if bits is None:
-            bits = self.bits[key] = bytearray()
-        for aid in article_ids:
-            n = number.get(aid)
-            if n is None:
-                n = number[sys.intern(aid)] = len(number)  # one string per article
-            if n >> 3 >= len(bits):
-                bits.extend(bytes((n >> 3) + 1 - len(bits)))
-            bits[n >> 3] |= 1 << (n & 7)
-
-    def sets(self) -> dict[str, set]:
-        ids = list(self.number)
-        return {key: {ids[(i << 3) + b] for i, byte in enumerate(bits) if byte for b in _BITS[byte]}
-                for key, bits in self.bits.items()}
-
-
-#: The bits set in each byte value, lowest first.
-_BITS = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
 
 
 def plan_corpus(raw_dir: Path) -> list[tuple[str, dict]]:
@@ -258,7 +210,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Corpus-wide stage: names → entities, then the entity of every row (a second pass
         # over quantities and events), projects per entity, conflicts between articles.
         names_seen.add_organizations(orgs, org_articles.sets())
-        resolution = names_seen.resolve(corr.merges(), corr.apart())
+        resolution = names_seen.resolve(corr.merges(), corr.apart(), columns=True)
         corr.note_entities(resolution.corrected)
         for stale in corr.stale():
             log.warning("%s: %s — stale? (kept in manifest.json, corrections.stale)", corr.path, stale,
@@ -279,15 +231,21 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         release_free_memory()
         # Conflicts and projects read the company and project entities only: the other rows go, as
         # columns, before the table is made of them.
-        entity_columns = columns_of("entities", resolution.entities)
-        held = [e for e in resolution.entities if e["entity_type"] in PROJECT_TYPES]
-        resolution.entities = []
+        entity_columns, resolution.columns = resolution.columns or {}, None
+        held = [dict(zip(entity_columns, row)) for row in zip(*entity_columns.values())
+                if row[2] in PROJECT_TYPES]  # (entity_type: the third column)
         sinks["entities"].add(entity_columns)
         sinks["entities"].flush()
         del entity_columns
-        sinks["conflicts"].add(columns_of("conflicts", find_conflicts(names_seen.figures, resolution.key_map, held)))
-        sinks["conflicts"].flush()
+        conflict_columns = cast(dict, find_conflicts(names_seen.figures, resolution.key_map, held, columns=True))
         names_seen.figures = Figures()
+        # Arrow allocates apart from Python (its own pool): what Python freed is given back first, so that
+        # the table's Arrow copy and then its Parquet encoding do not add to it (≈ 20 MB each at 10,000 pages).
+        release_free_memory()
+        sinks["conflicts"].add(conflict_columns)
+        del conflict_columns
+        release_free_memory()
+        sinks["conflicts"].flush()
         sinks["projects"].add(columns_of("projects", projects.rows({o["org_id"]: o["industry"] for o in orgs},
                                                                  resolution.key_map, held)))
         key_map = resolution.key_map

@@ -48,6 +48,7 @@ from .names import (  # noqa: F401
     vocab,
     zone_key,
 )
+from .entity_rows import FLOW_SCOPED
 from .resolution import (  # noqa: F401
     ENTITY_STEPS,
     SHORT_NAME_STEPS,
@@ -95,6 +96,10 @@ class EntityCollector:
         #: build drops batch, zone, region and government figures when no correction merges names).
         self.drop_types = frozenset(drop_types)
         self.records: dict[str, NameRecord] = {}
+        #: Article-scoped batch and region names (``entity_rows.FLOW_SCOPED``): record key → ``[entity_type,
+        #: name, scope, articles (one id, or a set), n_rows]`` — no rule compares them, so they are not
+        #: records (:meth:`resolve` makes them records only for the researcher's corrections).
+        self.flows: dict[str, list] = {}
         self.pub_dates: dict[str, str] = {}
         self.figures = Figures()   # (row key, attribute, unit, value, approximate, row id, article id, excluded)
         self.org_types: dict[str, str] = {}   # org_id → org type
@@ -120,14 +125,25 @@ class EntityCollector:
         # however many names, figures and sets hold it (memory flat with the corpus).
         intern = sys.intern
         self.pub_dates.update((intern(a), intern(d)) for a, d in zip(article_ids, pub_dates))
+        flows = self.flows
         for key, aid, subject, stype, oid, n in summary["names"]:
             aid = intern(aid)  # one string per article, however many names' sets hold it
-            key = intern(key)
-            oid = intern(oid)
             r = self.records.get(key)
             if r is None:
+                f = flows.get(key)
+                if f is not None:  # (a flow name has no organization counted: not a company, body, zone …)
+                    if f[3] is not aid and f[3] != aid:
+                        f[3] = {f[3], aid} if type(f[3]) is str else f[3] | {aid}
+                    f[4] += n
+                    continue
+                key = intern(key)
                 t = stype or infer_type(subject)  # organization types are known at the end: resolve()
-                r = self._record(key, t, intern(subject), aid if row_scoped(stype, subject) else "")
+                scope = aid if row_scoped(stype, subject) else ""
+                if scope and t in FLOW_SCOPED:
+                    flows[key] = [t, intern(subject), scope, aid, n]
+                    continue
+                r = self._record(key, t, intern(subject), scope)
+            oid = intern(oid)
             arts = r.articles
             if not arts:
                 r.articles = (aid,)
@@ -143,7 +159,8 @@ class EntityCollector:
                 elif r.entity_type == "project":
                     r.parent_org_ids = _counted(r.parent_org_ids, oid, n)
         records, drop = self.records, self.drop_types  # every figure's key is one of the names above
-        self.figures.extend(f for f in summary["figures"] if not drop or records[f[0]].entity_type not in drop)
+        self.figures.extend(f for f in summary["figures"]
+                            if not drop or (flows[f[0]][0] if f[0] in flows else records[f[0]].entity_type) not in drop)
 
     def add_organizations(self, orgs: list[dict], org_articles: dict[str, set]) -> None:
         """Organizations (rows of the organizations table) as names too: a full name seen only
@@ -163,11 +180,13 @@ class EntityCollector:
         """Forget the name records and publication dates once :meth:`resolve` has run (the figures
         stay, for conflicts)."""
         self.records = {}
+        self.flows = {}
         self.pub_dates = {}
         self.org_types = {}
         self.org_names = {}
 
-    def resolve(self, merges=(), apart=()) -> Resolution:
+    def resolve(self, merges=(), apart=(), columns: bool = False) -> Resolution:
+        """The corpus's entities (``resolution.resolve_entities``; ``columns``: the table as columns)."""
         # Subject names that are organization names take the organization's type.
         by_name = {}
         for r in self.records.values():
@@ -180,5 +199,11 @@ class EntityCollector:
             if r.key.startswith("O:") and is_scoped(r.entity_type, r.name):
                 continue  # 市政府 as an organization: no article to scope it to; its mentions as subjects are kept
             recs.append(r)
-        return resolve_entities(recs, self.pub_dates, self.org_names, merges, apart)
+        flows = self.flows
+        if merges or apart:  # a correction may name a flow name: all go through the rules, as records
+            recs += [NameRecord(key=k, entity_type=t, name=name, scope=scope, org_ids=_NONE,
+                                articles=(arts,) if type(arts) is str else arts, aliases=(), parent_org_ids=_NONE,
+                                n_rows=n) for k, (t, name, scope, arts, n) in flows.items()]
+            flows = {}
+        return resolve_entities(recs, self.pub_dates, self.org_names, merges, apart, flows, columns)
 

@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
-from itertools import repeat
 from dataclasses import dataclass, field
 
 from .. import config
 from ..extract.org_links import is_subsequence
 from ..vocab import regions
+from . import entity_rows
 from .merges import UnionFind, apply_corrections, evidence
 from .names import (
     company_core,
@@ -88,6 +88,7 @@ class Resolution:
     ambiguous: list[dict]                # names left apart because more than one entity fits
     corrected: dict[int, int] = field(default_factory=dict)  # merge/apart entry → groups it named
     merges: list[dict] = field(default_factory=list)  # each merge of two names: the rule that joined them
+    columns: dict[str, list] | None = None  # the entities table as columns, when asked for instead of ``entities``
 
 
 @dataclass
@@ -151,14 +152,17 @@ class Resolving:
 
 
 def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
-                     org_names: dict | None = None, merges=(), apart=()) -> Resolution:
+                     org_names: dict | None = None, merges=(), apart=(), flows: Mapping[str, list] | None = None,
+                     columns: bool = False) -> Resolution:
     """Group name records into entities (see the module docstring for the rules).
 
     ``pub_dates``: article_id → publication date (first_seen/last_seen); ``org_names``:
     org_id → organization name (an entity's org_id is its canonical name's organization,
     else the one its rows name most). ``merges`` and ``apart``: the researcher's corrections
     (``corrections.yaml``), each a tuple of names or entity ids: merged before the rules run (so
-    the rules see one holder), kept apart whatever a rule says.
+    the rules see one holder), kept apart whatever a rule says. ``flows``: article-scoped batch and
+    region names kept out of the rules (``entity_rows.flow_rows``; only without corrections: a
+    correction may name them); ``columns``: the table as ``Resolution.columns``.
 
     >>> recs = [name_record("company", "浙江云岭晶材科技有限公司"), name_record("project", "云岭晶材一期项目"),
     ...         name_record("company", "云岭晶材")]
@@ -175,7 +179,9 @@ def resolve_entities(records: list[NameRecord], pub_dates: dict | None = None,
     for step in config.active_steps(STAGE, ENTITY_STEPS):
         st.uf.why = step.__name__.lstrip("_")
         step(st)
-    res = entity_table(st)
+    if flows and (merges or apart):
+        raise ValueError("flow names are resolved apart only without merge or apart corrections")
+    res = entity_table(st, flows, columns)
     res.corrected = used
     return res
 
@@ -499,43 +505,19 @@ ENTITY_STEPS = (_relative_by_org, _org_aliases, _company_cores, _trade_name_clas
 SHORT_NAME_STEPS = (_short_is_alias, _short_is_trade_name, _short_starts_core, _short_spelt_in_core)
 
 
-def entity_table(st: Resolving) -> Resolution:
-    """The entities table, one row per group, and every record key's entity (not a step)."""
-    entities, key_map = [], {}
-    org_by_name = {n: o for o, n in sorted(st.org_names.items())}
-    groups = st.groups()
-    pub_date = st.pub_dates.get
-    for root, g in groups.items():
-        members = [st.recs[i] for i in g.idxs]
-        name, etype = g.name, g.canon.entity_type
-        if len(members) == 1:  # most entities (a name of one article): its own collections, not copies
-            m = members[0]
-            articles = m.articles if len(m.articles) < 2 or isinstance(m.articles, (set, frozenset)) \
-                else set(m.articles)
-            orgs: Mapping[str, int] = m.org_ids
-            aliases = sorted(({m.name} | set(m.aliases)) - {name})
-        else:
-            articles = set().union(*(m.articles for m in members))
-            counts: Counter[str] = Counter()
-            for m in members:
-                counts.update(m.org_ids)
-            orgs = counts
-            aliases = sorted(({m.name for m in members} | set().union(*(m.aliases for m in members))) - {name})
-        dates = [d for d in map(pub_date, articles, repeat("")) if d]
-        org_id = org_by_name.get(name) or (min(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0] if orgs else "")
-        parent = st.parent_of.get(root)
-        entities.append(dict(entity_id=g.entity_id, name=name, entity_type=etype, aliases=";".join(aliases),
-                             org_id=org_id if etype in ("company", "government", "zone", "other") else "",
-                             parent_id=groups[parent].entity_id if parent is not None else "",
-                             n_articles=len(articles), first_seen=min(dates) if dates else "",
-                             last_seen=max(dates) if dates else ""))
-        for m in members:
-            key_map[m.key] = g.entity_id
-    # One id per entity: records of one type, name and scope are always one group, so two groups
-    # cannot share a canonical name — checked, since the table's key depends on it.
-    ids = Counter(e["entity_id"] for e in entities)
-    if len(ids) != len(entities):
-        raise RuntimeError(f"entity ids collide: {[e['name'] for e in entities if ids[e['entity_id']] > 1][:5]}")
-    entities.sort(key=lambda e: e["entity_id"])
+def entity_table(st: Resolving, flows: Mapping[str, list] | None = None, columns: bool = False) -> Resolution:
+    """The entities table, one row per group and per flow name (``entity_rows.py``), and every
+    record key's entity (not a step). ``columns``: the table as columns (``Resolution.columns``,
+    ``entities`` left empty), not dicts."""
+    rows = entity_rows.new_table()
+    key_map: dict[str, str] = {}
+    entity_rows.group_rows(st, rows, key_map)
+    if flows:
+        entity_rows.flow_rows(flows, st.pub_dates, rows, key_map)
+    entity_rows.sorted_rows(rows)
     ambiguous = sorted(st.ambiguous, key=lambda a: (a["name"], a["reason"]))
-    return Resolution(entities=entities, key_map=key_map, ambiguous=ambiguous, merges=evidence(st))
+    res = Resolution(entities=[] if columns else entity_rows.as_dicts(rows), key_map=key_map, ambiguous=ambiguous,
+                     merges=evidence(st))
+    if columns:
+        res.columns = entity_rows.as_columns(rows)
+    return res
