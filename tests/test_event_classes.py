@@ -556,3 +556,14 @@ def test_a_negated_milestone_did_not_happen(neg, verb):
     text = f"云岭精密铸件项目原计划5月{verb}，因用地报批滞后，目前{neg}{verb}。"
     got = [(e.event_type, e.planned) for e in events_of(text)]
     assert all(planned for _, planned in got)
+
+
+@pytest.mark.parametrize("clause", ["申请人竞得土地后，拟成立新公司进行开发建设", "企业摘牌地块后，将在三个月内开工建设"])
+def test_a_verb_with_its_object_before_then_and_a_future_is_a_condition(clause):
+    text = f"3月5日，石湾镇发布出让公告。{clause}。"
+    assert [e for e in events_of(text) if e.event_type == "land_acquired"] == []
+
+
+def test_a_verb_with_its_object_then_a_step_told_in_sequence_stays():
+    text = "3月5日，云岭精密铸件有限公司竞得土地后，随即进场平整场地。"
+    assert ("land_acquired", "2025-03-05") in [(e.event_type, e.date) for e in events_of(text)]

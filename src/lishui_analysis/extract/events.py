@@ -70,8 +70,10 @@ class Event:
 # nouns modifies that noun instead of reporting a milestone.
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动|率")
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
-_FUTURE_WORDS = ("将", "可", "预计", "能", "有望", "届时", "力争", "计划", "未来", "达到", "形成", "产值", "营收", "税收",
+_FUTURE_WORDS = ("将", "可", "预计", "能", "有望", "届时", "力争", "计划", "拟", "未来", "达到", "形成", "产值", "营收", "税收",
                  "亩均", "年产", "实现", "带动", "新增")
+#: A verb's short object, then 后 closing its clause: a when-clause (竞得土地后，…; 摘牌地块后，…)
+_OBJECT_THEN = re.compile(r"[^，。；：,;:\d]{1,4}后[，,]")
 _FUTURE_AFTER = re.compile("|".join(_FUTURE_WORDS))
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
@@ -268,7 +270,8 @@ def _condition(a: _Article, s: _Statement) -> bool:
     and a step told in sequence (签约后，双方 …) stay."""
     text = a.text
     nxt = a.verb_re.match(text, s.end)
-    return not ((s.post.startswith("后") or (nxt and text.startswith("后", nxt.end())))
+    return not ((s.post.startswith("后") or (nxt and text.startswith("后", nxt.end()))
+                 or _OBJECT_THEN.match(text, s.end))  # (竞得土地后，拟成立新公司: its object between)
                 and occurs_within(text, _FUTURE_WORDS, s.end, s.s_end)
                 and not a.picker.dated_between(s.cstart, s.start))
 
