@@ -567,3 +567,16 @@ def test_a_verb_with_its_object_before_then_and_a_future_is_a_condition(clause):
 def test_a_verb_with_its_object_then_a_step_told_in_sequence_stays():
     text = "3月5日，云岭精密铸件有限公司竞得土地后，随即进场平整场地。"
     assert ("land_acquired", "2025-03-05") in [(e.event_type, e.date) for e in events_of(text)]
+
+
+# ---- 可 and 能 make a condition only as words of their own -------------------------------------------
+
+@pytest.mark.parametrize("rest", ["双方就智能制造展开深度合作", "随即进场平整场地，顺利完成许可审批"])
+def test_a_modal_character_inside_a_word_makes_no_condition(rest):
+    text = f"3月5日，云岭精密铸件项目签约后，{rest}。"
+    assert ("settled", "2025-03-05") in [(e.event_type, e.date) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("rest", ["可实现年产值8亿元", "能够新增产值8亿元", "产能将提升一倍"])
+def test_a_future_after_a_verb_then_hou_is_a_condition(rest):
+    assert [e for e in events_of(f"云岭精密铸件项目投产后，{rest}。") if not e.planned] == []

@@ -137,3 +137,4 @@ def test_an_achieved_marker_not_ended_by_the_figure_does_not_end_a_cue():
     """(found by the property test: 累计 straddling the position asked about is not before it)"""
     text = "计划计划将将后后，到2030年面积累计"
     assert is_forecast(text, 0, len(text) - 1) == _plain(text, 0, len(text) - 1) is True
+

@@ -4,9 +4,11 @@ now adverbs. Read once per process."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..vocab import cues, event_vocab
+from . import lexicon
 from .context import occurs_within
 
 
@@ -65,3 +67,38 @@ def negated(text: str, cstart: int, start: int) -> bool:
     至今没有正式投产): it did not happen."""
     words, within = _negations()
     return occurs_within(text, words, max(cstart, start - within - 2), start)
+
+
+#: What follows 投产后/建成后 when it is a condition: a future or a possibility.
+FUTURE_WORDS = ("将", "可", "预计", "能", "可以", "能够", "可望", "有望", "届时", "力争", "计划", "拟", "未来", "达到", "形成",
+                "产值", "营收", "税收", "亩均", "年产", "实现", "带动", "新增")
+MODAL_CHARS = ("可", "能")  # (read only outside words of the dictionary: 许可, 智能 are no "can")
+
+
+def future_within(text: str, lo: int, hi: int) -> bool:
+    """A future word wholly inside ``text[lo:hi]``; 可 and 能 only as words of their own, not inside a word
+    of the dictionary (许可, 可持续, 智能, 产能, 能源: :func:`_future_marks`)."""
+    starts, ends = _future_marks(text)
+    i = bisect_left(starts, lo)
+    return i < len(starts) and ends[i] <= hi
+
+
+@lru_cache(maxsize=64)
+def _future_marks(text: str) -> tuple[list[int], list[int]]:
+    """The occurrences of the future words in ``text`` (starts in order, the least end from each on)
+    but for 可/能 inside a two-character word of jieba's dictionary that is no future word itself."""
+    words = lexicon.tags()
+    least: dict[int, int] = {}
+    for w in FUTURE_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            if not (w in MODAL_CHARS and any(p in words and p not in FUTURE_WORDS
+                                              for p in (text[max(0, i - 1):i + 1], text[i:i + 2]) if len(p) == 2)):
+                least[i] = min(least.get(i, i + len(w)), i + len(w))
+            i = text.find(w, i + 1)
+    starts = sorted(least)
+    ends, m = [0] * len(starts), len(text) + 1
+    for k in range(len(starts) - 1, -1, -1):
+        m = min(m, least[starts[k]])
+        ends[k] = m
+    return starts, ends

@@ -38,7 +38,7 @@ from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .event_rows import Rows, add_row, trial_runs
-from .event_words import has_non_subject, milestone_verbs, negated, now_adverbs, object_after, words_of
+from .event_words import future_within, has_non_subject, milestone_verbs, negated, now_adverbs, object_after, words_of
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -69,12 +69,8 @@ class Event:
 # A milestone verb followed, within its clause, by a short noun phrase headed by one of these
 # nouns modifies that noun instead of reporting a milestone.
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|工程|指挥部|专班|行动|率")
-#: What follows 投产后/建成后 when it is a condition: a future or a possibility.
-_FUTURE_WORDS = ("将", "可", "预计", "能", "有望", "届时", "力争", "计划", "拟", "未来", "达到", "形成", "产值", "营收", "税收",
-                 "亩均", "年产", "实现", "带动", "新增")
 #: A verb's short object, then 后 closing its clause: a when-clause (竞得土地后，…; 摘牌地块后，…)
 _OBJECT_THEN = re.compile(r"[^，。；：,;:\d]{1,4}后[，,]")
-_FUTURE_AFTER = re.compile("|".join(_FUTURE_WORDS))
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
@@ -272,8 +268,9 @@ def _condition(a: _Article, s: _Statement) -> bool:
     nxt = a.verb_re.match(text, s.end)
     return not ((s.post.startswith("后") or (nxt and text.startswith("后", nxt.end()))
                  or _OBJECT_THEN.match(text, s.end))  # (竞得土地后，拟成立新公司: its object between)
-                and occurs_within(text, _FUTURE_WORDS, s.end, s.s_end)
+                and future_within(text, s.end, s.s_end)
                 and not a.picker.dated_between(s.cstart, s.start))
+
 
 
 def _question(a: _Article, s: _Statement) -> bool:
