@@ -288,3 +288,10 @@ def test_a_zone_named_as_a_site_holds_none_of_the_figures_after_it(label):
     text = f"云岭精工年产5万台减速机项目总投资12亿元。{label}石湾经济开发区北区，拟用地约120亩。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "mu"]
     assert q and q[0].subject_type != "zone"
+
+
+@pytest.mark.parametrize("stat", ["完成工业投资150亿元", "技改投资80亿元", "完成制造业投资150亿元"])
+def test_an_area_s_target_in_a_work_report_is_the_area_s_not_the_last_project_s(stat):
+    text = f"云岭精工扩产项目于8月16日完成设备安装。\n力争全区规上工业增加值增长7%以上，{stat}。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
+    assert q and all(x.subject_type == "region" for x in q)

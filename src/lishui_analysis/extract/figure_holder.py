@@ -453,7 +453,8 @@ def _area_statistic(f: _Figure) -> Resolved | None:
         if before and before[-1].kind in ("region", "zone") and stat.start() - before[-1].end <= _STAT_OWNER_GAP:
             h = before[-1]
             break
-    h = h or f.holders.area_speaker(pos)
+    h = h or f.holders.area_speaker(pos) or next(  # (力争全区…增长7%，完成工业投资150亿元: the sentence's area)
+        (x for x in reversed(f.holders.between(f.sent_start, pos)) if x.kind in ("region", "zone")), None)
     return None if h is None else Resolved(h.name, h.kind, h.org, h.start, h.end)
 
 
