@@ -558,7 +558,7 @@ def test_a_negated_milestone_did_not_happen(neg, verb):
     assert all(planned for _, planned in got)
 
 
-@pytest.mark.parametrize("clause", ["申请人竞得土地后，拟成立新公司进行开发建设", "企业摘牌地块后，将在三个月内开工建设"])
+@pytest.mark.parametrize("clause", ["竞买人竞得该地块后，拟另设项目公司负责开发", "企业摘牌地块后，将在三个月内开工建设"])
 def test_a_verb_with_its_object_before_then_and_a_future_is_a_condition(clause):
     text = f"3月5日，石湾镇发布出让公告。{clause}。"
     assert [e for e in events_of(text) if e.event_type == "land_acquired"] == []
