@@ -113,9 +113,15 @@ def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int
             if least_end.get(i, e + 1) > e:
                 least_end[i] = e
             i = text.find(w, i + 1)
+    return occurrence_index(least_end, len(text))
+
+
+def occurrence_index(least_end: dict[int, int], n: int) -> tuple[list[int], list[int]]:
+    """Occurrences given as start → least end (in a text of ``n`` characters) as :func:`occurs_within`
+    reads them: the starts in order and, for each, the least end of an occurrence starting there or later."""
     starts = sorted(least_end)
     ends = [0] * len(starts)
-    m = len(text) + 1
+    m = n + 1
     for k in range(len(starts) - 1, -1, -1):
         m = min(m, least_end[starts[k]])
         ends[k] = m

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..vocab import cues, event_vocab
 from . import lexicon
-from .context import occurs_within
+from .context import occurrence_index, occurs_within
 
 
 @lru_cache(maxsize=None)
@@ -96,9 +96,4 @@ def _future_marks(text: str) -> tuple[list[int], list[int]]:
                                               for p in (text[max(0, i - 1):i + 1], text[i:i + 2]) if len(p) == 2)):
                 least[i] = min(least.get(i, i + len(w)), i + len(w))
             i = text.find(w, i + 1)
-    starts = sorted(least)
-    ends, m = [0] * len(starts), len(text) + 1
-    for k in range(len(starts) - 1, -1, -1):
-        m = min(m, least[starts[k]])
-        ends[k] = m
-    return starts, ends
+    return occurrence_index(least, len(text))

@@ -219,7 +219,8 @@ def extract_events(text: str, sentences, dates: list[DateMention], orgs=(), pub_
 def _word_exceptions(a: _Article, s: _Statement) -> bool:
     """Drops a verb in a context its entry of ``events.yaml`` excludes: a ``not_before`` word around
     it (举行开竣工仪式: a ceremony's name), a ``not_after`` word right after it (云岭科技竞得价为每亩
-    12万元: a price; 开工率达95%: a rate)."""
+    12万元: a price; 开工率达95%: a rate); a verb without the object it needs (签订承诺书), said of money or
+    a policy (贷款落地) or negated (尚未开工) — :mod:`.event_words`."""
     text = a.text
     if s.word in words_of("period_words"):  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
         s.date = period_end(text, s.end)
@@ -270,7 +271,6 @@ def _condition(a: _Article, s: _Statement) -> bool:
                  or _OBJECT_THEN.match(text, s.end))  # (竞得土地后，拟成立新公司: its object between)
                 and future_within(text, s.end, s.s_end)
                 and not a.picker.dated_between(s.cstart, s.start))
-
 
 
 def _question(a: _Article, s: _Statement) -> bool:

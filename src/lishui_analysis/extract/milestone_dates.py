@@ -17,7 +17,7 @@ from .dates import DateMention
 _NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点")
 
 
-def _names_batch(text: str, d: DateMention) -> bool:
+def _no_milestone_date(text: str, d: DateMention) -> bool:
     """A year (not a day: 6月8日首批组件下线 is dated) followed by :data:`_NOUN_YEAR`: part of a name; or
     the day a reporter learned the news (4月6日，记者从市发改局获悉：…; :data:`_REPORTED`), no milestone's."""
     return (d.precision == "year" and _NOUN_YEAR.match(text, d.end) is not None) \
@@ -100,7 +100,7 @@ def carried_date(dates: list[DateMention], text: str, s_start: int, event_type: 
     5月8日，签约仪式举行。…会上签约项目7个)."""
     para_start = text.rfind("\n", 0, s_start) + 1
     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date and d.kind != "period"
-             and not later(d.date, pub_date) and not _names_batch(text, d)]
+             and not later(d.date, pub_date) and not _no_milestone_date(text, d)]
     if not prior and not ITEM_MARK.match(text, para_start) \
             and (event_type in CEREMONY_TYPES or collective or any(a in sentence for a in anaphora)):
         prior = [d for d in dates if d.end <= s_start and d.precision == "day"
@@ -126,7 +126,7 @@ def tally_year(dates: list[DateMention], text: str, pos: int, pub_date: str) -> 
 
 
 def _year_of(d: DateMention, text: str, pub_date: str) -> bool:
-    return bool(d.date) and not later(d.date, pub_date) and not _names_batch(text, d)
+    return bool(d.date) and not later(d.date, pub_date) and not _no_milestone_date(text, d)
 
 
 def _as_year(d: DateMention | None, pub_date: str, pos: int) -> DateMention | None:
@@ -145,7 +145,7 @@ def pick_date(text, dates, pos, cstart, s_start, s_end, not_before="", used=froz
     For a planned milestone (``not_before`` = publication date) a date from
     elsewhere in the sentence must not lie before publication.
     """
-    dates = [d for d in dates if not _names_batch(text, d)]  # 2024年首批…: a year naming a batch
+    dates = [d for d in dates if not _no_milestone_date(text, d)]  # 2024年首批…: a year naming a batch
     in_clause = [d for d in dates if cstart <= d.start and d.end <= pos and d.date]
     if in_clause:
         best = in_clause[-1]
@@ -241,7 +241,7 @@ class DatePicker:
 
     def __init__(self, text: str, dates: list[DateMention], pub_date: str = ""):
         self.text, self.dates, self.pub_date = text, dates, pub_date
-        self.kept = [d for d in dates if not _names_batch(text, d)]  # what pick_date reads
+        self.kept = [d for d in dates if not _no_milestone_date(text, d)]  # what pick_date reads
         self.a_dated_starts = sorted(d.start for d in dates if d.date)
         self.t_ok: list[DateMention] | None = None   # dates a tally's year may come from, by end (tally_year)
         self.t_ends: list[int] = []
@@ -373,7 +373,7 @@ class DatePicker:
         dates = self.dates
         if pub not in self.a_prev:
             self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and d.kind != "period" and not later(d.date, pub)
-                                         and not _names_batch(self.text, d))
+                                         and not _no_milestone_date(self.text, d))
             self.a_first_day[pub] = next((k for k, d in enumerate(dates)
                                           if d.precision == "day" and not later(d.date, pub)), -1)
         i = bisect_left(self.a_starts, line_start(self.text, s_start))
