@@ -11,6 +11,7 @@ from conftest import FIXTURES
 from lishui_analysis.tables import entities as ent
 from lishui_analysis.analysis import indicators as ind
 from lishui_analysis.tables.corpus import build, load_tables
+from lishui_analysis.tables.projects import plants_of_companies
 
 ENTITY_CORPUS = FIXTURES / "entities"
 
@@ -328,3 +329,36 @@ def test_projects_are_assembled_per_entity_from_all_its_names():
     assert row["investment_cny"] == 3e8 and row["land_mu"] == 120.0 and row["investment_intensity"] == 250.0
     assert row["topped_out"] == "2024-11" and row["production_start"] == ""   # planned dates are no milestones here
     assert row["article_ids"] == "a:01;b:01"
+
+
+def test_a_plant_named_by_its_company_is_one_projects_row_with_the_company():
+    """The text calls a company's plant by the company's name: the plant's investment and milestones
+    (typed project) and the company's output (typed company) land on one row, the company's, with its
+    org_id; a project of the company named otherwise keeps its own row."""
+    name = "浙江禾北新材料科技有限公司"
+    k_co, k_plant, k_line = "k:co", "k:plant", "k:line"
+    entities = [
+        dict(entity_id="Eco", name=name, entity_type="company", org_id="Oco", parent_id=""),
+        dict(entity_id="Eplant", name=name, entity_type="project", org_id="", parent_id="Eco"),
+        dict(entity_id="Eline", name="禾北新材年产8万吨膜材料项目", entity_type="project", org_id="", parent_id="Eco"),
+    ]
+    key_map = {k_co: "Eco", k_plant: "Eplant", k_line: "Eline"}
+    q = pd.DataFrame([
+        dict(quantity_id="c:01:q001", article_id="c:01", value=2.5e9, unit="CNY", metric="investment",
+             subject=name, subject_type="project", entity_id=k_plant, org_id="Oco", forecast=False),
+        dict(quantity_id="c:01:q002", article_id="c:01", value=9e9, unit="CNY", metric="output_value",
+             subject=name, subject_type="company", entity_id=k_co, org_id="Oco", forecast=True),
+        dict(quantity_id="d:01:q001", article_id="d:01", value=6e8, unit="CNY", metric="investment",
+             subject="禾北新材年产8万吨膜材料项目", subject_type="project", entity_id=k_line, org_id="", forecast=False)])
+    e = pd.DataFrame([dict(event_id="c:01:e001", article_id="c:01", event_type="construction_started", subject=name,
+                           subject_type="project", entity_id=k_plant, org_id="Oco", date="2023-04", planned=False)])
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    rows = {r["project_id"]: r for r in asm.rows({"Oco": "materials"}, key_map, entities)}
+    assert sorted(rows) == ["Eco", "Eline"]                      # no second row of the company's name
+    co = rows["Eco"]
+    assert co["subject"] == name and co["org_id"] == "Oco" and co["industry"] == "materials"
+    assert co["investment_cny"] == 2.5e9 and co["output_value_cny"] == 9e9 and co["construction_started"] == "2023-04"
+    assert co["quantity_ids"] == "c:01:q001;c:01:q002" and co["event_ids"] == "c:01:e001"
+    assert rows["Eline"]["investment_cny"] == 6e8 and rows["Eline"]["org_id"] == ""
+    assert plants_of_companies({x["entity_id"]: x for x in entities}) == {"Eplant": "Eco"}

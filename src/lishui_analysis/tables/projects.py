@@ -182,13 +182,16 @@ class ProjectAssembler:
                         m[t] = (date, eid)
 
     def _merged(self, key_map: dict, entities: dict) -> dict:
-        """Accumulators merged by entity: ``{entity_id: (entity row, merged accumulator)}``."""
+        """Accumulators merged by entity: ``{entity_id: (entity row, merged accumulator)}``; a project
+        named by its company's name alone is merged into the company (:func:`plants_of_companies`)."""
         out: dict[str, tuple] = {}
+        fold = plants_of_companies(entities)
         for key in sorted(self.acc):
             org_id, subject, subject_type, arts, fig, cap, ms = self.acc[key]
             eid = key_map.get(key)
             if eid is not None and eid not in entities:  # an entity of another type (the build gives
                 continue                                 # its company and project entities only)
+            eid = fold.get(eid, eid)
             if eid is None:  # no resolution given: the name is its own entity
                 t = subject_type or infer_type(subject)
                 eid = key
@@ -253,6 +256,22 @@ class ProjectAssembler:
             row["event_ids"] = ";".join(used_e)
             out.append(row)
         return out
+
+
+def plants_of_companies(entities: dict) -> dict[str, str]:
+    """``{project entity: company entity}`` for each project that bears its company's name alone
+    (``parent_id`` names the company and both canonical names are one): the text calls a company's
+    plant by the company's name (浙江某某新材料有限公司 总投资20亿元 … 预计8月投产 as a project, its
+    年产值超50亿元 as the company's), so the projects table gives them one row — the company's, with its
+    org_id and industry — instead of two rows of one name, each with half the figures. A project named
+    otherwise (某某新材料年产5万吨…项目) keeps its own row."""
+    out = {}
+    for eid, e in entities.items():
+        parent = entities.get(e.get("parent_id") or "")
+        if (e.get("entity_type") == "project" and parent is not None and parent.get("entity_type") == "company"
+                and parent.get("name") == e.get("name")):
+            out[eid] = parent["entity_id"]
+    return out
 
 
 def _col(table, name, default=""):
