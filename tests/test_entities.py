@@ -362,3 +362,19 @@ def test_a_plant_named_by_its_company_is_one_projects_row_with_the_company():
     assert co["quantity_ids"] == "c:01:q001;c:01:q002" and co["event_ids"] == "c:01:e001"
     assert rows["Eline"]["investment_cny"] == 6e8 and rows["Eline"]["org_id"] == ""
     assert plants_of_companies({x["entity_id"]: x for x in entities}) == {"Eplant": "Eco"}
+
+
+def test_a_site_stated_in_square_metres_is_the_projects_land_in_mu():
+    q = pd.DataFrame([
+        dict(quantity_id="f:01:q001", article_id="f:01", value=1.3e5, unit="m2", metric="land",
+             subject="云岭精工年产3万台减速机项目", subject_type="project", entity_id="", org_id="", forecast=False),
+        dict(quantity_id="f:01:q002", article_id="f:01", value=3.9e8, unit="CNY", metric="investment",
+             subject="云岭精工年产3万台减速机项目", subject_type="project", entity_id="", org_id="", forecast=False),
+        dict(quantity_id="f:01:q003", article_id="f:01", value=6.0e4, unit="m2", metric="building_area",
+             subject="云岭精工年产3万台减速机项目", subject_type="project", entity_id="", org_id="", forecast=False)])
+    e = pd.DataFrame(columns=["event_id", "article_id", "event_type", "subject", "org_id", "date"])
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    (row,) = asm.rows({})
+    assert row["land_mu"] == 195.0 and row["floor_area_m2"] == 6.0e4      # 13万平方米 = 195 亩; floor area stays m2
+    assert row["investment_intensity"] == 200.0 and "f:01:q001" in row["quantity_ids"]

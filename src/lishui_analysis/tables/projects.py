@@ -17,7 +17,7 @@ MILESTONE_ORDER = ("settled", "land_acquired", "permit_issued", "construction_st
                    "equipment_move_in", "first_output", "completed", "production_start", "full_capacity")
 PROJECT_FIGURES = {  # column → (metric, unit)
     "investment_cny": ("investment", "CNY"),
-    "land_mu": ("land", "mu"),
+    "land_mu": ("land", "mu"),             # (also land stated in m2, converted: ProjectAssembler.by_metric)
     "floor_area_m2": ("building_area", "m2"),
     "output_value_cny": ("output_value", "CNY"),
     "tax_cny": ("tax", "CNY"),
@@ -80,7 +80,9 @@ class ProjectAssembler:
         # a dict, with the article set made on a key's second article and the figure and milestone
         # dicts on first use (most keys are one name in one article: memory flat with the corpus).
         self.acc: dict[str, list] = {}
-        self.by_metric = {(metric, unit): col for col, (metric, unit) in PROJECT_FIGURES.items()}
+        # (metric, unit) → (column, factor); a site stated in square metres (项目用地13万平方米) is land in mu
+        self.by_metric = {(metric, unit): (col, 1.0) for col, (metric, unit) in PROJECT_FIGURES.items()}
+        self.by_metric[("land", "m2")] = ("land_mu", 1 / mu_in_m2())
 
     @staticmethod
     def _key(key, subject_type, subject, article_id) -> str:
@@ -106,8 +108,9 @@ class ProjectAssembler:
         a = self._entry(self._key(entity_id, subject_type, subject, article_id), org_id, subject, subject_type,
                         article_id)
         value = float(value)
-        col = self.by_metric.get((metric, unit))
+        col, factor = self.by_metric.get((metric, unit), ("", 1.0))
         if col:
+            value = round(value * factor, 2) if factor != 1.0 else value  # (13万平方米 → 195.0 亩)
             rank = (bool(forecast), -value, quantity_id)  # stated first, then largest
             fig = a[_FIG] if a[_FIG] is not None else {}
             a[_FIG] = fig
