@@ -118,6 +118,17 @@ def test_a_short_name_introduced_with_or_without_quotation_marks(note):
     assert names(text) == ["浙江禾泓茶业股份有限公司"] * 3
 
 
+@pytest.mark.parametrize("short", ["公司", "本公司", "集团", "本行", "发行人", "标的公司"])
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_short_name_that_is_a_bare_form_word_is_a_reference_not_an_alias(short, quoted):
+    # a listed company's notice or a prospectus: （以下简称“公司”）, then 公司 throughout — no alias "公司"
+    note = f"（以下简称“{short}”）" if quoted else f"（以下简称{short}）"
+    text = f"青岚禾泓科技股份有限公司{note}拟投资设立子公司。{short}将以自有资金出资。"
+    assert [(m.surface, m.name) for m in extract_org_mentions(text)] == [("青岚禾泓科技股份有限公司",) * 2]
+    named = f"青岚禾泓科技股份有限公司（以下简称“禾泓科技”）拟投资。禾泓科技将出资。"
+    assert names(named) == ["青岚禾泓科技股份有限公司"] * 3          # a real short name still is one
+
+
 @pytest.mark.parametrize("place", ["政和", "平和", "民和"])
 def test_a_county_whose_name_holds_a_break_word_before_its_level(place):
     # 政和 alone is a rare noun, 平和 an adjective: a place only before 县/市, where the 和 is no conjunction

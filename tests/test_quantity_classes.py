@@ -152,3 +152,12 @@ def test_products_counted_by_their_measure_word(unit, mag):
 @pytest.mark.parametrize("text", ["一支施工队伍进场。", "支持项目建设3年。"])
 def test_zhi_without_a_magnitude_counts_nothing(text):
     assert all(q.unit != "piece" for q in extract_quantities(text, split_sentences(text)))
+
+
+@pytest.mark.parametrize("word", ["注册资本", "注册资金"])
+@pytest.mark.parametrize("amount", ["1亿元", "5000万元"])
+def test_registered_capital_is_no_investment(word, amount):
+    """A company's registered capital is what it registers at its founding, not money put into a plant:
+    metric other, while the project's total investment in the same text stays investment."""
+    text = f"青岚科技拟投资设立全资子公司禾泓精工有限公司，{word}{amount}。项目计划总投资8亿元。"
+    assert metrics(text) == {amount: "other", "8亿元": "investment"}

@@ -160,6 +160,7 @@ def tables():
                 descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),
                 descriptive_end_re=re.compile(f"(?:{_alternation(v.get('descriptive_words') or ())})$"),
                 bad_endings=tuple(v["bad_endings"]), min_stem=v.get("min_stem", {}),
+                generic_short=frozenset(v.get("generic_short_names") or ()),
                 category_prefixes=tuple(v.get("category_prefixes", ())),
                 generic_endings=tuple(v.get("generic_endings", ())), sub_organs=tuple(v.get("sub_organs") or ()),
                 credit_after=tuple(v.get("credit_after") or ()), credit_before=tuple(v.get("credit_before") or ()),

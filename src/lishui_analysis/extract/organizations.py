@@ -56,6 +56,14 @@ STAGE = "organizations"
 _ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
 
 
+def _generic_short(alias: str) -> bool:
+    """A short name that is a reference, not a name: a suffix word alone or after 本/该/我 (（以下简称
+    “公司”）, “本集团”) or a word of ``generic_short_names`` (发行人, 标的公司)."""
+    t = _tables()
+    bare = alias[1:] if alias[:1] in "本该我" and len(alias) > 1 else alias
+    return bare in t["by_suffix"] or alias in t["generic_short"] or bare in t["generic_short"]
+
+
 @dataclass(frozen=True)
 class OrgMention:
     start: int
@@ -470,7 +478,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     ends = [o.end for o in mentions]  # ascending: full names do not overlap
     for m in _ALIAS_RE.finditer(text):
         i = bisect_right(ends, m.start())  # the last mention ending at or before the note
-        if i and m.start() - ends[i - 1] <= 2:
+        if i and m.start() - ends[i - 1] <= 2 and not _generic_short(m.group(1) or m.group(2)):
             aliases[m.group(1) or m.group(2)] = mentions[i - 1]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
