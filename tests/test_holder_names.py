@@ -295,3 +295,13 @@ def test_an_area_s_target_in_a_work_report_is_the_area_s_not_the_last_project_s(
     text = f"云岭精工扩产项目于8月16日完成设备安装。\n力争全区规上工业增加值增长7%以上，{stat}。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
     assert q and all(x.subject_type == "region" for x in q)
+
+
+@pytest.mark.parametrize("company", ["中建云岭第三工程局有限公司", "星河建设工程有限公司", "松阳星澜产业园开发有限公司",
+                                     "青田瓯远科创基地运营有限公司"])
+@pytest.mark.parametrize("tail", ["投资5亿元建设厂房。", "，中标金额2.4亿元。"])
+def test_a_head_word_inside_a_company_name_makes_no_project(company, tail):
+    """工程, 产业园, 基地 inside a company's legal name are part of the name: the company holds the figure."""
+    text = company + tail
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert [(h.name, h.kind) for h in hs] == [(company, "company")]

@@ -19,26 +19,9 @@ from operator import attrgetter
 
 from .. import config
 from .context import clause_start, line_start
-from .holder_phrases import (
-    Holder,
-    batch_left,
-    boundary,
-    company_products,
-    distinctive,
-    framed_start,
-    head_kind,
-    is_site,
-    left_edge,
-    listed_places,
-    name_form,
-    opens_clause,
-    owner_before,
-    period_batch,
-    project_goal,
-    place_before,
-    proper,
-    vocab,
-)
+from .holder_phrases import (Holder, batch_left, boundary, company_products, distinctive, framed_start, head_kind,
+                             is_site, left_edge, listed_places, name_form, opens_clause, owner_before, period_batch,
+                             project_goal, place_before, proper, vocab)
 from .holder_builders import _area_batches, _builders, _short_forms
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
@@ -180,6 +163,9 @@ def _head_phrases(r: _Reading) -> None:
     text = r.text
     readings = config.active_steps(STAGE, HEAD_READINGS)
     for m in r.v["head_re"].finditer(text):
+        i = bisect_right(r.org_starts, m.start()) - 1
+        if i >= 0 and r.orgs[i].org_type == "company" and r.orgs[i].start < m.start() and m.end() < r.orgs[i].end:
+            continue  # a head word inside a company's name (中建某某工程局有限公司, 某某产业园开发有限公司): the company's
         s = left_edge(text, m.start(), line_start(text, m.start()))
         for read in readings:
             if read(r, m, s):
