@@ -161,3 +161,11 @@ def test_registered_capital_is_no_investment(word, amount):
     metric other, while the project's total investment in the same text stays investment."""
     text = f"青岚科技拟投资设立全资子公司禾泓精工有限公司，{word}{amount}。项目计划总投资8亿元。"
     assert metrics(text) == {amount: "other", "8亿元": "investment"}
+
+
+@pytest.mark.parametrize("n,unit", [("540", "日历天"), ("365", "个日历天")])
+@pytest.mark.parametrize("lead", ["工期：", "计划工期", "合同工期为"])
+def test_calendar_days_of_a_works_term_are_a_duration(n, unit, lead):
+    text = f"星河建设有限公司中标，{lead}{n}{unit}。"
+    (q,) = [q for q in extract_quantities(text, split_sentences(text)) if q.surface.startswith(n)]
+    assert (q.surface, q.value, q.unit, q.metric) == (n + unit, float(n), "day", "duration")
