@@ -283,11 +283,12 @@ def test_jobs_a_project_brings_are_its_figure_not_a_batch(jobs):
     assert q and q[0].subject == "云岭储能电池项目"
 
 
-@pytest.mark.parametrize("label", ["项目选址：", "建设地点：", "项目位于"])
+@pytest.mark.parametrize("label", ["项目选址：", "建设地点：", "项目位于", "，选址", "，坐落于", "，地处"])
 def test_a_zone_named_as_a_site_holds_none_of_the_figures_after_it(label):
     text = f"云岭精工年产5万台减速机项目总投资12亿元。{label}石湾经济开发区北区，拟用地约120亩。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "mu"]
     assert q and q[0].subject_type != "zone"
+    assert not [m.name for m in extract_org_mentions(text) if not m.name.startswith("石湾")]  # 选址 is no part of it
 
 
 @pytest.mark.parametrize("stat", ["完成工业投资150亿元", "技改投资80亿元", "完成制造业投资150亿元"])
