@@ -40,6 +40,7 @@ from .org_lists import in_project_list, listed_bodies
 from .org_prefix import function_prefix as _function_prefix
 from .org_short import trade_names
 from .org_tables import tables as _tables
+from .org_units import body_units
 from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import org_vocab
 
@@ -425,6 +426,9 @@ def find_full_names(text: str) -> list[OrgMention]:
         for k in [k for k, o in found.items() if o.org_type not in ("company", "development_zone")
                   and in_project_list(text, o.start, o.end)]:
             del found[k]
+    # a university's or academy's school or institute after its name (某某大学材料科学与工程学院): one name
+    for s, e, unit_type in body_units(text, [(o.start, o.end, o.org_type) for o in found.values()]):
+        found.setdefault((s, e), OrgMention(s, e, text[s:e], text[s:e], unit_type))
     # Keep the longest of overlapping candidates (宁波理工大学丽水研究院 over 宁波理工大学).
     spans = sorted(found.values(), key=lambda o: (-(o.end - o.start), o.start))
     kept: list[OrgMention] = []
