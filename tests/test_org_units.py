@@ -26,3 +26,20 @@ def test_a_school_or_institute_after_its_university_is_one_name(body, unit, lead
 ])
 def test_a_verb_or_a_second_party_after_the_university_makes_no_unit(text, first):
     assert names(text)[0] == first
+
+
+@pytest.mark.parametrize("bank", ["星河银行股份有限公司", "中国云溪银行股份有限公司"])
+@pytest.mark.parametrize("branch", ["开发区支行", "城东支行", "高新区分行", "城西支行"])
+def test_a_banks_branch_named_by_a_zone_or_quarter_is_one_name(bank, branch):
+    assert names(f"{bank}{branch}为项目提供贷款。") == [bank + branch]
+
+
+@pytest.mark.parametrize("rel", ["旗下", "下属"])
+def test_a_relation_word_between_two_bodies_ends_the_first(rel):
+    assert names(f"云岭控股集团{rel}星河（中国）投资有限公司签约。") == ["云岭控股集团", "星河（中国）投资有限公司"]
+
+
+@pytest.mark.parametrize("verb", ["经", "报"])
+@pytest.mark.parametrize("body", ["星河县人民政府", "省政府", "市人民政府"])
+def test_via_or_submitted_to_is_no_part_of_the_body(verb, body):
+    assert names(f"该项目{verb}{body}批准后实施。") == [body]

@@ -90,6 +90,8 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
+_BANK_BRANCHES = ("支行", "分行", "营业部")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _branch(rest: str) -> bool:
@@ -98,8 +100,11 @@ def _branch(rest: str) -> bool:
     t = _tables()
     if not rest.endswith(t["branch_words"]):
         return False
-    end = len(rest) - len(next(w for w in t["branch_words"] if rest.endswith(w)))
+    word = next(w for w in t["branch_words"] if rest.endswith(w))
+    end = len(rest) - len(word)
     m = t["place_chain_re"].match(rest)
+    if word in _BANK_BRANCHES and 2 <= end <= 5 and _HAN_RUN.fullmatch(rest, 0, end):
+        return True  # a bank's branch is named by a place, a zone or a quarter: …银行股份有限公司开发区支行, 城东支行
     return (bool(m) and m.end() == end) or rest[:end] in t["lexicon_places"]  # (…股份有限公司某阳分行)
 
 
