@@ -40,6 +40,6 @@ def test_a_relation_word_between_two_bodies_ends_the_first(rel):
 
 
 @pytest.mark.parametrize("verb", ["经", "报"])
-@pytest.mark.parametrize("body", ["松阳县人民政府", "省政府", "市人民政府"])
+@pytest.mark.parametrize("body", ["松阳县人民政府", "省政府", "丽水市发展和改革委员会"])
 def test_via_or_submitted_to_is_no_part_of_the_body(verb, body):
     assert names(f"该项目{verb}{body}批准后实施。") == [body]
