@@ -43,3 +43,18 @@ def test_a_relation_word_between_two_bodies_ends_the_first(rel):
 @pytest.mark.parametrize("body", ["松阳县人民政府", "省政府", "丽水市发展和改革委员会"])
 def test_via_or_submitted_to_is_no_part_of_the_body(verb, body):
     assert names(f"该项目{verb}{body}批准后实施。") == [body]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("本次增资资金部分来自星河商业银行联贷案。", "星河商业银行"),          # a verb of origin ends what is before
+    ("项目选址于漳州台商投资区。", "漳州台商投资区"),                       # the State Council's zones for Taiwanese investment
+    ("郑州航空港经济综合实验区新签项目12个。", "郑州航空港经济综合实验区"),
+    ("依上海证券交易所规定发布公告。", "上海证券交易所"),                   # an exchange named after its city
+])
+def test_official_zone_forms_exchanges_and_a_verb_of_origin(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["对其在华子公司增资。", "董事会通过对大陆子公司增资的议案。", "产权交易所挂牌。"])
+def test_a_subsidiary_described_or_an_unnamed_exchange_is_no_name(text):
+    assert names(text) == []
