@@ -186,3 +186,19 @@ def test_a_frequent_city_the_dictionary_tags_a_place_starts_a_zone(city, zone):
 @pytest.mark.parametrize("word", ["新建", "太平"])
 def test_a_frequent_word_that_is_also_a_place_starts_no_zone_of_a_short_name(word):
     assert extract_org_mentions(f"{word}高新区1—9月规上工业产值增长。") == []
+
+
+# ---- places of the divisions list (民政部 code list, data/divisions.csv) --------------------------------
+
+@pytest.mark.parametrize("city", ["烟台", "宝鸡", "大连", "周口"])
+def test_every_prefecture_level_city_starts_a_name_whatever_the_dictionary_tags_it(city):
+    # jieba tags these bare names n or d; the code list says they are cities
+    assert city in lexicon_places()
+    text = f"{city}经开区管委会与{city}禾泓重工有限公司签约。{city}高新技术产业开发区管理委员会表示支持。"
+    assert names(text) == [f"{city}经开区管委会", f"{city}禾泓重工有限公司", f"{city}高新技术产业开发区管理委员会"]
+
+
+@pytest.mark.parametrize("county", ["常熟市", "公安县", "射阳县"])
+def test_a_county_of_the_divisions_list_names_a_body_before_its_level(county):
+    assert names(f"{county}发展和改革局牵头组织。") == [f"{county}发展和改革局"]
+    assert names(f"{county[:2]}方面表示支持。") == []   # the bare name is no body

@@ -27,7 +27,7 @@ import yaml
 
 DATA_FILES = ("units.csv", "metrics.csv", "regions.csv", "cues.yaml", "events.yaml", "layout.yaml",
               "organizations.yaml", "industries.yaml", "thresholds.yaml", "subjects.yaml", "webpage.yaml",
-              "entities.yaml")
+              "entities.yaml", "divisions.csv")
 
 
 def _read(name: str) -> str:
@@ -176,6 +176,13 @@ def metric_keywords() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def regions() -> dict[str, dict]:
     return {r["name"]: r for r in _csv("regions.csv")}
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[tuple[str, str], ...]:
+    """China's administrative divisions, ``(name, level)`` with level province, prefecture or county
+    (``data/divisions.csv``: the Ministry of Civil Affairs' code list)."""
+    return tuple((r["name"], r["level"]) for r in _csv("divisions.csv"))
 
 
 def region_names() -> tuple[str, ...]:

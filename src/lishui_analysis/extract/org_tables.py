@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .context import trie_regex
-from ..vocab import industries, org_vocab, region_names, regions
+from ..vocab import divisions, industries, org_vocab, region_names, regions
 
 
 def _alternation(words) -> str:
@@ -34,10 +34,15 @@ def lexicon_places() -> tuple[str, ...]:
     common = lexicon.common_names()  # as frequent as common words (新建, 和平, 太平): not read as places
     # (a frequent word the dictionary itself tags a place, ns, is one: 荆门, 十堰 — not a common word
     # that is also a county's name, 新建, 太平, whose own tag is another: v, a, nz)
-    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
-                         and (t.get(w[:2]) is None or t[w[:2]] in names)
-                         and (w[:2] not in common or (t.get(w[:2]) == "ns" and w[:2] not in ambiguous))
-                         and not phrase.fullmatch(w[:2])}))
+    found = {w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
+             and (t.get(w[:2]) is None or t[w[:2]] in names)
+             and (w[:2] not in common or (t.get(w[:2]) == "ns" and w[:2] not in ambiguous))
+             and not phrase.fullmatch(w[:2])}
+    # and every prefecture-level city of the divisions list, whatever the dictionary tags its bare name
+    # (烟台, 宝鸡, 大连: n or d alone in jieba's dictionary) — not one of lexicon_place_ambiguous (中山)
+    found |= {n[:2] for n, level in divisions() if level == "prefecture" and len(n) == 3 and n[2] == "市"
+              and n[:2] not in ambiguous and not phrase.fullmatch(n[:2])}
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +57,15 @@ def level_only_places(breaks: re.Pattern) -> tuple[str, ...]:
     function, phrase = tuple(v.get("prefix_word_classes") or ()), re.compile(v.get("lexicon_place_not") or "(?!)")
     from . import lexicon
     t, common, known = lexicon.tags(), lexicon.common_names(), lexicon_place_set()
-    return tuple(sorted({w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
-                         and w[:2] not in known and breaks.search(w[:2]) and w[:2] not in common
-                         and not (t.get(w[:2]) or "x").startswith(function) and not phrase.fullmatch(w[:2])}))
+    found = {w[:2] for w, tag in t.items() if len(w) == 3 and w[2] in levels and tag in entry_tags
+             and w[:2] not in known and breaks.search(w[:2]) and w[:2] not in common
+             and not (t.get(w[:2]) or "x").startswith(function) and not phrase.fullmatch(w[:2])}
+    # and every county-level division of two characters and its level (常熟市, 公安县: read before it only),
+    # under the same tests (比如县 is no county in 比如县委书记: 比如 is a function word, "for example")
+    found |= {n[:2] for n, level in divisions() if level == "county" and len(n) == 3 and n[2] in levels
+              and n[:2] not in known and n[:2] not in common and not (t.get(n[:2]) or "x").startswith(function)
+              and not phrase.fullmatch(n[:2])}
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=1)
