@@ -306,3 +306,20 @@ def test_a_head_word_inside_a_company_name_makes_no_project(company, tail):
     text = company + tail
     hs = find_holders(text, extract_org_mentions(text)).items
     assert [(h.name, h.kind) for h in hs] == [(company, "company")]
+
+
+@pytest.mark.parametrize("head", ["产业园", "基地", "工厂", "综合体"])
+@pytest.mark.parametrize("det", ["该", "这个"])
+def test_a_reference_back_by_any_project_head_is_the_current_project(head, det):
+    """该产业园, 这个基地 refer back like 该项目: not to a company named in a clause between."""
+    text = (f"星河智造{head}主体完工。云岭建设集团有限公司项目经理王某介绍，{det}{head}总投资8.5亿元，"
+            f"由星河城投集团有限公司投资建设。")
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
+    assert [(x.subject, x.subject_type) for x in q] == [(f"星河智造{head}", "project")]
+
+
+@pytest.mark.parametrize("role", ["项目经理", "项目部", "项目负责人"])
+def test_a_projects_people_after_a_company_are_no_project(role):
+    text = f"云岭建设集团有限公司{role}表示，工程进展顺利。"
+    assert [m.name for m in extract_org_mentions(text)] == ["云岭建设集团有限公司"]
+    assert not projects(text)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
 from .. import config
-from ..vocab import load_yaml, regions, regions_longest_first
+from ..vocab import load_yaml, org_vocab, regions, regions_longest_first
 from . import lexicon
 from .context import ITEM_MARK, LEAD_DATE, line_start, trie_regex
 
@@ -69,6 +69,9 @@ def vocab() -> dict:
                                      + v["project_heads"] + v["zone_heads"])),
         "function_re": re.compile(alt(v["function_words"])),
         "build_verb_set": frozenset(v["build_verbs"]),
+        "reference_heads": frozenset(h for h in v["project_heads"] if h not in v["plot_heads"]),
+        # a project's people and office (项目经理, 项目部: organizations.yaml project_roles) are no project
+        "project_roles": tuple(org_vocab().get("project_roles") or ()),
         "name_word_classes": frozenset(v["name_word_classes"]),
         "kind_head_re": re.compile(rf"(?:{alt(v['kind_words'])})$"),
         "place_re": re.compile(places),

@@ -164,8 +164,10 @@ def _head_phrases(r: _Reading) -> None:
     readings = config.active_steps(STAGE, HEAD_READINGS)
     for m in r.v["head_re"].finditer(text):
         i = bisect_right(r.org_starts, m.start()) - 1
-        if i >= 0 and r.orgs[i].org_type == "company" and r.orgs[i].start < m.start() and m.end() < r.orgs[i].end:
-            continue  # a head word inside a company's name (中建某某工程局有限公司, 某某产业园开发有限公司): the company's
+        if i >= 0 and r.orgs[i].org_type == "company" and r.orgs[i].start < m.start() and m.end() < r.orgs[i].end \
+                or text.startswith(r.v["project_roles"], m.start()):
+            continue  # a head word inside a company's name (中建某某工程局有限公司, 某某产业园开发有限公司) or a
+            # project's people (…有限公司项目经理): the company's
         s = left_edge(text, m.start(), line_start(text, m.start()))
         for read in readings:
             if read(r, m, s):
@@ -192,8 +194,8 @@ def _quoted_name(r: _Reading, m, s: int) -> bool:
 
 
 def _reference_back(r: _Reading, m, s: int) -> bool:
-    """``该项目``, ``这个工程``: a reference back to the current project (kind generic, resolved
-    later), when no name stands before the head.
+    """``该项目``, ``这个工程``, ``该产业园``, ``该基地``: a reference back to the current project (kind
+    generic, resolved later), when no name stands before the head (any project head but a plot: 该地块 is a plot).
 
     >>> r = _Reading("该项目投资2亿元。")
     >>> m = r.v["head_re"].search(r.text); s = left_edge(r.text, m.start(), 0)
@@ -203,7 +205,7 @@ def _reference_back(r: _Reading, m, s: int) -> bool:
     if m.start() - s >= 2:
         return False
     det = r.v["determiner"].search(r.text, max(0, m.start() - 2), m.start())
-    if det and m.group() in ("项目", "工程") and r.free(det.start(), m.end()):
+    if det and m.group() in r.v["reference_heads"] and r.free(det.start(), m.end()):
         r.take(Holder(det.start(), m.end(), r.text[det.start():m.end()], "generic"))
         return True
     return False
