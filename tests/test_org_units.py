@@ -58,3 +58,21 @@ def test_official_zone_forms_exchanges_and_a_verb_of_origin(text, name):
 @pytest.mark.parametrize("text", ["对其在华子公司增资。", "董事会通过对大陆子公司增资的议案。", "产权交易所挂牌。"])
 def test_a_subsidiary_described_or_an_unnamed_exchange_is_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("zone,short", [("星河航空港经济综合实验区", "航空港区"), ("云溪经济技术开发区", "云溪开发区")])
+@pytest.mark.parametrize("committee", ["管委会", "管理委员会"])
+def test_a_zones_committee_named_by_its_short_name_is_a_body(zone, short, committee):
+    text = f"{zone}（以下简称“{short}”）签约12个项目。{short}{committee}还与星河大学签署协议。"
+    ms = [(m.name, m.org_type) for m in extract_org_mentions(text)]
+    assert (short + committee, "government") in ms and (zone, "development_zone") in ms
+
+
+@pytest.mark.parametrize("area", ["钦州港", "星河湾", "北仑"])
+def test_a_free_trade_zones_area_is_one_name(area):
+    text = f"项目位于中国（浙江）自由贸易试验区{area}片区，总投资5亿元。"
+    assert names(text) == [f"中国（浙江）自由贸易试验区{area}片区"]
+
+
+def test_via_a_county_of_the_general_lexicon_is_no_part_of_its_zone():
+    assert names("经太和经济开发区评审，同意入园。") == ["太和经济开发区"]

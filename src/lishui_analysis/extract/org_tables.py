@@ -118,7 +118,9 @@ def tables():
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))
     not_followed = {k: tuple(vs) for k, vs in (v.get("suffix_not_followed_by") or {}).items()}
-    break_re = re.compile("|".join(p.replace("{place}", place_alt) for p in v.get("left_break_patterns") or ["(?!)"]))
+    lex_any = trie_regex(lexicon_places()) if lexicon_places() else "(?!)"  # {lexplace}: a lexicon place, no level
+    break_re = re.compile("|".join(p.replace("{place}", place_alt).replace("{lexplace}", lex_any)
+                                   for p in v.get("left_break_patterns") or ["(?!)"]))
     breaks_re = _every_word_re(v["left_breaks"])
     roles_re = _every_word_re(v.get("role_breaks") or ())
     # Spans inside which a break word is not a break: places (the 和 of 云和), body domains

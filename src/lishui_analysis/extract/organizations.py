@@ -188,12 +188,14 @@ def _zone_body(stem: str) -> bool:
     return zone is not None and _name_of(stem, zone) == stem
 
 
-def _sub_body(stem: str) -> bool:
+def _sub_body(stem: str, suffix: str = "") -> bool:
     """The stem is a named body and a place: the body's unit there (某某大学温州 + 创新中心,
-    某某产业集聚区松阳 + 分区)."""
+    某某产业集聚区松阳 + 分区); a free trade zone's area is named by any name (…自由贸易试验区某某港 + 片区)."""
     t = _tables()
     for k in (2, 3, 4):
         head, place = stem[:-k], stem[-k:]
+        if suffix == "片区" and head.endswith("自由贸易试验区") and _HAN_RUN.fullmatch(place):
+            return True
         if place in t["places"] and len(head) >= 4:
             suffix = next((x for x, _, strength in t["suffixes"] if head.endswith(x) and strength != "sub"), None)
             if suffix and t["by_suffix"][suffix][1] != "weak" and _name_of(head, suffix) == head:
@@ -243,7 +245,7 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
         return ""  # 领先的太阳能科技公司, 大数据公司: common words only, no trade name (字号)
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
-    if strength == "sub" and not _sub_body(stem):
+    if strength == "sub" and not _sub_body(stem, suffix):
         return ""  # 某某集聚区松阳分区, 某某大学温州创新中心: a body's unit in a place, nothing else
     if strength == "listed" and (not listed or lexicon.tags().get(name[-2:], "").startswith("v")
                                  or name.endswith(t["verb_ends"])):
@@ -461,6 +463,7 @@ def _stem_heads(name: str) -> tuple[int, ...]:
 
 
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
+_COMMITTEE = re.compile("管委会|管理委员会|党工委")
 _CLAUSE_START = "，。；：！？\n、“"
 
 
@@ -576,4 +579,10 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     for km in bare:
         mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
         take(km.start(), km.end())
+    # 5. a zone's committee named by the zone as written, its short name too (航空港区管委会, 某某港片区管理委员会)
+    for k, o in enumerate(mentions):
+        c = _COMMITTEE.match(text, o.end) if o.org_type == "development_zone" else None
+        if c is not None and free(c.start(), c.end()):
+            mentions[k] = OrgMention(o.start, c.end(), text[o.start:c.end()], text[o.start:c.end()], "government")
+            take(c.start(), c.end())
     return sorted(mentions, key=lambda o: o.start)
