@@ -76,3 +76,8 @@ def test_a_free_trade_zones_area_is_one_name(area):
 
 def test_via_a_county_of_the_general_lexicon_is_no_part_of_its_zone():
     assert names("经太和经济开发区评审，同意入园。") == ["太和经济开发区"]
+
+
+@pytest.mark.parametrize("role", ["出具银行", "开户银行", "贷款银行", "托管银行"])
+def test_a_bank_named_by_its_role_is_no_name(role):
+    assert names(f"保函由{role}出具，收款方为星河银行。") == ["星河银行"]
