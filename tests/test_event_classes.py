@@ -580,3 +580,19 @@ def test_a_modal_character_inside_a_word_makes_no_condition(rest):
 @pytest.mark.parametrize("rest", ["可实现年产值8亿元", "能够新增产值8亿元", "产能将提升一倍"])
 def test_a_future_after_a_verb_then_hou_is_a_condition(rest):
     assert [e for e in events_of(f"云岭精密铸件项目投产后，{rest}。") if not e.planned] == []
+
+
+@pytest.mark.parametrize("label,etype", [("计划开工日期", "construction_started"), ("计划竣工日期", "completed"),
+                                         ("开工时间", "construction_started"), ("投产时间", "production_start")])
+@pytest.mark.parametrize("sep", ["：", ":", "为"])
+def test_a_milestone_field_takes_its_value_as_its_date(label, etype, sep):
+    """A notice's field (计划开工日期：2025年3月15日) dates its milestone by its value."""
+    text = f"项目名称：星河智造产业园标准厂房工程\n{label}{sep}2026年3月15日\n"
+    ev = [e for e in events_of(text, "2025-12-01") if e.event_type == etype]
+    assert ev and ev[0].date == "2026-03-15" and ev[0].planned
+
+
+@pytest.mark.parametrize("verb,etype", [("进驻", "settled"), ("实现满负荷生产", "full_capacity")])
+def test_moving_in_and_full_load_production_are_milestones(verb, etype):
+    text = f"星河光电年产800万颗镜头模组项目于2023年5月{verb}。"
+    assert (etype, "2023-05") in [(e.event_type, e.date) for e in events_of(text, "2025-05-20")]

@@ -74,6 +74,8 @@ _OBJECT_THEN = re.compile(r"[^，。；：,;:\d]{1,4}后[，,]")
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
 _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+#: A milestone named as a field whose value is its date (计划开工日期：…, 竣工时间为…): a notice's or table's form.
+_FIELD_VALUE = re.compile(r"(?:日期|时间)(?:[：:]|为)\s*")
 #: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
 #: before now, not at publication.
 _ALREADY = re.compile("已")
@@ -256,8 +258,9 @@ def _tallied(a: _Article, s: _Statement) -> Resolved | None:
 
 
 def _time_phrase(a: _Article, s: _Statement) -> bool:
-    """Drops a verb followed by 时: 翠峰新材料项目开工时 tells when something else happened."""
-    return not s.post.startswith("时")
+    """Drops a verb followed by 时: 翠峰新材料项目开工时 tells when something else happened — not a
+    field of a notice (开工时间：2026年3月15日: :data:`_FIELD_VALUE`)."""
+    return not s.post.startswith("时") or _FIELD_VALUE.match(a.text, s.end) is not None
 
 
 def _condition(a: _Article, s: _Statement) -> bool:
@@ -372,6 +375,10 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
     planned milestone takes no date before publication from elsewhere in its sentence. A "now" with
     已 between it and the verb (目前，两家企业已入驻) dates nothing: done by now, at a time not told."""
     if s.date is not None:  # (a construction period's last year: :func:`_word_exceptions`)
+        return True
+    field = _FIELD_VALUE.match(a.text, s.end)
+    if field is not None and (value := a.picker.at(field.end())) is not None:
+        s.date = value  # 计划开工日期：2025年3月15日, 竣工时间为2026年6月: a field's value is its date
         return True
     taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)

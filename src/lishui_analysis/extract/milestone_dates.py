@@ -259,6 +259,13 @@ class DatePicker:
         self.a_first_day: dict[str, int] = {}     # per pub_date: the first day-precise one not after it
         self.anaphora_in: dict[tuple, bool] = {}
 
+    def at(self, pos: int) -> DateMention | None:
+        """The dated mention starting at ``pos``, if any (a field's value: 开工日期：|2025年3月15日)."""
+        for d in self.dates:  # (few dates a body: read once per field label only)
+            if d.start == pos and d.date:
+                return d
+        return None
+
     # -- pick_date --------------------------------------------------------------------------------
 
     def pick(self, pos, cstart, s_start, s_end, not_before="", used=frozenset()) -> DateMention | None:
