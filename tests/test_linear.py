@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lishui_analysis.extract import context, figure_holder, holders as holders_mod, listed, org_links, organizations, quantities
+from lishui_analysis.extract import context, figure_holder, holders as holders_mod, listed, org_links, org_lists, organizations, quantities
 from lishui_analysis.extract import milestone_dates as md
 from lishui_analysis.extract.dates import extract_dates
 from lishui_analysis.extract.events import extract_events
@@ -384,8 +384,8 @@ def test_long_list_holding_many_enumeration_verbs_is_read_once(monkeypatch):
     """如甲乙、如丙丁、…: each item is read once for all the verbs whose list it continues."""
     seen = []
     for k in (1_000, 2_000):
-        counting = Counting(organizations._ITEM)
-        monkeypatch.setattr(organizations, "_ITEM", counting)
+        counting = Counting(org_lists._ITEM)
+        monkeypatch.setattr(org_lists, "_ITEM", counting)
         text = "".join("如" + "甲乙丙丁戊己庚辛"[i % 8] + "子丑寅卯辰巳午未"[i // 8 % 8] + "、" for i in range(k))
         assert list(organizations.enumerations(text)) == []
         seen.append(counting.calls)

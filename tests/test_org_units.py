@@ -81,3 +81,23 @@ def test_via_a_county_of_the_general_lexicon_is_no_part_of_its_zone():
 @pytest.mark.parametrize("role", ["出具银行", "开户银行", "贷款银行", "托管银行"])
 def test_a_bank_named_by_its_role_is_no_name(role):
     assert names(f"保函由{role}出具，收款方为星河银行。") == ["星河银行"]
+
+
+@pytest.mark.parametrize("items", [["宁德时代", "比亚迪", "国家电网"], ["星河科技", "云岭股份"]])
+@pytest.mark.parametrize("tail", ["等龙头企业参会。", "等5家企业签约。", "等知名公司出席。"])
+@pytest.mark.parametrize("lead", ["", "会上，"])
+def test_a_list_opening_a_clause_closed_by_a_kind_of_firm_lists_firms(items, tail, lead):
+    assert names(lead + "、".join(items) + tail) == items
+
+
+@pytest.mark.parametrize("text", ["尤其是外延、晶圆制造等龙头企业急需氢气。", "国内外、省内外等知名企业参加。",
+                                  "光伏、储能等企业纷纷落户。", "目前，光伏、储能等龙头企业纷纷落户。"])
+def test_a_list_of_lines_of_business_or_a_discourse_word_lists_no_firms(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("body", ["深圳市南山区科技创新局", "丽水市科技创新局", "松阳县科技创新局"])
+def test_a_bureau_of_innovation_is_no_new_situation(body):
+    # 新局 ("a new situation") ends 发展新局; in 科技创新局 its 新 closes the verb 创新
+    assert names(f"{body}发布通知。") == [body]
+    assert names("奋力开创发展新局。") == []

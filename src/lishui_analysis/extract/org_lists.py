@@ -1,5 +1,6 @@
 """Lists in an article that say what their items are: a list holding a government body lists bodies
-(:func:`listed_bodies`), a list of projects lists projects (:func:`in_project_list`).
+(:func:`listed_bodies`), a list of projects lists projects (:func:`in_project_list`), a list closed by
+等…企业 lists firms (:func:`enumerations` after a verb of enumeration, :func:`clause_lists` opening a clause).
 
 Pure functions of the text, used by :func:`.organizations.find_full_names`; each reads a list once.
 """
@@ -82,3 +83,73 @@ def in_project_list(text: str, start: int, end: int) -> bool:
         if nxt > 0 and _PROJECT_ITEM_END.search(text[end + 1:nxt]):
             return True
     return False
+
+
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}、")
+_LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}等[^，。；]{0,14}?(?:企业|公司)")
+#: A list this long or longer makes :func:`enumerations` read each list once.
+_LONG_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){12}")
+
+
+def enumerations(text: str, long_lists: bool | None = None):
+    """``enum_re.finditer(text)`` (涵盖了A、B、C等6家企业), linear in a long list. The regex engine reads
+    a list to its end from each enumeration verb, then back item by item for one followed by 等…企业:
+    a list of many items holding many verbs (如甲、如乙、…) costs the square of the list, in one call
+    into C. The match from a verb ends at the furthest item of its list, from the verb's first item
+    on, that 等…企业 can follow (:data:`_LAST_ITEM`), and the lists of all verbs in one list share
+    their items after the first: the furthest such item from each item on is found once per list
+    (``best``), and the regex is run only up to it. Used when the text has a list of twelve items or
+    more (``long_lists``); the matches are those of ``finditer`` either way."""
+    t = _tables()
+    rx = t["enum_re"]
+    if long_lists is None:
+        long_lists = _LONG_LIST.search(text) is not None
+    if not long_lists:
+        yield from rx.finditer(text)
+        return
+    verbs, verb_re = t["enum_verbs"]
+    best: dict[int, int] = {}   # item start → the furthest item start, from it on, that can end the list; -1: none
+
+    def furthest(b: int) -> int:
+        path = []  # (item start, the next item's start; None for the item that ends the list)
+        while b not in best:
+            item = _ITEM.match(text, b)
+            path.append((b, item.end() if item else None))
+            if item is None:
+                break
+            b = item.end()
+        for x, nxt in reversed(path):
+            after = best[nxt] if nxt is not None else -1
+            best[x] = after if after >= 0 else (x if _LAST_ITEM.match(text, x) else -1)
+        return best[path[0][0]] if path else best[b]
+
+    pos, n = 0, len(text)
+    while True:
+        v = verb_re.search(text, pos)
+        if v is None:
+            return
+        p, m = v.start(), None
+        for w in verbs:
+            if text.startswith(w, p):
+                first = _ITEM.match(text, p + len(w))
+                if first is not None and (end := furthest(first.end())) >= 0:
+                    m = rx.match(text, p, min(n, end + 23)) or rx.match(text, p)
+                    break
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
+
+
+#: A list of short names opening a clause and closed by 等…企业 with a word between (宁德时代、比亚迪等龙头企业
+#: 参会, 等5家企业): firms, as after a verb of enumeration; a bare 等企业 closes lists of lines of business too
+#: (外延、晶圆制造等企业). Read from clause starts only (a list holds no clause mark: each start is read once).
+_CLAUSE_LIST = re.compile(r"(?:(?<=[，。；：\n])|\A)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；、]{1,8}?)(?:企业|公司)")
+
+
+def clause_lists(text: str):
+    """The matches of :data:`_CLAUSE_LIST` (group 1 the list, group 2 what stands between 等 and 企业)
+    whose first item opens with no break word (尤其是外延、…: a discourse word, no name)."""
+    breaks = _tables()["breaks_re"]
+    return (m for m in _CLAUSE_LIST.finditer(text) if breaks.match(text, m.start(1)) is None)

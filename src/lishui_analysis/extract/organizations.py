@@ -30,13 +30,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import cast
 
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
 from .org_links import level_bodies, short_bodies, zone_canonical
-from .org_lists import in_project_list, listed_bodies
+from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
 from .org_prefix import function_prefix as _function_prefix
 from .org_short import trade_names
 from .org_tables import tables as _tables
@@ -188,6 +189,16 @@ def _zone_body(stem: str) -> bool:
     return zone is not None and _name_of(stem, zone) == stem
 
 
+def _generic_end(name: str) -> bool:
+    """``name`` ends in a word of ``generic_endings`` (发展格局, 城市北部) — read as a word: not when its
+    first character closes a word begun before it (科技创新|局: 创新 + 局, not 新局 "a new situation")."""
+    t = _tables()
+    if not name.endswith(t["generic_endings"]):
+        return False
+    k = len(name) - len(next(e for e in t["generic_endings"] if name.endswith(e)))
+    return not (k > 0 and lexicon.tags().get(name[k - 1:k + 1], "") in ("v", "vn"))  # (创新: v; 溪北 ns stays)
+
+
 def _sub_body(stem: str, suffix: str = "") -> bool:
     """The stem is a named body and a place: the body's unit there (某某大学温州 + 创新中心,
     某某产业集聚区松阳 + 分区); a free trade zone's area is named by any name (…自由贸易试验区某某港 + 片区)."""
@@ -237,7 +248,7 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     stem = name[:-len(suffix)]
     if (len(stem) < t["min_stem"].get(suffix, 2) or name in t["generic"]
             or t["descriptive_re"].fullmatch(stem)
-            or name.endswith(t["generic_endings"]) or name.endswith(t["sub_organs"])
+            or _generic_end(name) or name.endswith(t["sub_organs"])
             or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
         return ""
     if (suffix in t["description_suffixes"] and not name.startswith(t["prefixes"])
@@ -264,63 +275,6 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
     return name
-
-
-_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}、")
-_LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}等[^，。；]{0,14}?(?:企业|公司)")
-#: A list this long or longer makes :func:`enumerations` read each list once.
-_LONG_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){12}")
-
-
-def enumerations(text: str, long_lists: bool | None = None):
-    """``enum_re.finditer(text)`` (涵盖了A、B、C等6家企业), linear in a long list. The regex engine reads
-    a list to its end from each enumeration verb, then back item by item for one followed by 等…企业:
-    a list of many items holding many verbs (如甲、如乙、…) costs the square of the list, in one call
-    into C. The match from a verb ends at the furthest item of its list, from the verb's first item
-    on, that 等…企业 can follow (:data:`_LAST_ITEM`), and the lists of all verbs in one list share
-    their items after the first: the furthest such item from each item on is found once per list
-    (``best``), and the regex is run only up to it. Used when the text has a list of twelve items or
-    more (``long_lists``); the matches are those of ``finditer`` either way."""
-    t = _tables()
-    rx = t["enum_re"]
-    if long_lists is None:
-        long_lists = _LONG_LIST.search(text) is not None
-    if not long_lists:
-        yield from rx.finditer(text)
-        return
-    verbs, verb_re = t["enum_verbs"]
-    best: dict[int, int] = {}   # item start → the furthest item start, from it on, that can end the list; -1: none
-
-    def furthest(b: int) -> int:
-        path = []  # (item start, the next item's start; None for the item that ends the list)
-        while b not in best:
-            item = _ITEM.match(text, b)
-            path.append((b, item.end() if item else None))
-            if item is None:
-                break
-            b = item.end()
-        for x, nxt in reversed(path):
-            after = best[nxt] if nxt is not None else -1
-            best[x] = after if after >= 0 else (x if _LAST_ITEM.match(text, x) else -1)
-        return best[path[0][0]] if path else best[b]
-
-    pos, n = 0, len(text)
-    while True:
-        v = verb_re.search(text, pos)
-        if v is None:
-            return
-        p, m = v.start(), None
-        for w in verbs:
-            if text.startswith(w, p):
-                first = _ITEM.match(text, p + len(w))
-                if first is not None and (end := furthest(first.end())) >= 0:
-                    m = rx.match(text, p, min(n, end + 23)) or rx.match(text, p)
-                    break
-        if m is not None:
-            yield m
-            pos = m.end()
-        else:
-            pos = p + 1
 
 
 _DASH_RE = re.compile("[-—–－]")
@@ -409,7 +363,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
     # "A、B等众多…企业": the listed short names are companies.
-    for m in enumerations(text):
+    for m in chain(enumerations(text), clause_lists(text)):
         if t["category_tail_re"].search(m.group(2)):
             continue
         pos = m.start(1)
