@@ -169,3 +169,22 @@ def test_calendar_days_of_a_works_term_are_a_duration(n, unit, lead):
     text = f"星河建设有限公司中标，{lead}{n}{unit}。"
     (q,) = [q for q in extract_quantities(text, split_sentences(text)) if q.surface.startswith(n)]
     assert (q.surface, q.value, q.unit, q.metric) == (n + unit, float(n), "day", "duration")
+
+
+@pytest.mark.parametrize("cur,unit", [("新台币", "TWD"), ("港币", "HKD"), ("美元", "USD"), ("人民币", "CNY"), ("", "CNY")])
+@pytest.mark.parametrize("amount,value", [("86亿元", 8.6e9), ("3500万元", 3.5e7)])
+def test_a_currency_named_before_a_figure_in_yuan_is_its_unit(cur, unit, amount, value):
+    text = f"星河光电去年营收{cur}{amount}，同比增长12%。"
+    (q,) = [q for q in extract_quantities(text, split_sentences(text)) if q.surface == amount]
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,surface", [("项目达产后可年产智能手机1.6亿部。", "1.6亿部"), ("年产整机300万部。", "300万部")])
+def test_devices_counted_by_bu_after_a_magnitude(text, surface):
+    (q,) = extract_quantities(text, split_sentences(text))
+    assert (q.surface, q.unit) == (surface, "piece")
+
+
+@pytest.mark.parametrize("text", ["其中一部分出口海外。", "市商务部门表示支持。", "两部门联合发文。"])
+def test_bu_without_a_magnitude_is_no_unit(text):
+    assert [q.unit for q in extract_quantities(text, split_sentences(text)) if q.unit == "piece"] == []

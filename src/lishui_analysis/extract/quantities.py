@@ -284,6 +284,19 @@ def _word_lists() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return tuple(c["category_nouns"]), {u: tuple(ws) for u, ws in c["unit_words"].items()}
 
 
+@lru_cache(maxsize=1)
+def _currencies() -> tuple[tuple[str, str], ...]:
+    """Currency names of ``units.csv`` other than 元 itself, longest first: (新台币, TWD), (美元, USD) …"""
+    return tuple(sorted(((w, u["unit"]) for w, u in units().items() if u["kind"] == "money" and w != "元"),
+                        key=lambda x: -len(x[0])))
+
+
+def _currency_before(text: str, start: int) -> str:
+    """The currency written right before a figure in 元 (新台币86亿元, 港币3亿元), else CNY."""
+    before = text[max(0, start - 5):start]
+    return next((u for w, u in _currencies() if before.endswith(w)), "CNY")
+
+
 def _is_excluded(text: str, m, num: str | None, unit_text: str | None) -> bool:
     c = cues()
     s = m.start("num") if num else m.start()
@@ -467,6 +480,8 @@ def _to_rows(text, m, s_start, prev_end, holders, pub_year, s_end=None) -> list[
         # the unit as written, magnitude included: 亿元, 万平方米, 万片 (a bare 亿 stays 亿)
         unit_text = (g["mag"] or g["mag0"] or "")[-2:].lstrip("0123456789.") + unit_text  # 1亿2000万元 → 万元
         unit, kind, factor = spec["unit"], spec["kind"], spec["factor"]
+        if unit == "CNY" and unit_text.endswith("元"):
+            unit = _currency_before(text, m.start())  # 新台币86亿元: the currency named before the number
         mag = g["mag"] or g["mag0"] or ""
         # a range: the first end keeps its own magnitude (2亿至3亿元) or takes the second's (3至5亿元)
         ends = [(g["num"] or "一", g["mag1"] or mag if g["num2"] else mag)] + ([(g["num2"], mag)] if g["num2"] else [])
