@@ -596,3 +596,16 @@ def test_a_milestone_field_takes_its_value_as_its_date(label, etype, sep):
 def test_moving_in_and_full_load_production_are_milestones(verb, etype):
     text = f"星河光电年产800万颗镜头模组项目于2023年5月{verb}。"
     assert (etype, "2023-05") in [(e.event_type, e.date) for e in events_of(text, "2025-05-20")]
+
+
+@pytest.mark.parametrize("since", ["该项目自2021年12月开工以来", "项目于2021年12月动工以来", "自2021年12月进场以来"])
+def test_the_start_of_a_span_to_now_dates_no_later_milestone(since):
+    """自2021年12月开工以来，… dates the start; a milestone told after it came later, at a time not told."""
+    text = f"星河运动综合体项目稳步推进。{since}，先后克服了多项施工难题。当前项目已顺利完成主体结构施工。"
+    tops = [e for e in events_of(text, "2023-11-16") if e.event_type == "topped_out"]
+    assert tops and tops[0].date != "2021-12"
+
+
+def test_this_year_since_still_dates_a_later_milestone_by_the_year():
+    text = "今年以来，星河园区招商成效明显。云岭精工年产5万台减速机项目签约落地。"
+    assert [(e.event_type, e.date) for e in events_of(text, "2025-06-18")] == [("settled", "2025")]

@@ -24,6 +24,17 @@ def _no_milestone_date(text: str, d: DateMention) -> bool:
         or _REPORTED.match(text, d.end) is not None
 
 
+def _span_start(text: str, d: DateMention, pub_date: str) -> bool:
+    """A date that starts a span running to now (自2021年12月开工以来, 2023年3月以来): it dates the
+    milestone of its own clause, not one told after it, which came later — unless it is this year
+    itself (今年以来: what happened since came this year)."""
+    return _SINCE.match(text, d.end) is not None and not (d.precision == "year" and d.date == pub_date[:4])
+
+
+#: After a date, the rest of its clause ending in 以来 (开工以来, 以来)
+_SINCE = re.compile(r"[^，。；：\n]{0,12}?以来")
+
+
 #: After a date, the reporter learning the news from a source (，记者从…获悉, 笔者从…了解到)
 _REPORTED = re.compile(r"(?:上午|下午)?[，,]?\s*(?:记者|笔者|本报|我们)?(?:从|自|向)[^，。；\n]{1,24}?(?:获悉|了解到|得知)")
 
@@ -100,7 +111,7 @@ def carried_date(dates: list[DateMention], text: str, s_start: int, event_type: 
     5月8日，签约仪式举行。…会上签约项目7个)."""
     para_start = text.rfind("\n", 0, s_start) + 1
     prior = [d for d in dates if para_start <= d.start and d.end <= s_start and d.date and d.kind != "period"
-             and not later(d.date, pub_date) and not _no_milestone_date(text, d)]
+             and not later(d.date, pub_date) and not _no_milestone_date(text, d) and not _span_start(text, d, pub_date)]
     if not prior and not ITEM_MARK.match(text, para_start) \
             and (event_type in CEREMONY_TYPES or collective or any(a in sentence for a in anaphora)):
         prior = [d for d in dates if d.end <= s_start and d.precision == "day"
@@ -380,7 +391,7 @@ class DatePicker:
         dates = self.dates
         if pub not in self.a_prev:
             self.a_prev[pub] = _previous(dates, lambda d: bool(d.date) and d.kind != "period" and not later(d.date, pub)
-                                         and not _no_milestone_date(self.text, d))
+                                         and not _no_milestone_date(self.text, d) and not _span_start(self.text, d, pub))
             self.a_first_day[pub] = next((k for k, d in enumerate(dates)
                                           if d.precision == "day" and not later(d.date, pub)), -1)
         i = bisect_left(self.a_starts, line_start(self.text, s_start))
