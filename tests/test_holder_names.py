@@ -323,3 +323,15 @@ def test_a_projects_people_after_a_company_are_no_project(role):
     text = f"云岭建设集团有限公司{role}表示，工程进展顺利。"
     assert [m.name for m in extract_org_mentions(text)] == ["云岭建设集团有限公司"]
     assert not projects(text)
+
+
+@pytest.mark.parametrize("lead", ["2023年", "今年1—9月，", "上半年，", ""])
+@pytest.mark.parametrize("area", ["", "星河新区", "云溪县"])
+@pytest.mark.parametrize("industry,verb", [("钛材料产业", "产值突破560亿元"), ("电子信息产业", "完成产值486亿元"),
+                                          ("锂电产业", "规模突破500亿元")])
+def test_an_industry_after_a_period_or_its_area_holds_its_output(lead, area, industry, verb):
+    """An industry opening a clause before its output is a batch of its firms, after a period (2023年,
+    今年1—9月) and with the area it is of (某某新区电子信息产业) — not the zone named before it."""
+    text = f"星河新区集聚企业540余家。{lead}{area}{industry}{verb}。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.unit == "CNY"]
+    assert q and q[0].subject_type == "batch" and q[0].subject.endswith(industry)

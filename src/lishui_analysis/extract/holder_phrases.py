@@ -42,6 +42,9 @@ NONE = Resolved("", "", None)
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
+#: A period opening a clause before what it counts (2023年, 今年1—9月, 上半年, 前三季度): no part of a name.
+_LEAD_PERIOD = (r"(?:(?:\d{4}|[今去])年(?:\d{1,2}[—\-至]\d{1,2}月|[上下]半年|前三季度)?|\d{1,2}[—\-至]\d{1,2}月"
+           r"|[上下]半年|前三季度)?")
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +123,9 @@ def vocab() -> dict:
         # its verb): a body without it has no match at any clause start, and the step is not tried there
         "firm_category_hint": re.compile(rf"(?:{alt(v['firm_categories'])})企业"),
         "industry_subject_hint": re.compile(r"产业(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
-        "industry_subject": re.compile(rf"(?P<name>(?:{places}|全市|全县|全区)?[\u4e00-\u9fff]{{2,6}}?产业)"
-                                       rf"(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
+        # (after a period, and with the area it is of: 2023年钛产业产值…, 今年1—9月，某某新区化工新材料产业实现产值…)
+        "industry_subject": re.compile(rf"{_LEAD_PERIOD}(?P<name>(?:{places}|全市|全县|全区|[\u4e00-\u9fff]{{1,6}}?[区县市])?"
+                                       rf"(?P<kind>[\u4e00-\u9fff]{{1,6}}?产业))(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
         "plot_re": re.compile(r"(?=[A-Za-z0-9])(?P<code>(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-—]?)?\d[0-9A-Za-z]*(?:[-—][0-9A-Za-z]+)+"

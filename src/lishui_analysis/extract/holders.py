@@ -362,20 +362,22 @@ def _industries(r: _Reading) -> None:
     >>> r = _Reading("云和县木制玩具产业完成产值8.5亿元。"); _industries(r); _found(r)
     [('云和县木制玩具产业', 'batch')]
     """
-    _clause_openers(r, r.v["industry_subject"], r.v["industry_subject_hint"])
+    _clause_openers(r, r.v["industry_subject"], r.v["industry_subject_hint"], "kind")
 
 
-def _clause_openers(r: _Reading, rx, hint=None) -> None:
+def _clause_openers(r: _Reading, rx, hint=None, rest: str = "") -> None:
     """Take the ``name`` group of ``rx`` where it matches at a clause start, as a batch (not tried
-    on a text without ``hint``, which every match holds)."""
+    on a text without ``hint``, which every match holds) — or its group ``rest`` when a holder
+    already stands before it (某某高新区|锂电产业: the zone taken, the industry is the rest)."""
     text, free, take = r.text, r.free, r.take
     if hint is not None and hint.search(text) is None:
         return
     for st in r.clause_starts:
         m = rx.match(text, st)
-        if m and free(*m.span("name")):
-            s, e = m.span("name")
-            take(Holder(s, e, m.group("name"), "batch"))
+        for g in ("name", rest) if m else ():
+            if g and free(*m.span(g)) and m.end(g) - m.start(g) >= 3:
+                take(Holder(m.start(g), m.end(g), m.group(g), "batch"))
+                break
 
 
 def _treasuries(r: _Reading) -> None:
