@@ -440,7 +440,8 @@ def _area_statistic(f: _Figure) -> Resolved | None:
     社会消费品零售总额 …) named before the figure, with no holder of its own in the sentence, is the
     area's: the region or zone written right before it (``去年云岭市地区生产总值增长6%``: not as the
     clause's subject, the statistic's owner), else the region or zone that last spoke as a clause's
-    subject or a heading's (``一、全县主要预期目标`` over ``1.生产总值增长6%``). Not a milestone."""
+    subject or a heading's (``一、全县主要预期目标`` over ``1.生产总值增长6%``), else the zone or region the headline
+    names (a statistics bulletin's area). Not a milestone."""
     if f.event:
         return None
     text, pos = f.text, f.pos
@@ -454,7 +455,8 @@ def _area_statistic(f: _Figure) -> Resolved | None:
             h = before[-1]
             break
     h = h or f.holders.area_speaker(pos) or next(  # (力争全区…增长7%，完成工业投资150亿元: the sentence's area)
-        (x for x in reversed(f.holders.between(f.sent_start, pos)) if x.kind in ("region", "zone")), None)
+        (x for x in reversed(f.holders.between(f.sent_start, pos)) if x.kind in ("region", "zone")), None) \
+        or f.holders.headline_area  # (某某高新区1—9月主要经济指标简况: a bulletin's statistics are its area's)
     return None if h is None else Resolved(h.name, h.kind, h.org, h.start, h.end)
 
 

@@ -484,7 +484,7 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
     for step in config.active_steps(STAGE, HOLDER_STEPS):
         step(r)
     r.found.sort(key=_START)
-    return Holders(text, r.found, _headline_topic(headline))
+    return Holders(text, r.found, _headline_topic(headline), _headline_area(headline))
 
 
 @lru_cache(maxsize=256)
@@ -499,6 +499,14 @@ def _headline_topic(headline: str) -> Holder | None:
     return Holder(-1, -1, best.name, best.kind, best.org) if best else None
 
 
+@lru_cache(maxsize=256)
+def _headline_area(headline: str) -> Holder | None:
+    """The zone or region a headline names first (某某高新区1—9月主要经济指标简况: the bulletin's area)."""
+    hs = find_holders(headline, extract_org_mentions(headline)).items if headline else []
+    best = next((h for h in hs if h.kind in ("zone", "region")), None)
+    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
+
+
 #: A comitative or locative word and the modifiers of a landmark right before a name (与现有的, 位于在建的,
 #: 紧邻): the name is a preposition's object, a place of reference, never the article's topic.
 _COMITATIVE = re.compile(r"(?:与|同|跟|位于|紧邻|毗邻|靠近)(?:现有的?|已有的?|在建的?|正在建设的?|建设中的|规划中的"
@@ -509,11 +517,11 @@ class Holders:
     """The candidate holders of one article (in text order), with the lookups
     :func:`.figure_holder.resolve` needs."""
 
-    def __init__(self, text: str, items: list[Holder], headline_topic: Holder | None):
+    def __init__(self, text: str, items: list[Holder], headline_topic: Holder | None, headline_area: Holder | None = None):
         self.text = text
         self.items = items
         self.starts = [h.start for h in items]
-        self.headline_topic = headline_topic
+        self.headline_topic, self.headline_area = headline_topic, headline_area
         # (a project after 与/同/跟 is a preposition's object — 与现有的某某大桥拼宽 — never the topic)
         self.projects = [h for h in items if h.kind in ("project", "plot")
                          and not _COMITATIVE.search(text, max(0, h.start - 8), h.start)]
