@@ -347,3 +347,11 @@ def test_a_bulletins_statistics_with_no_owner_are_its_headlines_area(area, title
     q = [x for x in extract_quantities(body, split_sentences(body), extract_org_mentions(body), holders=hs)
          if x.unit == "CNY"]
     assert [(x.subject, x.subject_type) for x in q] == [holder]
+
+
+@pytest.mark.parametrize("noun,n", [("问题", "32个"), ("诉求", "23项"), ("难题", "15个")])
+def test_things_a_body_handles_counted_are_no_batch(noun, n):
+    """协调解决用地、环评等问题32个: the handler's figure, never a batch of projects or firms."""
+    text = f"星河街道办事处组建服务专班，累计协调解决用地、环评等{noun}{n}。"
+    q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.surface == n]
+    assert q and q[0].subject_type != "batch"

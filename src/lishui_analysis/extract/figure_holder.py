@@ -245,7 +245,8 @@ def _count_and_words(f: _Figure) -> Resolved | None:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> tuple[str, ...]:
-    return tuple(vocab()["people_nouns"])
+    """Nouns whose count is no batch: people and jobs a project brings, things a body handles (问题23个)."""
+    return tuple(vocab()["people_nouns"]) + tuple(vocab().get("handled_nouns") or ())
 
 
 def _holder_after(f: _Figure) -> Resolved | None:
