@@ -62,10 +62,12 @@ def test_word_exceptions():
 
 
 def test_time_phrase():
-    art, s = at(f"{XINGHE}开工时间为5月8日。", "开工", ev._time_phrase)
+    art, s = at(f"{XINGHE}开工时，领导到场祝贺。", "开工", ev._time_phrase)
     assert ev._time_phrase(art, s) is False
     art, s = at(f"{XINGHE}5月8日开工。", "开工", ev._time_phrase)
     assert ev._time_phrase(art, s) is True
+    art, s = at(f"{XINGHE}开工时间为5月8日。", "开工", ev._time_phrase)
+    assert ev._time_phrase(art, s) is True   # a field and its value: the milestone and its date
 
 
 def test_condition():
@@ -384,7 +386,7 @@ def test_milestone_dates_helpers():
 
 OFF_CASES = [
     ("word_exceptions", f"{XINGHE}5月举行开竣工仪式。"),
-    ("time_phrase", f"{XINGHE}开工时间为5月8日。"),
+    ("time_phrase", f"{XINGHE}开工时正值5月。"),
     ("condition", f"{XINGHE}投产后将新增产值8.5亿元。"),
     ("question", f"{XINGHE}为何5月就开工？"),
     ("noun_modifier", f"{XINGHE}投产计划已经制定。"),

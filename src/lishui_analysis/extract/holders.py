@@ -164,10 +164,10 @@ def _head_phrases(r: _Reading) -> None:
     readings = config.active_steps(STAGE, HEAD_READINGS)
     for m in r.v["head_re"].finditer(text):
         i = bisect_right(r.org_starts, m.start()) - 1
-        if i >= 0 and r.orgs[i].org_type == "company" and r.orgs[i].start < m.start() and m.end() < r.orgs[i].end \
-                or text.startswith(r.v["project_roles"], m.start()):
-            continue  # a head word inside a company's name (中建某某工程局有限公司, 某某产业园开发有限公司) or a
-            # project's people (…有限公司项目经理): the company's
+        if i >= 0 and r.orgs[i].org_type == "company" and (r.orgs[i].start < m.start() < m.end() < r.orgs[i].end or (
+                r.orgs[i].end == m.start() and text.startswith(r.v["project_roles"], m.start()))):
+            continue  # a head word inside a company's name (中建某某工程局有限公司, 某某产业园开发有限公司) or the
+            # company's project people right after it (…有限公司项目经理): the company's (某某项目负责人 stays a project's)
         s = left_edge(text, m.start(), line_start(text, m.start()))
         for read in readings:
             if read(r, m, s):
