@@ -208,8 +208,8 @@ def _sub_body(stem: str, suffix: str = "") -> bool:
         if suffix == "片区" and head.endswith("自由贸易试验区") and _HAN_RUN.fullmatch(place):
             return True
         if place in t["places"] and len(head) >= 4:
-            suffix = next((x for x, _, strength in t["suffixes"] if head.endswith(x) and strength != "sub"), None)
-            if suffix and t["by_suffix"][suffix][1] != "weak" and _name_of(head, suffix) == head:
+            body = next((x for x, _, strength in t["suffixes"] if head.endswith(x) and strength != "sub"), None)
+            if body and t["by_suffix"][body][1] != "weak" and _name_of(head, body) == head:
                 return True
     return False
 

@@ -194,7 +194,8 @@ class ProjectAssembler:
             eid = key_map.get(key)
             if eid is not None and eid not in entities:  # an entity of another type (the build gives
                 continue                                 # its company and project entities only)
-            eid = fold.get(eid, eid)
+            if eid is not None:
+                eid = fold.get(eid, eid)
             if eid is None:  # no resolution given: the name is its own entity
                 t = subject_type or infer_type(subject)
                 eid = key
