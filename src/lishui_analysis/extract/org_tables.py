@@ -142,7 +142,7 @@ def tables():
     joined = v.get("joined_parks") or {}
     # read from a dash: the place before it, then at most four more places (a bounded chain keeps a
     # long run of dashed places linear) and the park's suffix
-    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt})\\Z"),
+    joined_re = (re.compile(f"(?<![-—–－]){place_look}(?:{place_alt})\\Z"),
                  re.compile(f"(?:[-—–－][\u4e00-\u9fff]{{2,3}}){{1,4}}"
                             f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
                             f"(?:{_alternation(joined.get('suffixes') or ())})"))
