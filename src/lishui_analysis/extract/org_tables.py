@@ -81,6 +81,12 @@ def _lexicon_places(read: str) -> str:
     return f"|(?:{trie_regex(words)})(?=[{re.escape(read)}](?!场))" if words and read else ""
 
 
+def _first_chars(words) -> str:
+    """A lookahead on the first characters of ``words``, to open a pattern each of whose alternatives
+    starts with one of them (the matches are the same; other positions fail at once)."""
+    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words if w}))}])" if any(words) else ""
+
+
 def _every_word_re(words):
     """A pattern that finds every occurrence of ``words``, overlapping ones too (与 inside 参与), as
     group 1 of a lookahead at each position, behind a one-character test of the words' first
@@ -114,6 +120,10 @@ def tables():
     level_only = level_only_places(re.compile(_alternation(w for w in v["left_breaks"] if len(w) == 1)))
     place_alt = (_alternation(places) + _lexicon_places(read)
                  + (f"|(?:{trie_regex(level_only)})(?=[{re.escape(read)}](?!场))" if level_only and read else ""))
+    # (every alternative of place_alt opens with a word's first character: a lookahead on them lets the
+    # engine skip any other position at once instead of trying hundreds of branches there)
+    place_words = (*places, *lexicon_places(), *level_only)
+    place_look = _first_chars(place_words)
     prefixes = tuple(v["official_prefixes"]) + places
     known = {k["name"]: k["type"] for k in v["known"]}
     known_re = re.compile(_alternation(known))
@@ -128,10 +138,11 @@ def tables():
     # of 瓯江口产业集聚区管委会; not 委 or 政府, which end one body before the next: 市委市政府).
     long_suffixes = [x[0] for x in suffixes if len(x[0]) >= 3]
     lex_places = lexicon_places()
-    protect_re = re.compile(place_alt + "|" + _alternation(list(v.get("compound_domains") or ()) + long_suffixes)
-                            + (f"|{trie_regex(lex_places)}" if lex_places else ""))
-    place_chain_re = re.compile(f"({place_alt})([省市区县]?)")
-    place_re = re.compile(place_alt)
+    protect_words = list(v.get("compound_domains") or ()) + long_suffixes
+    protect_re = re.compile(_first_chars((*place_words, *protect_words, *lex_places)) + "(?:" + place_alt + "|"
+                            + _alternation(protect_words) + (f"|{trie_regex(lex_places)}" if lex_places else "") + ")")
+    place_chain_re = re.compile(f"{place_look}({place_alt})([省市区县]?)")
+    place_re = re.compile(f"{place_look}(?:{place_alt})")
     admin_re = re.compile(v.get("admin_place_pattern") or "(?!)")
     roles_after_re = re.compile(_alternation(v.get("company_roles") or ()))
     enum_verbs = sorted(set(v.get("enumeration_verbs") or ()), key=len, reverse=True)
@@ -144,7 +155,7 @@ def tables():
     joined = v.get("joined_parks") or {}
     # read from a dash: the place before it, then at most four more places (a bounded chain keeps a
     # long run of dashed places linear) and the park's suffix
-    joined_re = (re.compile(f"(?<![-—–－])(?:{place_alt})\\Z"),
+    joined_re = (re.compile(f"(?<![-—–－]){place_look}(?:{place_alt})\\Z"),
                  re.compile(f"(?:[-—–－][\u4e00-\u9fff]{{2,3}}){{1,4}}"
                             f"(?:[“\"][\u4e00-\u9fff]{{1,4}}[”\"]|[\u4e00-\u9fff]{{0,4}}?)"
                             f"(?:{_alternation(joined.get('suffixes') or ())})"))

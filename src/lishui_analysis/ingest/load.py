@@ -229,10 +229,14 @@ def _check_regular(name: str, st: os.stat_result) -> None:
 def read_raw_bytes(path: Path, raw_dir: Path | None = None) -> bytes:
     """The bytes of a file of ``raw_dir``, checked by :func:`_open_raw` first: a regular file
     inside the folder, at most ``config.MAX_FILE_BYTES`` (InputError otherwise)."""
-    fd, _ = _open_raw(path, raw_dir)
+    fd, size = _open_raw(path, raw_dir)
     try:
         with os.fdopen(fd, "rb", closefd=True) as fh:
-            data = fh.read(config.MAX_FILE_BYTES + 1)
+            # its size and a byte more first (a read of the limit allocates that much for every file:
+            # ≈ 0.15 ms each), then, if it grew since, on to the limit: the bytes a read to the limit gives
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(config.MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise InputError(_printable(str(path)), f"cannot read file ({exc.strerror or exc})") from None
     if len(data) > config.MAX_FILE_BYTES:  # grew since it was checked
