@@ -8,6 +8,7 @@ never at one page's words.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
@@ -95,6 +96,9 @@ def find_disclosure_title(page, group) -> None:
     {3: [[3]]}
     """
     paras, kinds = page.paras, page.kinds
+    # (the starts in order and the title lines they took, kept up to date: each header looks them up, not over)
+    order = sorted(page.starts)
+    taken = {x for groups in page.starts.values() for g in groups for x in g}
     i = 0
     while i < len(paras):
         if kinds[i] not in _SKIP:
@@ -105,11 +109,11 @@ def find_disclosure_title(page, group) -> None:
             j += 1
         run = [paras[x] for x in range(i, j) if kinds[x] == "meta"]
         if len(run) >= 2 and _disclosure_fields(run) >= 2:
-            _title_under(page, i, j, group)
+            _title_under(page, i, j, group, order, taken)
         i = j
 
 
-def _title_under(page, top: int, below: int, group) -> None:
+def _title_under(page, top: int, below: int, group, order: list[int], taken: set[int]) -> None:
     """The title lines from ``below`` on (at most three), over a body line, start the article in place of the
     start above the header at ``top`` when that start has no text of its own (:func:`find_disclosure_title`)."""
     paras, kinds = page.paras, page.kinds
@@ -122,15 +126,18 @@ def _title_under(page, top: int, below: int, group) -> None:
         j += 1
     if not block or j >= len(paras) or kinds[j] not in ("body", *_BYLINES):
         return
-    above = [s for s in page.starts if s < top]
-    if any(x in g for groups in page.starts.values() for g in groups for x in block):
+    if taken.intersection(block):
         return
-    if above:
-        s = max(above)
-        if any(kinds[x] not in ("title", *_SKIP) for x in range(s, top)):
+    n = bisect.bisect_left(order, top)
+    if n:
+        s = order[n - 1]
+        if any(kinds[x] not in ("title", *_SKIP) for x in range(top - 1, s - 1, -1)):  # (from the header up)
             return  # the start above has a text of its own: the header is inside an article
         del page.starts[s]
-    page.starts[block[0]] = group(block, paras)
+        order.pop(n - 1)
+    page.starts[block[0]] = groups = group(block, paras)
+    bisect.insort(order, block[0])
+    taken.update(x for g in groups for x in g)
 
 
 # a post opening with its topics (#云岭县#) and a title in 【】 before its text: #云岭县#【星河项目封顶】日前，…
@@ -181,9 +188,10 @@ def start_posts(page, group) -> None:
     for x in posts:
         if x not in taken:
             page.starts[x] = group([x], page.paras)
-    for s in [s for s in page.starts if s < posts[0]]:
-        if all(page.kinds[x] in ("title", *_SKIP) for x in range(s, posts[0])):
-            del page.starts[s]
+    # (the last line of text above the first post, found once: the starts after it hold none)
+    text = next((x for x in range(posts[0] - 1, -1, -1) if page.kinds[x] not in ("title", *_SKIP)), -1)
+    for s in [s for s in page.starts if text < s < posts[0]]:
+        del page.starts[s]
 
 
 def find_page_labels(page) -> None:
