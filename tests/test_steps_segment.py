@@ -22,11 +22,13 @@ def test_step_names_are_distinct_and_in_their_order():
     names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
-        "cut_at_end_marker", "classify_lines", "promote_bang_title", "promote_decorated_title", "place_name_lines",
-        "read_meta_lines", "start_first_article", "find_top_titles", "find_header_titles", "find_signed_items",
-        "find_unsigned_items", "drop_furniture_lead", "find_page_date", "find_page_source", "build_articles"]
+        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
+        "promote_colon_lead", "place_name_lines", "unmark_site_header", "read_meta_lines", "start_first_article",
+        "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
+        "find_unsigned_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
+        "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
-        "name_titles", "title_from_original", "drop_media_name", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
+        "name_titles", "title_from_original", "drop_media_name", "drop_page_label", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
         "date_by_dateline", "inherit_page_source"]
     assert _names(segment.LINE_STEPS) == [
         "drop_chrome", "cut_caption_credit", "take_meta_line", "take_byline_line", "take_byline_lead",
@@ -78,6 +80,10 @@ def test_classify_lines_gives_each_line_its_kind():
     ("unmark_bare_dates", "（2031年5月6日）", "meta"),
     ("unmark_bare_dates", "发布于 2031-05-06", "meta"),
     ("unmark_page_mastheads", "云岭报 2031年5月6日 第07版：综合", "meta"),
+    ("unmark_bare_dates", "（5月6日—5月12日）", "meta"),
+    ("unmark_post_headers", "5-6 09:12 来自 云岭客户端", "meta"),
+    ("unmark_counter_lines", "转发 41 ｜ 评论 7 ｜ 赞 95", "chrome"),
+    ("unmark_counter_lines", "@云岭发布", "chrome"),
 ])
 def test_classify_lines_gives_a_furniture_line_its_kind_unless_its_branch_is_off(branch, line, kind):
     page = _Page([line, "瓯江口新区云岭大桥通车", "日前，大桥通车。"])
@@ -351,6 +357,9 @@ def _first(field):
     return lambda arts: getattr(arts[0], field)
 
 
+POSTS = ("云岭发布 V\n粉丝 3.2万 关注 120\n5-6 09:12 来自 云岭客户端\n#云岭县#【星河项目封顶】5月5日，星河项目主体封顶。\n"
+         "转发 12 ｜ 评论 3\n5-7 10:20 来自 云岭客户端\n【瓯江隧道贯通】5月6日，瓯江隧道全线贯通。")
+
 OFF = [
     ("cut_at_end_marker", TWO.replace("\n瓯江", "\nEND\n瓯江"), _heads, ["云岭大桥通车"]),
     ("classify_lines", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
@@ -384,7 +393,7 @@ OFF = [
     ("start_first_article", "日前，云岭镇召开会议。\n" + TWO, _heads, ["", "云岭大桥通车", "瓯江隧道贯通"]),
     ("find_top_titles", "云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("find_header_titles", TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
-    ("drop_furniture_lead", "瓯江口：\n" + TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
+    ("drop_furniture_lead", "项目一线：\n瓯江口：\n" + TWO, _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
     ("find_page_date", "2031-05-06\n" + TWO, lambda arts: [a.pub_date for a in arts], ["2031-05-06"] * 2),
     ("find_page_source", "来源：云岭日报\n" + TWO, lambda arts: [a.source for a in arts], ["云岭日报"] * 2),
     ("build_articles", TWO, len, 2),
@@ -425,6 +434,20 @@ OFF = [
      _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
     ("find_unsigned_items", TWO + "\n前两月云岭县工业投资增长12%\n据统计，工业投资同比增长12%。", _heads,
      ["云岭大桥通车", "瓯江隧道贯通", "前两月云岭县工业投资增长12%"]),
+    ("split_bracket_posts", POSTS, _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("start_posts", POSTS, _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("promote_colon_lead", "瓯江口新区：\n新材料产业链加速成型\n记者 林小雨\n日前，产业链成型。", _heads,
+     ["瓯江口新区：新材料产业链加速成型"]),
+    ("join_broken_title", "云岭县星河片区道路工程设计施工一体化\n中标候选人公示\n日前，评标结束。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河片区道路工程设计施工一体化中标候选人公示")),
+    ("unmark_site_header", "云岭县公共资源交易中心\n首页 > 交易信息 > 中标公示\n星河片区道路工程中标公示\n日前，工程开标。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河片区道路工程中标公示")),
+    ("find_disclosure_title", ("云岭县政务公开\n索引号：001/2031-01 发布机构：云岭县发改局\n生成日期：2031-05-06\n"
+                               "关于星河项目的公示\n经研究，现予以公示。"), _heads, ["关于星河项目的公示"]),
+    ("find_page_labels", "首页 > 要闻 > 云岭\n要闻｜云岭大桥今天通车\n日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
+    ("drop_page_label", "首页 > 要闻 > 云岭\n要闻｜云岭大桥今天通车\n日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
+    ("unmark_counter_lines", "云岭大桥通车\n粉丝 3.2万 关注 120\n日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥通车")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -436,7 +459,8 @@ def test_every_step_has_an_off_test():
                 "unmark_column_labels", "unmark_media_names", "unmark_url_lines", "unmark_bare_dates",
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
-                "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline"]
+                "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
+                "join_broken_title", "unmark_counter_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

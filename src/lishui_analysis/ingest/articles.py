@@ -206,6 +206,7 @@ class Draft:
     titles: set[int] = field(init=False)      # the indices of its title lines
     #: the names of the article's reporters and correspondents as sets (:func:`_extend`)
     named: dict = field(default_factory=dict, repr=False, compare=False)
+    labels: frozenset = frozenset()           # the words the page's chrome and metadata print (page_labels)
 
     def __post_init__(self) -> None:
         self.titles = {x for g in self.groups for x in g}
@@ -244,6 +245,14 @@ _MEDIA_PREFIX = re.compile(r"^(?:【(?P<bracketed>[^】]{2,10})】|(?P<name>[^\s
 _MEDIA_SUFFIX = re.compile(r"\s*(?:[_|｜丨]|[-—–－]+)\s*(?P<name>[^\s_|｜丨\-—–－]{2,10})$")
 
 
+def _portal_owner(m: re.Match[str]) -> bool:
+    """A government portal's owner after an underscore closing a browser title (…的公示_云岭县人民政府): an
+    issuer's name (``issuer_suffixes`` of ``layout.yaml`` of two characters or more), the site, not the title."""
+    name = m.group("name")
+    return m.group(0).lstrip().startswith("_") and len(name) >= 4 \
+        and name.endswith(_layout().portal_owners)
+
+
 def _drop_media_name(d: Draft) -> None:
     """A headline loses the name of a medium before or after it (云岭网：云岭大桥通车, 【云岭发布】…,
     云岭大桥通车_云岭新闻网; :func:`.lines.is_media_name`); a column or place before it stays
@@ -252,6 +261,9 @@ def _drop_media_name(d: Draft) -> None:
     >>> d = Draft([], [], range(0), art=Article(seq=1, headline="云岭新闻网：云岭大桥今天通车"))
     >>> _drop_media_name(d); d.art.headline
     '云岭大桥今天通车'
+    >>> d = Draft([], [], range(0), art=Article(seq=1, headline="关于星河项目的公示_云岭县人民政府"))
+    >>> _drop_media_name(d); d.art.headline
+    '关于星河项目的公示'
     """
     head = d.art.headline
     m = _MEDIA_PREFIX.match(head)
@@ -261,9 +273,27 @@ def _drop_media_name(d: Draft) -> None:
             and not (m.group("spaced") and name.endswith(_layout().column_nouns)):
         head = head[m.end():]
     m = _MEDIA_SUFFIX.search(head)
-    if m and is_media_name(m.group("name")) and m.start() >= 5:
+    if m and (is_media_name(m.group("name")) or _portal_owner(m)) and m.start() >= 5:
         head = head[: m.start()]
     d.art.headline = head
+
+
+# a label before a bar opening a headline (要闻｜…, 云岭晨报丨…)
+_BAR_LABEL = re.compile(r"^(?P<label>[^\s|｜丨]{2,10})\s*[|｜丨]\s*")
+
+
+def _drop_page_label(d: Draft) -> None:
+    """A headline loses the label before a bar opening it when the page prints that label in its chrome or
+    metadata (its crumbs ``首页 > 要闻``, its navigation, ``来源：云岭晨报``): a column's or a medium's name, where
+    the article appears; a label the page names nowhere else stays as written (动态 | …, a post's series).
+
+    >>> d = Draft([], [], range(0), art=Article(seq=1, headline="要闻｜云岭大桥今天通车"), labels=frozenset({"要闻"}))
+    >>> _drop_page_label(d); d.art.headline
+    '云岭大桥今天通车'
+    """
+    m = _BAR_LABEL.match(d.art.headline)
+    if m and m.group("label") in d.labels and len(d.art.headline) - m.end() >= 5:
+        d.art.headline = d.art.headline[m.end():]
 
 
 # a label in black lenticular brackets opening a headline (【云岭新闻联播】…, 【县域动态】…): one word, no space
@@ -383,7 +413,8 @@ def _inherit_page_source(d: Draft) -> None:
 
 
 #: The steps that write one article, in order (stage ``"segment"``).
-ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _drop_bracket_label, _read_body_lines,
+ARTICLE_STEPS = (_name_titles, _title_from_original, _drop_media_name, _drop_page_label, _drop_bracket_label,
+                 _read_body_lines,
                  _take_closing_names, _mend_broken_paragraphs, _inherit_page_date, _date_by_dateline, _inherit_page_source)
 
 

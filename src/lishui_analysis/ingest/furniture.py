@@ -284,3 +284,100 @@ def is_page_masthead(para: str) -> bool:
         elif not _WEEKDAY.match(t):
             return False
     return date == 1 and page == 1 and names <= 1
+
+
+def is_crumb_line(para: str) -> bool:
+    """Bread crumbs, a page's place in its site (``首页 > 新闻中心 > 县域动态``, ``当前位置：首页 > 信息公开 >
+    项目建设``, ``Home > Press > 会员动态``): two or more crumb marks and no clause.
+
+    >>> is_crumb_line("当前位置：首页 > 信息公开 > 项目建设"), is_crumb_line("查看更多 >"), is_crumb_line("云岭大桥通车")
+    (True, False, False)
+    """
+    return len(para) <= 100 and len(_CRUMB_SEP.findall(para)) >= 2 and not _PROSE.search(para)
+
+
+_COUNT = r"\d[\d,.]*\s*[万亿wWkK]?\+?"
+_COUNTER = re.compile(rf"^([{_H}]{{1,3}})[：:]?({_COUNT})?$")
+
+
+def is_counter_line(para: str) -> bool:
+    """A social post's or an account's counters: two or more pairs of a counter word of ``layout.yaml`` and
+    a number (``粉丝 3.2万 关注 120 微博 5,210``, ``转发 41 ｜ 评论 7 ｜ 赞 95``), nothing else: chrome.
+
+    >>> is_counter_line("粉丝 3.2万 关注 120 微博 5,210"), is_counter_line("转发 36 | 评论 12 | 赞 208")
+    (True, True)
+    >>> is_counter_line("关注 12个重点项目")
+    False
+    """
+    if len(para) > 80:
+        return False
+    tokens = [t for t in _TOKEN_SEP.split(para) if t]
+    words = _layout().counter_words
+    pairs = 0
+    n = 0
+    while n < len(tokens):  # a word and its number, as one token (粉丝3.2万) or two (粉丝 3.2万)
+        t = tokens[n]
+        m = _COUNTER.match(t)
+        if not m or m.group(1) not in words:
+            return False
+        if m.group(2) is None:
+            if n + 1 >= len(tokens) or not re.fullmatch(_COUNT, tokens[n + 1]):
+                return False
+            n += 1
+        pairs += 1
+        n += 1
+    return pairs >= 2
+
+
+_DAY_TOKEN = r"(?:\d{4}\s*[年/.-]\s*)?(?:\d{1,2}\s*[月/.-]\s*)?\d{1,2}\s*日?"
+_DATE_SPAN = re.compile(rf"^[（(【\[]?\s*{_DAY_TOKEN}\s*(?:[—–－~～-]+|至|到)\s*{_DAY_TOKEN}\s*[）)】\]]?$")
+
+
+def is_date_span(para: str) -> bool:
+    """The period a brief or a digest covers, two dates joined by a dash or 至 (``（5月6日—5月12日）``,
+    ``2031.05.06-05.12``): a date line, never a title or a subheadline.
+
+    >>> is_date_span("（5月6日—5月12日）"), is_date_span("2031年5月6日至12日"), is_date_span("5月6日开工")
+    (True, True, False)
+    """
+    return len(para) <= 40 and any(c.isdigit() for c in para) and bool(_DATE_SPAN.match(para.strip()))
+
+
+_POST_TIME = re.compile(rf"^(?:(?:{_DAY_TOKEN}|今天|昨天|前天)?\s*\d{{1,2}}[:：]\d{{2}}|\d{{1,3}}\s*(?:分钟|小时|天)前|刚刚)"
+                        rf"\s*来自\s*\S[^，。；！？]{{0,20}}$")
+
+
+def is_post_time(para: str) -> bool:
+    """A social post's time (a clock time, or a time ago) and the app it was sent from (``5-6 09:12 来自
+    iPhone客户端``, ``昨天 21:16 来自 网页``, ``3小时前 来自 …``): the header of one post of a thread, metadata.
+
+    >>> is_post_time("5-6 07:31 来自 安卓手机"), is_post_time("5月6日来自全县的项目集中开工")
+    (True, False)
+    """
+    return len(para) <= 40 and bool(_POST_TIME.match(para.strip()))
+
+
+_LABEL_SPLIT = re.compile(r"[\s>»＞|｜丨·•/：:、,，（）()【】\[\]]+")
+
+
+def page_labels(lines) -> frozenset:
+    """The words a page's chrome and metadata lines print (its crumbs, its navigation, its source, its site's
+    name): a label before a bar opening a headline that is one of them is where the page appears, not what
+    it says (:func:`.articles._drop_page_label`).
+
+    >>> sorted(page_labels(["首页 > 要闻 > 云岭", "来源：云岭晨报"]))
+    ['云岭', '云岭晨报', '来源', '要闻', '首页']
+    """
+    return frozenset(t for line in lines if len(line) <= 100 for t in _LABEL_SPLIT.split(line) if 2 <= len(t) <= 10)
+
+
+_MENTION = re.compile(r"^@[^\s@，。]{2,20}$")
+
+
+def is_mention_line(para: str) -> bool:
+    """A social post's mention of an account on a line of its own (``@云岭发布``): chrome, never a title.
+
+    >>> is_mention_line("@云岭发布"), is_mention_line("云岭发布")
+    (True, False)
+    """
+    return bool(_MENTION.match(para.strip()))

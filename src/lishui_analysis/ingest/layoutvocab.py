@@ -84,6 +84,7 @@ class _Layout:
         self.title_role = re.compile(rf"^(?P<label>{_alt(w for ws in roles.values() for w in ws)})\s*(?:[：:]\s*|\s+)")
         self.role_of = {w: role for role, ws in roles.items() for w in ws}
         self.document_genres = tuple(v["document_genres"])
+        self.portal_owners = tuple(w for w in v["issuer_suffixes"] if len(w) >= 2)  # (…_云岭县人民政府)
         self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
         parts = _alt(v["day_parts"])
         self.lead_opening = re.compile(
@@ -93,6 +94,8 @@ class _Layout:
         self.compound_surnames = tuple(v["compound_surnames"])
         self.column_label = re.compile(rf"^(?:{_alt(v['column_labels'])})\s*[：:]")
         self.short_item_paragraphs = int(v["short_item_paragraphs"])
+        self.counter_words = frozenset(v["counter_words"])
+        self.disclosure_field = re.compile(rf"(?:{_alt(v['disclosure_labels'])})[：:]")
         self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"
                                     rf"\s*[）)]?$")
 

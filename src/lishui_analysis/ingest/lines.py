@@ -20,7 +20,7 @@ from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa:
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
-    strip_end_pictographs,
+    strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
 )
 
 TITLE_MAX = 50
@@ -316,7 +316,9 @@ def _title_or_furniture(para: str) -> str:
     a date, or a document's masthead, is metadata (``segment.unmark_media_names``), so is a date without a year
     (``segment.unmark_bare_dates``) and a line of editors (``segment.unmark_staff_lines``); a
     photographer's credit is chrome (``segment.unmark_photo_credits``); an e-paper page's masthead is
-    metadata (``segment.unmark_page_mastheads``); a line led by a pictograph is a post's decorated
+    metadata (``segment.unmark_page_mastheads``), so are a period in brackets (``（5月6日—5月12日）``) and a post's
+    time and app (``5-6 09:12 来自 …``); a post's counters (``转发 36 ｜ 评论 12``) and a mention (``@云岭发布``)
+    are chrome (``segment.unmark_counter_lines``); a line led by a pictograph is a post's decorated
     heading or list item, body text (``segment.unmark_pictograph_lines``).
 
     >>> [_title_or_furniture(x) for x in ("要闻 |", "云岭日报 2031年5月6日", "5月6日", "图/林小雨", "云岭大桥通车")]
@@ -330,8 +332,12 @@ def _title_or_furniture(para: str) -> str:
         return "chrome"
     if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
-    if config.step_on("segment", "unmark_bare_dates") and is_bare_date(para):
+    if config.step_on("segment", "unmark_bare_dates") and (is_bare_date(para) or is_date_span(para)):
         return "meta"
+    if config.step_on("segment", "unmark_post_headers") and is_post_time(para):
+        return "meta"
+    if config.step_on("segment", "unmark_counter_lines") and (is_counter_line(para) or is_mention_line(para)):
+        return "chrome"
     if config.step_on("segment", "unmark_page_mastheads") and is_page_masthead(para):
         return "meta"
     if config.step_on("segment", "unmark_photo_credits") and is_photo_credit(para):

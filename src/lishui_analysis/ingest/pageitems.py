@@ -104,8 +104,28 @@ def _opens_with_tail(para: str) -> bool:
     return m is not None
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
+DIGEST_ITEMS_MIN = 2
+
+
+def _digest_above(page, s: int, x: int) -> bool:
+    """Is the text of the article starting at ``s`` above line ``x`` a digest, a numbered list of short items
+    (1．……。 2．……。, two or more, nothing else)? A weekly brief's list, then a story of its own under its title.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["一周速览", "1.5日，星河项目开工。", "2.6日，瓯江隧道贯通。", "星河项目开工"],
+    ...              ["title", "body", "body", "title"])
+    >>> _digest_above(page, 0, 3)
+    True
+    """
+    text = [y for y in range(s, x) if page.kinds[y] not in ("title", *_SKIP)]
+    return len(text) >= DIGEST_ITEMS_MIN and all(
+        page.kinds[y] == "body" and _LIST_NUMBER.match(page.paras[y]) and ends_sentence(page.paras[y]) for y in text)
+
+
 def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
-    """On a page of two or more items, a title line standing alone between a finished paragraph and the
+    """On a page of two or more items (or of one whose text above the line is a numbered digest,
+    :func:`_digest_above`), a title line standing alone between a finished paragraph and the
     next paragraph — the only title line in its item's body, with no marker of an in-body heading, over
     ``short_item_paragraphs`` paragraphs at most (``layout.yaml``: a line over more is rather a caption or
     a heading of the article it stands in) — starts an item of its own (a short item printed with no
@@ -118,9 +138,10 @@ def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[
     >>> find_unsigned_items(page, lambda block, paras: [block]); sorted(page.starts)
     [0, 2, 4]
     """
-    if len(page.starts) < 2:
+    if not page.starts:
         return
     paras, kinds, taken = page.paras, page.kinds, _taken(page)
+    one = len(page.starts) == 1  # (one article: a digest's list above the line makes it a page of items)
     order = sorted(page.starts)
     found: list[list[int]] = []
     for n, s in enumerate(order):
@@ -134,7 +155,8 @@ def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[
         if before is None or after is None or kinds[before] not in ("body", *_BYLINES) \
                 or not ends_sentence(paras[before]) or kinds[after] != "body" or is_subheading(paras[x]) \
                 or _opens_with_tail(paras[after]) or _BANG_END.search(paras[x]) \
-                or sum(kinds[y] not in _SKIP for y in range(x + 1, stop)) > _layout().short_item_paragraphs:
+                or sum(kinds[y] not in _SKIP for y in range(x + 1, stop)) > _layout().short_item_paragraphs \
+                or (one and not _digest_above(page, s, x)):
             continue
         found.append([x])
     for block in found:

@@ -54,7 +54,7 @@ from ..errors import note
 # parse_date_line and _kind are imported from here by other modules and tests.
 from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
 from .clean import ends_sentence
-from . import pageitems
+from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
@@ -98,11 +98,37 @@ def _continues(a: str, b: str) -> bool:
         return True
     if config.step_on("segment", "kicker_form") and (_is_kicker_form(a) or _is_kicker_form(b)):
         return False  # a slogan or a whole quotation is a kicker of its own (“项目攻坚年”)
+    if config.step_on("segment", "join_broken_title") and _broken_before(a, b):
+        return True
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
         return False
     return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
+
+
+_GENRE_LINE_MAX = 10   # characters of the last words of a document's title broken before them (中标候选人公示)
+
+
+def _broken_before(a: str, b: str) -> bool:
+    """A title broken after its lead-in's colon (瓯江口新区： / 新材料产业链加速成型), or before the last words that
+    end in its genre (云岭县星河片区道路工程设计施工一体化 / 中标候选人公示: ``b`` short and ending in a genre of
+    ``document_genres`` or ``genre_nouns``, ``a`` in none and no clause). Branch ``segment.join_broken_title``.
+
+    >>> _broken_before("瓯江口新区：", "新材料产业链加速成型"), _broken_before("云岭县星河片区道路工程设计施工一体化", "中标候选人公示")
+    (True, True)
+    >>> _broken_before("云岭县自然资源局公告", "星河地块出让公告")
+    False
+    """
+    if a.endswith(("：", ":")) and len(a) >= 3:
+        return True
+    lay = _layout()
+    genres = lay.document_genres + lay.genre_nouns
+    return (len(b) <= _GENRE_LINE_MAX and b.endswith(genres) and not a.endswith(genres) and " " not in a + b
+            and not _CLAUSE.search(a + b))
+
+
+_CLAUSE = re.compile(r"[，。；！？,;!?：:]")
 
 
 def _group_titles(idx: list[int], paras: list[str], top: bool = False) -> list[list[int]]:
@@ -134,6 +160,8 @@ class _Page:
     date: str = ""                            # the date the page states for all its articles
     source: str = ""                          # the source it states above its first article
     articles: list[Article] = field(default_factory=list)
+    posts: list[int] = field(default_factory=list)  # the title lines of a thread's posts (split_bracket_posts)
+    labels: frozenset = frozenset()           # the words its chrome and metadata print (find_page_labels)
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -297,6 +325,39 @@ def _find_header_titles(page: _Page) -> None:
             taken |= {x for g in groups for x in g}
 
 
+def _split_bracket_posts(page: _Page) -> None:
+    """A thread's post opening with its title in 【】 (#云岭县#【星河项目封顶】日前，…) under its time and app: the
+    title a line of its own (:func:`.pageheader.split_bracket_posts`)."""
+    pageheader.split_bracket_posts(page)
+
+
+def _promote_colon_lead(page: _Page) -> None:
+    """The page's first line ending in a colon over a title line (瓯江口新区： / 新材料产业链加速成型) is a title line
+    (:func:`.pageheader.promote_colon_lead`)."""
+    pageheader.promote_colon_lead(page)
+
+
+def _unmark_site_header(page: _Page) -> None:
+    """A site's name over its bread crumbs is chrome (:func:`.pageheader.unmark_site_header`)."""
+    pageheader.unmark_site_header(page)
+
+
+def _find_disclosure_title(page: _Page) -> None:
+    """The title under a government disclosure header (索引号 … 生成日期 …) is the document's
+    (:func:`.pageheader.find_disclosure_title`)."""
+    pageheader.find_disclosure_title(page, _group_titles)
+
+
+def _start_posts(page: _Page) -> None:
+    """Each post's title starts an article; the account's header above them none (:func:`.pageheader.start_posts`)."""
+    pageheader.start_posts(page, _group_titles)
+
+
+def _find_page_labels(page: _Page) -> None:
+    """The words the page's chrome and metadata print (:func:`.pageheader.find_page_labels`)."""
+    pageheader.find_page_labels(page)
+
+
 def _find_signed_items(page: _Page) -> None:
     """Title lines right after a paragraph signed at its end start the next item (云岭大桥通车 / 日前，大桥
     通车。（记者 林小雨） / 瓯江隧道贯通 / …: two articles; :func:`.pageitems.find_signed_items`)."""
@@ -367,14 +428,16 @@ def _build_articles(page: _Page) -> None:
     for n, s in enumerate(order):
         stop = order[n + 1] if n + 1 < len(order) else len(page.paras)
         d = Draft(page.paras, page.kinds, range(s, stop), page.starts[s], page.metas, page.date, page.source,
-                  Article(seq=n + 1))
+                  Article(seq=n + 1), labels=page.labels)
         page.articles.append(write_article(d, steps))
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _classify_lines, _promote_bang_title, _promote_decorated_title, _place_name_lines,
-              _read_meta_lines, _start_first_article, _find_top_titles, _find_header_titles, _find_signed_items,
-              _find_unsigned_items, _drop_furniture_lead, _find_page_date, _find_page_source, _build_articles)
+PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
+              _promote_colon_lead, _place_name_lines, _unmark_site_header, _read_meta_lines, _start_first_article,
+              _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
+              _find_unsigned_items, _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
+              _build_articles)
 
 
 def segment_page(text: str) -> list[Article]:

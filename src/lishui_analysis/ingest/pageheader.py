@@ -1,0 +1,200 @@
+"""Stage 3 — page steps that read the header of a page by its form: the site's name over its bread crumbs,
+a first line ending in a colon over the rest of its title, a government disclosure header over the
+document's own title, the posts of a thread each opened by a title in 【】, and the words the page's chrome
+and metadata print (a label before a bar opening a headline that is one of them is no part of it).
+
+These steps (stage ``"segment"``, in :data:`.segment.PAGE_STEPS`) look at the lines around a page's titles,
+never at one page's words.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
+from .lines import _BYLINES, _SKIP, _kind, _layout
+
+#: Lines a header may span above its bread crumbs (a site's name, its slogan, its language links).
+SITE_HEADER_MAX = 3
+#: Lines between a post's time and its text (a repost's chain, a mention: chrome).
+POST_LEAD_MAX = 4
+_COLON_LEAD_MAX = 20   # characters of a title's lead-in broken after its colon (云岭县：, 要闻｜瓯江口新区：)
+_CLAUSE = re.compile(r"[，。；！？,;!?]")
+
+
+def unmark_site_header(page) -> None:
+    """Title lines at the top of a page right above its bread crumbs (``云岭县人民政府门户网站`` / ``当前位置：首页 >
+    信息公开 > 公示公告``) are the site's name, chrome, when a title line follows the crumbs: a site prints
+    its name, then where the page is, then the page's own title.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭县公共资源交易中心", "首页 > 交易信息 > 中标公示", "星河片区道路工程中标公示", "日前，工程开标。"],
+    ...              ["title", "chrome", "title", "body"])
+    >>> unmark_site_header(page); page.kinds
+    ['chrome', 'chrome', 'title', 'body']
+    """
+    first = page.first
+    if first is None or page.kinds[first] != "title":
+        return
+    kinds, paras = page.kinds, page.paras
+    heads: list[int] = []
+    i = first
+    while i < len(paras) and len(heads) <= SITE_HEADER_MAX:
+        if is_crumb_line(paras[i]) and kinds[i] in _SKIP:
+            break
+        if kinds[i] == "title":
+            heads.append(i)
+        elif kinds[i] not in _SKIP:
+            return
+        i += 1
+    else:
+        return
+    after = next((j for j in range(i + 1, len(paras)) if kinds[j] not in _SKIP), None)
+    if heads and len(heads) <= SITE_HEADER_MAX and after is not None and kinds[after] == "title":
+        for x in heads:
+            kinds[x] = "chrome"
+
+
+def promote_colon_lead(page) -> None:
+    """The page's first line, short and ending in a colon with no clause in it (``瓯江口新区：``, ``要闻｜云岭县：``),
+    right above a title line is the start of that title, broken after its lead-in: a title line (the two are
+    joined, :func:`.segment._continues`).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["瓯江口新区：", "新材料产业链加速成型", "记者 林小雨"], ["body", "title", "byline_line"])
+    >>> promote_colon_lead(page); page.kinds
+    ['title', 'title', 'byline_line']
+    """
+    first = page.first
+    if first is None or first + 1 >= len(page.paras) or page.kinds[first] != "body":
+        return
+    line = page.paras[first].rstrip()
+    if len(line) <= _COLON_LEAD_MAX and line.endswith(("：", ":")) and not _CLAUSE.search(line) \
+            and page.kinds[first + 1] == "title":
+        page.kinds[first] = "title"
+
+
+def _disclosure_fields(lines: list[str]) -> int:
+    """The distinct disclosure fields (``disclosure_labels`` of ``layout.yaml``) the lines hold, spaces in a
+    label aside (索 引 号：)."""
+    field = _layout().disclosure_field
+    return len({m.group() for line in lines for m in field.finditer(line.replace(" ", "").replace("\u3000", ""))})
+
+
+def find_disclosure_title(page, group) -> None:
+    """A government disclosure page prints a header of fields (索引号 … 发布机构 … 生成日期 … 文号: two or more
+    of ``disclosure_labels``) between its chrome and the document's own title: the title lines right under
+    the header, over the document's text, are the article's title; what the page printed above the header
+    (its title bar, a list of its latest items) starts no article when no text stands between it and the
+    header.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭县政务公开", "索引号：001/2031-01 发布机构：云岭县发改局", "生成日期：2031-05-06",
+    ...               "关于星河项目的公示", "经研究，现予以公示。"], ["title", "meta", "meta", "title", "body"],
+    ...              starts={0: [[0]]})
+    >>> find_disclosure_title(page, lambda block, paras: [block]); page.starts
+    {3: [[3]]}
+    """
+    paras, kinds = page.paras, page.kinds
+    # (the starts in order and the title lines they took, kept up to date: each header looks them up, not over)
+    order = sorted(page.starts)
+    taken = {x for groups in page.starts.values() for g in groups for x in g}
+    i = 0
+    while i < len(paras):
+        if kinds[i] not in _SKIP:
+            i += 1
+            continue
+        j = i
+        while j < len(paras) and kinds[j] in _SKIP:
+            j += 1
+        run = [paras[x] for x in range(i, j) if kinds[x] == "meta"]
+        if len(run) >= 2 and _disclosure_fields(run) >= 2:
+            _title_under(page, i, j, group, order, taken)
+        i = j
+
+
+def _title_under(page, top: int, below: int, group, order: list[int], taken: set[int]) -> None:
+    """The title lines from ``below`` on (at most three), over a body line, start the article in place of the
+    start above the header at ``top`` when that start has no text of its own (:func:`find_disclosure_title`)."""
+    paras, kinds = page.paras, page.kinds
+    block: list[int] = []
+    j = below
+    while j < len(paras) and kinds[j] == "title" and len(block) < 3:
+        block.append(j)
+        j += 1
+    while j < len(paras) and kinds[j] in _SKIP:
+        j += 1
+    if not block or j >= len(paras) or kinds[j] not in ("body", *_BYLINES):
+        return
+    if taken.intersection(block):
+        return
+    n = bisect.bisect_left(order, top)
+    if n:
+        s = order[n - 1]
+        if any(kinds[x] not in ("title", *_SKIP) for x in range(top - 1, s - 1, -1)):  # (from the header up)
+            return  # the start above has a text of its own: the header is inside an article
+        del page.starts[s]
+        order.pop(n - 1)
+    page.starts[block[0]] = groups = group(block, paras)
+    bisect.insort(order, block[0])
+    taken.update(x for g in groups for x in g)
+
+
+# a post opening with its topics (#云岭县#) and a title in 【】 before its text: #云岭县#【星河项目封顶】日前，…
+_POST = re.compile(r"^(?P<tags>(?:#[^#\s]{1,20}#\s*)*)【(?P<title>[^【】：:]{2,40})】\s*(?P<text>\S.{9,})$")
+
+
+def split_bracket_posts(page) -> None:
+    """A post of a thread (a Weibo-like page) opening with a title in 【】 (after its topics, ``#云岭县#``) when
+    its topics or the post's time and app above it (``5-6 09:12 来自 …``, chrome aside) say it opens a post:
+    the title becomes a line of its own over the post's text, and starts an article (:func:`start_posts`).
+    A medium's name in 【】 (【云岭发布】) is a byline, not a title.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["5-6 09:12 来自 云岭客户端", "【星河项目封顶】5月5日，星河项目主体封顶。"])
+    >>> split_bracket_posts(page); page.paras, page.posts
+    (['5-6 09:12 来自 云岭客户端', '星河项目封顶', '5月5日，星河项目主体封顶。'], [1])
+    """
+    paras: list[str] = []
+    posts: list[int] = []
+    for n, para in enumerate(page.paras):
+        m = _POST.match(para.strip()) if "【" in para[:60] else None
+        if m and not is_media_name(m.group("title")) and (m.group("tags") or _after_post_time(page.paras, n)):
+            posts.append(len(paras))
+            paras += [m.group("title").strip(), m.group("text")]
+        else:
+            paras.append(para)
+    if posts:
+        page.paras, page.kinds, page.posts = paras, ["body"] * len(paras), posts
+
+
+def _after_post_time(paras: list[str], n: int) -> bool:
+    """Is line ``n`` under a post's time and app, only chrome and metadata between them?"""
+    for j in range(n - 1, max(-1, n - 1 - POST_LEAD_MAX), -1):
+        if is_post_time(paras[j]):
+            return True
+        if _kind(paras[j]) not in _SKIP:
+            return False
+    return False
+
+
+def start_posts(page, group) -> None:
+    """Each post's title (:func:`split_bracket_posts`) starts an article; what the page prints above the first
+    post with no text of its own (the account's name, its counters and profile) starts none."""
+    posts = [x for x in page.posts if page.kinds[x] == "title"]
+    if not posts:
+        return
+    taken = {x for groups in page.starts.values() for g in groups for x in g}
+    for x in posts:
+        if x not in taken:
+            page.starts[x] = group([x], page.paras)
+    # (the last line of text above the first post, found once: the starts after it hold none)
+    text = next((x for x in range(posts[0] - 1, -1, -1) if page.kinds[x] not in ("title", *_SKIP)), -1)
+    for s in [s for s in page.starts if text < s < posts[0]]:
+        del page.starts[s]
+
+
+def find_page_labels(page) -> None:
+    """The words of the page's chrome and metadata lines (:func:`.furniture.page_labels`), for the articles'
+    step ``segment.drop_page_label``."""
+    page.labels = page_labels(p for p, k in zip(page.paras, page.kinds) if k in ("chrome", "meta"))
