@@ -323,12 +323,19 @@ def entity_names(tables: dict) -> dict:
 
 def with_names(rows: pd.DataFrame, tables: dict) -> pd.DataFrame:
     """``name`` (the entity's canonical name, else the subject as written) and ``key`` (the entity,
-    else the subject) for grouping one project's rows across the names articles give it."""
+    else the subject) for grouping one project's rows across the names articles give it; a plant the
+    text calls by its company's name alone is grouped with the company (as in the projects table:
+    ``tables.projects.plants_of_companies``), so one name is one row of a report."""
+    from ..tables.projects import plants_of_companies
+
     out = rows.copy()
     names = entity_names(tables)
+    ent = tables.get("entities")
+    fold = plants_of_companies({r["entity_id"]: r for r in ent[["entity_id", "name", "entity_type", "parent_id"]]
+                                .to_dict("records")}) if ent is not None and len(ent) and "parent_id" in ent else {}
     eid = out["entity_id"] if "entity_id" in out else pd.Series("", index=out.index)
     out["name"] = [names.get(e) or s for e, s in zip(eid, out["subject"])]
-    out["key"] = [e if e in names else "S:" + s for e, s in zip(eid, out["subject"])]
+    out["key"] = [fold.get(e, e) if e in names else "S:" + s for e, s in zip(eid, out["subject"])]
     return out
 
 
