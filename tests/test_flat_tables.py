@@ -299,3 +299,10 @@ def test_a_plan_tables_rows_give_planned_dated_milestones_and_figures(tmp_path, 
             assert ("completed", f"{done[:4]}-{int(done[5:-1]):02d}") in events
     names = {o["name"] for o in out["org_names"]}
     assert all(builder in names for _, builder, *_ in rows)
+
+
+def test_two_columns_and_a_row_number_make_a_table_two_alone_do_not():
+    text = plan_table(["项目名称", "计划竣工"], [("湘潭电机配套产业园", "2031年10月"), ("湘潭新材料研究院", "2032年4月")])
+    assert rewrite_tables(text).split("\n") == ["湘潭电机配套产业园，计划2031年10月竣工。", "湘潭新材料研究院，计划2032年4月竣工。"]
+    bare = plan_table(["项目名称", "计划竣工"], [("湘潭电机配套产业园", "2031年10月")], numbered=False)
+    assert rewrite_tables(bare) == bare
