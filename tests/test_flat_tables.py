@@ -235,6 +235,9 @@ def test_a_plan_table_parted_by_single_spaces_dates_its_milestones(gap, numbered
     # a day written with dots
     (["项目名称", "签约时间", "计划开工"], ["江淮新能源整车项目", "2031.2.18", "在建"],
      "江淮新能源整车项目，2031年2月18日签约，在建。"),
+    # a dotted figure that is no month stays as it is
+    (["项目名称", "计划开工", "计划竣工"], ["江淮新能源整车项目", "2031.13", "2032/4"],
+     "江淮新能源整车项目，计划2031.13开工，计划2032年4月竣工。"),
 ])
 def test_milestone_columns_are_written_as_a_sentence_dates_them(header, cells, want):
     for numbered in (True, False):

@@ -202,10 +202,10 @@ def _row(columns: list[_Column], cells: list[str]) -> str:
 
 def _milestone(col: _Column, cell: str) -> str:
     """A date under a milestone column said as a sentence says it: its plan word, the date (a year and
-    month written with a dot, a dash or a slash as 年 and 月: 2031.03 → 2031年3月), the verb
+    month written with a dot, a dash or a slash as 年 and 月: 2031.03 → 2031年3月; no month 13), the verb
     (``计划开工`` / ``2031.03`` → ``计划2031年3月开工``); a cell that says the verb itself keeps it."""
     m = _DOTTED.match(cell)
-    if m:
+    if m and 1 <= int(m.group(2)) <= 12 and (not m.group(3) or 1 <= int(m.group(3)) <= 31):
         day = f"{int(m.group(3))}日" if m.group(3) else ""
         cell = f"{m.group(1)}年{int(m.group(2))}月{day}"
     plan = col.plan if not cell.startswith(col.plan) else ""
