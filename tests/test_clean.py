@@ -60,6 +60,20 @@ def test_a_heading_caption_or_cell_on_a_web_page_stays_its_own_paragraph(phrase,
 
 
 @_pytest.mark.parametrize("co", ["云岭", "翠峰"])
+@_pytest.mark.parametrize("lead", ["附件：{co}县重大项目推进计划表", "{co}县重大项目推进计划表"])
+def test_a_whole_sentence_after_a_phrase_on_a_page_of_phrases_starts_its_own_paragraph(co, lead):
+    # a notice's attachment line, its issuer's signature, the table's caption, then a table's rows as
+    # flat_tables writes them: the first row is no continuation of the caption
+    row = f"{co}精密轴承项目，总投资8.5亿元，计划2031年3月开工，计划2032年6月竣工。"
+    paras = [lead.format(co=co), f"{co}县发展和改革局", "附件", f"{co}县重大项目推进计划表", row,
+             f"{co}物流园二期，总投资2.1亿元，续建，计划2031年9月竣工。"]
+    out = _repair(paras)
+    assert out[-2:] == paras[-2:]
+    # a short end of a sentence still joins (no clause mark: 8.5亿元。 is no sentence of its own)
+    assert _repair([f"{co}精密轴承项目总投资", "8.5亿元。", "下一段。"])[0] == f"{co}精密轴承项目总投资8.5亿元。"
+
+
+@_pytest.mark.parametrize("co", ["云岭", "翠峰"])
 def test_on_a_page_of_broken_columns_a_short_broken_line_joins_too(co):
     paras = [f"{co}新材料产业园位于园区东侧，占地面积约两百亩，是今年全市",  # a full column line
              "的重点项目之一。据介绍，项目总投资约十亿元，计划于明年年底", "建成投产。该园首根",  # a line cut short

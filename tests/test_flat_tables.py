@@ -122,7 +122,8 @@ def test_the_step_runs_in_cleaning_and_can_be_switched_off():
 # ---- any text: no error, idempotent, cells kept, work linear in the lines ----------------------
 
 PIECES = ["序号", "项目名称", "总投资（亿元）", "建设进度", "竞得人", "面积（平方米）", "1", "2", "3", "12.5",
-          "北湖文化中心", "已开工", "｜", "\t", "\n", "\n", "\n", "。", "，", " ", "（", "）", "亿元", "价", "人"]
+          "北湖文化中心", "已开工", "｜", "\t", "\n", "\n", "\n", "。", "，", " ", "（", "）", "亿元", "价", "人",
+          "计划开工", "竣工时间", "续建", "待定", "2031年3月", "2031.03", "\u3000"]
 
 
 def texts(max_size=120):
@@ -154,7 +155,7 @@ def test_the_work_grows_with_the_lines_not_their_square(pieces):
             calls[0] = 0
             text = "".join(pieces * repeat)
             rewrite_tables(text)
-            cells = text.count("\n") + text.count("｜") + text.count("\t") + text.count(" ") + 1
+            cells = text.count("\n") + text.count("｜") + text.count("\t") + text.count(" ") + text.count("\u3000") + 1
             assert calls[0] <= 4 * cells + 4
     finally:
         flat_tables._header = real
@@ -184,3 +185,127 @@ def test_a_figure_of_a_row_is_a_span_of_the_body_with_its_unit(tmp_path, html):
         q = figures[surface]
         assert bodies[q["article_id"]][q["start"]:q["end"]] == surface
     assert figures["6.8亿元"]["subject"] == PROJECTS[1]
+
+
+# ---- plan tables whose cells single spaces part, with milestone columns (issue 17, round 2) -------
+
+PLAN_ROWS = [  # (project, builder, investment, start cell, completion cell) — all invented
+    ("绵州年产3万吨特种纤维项目", "绵州川纺新材料有限公司", "18.6", "2031年4月", "2032年9月"),
+    ("许昌智能网联装备产业园", "许昌中原智造发展有限公司", "7.5", "续建", "2031年11月"),
+    ("柳江冷链物流中心二期", "柳江桂运物流股份有限公司", "3.2", "2031.06", "2032.3"),
+    ("宁川储能电池扩产项目", "宁川锂安能源科技有限公司", "26", "2031-5", "2032年底"),
+]
+
+
+def plan_table(columns, rows, gap=" ", numbered=True):
+    """A plan table flattened into one line a row (header and cells parted by ``gap``)."""
+    head = (["序号"] if numbered else []) + columns
+    lines = [gap.join(head)]
+    for n, row in enumerate(rows, 1):
+        lines.append(gap.join(([str(n)] if numbered else []) + list(row)))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000"])
+@pytest.mark.parametrize("numbered", [True, False])
+def test_a_plan_table_parted_by_single_spaces_dates_its_milestones(gap, numbered):
+    cols = ["项目名称", "建设单位", "总投资（亿元）", "计划开工", "计划竣工"]
+    out = rewrite_tables("附件：\n" + plan_table(cols, PLAN_ROWS, gap, numbered) + "\n某某县发展和改革局").split("\n")
+    assert out[0] == "附件：" and out[-1] == "某某县发展和改革局"
+    assert out[1:-1] == [
+        "绵州年产3万吨特种纤维项目，建设单位：绵州川纺新材料有限公司，总投资18.6亿元，计划2031年4月开工，计划2032年9月竣工。",
+        "许昌智能网联装备产业园，建设单位：许昌中原智造发展有限公司，总投资7.5亿元，续建，计划2031年11月竣工。",
+        "柳江冷链物流中心二期，建设单位：柳江桂运物流股份有限公司，总投资3.2亿元，计划2031年6月开工，计划2032年3月竣工。",
+        "宁川储能电池扩产项目，建设单位：宁川锂安能源科技有限公司，总投资26亿元，计划2031年5月开工，计划2032年底竣工。"]
+
+
+@pytest.mark.parametrize("header, cells, want", [
+    # 开工时间 / 竣工时间 have no plan word: the date and the verb
+    (["项目名称", "开工时间", "竣工时间"], ["云岭轴承项目", "2031年3月", "2031年12月"],
+     "云岭轴承项目，2031年3月开工，2031年12月竣工。"),
+    # 预计投产, 计划开工时间: the plan word kept, the field noun dropped; 万元 moved from the header
+    (["项目名称", "投资额（万元）", "计划开工时间", "预计投产"], ["青禾纺织项目", "8600", "2031.3", "2032年6月"],
+     "青禾纺织项目，投资额8600万元，计划2031年3月开工，预计2032年6月投产。"),
+    # another order: the builder first names the row, the project after it; 实际 (a fact) is dropped
+    (["建设单位", "项目名称", "实际开工", "计划建成"], ["北湖置业有限公司", "北湖创新大厦", "2030年10月", "2031年8月"],
+     "北湖置业有限公司，项目名称：北湖创新大厦，2030年10月开工，计划2031年8月建成。"),
+    # a cell that says its verb keeps it once; 待定 dates nothing and is left out
+    (["项目名称", "计划开工", "计划投产"], ["星河电子项目", "2031年5月开工", "待定"],
+     "星河电子项目，计划2031年5月开工。"),
+    # a day written with dots
+    (["项目名称", "签约时间", "计划开工"], ["江淮新能源整车项目", "2031.2.18", "在建"],
+     "江淮新能源整车项目，2031年2月18日签约，在建。"),
+    # a dotted figure that is no month stays as it is
+    (["项目名称", "计划开工", "计划竣工"], ["江淮新能源整车项目", "2031.13", "2032/4"],
+     "江淮新能源整车项目，计划2031.13开工，计划2032年4月竣工。"),
+])
+def test_milestone_columns_are_written_as_a_sentence_dates_them(header, cells, want):
+    for numbered in (True, False):
+        assert rewrite_tables(plan_table(header, [cells], numbered=numbered)) == want
+
+
+@pytest.mark.parametrize("text", [
+    # a milestone column's cell that is no date nor a state: not a row of this table
+    "项目名称 计划开工 计划竣工\n云岭轴承项目 尽快 2031年12月",
+    # no row number, no figure, no milestone column: nothing to check the rows by
+    "项目名称 建设单位 建设地点\n云岭轴承项目 云岭机械有限公司 北湖街道",
+    # a line of words that are states, no header
+    "续建 在建 已开工\n1 云岭轴承项目 2031年3月",
+    # 已开工 is a cell, never a column's name
+    "项目名称 已开工 已竣工\n云岭轴承项目 2031年3月 2031年12月",
+])
+def test_what_is_no_plan_table_stays_as_it_is(text):
+    assert rewrite_tables(text) == text
+
+
+def test_a_short_name_ending_in_a_column_noun_is_a_cell_of_a_row_of_one_line():
+    # 北湖轴承项目 alone would read as a column name (…项目); among cells that are none it is a row's name
+    text = plan_table(["项目名称", "总投资（亿元）", "计划开工"], [("北湖轴承项目", "2.5", "2031年7月")])
+    assert rewrite_tables(text) == "北湖轴承项目，总投资2.5亿元，计划2031年7月开工。"
+    # a second header (every cell a column's name) ends the table
+    two = text + "\n序号 项目名称 总投资（亿元） 计划竣工"
+    assert rewrite_tables(two).split("\n")[1] == "序号 项目名称 总投资（亿元） 计划竣工"
+
+
+def test_a_plan_table_of_one_cell_a_line_dates_its_milestones_too():
+    text = "\n".join(["序号", "项目名称", "计划开工", "计划竣工", "1", "南岭物流园", "2031年8月", "2032年8月"])
+    assert rewrite_tables(text) == "南岭物流园，计划2031年8月开工，计划2032年8月竣工。"
+
+
+@pytest.mark.parametrize("pick", [(0, 1), (2, 3, 0), (1, 3)])
+def test_a_plan_tables_rows_give_planned_dated_milestones_and_figures(tmp_path, pick):
+    from lishui_analysis.ingest import load
+    from lishui_analysis.tables.document import process_document
+
+    rows = [PLAN_ROWS[p] for p in pick]
+    table = plan_table(["项目名称", "建设单位", "总投资（亿元）", "计划开工", "计划竣工"], rows)
+    text = "\n".join(["某某市2031年第二批重大产业项目实施计划", "", "发布日期：2031-01-15", "",
+                      "各有关单位：", "现将2031年第二批重大产业项目实施计划印发给你们，请抓好落实。", "",
+                      "附件：2031年第二批重大产业项目实施计划表", "", "某某市发展和改革委员会", "2031年1月14日", "",
+                      "附件", "2031年第二批重大产业项目实施计划表", table, ""])
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_document(load.read_document(path, tmp_path))
+    money = {q["surface"]: q for q in out["quantities"] if q["unit"] == "CNY"}
+    events = {(e["event_type"], e["date"]) for e in out["events"] if e["planned"] in (True, "true", "True")}
+    for name, builder, amount, start, done in rows:
+        assert f"{amount}亿元" in money
+        holder = money[f"{amount}亿元"]["subject"]
+        assert holder in (name, builder) or name.endswith(holder), (holder, name)
+        if start == "续建":
+            assert not any(e["event_type"] == "construction_started" and e["subject"] in (name, builder)
+                           for e in out["events"])
+        elif start[:4].isdigit():
+            year, month = start[:4], start[5:].rstrip("月").lstrip("0")
+            assert ("construction_started", f"{year}-{int(month):02d}") in events, (start, events)
+        if done.endswith("月"):
+            assert ("completed", f"{done[:4]}-{int(done[5:-1]):02d}") in events
+    names = {o["name"] for o in out["org_names"]}
+    assert all(builder in names for _, builder, *_ in rows)
+
+
+def test_two_columns_and_a_row_number_make_a_table_two_alone_do_not():
+    text = plan_table(["项目名称", "计划竣工"], [("湘潭电机配套产业园", "2031年10月"), ("湘潭新材料研究院", "2032年4月")])
+    assert rewrite_tables(text).split("\n") == ["湘潭电机配套产业园，计划2031年10月竣工。", "湘潭新材料研究院，计划2032年4月竣工。"]
+    bare = plan_table(["项目名称", "计划竣工"], [("湘潭电机配套产业园", "2031年10月")], numbered=False)
+    assert rewrite_tables(bare) == bare

@@ -437,21 +437,24 @@ def test_any_sentence_metric_from_its_keywords_read_once_is_the_rescan_metric(te
 
 def _repair_breaks_joining(paragraphs):
     apart = clean._breaks_are_phrases(paragraphs)  # a page whose unfinished paragraphs are mostly phrases
-    out, pieces = [], []
+    out, pieces, prev = [], [], ""
     for para in paragraphs:
         if out and not clean.ends_sentence(out[-1]) and not clean.is_subheading(out[-1]) \
                 and not clean.is_subheading(para) \
-                and not (apart and pieces[-1] == 1 and clean._is_phrase(out[-1]) and not clean._continues(para)):
+                and not (apart and pieces[-1] == 1 and clean._is_phrase(out[-1]) and not clean._continues(para)) \
+                and not (apart and clean._is_phrase(prev) and clean._is_sentence(para)):
             out[-1] = out[-1] + para
             pieces[-1] += 1
         else:
             out.append(para)
             pieces.append(1)
+        prev = para
     return out
 
 
 @SETTINGS
-@given(st.lists(texts_of(["云岭", "。", "”", "）", " ", "一、", "■", "二", "、", "投资", "？", "一二三"], 6), max_size=30))
+@given(st.lists(texts_of(["云岭", "。", "”", "）", " ", "一、", "■", "二", "、", "投资", "？", "一二三",
+                          "云岭大桥工程总投资八亿元", "，"], 6), max_size=30))
 def test_any_broken_paragraphs_joined_once_are_those_joined_one_by_one(paragraphs):
     assert clean.repair_breaks(paragraphs) == _repair_breaks_joining(paragraphs)
 

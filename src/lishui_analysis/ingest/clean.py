@@ -251,6 +251,13 @@ def _continues(para: str) -> bool:
         len(para) <= TAIL_MAX and _is_phrase(para) and bool(core) and core[-1] in TERMINAL))
 
 
+def _is_sentence(para: str) -> bool:
+    """A whole sentence of its own: longer than a phrase, a clause mark, a sentence end (a table's
+    row as flat_tables writes it: 云岭大桥工程，总投资8亿元，计划2031年3月开工。): on a page whose breaks are
+    phrases it continues no phrase before it (a table's caption, a signature line)."""
+    return len(para) >= PHRASE_MAX and ends_sentence(para) and bool(_CLAUSE_MARK.search(para))
+
+
 def _breaks_are_phrases(paragraphs: list[str]) -> bool:
     """Whether the unfinished paragraphs (no end of sentence, no comma) are mostly short phrases
     rather than full lines: headings and cells of a web page, not a newspaper's broken column."""
@@ -288,7 +295,8 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         if pieces and not (not last or last in TERMINAL) \
                 and not (length <= 30 and is_subheading("".join(pieces))) and not is_subheading(para) \
-                and not (phrases_apart and len(pieces) == 1 and _is_phrase(pieces[0]) and not _continues(para)):
+                and not (phrases_apart and len(pieces) == 1 and _is_phrase(pieces[0]) and not _continues(para)) \
+                and not (phrases_apart and _is_phrase(pieces[-1]) and _is_sentence(para)):
             pieces.append(para)
         else:
             if pieces:
