@@ -101,3 +101,14 @@ def test_a_bureau_of_innovation_is_no_new_situation(body):
     # 新局 ("a new situation") ends 发展新局; in 科技创新局 its 新 closes the verb 创新
     assert names(f"{body}发布通知。") == [body]
     assert names("奋力开创发展新局。") == []
+
+
+@pytest.mark.parametrize("body", ["星河新区经济运行和安全生产监管局", "云溪县农业农村和水利局", "松阳县经济商务科技和信息化局"])
+def test_a_bodys_two_domains_joined_by_he_are_one_name(body):
+    assert names(f"{body}、丽水市商务局相关负责人参加签约仪式。") == [body, "丽水市商务局"]
+
+
+@pytest.mark.parametrize("text,bodies", [("丽水市科技局和省药监局联合发文。", ["丽水市科技局", "省药监局"]),
+                                         ("星河电子股份有限公司与松阳经济开发区管委会签约。", ["星河电子股份有限公司", "松阳经济开发区管委会"])])
+def test_a_body_before_or_a_bodys_prefix_after_he_makes_two_names(text, bodies):
+    assert names(text) == bodies

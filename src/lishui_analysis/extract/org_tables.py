@@ -180,6 +180,7 @@ def tables():
                 province_re=re.compile(f"^(?:{_alternation(provinces)})省?"),
                 enum_verbs=(enum_verbs, re.compile(_alternation(enum_verbs))), category_item_re=category_item_re, category_tail_re=category_tail_re,
                 suffixes=suffixes, suffix_re=suffix_re, by_suffix=by_suffix, prefixes=prefixes,
+                suffix_words=tuple(x[0] for x in suffixes),
                 generic=set(v["generic_words"]), not_before=tuple(v["not_before"]),
                 project_roles=tuple(v.get("project_roles") or ()),
                 descriptive_re=re.compile(f"(?:{trie_regex(v.get('descriptive_words') or ())})+"),

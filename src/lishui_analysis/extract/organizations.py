@@ -147,9 +147,15 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
     if name[0] not in t["not_name_starts"] and not any(s == 0 for s, _ in cuts):
         trade.add(0)
+    # a body's two domains joined (某某新区经济运行和安全生产监管局): 和 is no conjunction of two bodies when what
+    # stands before it ends in no body's or zone's word and a domain of two characters or more follows
+    gov = t["by_suffix"].get(name[stem_end:], ("",))[0] == "government"
     for s, e in sorted(cuts, key=lambda c: -c[1]):
         if e - s == 1 and s - 1 in trade and name[s] not in t["list_particles"]:
             continue
+        if gov and name[s:e] in ("和", "与", "及") and stem_end - e >= 2 and s >= 2 \
+                and not name.endswith(t["suffix_words"], 0, s) and not name.startswith(t["prefixes"], e):
+            continue  # (…公司与某某管委会, 某某和省药监局: a body before or a body's prefix after: two bodies)
         if not any(s < b and e > a for a, b in protected):
             return name[e:]
     return name[best:]
