@@ -351,3 +351,12 @@ def test_the_day_a_reporter_learned_the_news_dates_no_milestone(lead):
 def test_a_day_of_its_own_still_dates_the_milestone_after_a_reporter_s_day():
     text = "4月6日，记者从市发改局获悉，松阳星河新材料项目已于4月2日开工。"
     assert ("construction_started", "2031-04-02", "松阳星河新材料项目") in events(text, "2031-04-07")
+
+
+@pytest.mark.parametrize("year", ["2026", "2018"])
+@pytest.mark.parametrize("end", ["年底", "年末"])
+def test_a_year_written_out_and_its_end_is_december(year, end):
+    """计划2026年底建成: December of that year; 今年年底, 去年底 stay the year (the development gold)."""
+    assert dates(f"该项目计划{year}{end}建成投产。", "2025-06-01")[0][1:] == (f"{year}-12", "month")
+    assert dates("该项目计划今年年底建成投产。", "2025-06-01")[0][1:] == ("2025", "year")
+    assert dates("该项目去年底开工。", "2025-06-01")[0][1:] == ("2024", "year")

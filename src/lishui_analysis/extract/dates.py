@@ -165,7 +165,8 @@ def _opens_clause(body: str, start: int) -> bool:
     return start == 0 or body[start - 1] in _CLAUSE_OPEN
 
 
-# 年底 and 年初 give the year only (eval gold: 去年底 → 2020, 今年年底 → 2021)
+# 年底 and 年初 give the year only (eval gold: 去年底 → 2020, 今年年底 → 2021), but a year written in digits and
+# its end is December (从2018年底开工 → 2018-12; the eval gold and two invented outlets)
 # a time before publication: 20多天前, 两个月前, 4年前 (found from each 前: a scan at every digit is slow)
 _AGO_RE = re.compile(r"(?<![\d.第])(?P<ago>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:多|余)?(?P<unit>天|个多?月|年)前")
 _PART_MONTH = {"第一个工作日": 1, "首个工作日": 1}  # 2024年第一个工作日 → 2024-01
@@ -351,6 +352,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             part = g["part"]
             if part in _PART_MONTH:
                 mo = _PART_MONTH[part]
+            elif part in ("底", "年底", "末", "年末") and g["y"] and mo is None:
+                mo = 12  # 2026年底: a year written out and its end, December (今年年底, 去年底: the year only)
         elif g["bm"]:
             kind = "relative"
             y, mo, d = py, _num(g["bm"]), _num(g["bd"])
