@@ -246,26 +246,29 @@ class ResultCache:
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
-    def get(self, key: str, file: str = "") -> dict | None:
+    def get(self, key: str, file: str = "", freeze: bool = False) -> dict | None:
         """The stored result, or None: a miss, an entry whose bytes are not those that were stored
         or that does not unpack to a result (never run: entries are MessagePack, not pickles),
-        or a cache that is off. ``file``: the raw file the entry is of, for the warnings."""
-        return self._read(key, f"{file or '?'}: its cache entry", "extracting the file again", _well_formed)
+        or a cache that is off. ``file``: the raw file the entry is of, for the warnings.
+
+        ``freeze``: the objects it is made of are moved, as soon as made, out of the garbage collector's
+        generations (``gc.freeze``, with every object alive then): they hold no cycle and are freed as
+        soon as the build has read them, and each collection triggered meanwhile would otherwise traverse
+        them with all the build holds (≈ 5 s of a 15 s rebuild of 10,000 pages). The caller gives them
+        back (``gc.unfreeze``) once the files have streamed past."""
+        return self._frozen(freeze, key, f"{file or '?'}: its cache entry", "extracting the file again", _well_formed)
 
     def get_group(self, key: str, n: int, file: str = "", freeze: bool = False) -> dict | None:
         """A whole row group of ``n`` files (:meth:`put_group`), checked as :meth:`get` checks an entry,
-        or None (``file``: its first file, for the warnings; its files' own entries are read instead).
+        or None (``file``: its first file, for the warnings; its files' own entries are read instead)."""
+        return self._frozen(freeze, key, f"{file or '?'}: the cached row group of {n} files from it",
+                            "reading its files' own entries", lambda res: _well_formed_group(res, n))
 
-        ``freeze``: the objects it is made of (≈ 10^6: its files' summaries) are moved, as soon as made,
-        out of the garbage collector's generations (``gc.freeze``, with every object alive then): they
-        hold no cycle and are freed as soon as the build has read them, and each collection triggered
-        meanwhile would otherwise traverse them all (≈ 2 s of a 12 s rebuild of 10,000 pages). The
-        caller gives them back (``gc.unfreeze``) once the files have streamed past."""
+    def _frozen(self, freeze: bool, *args) -> dict | None:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            res = self._read(key, f"{file or '?'}: the cached row group of {n} files from it",
-                             "reading its files' own entries", lambda res: _well_formed_group(res, n))
+            res = self._read(*args)
             if freeze and res is not None:
                 gc.freeze()
             return res
@@ -317,19 +320,38 @@ class ResultCache:
     def put_group(self, key: str, results: list[dict]) -> None:
         """Store a whole row group: its files' results without their rows, and the rows of all of them —
         each streamed table's as one Arrow record batch and one run of CSV bytes, as the build writes
-        them — so that a rebuild reads one entry, not one per file, and appends the rows at once."""
+        them — so that a rebuild reads one entry, not one per file, and appends the rows at once.
+
+        The entry is :func:`engine.pack`'s format (a Zstandard frame of one MessagePack map, read back by
+        :func:`engine.unpack`), written a piece at a time into the compressor: the files' rows are given up
+        as their table is made (``results`` is emptied of them), and neither the ≈ 30 MB of MessagePack nor
+        the joined CSV are ever made (issue #20: peak memory of a cold build)."""
         if self.db is None:
             return
+        import msgpack
         import pyarrow as pa
 
+        from .engine import _pack_tuple
+
+        packer = msgpack.Packer(use_bin_type=True, strict_types=True, default=_pack_tuple)
         rows = ("arrow", "csv", "batches")
-        arrow = {}
+        pieces: list = [packer.pack_map_header(4), packer.pack("group"), packer.pack(len(results)), packer.pack("files"),
+                        packer.pack([{k: v for k, v in r.items() if k not in rows} for r in results]),
+                        packer.pack("arrow"), packer.pack_map_header(len(STREAMED))]
         for t in STREAMED:
             table = pa.Table.from_batches([batches(r)[t] for r in results], schema=arrow_schema(t))
-            arrow[t] = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns],
-                                                  schema=table.schema).serialize().to_pybytes()
-        blob = pack({"group": len(results), "files": [{k: v for k, v in r.items() if k not in rows} for r in results],
-                     "arrow": arrow, "csv": {t: b"".join(r["csv"][t] for r in results) for t in STREAMED}})
+            for r in results:  # (their bytes: freed once the table is made of them)
+                del r["batches"][t], r["arrow"][t]
+            data = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns],
+                                              schema=table.schema).serialize()  # a buffer: not copied again
+            del table
+            pieces += [packer.pack(t), _bin_header(data.size), data]
+        pieces += [packer.pack("csv"), packer.pack_map_header(len(STREAMED))]
+        for t in STREAMED:
+            csv = [r["csv"][t] for r in results]
+            pieces += [packer.pack(t), _bin_header(sum(map(len, csv))), *csv]
+        compressor = zstandard_compressor().compressobj(size=sum(memoryview(p).nbytes for p in pieces))
+        blob = b"".join([*map(compressor.compress, pieces), compressor.flush()])
         if self._insert(key, blob):
             self.groups.add(key)
 
@@ -417,7 +439,7 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
                         continue
             done: list[dict] | None = [] if gkey is not None else None  # the row group's results, to store it
             for i in range(first, last):
-                res = _result(cache, fresh, plan[i], keys[i], hits[i], rels[i], raw_dir, engine_kw)
+                res = _result(cache, fresh, plan[i], keys[i], hits[i], rels[i], raw_dir, engine_kw, freeze)
                 yield res
                 if done is not None:
                     done.append(res)
@@ -431,6 +453,19 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
             gc.unfreeze()  # what get_group froze, and is still alive, to the oldest generation
 
 
+def _bin_header(n: int) -> bytes:
+    """MessagePack's header of ``n`` bytes of binary data (bin 8, 16 or 32: as ``packb`` writes it)."""
+    return b"\xc4" + n.to_bytes(1, "big") if n < 1 << 8 else \
+        b"\xc5" + n.to_bytes(2, "big") if n < 1 << 16 else b"\xc6" + n.to_bytes(4, "big")
+
+
+def zstandard_compressor():
+    """This thread's Zstandard compressor (``engine.pack``'s: level 1, the content size in the frame)."""
+    from .engine import _codec
+
+    return _codec()[0]
+
+
 def _relative(plan, raw_dir: str) -> list[str]:
     """The plan's paths relative to ``raw_dir``, as ``Path.relative_to(raw_dir).as_posix()`` gives them (a
     path below ``raw_dir`` as written, the usual case: the rest of the string, without a Path per file)."""
@@ -441,11 +476,12 @@ def _relative(plan, raw_dir: str) -> list[str]:
             else Path(path).relative_to(raw_dir).as_posix() for path, _ in plan]
 
 
-def _result(cache: ResultCache, fresh, item, key: str, hit: bool, rel: str, raw_dir: str, engine_kw: dict) -> dict:
+def _result(cache: ResultCache, fresh, item, key: str, hit: bool, rel: str, raw_dir: str, engine_kw: dict,
+            freeze: bool = False) -> dict:
     """One file's result: its cache entry, else the engine's next one (stored)."""
     path, meta = item
     if hit:
-        res = cache.get(key, rel)
+        res = cache.get(key, rel, freeze)
         if res is None:  # damaged entry, or the cache went off: extract the file here
             from .document import process_file
 

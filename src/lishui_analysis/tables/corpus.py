@@ -8,6 +8,7 @@ writes and the build lock in ``files.py``: this module only orchestrates.
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -152,6 +153,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
     corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
+    frozen = False
     try:
         for t in TABLE_NAMES:
             sinks[t] = TableSink(out_dir, t, deferred=t in REMAPPED)
@@ -219,6 +221,12 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
         release_free_memory()  # before the corpus-wide stage, whose peak adds to what streaming left
+        # What streaming made (accumulators, name records: no cycles, freed by their counts) is kept out of
+        # the garbage collector's generations during the corpus-wide stage: its collections traverse only
+        # what the stage makes (0.5 s of full collections at 10,000 pages, before). Given back after it.
+        frozen = gc.get_freeze_count() == 0  # (a process that froze objects of its own: left as it is)
+        if frozen:
+            gc.freeze()
         orgs = _organizations(names, counts)
         sinks["organizations"].add(columns_of("organizations", orgs))
         # Corpus-wide stage: names → entities, then the entity of every row (a second pass
@@ -266,6 +274,9 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # The entity-id rewrite reads none of what the corpus-wide stage was made from: freed before it
         # (accumulators, entity rows), so that its peak does not add to theirs.
         del names_seen, projects, orgs, held
+        if frozen:
+            gc.unfreeze()
+            frozen = False
         for sink in sinks.values():
             sink.close()
         for t in REMAPPED:
@@ -291,6 +302,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Every table is complete and valid: the journal is the commit point (one atomic rename).
         atomic_write_bytes(out_dir / JOURNAL, json.dumps({"manifest": manifest_text}).encode("utf-8"))
     except BaseException as exc:
+        if frozen:
+            gc.unfreeze()
         if (out_dir / JOURNAL).exists():  # interrupted just after the commit point: keep it
             raise
         for sink in sinks.values():
