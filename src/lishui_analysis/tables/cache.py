@@ -20,6 +20,7 @@ reading or writing it is one warning naming the file, and the build goes on with
 """
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -36,7 +37,7 @@ from pathlib import Path
 from .. import __version__, config
 from ..errors import InputError
 from ..ingest.load import file_sha256
-from .engine import iter_results, pack, unpack
+from .engine import MAX_UNPACKED, _codec, _pack_tuple, _unpack_ext, iter_results, pack, unpack
 from .frames import arrow_schema, batches
 from .sinks import STREAMED
 from ..vocab import vocab_hash
@@ -262,7 +263,7 @@ class ResultCache:
         """A whole row group of ``n`` files (:meth:`put_group`), checked as :meth:`get` checks an entry,
         or None (``file``: its first file, for the warnings; its files' own entries are read instead)."""
         return self._frozen(freeze, key, f"{file or '?'}: the cached row group of {n} files from it",
-                            "reading its files' own entries", lambda res: _well_formed_group(res, n))
+                            "reading its files' own entries", lambda res: _well_formed_group(res, n), _unpack_group)
 
     def _frozen(self, freeze: bool, *args) -> dict | None:
         enabled = gc.isenabled()
@@ -276,7 +277,7 @@ class ResultCache:
             if enabled:
                 gc.enable()
 
-    def _read(self, key: str, what: str, then: str, well_formed) -> dict | None:
+    def _read(self, key: str, what: str, then: str, well_formed, read=unpack) -> dict | None:
         if self.db is None:
             return None
         try:
@@ -288,7 +289,7 @@ class ResultCache:
             log.warning("%s %s… is damaged; %s", what, key[:12], then, extra=_CACHE)
             return None
         try:
-            res = unpack(row[1])
+            res = read(row[1])
         except Exception as exc:  # noqa: BLE001 - bytes of any origin: whatever they raise is a miss
             log.warning("%s %s… is unreadable (%s: %.80s); %s", what, key[:12], type(exc).__name__, exc, then,
                         extra=_CACHE)
@@ -317,41 +318,18 @@ class ResultCache:
         if self._insert(key, blob):
             self.keys.add(key)
 
-    def put_group(self, key: str, results: list[dict]) -> None:
-        """Store a whole row group: its files' results without their rows, and the rows of all of them —
-        each streamed table's as one Arrow record batch and one run of CSV bytes, as the build writes
-        them — so that a rebuild reads one entry, not one per file, and appends the rows at once.
-
-        The entry is :func:`engine.pack`'s format (a Zstandard frame of one MessagePack map, read back by
-        :func:`engine.unpack`), written a piece at a time into the compressor: the files' rows are given up
-        as their table is made (``results`` is emptied of them), and neither the ≈ 30 MB of MessagePack nor
-        the joined CSV are ever made (issue #20: peak memory of a cold build)."""
+    def put_group(self, key: str, files: list[bytes], rows: dict, sinks: dict) -> None:
+        """Store a whole row group, as the build has just written it: ``files``, its files' results
+        without their rows (each packed by :func:`pack_summary`); ``rows``, each streamed table's row
+        group (:func:`packed_rows`, made as each was written); ``sinks``, whose ``csv_range`` are its CSV
+        bytes. Each part is compressed apart (:func:`_unpack_group` reads them), one at a time, so that
+        storing a row group holds little more than one table's share of it (peak memory of a cold build)."""
         if self.db is None:
             return
-        import msgpack
-        import pyarrow as pa
-
-        from .engine import _pack_tuple
-
-        packer = msgpack.Packer(use_bin_type=True, strict_types=True, default=_pack_tuple)
-        rows = ("arrow", "csv", "batches")
-        pieces: list = [packer.pack_map_header(4), packer.pack("group"), packer.pack(len(results)), packer.pack("files"),
-                        packer.pack([{k: v for k, v in r.items() if k not in rows} for r in results]),
-                        packer.pack("arrow"), packer.pack_map_header(len(STREAMED))]
-        for t in STREAMED:
-            table = pa.Table.from_batches([batches(r)[t] for r in results], schema=arrow_schema(t))
-            for r in results:  # (their bytes: freed once the table is made of them)
-                del r["batches"][t], r["arrow"][t]
-            data = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns],
-                                              schema=table.schema).serialize()  # a buffer: not copied again
-            del table
-            pieces += [packer.pack(t), _bin_header(data.size), data]
-        pieces += [packer.pack("csv"), packer.pack_map_header(len(STREAMED))]
-        for t in STREAMED:
-            csv = [r["csv"][t] for r in results]
-            pieces += [packer.pack(t), _bin_header(sum(map(len, csv))), *csv]
-        compressor = zstandard_compressor().compressobj(size=sum(memoryview(p).nbytes for p in pieces))
-        blob = b"".join([*map(compressor.compress, pieces), compressor.flush()])
+        compress = _codec()[0].compress
+        csv = {t: compress(sinks[t].csv_bytes(*sinks[t].csv_range)) for t in STREAMED}
+        blob = pack({"group": len(files), "files": compress(b"".join([_array_header(len(files)), *files])),
+                     "arrow": rows, "csv": csv})
         if self._insert(key, blob):
             self.groups.add(key)
 
@@ -407,7 +385,8 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
 
     ``group``: the build's files per row group (0: none). Each whole row group of the plan (files
     ``group × i`` to ``group × (i + 1)``, every one a result) is stored once more as one entry
-    (:meth:`ResultCache.put_group`), and a rebuild that finds it yields it as one item,
+    (:meth:`ResultCache.put_group`: the last file's result holds ``store_group``, which the build calls
+    with the row group it has written), and a rebuild that finds it yields it as one item,
     ``{"group": n, "files": [results without rows], "arrow": …, "csv": …}``: the rows of a row group
     of unchanged files are read in one piece (issue #20, a page added to a large corpus). A row group
     whose entry is missing or damaged is read file by file."""
@@ -437,15 +416,14 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
                     if res is not None:
                         yield res
                         continue
-            done: list[dict] | None = [] if gkey is not None else None  # the row group's results, to store it
+            good = gkey is not None  # every file of the row group a result so far: it is stored
             for i in range(first, last):
                 res = _result(cache, fresh, plan[i], keys[i], hits[i], rels[i], raw_dir, engine_kw, freeze)
+                good = good and "skipped" not in res and "failed" not in res
+                if good and gkey is not None and i == last - 1 and cache.db is not None:
+                    # the build stores the row group once it has written it (ResultCache.put_group)
+                    res["store_group"] = functools.partial(cache.put_group, gkey)
                 yield res
-                if done is not None:
-                    done.append(res)
-            if gkey is not None and done and all("skipped" not in r and "failed" not in r for r in done):
-                cache.put_group(gkey, done)
-            done = None
         cache.keep_only(set(keys), live_groups)
     finally:
         cache.close()
@@ -453,17 +431,61 @@ def cached_results(plan, raw_dir: str, out_dir: Path, use_cache: bool, hashes: d
             gc.unfreeze()  # what get_group froze, and is still alive, to the oldest generation
 
 
-def _bin_header(n: int) -> bytes:
-    """MessagePack's header of ``n`` bytes of binary data (bin 8, 16 or 32: as ``packb`` writes it)."""
-    return b"\xc4" + n.to_bytes(1, "big") if n < 1 << 8 else \
-        b"\xc5" + n.to_bytes(2, "big") if n < 1 << 16 else b"\xc6" + n.to_bytes(4, "big")
+def _array_header(n: int) -> bytes:
+    """MessagePack's header of an array of ``n`` items (fixarray, array 16 or 32: as ``packb`` writes it)."""
+    return bytes([0x90 | n]) if n < 16 else b"\xdc" + n.to_bytes(2, "big") if n < 1 << 16 else \
+        b"\xdd" + n.to_bytes(4, "big")
 
 
-def zstandard_compressor():
-    """This thread's Zstandard compressor (``engine.pack``'s: level 1, the content size in the frame)."""
-    from .engine import _codec
+#: What a row group's entry keeps of each file's result (its rows are the row group's).
+_ROWS = ("arrow", "csv", "batches", "store_group")
 
-    return _codec()[0]
+
+def pack_summary(res: dict) -> bytes:
+    """A file's result without its rows, as MessagePack (:meth:`ResultCache.put_group` joins them)."""
+    import msgpack
+
+    return msgpack.packb({k: v for k, v in res.items() if k not in _ROWS}, use_bin_type=True, strict_types=True,
+                         default=_pack_tuple)
+
+
+def packed_rows(table: str, rows) -> bytes:
+    """A row group of ``table`` (an Arrow table of one chunk a column, ``TableSink.flush``; None: no
+    rows) as the compressed bytes of one record batch, for :meth:`ResultCache.put_group`."""
+    import pyarrow as pa
+
+    if rows is None:
+        rows = pa.Table.from_batches([], schema=arrow_schema(table))
+    batch = pa.RecordBatch.from_arrays([c.chunk(0) if c.num_chunks == 1 else c.combine_chunks() for c in rows.columns],
+                                       schema=rows.schema)
+    return _codec()[0].compress(batch.serialize())
+
+
+def _inflate(data) -> bytes:
+    """A part of a row group's entry, decompressed (its size checked first, as :func:`engine.unpack` does)."""
+    import zstandard
+
+    if type(data) is not bytes:
+        raise ValueError("not a compressed part")
+    size = zstandard.frame_content_size(data)
+    if not 0 <= size <= MAX_UNPACKED:
+        raise ValueError(f"compressed part of unknown or implausible size ({size})")
+    return _codec()[1].decompress(data)
+
+
+def _unpack_group(blob: bytes) -> dict:
+    """A row group's entry (:meth:`ResultCache.put_group`) as one result: ``{"group": n, "files": [n
+    results without rows], "arrow": {table: batch bytes}, "csv": {table: bytes}}``; bytes of another
+    origin raise (never run)."""
+    import msgpack
+
+    res = unpack(blob)
+    if not (isinstance(res, dict) and isinstance(res.get("arrow"), dict) and isinstance(res.get("csv"), dict)):
+        raise ValueError("not a row group")
+    res["files"] = msgpack.unpackb(_inflate(res.get("files")), raw=False, ext_hook=_unpack_ext)
+    for part in ("arrow", "csv"):
+        res[part] = {t: _inflate(res[part].get(t)) for t in STREAMED}
+    return res
 
 
 def _relative(plan, raw_dir: str) -> list[str]:

@@ -21,7 +21,7 @@ from typing import cast
 from .. import __version__, config, schema
 from ..ingest import load
 from . import frames, freshness
-from .cache import cached_results, code_hash
+from .cache import cached_results, code_hash, pack_summary, packed_rows
 from .document import org_id_for
 from .engine import progress_bar
 from ..errors import InputError
@@ -191,6 +191,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             names_seen.add_summary(article_ids, pub_dates, res["entity_summary"])
 
         n = 0
+        summaries: list[bytes] = []  # of the row group's files, for the cache to store it whole (``cache.py``)
+        store = None
         for res in results:
             if "group" in res:  # a whole row group from the cache (``cache.py``): its files, then its rows at once
                 for one in res["files"]:
@@ -208,12 +210,23 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             else:
                 n += 1
                 take(res)
+                if not corr:
+                    summaries.append(pack_summary(res))
+                    store = res.pop("store_group", None)
             batches = frames.batches(res)
             for t in STREAMED:
                 sinks[t].add_batch(batches[t], res["csv"][t])
             if n % FILES_PER_ROW_GROUP == 0:
+                storing = store is not None and len(summaries) == FILES_PER_ROW_GROUP
+                rows = {}
                 for t in STREAMED:
-                    sinks[t].flush()
+                    written = sinks[t].flush()
+                    if storing:  # (each table's, packed as soon as written: one at a time in memory)
+                        rows[t] = packed_rows(t, written)
+                    del written
+                if store is not None and storing:
+                    store(summaries, rows, sinks)
+                summaries, store, rows = [], None, {}
             del res, batches  # a row group's bytes: freed before the next one is read
         if failed:  # every other file was built first, so that this names them all; nothing is written
             raise InputError(raw_dir, f"{len(failed)} file(s) failed, nothing written (--skip-bad builds the others): "

@@ -34,7 +34,7 @@ def progress_bar(it: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
     mail or a pipe — once the build has run :data:`PROGRESS_DELAY` seconds. While it runs,
     warnings logged to the terminal are written above the bar, not through it
     (``tqdm.contrib.logging.logging_redirect_tqdm``); the consumer's warnings about an item
-    are said before the bar counts it."""
+    are said before the bar counts it. A whole row group read from the cache counts its files."""
     if not enabled or not sys.stderr.isatty():
         yield from it
         return
@@ -45,7 +45,7 @@ def progress_bar(it: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
                                                       delay=PROGRESS_DELAY, dynamic_ncols=True) as bar:
         for item in it:
             yield item
-            bar.update(1)
+            bar.update(len(item["files"]) if isinstance(item, dict) and "group" in item else 1)  # (cache.py)
 
 
 def iter_results(plan, raw_dir: str, jobs: int = 1, skip_bad: bool = False, engine: str = "local",

@@ -162,6 +162,8 @@ class TableSink:
         self.csv = open(self.tmp_csv, "wb")
         self.csv_sha256 = hashlib.sha256()  # of the CSV bytes as written (the manifest's, without reading them back)
         self._write_csv(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
+        self.csv_mark = self.csv.tell()  # where the rows after the last row group start
+        self.csv_range = (self.csv_mark, self.csv_mark)
         self.schema = schema.arrow_schema(table)
         self.pq = pa.ipc.new_stream(self.tmp_ipc, self.schema) if self.tmp_ipc else \
             pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
@@ -196,12 +198,16 @@ class TableSink:
         if self.tmp_ipc is None:  # (a deferred sink's CSV is hashed as it is rewritten: remap_entity_ids)
             self.csv_sha256.update(data)
 
-    def flush(self) -> None:
+    def flush(self):
         """Append the pending rows to the Parquet file as one row group, made contiguous first so
         that its bytes do not depend on how the rows were cut into batches (their CSV text is
-        written already; a failure fails the build, and the temporary files are removed)."""
+        written already; a failure fails the build, and the temporary files are removed). Returns
+        the row group (an Arrow table; None without rows), and :attr:`csv_range` becomes the place of
+        its CSV bytes in the temporary file (the cache stores a whole row group: ``cache.py``)."""
+        end = self.csv.tell()
+        self.csv_range, self.csv_mark = (self.csv_mark, end), end
         if not self.n_pending:
-            return
+            return None
         import pyarrow as pa
 
         table = pa.Table.from_batches(self.pending, schema=self.schema).combine_chunks()
@@ -209,6 +215,14 @@ class TableSink:
         self.pq.write_table(table)
         self.rows += self.n_pending
         self.n_pending = 0
+        return table
+
+    def csv_bytes(self, start: int, end: int) -> bytes:
+        """Bytes ``start:end`` of the CSV written so far (read back from the temporary file)."""
+        self.csv.flush()
+        with open(self.tmp_csv, "rb") as f:
+            f.seek(start)
+            return f.read(end - start)
 
     def close(self) -> None:
         self.flush()
