@@ -149,3 +149,22 @@ def test_with_corrections_files_are_read_one_by_one(raw, tmp_path, spy):
     assert spy["groups"] == 0
     build(raw, tmp_path / "nocache", use_cache=False, corrections=corrections)
     assert _files(out) == _files(tmp_path / "nocache")
+
+
+def test_a_row_group_that_cannot_be_stored_is_a_warning_not_a_failure(raw, tmp_path, spy, monkeypatch, caplog):
+    from lishui_analysis.tables import sinks
+
+    def unreadable(self, start, end):
+        raise OSError("read error (invented)")
+
+    monkeypatch.setattr(sinks.TableSink, "csv_bytes", unreadable)
+    build(raw, tmp_path / "nocache", use_cache=False)
+    out = tmp_path / "out"
+    with caplog.at_level(logging.WARNING):
+        build(raw, out)
+    assert any("row group not stored" in r.getMessage() for r in caplog.records)
+    assert _groups(out) == [] and _files(out) == _files(tmp_path / "nocache")
+    spy["extracted"].clear()
+    build(raw, out)  # read file by file
+    assert spy["extracted"] == [] and spy["groups"] == 0
+    assert _files(out) == _files(tmp_path / "nocache")

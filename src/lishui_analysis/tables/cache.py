@@ -15,6 +15,10 @@ and rebuilt, a damaged or unreadable entry extracted again: never trusted. The c
 per entry catches torn pages, not tampering: an entry of the right shape planted in the
 cache gives the rows it holds, as files planted in the output folder would.
 
+Each whole row group of the build (256 files) is stored once more as one entry, keyed by its files'
+keys (:meth:`ResultCache.put_group`): a rebuild reads an unchanged row group in one piece, and one whose
+entry is missing, damaged or of another shape file by file (issue #20: a page added to a large corpus).
+
 The cache never stops a build: any error SQLite or the file system raises while opening,
 reading or writing it is one warning naming the file, and the build goes on without it.
 """
@@ -324,12 +328,17 @@ class ResultCache:
         group (:func:`packed_rows`, made as each was written); ``sinks``, whose ``csv_range`` are its CSV
         bytes. Each part is compressed apart (:func:`_unpack_group` reads them), one at a time, so that
         storing a row group holds little more than one table's share of it (peak memory of a cold build)."""
-        if self.db is None:
+        if self.db is None or any(rows.get(t) is None for t in STREAMED):
             return
         compress = _codec()[0].compress
-        csv = {t: compress(sinks[t].csv_bytes(*sinks[t].csv_range)) for t in STREAMED}
-        blob = pack({"group": len(files), "files": compress(b"".join([_array_header(len(files)), *files])),
-                     "arrow": rows, "csv": csv})
+        try:
+            csv = {t: compress(sinks[t].csv_bytes(*sinks[t].csv_range)) for t in STREAMED}
+            blob = pack({"group": len(files), "files": compress(b"".join([_array_header(len(files)), *files])),
+                         "arrow": rows, "csv": csv})
+        except Exception as exc:  # noqa: BLE001 - the cache never stops a build: the row group is read file by file
+            log.warning("%s: a row group not stored in the cache (%s: %.80s)", self.path, type(exc).__name__, exc,
+                        extra=_CACHE)
+            return
         if self._insert(key, blob):
             self.groups.add(key)
 
@@ -449,16 +458,20 @@ def pack_summary(res: dict) -> bytes:
                          default=_pack_tuple)
 
 
-def packed_rows(table: str, rows) -> bytes:
+def packed_rows(table: str, rows) -> bytes | None:
     """A row group of ``table`` (an Arrow table of one chunk a column, ``TableSink.flush``; None: no
-    rows) as the compressed bytes of one record batch, for :meth:`ResultCache.put_group`."""
+    rows) as the compressed bytes of one record batch, for :meth:`ResultCache.put_group` (None if it
+    cannot be made: the row group is then not stored)."""
     import pyarrow as pa
 
-    if rows is None:
-        rows = pa.Table.from_batches([], schema=arrow_schema(table))
-    batch = pa.RecordBatch.from_arrays([c.chunk(0) if c.num_chunks == 1 else c.combine_chunks() for c in rows.columns],
-                                       schema=rows.schema)
-    return _codec()[0].compress(batch.serialize())
+    try:
+        if rows is None:
+            rows = pa.Table.from_batches([], schema=arrow_schema(table))
+        batch = pa.RecordBatch.from_arrays([c.chunk(0) if c.num_chunks == 1 else c.combine_chunks()
+                                            for c in rows.columns], schema=rows.schema)
+        return _codec()[0].compress(batch.serialize())
+    except Exception:  # noqa: BLE001 - the cache never stops a build
+        return None
 
 
 def _inflate(data) -> bytes:
