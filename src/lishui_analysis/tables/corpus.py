@@ -8,7 +8,7 @@ writes and the build lock in ``files.py``: this module only orchestrates.
 """
 from __future__ import annotations
 
-import hashlib
+import gc
 import json
 import logging
 import os
@@ -21,7 +21,7 @@ from typing import cast
 from .. import __version__, config, schema
 from ..ingest import load
 from . import frames, freshness
-from .cache import cached_results, code_hash
+from .cache import cached_results, code_hash, pack_summary, packed_rows
 from .document import org_id_for
 from .engine import progress_bar
 from ..errors import InputError
@@ -30,7 +30,7 @@ from .corrections import Corrections, load_corrections
 from .entities import EntityCollector, Figures, find_conflicts
 from .memory import ArticleSets, release_free_memory  # noqa: F401 (corpus.ArticleSets: read by tests)
 from .projects import PROJECT_TYPES, ProjectAssembler
-from .sinks import STREAMED, TableSink, columns_of
+from .sinks import STREAMED, TableSink, columns_of, remap_entity_ids
 from .versions import dependency_versions
 from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
 
@@ -153,6 +153,7 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
     corr = corr or Corrections()
     _remove_partials(out_dir)  # left by a killed run before its commit; never read
     sinks: dict[str, TableSink] = {}
+    frozen = False
     try:
         for t in TABLE_NAMES:
             sinks[t] = TableSink(out_dir, t, deferred=t in REMAPPED)
@@ -166,25 +167,17 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         drop = () if corr.merges() else FLOW_TYPES
         projects = ProjectAssembler(drop)  # fed as files stream past: no rows kept for the end
         names_seen = EntityCollector(drop)  # subject names, their articles and the figures conflicts compare
-        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, hashes, jobs=jobs, skip_bad=skip_bad,
+        results = progress_bar(cached_results(plan, str(raw_dir), out_dir, use_cache, hashes,
+                                              group=0 if corr else FILES_PER_ROW_GROUP, jobs=jobs, skip_bad=skip_bad,
                                               engine=engine, scheduler=scheduler), len(plan), progress)
-        for n, res in enumerate(results, start=1):
-            if "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
-                bad = res.get("skipped") or res["failed"]
-                if skip_bad:
-                    skipped.append(bad)
-                    log.warning("%s: skipped: %s", bad["file"], bad["problem"], extra={"kind": "skipped"})
-                else:
-                    failed.append(bad)  # named, with every other failure, in the one error at the end
-                continue
+
+        def take(res: dict) -> None:
+            """A file's share of the manifest and the corpus-wide tables, corrected (its rows: the sinks)."""
             inputs.append(res["input"])
             for kind, message in res.get("notes", ()):  # said here, in file order, whoever read the file
                 log.warning("%s: %s", res["input"]["file"], message, extra={"kind": kind})
             if corr and corr.apply(frames.unfold(res)):  # the researcher's corrections to this file's rows
                 frames.refold(res)
-            batches = frames.batches(res)
-            for t in STREAMED:
-                sinks[t].add_batch(batches[t], res["csv"][t])
             for name, aliases, types in res["orgs"]:
                 d = names.setdefault(name, {"aliases": set(), "types": {}})
                 d["aliases"].update(aliases)
@@ -196,15 +189,57 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
             projects.add_packed(res["projects"])
             article_ids, pub_dates = res["pub_dates"]
             names_seen.add_summary(article_ids, pub_dates, res["entity_summary"])
+
+        n = 0
+        summaries: list[bytes] = []  # of the row group's files, for the cache to store it whole (``cache.py``)
+        store = None
+        for res in results:
+            if "group" in res:  # a whole row group from the cache (``cache.py``): its files, then its rows at once
+                for one in res["files"]:
+                    take(one)
+                n += len(res["files"])
+            elif "skipped" in res or "failed" in res:  # unreadable, or its extraction failed
+                n += 1
+                bad = res.get("skipped") or res["failed"]
+                if skip_bad:
+                    skipped.append(bad)
+                    log.warning("%s: skipped: %s", bad["file"], bad["problem"], extra={"kind": "skipped"})
+                else:
+                    failed.append(bad)  # named, with every other failure, in the one error at the end
+                continue
+            else:
+                n += 1
+                take(res)
+                if not corr:
+                    summaries.append(pack_summary(res))
+                    store = res.pop("store_group", None)
+            batches = frames.batches(res)
+            for t in STREAMED:
+                sinks[t].add_batch(batches[t], res["csv"][t])
             if n % FILES_PER_ROW_GROUP == 0:
+                storing = store is not None and len(summaries) == FILES_PER_ROW_GROUP
+                rows = {}
                 for t in STREAMED:
-                    sinks[t].flush()
+                    written = sinks[t].flush()
+                    if storing:  # (each table's, packed as soon as written: one at a time in memory)
+                        rows[t] = packed_rows(t, written)
+                    del written
+                if store is not None and storing:
+                    store(summaries, rows, sinks)
+                summaries, store, rows = [], None, {}
+            del res, batches  # a row group's bytes: freed before the next one is read
         if failed:  # every other file was built first, so that this names them all; nothing is written
             raise InputError(raw_dir, f"{len(failed)} file(s) failed, nothing written (--skip-bad builds the others): "
                              + "; ".join(f"{f['file']}: {f['problem']}" for f in failed))
         if not inputs:
             raise InputError(raw_dir, "no readable text file")
         release_free_memory()  # before the corpus-wide stage, whose peak adds to what streaming left
+        # What streaming made (accumulators, name records: no cycles, freed by their counts) is kept out of
+        # the garbage collector's generations during the corpus-wide stage: its collections traverse only
+        # what the stage makes (0.5 s of full collections at 10,000 pages, before). Given back after it.
+        frozen = gc.get_freeze_count() == 0  # (a process that froze objects of its own: left as it is)
+        if frozen:
+            gc.freeze()
         orgs = _organizations(names, counts)
         sinks["organizations"].add(columns_of("organizations", orgs))
         # Corpus-wide stage: names → entities, then the entity of every row (a second pass
@@ -252,10 +287,13 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # The entity-id rewrite reads none of what the corpus-wide stage was made from: freed before it
         # (accumulators, entity rows), so that its peak does not add to theirs.
         del names_seen, projects, orgs, held
+        if frozen:
+            gc.unfreeze()
+            frozen = False
         for sink in sinks.values():
             sink.close()
         for t in REMAPPED:
-            _remap_entity_ids(sinks[t], key_map)
+            remap_entity_ids(sinks[t], key_map)
         row_counts = {t: sinks[t].rows for t in TABLE_NAMES}
         files = {f"{t}.{ext}": sha for t in TABLE_NAMES
                  for ext, sha in (("csv", sinks[t].csv_sha256.hexdigest()), ("parquet", sha256_file(sinks[t].tmp_pq)))}
@@ -277,6 +315,8 @@ def _write_tables(plan, raw_dir: Path, out_dir: Path, jobs: int, skip_bad: bool,
         # Every table is complete and valid: the journal is the commit point (one atomic rename).
         atomic_write_bytes(out_dir / JOURNAL, json.dumps({"manifest": manifest_text}).encode("utf-8"))
     except BaseException as exc:
+        if frozen:
+            gc.unfreeze()
         if (out_dir / JOURNAL).exists():  # interrupted just after the commit point: keep it
             raise
         for sink in sinks.values():
@@ -332,59 +372,6 @@ def finish_interrupted_commit(processed_dir: Path) -> bool:
         return False  # the common case: no lock taken, a read-only folder stays readable
     with build_lock(processed_dir):
         return _finish_commit(processed_dir)
-
-
-#: A subject key in a CSV row: the only field of the form E + 10 hexadecimal digits between
-#: commas (the comma before is matched, not looked behind: a literal start the engine scans for fast).
-_KEY_FIELD = re.compile(rb",E[0-9a-f]{10}(?=,)")
-
-
-def _remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
-    """Second pass over a closed, deferred sink of quantities or events: each row's per-name subject
-    key becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
-
-    The Parquet file is written from the row groups waiting in Arrow IPC, one at a time, the column
-    mapped with Arrow kernels. In the CSV, a field that is a key of ``key_map`` (``,E0123456789,``)
-    is replaced where it stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so
-    no other field equals one (sentence text would have to spell the hash of a subject name, between
-    commas).
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    changed = {k: v for k, v in key_map.items() if k != v}
-    if not changed:
-        sink.write_parquet()
-        return
-    old_keys, new_ids = pa.array(list(changed), pa.string()), pa.array(list(changed.values()), pa.string())
-    i_key = [c.name for c in schema.TABLES[sink.table]].index("entity_id")
-
-    def remap(t):
-        col = t.column(i_key)
-        idx = pc.index_in(col, value_set=old_keys)
-        return t.set_column(i_key, "entity_id", pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx)))
-
-    sink.write_parquet(remap)
-
-    changed_bytes = {b"," + k.encode(): b"," + v.encode() for k, v in changed.items()}
-
-    def sub(m):
-        return changed_bytes.get(m.group(), m.group())
-
-    new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
-    sink.csv_sha256 = hashlib.sha256()  # of the bytes written anew
-    with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
-        while True:
-            chunk = fin.read(1 << 22)
-            if not chunk:
-                break
-            if not chunk.endswith(b"\n"):
-                chunk += fin.readline()  # whole lines: a key is never cut in two
-            chunk = _KEY_FIELD.sub(sub, chunk)
-            fout.write(chunk)
-            sink.csv_sha256.update(chunk)
-    os.chmod(new_csv, 0o644)
-    os.replace(new_csv, sink.tmp_csv)
 
 
 #: Written so that every step of a build runs once (each reader, and the patterns and vocabularies it

@@ -162,6 +162,8 @@ class TableSink:
         self.csv = open(self.tmp_csv, "wb")
         self.csv_sha256 = hashlib.sha256()  # of the CSV bytes as written (the manifest's, without reading them back)
         self._write_csv(("\ufeff" + ",".join(c.name for c in schema.TABLES[table]) + "\n").encode("utf-8"))
+        self.csv_mark = self.csv.tell()  # where the rows after the last row group start
+        self.csv_range = (self.csv_mark, self.csv_mark)
         self.schema = schema.arrow_schema(table)
         self.pq = pa.ipc.new_stream(self.tmp_ipc, self.schema) if self.tmp_ipc else \
             pq.ParquetWriter(self.tmp_pq, self.schema, compression="snappy")
@@ -193,14 +195,19 @@ class TableSink:
 
     def _write_csv(self, data: bytes) -> None:
         self.csv.write(data)
-        self.csv_sha256.update(data)
+        if self.tmp_ipc is None:  # (a deferred sink's CSV is hashed as it is rewritten: remap_entity_ids)
+            self.csv_sha256.update(data)
 
-    def flush(self) -> None:
+    def flush(self):
         """Append the pending rows to the Parquet file as one row group, made contiguous first so
         that its bytes do not depend on how the rows were cut into batches (their CSV text is
-        written already; a failure fails the build, and the temporary files are removed)."""
+        written already; a failure fails the build, and the temporary files are removed). Returns
+        the row group (an Arrow table; None without rows), and :attr:`csv_range` becomes the place of
+        its CSV bytes in the temporary file (the cache stores a whole row group: ``cache.py``)."""
+        end = self.csv.tell()
+        self.csv_range, self.csv_mark = (self.csv_mark, end), end
         if not self.n_pending:
-            return
+            return None
         import pyarrow as pa
 
         table = pa.Table.from_batches(self.pending, schema=self.schema).combine_chunks()
@@ -208,6 +215,14 @@ class TableSink:
         self.pq.write_table(table)
         self.rows += self.n_pending
         self.n_pending = 0
+        return table
+
+    def csv_bytes(self, start: int, end: int) -> bytes:
+        """Bytes ``start:end`` of the CSV written so far (read back from the temporary file)."""
+        self.csv.flush()
+        with open(self.tmp_csv, "rb") as f:
+            f.seek(start)
+            return f.read(end - start)
 
     def close(self) -> None:
         self.flush()
@@ -250,3 +265,59 @@ class TableSink:
         for tmp in (self.tmp_csv, self.tmp_pq, self.tmp_ipc):
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+
+#: A subject key in a CSV row: the only field of the form E + 10 hexadecimal digits between
+#: commas (the comma before is matched, not looked behind: a literal start the engine scans for fast),
+#: captured, so that splitting a chunk at the keys keeps them (every odd piece).
+_KEY_FIELD = re.compile(rb"(,E[0-9a-f]{10})(?=,)")
+
+
+def remap_entity_ids(sink: TableSink, key_map: dict[str, str]) -> None:
+    """Second pass over a closed, deferred sink of quantities or events: each row's per-name subject
+    key becomes its corpus-wide entity (``key_map``, from ``entities.resolve_entities``).
+
+    The Parquet file is written from the row groups waiting in Arrow IPC, one at a time, the column
+    mapped with Arrow kernels. In the CSV, a field that is a key of ``key_map`` (``,E0123456789,``)
+    is replaced where it stands, a chunk of lines at a time: a key is a 40-bit hash of a subject, so
+    no other field equals one (sentence text would have to spell the hash of a subject name, between
+    commas).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    changed = {k: v for k, v in key_map.items() if k != v}
+    if not changed:
+        sink.write_parquet()
+        with open(sink.tmp_csv, "rb") as f:  # (its bytes were not hashed as they were written)
+            sink.csv_sha256 = hashlib.file_digest(f, "sha256")
+        return
+    old_keys, new_ids = pa.array(list(changed), pa.string()), pa.array(list(changed.values()), pa.string())
+    i_key = [c.name for c in schema.TABLES[sink.table]].index("entity_id")
+
+    def remap(t):
+        col = t.column(i_key)
+        idx = pc.index_in(col, value_set=old_keys)
+        return t.set_column(i_key, "entity_id", pc.if_else(pc.is_null(idx), col, pc.take(new_ids, idx)))
+
+    sink.write_parquet(remap)
+
+    changed_bytes = {b"," + k.encode(): b"," + v.encode() for k, v in changed.items()}
+    new_bytes = changed_bytes.get
+    new_csv = sink.tmp_csv.with_name(sink.tmp_csv.name + ".remap")
+    sink.csv_sha256 = hashlib.sha256()  # of the bytes written anew
+    with open(sink.tmp_csv, "rb") as fin, open(new_csv, "wb") as fout:  # bytes: no decoding, same result
+        while True:
+            chunk = fin.read(1 << 22)
+            if not chunk:
+                break
+            if not chunk.endswith(b"\n"):
+                chunk += fin.readline()  # whole lines: a key is never cut in two
+            # the same as sub() with a function, without a Python call per row: the keys mapped in C
+            parts = _KEY_FIELD.split(chunk)
+            parts[1::2] = map(new_bytes, parts[1::2], parts[1::2])
+            chunk = b"".join(parts)
+            fout.write(chunk)
+            sink.csv_sha256.update(chunk)
+    os.chmod(new_csv, 0o644)
+    os.replace(new_csv, sink.tmp_csv)
