@@ -360,3 +360,15 @@ def test_a_year_written_out_and_its_end_is_december(year, end):
     assert dates(f"该项目计划{year}{end}建成投产。", "2025-06-01")[0][1:] == (f"{year}-12", "month")
     assert dates("该项目计划今年年底建成投产。", "2025-06-01")[0][1:] == ("2025", "year")
     assert dates("该项目去年底开工。", "2025-06-01")[0][1:] == ("2024", "year")
+
+
+@pytest.mark.parametrize("recent", ["日前", "近日"])
+def test_the_same_day_as_a_recent_day_not_told_is_its_month(recent):
+    """某开发区日前与某公司签约。同日，某项目举行奠基仪式: the same day, which the text does not tell."""
+    text = f"星河经济开发区{recent}与云岭集团签约。\n同日，星河零部件产业园项目举行奠基仪式。"
+    assert [d[1:] for d in dates(text, "2025-10-20")] == [("2025-10", "month"), ("2025-10", "month")]
+    told = "10月18日，云岭项目签约。同日，星河项目开工。"
+    assert [d[1:] for d in dates(told, "2025-10-20")] == [("2025-10-18", "day"), ("2025-10-18", "day")]
+    # a day told after the recent one is what 同日 repeats; a lunar day's 前 (and others) are no concern here
+    later = f"{recent}，甲项目签约。10月18日，乙项目开工。同日，丙项目投产。"
+    assert [d[1:] for d in dates(later, "2025-10-20")][-1] == ("2025-10-18", "day")

@@ -281,6 +281,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     last_day: DateMention | None = None
     # 同日 outside a quotation is the day the report tells, not one a speaker recalls (“我们是正月初十开工的”)
     told_day: DateMention | None = None
+    lately: DateMention | None = None  # the last 日前/近日 outside a quotation
     quotes = _Quotes(body)
     days_seen: set[str] = set()
     # the last date whose year is written (2022年4月, 去年3月, 同年): a bare month of its sentence continues it
@@ -438,7 +439,9 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         elif g["same"]:
             kind = "relative"
             ref = told_day if told_day is not None and not quotes.inside(start) else last_day
-            if ref is not None:
+            if lately is not None and (ref is None or lately.start > ref.start) and not quotes.inside(start):
+                y, mo, d = py, pm, None  # 日前…签约。同日，…开工: the same day, not told (its month)
+            elif ref is not None:
                 y, mo, d = (int(p) for p in ref.date.split("-"))
             else:
                 y, mo, d = py, pm, pd_
@@ -457,6 +460,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         if precision == "day" and body.startswith("电", m.end()):
             day0 = (y, mo, d)
         out.append(DateMention(start, m.end(), body[start:m.end()], date, precision, kind))
+        if kind == "now" and body.startswith(("日前", "近日"), start) and not quotes.inside(start):
+            lately = out[-1]  # a day of the recent past, not told: what a later 同日 repeats
         if precision in ("month", "day"):
             last_month_or_day = out[-1]
         if precision == "day":
