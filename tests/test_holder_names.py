@@ -355,3 +355,12 @@ def test_things_a_body_handles_counted_are_no_batch(noun, n):
     text = f"星河街道办事处组建服务专班，累计协调解决用地、环评等{noun}{n}。"
     q = [x for x in extract_quantities(text, split_sentences(text), extract_org_mentions(text)) if x.surface == n]
     assert q and q[0].subject_type != "batch"
+
+
+@pytest.mark.parametrize("verb", ["在建", "在谈"])
+@pytest.mark.parametrize("area", ["星河高新区", "全市"])
+def test_a_batch_keeps_the_progressive_zai_of_its_verb(verb, area):
+    """在建重大项目86个: 在 is the progressive of 建 there, not a preposition cut off the batch's name."""
+    text = f"目前，{area}{verb}重大项目86个，总投资1260亿元。"
+    hs = find_holders(text, extract_org_mentions(text)).items
+    assert f"{area}{verb}重大项目86个" in [h.name for h in hs if h.kind == "batch"]

@@ -177,6 +177,11 @@ def trie_regex(words) -> str:
     return emit(trie)
 
 
+#: A period opening a clause before what it counts (2023年, 今年1—9月, 上半年, 前三季度): no part of a name
+#: (a pattern's text, optional: the industries' subject in holder_phrases).
+LEAD_PERIOD = (r"(?:(?:\d{4}|[今去])年(?:\d{1,2}[—\-至]\d{1,2}月|[上下]半年|前三季度)?|\d{1,2}[—\-至]\d{1,2}月"
+               r"|[上下]半年|前三季度)?")
+
 #: A date of month or day, a quarter or a half at a name's start (6月10日, 今年三月, 2031年5月中旬, 一季度):
 #: when something happened
 LEAD_DATE = re.compile(r"(?:(?:\d{2,4}|[今去明当同次前])年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"

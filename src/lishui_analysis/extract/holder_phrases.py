@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 from .. import config
 from ..vocab import load_yaml, org_vocab, regions, regions_longest_first
 from . import lexicon
-from .context import ITEM_MARK, LEAD_DATE, line_start, trie_regex
+from .context import ITEM_MARK, LEAD_DATE, LEAD_PERIOD, line_start, trie_regex
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,6 @@ NONE = Resolved("", "", None)
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
-#: A period opening a clause before what it counts (2023年, 今年1—9月, 上半年, 前三季度): no part of a name.
-_LEAD_PERIOD = (r"(?:(?:\d{4}|[今去])年(?:\d{1,2}[—\-至]\d{1,2}月|[上下]半年|前三季度)?|\d{1,2}[—\-至]\d{1,2}月"
-           r"|[上下]半年|前三季度)?")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +121,7 @@ def vocab() -> dict:
         "firm_category_hint": re.compile(rf"(?:{alt(v['firm_categories'])})企业"),
         "industry_subject_hint": re.compile(r"产业(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         # (after a period, and with the area it is of: 2023年钛产业产值…, 今年1—9月，某某新区化工新材料产业实现产值…)
-        "industry_subject": re.compile(rf"{_LEAD_PERIOD}(?P<name>(?:{places}|全市|全县|全区|[\u4e00-\u9fff]{{1,6}}?[区县市])?"
+        "industry_subject": re.compile(rf"{LEAD_PERIOD}(?P<name>(?:{places}|全市|全县|全区|[\u4e00-\u9fff]{{1,6}}?[区县市])?"
                                        rf"(?P<kind>[\u4e00-\u9fff]{{1,6}}?产业))(?=完成|实现|产值|营收|营业收入|增加值|总产值|规模)"),
         "modifier_gap": re.compile(r"[^，。；：,;:]{1,8}的"),
         "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
@@ -155,8 +152,9 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
     for m in (breaks or v["break_re"]).finditer(seg):
         if m.start() == (cut + 1 if cut else 1) and len(m.group()) == 1:
             continue  # a one-character break second in the run (or after a cut) is a name's (的|深向三电…, 正帆科技)
-        if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)):
-            continue  # nor is one that ends a place's name (莲都, 成都) or opens a noun (将军山): never a cut inside a word
+        if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)
+                                    or (breaks is not None and _opens_verb(text, s + m.start(), head_start))):
+            continue  # nor one ending a place (莲都) or opening a noun (将军山), or a verb in a batch's name (在建项目)
         if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None:
             continue  # a build verb right before the head is the project's kind (…饲料扩建项目, …医院迁建工程)
         cut = m.end()
@@ -277,6 +275,11 @@ def _opens_noun(text: str, k: int, end: int) -> bool:
 
 
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nz"})
+
+
+def _opens_verb(text: str, k: int, end: int) -> bool:
+    """The break at ``k`` is the progressive 在 of a verb of the lexicon before ``end`` (在|建: 在建项目, 在谈)."""
+    return text[k] == "在" and k + 2 < end and lexicon.tags().get(text[k:k + 2]) == "v"
 
 
 def _in_place(text: str, k: int) -> bool:
