@@ -364,3 +364,8 @@ def test_a_batch_keeps_the_progressive_zai_of_its_verb(verb, area):
     text = f"目前，{area}{verb}重大项目86个，总投资1260亿元。"
     hs = find_holders(text, extract_org_mentions(text)).items
     assert f"{area}{verb}重大项目86个" in [h.name for h in hs if h.kind == "batch"]
+
+
+def test_a_small_firms_park_is_a_project():
+    text = "松阳县小微企业园二期由县城投集团投资建设，总投资4.6亿元，已入驻企业41家。"
+    assert projects(text) == ["松阳县小微企业园二期"]
