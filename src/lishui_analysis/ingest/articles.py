@@ -164,8 +164,39 @@ def _theme_under_event(a: str, b: str) -> bool:
             and not _is_kicker_form(a))
 
 
+_GLUE_DASH = ("——", "--")
+_GLUED_SUB_MIN = 8   # characters of a subheadline glued by a dash: more than a medium's name (标题——云岭网)
+
+
+def _split_glued_subheadline(kicker: str, headline: str, sub: str) -> tuple[str, str, str]:
+    """A headline and its subheadline printed on one line, glued by a double dash (云岭大桥九个月建成通车——
+    访云岭县交通局局长林小雨): the part after the dash, eight characters or more and no medium's name, is the
+    subheadline when the article has none (branch ``segment.glued_subheadline``).
+
+    >>> _split_glued_subheadline("", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨", "")
+    ('', '云岭大桥九个月建成通车', '访云岭县交通局局长林小雨')
+    >>> _split_glued_subheadline("", "云岭大桥今天通车——云岭网", "")
+    ('', '云岭大桥今天通车——云岭网', '')
+    """
+    if sub or not config.step_on("segment", "glued_subheadline"):
+        return kicker, headline, sub
+    cut = min((i for i in (headline.find(d) for d in _GLUE_DASH) if i >= 0), default=-1)
+    if cut < 4:
+        return kicker, headline, sub
+    left = headline[:cut].rstrip()
+    right = _DASH_LEAD.sub("", headline[cut:]).strip()
+    if len(right) < _GLUED_SUB_MIN or any(d in right for d in _GLUE_DASH) or is_media_name(right):
+        return kicker, headline, sub
+    return kicker, left, right
+
+
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
+    return _split_glued_subheadline(*_stacked_titles(titles))
+
+
+def _stacked_titles(titles: list[str]) -> tuple[str, str, str]:
+    """Kicker, headline and subheadline of title lines stacked one over the other."""
     # a page title repeated with the site's name or a label (标题_某某网 or 正在阅读：标题 over 标题) is one title
     titles = [t for n, t in enumerate(titles) if not (n + 1 < len(titles) and _repeats(t, titles[n + 1]))]
     if config.step_on("segment", "unmark_field_lines"):

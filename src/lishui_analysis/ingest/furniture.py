@@ -259,6 +259,7 @@ _FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\
 _EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 _PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
+_SECTION_NAME = re.compile(rf"^[{_H}]{{2,6}}(?:[·・][{_H}]{{2,6}})?$")
 
 
 def is_page_masthead(para: str) -> bool:
@@ -267,6 +268,8 @@ def is_page_masthead(para: str) -> bool:
 
     >>> is_page_masthead("云岭报 2031年5月6日 星期二 第03版：要闻"), is_page_masthead("2031-05-06 A2版")
     (True, True)
+    >>> is_page_masthead("云岭晚报 2031年5月6日 第7版 城建·园区"), is_page_masthead("云岭报 2031年5月6日 第7版 综合")
+    (True, True)
     >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
     False
     """
@@ -274,15 +277,19 @@ def is_page_masthead(para: str) -> bool:
         return False
     tokens = para.split()
     date = page = names = 0
+    after_page = False
     for t in tokens:
         if _FULL_DATE.match(t):
             date += 1
         elif _EPAPER_PAGE.match(t):
             page += 1
+        elif after_page and _SECTION_NAME.match(t):
+            pass  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
         elif _PAPER_NAME.match(t) and not _WEEKDAY.match(t):
             names += 1
         elif not _WEEKDAY.match(t):
             return False
+        after_page = bool(_EPAPER_PAGE.match(t))
     return date == 1 and page == 1 and names <= 1
 
 

@@ -52,7 +52,9 @@ from .. import config
 from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
-from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
+from .articles import (  # noqa: F401
+    _DASH_LEAD, ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article,
+)
 from .clean import ends_sentence
 from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
@@ -100,6 +102,8 @@ def _continues(a: str, b: str) -> bool:
         return False  # a slogan or a whole quotation is a kicker of its own (“项目攻坚年”)
     if config.step_on("segment", "join_broken_title") and _broken_before(a, b):
         return True
+    if config.step_on("segment", "dash_subheadline") and _DASH_LEAD.match(b):
+        return False  # a line led by a dash is a subheadline of its own (云岭新区新签项目12个 / ——总投资80亿元)
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
