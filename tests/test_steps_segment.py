@@ -452,6 +452,7 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭新区：云岭新区新签项目12个", "总投资80亿元")),
     ("glued_subheadline", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨\n记者 王大山\n日前，大桥通车。",
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥九个月建成通车", "访云岭县交通局局长林小雨")),
+    ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -464,7 +465,8 @@ def test_every_step_has_an_off_test():
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
-                "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline"]
+                "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
+                "chrome_compounds"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -193,6 +193,31 @@ def _is_date_line(para: str) -> bool:
     return core != para and bool(_DATE_LINE.match(core) or is_bare_date(core))
 
 
+def _chrome_compound(token: str) -> bool:
+    """A link label written as two or more chrome words of two characters or more run together (``[PDF全文]``,
+    ``打印全文``, ``返回上一版``): a button, never a title (branch ``segment.chrome_compounds``). Linear: each
+    position is tried against words of at most ``_CHROME_WORD_MAX`` characters.
+
+    >>> _chrome_compound("pdf全文"), _chrome_compound("返回上一版"), _chrome_compound("全文公布云岭规划")
+    (True, True, False)
+    """
+    n = len(token)
+    if n < 4 or n > 24 or not config.step_on("segment", "chrome_compounds"):
+        return False
+    words = _layout().chrome_words
+    parts = [0] + [-1] * n  # parts[i]: how many words make token[:i] (-1: none)
+    for i in range(n):
+        if parts[i] < 0:
+            continue
+        for j in range(i + 2, min(n, i + _CHROME_WORD_MAX) + 1):
+            if token[i:j] in words and parts[j] < parts[i] + 1:
+                parts[j] = parts[i] + 1
+    return parts[n] >= 2
+
+
+_CHROME_WORD_MAX = 6
+
+
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
         return len(para) <= 200 and bool(_COPYRIGHT.match(para))
@@ -204,7 +229,7 @@ def _is_chrome(para: str) -> bool:
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
     tokens = [t for t in _CHROME_SPLIT.split(para) if t]
-    if tokens and all(t.lower() in lay.chrome_words for t in tokens):
+    if tokens and all(t.lower() in lay.chrome_words or _chrome_compound(t.lower()) for t in tokens):
         return True
     # a photo caption or credit
     core = para.strip()
