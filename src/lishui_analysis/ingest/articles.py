@@ -18,6 +18,7 @@ from .. import config
 from .clean import ends_sentence, repair_breaks
 from .lines import (
     _BULLETS, _ENGLISH_BYLINE, _SKIP, _credit_start, _layout, _Meta, is_field_line, is_media_name, parse_byline_names,
+    unwrap_bullet_title,
 )
 
 
@@ -192,7 +193,7 @@ def _split_glued_subheadline(kicker: str, headline: str, sub: str) -> tuple[str,
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:
     """Kicker, headline and subheadline of an article's titles (see :func:`_is_subheadline`)."""
-    return _split_glued_subheadline(*_stacked_titles(titles))
+    return _split_glued_subheadline(*_stacked_titles([unwrap_bullet_title(t) for t in titles]))
 
 
 def _stacked_titles(titles: list[str]) -> tuple[str, str, str]:

@@ -293,6 +293,23 @@ def is_page_masthead(para: str) -> bool:
     return date == 1 and page == 1 and names <= 1
 
 
+_DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
+_HAN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def is_name_dateline(para: str) -> bool:
+    """A place's or an issuer's name and a full date, nothing else (``云岭县星河经济开发区 2031年5月6日``): the
+    dateline of a bulletin or a document's running header, never a title (a title says what happened); a
+    medium's name with a date is the masthead that :func:`is_media_line` reads.
+
+    >>> is_name_dateline("云岭县星河经济开发区 2031年5月6日"), is_name_dateline("云岭大桥 今天通车")
+    (True, False)
+    """
+    tokens = para.split()
+    return (len(tokens) == 2 and len(para) <= 45 and bool(_DATELINE_NAME.match(tokens[0]))
+            and bool(_HAN_DATE.match(tokens[1])) and not is_media_name(tokens[0]))
+
+
 def is_crumb_line(para: str) -> bool:
     """Bread crumbs, a page's place in its site (``首页 > 新闻中心 > 县域动态``, ``当前位置：首页 > 信息公开 >
     项目建设``, ``Home > Press > 会员动态``): two or more crumb marks and no clause.

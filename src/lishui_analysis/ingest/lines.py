@@ -19,7 +19,7 @@ from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
-    is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
+    is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
     strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
 )
 
@@ -271,6 +271,24 @@ def _credit_start(para: str) -> int | None:
     return m.start() if m and m.start() > 0 else None
 
 
+_BULLET_TITLE = re.compile(rf"^[{_BULLETS}]\s*【([^【】]{{2,30}})】$")
+
+
+def is_bullet_title(para: str) -> bool:
+    """A bullet and a title wholly in 【】, nothing else (◆【星河项目封顶】): an item's title in a bulletin.
+
+    >>> is_bullet_title("◆【星河项目封顶】"), is_bullet_title("【县域动态】"), is_bullet_title("▲ 项目开工现场")
+    (True, False, False)
+    """
+    return bool(_BULLET_TITLE.match(para))
+
+
+def unwrap_bullet_title(para: str) -> str:
+    """The title of a bulletin item's title line, without its bullet and brackets (◆【星河项目封顶】 → 星河项目封顶)."""
+    m = _BULLET_TITLE.match(para)
+    return m.group(1).strip() if m and config.step_on("segment", "bullet_items") else para
+
+
 def _kind(para: str) -> str:
     """The kind of a line (see the module's docstring). A line shaped like a title that names where
     an article appears rather than what it says is furniture (:func:`_title_or_furniture`); an address
@@ -286,6 +304,8 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     the steps switched off (in the key of what is remembered)."""
     if ("://" in para or "www." in para) and config.step_on("segment", "unmark_url_lines") and is_url_line(para):
         return "chrome"
+    if config.step_on("segment", "bullet_items") and is_bullet_title(para):
+        return "title"  # a bulletin item's title (◆【星河项目封顶】, ▲【一周速览】): no caption, no column label
     if config.step_on("segment", "unmark_pictograph_lines"):
         core = strip_end_pictographs(para)
         if core != para:
@@ -365,6 +385,8 @@ def _title_or_furniture(para: str) -> str:
         return "chrome"
     if config.step_on("segment", "unmark_page_mastheads") and is_page_masthead(para):
         return "meta"
+    if config.step_on("segment", "unmark_name_datelines") and is_name_dateline(para):
+        return "meta"  # a bulletin's dateline, a document's running header (云岭县星河经济开发区 2031年5月6日)
     if config.step_on("segment", "unmark_photo_credits") and is_photo_credit(para):
         return "chrome"
     if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para):

@@ -14,7 +14,7 @@ from typing import Callable
 
 from .clean import TAIL_MAX, ends_sentence, is_subheading
 from .furniture import is_pictograph_line, strip_start_pictographs
-from .lines import _BYLINES, _SKIP, _kind, _layout
+from .lines import _BYLINES, _SKIP, _kind, _layout, is_bullet_title
 
 #: Title lines an item may open with (a kicker, its headline, a subheadline).
 ITEM_TITLES_MAX = 3
@@ -161,3 +161,36 @@ def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[
         found.append([x])
     for block in found:
         page.starts[block[0]] = group(block, page.paras)
+
+
+BULLET_ITEMS_MIN = 2
+
+
+def find_bullet_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a bulletin whose items each open with a bullet and a title wholly in 【】 (◆【星河项目封顶】 /
+    8月28日，…。 / ▲【一周速览】 / 1. …), two or more such lines on the page, each over a paragraph starts
+    an item with that title alone; the bulletin's name above the first (云岭开发区要闻（第5期）) heads no item.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["要闻速递", "◆【星河项目封顶】", "日前，项目封顶。", "▲【一周速览】", "1. 隧道贯通。"],
+    ...              ["title", "title", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_bullet_items(page, lambda block, paras: [block]); page.starts
+    {1: [[1]], 3: [[3]]}
+    """
+    paras, kinds = page.paras, page.kinds
+    lines = [i for i, p in enumerate(paras) if kinds[i] == "title" and is_bullet_title(p)]
+    if len(lines) < BULLET_ITEMS_MIN:
+        return
+    owner = {x: s for s, groups in page.starts.items() for g in groups for x in g}
+    for s in [s for s in page.starts if s < lines[0]]:
+        if all(kinds[y] == "title" or kinds[y] in _SKIP for y in range(s, lines[0])):
+            del page.starts[s]  # (the bulletin's name and dateline over its first item: no item of their own)
+    for x in lines:
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if after is None or kinds[after] != "body":
+            continue
+        s = owner.get(x)
+        if s is not None and s != x:
+            page.starts.pop(s, None)  # (the bulletin's name over its first item's title)
+        page.starts[x] = group([x], paras)
+    page.starts = dict(sorted(page.starts.items()))
