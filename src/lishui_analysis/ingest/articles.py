@@ -170,25 +170,18 @@ _GLUED_SUB_MIN = 8   # characters of a subheadline glued by a dash: more than a 
 
 
 def _split_glued_subheadline(kicker: str, headline: str, sub: str) -> tuple[str, str, str]:
-    """A headline and its subheadline printed on one line, glued by a double dash (云岭大桥九个月建成通车——
-    访云岭县交通局局长林小雨): the part after the dash, eight characters or more and no medium's name, is the
-    subheadline when the article has none (branch ``segment.glued_subheadline``).
+    """A headline and its subheadline on one line, glued by a double dash: the part after the dash, eight
+    characters or more and no medium's name, is the subheadline if none is (branch ``glued_subheadline``).
 
-    >>> _split_glued_subheadline("", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨", "")
-    ('', '云岭大桥九个月建成通车', '访云岭县交通局局长林小雨')
-    >>> _split_glued_subheadline("", "云岭大桥今天通车——云岭网", "")
-    ('', '云岭大桥今天通车——云岭网', '')
+    >>> _split_glued_subheadline("", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨", "")[1:]
+    ('云岭大桥九个月建成通车', '访云岭县交通局局长林小雨')
     """
-    if sub or not config.step_on("segment", "glued_subheadline"):
-        return kicker, headline, sub
     cut = min((i for i in (headline.find(d) for d in _GLUE_DASH) if i >= 0), default=-1)
-    if cut < 4:
+    right = _DASH_LEAD.sub("", headline[cut:]).strip() if cut >= 4 else ""
+    if sub or len(right) < _GLUED_SUB_MIN or any(d in right for d in _GLUE_DASH) or is_media_name(right) \
+            or not config.step_on("segment", "glued_subheadline"):
         return kicker, headline, sub
-    left = headline[:cut].rstrip()
-    right = _DASH_LEAD.sub("", headline[cut:]).strip()
-    if len(right) < _GLUED_SUB_MIN or any(d in right for d in _GLUE_DASH) or is_media_name(right):
-        return kicker, headline, sub
-    return kicker, left, right
+    return kicker, headline[:cut].rstrip(), right
 
 
 def _split_titles(titles: list[str]) -> tuple[str, str, str]:

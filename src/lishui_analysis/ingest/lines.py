@@ -145,6 +145,7 @@ _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位�
 _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
+_PAGE_NUMBER = re.compile(r"\s*[—–－-]+\s*\d{1,3}\s*[—–－-]+\s*")  # a printed document's page number in a PDF's text
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
 # 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
@@ -221,8 +222,8 @@ _CHROME_WORD_MAX = 6
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
         return len(para) <= 200 and bool(_COPYRIGHT.match(para))
-    if _DECORATION.fullmatch(para):
-        return True  # a rule of dashes or stars (——, * * *) between a page's parts
+    if _DECORATION.fullmatch(para) or _PAGE_NUMBER.fullmatch(para):
+        return True  # a rule of dashes or stars (——, * * *) between a page's parts; a page's number (— 2 —)
     lay = _layout()
     if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True

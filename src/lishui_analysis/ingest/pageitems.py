@@ -194,3 +194,37 @@ def find_bullet_items(page, group: Callable[[list[int], list[str]], list[list[in
             page.starts.pop(s, None)  # (the bulletin's name over its first item's title)
         page.starts[x] = group([x], paras)
     page.starts = dict(sorted(page.starts.items()))
+
+
+PHOTO_ITEMS_MIN = 2
+
+
+def _is_caption(para: str) -> bool:
+    """A photo's caption pointing at it (图为……, 上图：……; ``photo_credit_starts`` of ``layout.yaml``)."""
+    return bool(_layout().caption_start.match(para.strip("（()） ")))
+
+
+def find_photo_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a page of photo items (图片新闻: a title, its photo's caption 图为……, a paragraph; two or more such
+    titles right over a caption), each title line over a caption, after a finished paragraph and over a
+    paragraph, starts an item of its own (瓯江隧道贯通 / 图为隧道施工现场。记者 林小雨 摄 / 次日，隧道贯通。).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["星河项目封顶", "图为项目现场。", "日前，项目封顶。", "瓯江隧道贯通", "图为隧道现场。", "次日，隧道贯通。"],
+    ...              ["title", "chrome", "body", "title", "chrome", "body"], starts={0: [[0]]})
+    >>> find_photo_items(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 3]
+    """
+    paras, kinds = page.paras, page.kinds
+    lines = [x for x in range(len(paras) - 1) if kinds[x] == "title" and kinds[x + 1] in _SKIP
+             and _is_caption(paras[x + 1])]
+    if len(lines) < PHOTO_ITEMS_MIN:
+        return
+    taken = _taken(page)
+    for x in lines:
+        before = next((y for y in range(x - 1, -1, -1) if kinds[y] not in _SKIP), None)
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if x in taken or before is None or after is None or kinds[after] != "body" \
+                or kinds[before] not in ("body", *_BYLINES) or not ends_sentence(paras[before]):
+            continue
+        page.starts[x] = group([x], paras)

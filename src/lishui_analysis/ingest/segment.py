@@ -380,6 +380,12 @@ def _find_bullet_items(page: _Page) -> None:
     pageitems.find_bullet_items(page, _group_titles)
 
 
+def _find_photo_items(page: _Page) -> None:
+    """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
+    图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
+    pageitems.find_photo_items(page, _group_titles)
+
+
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -446,7 +452,8 @@ def _build_articles(page: _Page) -> None:
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _unmark_site_header, _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
+              _find_unsigned_items, _find_bullet_items, _find_photo_items,
+              _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 
 
