@@ -26,7 +26,7 @@ def test_step_names_are_distinct_and_in_their_order():
         "promote_colon_lead", "place_name_lines", "unmark_site_header", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
-        "find_photo_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
+        "find_photo_items", "find_read_documents", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
         "name_titles", "title_from_original", "drop_media_name", "drop_page_label", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
@@ -462,6 +462,8 @@ OFF = [
      _heads, ["星河项目封顶", "瓯江隧道贯通"]),
     ("find_photo_items", ("图片新闻\n星河项目封顶\n图为项目现场。记者 林小雨 摄\n日前，星河项目封顶。\n瓯江隧道贯通\n"
                           "图为隧道现场。通讯员 王大山 摄\n次日，隧道贯通。"), _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("find_read_documents", ("云岭县星河项目新闻发布会\n主持人（王大山）：欢迎各位。\n发布人（林小雨）：\n关于星河项目建设情况的发布\n"
+                             "日前，星河项目开工。"), _heads, ["云岭县星河项目新闻发布会", "关于星河项目建设情况的发布"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]

@@ -39,6 +39,8 @@ def is_column_label(para: str) -> bool:
 
     >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
     [True, True, True, True, False]
+    >>> is_column_label("新闻发布会实录"), is_column_label("云岭县政务服务大厅搬迁实录")
+    (True, False)
     """
     p = para.strip()
     if len(p) > 16 and not _CRUMB_SEP.search(p):
@@ -48,6 +50,8 @@ def is_column_label(para: str) -> bool:
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
+    if 2 < len(core) <= 10 and core.endswith(_layout().record_nouns) and not _DIGIT.search(core):
+        return True  # a transcript's genre over it (新闻发布会实录, 访谈实录)
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 

@@ -228,3 +228,24 @@ def find_photo_items(page, group: Callable[[list[int], list[str]], list[list[int
                 or kinds[before] not in ("body", *_BYLINES) or not ends_sentence(paras[before]):
             continue
         page.starts[x] = group([x], paras)
+
+
+# a transcript's speaker alone on a line: a role, the name in brackets, a colon (发布人（林小雨）：)
+_SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[（(][^（）()]{1,20}[）)][：:]$")
+
+
+def find_read_documents(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """In a transcript, a title line right under a speaker's line (a role, the name in brackets, a colon:
+    发布人（林小雨）：) and over a paragraph is the title of the document the speaker reads (关于……的发布),
+    an item of its own.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭县发布会", "主持人：欢迎。", "发布人（林小雨）：", "关于星河项目的发布", "日前，项目开工。"],
+    ...              ["title", "body", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_read_documents(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 3]
+    """
+    paras, kinds, taken = page.paras, page.kinds, _taken(page)
+    for x in range(1, len(paras) - 1):
+        if kinds[x] == "title" and x not in taken and kinds[x + 1] == "body" and _SPEAKER_LINE.match(paras[x - 1]):
+            page.starts[x] = group([x], paras)

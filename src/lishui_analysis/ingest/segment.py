@@ -386,6 +386,12 @@ def _find_photo_items(page: _Page) -> None:
     pageitems.find_photo_items(page, _group_titles)
 
 
+def _find_read_documents(page: _Page) -> None:
+    """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
+    …: :func:`.pageitems.find_read_documents`)."""
+    pageitems.find_read_documents(page, _group_titles)
+
+
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -452,7 +458,7 @@ def _build_articles(page: _Page) -> None:
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _unmark_site_header, _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_photo_items,
+              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 
