@@ -182,9 +182,9 @@ def find_bullet_items(page, group: Callable[[list[int], list[str]], list[list[in
     if len(lines) < BULLET_ITEMS_MIN:
         return
     owner = {x: s for s, groups in page.starts.items() for g in groups for x in g}
-    for s in [s for s in page.starts if s < lines[0]]:
-        if all(kinds[y] == "title" or kinds[y] in _SKIP for y in range(s, lines[0])):
-            del page.starts[s]  # (the bulletin's name and dateline over its first item: no item of their own)
+    text = next((y for y in range(lines[0] - 1, -1, -1) if kinds[y] != "title" and kinds[y] not in _SKIP), -1)
+    for s in [s for s in page.starts if text < s < lines[0]]:
+        del page.starts[s]  # (the bulletin's name and dateline over its first item: no item of their own)
     for x in lines:
         after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
         if after is None or kinds[after] != "body":
