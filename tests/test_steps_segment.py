@@ -25,7 +25,8 @@ def test_step_names_are_distinct_and_in_their_order():
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
         "promote_colon_lead", "place_name_lines", "unmark_site_header", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
-        "find_unsigned_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
+        "find_unsigned_items", "find_bullet_items",
+        "find_photo_items", "find_read_documents", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
         "name_titles", "title_from_original", "drop_media_name", "drop_page_label", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
@@ -448,6 +449,21 @@ OFF = [
     ("drop_page_label", "首页 > 要闻 > 云岭\n要闻｜云岭大桥今天通车\n日前，大桥通车。", _heads, ["云岭大桥今天通车"]),
     ("unmark_counter_lines", "云岭大桥通车\n粉丝 3.2万 关注 120\n日前，大桥通车。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥通车")),
+    ("dash_subheadline", "云岭新区：\n云岭新区新签项目12个\n——总投资80亿元\n记者 林小雨\n日前，项目签约。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭新区：云岭新区新签项目12个", "总投资80亿元")),
+    ("glued_subheadline", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨\n记者 王大山\n日前，大桥通车。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥九个月建成通车", "访云岭县交通局局长林小雨")),
+    ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
+    ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
+     lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
+    ("bullet_items", "云岭开发区要闻（第5期）\n\n■【星河项目封顶】\n日前，星河项目封顶。\n★【瓯江隧道贯通】\n次日，隧道贯通。",
+     _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("find_bullet_items", "云岭开发区要闻（第5期）\n\n■【星河项目封顶】\n日前，星河项目封顶。\n★【瓯江隧道贯通】\n次日，隧道贯通。",
+     _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("find_photo_items", ("图片新闻\n星河项目封顶\n图为项目现场。记者 林小雨 摄\n日前，星河项目封顶。\n瓯江隧道贯通\n"
+                          "图为隧道现场。通讯员 王大山 摄\n次日，隧道贯通。"), _heads, ["星河项目封顶", "瓯江隧道贯通"]),
+    ("find_read_documents", ("云岭县星河项目新闻发布会\n主持人（王大山）：欢迎各位。\n发布人（林小雨）：\n关于星河项目建设情况的发布\n"
+                             "日前，星河项目开工。"), _heads, ["云岭县星河项目新闻发布会", "关于星河项目建设情况的发布"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -460,7 +476,8 @@ def test_every_step_has_an_off_test():
                 "unmark_photo_credits", "unmark_staff_lines", "unmark_post_headers", "title_role_labels",
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
-                "join_broken_title", "unmark_counter_lines"]
+                "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
+                "chrome_compounds", "unmark_name_datelines", "bullet_items"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -39,6 +39,8 @@ def is_column_label(para: str) -> bool:
 
     >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
     [True, True, True, True, False]
+    >>> is_column_label("新闻发布会实录"), is_column_label("云岭县政务服务大厅搬迁实录")
+    (True, False)
     """
     p = para.strip()
     if len(p) > 16 and not _CRUMB_SEP.search(p):
@@ -48,6 +50,8 @@ def is_column_label(para: str) -> bool:
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
+    if 2 < len(core) <= 10 and core.endswith(_layout().record_nouns) and not _DIGIT.search(core):
+        return True  # a transcript's genre over it (新闻发布会实录, 访谈实录)
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
@@ -259,6 +263,7 @@ _FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\
 _EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 _PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
+_SECTION_NAME = re.compile(rf"^[{_H}]{{2,6}}(?:[·・][{_H}]{{2,6}})?$")
 
 
 def is_page_masthead(para: str) -> bool:
@@ -267,6 +272,8 @@ def is_page_masthead(para: str) -> bool:
 
     >>> is_page_masthead("云岭报 2031年5月6日 星期二 第03版：要闻"), is_page_masthead("2031-05-06 A2版")
     (True, True)
+    >>> is_page_masthead("云岭晚报 2031年5月6日 第7版 城建·园区"), is_page_masthead("云岭报 2031年5月6日 第7版 综合")
+    (True, True)
     >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
     False
     """
@@ -274,16 +281,37 @@ def is_page_masthead(para: str) -> bool:
         return False
     tokens = para.split()
     date = page = names = 0
+    after_page = False
     for t in tokens:
         if _FULL_DATE.match(t):
             date += 1
         elif _EPAPER_PAGE.match(t):
             page += 1
+        elif after_page and _SECTION_NAME.match(t):
+            pass  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
         elif _PAPER_NAME.match(t) and not _WEEKDAY.match(t):
             names += 1
         elif not _WEEKDAY.match(t):
             return False
+        after_page = bool(_EPAPER_PAGE.match(t))
     return date == 1 and page == 1 and names <= 1
+
+
+_DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
+_HAN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def is_name_dateline(para: str) -> bool:
+    """A place's or an issuer's name and a full date, nothing else (``云岭县星河经济开发区 2031年5月6日``): the
+    dateline of a bulletin or a document's running header, never a title (a title says what happened); a
+    medium's name with a date is the masthead that :func:`is_media_line` reads.
+
+    >>> is_name_dateline("云岭县星河经济开发区 2031年5月6日"), is_name_dateline("云岭大桥 今天通车")
+    (True, False)
+    """
+    tokens = para.split()
+    return (len(tokens) == 2 and len(para) <= 45 and bool(_DATELINE_NAME.match(tokens[0]))
+            and bool(_HAN_DATE.match(tokens[1])) and not is_media_name(tokens[0]))
 
 
 def is_crumb_line(para: str) -> bool:

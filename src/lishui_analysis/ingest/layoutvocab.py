@@ -56,6 +56,7 @@ class _Layout:
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.column_nouns = tuple(v["column_nouns"])
+        self.record_nouns = tuple(v["record_nouns"])
         self.media_name = re.compile(rf"[{_H}A-Za-z]{{1,12}}?(?:{_alt(v['media_suffixes'])})")
         self.not_media = tuple(v["not_media"])
         self.staff_labels = frozenset(v["staff_labels"])

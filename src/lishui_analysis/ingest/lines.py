@@ -19,7 +19,7 @@ from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
-    is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
+    is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
     strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
 )
 
@@ -145,6 +145,7 @@ _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位�
 _SECTION_NUMBER = re.compile(r"^0\d$")  # WeChat section marks 01 02 (a bare 10 or 50 may be a table cell)
 _CHROME_SPLIT = re.compile(r"[\s|｜丨/【】\[\]()（）<>《》·:：,，]+")
 _DECORATION = re.compile(r"[\s\-—–=*·•▼▲►◆■□●○_~]+")
+_PAGE_NUMBER = re.compile(r"\s*[—–－-]+\s*\d{1,3}\s*[—–－-]+\s*")  # a printed document's page number in a PDF's text
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _BYLINE_SLASH = re.compile(r"^(?:文|撰文|文字|图|摄影|图片)\s*[/／:：|｜丨]|(?:[/／]\s*|\s)(?:文|图|摄影?)(?:\s|$)")
 # 张三/文 李四/摄: the role after the name becomes a label before it (文/张三 摄/李四)
@@ -193,18 +194,43 @@ def _is_date_line(para: str) -> bool:
     return core != para and bool(_DATE_LINE.match(core) or is_bare_date(core))
 
 
+def _chrome_compound(token: str) -> bool:
+    """A link label written as two or more chrome words of two characters or more run together (``[PDF全文]``,
+    ``打印全文``, ``返回上一版``): a button, never a title (branch ``segment.chrome_compounds``). Linear: each
+    position is tried against words of at most ``_CHROME_WORD_MAX`` characters.
+
+    >>> _chrome_compound("pdf全文"), _chrome_compound("返回上一版"), _chrome_compound("全文公布云岭规划")
+    (True, True, False)
+    """
+    n = len(token)
+    if n < 4 or n > 24 or not config.step_on("segment", "chrome_compounds"):
+        return False
+    words = _layout().chrome_words
+    parts = [0] + [-1] * n  # parts[i]: how many words make token[:i] (-1: none)
+    for i in range(n):
+        if parts[i] < 0:
+            continue
+        for j in range(i + 2, min(n, i + _CHROME_WORD_MAX) + 1):
+            if token[i:j] in words and parts[j] < parts[i] + 1:
+                parts[j] = parts[i] + 1
+    return parts[n] >= 2
+
+
+_CHROME_WORD_MAX = 6
+
+
 def _is_chrome(para: str) -> bool:
     if len(para) > 60:
         return len(para) <= 200 and bool(_COPYRIGHT.match(para))
-    if _DECORATION.fullmatch(para):
-        return True  # a rule of dashes or stars (——, * * *) between a page's parts
+    if _DECORATION.fullmatch(para) or _PAGE_NUMBER.fullmatch(para):
+        return True  # a rule of dashes or stars (——, * * *) between a page's parts; a page's number (— 2 —)
     lay = _layout()
     if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
     tokens = [t for t in _CHROME_SPLIT.split(para) if t]
-    if tokens and all(t.lower() in lay.chrome_words for t in tokens):
+    if tokens and all(t.lower() in lay.chrome_words or _chrome_compound(t.lower()) for t in tokens):
         return True
     # a photo caption or credit
     core = para.strip()
@@ -246,6 +272,24 @@ def _credit_start(para: str) -> int | None:
     return m.start() if m and m.start() > 0 else None
 
 
+_BULLET_TITLE = re.compile(rf"^[{_BULLETS}]\s*【([^【】]{{2,30}})】$")
+
+
+def is_bullet_title(para: str) -> bool:
+    """A bullet and a title wholly in 【】, nothing else (◆【星河项目封顶】): an item's title in a bulletin.
+
+    >>> is_bullet_title("◆【星河项目封顶】"), is_bullet_title("【县域动态】"), is_bullet_title("▲ 项目开工现场")
+    (True, False, False)
+    """
+    return bool(_BULLET_TITLE.match(para))
+
+
+def unwrap_bullet_title(para: str) -> str:
+    """The title of a bulletin item's title line, without its bullet and brackets (◆【星河项目封顶】 → 星河项目封顶)."""
+    m = _BULLET_TITLE.match(para)
+    return m.group(1).strip() if m and config.step_on("segment", "bullet_items") else para
+
+
 def _kind(para: str) -> str:
     """The kind of a line (see the module's docstring). A line shaped like a title that names where
     an article appears rather than what it says is furniture (:func:`_title_or_furniture`); an address
@@ -261,6 +305,8 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     the steps switched off (in the key of what is remembered)."""
     if ("://" in para or "www." in para) and config.step_on("segment", "unmark_url_lines") and is_url_line(para):
         return "chrome"
+    if config.step_on("segment", "bullet_items") and is_bullet_title(para):
+        return "title"  # a bulletin item's title (◆【星河项目封顶】, ▲【一周速览】): no caption, no column label
     if config.step_on("segment", "unmark_pictograph_lines"):
         core = strip_end_pictographs(para)
         if core != para:
@@ -340,6 +386,8 @@ def _title_or_furniture(para: str) -> str:
         return "chrome"
     if config.step_on("segment", "unmark_page_mastheads") and is_page_masthead(para):
         return "meta"
+    if config.step_on("segment", "unmark_name_datelines") and is_name_dateline(para):
+        return "meta"  # a bulletin's dateline, a document's running header (云岭县星河经济开发区 2031年5月6日)
     if config.step_on("segment", "unmark_photo_credits") and is_photo_credit(para):
         return "chrome"
     if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para):

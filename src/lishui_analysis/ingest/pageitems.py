@@ -14,7 +14,7 @@ from typing import Callable
 
 from .clean import TAIL_MAX, ends_sentence, is_subheading
 from .furniture import is_pictograph_line, strip_start_pictographs
-from .lines import _BYLINES, _SKIP, _kind, _layout
+from .lines import _BYLINES, _SKIP, _kind, _layout, is_bullet_title
 
 #: Title lines an item may open with (a kicker, its headline, a subheadline).
 ITEM_TITLES_MAX = 3
@@ -161,3 +161,91 @@ def find_unsigned_items(page, group: Callable[[list[int], list[str]], list[list[
         found.append([x])
     for block in found:
         page.starts[block[0]] = group(block, page.paras)
+
+
+BULLET_ITEMS_MIN = 2
+
+
+def find_bullet_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a bulletin whose items each open with a bullet and a title wholly in 【】 (◆【星河项目封顶】 /
+    8月28日，…。 / ▲【一周速览】 / 1. …), two or more such lines on the page, each over a paragraph starts
+    an item with that title alone; the bulletin's name above the first (云岭开发区要闻（第5期）) heads no item.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["要闻速递", "◆【星河项目封顶】", "日前，项目封顶。", "▲【一周速览】", "1. 隧道贯通。"],
+    ...              ["title", "title", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_bullet_items(page, lambda block, paras: [block]); page.starts
+    {1: [[1]], 3: [[3]]}
+    """
+    paras, kinds = page.paras, page.kinds
+    lines = [i for i, p in enumerate(paras) if kinds[i] == "title" and is_bullet_title(p)]
+    if len(lines) < BULLET_ITEMS_MIN:
+        return
+    owner = {x: s for s, groups in page.starts.items() for g in groups for x in g}
+    text = next((y for y in range(lines[0] - 1, -1, -1) if kinds[y] != "title" and kinds[y] not in _SKIP), -1)
+    for s in [s for s in page.starts if text < s < lines[0]]:
+        del page.starts[s]  # (the bulletin's name and dateline over its first item: no item of their own)
+    for x in lines:
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if after is None or kinds[after] != "body":
+            continue
+        s = owner.get(x)
+        if s is not None and s != x:
+            page.starts.pop(s, None)  # (the bulletin's name over its first item's title)
+        page.starts[x] = group([x], paras)
+    page.starts = dict(sorted(page.starts.items()))
+
+
+PHOTO_ITEMS_MIN = 2
+
+
+def _is_caption(para: str) -> bool:
+    """A photo's caption pointing at it (图为……, 上图：……; ``photo_credit_starts`` of ``layout.yaml``)."""
+    return bool(_layout().caption_start.match(para.strip("（()） ")))
+
+
+def find_photo_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a page of photo items (图片新闻: a title, its photo's caption 图为……, a paragraph; two or more such
+    titles right over a caption), each title line over a caption, after a finished paragraph and over a
+    paragraph, starts an item of its own (瓯江隧道贯通 / 图为隧道施工现场。记者 林小雨 摄 / 次日，隧道贯通。).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["星河项目封顶", "图为项目现场。", "日前，项目封顶。", "瓯江隧道贯通", "图为隧道现场。", "次日，隧道贯通。"],
+    ...              ["title", "chrome", "body", "title", "chrome", "body"], starts={0: [[0]]})
+    >>> find_photo_items(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 3]
+    """
+    paras, kinds = page.paras, page.kinds
+    lines = [x for x in range(len(paras) - 1) if kinds[x] == "title" and kinds[x + 1] in _SKIP
+             and _is_caption(paras[x + 1])]
+    if len(lines) < PHOTO_ITEMS_MIN:
+        return
+    taken = _taken(page)
+    for x in lines:
+        before = next((y for y in range(x - 1, -1, -1) if kinds[y] not in _SKIP), None)
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if x in taken or before is None or after is None or kinds[after] != "body" \
+                or kinds[before] not in ("body", *_BYLINES) or not ends_sentence(paras[before]):
+            continue
+        page.starts[x] = group([x], paras)
+
+
+# a transcript's speaker alone on a line: a role, the name in brackets, a colon (发布人（林小雨）：)
+_SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[（(][^（）()]{1,20}[）)][：:]$")
+
+
+def find_read_documents(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """In a transcript, a title line right under a speaker's line (a role, the name in brackets, a colon:
+    发布人（林小雨）：) and over a paragraph is the title of the document the speaker reads (关于……的发布),
+    an item of its own.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭县发布会", "主持人：欢迎。", "发布人（林小雨）：", "关于星河项目的发布", "日前，项目开工。"],
+    ...              ["title", "body", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_read_documents(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 3]
+    """
+    paras, kinds, taken = page.paras, page.kinds, _taken(page)
+    for x in range(1, len(paras) - 1):
+        if kinds[x] == "title" and x not in taken and kinds[x + 1] == "body" and _SPEAKER_LINE.match(paras[x - 1]):
+            page.starts[x] = group([x], paras)

@@ -52,7 +52,9 @@ from .. import config
 from ..errors import note
 # Article, is_byline_line, match_byline_lead, parse_byline_names, parse_meta_line,
 # parse_date_line and _kind are imported from here by other modules and tests.
-from .articles import ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article  # noqa: F401
+from .articles import (  # noqa: F401
+    _DASH_LEAD, ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article,
+)
 from .clean import ends_sentence
 from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
@@ -100,6 +102,8 @@ def _continues(a: str, b: str) -> bool:
         return False  # a slogan or a whole quotation is a kicker of its own (“项目攻坚年”)
     if config.step_on("segment", "join_broken_title") and _broken_before(a, b):
         return True
+    if config.step_on("segment", "dash_subheadline") and _DASH_LEAD.match(b):
+        return False  # a line led by a dash is a subheadline of its own (云岭新区新签项目12个 / ——总投资80亿元)
     if len(a) <= 8 and len(b) <= 8 and " " not in a and " " not in b:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
@@ -370,6 +374,24 @@ def _find_unsigned_items(page: _Page) -> None:
     pageitems.find_unsigned_items(page, _group_titles)
 
 
+def _find_bullet_items(page: _Page) -> None:
+    """On a bulletin of items each titled by a bullet and 【…】, each such title starts an item (◆【星河项目封顶】 /
+    日前，…。 / ▲【一周速览】 / 1. …: two articles; :func:`.pageitems.find_bullet_items`)."""
+    pageitems.find_bullet_items(page, _group_titles)
+
+
+def _find_photo_items(page: _Page) -> None:
+    """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
+    图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
+    pageitems.find_photo_items(page, _group_titles)
+
+
+def _find_read_documents(page: _Page) -> None:
+    """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
+    …: :func:`.pageitems.find_read_documents`)."""
+    pageitems.find_read_documents(page, _group_titles)
+
+
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -436,7 +458,8 @@ def _build_articles(page: _Page) -> None:
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _unmark_site_header, _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
+              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
+              _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 
 
