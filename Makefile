@@ -66,7 +66,7 @@ perturb: $(STAMP) ## How the score moves when names, places, numbers, years or l
 	$(BIN)/python tools/perturb.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
 
 invented: $(STAMP) ## Build and score the invented pages of eval/ (read and held-out sets): make invented SCORE=path/to/score.py
-	@for set in invented invented2 invented3 invented_heldout; do \
+	@for set in invented invented2 invented3 invented_heldout invented_heldout2; do \
 	  rm -rf .invented/$$set && $(BIN)/lishui-analysis build -q --no-cache --skip-bad --raw eval/$$set/raw --out .invented/$$set >/dev/null && \
 	  echo "== eval/$$set" && $(BIN)/python $(SCORE) --gold eval/$$set/gold --pred .invented/$$set | grep -E "^(headlines|quantities|organizations|events)|right on|^score"; done
 
