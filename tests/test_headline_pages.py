@@ -13,11 +13,8 @@ import pytest
 from lishui_analysis.ingest import clean, segment
 from lishui_analysis.ingest.furniture import is_counter_line, is_crumb_line, is_date_span, is_post_time
 
-PLACES = ["云岭县", "瓯江口新区", "松溪镇"]
-WORKS = ["星河新材料项目开工", "精工产业园二期结顶", "智能装备基地投产"]
-HEADS = [p + w for p, w in zip(PLACES, WORKS)]
-NAMES = ["林小雨", "周青山", "吴一帆"]
-AMOUNTS = ["8.5亿元", "12亿元", "36.8亿元"]
+from test_headline_layouts import AMOUNTS, HEADS, NAMES, PLACES, WORKS  # the same invented templates
+
 CASES = list(zip(PLACES, WORKS, HEADS, NAMES, AMOUNTS))
 
 

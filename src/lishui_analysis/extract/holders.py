@@ -484,27 +484,20 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
     for step in config.active_steps(STAGE, HOLDER_STEPS):
         step(r)
     r.found.sort(key=_START)
-    return Holders(text, r.found, _headline_topic(headline), _headline_area(headline))
+    return Holders(text, r.found, *_headline_reading(headline))
 
 
 @lru_cache(maxsize=256)
-def _headline_topic(headline: str) -> Holder | None:
-    """The project or company a headline is about, else the period's batch it names (a place's
-    projects of a quarter or half-year: the report's topic, not a batch counted in passing)."""
-    if not headline:
-        return None
-    hs = find_holders(headline, extract_org_mentions(headline)).items
+def _headline_reading(headline: str) -> tuple[Holder | None, Holder | None]:
+    """From one reading of a headline: the project or company it is about, else the period's batch it names (a
+    place's projects of a quarter or half-year: the report's topic, not a batch counted in passing); and the zone or
+    region it names first (某某高新区1—9月主要经济指标简况: a bulletin's area)."""
+    hs = find_holders(headline, extract_org_mentions(headline)).items if headline else []
     best = next((h for h in hs if h.kind == "project"), None) or next((h for h in hs if h.kind == "company"), None) \
         or next((h for h in hs if h.kind == "batch" and period_batch(h.name)), None)  # (云岭市一季度攻坚工程全面开工)
-    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
-
-
-@lru_cache(maxsize=256)
-def _headline_area(headline: str) -> Holder | None:
-    """The zone or region a headline names first (某某高新区1—9月主要经济指标简况: the bulletin's area)."""
-    hs = find_holders(headline, extract_org_mentions(headline)).items if headline else []
-    best = next((h for h in hs if h.kind in ("zone", "region")), None)
-    return Holder(-1, -1, best.name, best.kind, best.org) if best else None
+    area = next((h for h in hs if h.kind in ("zone", "region")), None)
+    return (Holder(-1, -1, best.name, best.kind, best.org) if best else None,
+            Holder(-1, -1, area.name, area.kind, area.org) if area else None)
 
 
 #: A comitative or locative word and the modifiers of a landmark right before a name (与现有的, 位于在建的,
