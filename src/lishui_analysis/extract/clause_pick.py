@@ -81,7 +81,8 @@ class _ClauseCands:
         sep = clause_end(text, c, len(text))
         self.bound = sep + 1 if sep < len(text) else len(text)
         self.holders, self.c, self.role = holders, c, role
-        self.items = items = [h for h in holders.between(c, self.bound) if acceptable(h, text, c, role, event)]
+        self.items = items = [h for h in holders.between(c, self.bound)
+                              if h.start not in holders.sites and acceptable(h, text, c, role, event)]
         if not items:  # (most clauses: nothing to index, pick gives None)
             self.starts = self.ends = self.last_ng = self.last_proj = self.last_batch = []
             self.n_gen, self.first_ng, self.usable, self.opens = [0], [0], True, {}
@@ -133,7 +134,7 @@ class _ClauseCands:
 
 def _pick_scan(holders: Holders, c: int, hi: int, role: str, event: bool) -> Holder | None:
     """:func:`_pick` by its definition, scanning the clause's holders."""
-    cands = [h for h in holders.between(c, hi) if acceptable(h, holders.text, c, role, event)]
+    cands = [h for h in holders.between(c, hi) if h.start not in holders.sites and acceptable(h, holders.text, c, role, event)]
     if not cands:
         return None
     named = [h for h in cands if h.kind != "generic"]

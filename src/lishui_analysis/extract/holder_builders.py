@@ -1,8 +1,9 @@
 """Steps of :func:`.holders.find_holders` that complete the holders once all are read:
 ``holders.builders`` (the company a project is built by, when the text ties them: the project's
 organization, its parent company in the entities table), ``holders.area_batches`` (a zone's or
-region's counted batch named with the area) and ``holders.short_forms`` (a plant named in full and
-without its brand in one article: one name)."""
+region's counted batch named with the area), ``holders.this_batch`` (此次/本次 + a counted phrase: the
+batch counted before), ``holders.short_forms`` (a plant named in full and without its brand in one
+article: one name) and ``holders.sites`` (a park after 在/于 and a named holder: where, not who)."""
 from __future__ import annotations
 
 import re
@@ -10,8 +11,9 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
+from .. import config
 from .context import clause_start
-from .holder_phrases import opens_clause, word_end
+from .holder_phrases import Holder, opens_clause, word_end
 
 _Reading = Any  # (holders._Reading: the steps read and change it; not imported, holders imports this module)
 
@@ -134,3 +136,61 @@ def _word_starts(name: str, last: int) -> list[int]:
 
 
 _SHORTEST = 5  # (a short form of five characters or more: SEA智造工厂, 轴承生产基地)
+
+
+def located_starts(text: str, items: list) -> frozenset[int]:
+    """Step ``holders.sites``: the starts of the projects a locative preposition (在, 于) introduces after
+    a named project, company or batch of the same clause — where its step happens, not what holds it:
+    in ``星河新材薄膜项目在云岭产业园开工`` or ``云岭精工有限公司于青溪产业园投资建设…`` the park holds
+    neither the milestone nor the figures, nor becomes the article's current project (该项目 after it is
+    the film project). A park with no name before it in its clause (``在云岭产业园，…``) stays a holder.
+
+    >>> from .holder_phrases import Holder
+    >>> t = "星河新材薄膜项目在云岭产业园开工"
+    >>> sorted(located_starts(t, [Holder(0, 8, t[:8], "project"), Holder(9, 14, t[9:14], "project")]))
+    [9]
+    """
+    out, prev = set(), None
+    if not config.step_on("holders", "sites"):
+        return frozenset()
+    for k, h in enumerate(items):
+        if h.kind in ("project", "plot") and prev is not None:
+            s, j = h.start, k - 1  # (the zone or place the park is named in: 在某经开区某某产业园)
+            while j >= 0 and items[j].end == s and items[j].kind in ("zone", "region"):
+                s, j = items[j].start, j - 1
+            if s >= 1 and text[s - 1] in "在于" and prev.end < s and clause_start(text, h.start) <= prev.start:
+                out.add(h.start)
+        if h.kind in ("project", "company", "batch", "plot") and not h.affiliation:
+            prev = h
+    return frozenset(out)
+
+
+_THIS_BATCH = ("此次", "本次", "这批", "该批")
+_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
+
+
+def _same_count(a: str, b: str) -> bool:  # two batch names state no different counts (either may state none)
+    ca, cb = _COUNT.findall(a)[-1:], _COUNT.findall(b)[-1:]
+    return not (ca and cb and ca != cb)
+
+
+def _this_batch(r: _Reading) -> None:
+    """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
+    counted before it: it takes that batch's name — unless its count differs (合计项目30个 … 本次签约项目4个:
+    a part of that batch, a batch of its own).
+
+    >>> from .holders import _Reading, _count_first, _count_last, _found
+    >>> r = _Reading("全县9个重点项目开工。此次开工项目有9个。"); _count_first(r); _count_last(r)
+    >>> _this_batch(r); _found(r)
+    [('全县9个重点项目', 'batch'), ('全县9个重点项目', 'batch')]
+    """
+    found = r.found
+    batches = [(k, h) for k, h in enumerate(found) if h.kind == "batch"]
+    if not any(h.name.startswith(_THIS_BATCH) for _, h in batches):
+        return
+    last = None
+    for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
+        if last is not None and h.name.startswith(_THIS_BATCH) and _same_count(h.name, last.name):
+            found[k] = Holder(h.start, h.end, last.name, "batch")
+        else:
+            last = h

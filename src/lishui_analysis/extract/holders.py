@@ -20,9 +20,9 @@ from operator import attrgetter
 from .. import config
 from .context import clause_start, line_start
 from .holder_phrases import (Holder, batch_left, boundary, company_products, distinctive, framed_start, head_kind,
-                             is_site, left_edge, listed_places, name_form, opens_clause, owner_before, period_batch,
+                             is_site, left_edge, listed_places, name_form, name_start, opens_clause, owner_before, period_batch,
                              project_goal, place_before, proper, vocab)
-from .holder_builders import _area_batches, _builders, _short_forms
+from .holder_builders import _THIS_BATCH, _area_batches, _builders, _short_forms, _this_batch, located_starts
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
 
@@ -310,13 +310,24 @@ def _phrase_start(r: _Reading, m, s: int) -> int | None:
             return None
         whole = _named_before(r, s, last + 1, m) if config.step_on(STAGE, "name_inside") else None
         s = last + 1 if whole is None else whole
+        if whole is None and config.step_on(STAGE, "name_start"):
+            s = name_start(text, s, m.start())  # 星河项目于云岭经济开发区…: the zone's name starts after 于
     # an organization the cut fell inside keeps its name whole (正帆科技（丽水）有限公司…项目: 正 is no break there)
+    i = bisect_right(r.org_starts, m.start() - 1) - 1
+    while i >= 0 and r.orgs[i].end >= m.start():
+        i -= 1
+    if i >= 0 and s <= r.orgs[i].start and text[r.orgs[i].end] in _PREPOSITIONS \
+            and config.step_on(STAGE, "name_start"):  # 星河科技有限公司于云岭经济开发区…: the zone's name after 于
+        s = name_start(text, r.orgs[i].end, m.start())
     i = bisect_right(r.org_starts, s) - 1
     if i >= 0 and r.orgs[i].start < s < r.orgs[i].end:
         s = r.orgs[i].start
     while s < m.start() and (text[s] in "）)—-" or text[s] in "（(" and not _CLOSE.search(text, s, m.start())):
         s += 1  # …有限公司（以下简称“X”）12英寸硅片项目, 样板工程——X项目, B-3地块（星河…: after the mark
     return None if m.start() - s < 2 else s
+
+
+_PREPOSITIONS = "于在从向与和及由为将"  # (after an organization's name: never its next word)
 
 
 def _named_before(r: _Reading, s: int, end: int, m) -> int | None:
@@ -330,14 +341,17 @@ def _named_before(r: _Reading, s: int, end: int, m) -> int | None:
     text = r.text
     if head_kind(m.group()) != "project" or not r.v["cjk_name"].match(text, end) or text[end] in "（）()·+-—&" \
             or not distinctive(text[end:m.end()], m.group()) or r.v["determiner"].search(text, end, m.start()) \
-            or _COUNTED.match(text, end):
-        return None
+            or _COUNTED.match(text, end) or name_start(text, end, m.start()) > end:
+        return None  # (…项目于云岭产业园: the words between open with a preposition, no name of theirs)
     for k in range(len(r.found) - 1, max(-1, len(r.found) - 4), -1):
         h = r.found[k]
         if h.end == end and h.start >= s and (h.kind == "project" or h.kind == "zone" and not proper(text, end, m.start())):
             del r.found[k]
             r.taken[h.start:h.end] = bytes(h.end - h.start)
-            return h.start if h.kind == "project" else s
+            if h.kind == "project":
+                return h.start
+            before = r.taken.rfind(1, s, h.start)  # (a zone's run starts after the holder before it: 星河项目于|云岭新区…)
+            return s if before < 0 else name_start(text, before + 1, m.start())
     return None
 
 
@@ -441,36 +455,6 @@ def _regions(r: _Reading) -> None:
             take(Holder(m.start(), m.end(), m.group(), "region"))
 
 
-_THIS_BATCH = ("此次", "本次", "这批", "该批")
-_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十百]+)[个家项]")  # a batch's count, as written
-
-
-def _same_count(a: str, b: str) -> bool:  # two batch names state no different counts (either may state none)
-    ca, cb = _COUNT.findall(a)[-1:], _COUNT.findall(b)[-1:]
-    return not (ca and cb and ca != cb)
-
-
-def _this_batch(r: _Reading) -> None:
-    """A counted phrase opened by 此次, 本次, 这批, 该批 (``此次开工项目有9个``) is the batch the article
-    counted before it: it takes that batch's name — unless its count differs (合计项目30个 … 本次签约项目4个:
-    a part of that batch, a batch of its own).
-
-    >>> r = _Reading("全县9个重点项目开工。此次开工项目有9个。"); _count_first(r); _count_last(r)
-    >>> _this_batch(r); _found(r)
-    [('全县9个重点项目', 'batch'), ('全县9个重点项目', 'batch')]
-    """
-    found = r.found
-    batches = [(k, h) for k, h in enumerate(found) if h.kind == "batch"]
-    if not any(h.name.startswith(_THIS_BATCH) for _, h in batches):
-        return
-    last = None
-    for k, h in sorted(batches, key=lambda kh: kh[1].start):  # in text order
-        if last is not None and h.name.startswith(_THIS_BATCH) and _same_count(h.name, last.name):
-            found[k] = Holder(h.start, h.end, last.name, "batch")
-        else:
-            last = h
-
-
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
                 _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
@@ -516,7 +500,8 @@ class Holders:
         self.starts = [h.start for h in items]
         self.headline_topic, self.headline_area = headline_topic, headline_area
         # (a project after 与/同/跟 is a preposition's object — 与现有的某某大桥拼宽 — never the topic)
-        self.projects = [h for h in items if h.kind in ("project", "plot")
+        self.sites = located_starts(text, items)
+        self.projects = [h for h in items if h.kind in ("project", "plot") and h.start not in self.sites
                          and not _COMITATIVE.search(text, max(0, h.start - 8), h.start)]
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
