@@ -198,6 +198,31 @@ def test_a_bare_month_keeps_the_publication_year(text, month):
     assert dates(text, "2024-12-20")[-1][1] == month
 
 
+# ---- a timeline told in one paragraph: a bare month after publication goes on from the year before ----
+
+@pytest.mark.parametrize("p", PROJECTS[:3])
+@pytest.mark.parametrize("sep", ["；", "。"])
+@pytest.mark.parametrize("first, year", [("去年8月28日", 2023), ("2022年7月", 2022)])
+@pytest.mark.parametrize("b", [9, 11])
+def test_a_timeline_month_after_publication_continues_the_year_told(p, sep, first, year, b):
+    text = f"{p}{first}签约落地，当月摘牌拿地{sep}{b}月20日厂房封顶{sep}今年3月8日首台设备进场。"
+    got = {t: d for t, d, _ in events(text, "2024-06-28")}
+    assert got["topped_out"] == f"{year}-{b:02d}-20"
+    assert got["equipment_move_in"] == "2024-03-08"
+
+
+@pytest.mark.parametrize("later", ["计划12月20日厂房封顶", "预计12月完成封顶", "12月20日前完成厂房封顶",
+                                   "项目将于12月封顶"])
+@pytest.mark.parametrize("sep", ["；", "。"])
+def test_a_planned_month_after_publication_keeps_the_publication_year(later, sep):
+    text = f"星河新材料项目去年8月签约{sep}{later}。"
+    assert dates(text, "2024-06-28")[-1][1].startswith("2024-12")
+
+
+def test_a_month_in_another_paragraph_keeps_the_publication_year():
+    assert dates("星河新材料项目去年8月签约。\n12月20日厂房封顶。", "2024-06-28")[-1][1] == "2024-12-20"
+
+
 # ---- durations between milestones carry no date -------------------------------------------------
 
 @pytest.mark.parametrize("p", PROJECTS[:3])
@@ -225,6 +250,7 @@ def test_a_day_before_hou_is_a_date_not_a_duration():
     ("dates.spring_festival", "春节后开工。", "2024-03-05", "2024-02", None),
     ("dates.word_before_qian", "该项目前年3月开工。", "2024-12-20", "2022-03", "2024-12"),
     ("dates.sentence_year", "2020年4月开工，9月投产。", "2024-12-20", "2020-09", "2024-09"),
+    ("dates.chronology", "去年8月签约；12月20日封顶。", "2024-06-28", "2023-12-20", "2024-12-20"),
 ])
 def test_each_date_step_switches_off(step, text, pub, on, off):
     assert extract_dates(text, pub)[-1].date == on

@@ -38,7 +38,9 @@ Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name
   yearbook's 年内，…签约落地), at year precision;
 * ``sentence_year`` — a bare month continues the year written before it in its sentence
   (2022年4月开工，9月封顶 → 2022-09), unless it lies before that date's month or a "now" word
-  (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月).
+  (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月);
+* ``chronology`` — across ； in a timeline (去年8月签约；12月20日封顶), the same, when the publication's
+  year would put the month after publication and no plan (计划, 预计, 将 …) opens its clause group.
 """
 from __future__ import annotations
 
@@ -285,6 +287,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
     sentence_year = config.step_on(STAGE, "sentence_year")
     month_period = config.step_on(STAGE, "month_period")
     bare_part = config.step_on(STAGE, "bare_part")
+    chronology = config.step_on(STAGE, "chronology")
     festivals = None
     date_re = _date_re(config.step_on(STAGE, "word_before_qian"))
     for m in _matches(body, date_re, _rare_re(lunar, spring)):
@@ -359,6 +362,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 y = stated[0]
                 if y != py:
                     last_year = y
+            elif chronology and stated is not None and _timeline_year(body, stated, start, mo, d, py, pm, pd_):
+                y = last_year = stated[0]
         elif g["period"]:
             # 1-4月开工7个 (a year-to-date tally), 截至11月底: the year written alone before it in its
             # sentence (2024年，1-4月…), else the publication's
@@ -474,6 +479,25 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 @lru_cache(maxsize=16)
 def _sentence_ends(body: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(body)]
+
+
+_HARD_END = re.compile(r"[\n]")
+_PLAN_CUE = re.compile(r"计划|预计|将|力争|争取|拟|有望|确保|目标|要|日前|月前|底前|之前")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None, py, pm, pd_) -> bool:
+    """Step ``dates.chronology``: a bare month in a timeline told in one paragraph (去年8月28日签约；12月
+    20日厂房封顶。今年3月8日设备进场) continues the earlier year written before it across ； and 。 when the
+    publication's year would put it after publication and its sentence (up to its clause's end) says no
+    plan or deadline (计划12月…, 12月20日前完成…): a told past, not a future step."""
+    if stated[1] is None or mo < stated[1] or not py or stated[0] >= py or _HARD_END.search(body, stated[2], start):
+        return False
+    if (mo, d or 1) <= (pm or 12, pd_ or 31):
+        return False
+    group = max(body.rfind(c, stated[2], start) for c in "；;。！？")
+    after = _CLAUSE_END.search(body, start)
+    return _PLAN_CUE.search(body, group + 1, after.start() if after else len(body)) is None
 
 
 def _ends_between(body: str, lo: int, hi: int) -> bool:
