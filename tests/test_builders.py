@@ -15,6 +15,8 @@ FORMS = [
     "{project}由{company}牵头投资建设，总投资{x}亿元。",
     "{company}投资建设的{project}总投资{x}亿元。",
     "{company}投建的{project}总投资{x}亿元。",
+    "{company}在澜岳经济开发区投资建设的{project}总投资{x}亿元。",       # where it builds, between
+    "{company}（简称“岭拓”）于青溪高新区建设的{project}总投资{x}亿元。",  # and its short name's note
 ]
 NAMES = [("星河精密轴承项目", "浙江云岭精工有限公司"), ("翠峰新材料产业园项目", "岚舟新材料科技股份有限公司")]
 
@@ -29,6 +31,13 @@ def _project_org(text):
 def test_the_owner_named_with_the_project_is_its_organization(form, project, company):
     text = form.format(project=project, company=company, x="12.5")
     assert _project_org(text).get(project) == company
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_site_phrase_too_long_or_broken_ties_no_owner(project, company):
+    for text in (f"{company}在澜岳，经济开发区建设的{project}开工。",  # a clause break inside
+                 f"{company}在澜岳经济开发区和青溪高新区以及翠峰产业园等多个园区持续建设的{project}开工。"):  # too long a phrase
+        assert _project_org(text).get(project, "") == ""
 
 
 @pytest.mark.parametrize("project, company", NAMES)

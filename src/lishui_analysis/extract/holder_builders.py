@@ -29,7 +29,7 @@ def _builders(r: _Reading) -> None:
     """The company a project is built by, when the text says so in one of two forms — the project,
     then 由 and the company with an owner's verb (``星河轴承项目由浙江云岭精工有限公司投资建设``), or
     the company with an owner's verb and 的 right before the project (``浙江云岭精工有限公司投资建设的
-    星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
+    星河轴承项目``, also with where it builds between: ``…有限公司在云岭经开区建设的星河轴承项目``) — becomes the project's organization (its parent company in the entities table).
 
     >>> from .organizations import extract_org_mentions
     >>> from .holders import _Reading, _head_phrases, _organizations
@@ -57,8 +57,28 @@ def _builders(r: _Reading) -> None:
                 if m is not None and m.start() in by_end:
                     owner = by_end[m.start()]
                     break
+                if m is not None:  # X在云岭经开区投资建设的…项目: a place the company builds at between them
+                    owner = _owner_before_site(text, m.start(), by_end)
+                    if owner is not None:
+                        break
         if owner is not None:
             r.found[k] = replace(h, org=owner)
+
+
+#: a locative phrase right before an owner's verb (在云岭经开区, 于青溪产业园), and a 简称 note before it
+_SITE_BEFORE = re.compile(r"[在于][^，。；：,;:！？!?\n“”（）()]{2,24}$")
+_NOTE_BEFORE = re.compile(r"[（(][^（）()\n]{1,24}[）)]$")
+
+
+def _owner_before_site(text: str, verb: int, by_end: dict) -> Any:
+    """The company right before a locative phrase that ends at ``verb`` (an owner's verb), perhaps
+    with a note on its short name between: ``星河精工有限公司（简称“星河”）在云岭经开区投资建设的…``."""
+    site = _SITE_BEFORE.search(text, max(0, verb - 25), verb)
+    if site is None:
+        return None
+    end = site.start()
+    note = _NOTE_BEFORE.search(text, max(0, end - 26), end)
+    return by_end.get(end) or (by_end.get(note.start()) if note is not None else None)
 
 
 _SENTENCE_END = re.compile("[。！？!?\n]")
