@@ -116,3 +116,17 @@ def test_a_title_of_the_column_width_stays_apart_on_an_indented_page():
 def test_lines_of_a_web_page_are_no_column():
     page = "云岭大桥通车\n来源：云岭日报\n" + "\n".join(_PARAS) + "\n责任编辑：林小雨"
     assert clean.join_column_lines(page) == page
+
+
+# --- an in-body heading opened by any symbol is no broken sentence ------------------------------
+
+@_pytest.mark.parametrize("mark", ["▍", "■", "★", "▶", "🔹", "📌"])
+@_pytest.mark.parametrize("title", ["储能电池：从签约到投产仅用9个月", "人才公寓 800套房源交付"])
+def test_a_symbol_opened_heading_is_not_joined_to_its_paragraph(mark, title):
+    paras = [f"{mark}{title}", "云岭储能科技有限公司电池项目今年2月签约，10月投产。"]
+    assert clean.repair_breaks(paras) == paras
+
+
+@_pytest.mark.parametrize("first", ["“", "【", "（", "·", "%"])
+def test_punctuation_is_no_heading_marker(first):
+    assert not clean.is_subheading(f"{first}云岭储能科技今年投产")

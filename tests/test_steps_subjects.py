@@ -40,7 +40,7 @@ def test_the_steps_in_their_order():
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
-        "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.tally_of_batch", "resolve.count_and_noun",
+        "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.heading_line", "resolve.tally_of_batch", "resolve.count_and_noun",
         "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
         "resolve.respective", "resolve.time_lead", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
@@ -308,6 +308,8 @@ RESOLVE_OFF = [
      ("青田经开区", "zone", 0, 5), ("", "", -1, -1)),
     ("resolve.current_topic", ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"),
      ("云岭科技电池材料项目", "project", -1, -1), ("", "", -1, -1)),
+    ("resolve.heading_line", ("岭拓项目总投资3亿元。\n▍储能：11个月从签约到投产\n云岭科技电池材料项目去年签约。", "11个月", "project"),
+     ("云岭科技电池材料项目", "project", -1, -1), ("岭拓项目", "project", -1, -1)),
     ("resolve.named_later", ("“明年就能投产。”云岭科技电池材料项目负责人说。", "明年", "project", True),
      ("云岭科技电池材料项目", "project", -1, -1), ("", "", -1, -1)),
 ]

@@ -264,3 +264,21 @@ def test_a_landmark_after_a_comitative_or_locative_word_is_never_the_topic(link,
     text = f"近日，{project}加快建设。该路段{link.format(l=landmark)}。项目总投资12.6亿元，已完成形象进度40%。"
     got = holders_of(text)
     assert got["12.6亿元"][0] == project and got["40%"][0] == project
+
+
+# ---- heading_line: a figure in an in-body heading is the paragraph's it opens -------------------
+
+@pytest.mark.parametrize("mark", ["▍", "■", "一、", "（二）"])
+@pytest.mark.parametrize("fig", ["11个月", "58天"])
+def test_a_figure_in_an_in_body_heading_is_the_next_paragraphs(mark, fig):
+    text = (f"岭拓精工有限公司数控机床项目去年投产，总投资6亿元。\n{mark}储能电池：{fig}从签约到投产\n"
+            "青溪储能科技有限公司钠电池项目今年2月签约，总投资3亿元。\n")
+    got = holders_of(text)
+    assert got[fig][:2] == ("青溪储能科技有限公司钠电池项目", "project") and got[fig][2] == "heading_line"
+    assert got["6亿元"][0] == "岭拓精工有限公司数控机床项目"
+
+
+def test_a_figure_in_a_long_line_is_no_headings():
+    text = ("岭拓精工有限公司数控机床项目去年投产，总投资6亿元，用时11个月，从签约到投产刷新了全区的纪录。\n"
+            "青溪储能科技有限公司钠电池项目今年2月签约。\n")
+    assert holders_of(text)["11个月"][0] == "岭拓精工有限公司数控机床项目"

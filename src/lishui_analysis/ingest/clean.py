@@ -219,8 +219,9 @@ def ends_sentence(para: str) -> bool:
 
 
 def is_subheading(para: str) -> bool:
-    """Short lines with a list or bullet marker are in-body headings, not broken sentences."""
-    return len(para) <= 30 and bool(_SUBHEAD_RE.match(para))
+    """Short lines with a list or bullet marker are in-body headings, not broken sentences: a numbered
+    marker (一、, （二）) or any symbol opening the line (Unicode category So: ■, ▍, ★, ▶, an emoji)."""
+    return len(para) <= 30 and (bool(_SUBHEAD_RE.match(para)) or unicodedata.category(para[:1] or " ") == "So")
 
 
 #: A paragraph shorter than this with no clause mark is a phrase of its own — a heading, a photo
