@@ -609,3 +609,15 @@ def test_the_start_of_a_span_to_now_dates_no_later_milestone(since):
 def test_this_year_since_still_dates_a_later_milestone_by_the_year():
     text = "今年以来，星河园区招商成效明显。云岭精工年产5万台减速机项目签约落地。"
     assert [(e.event_type, e.date) for e in events_of(text, "2025-06-18")] == [("settled", "2025")]
+
+
+# ---- a year or quarter naming a batch (2026年一季度重大项目) dates no milestone --------------------
+
+@pytest.mark.parametrize("period", ["2026年一季度", "2026年", "今年二季度"])
+@pytest.mark.parametrize("noun", ["重大项目", "重点项目", "重大产业项目"])
+@pytest.mark.parametrize("day, verb", [("3月5日", "开工"), ("5月18日", "签约")])
+def test_a_period_naming_a_batch_does_not_date_the_ceremonys_tally(period, noun, day, verb):
+    text = f"{day}上午，澜岳经开区{period}{noun}集中{verb}活动在岭拓项目现场举行。此次集中{verb}项目31个，总投资56.8亿元。"
+    pub = "2026-06-18"
+    dated = {(e.subject, e.date) for e in events_of(text, pub) if "31个" in e.subject}
+    assert dated == {(f"此次集中{verb}项目31个", f"2026-{day[0]:0>2}-{day[2:-1]:0>2}")}
