@@ -16,9 +16,9 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .. import config
-from ..ingest.clean import is_subheading
 from .clause_pick import _ClauseCands, _pick, _pick_scan, acceptable, subject_type  # noqa: F401  (re-exported)
 from .context import clause_end, clause_start, count_in, find_in, line_end, line_start, occurs_within, rfind_in
+from .figure_cues import borrower, heading_holder
 from .holder_phrases import NONE, Holder, Resolved, left_edge, opens_clause, vocab, word_end
 from .holders import Holders
 from .list_reading import _ands, _batch_spelled_out, _respective_items, _rfind_word
@@ -486,16 +486,15 @@ def _current_topic(f: _Figure) -> Resolved | None:
 
 
 def _heading_line(f: _Figure) -> Resolved | None:
-    """A figure or milestone in an in-body heading (a short line opened by a bullet or a number:
-    ``▍五轴机床：11个月从签约到投产``) belongs to the first project or company of the paragraph the
-    heading opens, not to the one before it."""
-    floor = line_start(f.text, f.pos)
-    end = line_end(f.text, f.pos)
-    if end < 0 or f.pos - floor > 30 or not is_subheading(f.text[floor:end]):
-        return None
-    nxt = line_end(f.text, end + 1)
-    h = f.holders.first_between(end + 1, nxt if nxt >= 0 else len(f.text), ("project", "company"))
+    """A figure or milestone in an in-body heading belongs to the paragraph it opens (:func:`.figure_cues.heading_holder`)."""
+    h = heading_holder(f.holders, f.pos)
     return None if h is None else Resolved(h.name, subject_type(h, f.role), h.org)
+
+
+def _lent_to(f: _Figure) -> Resolved | None:
+    """A lender's credit or loan is the borrower's (:func:`.figure_cues.borrower`), never the bank's."""
+    h = borrower(f.holders, f.pos, f.end, f.sentence, f.clause, f.topic)
+    return None if h is None else _answer(f.holders, h, f.role)
 
 
 def _named_later(f: _Figure) -> Resolved | None:
@@ -509,7 +508,7 @@ def _named_later(f: _Figure) -> Resolved | None:
 
 #: The attempts of :func:`resolve`, in order (stage ``resolve``): the first that answers wins.
 RESOLVE_STEPS = (_area_batch, _counted_phrase, _project_name, _heading_line, _tally_of_batch, _count_and_noun, _count_and_words, _holder_after, _list_item, _list_total,
-                 _respective, _time_lead, _same_clause,
+                 _respective, _time_lead, _lent_to, _same_clause,
                  _listed_before, _earlier_clauses, _area_statistic, _speaking_zone, _current_topic, _named_later)
 
 
