@@ -43,7 +43,7 @@ def test_the_steps_in_their_order():
         "resolve.area_batch", "resolve.counted_phrase", "resolve.project_name", "resolve.heading_line", "resolve.tally_of_batch", "resolve.count_and_noun",
         "resolve.count_and_words",
         "resolve.holder_after", "resolve.list_item", "resolve.list_total",
-        "resolve.respective", "resolve.time_lead", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
+        "resolve.respective", "resolve.time_lead", "resolve.lent_to", "resolve.same_clause", "resolve.listed_before", "resolve.earlier_clauses",
         "resolve.area_statistic", "resolve.speaking_zone", "resolve.current_topic", "resolve.named_later"]
 
 
@@ -308,6 +308,8 @@ RESOLVE_OFF = [
      ("青田经开区", "zone", 0, 5), ("", "", -1, -1)),
     ("resolve.current_topic", ("云岭科技电池材料项目开工。完成投资3亿元。", "3亿元", "project"),
      ("云岭科技电池材料项目", "project", -1, -1), ("", "", -1, -1)),
+    ("resolve.lent_to", ("岭拓储能电池项目开工。星河银行云岭支行为项目授信15亿元。", "15亿元", "project"),
+     ("岭拓储能电池项目", "project", 0, 8), ("星河银行云岭支行", "project", 11, 19)),
     ("resolve.heading_line", ("岭拓项目总投资3亿元。\n▍储能：11个月从签约到投产\n云岭科技电池材料项目去年签约。", "11个月", "project"),
      ("云岭科技电池材料项目", "project", -1, -1), ("岭拓项目", "project", -1, -1)),
     ("resolve.named_later", ("“明年就能投产。”云岭科技电池材料项目负责人说。", "明年", "project", True),

@@ -282,3 +282,36 @@ def test_a_figure_in_a_long_line_is_no_headings():
     text = ("岭拓精工有限公司数控机床项目去年投产，总投资6亿元，用时11个月，从签约到投产刷新了全区的纪录。\n"
             "青溪储能科技有限公司钠电池项目今年2月签约。\n")
     assert holders_of(text)["11个月"][0] == "岭拓精工有限公司数控机床项目"
+
+
+# ---- lent_to: a lender's credit or loan is the borrower's -----------------------------------------
+
+PROJECT = "浙江岭拓新能源科技有限公司年产8GWh储能电池项目"
+BANKS = ["星河银行云岭分行", "云岭农商银行", "青溪银行澜岳支行"]
+
+
+@pytest.mark.parametrize("bank", BANKS)
+@pytest.mark.parametrize("loan", ["为该项目授信{x}", "为项目提供{x}中长期贷款", "发放固定资产贷款{x}", "已为项目审批首笔贷款{x}"])
+@pytest.mark.parametrize("x", ["15亿元", "8000万元"])
+def test_a_banks_loan_is_the_projects(bank, loan, x):
+    text = f"{PROJECT}今年3月开工。为保障建设资金，{bank}{loan.format(x=x)}。"
+    assert holders_of(text)[x][:2] == (PROJECT, "project") and holders_of(text)[x][2] == "lent_to"
+
+
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_loan_to_named_borrowers_is_theirs(bank):
+    text = f"{PROJECT}今年3月开工。{bank}与4家企业现场签订融资协议，授信金额2.3亿元。"
+    assert holders_of(text)["2.3亿元"][:2] == ("4家企业", "batch")
+
+
+@pytest.mark.parametrize("bank", BANKS)
+@pytest.mark.parametrize("who", ["园区企业", "链上企业"])
+def test_a_loan_to_borrowers_in_general_is_not_the_projects(bank, who):
+    text = f"{PROJECT}今年3月开工。{bank}已为{who}授信超30亿元。"
+    assert holders_of(text)["超30亿元"][0] != PROJECT
+
+
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_figure_with_no_lending_word_is_no_loan(bank):
+    text = f"{PROJECT}今年3月开工。{bank}今年营业收入增长12%。"
+    assert holders_of(text)["12%"][2] != "lent_to"
