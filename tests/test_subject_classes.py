@@ -315,3 +315,19 @@ def test_a_loan_to_borrowers_in_general_is_not_the_projects(bank, who):
 def test_a_figure_with_no_lending_word_is_no_loan(bank):
     text = f"{PROJECT}今年3月开工。{bank}今年营业收入增长12%。"
     assert holders_of(text)["12%"][2] != "lent_to"
+
+
+# ---- a clause on the bare word 项目 is the current project's, never a speaking zone's ---------------
+
+@pytest.mark.parametrize("zone", ["澜岳经济技术开发区", "青溪高新区"])
+@pytest.mark.parametrize("clause", ["项目总投资18亿元", "该项目总投资18亿元", "整个项目总投资18亿元"])
+def test_a_bare_project_clause_is_not_the_speaking_zones(zone, clause):
+    text = (f"清晨，记者走进岭拓光电科技有限公司的封装车间。\n{zone}的招商小分队第三次登门。\n"
+            f"前年10月，双方正式签约，{clause}，分两期建设。\n")
+    assert holders_of(text)["18亿元"][0] == "岭拓光电科技有限公司"
+
+
+@pytest.mark.parametrize("zone", ["澜岳经济技术开发区", "青溪高新区"])
+def test_a_zone_still_speaks_for_its_own_figures(zone):
+    text = f"清晨，记者走进岭拓光电科技有限公司的封装车间。\n{zone}今年以来完成固定资产投资85亿元。\n"
+    assert holders_of(text)["85亿元"][0] == zone

@@ -470,12 +470,15 @@ def _speaking_zone(f: _Figure) -> Resolved | None:
     """A zone that last spoke as a clause's subject (``经开区现有…；完成投资…``) holds the figures
     after it with no holder of their own, unless a project or company was named after it; not a
     milestone, not inside a quotation."""
-    if f.event or _in_quotation(f.text, f.pos, f.floor):
-        return None
+    if f.event or _in_quotation(f.text, f.pos, f.floor) or _BARE_PROJECT.match(f.text, f.clause):
+        return None  # (项目总投资18亿元: a clause whose subject is the bare word 项目 is the current project's)
     zone, topic = f.holders.speaking_zone(f.pos), f.topic
     if zone is not None and (topic is None or topic.end < zone.start):
         return Resolved(zone.name, "zone", zone.org, zone.start, zone.end)
     return None
+
+
+_BARE_PROJECT = re.compile(r"\s*(?:该|整个|这个)?项目(?![部办群组])")
 
 
 def _current_topic(f: _Figure) -> Resolved | None:
