@@ -292,6 +292,20 @@ def test_a_traditional_page_keeps_its_titles_and_names_as_written(tmp_path):
     assert set(m["org_id"]) <= set(o["org_id"])
 
 
+@pytest.mark.parametrize("project, written", [("云岭智能装备产业园项目", "雲嶺智能裝備產業園項目"),
+                                              ("青溪电子材料项目", "青溪電子材料項目")])
+def test_a_traditional_pages_holders_are_as_written(tmp_path, project, written):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "trad.txt").write_text(f"項目動工\n本報訊 {written}今年3月動工，總投資12億元。\n", encoding="utf-8")
+    build(raw, tmp_path / "out")
+    q = pd.read_parquet(tmp_path / "out" / "quantities.parquet")
+    e = pd.read_parquet(tmp_path / "out" / "events.parquet")
+    assert list(q["subject"]) == [written] and list(e["subject"]) == [written]
+    ent = pd.read_parquet(tmp_path / "out" / "entities.parquet")
+    assert set(ent["name"]) == {project}  # (one entity across scripts, named in simplified: tables/names.py)
+
+
 def test_projects_do_not_depend_on_row_order_or_repeated_articles():
     """The project accumulator keeps one article as a string and makes the set on a second one:
     rows in any order, an article named twice, give the same projects (invented names)."""

@@ -131,8 +131,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
     text, written = clean.normalize_page(doc.text)  # (titles are quoted in the script the page uses)
 
     def as_written(name: str) -> str:
-        """A name (an organization's, a reporter's) in the script the page writes it in (extraction
-        reads simplified)."""
+        """A name (an organization's, a reporter's, a figure's or milestone's holder) in the script the
+        page writes it in (extraction reads simplified)."""
         return clean.as_written(name, written) if written else name
     page = doc.page  # what an HTML page states of itself (title, date, source, canonical URL, site)
     if doc.fmt == "html" and page.get("title") and page.get("articles", 1) == 1:
@@ -192,8 +192,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             rows["quantities"].append(dict(
                 quantity_id=f"{aid}:q{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, q.start, starts),
                 start=q.start, end=q.end, surface=q.surface, value=q.value, unit=q.unit, unit_text=q.unit_text,
-                kind=q.kind, metric=q.metric, subject=q.subject, subject_type=q.subject_type,
-                entity_id=entity_id_for(q.subject_type, q.subject, aid),
+                kind=q.kind, metric=q.metric, subject=as_written(q.subject), subject_type=q.subject_type,
+                entity_id=entity_id_for(q.subject_type, as_written(q.subject), aid),
                 subject_rule=q.subject_rule if q.subject else "", correction="",
                 org_id=org_id_for(as_written(q.org_name)) if q.org_name else "",
                 period=q.period, approximate=q.approximate, forecast=q.forecast))
@@ -201,7 +201,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             rows["events"].append(dict(
                 event_id=f"{aid}:e{n:03d}", article_id=aid, sentence_id=_sentence_of(sents, e.start, starts),
                 start=e.start, end=e.end, surface=e.surface, sentence=e.sentence, event_type=e.event_type,
-                subject=e.subject, subject_type=e.subject_type, entity_id=entity_id_for(e.subject_type, e.subject, aid),
+                subject=as_written(e.subject), subject_type=e.subject_type,
+                entity_id=entity_id_for(e.subject_type, as_written(e.subject), aid),
                 org_id=org_id_for(as_written(e.org_name)) if e.org_name else "", date=e.date,
                 date_precision=e.date_precision, planned=e.planned, n_mentions=e.n_mentions,
                 subject_rule=e.subject_rule if e.subject else "", correction="",
