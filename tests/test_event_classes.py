@@ -621,3 +621,18 @@ def test_a_period_naming_a_batch_does_not_date_the_ceremonys_tally(period, noun,
     pub = "2026-06-18"
     dated = {(e.subject, e.date) for e in events_of(text, pub) if "31个" in e.subject}
     assert dated == {(f"此次集中{verb}项目31个", f"2026-{day[0]:0>2}-{day[2:-1]:0>2}")}
+
+
+# ---- 进场 with the equipment before it, adverbs between (设备陆续进场) -------------------------------
+
+@pytest.mark.parametrize("adverbs", ["陆续", "已全部", "就要开始", "全部"])
+@pytest.mark.parametrize("what", ["设备", "生产线"])
+def test_equipment_entering_with_adverbs_between_is_its_move_in(adverbs, what):
+    text = f"今年3月，岭拓储能电池项目{what}{adverbs}进场。"
+    got = rows(text)
+    assert len(got) == 1 and got[0][0] == "equipment_move_in" and got[0][1].startswith("岭拓储能电池项目")
+
+
+@pytest.mark.parametrize("who", ["施工队伍", "建设者们", "设备供应商的工程师在6月中旬逐步"])
+def test_others_entering_the_site_is_no_move_in(who):
+    assert rows(f"今年3月，岭拓储能电池项目{who}进场。") == []

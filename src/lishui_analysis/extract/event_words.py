@@ -16,7 +16,8 @@ from .context import occurrence_index, occurs_within
 def words_of(key: str) -> frozenset[str]:
     """The words events.yaml lists under ``key`` in any type: ``period_words`` (a construction period,
     a milestone only before a range of years), ``not_ceremony`` (落地: no ceremony of its type),
-    ``words_with_object`` (签订: a milestone only with its object, :func:`object_after`)."""
+    ``words_with_object`` (签订: a milestone only with its object, :func:`object_after`),
+    ``words_with_subject`` (进场: only with its subject before it, :func:`subject_before`)."""
     return frozenset(w for spec in event_vocab().values() for w in spec.get(key, ()))
 
 
@@ -24,7 +25,8 @@ def words_of(key: str) -> frozenset[str]:
 def milestone_verbs():
     entries = []
     for etype, spec in event_vocab().items():
-        for w in spec["words"] + spec.get("period_words", []) + spec.get("words_with_object", []):
+        for w in spec["words"] + spec.get("period_words", []) + spec.get("words_with_object", []) \
+                + spec.get("words_with_subject", []):
             entries.append((w, etype, tuple(spec.get("not_before", ())), tuple(spec.get("not_after", ()))))
     entries.sort(key=lambda e: -len(e[0]))
     return entries, re.compile("|".join(re.escape(e[0]) for e in entries)), {e[0]: e for e in entries}
@@ -36,6 +38,14 @@ def object_after(event_type: str) -> re.Pattern:
     spec = event_vocab()[event_type]
     objects = "|".join(map(re.escape, spec["objects"]))
     return re.compile(rf"[^，。；、,;！？!?]{{0,{int(spec['object_within'])}}}?(?:{objects})")
+
+
+def subject_before(event_type: str, text: str, cstart: int, start: int) -> bool:
+    """The subject a ``words_with_subject`` verb of ``event_type`` needs stands before it in its clause
+    (设备陆续进场: within ``subject_within`` characters)."""
+    spec = event_vocab()[event_type]
+    words = tuple(spec["subjects"])
+    return occurs_within(text, words, max(cstart, start - int(spec["subject_within"]) - max(map(len, words))), start)
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,8 @@ from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
 from .event_rows import Rows, add_row, trial_runs
-from .event_words import future_within, has_non_subject, milestone_verbs, negated, now_adverbs, object_after, words_of
+from .event_words import (future_within, has_non_subject, milestone_verbs, negated, now_adverbs, object_after,
+                          subject_before, words_of)
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -231,6 +232,8 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
         return False
     if s.word in words_of("words_with_object") and not object_after(s.event_type).match(text, s.end):
         return False  # 签订承诺书: a signing without an agreement settles nothing
+    if s.word in words_of("words_with_subject") and not subject_before(s.event_type, text, s.cstart, s.start):
+        return False  # 施工队伍进场: the builders enter, no equipment
     if has_non_subject(s.event_type, text, s.cstart, s.start):
         return False  # 银团贷款正式落地: money lands, no firm settles
     if negated(text, s.cstart, s.start):
