@@ -636,3 +636,21 @@ def test_equipment_entering_with_adverbs_between_is_its_move_in(adverbs, what):
 @pytest.mark.parametrize("who", ["施工队伍", "建设者们", "设备供应商的工程师在6月中旬逐步"])
 def test_others_entering_the_site_is_no_move_in(who):
     assert rows(f"今年3月，岭拓储能电池项目{who}进场。") == []
+
+
+# ---- what 标志着 marks came on the day of the event that marks it ---------------------------------
+
+@pytest.mark.parametrize("day", ["7月28日", "6月3日"])
+@pytest.mark.parametrize("event, marked, etype", [("首片电池片下线", "正式投产", "production_start"),
+                                                  ("最后一根钢梁吊装到位", "主体结构顺利封顶", "topped_out")])
+@pytest.mark.parametrize("sep", ["，", "。这"])
+def test_a_milestone_marked_by_an_event_takes_its_day(day, event, marked, etype, sep):
+    text = f"{day}，岭拓光伏年产10GW电池片项目{event}{sep}标志着该项目{marked}。"
+    got = [(t, d) for t, _, _, d in rows(text, "2025-08-11") if t == etype]
+    month, d = day[:-1].split("月")
+    assert got == [(etype, f"2025-{int(month):02d}-{int(d):02d}")]
+
+
+def test_a_planned_marked_milestone_takes_no_day():
+    text = "7月28日，岭拓光伏项目签约，标志着该项目将于明年投产。"
+    assert [d for t, _, _, d in rows(text, "2025-08-11") if t == "production_start"] == ["2026"]

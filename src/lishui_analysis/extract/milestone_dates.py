@@ -255,6 +255,8 @@ class DatePicker:
         self.text, self.dates, self.pub_date = text, dates, pub_date
         self.kept = [d for d in dates if not _no_milestone_date(text, d)]  # what pick_date reads
         self.a_dated_starts = sorted(d.start for d in dates if d.date)
+        self.own_days: list[DateMention] | None = None  # (last_between, found on first use)
+        self.own_starts: list[int] = []
         self.t_ok: list[DateMention] | None = None   # dates a tally's year may come from, by end (tally_year)
         self.t_ends: list[int] = []
         self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
@@ -277,6 +279,16 @@ class DatePicker:
             if d.start == pos and d.date:
                 return d
         return None
+
+    def last_between(self, lo: int, hi: int) -> DateMention | None:
+        """The last dated mention starting in ``lo:hi`` that is no "now" nor a period (a milestone's own
+        day), by bisection over those mentions in start order (found once)."""
+        if self.own_days is None:
+            self.own_days = sorted((d for d in self.kept if d.date and d.kind not in ("now", "period")),
+                                   key=lambda d: d.start)
+            self.own_starts = [d.start for d in self.own_days]
+        k = bisect_left(self.own_starts, hi) - 1
+        return self.own_days[k] if k >= 0 and self.own_starts[k] >= lo else None
 
     # -- pick_date --------------------------------------------------------------------------------
 
