@@ -398,3 +398,14 @@ def test_the_same_day_as_a_recent_day_not_told_is_its_month(recent):
     # a day told after the recent one is what 同日 repeats; a lunar day's 前 (and others) are no concern here
     later = f"{recent}，甲项目签约。10月18日，乙项目开工。同日，丙项目投产。"
     assert [d[1:] for d in dates(later, "2025-10-20")][-1] == ("2025-10-18", "day")
+
+
+# ---- a year written in brackets after its relative name (今（2026）年, Taiwan's press) ---------------
+
+@pytest.mark.parametrize("word, year", [("今", 2026), ("明", 2027), ("去", 2025), ("前", 2024)])
+@pytest.mark.parametrize("rest, date", [("7月10日", "-07-10"), ("9月", "-09"), ("", ""), ("底", "-12")])
+@pytest.mark.parametrize("paren", ["（）", "()"])
+def test_a_bracketed_year_is_that_year(word, year, rest, date, paren):
+    text = f"該廠已於{word}{paren[0]}{year}{paren[1]}年{rest}動工。"
+    got = extract_dates(text, "2026-08-01")
+    assert [(d.date, d.kind) for d in got] == [(f"{year}{date}", "absolute")]

@@ -39,6 +39,7 @@ Named steps (stage ``"dates"``, switched off with ``LISHUI_STEPS_OFF=dates.<name
 * ``sentence_year`` — a bare month continues the year written before it in its sentence
   (2022年4月开工，9月封顶 → 2022-09), unless it lies before that date's month or a "now" word
   (目前, 现在) comes between (2020年11月动工，目前…，预计4月完成: the publication year's 4月);
+* a year in brackets after its relative name (今（2026）年7月10日, 明（2027）年: Taiwan's press) is that year;
 * ``chronology`` — across ； in a timeline (去年8月签约；12月20日封顶), the same, when the publication's
   year would put the month after publication and no plan (计划, 预计, 将 …) opens its clause group.
 """
@@ -91,7 +92,7 @@ def _date_re(word_before_qian: bool = True) -> re.Pattern:
         + r"(?P<iso>(?<!\d)(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d))"
         # a two-digit year (95年, 09年, 九五年, 〇九年) only where it is a year: written with a leading zero,
         # followed by a month, or after 于/自/从/早在/截至; 15年 alone is a duration (quantities)
-        rf"|(?:(?:(?<!\d)(?:(?P<y>\d{{4}})年|(?<!\.)(?P<y2>\d\d)年(?:{_MONTH_FOLLOWS}|(?<=0\d年)|(?<=[于自从]\d\d年)|(?<=早在\d\d年)|(?<=截至\d\d年)))"
+        rf"|(?:(?:(?<!\d)(?:(?P<y>\d{{4}})年|[今明去前后][（(](?P<ty>\d{{4}})[）)]年|(?<!\.)(?P<y2>\d\d)年(?:{_MONTH_FOLLOWS}|(?<=0\d年)|(?<=[于自从]\d\d年)|(?<=早在\d\d年)|(?<=截至\d\d年)))"
         rf"|(?<![{_CN_DIGIT}十百千万两第])(?P<cy>[{_CN_DIGIT}]{{2}}(?:[{_CN_DIGIT}]{{2}})?)年"
         r"|(?P<rel>今年|明年|去年|前年|后年|同年|当年|次年|翌年|本年))"
         rf"(?:(?P<m>\d{{1,2}}|{_CN_MONTH})月(?:份)?(?:(?P<d>\d{{1,2}}|{_CN_MONTH})[日号]|{_XUN})"
@@ -317,6 +318,13 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
             last_year = y
             year_stated = True
+        elif g["ty"]:  # 今（2026）年: the year written in brackets after its relative name (Taiwan's press)
+            g = dict(g, y=g["ty"])
+            year_stated = True
+            y = last_year = int(g["y"])
+            mo, d = _num(g["m"]), _num(g["d"])
+            if g["part"] in ("底", "年底", "末", "年末") and mo is None:
+                mo = 12
         elif g["y"] or g["cy"] or g["y2"] or g["rel"]:
             year_stated = True
             if g["y2"] or (g["cy"] and len(g["cy"]) == 2):
