@@ -654,3 +654,12 @@ def test_a_milestone_marked_by_an_event_takes_its_day(day, event, marked, etype,
 def test_a_planned_marked_milestone_takes_no_day():
     text = "7月28日，岭拓光伏项目签约，标志着该项目将于明年投产。"
     assert [d for t, _, _, d in rows(text, "2025-08-11") if t == "production_start"] == ["2026"]
+
+
+# ---- an item listed after the verb that a modifier opens is the holder ending it ------------------
+
+@pytest.mark.parametrize("modifier", ["由澜岳高新区产业投资集团有限公司投资的", "总投资5亿元的", "占地80亩的"])
+def test_a_listed_item_opened_by_a_modifier_is_its_holder(modifier):
+    text = f"同日开工的还有岭拓汽车零部件有限公司底盘件项目、{modifier}钛产业孵化园项目等。"
+    got = {s for t, s, _, _ in rows(text) if t == "construction_started"}
+    assert "钛产业孵化园项目" in got and not any(s.startswith(modifier[:2]) for s in got)

@@ -106,7 +106,11 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
         k = p + 1  # an item that is no known holder: up to the next separator or 等
         while k < s_end and text[k] not in "、，。；：,;:等":
             k += 1
-        if 2 <= k - p - 1 <= 30:
+        inside = holders.between(p + 1, k)
+        if inside and inside[-1].end == k and inside[-1].kind in ("company", "project", "other"):
+            h = inside[-1]  # 由X投资的钛产业孵化园项目: an item a modifier opens is the holder that ends it
+            out.append(Resolved(h.name, subject_type(h, role), h.org, h.start, h.end))
+        elif 2 <= k - p - 1 <= 30:
             out.append(Resolved(text[p + 1:k], "project" if role == "project" else "other", None, p + 1, k))
         p = k
     return out
