@@ -663,3 +663,25 @@ def test_a_listed_item_opened_by_a_modifier_is_its_holder(modifier):
     text = f"同日开工的还有岭拓汽车零部件有限公司底盘件项目、{modifier}钛产业孵化园项目等。"
     got = {s for t, s, _, _ in rows(text) if t == "construction_started"}
     assert "钛产业孵化园项目" in got and not any(s.startswith(modifier[:2]) for s in got)
+
+
+# ---- the month and the day of one milestone are one row (the day's) ------------------------------
+
+@pytest.mark.parametrize("first, second", [
+    ("6月26日，岭拓碳纤维项目正式投产。", "从去年8月签约到今年6月投产，只用了10个月。"),
+    ("从去年8月签约到今年6月投产，岭拓碳纤维项目只用了10个月。", "6月26日，该项目正式投产。"),
+])
+def test_a_milestone_told_by_its_month_and_its_day_is_one_row(first, second):
+    got = [(t, d) for t, _, _, d in rows(first + second, "2024-06-28") if t == "production_start"]
+    assert got == [("production_start", "2024-06-26")]
+
+
+def test_two_days_of_one_month_stay_two_rows():
+    text = "6月3日，岭拓碳纤维项目一期投产。6月26日，该项目二期投产。"
+    assert len([t for t, _, _, _ in rows(text, "2024-06-28") if t == "production_start"]) == 2
+
+
+def test_a_plan_and_a_fact_of_one_month_stay_apart():
+    text = "岭拓碳纤维项目计划今年6月投产。6月26日，该项目正式投产。"
+    got = sorted(d for t, _, _, d in rows(text, "2024-05-28") if t == "production_start")
+    assert got == ["2024-06", "2024-06-26"]

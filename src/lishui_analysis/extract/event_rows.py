@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import config
+
 #: An :class:`.events.Event` (not imported: events.py imports this module).
 Event = Any
 
@@ -27,6 +29,20 @@ def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str
     (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
     group = by_holder.setdefault((ev.event_type, ev.subject), Rows())
     same = group.by_date.get(ev.date)
+    if same is None and dated and len(ev.date) in (7, 10) and config.step_on("events", "month_and_day"):
+        # 6月26日…正式投产 … 从去年8月签约到今年6月投产: the month and the day of one milestone, one row (the day's)
+        coarse = group.by_date.get(ev.date[:7]) if len(ev.date) == 10 else None
+        if coarse is not None and not coarse.planned and not ev.planned:
+            ev.n_mentions += coarse.n_mentions
+            k = at.pop(id(coarse))
+            out[k], at[id(ev)] = ev, k
+            del group.by_date[coarse.date]
+            group.by_date[ev.date] = ev
+            group.first = ev if group.first is coarse else group.first
+            return
+        if len(ev.date) == 7:
+            same = next((r for d, r in group.by_date.items() if d.startswith(ev.date + "-") and not r.planned
+                         and not ev.planned), None)
     if same is None and not dated and group.first is not None:
         same = group.first
     old = group.by_date.get("") if same is None and dated else same if same is not None and dated and \
