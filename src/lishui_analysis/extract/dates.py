@@ -6,7 +6,8 @@ before them in the same article:
 
 * 今年/明年/去年/前年 and bare months or days use the publication date;
 * 同年/当年/次年 use the last year named before them (2023年, or 去年 resolved);
-* 同日/当日/当天 repeat the last full date before them (else the publication date);
+* 同日/当日/当天 repeat the last full date told before them (else the publication date) — not a 次日
+  counted from it (``told_day``: 12月26日竣工，次日试生产。同日，… is the 26th);
 * 日前/近日/现在/目前/如今 mean "around publication" and take the
   publication date at month precision (or its own precision if coarser);
 * 本月/上个月/下月/月底 count months from the publication date, 当月 repeats the
@@ -472,8 +473,8 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
         if precision == "day":
             last_day = out[-1]
             days_seen.add(date)
-            if not quotes.inside(start):
-                told_day = out[-1]
+            if not quotes.inside(start) and not (g.get("nextday") and config.step_on(STAGE, "told_day")):
+                told_day = out[-1]  # (…于次日试生产。同日，…: 同日 is the day told, not the day after it)
         if year_stated and y:
             # (年底/年末 state December for the months after it: 去年底开工，6月8日下线 is this June)
             end_month = 12 if body[start:m.end()].endswith(("年底", "年末")) else None
