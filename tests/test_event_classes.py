@@ -685,3 +685,8 @@ def test_a_plan_and_a_fact_of_one_month_stay_apart():
     text = "岭拓碳纤维项目计划今年6月投产。6月26日，该项目正式投产。"
     got = sorted(d for t, _, _, d in rows(text, "2024-05-28") if t == "production_start")
     assert got == ["2024-06", "2024-06-26"]
+
+
+@pytest.mark.parametrize("verb", ["主体结构完工", "主体结构竣工", "主体完工", "主体结构完成"])
+def test_the_main_structure_finished_is_topped_out_not_completed(verb):
+    assert [t for t, _, _, _ in rows(f"岭拓氢能电堆项目今年2月开工，7月{verb}。")] == ["construction_started", "topped_out"]
