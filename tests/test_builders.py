@@ -37,7 +37,8 @@ def test_the_owner_named_with_the_project_is_its_organization(form, project, com
 def test_a_site_phrase_too_long_or_broken_ties_no_owner(project, company):
     for text in (f"{company}在澜岳，经济开发区建设的{project}开工。",  # a clause break inside
                  f"{company}在澜岳经济开发区和青溪高新区以及翠峰产业园等多个园区持续建设的{project}开工。"):  # too long a phrase
-        assert _project_org(text).get(project, "") == ""
+        with config.steps_off("holders.sole_owner"):  # (the builders form alone)
+            assert _project_org(text).get(project, "") == ""
 
 
 @pytest.mark.parametrize("project, company", NAMES)
@@ -56,7 +57,29 @@ def test_the_owner_becomes_the_parent_and_off_it_does_not(tmp_path, monkeypatch,
     e = load_tables(tmp_path / "on", raw)["entities"]
     parent = e.loc[e["name"] == project, "parent_id"].iloc[0]
     assert parent and e.loc[e["entity_id"] == parent, "name"].iloc[0] == company
-    monkeypatch.setattr(config, "STEPS_OFF", frozenset({"holders.builders"}))
+    monkeypatch.setattr(config, "STEPS_OFF", frozenset({"holders.builders", "holders.sole_owner"}))
     build(raw, tmp_path / "off", use_cache=False)
     e = load_tables(tmp_path / "off", raw)["entities"]
     assert e.loc[e["name"] == project, "parent_id"].iloc[0] == ""
+
+
+# ---- holders.sole_owner: the one company an article names owns its projects with no owner told ------
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_the_sole_company_of_an_article_owns_its_projects(project, company):
+    text = f"记者走进{company}的车间。{project}今年3月开工，总投资8亿元。"
+    assert _project_org(text).get(project) == company
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_bank_does_not_count_as_a_second_company(project, company):
+    text = f"记者走进{company}的车间。{project}今年3月开工，星河银行云岭支行为项目授信5亿元。"
+    assert _project_org(text).get(project) == company
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_two_companies_leave_a_project_without_an_owner(project, company):
+    text = f"记者走进{company}的车间，青溪重工股份有限公司也来参观。{project}今年3月开工。"
+    assert _project_org(text).get(project, "") == ""
+    with config.steps_off("holders.sole_owner"):
+        assert _project_org(f"记者走进{company}的车间。{project}今年3月开工。").get(project, "") == ""

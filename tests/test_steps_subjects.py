@@ -36,7 +36,7 @@ def test_the_steps_in_their_order():
         "holders.count_first", "holders.count_last", "holders.counted_others", "holders.coded_plots",
         "holders.head_phrases", "holders.firm_categories", "holders.industries", "holders.treasuries",
         "holders.trade_names", "holders.organizations", "holders.regions", "holders.area_batches",
-        "holders.this_batch", "holders.builders", "holders.short_forms"]
+        "holders.this_batch", "holders.builders", "holders.short_forms", "holders.sole_owner"]
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
@@ -201,7 +201,7 @@ def test_find_holders_with_a_step_switched_off(name, text, normal, off):
 
 
 def test_every_holder_step_has_a_switch_off_test():
-    tested = {c[0] for c in HOLDER_OFF} | {"holders.builders"}  # it sets an organization: tests/test_builders.py
+    tested = {c[0] for c in HOLDER_OFF} | {"holders.builders", "holders.sole_owner"}  # (organizations: tests/test_builders.py)
     assert {step_name("holders", f) for f in HOLDER_STEPS + HEAD_READINGS} <= tested
 
 

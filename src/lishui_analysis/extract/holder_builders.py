@@ -214,3 +214,24 @@ def _this_batch(r: _Reading) -> None:
             found[k] = Holder(h.start, h.end, last.name, "batch")
         else:
             last = h
+
+
+_LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社")
+_CONTRACTS = re.compile(r"(?:负责|参与)?(?:承建|施工|总承包|中标|设计|监理|代建)")
+
+
+def _sole_owner(r: _Reading) -> None:
+    """Step ``holders.sole_owner``: in an article that names one company only (banks aside), a project with no
+    organization of its own is that company's (云岭精工有限公司…。年产3万台轴承项目今年投产: the plant is the
+    firm's, as the article tells it)."""
+    text = r.text
+    companies = {h.org.name for h in r.found if h.kind == "company" and h.org is not None
+                 and not h.org.name.endswith(_LENDER_ENDS)}
+    if any(_CONTRACTS.match(text, h.end) for h in r.found if h.kind == "company"):
+        return  # 由星河建工集团承建: a contractor named builds, owns nothing — whose the project is, the text does not say
+    if len(companies) != 1:
+        return
+    owner = next(h.org for h in r.found if h.kind == "company" and h.org is not None and h.org.name in companies)
+    for k, h in enumerate(r.found):
+        if h.kind == "project" and h.org is None:
+            r.found[k] = replace(h, org=owner)
