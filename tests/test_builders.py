@@ -83,3 +83,20 @@ def test_two_companies_leave_a_project_without_an_owner(project, company):
     assert _project_org(text).get(project, "") == ""
     with config.steps_off("holders.sole_owner"):
         assert _project_org(f"记者走进{company}的车间。{project}今年3月开工。").get(project, "") == ""
+
+
+# ---- holders.paragraph_owner: several companies, one in the project's paragraph --------------------
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_the_one_company_of_a_projects_paragraph_owns_it(project, company):
+    text = f"青溪重工股份有限公司今年营收增长。\n记者走进{company}的车间。{project}今年3月开工。\n"
+    assert _project_org(text).get(project) == company
+    with config.steps_off("holders.paragraph_owner"):
+        assert _project_org(text).get(project, "") == ""
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_paragraph_of_two_companies_or_a_contractor_owns_nothing(project, company):
+    two = f"青溪重工股份有限公司今年营收增长。\n{company}与翠峰电子有限公司合作，{project}今年3月开工。\n"
+    builder = f"青溪重工股份有限公司今年营收增长。\n{project}由{company}承建，今年3月开工。\n"
+    assert _project_org(two).get(project, "") == "" and _project_org(builder).get(project, "") == ""

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import config
-from .context import clause_start
+from .context import clause_start, line_start
 from .holder_phrases import Holder, opens_clause, word_end
 
 _Reading = Any  # (holders._Reading: the steps read and change it; not imported, holders imports this module)
@@ -221,17 +221,34 @@ _CONTRACTS = re.compile(r"(?:负责|参与)?(?:承建|施工|总承包|中标|�
 
 
 def _sole_owner(r: _Reading) -> None:
-    """Step ``holders.sole_owner``: in an article that names one company only (banks aside), a project with no
-    organization of its own is that company's (云岭精工有限公司…。年产3万台轴承项目今年投产: the plant is the
-    firm's, as the article tells it)."""
+    """Step ``holders.sole_owner``: in an article that names one company only (banks aside, and no contractor
+    named as such), a project with no organization of its own is that company's (云岭精工有限公司…。年产3万台
+    轴承项目今年投产: the plant is the firm's, as the article tells it); step ``holders.paragraph_owner``: in an
+    article of several companies, a project whose paragraph names one company only (banks and contractors
+    aside) is that company's."""
     text = r.text
     companies = {h.org.name for h in r.found if h.kind == "company" and h.org is not None
                  and not h.org.name.endswith(_LENDER_ENDS)}
     if any(_CONTRACTS.match(text, h.end) for h in r.found if h.kind == "company"):
         return  # 由星河建工集团承建: a contractor named builds, owns nothing — whose the project is, the text does not say
-    if len(companies) != 1:
+    if len(companies) == 1:
+        owner = next(h.org for h in r.found if h.kind == "company" and h.org is not None and h.org.name in companies)
+        for k, h in enumerate(r.found):
+            if h.kind == "project" and h.org is None:
+                r.found[k] = replace(h, org=owner)
         return
-    owner = next(h.org for h in r.found if h.kind == "company" and h.org is not None and h.org.name in companies)
+    if not config.step_on("holders", "paragraph_owner"):
+        return
+    # several companies: a project's paragraph naming one company only (banks aside) is that company's
+    by_para: dict[int, set] = {}
+    orgs: dict[str, Any] = {}
+    for h in r.found:
+        if h.kind == "company" and h.org is not None and not h.org.name.endswith(_LENDER_ENDS) \
+                and not _CONTRACTS.match(text, h.end):
+            by_para.setdefault(line_start(text, h.start), set()).add(h.org.name)
+            orgs[h.org.name] = h.org
     for k, h in enumerate(r.found):
         if h.kind == "project" and h.org is None:
-            r.found[k] = replace(h, org=owner)
+            names = by_para.get(line_start(text, h.start), set())
+            if len(names) == 1:
+                r.found[k] = replace(h, org=orgs[next(iter(names))])
