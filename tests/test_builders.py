@@ -100,3 +100,14 @@ def test_a_paragraph_of_two_companies_or_a_contractor_owns_nothing(project, comp
     two = f"青溪重工股份有限公司今年营收增长。\n{company}与翠峰电子有限公司合作，{project}今年3月开工。\n"
     builder = f"青溪重工股份有限公司今年营收增长。\n{project}由{company}承建，今年3月开工。\n"
     assert _project_org(two).get(project, "") == "" and _project_org(builder).get(project, "") == ""
+
+
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_project_named_before_the_sole_company_in_another_paragraph_is_not_its(project, company):
+    text = f"今年全区推进{project}等重点项目建设。\n记者走进{company}的车间，企业今年营收增长。\n"
+    assert _project_org(text).get(project, "") == ""
+
+
+def test_a_project_bearing_the_sole_companys_trade_name_is_its_wherever_named():
+    text = "今年全区推进岭拓智能柔性膜项目等重点项目建设。\n记者走进浙江岭拓光电有限公司的车间。\n"
+    assert _project_org(text).get("岭拓智能柔性膜项目") == "浙江岭拓光电有限公司"

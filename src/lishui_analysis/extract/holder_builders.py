@@ -217,6 +217,15 @@ def _this_batch(r: _Reading) -> None:
 
 
 _LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社")
+def _trade_core(name: str, place_re: re.Pattern) -> str:
+    """The first two characters of a company's name after its places (浙江唯酷光电有限公司 → 唯酷), "" if none."""
+    s = 0
+    while (m := place_re.match(name, s)) is not None and m.end() > s:
+        s = m.end() + (name[m.end():m.end() + 1] in ("省", "市", "县", "区"))
+    core = name[s:s + 2]
+    return core if len(core) == 2 and all("\u4e00" <= c <= "\u9fff" for c in core) else ""
+
+
 _CONTRACTS = re.compile(r"(?:负责|参与)?(?:承建|施工|总承包|中标|设计|监理|代建)")
 
 
@@ -232,9 +241,15 @@ def _sole_owner(r: _Reading) -> None:
     if any(_CONTRACTS.match(text, h.end) for h in r.found if h.kind == "company"):
         return  # 由星河建工集团承建: a contractor named builds, owns nothing — whose the project is, the text does not say
     if len(companies) == 1:
-        owner = next(h.org for h in r.found if h.kind == "company" and h.org is not None and h.org.name in companies)
+        named = [h for h in r.found if h.kind == "company" and h.org is not None and h.org.name in companies]
+        owner, first = named[0].org, min(h.start for h in named)
+        paras = {line_start(text, h.start) for h in named}
+        core = _trade_core(owner.name, r.v["place_re"])
         for k, h in enumerate(r.found):
-            if h.kind == "project" and h.org is None:
+            # (a project named before the company, in another paragraph — 今年全区推进某某产业园等重点项目。\n
+            # 某某公司是… — is the area's, not yet the firm's, unless it bears the firm's trade name)
+            if h.kind == "project" and h.org is None and (h.start > first or line_start(text, h.start) in paras
+                                                          or (core and core in h.name)):
                 r.found[k] = replace(h, org=owner)
         return
     if not config.step_on("holders", "paragraph_owner"):
