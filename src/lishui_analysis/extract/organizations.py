@@ -38,7 +38,7 @@ from . import lexicon
 from .context import LEAD_DATE
 from .org_links import level_bodies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
-from .org_prefix import function_prefix as _function_prefix
+from .org_prefix import body_place_start, function_prefix as _function_prefix
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .org_units import body_units
@@ -232,15 +232,18 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
     needs no place before it."""
-    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"))
+    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"),
+                    config.step_on(STAGE, "body_place_start"))
 
 
 @lru_cache(maxsize=16384)
-def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool) -> str:
+def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool,
+             place_start: bool = True) -> str:
     """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
     the steps: cached, since the same runs recur across articles). ``bare_start``: step
     ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
-    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does."""
+    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does. ``place_start``: step
+    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`)."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -248,6 +251,9 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     name = _drop_outer_place(name, org_type)
     if function_prefix:
         name = _function_prefix(name, len(suffix), raw[:len(raw) - len(name)])
+    if place_start and strength != "sub":  # (计划表某阳经济开发区管委会: a body's name starts at its place;
+        # a unit's is a body and a place: 某某集聚区松阳分区)
+        name = body_place_start(name, len(suffix), org_type)
     date = LEAD_DATE.match(name)
     if date is not None and len(name) - date.end() > len(suffix) + 1:
         name = name[date.end():]  # 一季度石湾经开区, 上半年某某公司: a time before the name, never in it

@@ -1,0 +1,53 @@
+"""Organization names where text of two lines or phrases runs together with no mark between (a
+contact line and the signature under it, a table's title and its issuer, a small title and its
+paragraph), and where a word of another class stands right before a name: invented templates that
+vary places, trade names, domains and order."""
+import itertools
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.organizations import extract_org_mentions
+
+CITIES = ["衢州", "嘉兴", "湖州", "台州", "金华"]
+DOMAINS = ["自然资源局", "发展和改革委员会", "商务局", "经济和信息化局"]
+UNITS = ["土地利用科", "规划处", "综合科", "招商二科"]
+TITLES = ["年度重点项目推进计划表", "用地出让一览表", "建设进度安排表"]
+ZONES = ["经济技术开发区", "经济开发区", "高新技术产业开发区"]
+
+
+def names(text):
+    return {m.name for m in extract_org_mentions(text)}
+
+
+@pytest.mark.parametrize("city, domain, unit", [
+    (c, d, u) for c, (d, u) in zip(CITIES * 4, itertools.product(DOMAINS, UNITS))])
+def test_a_body_signing_under_its_unit_is_the_body(city, domain, unit):
+    body = f"{city}市{domain}"
+    # (the lines as a page's paste joins them: the signature right after the contact line)
+    text = f"经{city}市人民政府批准，{body}决定出让地块。联系单位：{body}{unit}{body}"
+    found = names(text)
+    assert body in found
+    assert not any(n.endswith(body) and n != body for n in found)
+
+
+@pytest.mark.parametrize("city, title, zone", [
+    (c, t, z) for c, (t, z) in zip(CITIES * 2, itertools.product(TITLES, ZONES))])
+def test_an_issuer_after_a_table_title_starts_at_its_place(city, title, zone):
+    issuer = f"{city}{zone}管理委员会"
+    text = f"附件：2026年{title}{issuer}2026年3月1日"
+    found = names(text)
+    assert issuer in found
+    assert not any(n.endswith(issuer) and n != issuer for n in found)
+
+
+@pytest.mark.parametrize("name", ["中共衢州市委", "浙江省湖州市发展和改革委员会", "国家税务总局金华市税务局"])
+def test_a_name_opening_with_a_prefix_or_places_stays_whole(name):
+    assert name in names(f"会上，{name}有关负责人作了说明。")
+
+
+def test_body_place_start_is_a_named_step():
+    text = "联系单位：台州市商务局综合科台州市商务局"
+    with config.steps_off("organizations.body_place_start"):
+        off = names(text)
+    assert "台州市商务局" in names(text) and "台州市商务局" not in off
