@@ -51,3 +51,19 @@ def test_body_place_start_is_a_named_step():
     with config.steps_off("organizations.body_place_start"):
         off = names(text)
     assert "台州市商务局" in names(text) and "台州市商务局" not in off
+
+
+MAKERS = ["散热模组厂", "光学元件大厂", "精密模具厂", "电池材料厂商", "家电厂家"]
+FIRMS = ["宏岱精密工业股份有限公司", "澜岳科技股份有限公司", "禾旭电子有限公司"]
+
+
+@pytest.mark.parametrize("maker, firm", list(itertools.product(MAKERS, FIRMS)))
+def test_a_maker_described_before_its_name_is_no_part_of_it(maker, firm):
+    """Apposition: what the firm makes and 厂 (maker), then its name."""
+    assert firm in names(f"另一家外资企业、{maker}{firm}去年也在区内设立研发中心。")
+
+
+@pytest.mark.parametrize("name", ["鸿运电器厂有限公司", "青溪纺织厂股份有限公司", "禾旭厂房租赁有限公司"])
+def test_a_works_in_a_name_stays(name):
+    """厂 at the end of a stem, or opening a word (厂房), is the name's own."""
+    assert f"杭州{name}" in names(f"会上，杭州{name}与园区签订协议。")

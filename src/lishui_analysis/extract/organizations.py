@@ -135,9 +135,11 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
     company = name.endswith("公司")
     # (nor is a region in parentheses before the form: 统一企业（某州）有限公司 keeps its 企业 too)
+    # (nor a one-character role that opens a dictionary word: the 厂 of 厂房)
     cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
              and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))
-             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)]
+             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)
+             and not (m.end(1) - m.start(1) == 1 and lexicon.word_across(name, m.end(1), m.start(1), m.end(1) + 2))]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
