@@ -67,3 +67,21 @@ def test_a_maker_described_before_its_name_is_no_part_of_it(maker, firm):
 def test_a_works_in_a_name_stays(name):
     """厂 at the end of a stem, or opening a word (厂房), is the name's own."""
     assert f"杭州{name}" in names(f"会上，杭州{name}与园区签订协议。")
+
+
+STAGES = ["主厂房封顶", "从签约到投产", "当年开工", "二期竣工", "设备进场"]
+COMPANIES = ["陕西渭川数控装备有限公司", "宝鸡岚峰航空零部件有限公司", "湖南禾旭储能科技有限公司"]
+
+
+@pytest.mark.parametrize("stage, company", list(itertools.product(STAGES, COMPANIES)))
+def test_a_small_title_run_into_its_paragraph_ends_at_the_stage(stage, company):
+    """A small title ending in a construction stage, joined to the paragraph it heads."""
+    text = f"▍五轴机床：{stage}{company}联动机床产业化项目3月18日开工。"
+    assert company in names(text)
+
+
+@pytest.mark.parametrize("counter", ["天", "日", "家", "个"])
+@pytest.mark.parametrize("company", COMPANIES)
+def test_a_counter_after_a_number_is_no_part_of_a_name(counter, company):
+    text = f"从设备进场到试产仅用58{counter}{company}年产2GWh电池项目投产。"
+    assert company in names(text)

@@ -163,6 +163,7 @@ def tables():
                 dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
                 not_name_starts=frozenset(v.get("not_name_starts") or ""),
+                numeral_counters=tuple(v.get("numeral_counters") or ""),
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,

@@ -336,9 +336,9 @@ def find_full_names(text: str) -> list[OrgMention]:
             credits.append((start, end))
             continue
         name = _name_of(text[start:end], suffix, config.step_on(STAGE, "function_prefix"))
-        if name[:1] in ("日", "号") and text[end - len(name) - 1:end - len(name)].isdigit() \
+        if name[:1] in t["numeral_counters"] and text[end - len(name) - 1:end - len(name)].isdigit() \
                 and len(name) > len(suffix) + 2:
-            name = name[1:]  # 6月10日|石湾经开区: the day's 日 is no name's first character (日照…, 日本… are)
+            name = name[1:]  # 6月10日|石湾经开区, 58天|某某公司: a counter is no name's first character (日照…, 天合… are)
         if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])
                         and not text.startswith(t["project_roles"], end)):
             continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
