@@ -282,6 +282,8 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or (bare_start and t["lexicon_bare_re"].match(name))
             or (suffix in t["place_inside"] and (t["place_re"].search(stem)
                                                  or (bare_start and t["lexicon_any_re"].search(stem))))
+            # a prefecture-level city opens a zone's name whatever stands after it (长春某某科技开发区)
+            or (org_type == "development_zone" and bare_start and name.startswith(t["prefectures"]))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
             or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
@@ -430,6 +432,16 @@ def _stem_heads(name: str) -> tuple[int, ...]:
     return tuple(heads)
 
 
+def _leading_city(core: str) -> int:
+    """Length of the place a zone's core opens with (a place of the tables or of the lexicon, a
+    prefecture-level city): 0 for none (step ``organizations.zone_city`` of :func:`.org_links.zone_canonical`)."""
+    t = _tables()
+    m = t["place_chain_re"].match(core) or t["lexicon_any_re"].match(core)
+    if m is None and core.startswith(t["prefectures"]):
+        return max(len(p) for p in t["prefectures"] if core.startswith(p))
+    return m.end() if m else 0
+
+
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
 _COMMITTEE = re.compile("管委会|管理委员会|党工委")
 _CLAUSE_START = "，。；：！？\n、“"
@@ -464,7 +476,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     t = _tables()
-    zone_map = zone_canonical(zones, t["province_re"])
+    zone_map = zone_canonical(zones, t["province_re"], _leading_city if config.step_on(STAGE, "zone_city") else None)
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
