@@ -85,3 +85,25 @@ def test_a_small_title_run_into_its_paragraph_ends_at_the_stage(stage, company):
 def test_a_counter_after_a_number_is_no_part_of_a_name(counter, company):
     text = f"从设备进场到试产仅用58{counter}{company}年产2GWh电池项目投产。"
     assert company in names(text)
+
+
+@pytest.mark.parametrize("trade", ["东和", "万和", "天和", "永和"])
+@pytest.mark.parametrize("before", ["在主会场开工的", "签约落户的", "去年投产的"])
+def test_a_trade_name_with_a_conjunction_after_a_modifier(before, trade):
+    """After the 的 that closes a modifier, a trade name's second character may be 和."""
+    name = f"{trade}精机（新乡）有限公司"
+    assert name in names(f"{before}{name}汽车轴承项目总投资12亿元。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("企业获得省药监局颁发的注册证及省卫健委批复。", "省卫健委"),
+    ("招商团队与企业负责人就基金合作进行了洽谈。", None),
+])
+def test_a_list_after_a_verb_keeps_its_conjunction_a_break(text, name):
+    found = names(text)
+    assert (name in found) if name else not any(n.endswith("基金") for n in found)
+
+
+@pytest.mark.parametrize("stem", ["西部稀有金属材料", "北方稀有金属", "华东稀有金属新材料"])
+def test_rare_in_a_name_is_no_verb(stem):
+    assert f"{stem}研究院" in names(f"“就近转化”{stem}研究院中试基地4月入驻科创园。")

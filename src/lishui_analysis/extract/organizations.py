@@ -149,6 +149,12 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
     if name[0] not in t["not_name_starts"] and not any(s == 0 for s, _ in cuts):
         trade.add(0)
+    # …and so where a name starts after the particle 的, which closes a modifier (主会场开工的|东和精机…: the
+    # 和 of a trade name; not after a verb, whose object may be a list, 注册|证及省…, nor a conjunction,
+    # 与|甲和乙), unless the 的 is inside a longer break word (的确) or another break follows it (的|和)
+    starts = {s for s, _ in cuts}
+    trade |= {e for s, e in cuts if e - s == 1 and name[s] == "的" and e < stem_end and e not in starts
+              and name[e] not in t["not_name_starts"] and not any(a < s < b for a, b in cuts)}
     # a body's two domains joined (某某新区经济运行和安全生产监管局): 和 is no conjunction of two bodies when what
     # stands before it ends in no body's or zone's word and a domain of two characters or more follows
     gov = t["by_suffix"].get(name[stem_end:], ("",))[0] == "government"
