@@ -107,3 +107,15 @@ def test_a_list_after_a_verb_keeps_its_conjunction_a_break(text, name):
 @pytest.mark.parametrize("stem", ["西部稀有金属材料", "北方稀有金属", "华东稀有金属新材料"])
 def test_rare_in_a_name_is_no_verb(stem):
     assert f"{stem}研究院" in names(f"“就近转化”{stem}研究院中试基地4月入驻科创园。")
+
+
+@pytest.mark.parametrize("count", ["一个", "一家", "两所", "一座"])
+@pytest.mark.parametrize("body", ["封装工艺实验室", "检测认证研究院", "智能传感创新研究院"])
+def test_a_body_counted_is_described_not_named(count, body):
+    assert not any(n.endswith(body) for n in names(f"企业还与某某学院共建了{count}{body}。"))
+
+
+@pytest.mark.parametrize("count", ["一家", "两家"])
+@pytest.mark.parametrize("name", ["杭州澜岳科技有限公司", "禾旭智能装备有限公司", "浙江曜川研究院"])
+def test_a_body_counted_and_named_keeps_its_name(count, name):
+    assert name in names(f"集团投资设立{count}{name}，注册资本1亿元。")

@@ -90,6 +90,10 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
 
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
+#: A count of one body opening a candidate, the indefinite article of Chinese (一个, 一家, 两所): what
+#: follows is described, unless it is named with a place, an official prefix or a legal form.
+_INDEFINITE = re.compile("[一两二三四五六七八九十几][个家所座]")
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "株式会社")
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 _BANK_BRANCHES = ("支行", "分行", "营业部")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -262,6 +266,12 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     if place_start and strength != "sub":  # (计划表某阳经济开发区管委会: a body's name starts at its place;
         # a unit's is a body and a place: 某某集聚区松阳分区)
         name = body_place_start(name, len(suffix), org_type)
+    ind = _INDEFINITE.match(name)
+    if ind is not None:  # 共建了一个某某工艺实验室: a body counted, described, not named (一家杭州某某公司: named)
+        rest = name[ind.end():]
+        if not (rest.startswith(t["prefixes"]) or t["lexicon_any_re"].match(rest) or rest.endswith(_LEGAL_FORMS)):
+            return ""
+        name = rest
     date = LEAD_DATE.match(name)
     if date is not None and len(name) - date.end() > len(suffix) + 1:
         name = name[date.end():]  # 一季度石湾经开区, 上半年某某公司: a time before the name, never in it
