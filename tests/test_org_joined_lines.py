@@ -119,3 +119,14 @@ def test_a_body_counted_is_described_not_named(count, body):
 @pytest.mark.parametrize("name", ["杭州澜岳科技有限公司", "禾旭智能装备有限公司", "浙江曜川研究院"])
 def test_a_body_counted_and_named_keeps_its_name(count, name):
     assert name in names(f"集团投资设立{count}{name}，注册资本1亿元。")
+
+
+@pytest.mark.parametrize("verb", ["签约共建", "合作设立", "联合组建"])
+@pytest.mark.parametrize("body", ["智能传感研究院", "电子信息产业技术研究院", "光学设计实验室"])
+def test_an_institute_being_set_up_is_described_by_its_field(verb, body):
+    assert not any(n.endswith(body) for n in names(f"高新区与某某大学{verb}{body}，首期投入5000万元。"))
+
+
+@pytest.mark.parametrize("body", ["西部稀有金属材料研究院", "东海新材料研究院", "北方光电实验室"])
+def test_an_institute_of_common_words_named_elsewhere_stays(body):
+    assert body in names(f"“就近转化”{body}中试基地4月入驻科创园。")

@@ -209,6 +209,8 @@ def tables():
                 known=known, known_re=known_re, not_followed=not_followed,
                 place_inside=frozenset(v.get("place_inside_suffixes") or ()),
                 description_suffixes=frozenset(v.get("description_suffixes") or ()),
+                founded_suffixes=frozenset(v.get("founded_description_suffixes") or ()),
+                founding_verbs=tuple(v.get("founding_verbs") or ()),
                 description_words=frozenset([k for i in industries() for k in i["keywords"]]
                                             + list(v.get("descriptive_words") or ())),
                 verb_ends=tuple(w for w in v["left_breaks"] if len(w) > 1),

@@ -281,8 +281,9 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or _generic_end(name) or name.endswith(t["sub_organs"])
             or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
         return ""
-    if (suffix in t["description_suffixes"] and not name.startswith(t["prefixes"])
-            and lexicon.all_common_words(stem, t["description_words"])):
+    if ((suffix in t["description_suffixes"]
+         or (suffix in t["founded_suffixes"] and raw.endswith(t["founding_verbs"], 0, len(raw) - len(name))))
+            and not name.startswith(t["prefixes"]) and lexicon.all_common_words(stem, t["description_words"])):
         return ""  # 领先的太阳能科技公司, 大数据公司: common words only, no trade name (字号)
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
