@@ -54,8 +54,9 @@ _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
 
-#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it.
-_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
+#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it; the other forms
+#: of "hereafter called" too (下称“某某”, 以下称, 下文简称, 简称为, 简称：).
+_ALIAS_RE = re.compile(r"[（(]\s*(?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)为?[:：]?\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
 
 
 def _generic_short(alias: str) -> bool:
