@@ -491,6 +491,12 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         i = bisect_right(ends, m.start())  # the last mention ending at or before the note
         if i and m.start() - ends[i - 1] <= 2 and not _generic_short(m.group(1) or m.group(2)):
             aliases[m.group(1) or m.group(2)] = mentions[i - 1]
+    # 1b. a short name defined so that is itself read as a full name (某某市城市建设投资集团（以下简称市城投集团）:
+    #     市城投集团 has a suffix of its own) names the body it was defined for wherever it stands
+    if aliases and config.step_on(STAGE, "defined_short_names"):
+        defined = {a: o for a, o in aliases.items() if a != o.name}
+        mentions = [OrgMention(m.start, m.end, m.surface, defined[m.name].name, defined[m.name].org_type)
+                    if m.name in defined else m for m in mentions]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     t = _tables()
