@@ -36,3 +36,14 @@ def test_defined_short_names_is_a_named_step():
     text = "项目由丽水市城市建设投资集团（以下简称市城投集团）投资建设。市城投集团表示。"
     with config.steps_off("organizations.defined_short_names"):
         assert "市城投集团" in {m.name for m in extract_org_mentions(text)}
+
+
+@pytest.mark.parametrize("trade", ["澜岳科技", "禾旭光电", "曜川电子"])
+@pytest.mark.parametrize("word", ["园", "城"])
+def test_a_trade_name_never_ends_inside_a_word_of_its_letters(trade, word):
+    """某某科技董事长 names the firm; 某某科技园 is a park whose name holds the firm's (科技园 is a word)."""
+    text = f"{trade}董事长表示，{trade}{word}二期明年投用。"
+    spans = [(m.surface, text[m.end:m.end + 1]) for m in extract_org_mentions(text)]
+    if f"{trade[-2:]}{word}" in ("科技园", "科技城"):
+        assert (trade, word) not in spans
+    assert (trade, "董") in spans

@@ -566,7 +566,8 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         for short in shorts:
             full = aliases[short].name if short in aliases else short  # (a short form met elsewhere)
             for s in finder.occurrences(short):
-                if free(s, s + len(short)):
+                e = s + len(short)  # (not inside a word of three of its own letters either: 某某科技|园 is a park)
+                if free(s, e) and not (whole_words and text[e - 2:e + 1] in lexicon.tags()):
                     mentions.append(OrgMention(s, s + len(short), short, full, "company"))
                     take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
