@@ -130,3 +130,10 @@ def test_an_institute_being_set_up_is_described_by_its_field(verb, body):
 @pytest.mark.parametrize("body", ["西部稀有金属材料研究院", "东海新材料研究院", "北方光电实验室"])
 def test_an_institute_of_common_words_named_elsewhere_stays(body):
     assert body in names(f"“就近转化”{body}中试基地4月入驻科创园。")
+
+
+@pytest.mark.parametrize("first, second", [("经开区管委会", "衢州市自然资源局"), ("县商务局", "浙江禾旭集团"),
+                                           ("嘉兴市发展和改革委员会", "湖州市经济和信息化局")])
+def test_a_body_acting_together_with_another_is_two_bodies(first, second):
+    found = names(f"今年以来，{first}会同{second}推进供地。")
+    assert second in found and not any("会同" in n for n in found)
