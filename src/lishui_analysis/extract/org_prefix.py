@@ -21,6 +21,8 @@ def function_prefix(name: str, suffix_len: int, before: str = "") -> str:
     ('宁波某某科技有限公司', '中建浙江分公司')
     >>> function_prefix("度丽水某某经济开发区", 7, before="2024年")
     '丽水某某经济开发区'
+    >>> function_prefix("协调市发改委", 1), function_prefix("拟上市公司", 2), function_prefix("自治区发展改革委", 1)
+    ('市发改委', '拟上市公司', '自治区发展改革委')
     """
     t = _tables()
     rx = t["place_chain_re"]
@@ -42,6 +44,24 @@ def function_prefix(name: str, suffix_len: int, before: str = "") -> str:
         return name[k:]
     if k and k <= 2 and before and _word_across(before[-2:], name[:k]):
         return name[k:]
+    if not k:  # (no place: a body written with its level alone, 协调市发改委, 督促县城投集团 → 市发改委, 县城投集团)
+        return _level_start(name, suffix_len)
+    return name
+
+
+#: The level words a body written without its place opens with (市发改委, 县城投集团, 省科技厅).
+_LEVELS = "省市县区"
+
+
+def _level_start(name: str, suffix_len: int) -> str:
+    """A run of function words and verbs (:func:`.lexicon.all_function_words`) right before a level word
+    that opens the rest of the name ends what comes before it: ``协调市发改委`` → ``市发改委``. Not
+    where the level word ends a dictionary word (城市, 上市, 自治区: 上市公司 is no 市公司), and only with a
+    stem of two characters or more after the level."""
+    for k in range(2, min(len(name) - suffix_len - 2, MAX_PREFIX + 1)):
+        if name[k] in _LEVELS and all_function_words(name[:k]) \
+                and not any(name[j:k + 1] in lexicon.tags() for j in (k - 2, k - 1) if j >= 0):
+            return name[k:]
     return name
 
 
