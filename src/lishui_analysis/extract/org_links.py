@@ -1,12 +1,14 @@
 """Which names of one article are one body: a body's short forms and a zone's several names.
 
-Pure functions of the names an article holds (and the place patterns of
-:mod:`.organizations`), used by :func:`.organizations.extract_org_mentions`.
+Pure functions of the names an article holds (and the place tables of :mod:`.org_tables`, the
+patterns of :mod:`.organizations`), used by :func:`.organizations.extract_org_mentions`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+
+from .org_tables import tables as _tables
 
 #: A level bucket holding more bodies than this (a long list of bureaus of one city) is left alone:
 #: the short form cannot be told apart there, and comparing stays linear.
@@ -142,3 +144,27 @@ def zone_canonical(zones: list[str], province: re.Pattern = _LEADING_PROVINCE,
         for z in group:
             out[z] = best
     return out
+
+
+def placed_companies(names: set[str]) -> dict[str, str]:
+    """Company name → the one full name of the article that is it with a place before it (某投集团 →
+    义乌某投集团: a place of the tables or of the general lexicon; the rest four characters or more)."""
+    t = _tables()
+    rests: dict[str, str | None] = {}
+    for name in names:
+        m = t["place_chain_re"].match(name)
+        k = m.end() if m else 2 if name[:2] in t["lexicon_places"] else 0
+        rest = name[k:]
+        if k and len(rest) >= 4 and rest in names:
+            rests[rest] = None if rest in rests else name  # (two places before one name: neither)
+    return {rest: full for rest, full in rests.items() if full}
+
+
+def leading_city(core: str) -> int:
+    """Length of the place a zone's core opens with (a place of the tables or of the lexicon, a
+    prefecture-level city): 0 for none (step ``organizations.zone_city`` of :func:`zone_canonical`)."""
+    t = _tables()
+    m = t["place_chain_re"].match(core) or t["lexicon_any_re"].match(core)
+    if m is None and core.startswith(t["prefectures"]):
+        return max(len(p) for p in t["prefectures"] if core.startswith(p))
+    return m.end() if m else 0

@@ -36,7 +36,7 @@ from typing import cast
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
-from .org_links import level_bodies, short_bodies, zone_canonical
+from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
 from .org_prefix import body_place_start, function_prefix as _function_prefix
 from .org_short import trade_names
@@ -320,20 +320,6 @@ def _lexicon_place_ends(text: str, i: int) -> bool:
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
-def _placed_companies(names: set[str]) -> dict[str, str]:
-    """Company name → the one full name of the article that is it with a place before it (某投集团 →
-    义乌某投集团: a place of the tables or of the general lexicon; the rest four characters or more)."""
-    t = _tables()
-    rests: dict[str, str | None] = {}
-    for name in names:
-        m = t["place_chain_re"].match(name)
-        k = m.end() if m else 2 if name[:2] in t["lexicon_places"] else 0
-        rest = name[k:]
-        if k and len(rest) >= 4 and rest in names:
-            rests[rest] = None if rest in rests else name  # (two places before one name: neither)
-    return {rest: full for rest, full in rests.items() if full}
-
-
 def find_full_names(text: str) -> list[OrgMention]:
     """Organizations named in full in ``text``.
 
@@ -450,16 +436,6 @@ def _stem_heads(name: str) -> tuple[int, ...]:
     return tuple(heads)
 
 
-def _leading_city(core: str) -> int:
-    """Length of the place a zone's core opens with (a place of the tables or of the lexicon, a
-    prefecture-level city): 0 for none (step ``organizations.zone_city`` of :func:`.org_links.zone_canonical`)."""
-    t = _tables()
-    m = t["place_chain_re"].match(core) or t["lexicon_any_re"].match(core)
-    if m is None and core.startswith(t["prefectures"]):
-        return max(len(p) for p in t["prefectures"] if core.startswith(p))
-    return m.end() if m else 0
-
-
 _BARE_ZONE_RE = re.compile(r"经开区|开发区|高新区")
 _COMMITTEE = re.compile("管委会|管理委员会|党工委")
 _CLAUSE_START = "，。；：！？\n、“"
@@ -500,7 +476,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     t = _tables()
-    zone_map = zone_canonical(zones, t["province_re"], _leading_city if config.step_on(STAGE, "zone_city") else None)
+    zone_map = zone_canonical(zones, t["province_re"], leading_city if config.step_on(STAGE, "zone_city") else None)
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
@@ -513,7 +489,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                                    v.get("level_endings") or {}, short_of), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 2c. a company named in full with its place and without it is one company (义乌某投集团 … 某投集团)
-    placed = _placed_companies({o.name for o in mentions if o.org_type == "company"})
+    placed = placed_companies({o.name for o in mentions if o.org_type == "company"})
     if placed:
         mentions = [OrgMention(o.start, o.end, o.surface, placed.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
