@@ -182,3 +182,15 @@ def test_a_one_character_verb_ending_a_run_before_a_place_is_cut(before, body):
 @pytest.mark.parametrize("name", ["中建浙江分公司", "中铁杭州分公司"])
 def test_a_trade_name_ending_in_a_verb_before_a_place_stays(name):
     assert (name, name) in pairs(f"该工程由{name}承建。")
+
+
+@pytest.mark.parametrize("verb", ["协调", "督促", "配合", "要求"])
+@pytest.mark.parametrize("body", ["市发改委", "县城投集团", "省科技厅", "区经信局"])
+def test_a_verb_before_a_body_written_with_its_level_is_cut_off(verb, body):
+    """No place in the name: the level word (市, 县, 省, 区) opens it after a verb."""
+    assert (body, body) in pairs(f"会议要求，{verb}{body}加快推进项目。")
+
+
+@pytest.mark.parametrize("name", ["自治区发展改革委", "自治区自然资源厅", "拟上市公司集团"])
+def test_a_level_word_ending_a_dictionary_word_stays(name):
+    assert not any(m.name == name[3:] for m in extract_org_mentions(f"会上，{name}作了说明。"))

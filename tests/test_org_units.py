@@ -11,7 +11,7 @@ def names(text: str) -> list[str]:
     return [m.name for m in extract_org_mentions(text)]
 
 
-@pytest.mark.parametrize("body", ["云溪理工大学", "星河农林大学", "中国科学院"])
+@pytest.mark.parametrize("body", ["云溪理工大学", "星河农林大学", "中国科学院", "赣水师范学院", "瓯江职业技术学院"])
 @pytest.mark.parametrize("unit", ["材料科学与工程学院", "化学化工学院", "海洋生物研究所", "机械与能源工程学院",
                                   "先进制造重点实验室", "上海微纳系统与信息技术研究所"])
 @pytest.mark.parametrize("lead,tail", [("项目与", "开展合作。"), ("", "提供技术支持。"), ("此外，", "、星河研究院参与研发。")])

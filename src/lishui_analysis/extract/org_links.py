@@ -1,12 +1,14 @@
 """Which names of one article are one body: a body's short forms and a zone's several names.
 
-Pure functions of the names an article holds (and the place patterns of
-:mod:`.organizations`), used by :func:`.organizations.extract_org_mentions`.
+Pure functions of the names an article holds (and the place tables of :mod:`.org_tables`, the
+patterns of :mod:`.organizations`), used by :func:`.organizations.extract_org_mentions`.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+
+from .org_tables import tables as _tables
 
 #: A level bucket holding more bodies than this (a long list of bureaus of one city) is left alone:
 #: the short form cannot be told apart there, and comparing stays linear.
@@ -105,24 +107,64 @@ _ZONE_ENDING = re.compile(r"(经济技术开发区|经济开发区|经开区|高
 _CORE_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区]$")
 
 
-def zone_canonical(zones: list[str], province: re.Pattern = _LEADING_PROVINCE) -> dict[str, str]:
+def zone_canonical(zones: list[str], province: re.Pattern = _LEADING_PROVINCE,
+                   leading_place: Callable[[str], int] | None = None) -> dict[str, str]:
     """Development-zone names that share their place core are one zone (庆元经开区 = 浙江庆元经济开发区),
     the core read without a leading province (``province``, matched at the start) and without its
-    place's level (丽水经开区 = 浙江省丽水市经济技术开发区).
+    place's level (丽水经开区 = 浙江省丽水市经济技术开发区). A zone named after its city and the zone's own
+    name (某城 + 三江新区) is the zone named without its city too (三江新区), when one core alone is that
+    one without its city (``leading_place``: the length of the place a core opens with, 0 for none).
 
     >>> zone_canonical(["庆元经开区", "浙江庆元经济开发区"])["庆元经开区"]
     '浙江庆元经济开发区'
     >>> zone_canonical(["某阳经开区", "浙江省某阳市经济技术开发区"])["某阳经开区"]
     '浙江省某阳市经济技术开发区'
+    >>> zone_canonical(["三江新区", "宜宾三江新区"], leading_place=lambda z: 2 * z.startswith("宜宾"))["三江新区"]
+    '宜宾三江新区'
     """
     core: dict[str, list[str]] = {}
     for z in zones:
         key = _ZONE_ENDING.sub("", province.sub("", z))
         key = _CORE_LEVEL.sub("", key)
         core.setdefault(key, []).append(z)
+    if leading_place is not None:
+        longer: dict[str, list[str]] = {}  # a core without its city → the cores that are it with a city
+        for key in core:
+            n = leading_place(key)
+            if n and len(key) - n >= 2 and key[n:] in core:
+                longer.setdefault(key[n:], []).append(key)
+        for rest, keys in sorted(longer.items()):
+            if len(keys) == 1 and rest in core and keys[0] in core:
+                core[keys[0]] += core.pop(rest)
     out = {}
     for group in core.values():
-        best = max(group, key=lambda z: (len(z), z))
+        # the longest name, read without its province: of 某省某城某某新区 and 某城某某新区, the one the
+        # article writes without the province (the zone's name; the province locates it)
+        best = max(group, key=lambda z: (len(province.sub("", z)), -len(z), z))
         for z in group:
             out[z] = best
     return out
+
+
+def placed_companies(names: set[str]) -> dict[str, str]:
+    """Company name → the one full name of the article that is it with a place before it (某投集团 →
+    义乌某投集团: a place of the tables or of the general lexicon; the rest four characters or more)."""
+    t = _tables()
+    rests: dict[str, str | None] = {}
+    for name in names:
+        m = t["place_chain_re"].match(name)
+        k = m.end() if m else 2 if name[:2] in t["lexicon_places"] else 0
+        rest = name[k:]
+        if k and len(rest) >= 4 and rest in names:
+            rests[rest] = None if rest in rests else name  # (two places before one name: neither)
+    return {rest: full for rest, full in rests.items() if full}
+
+
+def leading_city(core: str) -> int:
+    """Length of the place a zone's core opens with (a place of the tables or of the lexicon, a
+    prefecture-level city): 0 for none (step ``organizations.zone_city`` of :func:`zone_canonical`)."""
+    t = _tables()
+    m = t["place_chain_re"].match(core) or t["lexicon_any_re"].match(core)
+    if m is None and core.startswith(t["prefectures"]):
+        return max(len(p) for p in t["prefectures"] if core.startswith(p))
+    return m.end() if m else 0

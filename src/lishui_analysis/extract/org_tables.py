@@ -74,6 +74,19 @@ def lexicon_place_set() -> frozenset[str]:
     return frozenset(lexicon_places())
 
 
+@lru_cache(maxsize=1)
+def prefectures() -> tuple[str, ...]:
+    """Prefecture-level cities of the divisions list without their 市, of any length (长春, 哈尔滨, 齐齐哈尔),
+    not one of ``lexicon_place_ambiguous`` (中山): a city of this rank is a place wherever a body's name
+    opens with it (长春某某科技开发区, 哈尔滨新区), where a county of the lexicon must stand right before a
+    zone's word (东至 is also "east to")."""
+    v = org_vocab()
+    ambiguous = set(v.get("lexicon_place_ambiguous") or ())
+    phrase = re.compile(v.get("lexicon_place_not") or "(?!)")
+    return tuple(sorted({n[:-1] for n, level in divisions() if level == "prefecture" and len(n) >= 3 and n[-1] == "市"
+                         and n[:-1] not in ambiguous and not phrase.fullmatch(n[:-1])}))
+
+
 def _lexicon_places(read: str) -> str:
     """More alternatives of the place pattern: :func:`lexicon_places`, each read only before a level
     of ``read`` that does not start 市场 (``…|(?:某阳|某宁…)(?=[市县区](?!场))``; a prefix tree)."""
@@ -163,6 +176,7 @@ def tables():
                 dateline_re=re.compile(v.get("media_byline_after") or "(?!)"),
                 list_particles=tuple(v.get("list_particles") or ()), zone_words=zone_words,
                 not_name_starts=frozenset(v.get("not_name_starts") or ""),
+                numeral_counters=tuple(v.get("numeral_counters") or ""),
                 admin_re=admin_re, admin_bare=tuple(v.get("admin_bare_suffixes") or ()), roles_after_re=roles_after_re,
                 markers_re=re.compile(_alternation(v.get("description_markers") or ())),
                 break_re=break_re, breaks_re=breaks_re, roles_re=roles_re, protect_re=protect_re,
@@ -170,8 +184,9 @@ def tables():
                 # a place of the lexicon with no level, right before a zone's word (某阳经济开发区招商处): read at a
                 # body's start only (东至 is also "east to": 东至某某山工业园区 is no name)
                 lexicon_any_re=re.compile(trie_regex(lex_places) if lex_places else "(?!)"),
-                lexicon_bare_re=re.compile(f"(?:{trie_regex(lex_places)})(?={_alternation(zone_words)})"
+                lexicon_bare_re=re.compile(f"(?:{trie_regex(lex_places + prefectures())})(?={_alternation(zone_words)})"
                                            if lex_places else "(?!)"),
+                prefectures=prefectures(),
                 lexicon_place_re=re.compile(f"(?:{trie_regex(lexicon_places() + level_only)})[{re.escape(read)}](?!场)"
                                             if read else "(?!)"),
                 place_chain_re=place_chain_re, place_re=place_re, places=frozenset(places), place_tuple=places,
@@ -194,6 +209,8 @@ def tables():
                 known=known, known_re=known_re, not_followed=not_followed,
                 place_inside=frozenset(v.get("place_inside_suffixes") or ()),
                 description_suffixes=frozenset(v.get("description_suffixes") or ()),
+                founded_suffixes=frozenset(v.get("founded_description_suffixes") or ()),
+                founding_verbs=tuple(v.get("founding_verbs") or ()),
                 description_words=frozenset([k for i in industries() for k in i["keywords"]]
                                             + list(v.get("descriptive_words") or ())),
                 verb_ends=tuple(w for w in v["left_breaks"] if len(w) > 1),

@@ -19,7 +19,8 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]{2,14}?(学院|研究院|研究所|重点实
 #: Conjunctions a discipline may hold between two fields (材料科学与工程, 化学和分子工程).
 _JOINS = ("与", "和", "及")
 _BODY_TYPES = ("university", "research_institute")
-_BODY_ENDS = ("大学", "科学院", "工程院", "社会科学院")
+#: (学院: a college of its own rank has schools too, 某某师范学院物理与电子信息学院)
+_BODY_ENDS = ("大学", "学院", "科学院", "工程院", "社会科学院")
 
 
 def body_units(text: str, bodies: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -36,9 +36,9 @@ from typing import cast
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
-from .org_links import level_bodies, short_bodies, zone_canonical
+from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
-from .org_prefix import function_prefix as _function_prefix
+from .org_prefix import body_place_start, function_prefix as _function_prefix
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .org_units import body_units
@@ -54,8 +54,9 @@ _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
 
-#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it.
-_ALIAS_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
+#: (以下简称“某某”), or with no quotation marks (以下简称某某), as other outlets write it; the other forms
+#: of "hereafter called" too (下称“某某”, 以下称, 下文简称, 简称为, 简称：).
+_ALIAS_RE = re.compile(r"[（(]\s*(?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)为?[:：]?\s*(?:[“\"「]([^”\"」]{2,12})[”\"」]|([\u4e00-\u9fffA-Za-z]{2,12}))\s*[）)]")
 
 
 def _generic_short(alias: str) -> bool:
@@ -90,6 +91,10 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
 
 
 _ORDINAL_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届期批个]")
+#: A count of one body opening a candidate, the indefinite article of Chinese (一个, 一家, 两所): what
+#: follows is described, unless it is named with a place, an official prefix or a legal form.
+_INDEFINITE = re.compile("[一两二三四五六七八九十几][个家所座]")
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "株式会社")
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 _BANK_BRANCHES = ("支行", "分行", "营业部")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -135,9 +140,11 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     # (in a company's name a stem of lines of business only is no stem: 某某企业管理有限公司 keeps its 企业)
     company = name.endswith("公司")
     # (nor is a region in parentheses before the form: 统一企业（某州）有限公司 keeps its 企业 too)
+    # (nor a one-character role that opens a dictionary word: the 厂 of 厂房)
     cuts += [m.span(1) for m in t["roles_re"].finditer(name, 0, stem_end) if m.end(1) > best and stem_end - m.end(1) >= 2
              and not (company and t["descriptive_re"].fullmatch(name, m.end(1), stem_end))
-             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)]
+             and not _PAREN_PLACE_END.fullmatch(name, m.end(1), stem_end)
+             and not (m.end(1) - m.start(1) == 1 and lexicon.word_across(name, m.end(1), m.start(1), m.end(1) + 2))]
     if not cuts:
         return name[best:]
     protected = [(m.start(), m.end()) for m in t["protect_re"].finditer(name)]
@@ -147,6 +154,12 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     trade = {b + (name[b:b + 1] in "省市区县") for a, b in protected if name[a:b] in places}
     if name[0] not in t["not_name_starts"] and not any(s == 0 for s, _ in cuts):
         trade.add(0)
+    # …and so where a name starts after the particle 的, which closes a modifier (主会场开工的|东和精机…: the
+    # 和 of a trade name; not after a verb, whose object may be a list, 注册|证及省…, nor a conjunction,
+    # 与|甲和乙), unless the 的 is inside a longer break word (的确) or another break follows it (的|和)
+    starts = {s for s, _ in cuts}
+    trade |= {e for s, e in cuts if e - s == 1 and name[s] == "的" and e < stem_end and e not in starts
+              and name[e] not in t["not_name_starts"] and not any(a < s < b for a, b in cuts)}
     # a body's two domains joined (某某新区经济运行和安全生产监管局): 和 is no conjunction of two bodies when what
     # stands before it ends in no body's or zone's word and a domain of two characters or more follows
     gov = t["by_suffix"].get(name[stem_end:], ("",))[0] == "government"
@@ -232,15 +245,18 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
     """The organization name in a candidate run ending in ``suffix``, or ``""`` when it holds none.
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
     needs no place before it."""
-    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"))
+    return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"),
+                    config.step_on(STAGE, "body_place_start"))
 
 
 @lru_cache(maxsize=16384)
-def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool) -> str:
+def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool,
+             place_start: bool = True) -> str:
     """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
     the steps: cached, since the same runs recur across articles). ``bare_start``: step
     ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
-    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does."""
+    starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does. ``place_start``: step
+    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`)."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -248,6 +264,15 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
     name = _drop_outer_place(name, org_type)
     if function_prefix:
         name = _function_prefix(name, len(suffix), raw[:len(raw) - len(name)])
+    if place_start and strength != "sub":  # (计划表某阳经济开发区管委会: a body's name starts at its place;
+        # a unit's is a body and a place: 某某集聚区松阳分区)
+        name = body_place_start(name, len(suffix), org_type)
+    ind = _INDEFINITE.match(name)
+    if ind is not None:  # 共建了一个某某工艺实验室: a body counted, described, not named (一家杭州某某公司: named)
+        rest = name[ind.end():]
+        if not (rest.startswith(t["prefixes"]) or t["lexicon_any_re"].match(rest) or rest.endswith(_LEGAL_FORMS)):
+            return ""
+        name = rest
     date = LEAD_DATE.match(name)
     if date is not None and len(name) - date.end() > len(suffix) + 1:
         name = name[date.end():]  # 一季度石湾经开区, 上半年某某公司: a time before the name, never in it
@@ -257,8 +282,9 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or _generic_end(name) or name.endswith(t["sub_organs"])
             or name.endswith(t["bad_endings"]) or name.startswith(t["category_prefixes"])):
         return ""
-    if (suffix in t["description_suffixes"] and not name.startswith(t["prefixes"])
-            and lexicon.all_common_words(stem, t["description_words"])):
+    if ((suffix in t["description_suffixes"]
+         or (suffix in t["founded_suffixes"] and raw.endswith(t["founding_verbs"], 0, len(raw) - len(name))))
+            and not name.startswith(t["prefixes"]) and lexicon.all_common_words(stem, t["description_words"])):
         return ""  # 领先的太阳能科技公司, 大数据公司: common words only, no trade name (字号)
     if strength == "named" and t["descriptive_end_re"].search(stem):
         return ""  # 浙南闽北特色产业集聚区: a kind of zone, not a named one
@@ -274,6 +300,8 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or (bare_start and t["lexicon_bare_re"].match(name))
             or (suffix in t["place_inside"] and (t["place_re"].search(stem)
                                                  or (bare_start and t["lexicon_any_re"].search(stem))))
+            # a prefecture-level city opens a zone's name whatever stands after it (长春某某科技开发区)
+            or (org_type == "development_zone" and bare_start and name.startswith(t["prefectures"]))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
             or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
@@ -290,20 +318,6 @@ def _lexicon_place_ends(text: str, i: int) -> bool:
     """A place of the general lexicon (two characters) ends at ``i``, no dash before it."""
     return i >= 2 and text[i - 2:i] in _tables()["lexicon_places"] and (i == 2 or not _DASH_RE.match(text, i - 3))
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
-
-
-def _placed_companies(names: set[str]) -> dict[str, str]:
-    """Company name → the one full name of the article that is it with a place before it (某投集团 →
-    义乌某投集团: a place of the tables or of the general lexicon; the rest four characters or more)."""
-    t = _tables()
-    rests: dict[str, str | None] = {}
-    for name in names:
-        m = t["place_chain_re"].match(name)
-        k = m.end() if m else 2 if name[:2] in t["lexicon_places"] else 0
-        rest = name[k:]
-        if k and len(rest) >= 4 and rest in names:
-            rests[rest] = None if rest in rests else name  # (two places before one name: neither)
-    return {rest: full for rest, full in rests.items() if full}
 
 
 def find_full_names(text: str) -> list[OrgMention]:
@@ -328,9 +342,9 @@ def find_full_names(text: str) -> list[OrgMention]:
             credits.append((start, end))
             continue
         name = _name_of(text[start:end], suffix, config.step_on(STAGE, "function_prefix"))
-        if name[:1] in ("日", "号") and text[end - len(name) - 1:end - len(name)].isdigit() \
+        if name[:1] in t["numeral_counters"] and text[end - len(name) - 1:end - len(name)].isdigit() \
                 and len(name) > len(suffix) + 2:
-            name = name[1:]  # 6月10日|石湾经开区: the day's 日 is no name's first character (日照…, 日本… are)
+            name = name[1:]  # 6月10日|石湾经开区, 58天|某某公司: a counter is no name's first character (日照…, 天合… are)
         if not name or (org_type != "development_zone" and nxt.startswith(t["not_before"])
                         and not text.startswith(t["project_roles"], end)):
             continue  # 某某公司项目: inside a project name (a zone hosts projects: 乐清经开区项目)
@@ -453,10 +467,16 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         i = bisect_right(ends, m.start())  # the last mention ending at or before the note
         if i and m.start() - ends[i - 1] <= 2 and not _generic_short(m.group(1) or m.group(2)):
             aliases[m.group(1) or m.group(2)] = mentions[i - 1]
+    # 1b. a short name defined so that is itself read as a full name (某某市城市建设投资集团（以下简称市城投集团）:
+    #     市城投集团 has a suffix of its own) names the body it was defined for wherever it stands
+    if aliases and config.step_on(STAGE, "defined_short_names"):
+        defined = {a: o for a, o in aliases.items() if a != o.name}
+        mentions = [OrgMention(m.start, m.end, m.surface, defined[m.name].name, defined[m.name].org_type)
+                    if m.name in defined else m for m in mentions]
     # 2. zones: one canonical name per place core
     zones = sorted({o.name for o in mentions if o.org_type == "development_zone"})
     t = _tables()
-    zone_map = zone_canonical(zones, t["province_re"])
+    zone_map = zone_canonical(zones, t["province_re"], leading_city if config.step_on(STAGE, "zone_city") else None)
     mentions = [OrgMention(o.start, o.end, o.surface, zone_map.get(o.name, o.name), o.org_type) for o in mentions]
     # 2b. a body's abbreviation is the same body (经开区投促部 = 经开区投资促进部): same first and last
     #     character, the letters of the long name in order
@@ -469,7 +489,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                                    v.get("level_endings") or {}, short_of), **short_of}
     mentions = [OrgMention(o.start, o.end, o.surface, short_of.get(o.name, o.name), o.org_type) for o in mentions]
     # 2c. a company named in full with its place and without it is one company (义乌某投集团 … 某投集团)
-    placed = _placed_companies({o.name for o in mentions if o.org_type == "company"})
+    placed = placed_companies({o.name for o in mentions if o.org_type == "company"})
     if placed:
         mentions = [OrgMention(o.start, o.end, o.surface, placed.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
@@ -522,7 +542,8 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         for short in shorts:
             full = aliases[short].name if short in aliases else short  # (a short form met elsewhere)
             for s in finder.occurrences(short):
-                if free(s, s + len(short)):
+                e = s + len(short)  # (not inside a word of three of its own letters either: 某某科技|园 is a park)
+                if free(s, e) and not (whole_words and text[e - 2:e + 1] in lexicon.tags()):
                     mentions.append(OrgMention(s, s + len(short), short, full, "company"))
                     take(s, s + len(short))
     # 4. bare zone words refer to the article's one zone
