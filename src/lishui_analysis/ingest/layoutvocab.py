@@ -95,6 +95,7 @@ class _Layout:
         self.compound_surnames = tuple(v["compound_surnames"])
         self.column_label = re.compile(rf"^(?:{_alt(v['column_labels'])})\s*[：:]")
         self.short_item_paragraphs = int(v["short_item_paragraphs"])
+        self.kicker_max = int(v["kicker_max"])
         self.counter_words = frozenset(v["counter_words"])
         self.disclosure_field = re.compile(rf"(?:{_alt(v['disclosure_labels'])})[：:]")
         self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"
