@@ -456,6 +456,10 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭新区：云岭新区新签项目12个", "总投资80亿元")),
     ("glued_subheadline", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨\n记者 王大山\n日前，大桥通车。",
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥九个月建成通车", "访云岭县交通局局长林小雨")),
+    ("unmark_crumb_lines", "云岭县公共资源交易中心 > 交易信息 > 结果公示\n星河地块挂牌出让结果公示\n日前，地块成交。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河地块挂牌出让结果公示")),
+    ("unmark_channel_lines", "云岭观察 · 新闻\n云岭大桥今天通车\n日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥今天通车")),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
@@ -480,7 +484,8 @@ def test_every_step_has_an_off_test():
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
                 "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
-                "chrome_compounds", "unmark_name_datelines", "bullet_items"]
+                "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
+                "unmark_channel_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -75,6 +75,21 @@ def is_nav_line(para: str) -> bool:
     return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
 
 
+_CHANNEL = re.compile(rf"^([{_H}]{{2,8}})\s*[·•|｜丨]\s*([{_H}]{{2,4}})$")
+
+
+def is_channel_line(para: str) -> bool:
+    """An app's or a site's channel header: a name and, after a dot or a bar, the channel the story is filed
+    in, a column noun of ``layout.yaml`` alone (``云岭观察 · 新闻``, ``瓯江客户端｜要闻``): where the article
+    appears, never its title. A title's two parts parted by a dot name no channel (``乡村振兴·云岭实践``).
+
+    >>> is_channel_line("云岭观察 · 新闻"), is_channel_line("瓯江客户端｜要闻"), is_channel_line("乡村振兴·云岭实践")
+    (True, True, False)
+    """
+    m = _CHANNEL.match(para.strip())
+    return m is not None and m.group(2) in _layout().column_nouns
+
+
 def is_media_name(name: str) -> bool:
     """The name of a medium: at most ten characters (a site's, fourteen) ending in a media suffix of
     ``layout.yaml`` (``云岭日报``, ``青田新闻网``, ``云岭发布``), not a common noun that ends the same way

@@ -18,7 +18,7 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
+    is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
     strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
 )
@@ -376,6 +376,10 @@ def _title_or_furniture(para: str) -> str:
         return "body"
     if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
+    if config.step_on("segment", "unmark_crumb_lines") and is_crumb_line(para):
+        return "chrome"  # crumbs under no 首页 (云岭县公共资源交易中心 > 交易信息 > 结果公示)
+    if config.step_on("segment", "unmark_channel_lines") and is_channel_line(para):
+        return "chrome"  # an app's channel header (云岭观察 · 新闻)
     if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
     if config.step_on("segment", "unmark_bare_dates") and (is_bare_date(para) or is_date_span(para)):
