@@ -460,6 +460,9 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河地块挂牌出让结果公示")),
     ("unmark_channel_lines", "云岭观察 · 新闻\n云岭大桥今天通车\n日前，大桥通车。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥今天通车")),
+    ("report_place", "云岭大桥通车\n记者 林小雨 广州报道\n日前，大桥通车。", _first("reporters"), ["林小雨"]),
+    ("byline_counters", "云岭大桥通车\n发布时间：2031-05-06 作者：林小雨 阅读：3416\n日前，大桥通车。", _first("reporters"),
+     ["林小雨"]),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
@@ -485,7 +488,7 @@ def test_every_step_has_an_off_test():
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
                 "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
                 "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
-                "unmark_channel_lines"]
+                "unmark_channel_lines", "report_place", "byline_counters"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

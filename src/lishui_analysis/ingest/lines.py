@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import config
 from .clean import ends_sentence
-from ..vocab import regions_longest_first
+from ..vocab import region_names, regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
@@ -44,10 +44,38 @@ def _name_then_region() -> re.Pattern:
     return re.compile(rf"^([{_H}·]{{2,4}}?)(?:{_alt(regions_longest_first())})$")
 
 
+_PLACE_REPORTED = re.compile(rf"(?:([/／])\s*|\s)([{_H}]{{2,6}})报[道导]$")
+
+
+@lru_cache(maxsize=1)
+def _label_and_name() -> re.Pattern:
+    return re.compile(rf"(?:{_layout().person_label.pattern})\s*[{_H}·]{{2,4}}$")
+
+
+def _drop_report_place(text: str) -> str:
+    """A byline without the place its report is filed from, after the names (branch ``segment.report_place``):
+    a place of ``regions.csv`` parted from them by a space (记者 林小雨 广州报道), or any place after a slash
+    closing a label and a name (记者林小雨／台北报导, the Taiwan and Hong Kong form). The place is no name;
+    a name glued to 报道 (记者 林小雨 王大山报道) stays.
+
+    >>> _drop_report_place("记者 林小雨 广州报道"), _drop_report_place("记者林小雨／台北报导")
+    ('记者 林小雨', '记者林小雨')
+    >>> _drop_report_place("记者 林小雨 王大山报道"), _drop_report_place("文/林小雨报道")
+    ('记者 林小雨 王大山报道', '文/林小雨报道')
+    """
+    m = _PLACE_REPORTED.search(text)
+    if m is None or not config.step_on("segment", "report_place"):
+        return text
+    if (m.group(1) and _label_and_name().search(text, 0, m.start())) or m.group(2) in region_names():
+        return text[:m.start()].rstrip()
+    return text
+
+
 def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
+    text = _drop_report_place(text.strip())
     text = _POSTFIX_ROLE.sub(lambda m: f"{m.group(2) or m.group(3)}/{m.group(1)}", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
@@ -61,6 +89,8 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
             token = token[:-2]
         if not token:
             continue
+        if token in lay.counter_words and config.step_on("segment", "byline_counters"):
+            break  # the page's counters after the names (作者：林小雨 阅读：3416): no name after them
         if token in lay.author_words:
             role, labelled = "reporter", True
             continue
