@@ -463,6 +463,10 @@ OFF = [
     ("report_place", "云岭大桥通车\n记者 林小雨 广州报道\n日前，大桥通车。", _first("reporters"), ["林小雨"]),
     ("byline_counters", "云岭大桥通车\n发布时间：2031-05-06 作者：林小雨 阅读：3416\n日前，大桥通车。", _first("reporters"),
      ["林小雨"]),
+    ("clause_count_end", "上半年新签约项目21个、总投资96亿元，开工项目同比增加7个\n星河经开区：项目建设按下快进键\n记者 林小雨\n日前，项目开工。",
+     lambda arts: (arts[0].kicker[:6], arts[0].headline), ("上半年新签约", "星河经开区：项目建设按下快进键")),
+    ("page_codes", "星河日报\nA03 澳闻\n星河新区半导体项目动工\n【本报消息】星河新区半导体项目昨日动工。",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].byline), ("", "星河新区半导体项目动工", "【本报消息】")),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
@@ -488,7 +492,8 @@ def test_every_step_has_an_off_test():
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
                 "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
                 "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
-                "unmark_channel_lines", "report_place", "byline_counters"]
+                "unmark_channel_lines", "report_place", "byline_counters",
+                "clause_count_end", "page_codes"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

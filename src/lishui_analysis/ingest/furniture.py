@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import config
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _layout
 
 _PERSON_NAME = re.compile(_NAME_RUN)
@@ -15,6 +16,9 @@ _BARS = "|｜丨"
 _BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
 _CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
 _PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]?\s*[^\s：:]{1,10})?$")
+# a page coded by a letter and its number, then its section, with no 版 (A03 澳闻, B2｜要闻: Hong Kong and Macau
+# papers): a number written with its leading zero, or a section that is a column noun (G20 峰会开幕 is a title)
+_PAGE_CODE = re.compile(rf"^[A-Z]{{1,2}}(0)?\d{{1,2}}(?:\s*[|｜丨:：]\s*|\s+)([{_H}]{{2,6}})$")
 _URL_LINE = re.compile(rf"^(?:[{_H}]{{1,6}}\s*[：:]\s*)?(?:(?:https?|ftp)://|www\.)\S+$", re.IGNORECASE)
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _BARE_DATE = re.compile(
@@ -39,6 +43,8 @@ def is_column_label(para: str) -> bool:
 
     >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
     [True, True, True, True, False]
+    >>> is_column_label("A03 澳闻"), is_column_label("B2｜要闻"), is_column_label("G20 峰会开幕")
+    (True, True, False)
     >>> is_column_label("新闻发布会实录"), is_column_label("云岭县政务服务大厅搬迁实录")
     (True, False)
     """
@@ -47,6 +53,9 @@ def is_column_label(para: str) -> bool:
         return False
     if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
         return True
+    m = _PAGE_CODE.match(p)
+    if m and (m.group(1) or m.group(2).endswith(_layout().column_nouns)) and config.step_on("segment", "page_codes"):
+        return True  # a page's code and section (A03 澳闻, B2 要闻)
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")

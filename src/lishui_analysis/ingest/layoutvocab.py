@@ -68,11 +68,12 @@ class _Layout:
         self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
         self.not_names = frozenset(v["trailing_not_names"])
         self.byline_lead = re.compile(
-            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"^【?(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(：:])|"
-            rf"(?=[（(]\s*(?:{person})))[：:]?"  # (an unnamed outlet: （记者 林小雨）5月6日，…)
+            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(：:】])|"
+            rf"(?=[（(]\s*(?:{person})))(?:(?<=[讯息电])】)?[：:]?"  # (an unnamed outlet: （记者 林小雨）5月6日，…;
+            # an outlet in brackets: 【本报消息】, the Hong Kong and Macau papers' form)
             rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
             rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
         # date lines by form: a date after a date word (发布于 2031-05-06), a relative time (3小时前)

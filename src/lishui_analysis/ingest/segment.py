@@ -108,7 +108,15 @@ def _continues(a: str, b: str) -> bool:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
         return False
-    return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
+    m = _FUNCTION_END.search(a)
+    if m and config.step_on("segment", "clause_count_end") and _LISTED_CLAUSES.search(a) and m.group()[0] != "第" \
+            and m.group()[-1] in _COUNT_WORDS:
+        m = None  # a count closing a line of listed clauses ends it (新签约项目21个、总投资96亿元，开工项目增加7个)
+    return bool(m or _CONTINUATION_START.match(b))
+
+
+_LISTED_CLAUSES = re.compile(r"[，,、；;]")
+_COUNT_WORDS = "个批项家条座期届"
 
 
 _GENRE_LINE_MAX = 10   # characters of the last words of a document's title broken before them (中标候选人公示)
