@@ -108,6 +108,8 @@ def _continues(a: str, b: str) -> bool:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
         return False
+    if config.step_on("segment", "lead_subheadline") and b.startswith(lay.sub_leads) and _LISTED_CLAUSES.search(b):
+        return False  # figures that detail the line above, led by 总投资 or 其中 (…新开工项目42个 / 总投资326亿元，其中…)
     m = _FUNCTION_END.search(a)
     if m and config.step_on("segment", "clause_count_end") and _LISTED_CLAUSES.search(a) and m.group()[0] != "第" \
             and m.group()[-1] in _COUNT_WORDS:
