@@ -54,6 +54,9 @@ class _Layout:
         self.photographer_words = frozenset(v["photographer_words"])
         units = _alt(v["unit_suffixes"])
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
+        # a medium or unit, its reporter label and a name run together (星河广播电视台记者林小雨, 星河日报记者王大山)
+        self.unit_label_name = re.compile(rf"^[{_H}]{{2,14}}?(?:{units}|台|社|报|网)(?P<label>{_alt(self.person_labels)})"
+                                          rf"(?P<name>[{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.column_nouns = tuple(v["column_nouns"])
         self.record_nouns = tuple(v["record_nouns"])
