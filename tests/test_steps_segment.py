@@ -471,6 +471,8 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("星河经开区新开工项目42个", "总投资326亿元，其中亿元以上项目31个")),
     ("sign_off_bylines", "星河项目封顶\n日前，星河项目封顶。\n星河广播电视台记者林小雨、王大山广州报道。", _first("reporters"),
      ["林小雨", "王大山"]),
+    ("numeric_datelines", "星河县召开重点项目推进会\n星河县人民政府 2031-05-06\n5月5日，星河县召开推进会。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河县召开重点项目推进会")),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
@@ -498,7 +500,7 @@ def test_every_step_has_an_off_test():
                 "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
                 "unmark_channel_lines", "report_place", "byline_counters",
                 "clause_count_end", "page_codes", "lead_subheadline",
-                "sign_off_bylines"]
+                "sign_off_bylines", "numeric_datelines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -323,6 +323,8 @@ def is_page_masthead(para: str) -> bool:
 
 _DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
 _HAN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_NUM_DATE = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$")  # 2031-05-06, 2031/5/6, 2031.05.06
+_CLOCK = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 
 
 def is_name_dateline(para: str) -> bool:
@@ -332,10 +334,17 @@ def is_name_dateline(para: str) -> bool:
 
     >>> is_name_dateline("云岭县星河经济开发区 2031年5月6日"), is_name_dateline("云岭大桥 今天通车")
     (True, False)
+    >>> is_name_dateline("云岭县人民政府 2031-05-06"), is_name_dateline("云岭县人民政府 2031/5/6 10:20")
+    (True, True)
     """
     tokens = para.split()
-    return (len(tokens) == 2 and len(para) <= 45 and bool(_DATELINE_NAME.match(tokens[0]))
-            and bool(_HAN_DATE.match(tokens[1])) and not is_media_name(tokens[0]))
+    if len(tokens) == 3 and _CLOCK.match(tokens[2]) and config.step_on("segment", "numeric_datelines"):
+        tokens = tokens[:2]  # (a portal's issuer, date and time: 云岭县人民政府 2031-05-06 10:20)
+    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) or is_media_name(tokens[0]) \
+            or _layout().date_word.match(para):
+        return False  # (a date word is no name: 发布于 2031-05-06 is a date line's)
+    return bool(_HAN_DATE.match(tokens[1])
+                or (_NUM_DATE.match(tokens[1]) and config.step_on("segment", "numeric_datelines")))
 
 
 def is_crumb_line(para: str) -> bool:
