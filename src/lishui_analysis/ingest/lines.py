@@ -281,7 +281,7 @@ def _is_chrome(para: str) -> bool:
     if _DECORATION.fullmatch(para) or _PAGE_NUMBER.fullmatch(para):
         return True  # a rule of dashes or stars (——, * * *) between a page's parts; a page's number (— 2 —)
     lay = _layout()
-    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
+    if _EPAPER_PAGE.match(para.lstrip(_BULLETS + " ")) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
@@ -369,6 +369,9 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
         core = strip_end_pictographs(para)
         if core != para:
             return _kind(core)  # the line without the emoji decorating its end (……投产。💪)
+    head = without_jump_tail(para)
+    if head != para:
+        return _kind(head)  # a paragraph's end with its jump line (……下线。（下转第3版）)
     if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
         # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
         if _layout().label_start.match(para):
@@ -402,6 +405,20 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     if _is_bang_title(para, 30) and not any(c in para for c in "，。；"):
         return "title"
     return "body"
+
+
+def without_jump_tail(para: str) -> str:
+    """A paragraph without the jump line closing it (……下线。（下转第3版）: an e-paper's article going on on another
+    page), which it is read as (branch ``segment.jump_tails``): a finished sentence, never a title.
+
+    >>> without_jump_tail("项目年底投产。（下转第3版）"), without_jump_tail("云岭大桥通车（一期）")
+    ('项目年底投产。', '云岭大桥通车（一期）')
+    """
+    tail = _TRAILING_PAREN.search(para) if para.endswith(("）", ")")) else None
+    if tail and tail.start() > 0 and _layout().jump_line.match(para[tail.start():]) \
+            and config.step_on("segment", "jump_tails"):
+        return para[:tail.start()].rstrip()
+    return para
 
 
 def title_length(para: str) -> int:

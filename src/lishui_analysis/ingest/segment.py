@@ -60,7 +60,7 @@ from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
-    parse_byline_names, parse_date_line, parse_meta_line,
+    parse_byline_names, parse_date_line, parse_meta_line, without_jump_tail,
 )
 
 
@@ -333,7 +333,8 @@ def _find_header_titles(page: _Page) -> None:
                 j -= 1
                 continue
             break
-        if block and (j < 0 or ends_sentence(paras[j]) or kinds[j] in _BYLINES) and not taken & set(block):
+        if block and (j < 0 or ends_sentence(without_jump_tail(paras[j])) or kinds[j] in _BYLINES) \
+                and not taken & set(block):
             groups = _group_titles(block, paras)
             page.starts[groups[0][0]] = groups
             taken |= {x for g in groups for x in g}
