@@ -354,7 +354,8 @@ def is_crumb_line(para: str) -> bool:
     >>> is_crumb_line("当前位置：首页 > 信息公开 > 项目建设"), is_crumb_line("查看更多 >"), is_crumb_line("云岭大桥通车")
     (True, False, False)
     """
-    return len(para) <= 100 and len(_CRUMB_SEP.findall(para)) >= 2 and not _PROSE.search(para)
+    return (len(para) <= 100 and len(_CRUMB_SEP.findall(para)) >= 2 and not _PROSE.search(para)
+            and "<" not in para)  # (angle brackets in pairs are markup or a comparison: 云岭<b>大桥</b>通车)
 
 
 _COUNT = r"\d[\d,.]*\s*[万亿wWkK]?\+?"

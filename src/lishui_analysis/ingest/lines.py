@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from .. import config
 from .clean import ends_sentence
-from ..vocab import region_names, regions_longest_first
+from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
+from .byline_places import SIGN_OFF_STOP, drop_report_place
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
@@ -44,58 +45,11 @@ def _name_then_region() -> re.Pattern:
     return re.compile(rf"^([{_H}·]{{2,4}}?)(?:{_alt(regions_longest_first())})$")
 
 
-# a report's spoken sign-off closing a transcript, a sentence of its own (星河台记者林小雨、王大山广州报道。)
-_SIGN_OFF_STOP = re.compile(r"(?<=报[道导])。$")
-_PLACE_REPORTED = re.compile(rf"(?:([/／])\s*|\s)([{_H}]{{2,6}})报[道导]$")
-# a name of two or three characters glued to the place (王大山广州报道), after a separator or a label
-_NAME_PLACE_REPORTED = re.compile(rf"(?:^|[\s、，,]|记者)([{_H}·]{{4,7}})报[道导]$")
-
-
-@lru_cache(maxsize=1)
-def _label_and_name() -> re.Pattern:
-    return re.compile(rf"(?:{_layout().person_label.pattern})\s*[{_H}·]{{2,4}}$")
-
-
-def _is_place(word: str) -> bool:
-    """A place's name: in ``regions.csv``, or tagged a place (``ns``) in jieba's dictionary (广州, 台北, 盐城)."""
-    if word in region_names():
-        return True
-    from ..extract.lexicon import tags  # (the general lexicon, read once per process)
-    return tags().get(word) == "ns"
-
-
-def _drop_report_place(text: str) -> str:
-    """A byline without the place its report is filed from, after the names (branch ``segment.report_place``):
-    a place (:func:`_is_place`) parted from them by a space (记者 林小雨 广州报道) or glued to the last
-    (林小雨、王大山广州报道), or any place after a slash closing a label and a name (记者林小雨／台北报导, the Taiwan
-    and Hong Kong form). The place is no name; a name alone before 报道 (记者 林小雨 王大山报道) stays.
-
-    >>> _drop_report_place("记者 林小雨 广州报道"), _drop_report_place("记者林小雨／台北报导")
-    ('记者 林小雨', '记者林小雨')
-    >>> _drop_report_place("记者林小雨、王大山广州报道")
-    '记者林小雨、王大山'
-    >>> _drop_report_place("记者 林小雨 王大山报道"), _drop_report_place("文/林小雨报道")
-    ('记者 林小雨 王大山报道', '文/林小雨报道')
-    """
-    if not config.step_on("segment", "report_place"):
-        return text
-    m = _PLACE_REPORTED.search(text)
-    if m and ((m.group(1) and _label_and_name().search(text, 0, m.start())) or _is_place(m.group(2))):
-        return text[:m.start()].rstrip()
-    m = _NAME_PLACE_REPORTED.search(text)
-    if m:
-        glued = m.group(1)
-        for k in (3, 2):  # (a name of three characters or two; a compound surname alone is no name: 欧阳大山报道)
-            if len(glued) - k >= 2 and glued[:k] not in _layout().compound_surnames and _is_place(glued[k:]):
-                return text[:m.start(1) + k]
-    return text
-
-
 def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
-    text = _drop_report_place(_SIGN_OFF_STOP.sub("", text.strip()))
+    text = drop_report_place(SIGN_OFF_STOP.sub("", text.strip()))
     text = _POSTFIX_ROLE.sub(lambda m: f"{m.group(2) or m.group(3)}/{m.group(1)}", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
@@ -312,7 +266,7 @@ def _is_byline_line(para: str) -> bool:
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
     if config.step_on("segment", "sign_off_bylines"):
-        core = _SIGN_OFF_STOP.sub("", core)
+        core = SIGN_OFF_STOP.sub("", core)
     if any(c in core for c in "。！？；“”"):
         return False
     if not (_layout().person_label.search(core) or _BYLINE_SLASH.search(core)):
