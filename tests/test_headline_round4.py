@@ -156,3 +156,16 @@ def test_a_pages_counters_are_no_names(author, counter):
 def test_a_spoken_sign_off_gives_the_reporters(unit):
     arts = _page(HEADS[2], "主持人：各位观众，晚上好。", "日前，项目投产。", f"{unit}记者林小雨、周青山广州报道。")
     assert arts[0].reporters == ["林小雨", "周青山"]
+
+
+@pytest.mark.parametrize("paper", ["澳门星河报", "星河商报", "濠江晨报", "星河报"])
+@pytest.mark.parametrize("date", ["2031年5月6日 星期二", "2031-05-06"])
+def test_a_papers_name_over_its_date_is_no_headline(paper, date):
+    arts = _page(paper, date, HEADS[0], "总投资逾30亿元", "【本报消息】日前，项目动工。")
+    assert _titles(arts) == [("", HEADS[0], "总投资逾30亿元")]
+
+
+@pytest.mark.parametrize("genre", ["统计公报", "情况通报"])
+def test_a_genre_ending_in_bao_stays_the_title(genre):
+    arts = _page(f"星河县2031年{genre}", "2032-03-01", "一、综合", "全年全县生产总值320亿元。")
+    assert arts[0].headline == f"星河县2031年{genre}"

@@ -23,7 +23,7 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
-        "promote_colon_lead", "place_name_lines", "long_kicker", "unmark_site_header", "read_meta_lines", "start_first_article",
+        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
         "find_photo_items", "find_read_documents", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
@@ -439,6 +439,8 @@ OFF = [
     ("start_posts", POSTS, _heads, ["星河项目封顶", "瓯江隧道贯通"]),
     ("promote_colon_lead", "瓯江口新区：\n新材料产业链加速成型\n记者 林小雨\n日前，产业链成型。", _heads,
      ["瓯江口新区：新材料产业链加速成型"]),
+    ("paper_name", "澳门星河报\n2031年5月6日 星期二\n星河新区半导体项目动工\n【本报消息】日前，项目动工。", _heads,
+     ["星河新区半导体项目动工"]),
     ("long_kicker", ("云岭日报\n上半年云岭县新签约亿元以上项目21个、总投资96亿元，新开工项目同比增加7个，“交地即交证”在星河园区渐成常态\n"
                      "星河经开区项目跑出加速度\n记者 林小雨\n日前，项目开工。"),
      lambda arts: (arts[0].kicker[:6], arts[0].headline), ("上半年云岭县", "星河经开区项目跑出加速度")),

@@ -13,7 +13,7 @@ import re
 
 from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
 from .clean import ends_sentence
-from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, title_length
+from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, parse_date_line, title_length
 
 #: Lines a header may span above its bread crumbs (a site's name, its slogan, its language links).
 SITE_HEADER_MAX = 3
@@ -75,6 +75,37 @@ def promote_colon_lead(page) -> None:
         page.kinds[first] = "title"
 
 
+_PAPER_NAME_MAX = 10   # characters of a paper's name printed alone over the issue's date (澳门星河报)
+_DATE_ONLY_MAX = 30    # characters of that date line (2031年5月6日 星期二 农历四月初五)
+
+
+def unmark_paper_name(page) -> None:
+    """The page's first line, a short name ending in 报 (a newspaper's head noun: 星河报, 澳门星河报), over a line
+    that gives the issue's date, over a title line, is the paper's masthead set over two lines: metadata, never
+    the headline (step ``segment.paper_name``; a name ending in 日报, 晚报 … is a medium's name already). A genre
+    ending in 报 (统计公报, 情况通报: ``genre_nouns``, ``document_genres``) is a title.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["澳门星河报", "2031年5月6日 星期二", "星河新区半导体项目动工", "【本报消息】日前，…。"],
+    ...              ["title", "meta", "title", "byline_lead"])
+    >>> unmark_paper_name(page); page.kinds
+    ['meta', 'meta', 'title', 'byline_lead']
+    """
+    first = page.first
+    kinds, paras = page.kinds, page.paras
+    if first is None or kinds[first] != "title" or first + 2 >= len(paras):
+        return
+    name, lay = paras[first].strip(), _layout()
+    if not (2 < len(name) <= _PAPER_NAME_MAX and name.endswith("报") and _ONE_WORD.fullmatch(name)) \
+            or name.endswith(lay.genre_nouns + lay.document_genres):
+        return
+    date = paras[first + 1]
+    if kinds[first + 1] == "meta" and len(date) <= _DATE_ONLY_MAX and parse_date_line(date) \
+            and kinds[first + 2] == "title":
+        kinds[first] = "meta"
+
+
+_ONE_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _KICKER_STOP = re.compile(r"[。！？；!?;]")
 _LONG_KICKER_WALK = 6   # lines a byline's title block is looked for above it (titles and chrome between them)
 

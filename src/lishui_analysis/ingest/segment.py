@@ -352,6 +352,12 @@ def _promote_colon_lead(page: _Page) -> None:
     pageheader.promote_colon_lead(page)
 
 
+def _paper_name(page: _Page) -> None:
+    """A paper's name ending in 报 over the issue's date over a title is its masthead
+    (:func:`.pageheader.unmark_paper_name`)."""
+    pageheader.unmark_paper_name(page)
+
+
 def _long_kicker(page: _Page) -> None:
     """A long kicker of phrases parted by commas over the titles above a byline is a title line
     (:func:`.pageheader.promote_long_kicker`)."""
@@ -473,7 +479,7 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
-              _promote_colon_lead, _place_name_lines, _long_kicker, _unmark_site_header, _read_meta_lines, _start_first_article,
+              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
               _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
