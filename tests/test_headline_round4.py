@@ -63,7 +63,7 @@ def test_a_count_closing_a_line_of_clauses_ends_the_kicker(place, head, counts):
 
 
 @pytest.mark.parametrize("head", HEADS)
-@pytest.mark.parametrize("lead", ["总投资326亿元，其中亿元以上项目31个", "其中，工业项目22个、总投资118亿元"])
+@pytest.mark.parametrize("lead", ["总投资326亿元，其中亿元以上项目31个", "其中，制造业项目16个、总投资74亿元"])
 def test_figures_led_by_a_subheadline_lead_are_the_subheadline(head, lead):
     arts = _page(f"{head}42个", lead, "记者 林小雨", "日前，项目开工。")
     assert _titles(arts) == [("", f"{head}42个", lead)]
@@ -73,7 +73,7 @@ def test_figures_led_by_a_subheadline_lead_are_the_subheadline(head, lead):
 @pytest.mark.parametrize("site", ["云岭县公共资源交易中心", "瓯江口新区自然资源和规划局", "松溪镇人民政府网站"])
 @pytest.mark.parametrize("head", ["星河地块挂牌出让结果公示", "精工产业园二期地块成交公示"])
 def test_crumbs_under_no_home_are_chrome(site, head):
-    crumbs = f"{site} > 交易信息 > 土地矿产 > 结果公示"
+    crumbs = f"{site} > 信息公开 > 土地出让 > 成交结果"
     assert is_crumb_line(crumbs) and _kind(crumbs) == "chrome"
     arts = _page(crumbs, head, "经批准，现将结果公示如下。")
     assert _titles(arts) == [("", head, "")]

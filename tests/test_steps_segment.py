@@ -458,7 +458,7 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭新区：云岭新区新签项目12个", "总投资80亿元")),
     ("glued_subheadline", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨\n记者 王大山\n日前，大桥通车。",
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥九个月建成通车", "访云岭县交通局局长林小雨")),
-    ("unmark_crumb_lines", "云岭县公共资源交易中心 > 交易信息 > 结果公示\n星河地块挂牌出让结果公示\n日前，地块成交。",
+    ("unmark_crumb_lines", "云岭县公共资源交易中心 > 土地出让 > 成交结果\n星河地块挂牌出让结果公示\n日前，地块成交。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河地块挂牌出让结果公示")),
     ("unmark_channel_lines", "云岭观察 · 新闻\n云岭大桥今天通车\n日前，大桥通车。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥今天通车")),

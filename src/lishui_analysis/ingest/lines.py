@@ -406,7 +406,7 @@ def _title_or_furniture(para: str) -> str:
     if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
     if config.step_on("segment", "unmark_crumb_lines") and is_crumb_line(para):
-        return "chrome"  # crumbs under no 首页 (云岭县公共资源交易中心 > 交易信息 > 结果公示)
+        return "chrome"  # crumbs under no 首页 (云岭县公共资源交易中心 > 土地出让 > 成交结果)
     if config.step_on("segment", "unmark_channel_lines") and is_channel_line(para):
         return "chrome"  # an app's channel header (云岭观察 · 新闻)
     if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
