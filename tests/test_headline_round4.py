@@ -169,3 +169,10 @@ def test_a_papers_name_over_its_date_is_no_headline(paper, date):
 def test_a_genre_ending_in_bao_stays_the_title(genre):
     arts = _page(f"星河县2031年{genre}", "2032-03-01", "一、综合", "全年全县生产总值320亿元。")
     assert arts[0].headline == f"星河县2031年{genre}"
+
+
+@pytest.mark.parametrize("notice", ["本文由云岭观察综合整理，转载请注明出处。", "声明：本文转载自瓯江晚报，版权归原作者所有。",
+                                    "如有侵权，请联系删除。"])
+def test_a_closing_notice_on_rights_is_no_body(notice):
+    arts = _page(HEADS[0], "记者 林小雨", "日前，项目开工，总投资8.5亿元。", notice)
+    assert arts[0].body == "日前，项目开工，总投资8.5亿元。"

@@ -35,6 +35,7 @@ class _Layout:
         self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
         self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
         self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
+        self.notice_phrase = re.compile(_alt(v["notice_phrases"]))
         self.end_markers = frozenset(w.upper() for w in v["end_markers"])
         ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
         self.caption_end = re.compile(

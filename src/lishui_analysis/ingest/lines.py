@@ -227,6 +227,7 @@ def _chrome_compound(token: str) -> bool:
 
 
 _CHROME_WORD_MAX = 6
+_NOTICE_MAX = 60   # characters of a line holding a notice on rights and reposts (notice_phrases of layout.yaml)
 
 
 def _is_chrome(para: str) -> bool:
@@ -239,6 +240,8 @@ def _is_chrome(para: str) -> bool:
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
+    if len(para) <= _NOTICE_MAX and config.step_on("segment", "notice_lines") and lay.notice_phrase.search(para):
+        return True  # a page's notice on rights and reposts, a sentence or not (……转载请注明出处。)
     tokens = [t for t in _CHROME_SPLIT.split(para) if t]
     if tokens and all(t.lower() in lay.chrome_words or _chrome_compound(t.lower()) for t in tokens):
         return True
