@@ -171,7 +171,7 @@ def test_a_genre_ending_in_bao_stays_the_title(genre):
     assert arts[0].headline == f"星河县2031年{genre}"
 
 
-@pytest.mark.parametrize("notice", ["本文由云岭观察综合整理，转载请注明出处。", "声明：本文转载自瓯江晚报，版权归原作者所有。",
+@pytest.mark.parametrize("notice", ["本文由云岭观察编辑部整理，转载请注明来源。", "声明：文章转载自瓯江晚报，版权归原作者。",
                                     "如有侵权，请联系删除。"])
 def test_a_closing_notice_on_rights_is_no_body(notice):
     arts = _page(HEADS[0], "记者 林小雨", "日前，项目开工，总投资8.5亿元。", notice)

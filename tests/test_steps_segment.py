@@ -478,7 +478,7 @@ OFF = [
     ("jump_tails", ("云岭大桥通车\n本报记者 林小雨\n日前，大桥通车。\n大桥全长3.2公里。（下转第3版）\n瓯江隧道贯通\n"
                     "本报记者 王大山\n次日，隧道贯通。"), lambda arts: [(a.kicker, a.headline) for a in arts],
      [("", "云岭大桥通车"), ("", "瓯江隧道贯通")]),
-    ("notice_lines", "云岭大桥通车\n日前，大桥通车。\n本文由云岭观察综合整理，转载请注明出处。", _first("body"), "日前，大桥通车。"),
+    ("notice_lines", "云岭大桥通车\n日前，大桥通车。\n本文由云岭观察编辑部整理，转载请注明来源。", _first("body"), "日前，大桥通车。"),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
