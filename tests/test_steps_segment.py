@@ -23,7 +23,7 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
-        "promote_colon_lead", "place_name_lines", "unmark_site_header", "read_meta_lines", "start_first_article",
+        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
         "find_photo_items", "find_read_documents", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
@@ -439,6 +439,11 @@ OFF = [
     ("start_posts", POSTS, _heads, ["星河项目封顶", "瓯江隧道贯通"]),
     ("promote_colon_lead", "瓯江口新区：\n新材料产业链加速成型\n记者 林小雨\n日前，产业链成型。", _heads,
      ["瓯江口新区：新材料产业链加速成型"]),
+    ("paper_name", "澳门星河报\n2031年5月6日 星期二\n星河新区半导体项目动工\n【本报消息】日前，项目动工。", _heads,
+     ["星河新区半导体项目动工"]),
+    ("long_kicker", ("云岭日报\n上半年云岭县新签约亿元以上项目21个、总投资96亿元，新开工项目同比增加7个，“交地即交证”在星河园区渐成常态\n"
+                     "星河经开区项目跑出加速度\n记者 林小雨\n日前，项目开工。"),
+     lambda arts: (arts[0].kicker[:6], arts[0].headline), ("上半年云岭县", "星河经开区项目跑出加速度")),
     ("join_broken_title", "云岭县星河片区道路工程设计施工一体化\n中标候选人公示\n日前，评标结束。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河片区道路工程设计施工一体化中标候选人公示")),
     ("unmark_site_header", "云岭县公共资源交易中心\n首页 > 交易信息 > 中标公示\n星河片区道路工程中标公示\n日前，工程开标。",
@@ -453,6 +458,27 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭新区：云岭新区新签项目12个", "总投资80亿元")),
     ("glued_subheadline", "云岭大桥九个月建成通车——访云岭县交通局局长林小雨\n记者 王大山\n日前，大桥通车。",
      lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭大桥九个月建成通车", "访云岭县交通局局长林小雨")),
+    ("unmark_crumb_lines", "云岭县公共资源交易中心 > 土地出让 > 成交结果\n星河地块挂牌出让结果公示\n日前，地块成交。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河地块挂牌出让结果公示")),
+    ("unmark_channel_lines", "云岭观察 · 新闻\n云岭大桥今天通车\n日前，大桥通车。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭大桥今天通车")),
+    ("report_place", "云岭大桥通车\n记者 林小雨 广州报道\n日前，大桥通车。", _first("reporters"), ["林小雨"]),
+    ("byline_counters", "云岭大桥通车\n发布时间：2031-05-06 作者：林小雨 阅读：3416\n日前，大桥通车。", _first("reporters"),
+     ["林小雨"]),
+    ("clause_count_end", "上半年新签约项目21个、总投资96亿元，开工项目同比增加7个\n星河经开区：项目建设按下快进键\n记者 林小雨\n日前，项目开工。",
+     lambda arts: (arts[0].kicker[:6], arts[0].headline), ("上半年新签约", "星河经开区：项目建设按下快进键")),
+    ("page_codes", "星河日报\nA03 澳闻\n星河新区半导体项目动工\n【本报消息】星河新区半导体项目昨日动工。",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].byline), ("", "星河新区半导体项目动工", "【本报消息】")),
+    ("lead_subheadline", "星河经开区新开工项目42个\n总投资326亿元，其中亿元以上项目31个\n记者 林小雨\n日前，项目开工。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("星河经开区新开工项目42个", "总投资326亿元，其中亿元以上项目31个")),
+    ("sign_off_bylines", "星河项目封顶\n日前，星河项目封顶。\n星河广播电视台记者林小雨、王大山广州报道。", _first("reporters"),
+     ["林小雨", "王大山"]),
+    ("numeric_datelines", "星河县召开重点项目推进会\n星河县人民政府 2031-05-06\n5月5日，星河县召开推进会。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河县召开重点项目推进会")),
+    ("jump_tails", ("云岭大桥通车\n本报记者 林小雨\n日前，大桥通车。\n大桥全长3.2公里。（下转第3版）\n瓯江隧道贯通\n"
+                    "本报记者 王大山\n次日，隧道贯通。"), lambda arts: [(a.kicker, a.headline) for a in arts],
+     [("", "云岭大桥通车"), ("", "瓯江隧道贯通")]),
+    ("notice_lines", "云岭大桥通车\n日前，大桥通车。\n本文由云岭观察编辑部整理，转载请注明来源。", _first("body"), "日前，大桥通车。"),
     ("chrome_compounds", "[PDF全文]\n云岭大桥通车\n日前，大桥通车。", _heads, ["云岭大桥通车"]),
     ("unmark_name_datelines", "云岭县星河经济开发区 2031年5月6日\n日前，星河项目开工，总投资5亿元。",
      lambda arts: (arts[0].headline, arts[0].pub_date), ("", "2031-05-06")),
@@ -477,7 +503,10 @@ def test_every_step_has_an_off_test():
                 "join_issuer_title", "unmark_lead_openings", "unmark_pictograph_lines", "unmark_page_mastheads",
                 "unmark_field_lines", "latin_word_length", "quote_led_titles", "theme_subheadline",
                 "join_broken_title", "unmark_counter_lines", "dash_subheadline", "glued_subheadline",
-                "chrome_compounds", "unmark_name_datelines", "bullet_items"]
+                "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
+                "unmark_channel_lines", "report_place", "byline_counters",
+                "clause_count_end", "page_codes", "lead_subheadline",
+                "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import config
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _layout
 
 _PERSON_NAME = re.compile(_NAME_RUN)
@@ -15,6 +16,9 @@ _BARS = "|｜丨"
 _BAR_END = re.compile(rf"^[{_BARS}]?\s*[^\s{_BARS}]{{1,12}}\s*[{_BARS}]$")
 _CRUMBS = re.compile(r"^[^\s>»＞]{1,10}(?:\s*[>»＞]\s*[^\s>»＞]{1,12}){1,5}\s*[>»＞]?$")
 _PAGE_LABEL = re.compile(r"^(?:第\s*)?[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]?\s*[^\s：:]{1,10})?$")
+# a page coded by a letter and its number, then its section, with no 版 (A03 澳闻, B2｜要闻: Hong Kong and Macau
+# papers): a number written with its leading zero, or a section that is a column noun (G20 峰会开幕 is a title)
+_PAGE_CODE = re.compile(rf"^[A-Z]{{1,2}}(0)?\d{{1,2}}(?:\s*[|｜丨:：]\s*|\s+)([{_H}]{{2,6}})$")
 _URL_LINE = re.compile(rf"^(?:[{_H}]{{1,6}}\s*[：:]\s*)?(?:(?:https?|ftp)://|www\.)\S+$", re.IGNORECASE)
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _BARE_DATE = re.compile(
@@ -39,6 +43,8 @@ def is_column_label(para: str) -> bool:
 
     >>> [is_column_label(x) for x in ("要闻 |", "新闻中心 > 县域新闻", "A3版：要闻", "【本地要闻】", "云岭大桥通车")]
     [True, True, True, True, False]
+    >>> is_column_label("A03 澳闻"), is_column_label("B2｜要闻"), is_column_label("G20 峰会开幕")
+    (True, True, False)
     >>> is_column_label("新闻发布会实录"), is_column_label("云岭县政务服务大厅搬迁实录")
     (True, False)
     """
@@ -47,6 +53,9 @@ def is_column_label(para: str) -> bool:
         return False
     if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
         return True
+    m = _PAGE_CODE.match(p)
+    if m and (m.group(1) or m.group(2).endswith(_layout().column_nouns)) and config.step_on("segment", "page_codes"):
+        return True  # a page's code and section (A03 澳闻, B2 要闻)
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
@@ -73,6 +82,21 @@ def is_nav_line(para: str) -> bool:
         return False
     lay = _layout()
     return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
+
+
+_CHANNEL = re.compile(rf"^([{_H}]{{2,8}})\s*[·•|｜丨]\s*([{_H}]{{2,4}})$")
+
+
+def is_channel_line(para: str) -> bool:
+    """An app's or a site's channel header: a name and, after a dot or a bar, the channel the story is filed
+    in, a column noun of ``layout.yaml`` alone (``云岭观察 · 新闻``, ``瓯江客户端｜要闻``): where the article
+    appears, never its title. A title's two parts parted by a dot name no channel (``乡村振兴·云岭实践``).
+
+    >>> is_channel_line("云岭观察 · 新闻"), is_channel_line("瓯江客户端｜要闻"), is_channel_line("乡村振兴·云岭实践")
+    (True, True, False)
+    """
+    m = _CHANNEL.match(para.strip())
+    return m is not None and m.group(2) in _layout().column_nouns
 
 
 def is_media_name(name: str) -> bool:
@@ -299,6 +323,8 @@ def is_page_masthead(para: str) -> bool:
 
 _DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
 _HAN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_NUM_DATE = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$")  # 2031-05-06, 2031/5/6, 2031.05.06
+_CLOCK = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 
 
 def is_name_dateline(para: str) -> bool:
@@ -308,10 +334,17 @@ def is_name_dateline(para: str) -> bool:
 
     >>> is_name_dateline("云岭县星河经济开发区 2031年5月6日"), is_name_dateline("云岭大桥 今天通车")
     (True, False)
+    >>> is_name_dateline("云岭县人民政府 2031-05-06"), is_name_dateline("云岭县人民政府 2031/5/6 10:20")
+    (True, True)
     """
     tokens = para.split()
-    return (len(tokens) == 2 and len(para) <= 45 and bool(_DATELINE_NAME.match(tokens[0]))
-            and bool(_HAN_DATE.match(tokens[1])) and not is_media_name(tokens[0]))
+    if len(tokens) == 3 and _CLOCK.match(tokens[2]) and config.step_on("segment", "numeric_datelines"):
+        tokens = tokens[:2]  # (a portal's issuer, date and time: 云岭县人民政府 2031-05-06 10:20)
+    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) or is_media_name(tokens[0]) \
+            or _layout().date_word.match(para):
+        return False  # (a date word is no name: 发布于 2031-05-06 is a date line's)
+    return bool(_HAN_DATE.match(tokens[1])
+                or (_NUM_DATE.match(tokens[1]) and config.step_on("segment", "numeric_datelines")))
 
 
 def is_crumb_line(para: str) -> bool:
@@ -321,7 +354,8 @@ def is_crumb_line(para: str) -> bool:
     >>> is_crumb_line("当前位置：首页 > 信息公开 > 项目建设"), is_crumb_line("查看更多 >"), is_crumb_line("云岭大桥通车")
     (True, False, False)
     """
-    return len(para) <= 100 and len(_CRUMB_SEP.findall(para)) >= 2 and not _PROSE.search(para)
+    return (len(para) <= 100 and len(_CRUMB_SEP.findall(para)) >= 2 and not _PROSE.search(para)
+            and "<" not in para)  # (angle brackets in pairs are markup or a comparison: 云岭<b>大桥</b>通车)
 
 
 _COUNT = r"\d[\d,.]*\s*[万亿wWkK]?\+?"

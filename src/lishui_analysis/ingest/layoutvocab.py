@@ -35,6 +35,7 @@ class _Layout:
         self.source_ignore = frozenset(w.lower() for w in v["source_ignore"])
         self.chrome_words = frozenset(w.lower() for w in v["chrome_words"])
         self.chrome_phrase = re.compile(_alt(v["chrome_phrases"]))
+        self.notice_phrase = re.compile(_alt(v["notice_phrases"]))
         self.end_markers = frozenset(w.upper() for w in v["end_markers"])
         ends = [w for w in v["photo_credit_ends"] if w not in ("摄", "摄影")]
         self.caption_end = re.compile(
@@ -54,6 +55,9 @@ class _Layout:
         self.photographer_words = frozenset(v["photographer_words"])
         units = _alt(v["unit_suffixes"])
         self.unit_then_name = re.compile(rf"^([{_H}]+?(?:{units}))([{_H}·]{{2,3}})$")
+        # a medium or unit, its reporter label and a name run together (星河广播电视台记者林小雨, 星河日报记者王大山)
+        self.unit_label_name = re.compile(rf"^[{_H}]{{2,14}}?(?:{units}|台|社|报|网)(?P<label>{_alt(self.person_labels)})"
+                                          rf"(?P<name>[{_H}·]{{2,3}})$")
         self.sub_leads = tuple(v["subheadline_leads"])
         self.column_nouns = tuple(v["column_nouns"])
         self.record_nouns = tuple(v["record_nouns"])
@@ -68,11 +72,12 @@ class _Layout:
         self.trailing_names = re.compile(rf"[（(]\s*([{_H}·]{{2,3}}(?:[\s、，,]+[{_H}·]{{2,3}}){{0,3}})\s*[）)]$")
         self.not_names = frozenset(v["trailing_not_names"])
         self.byline_lead = re.compile(
-            rf"^(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
+            rf"^【?(?P<outlet>本报讯|本报消息|本报综合消息|本报电|本报[{_H}]{{1,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?(?:社|网|台|报|频道|客户端)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
             rf"[{_H}]{{2,12}}?\d{{1,2}}月\d{{1,2}}日讯|"
-            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(：:])|"
-            rf"(?=[（(]\s*(?:{person})))[：:]?"  # (an unnamed outlet: （记者 林小雨）5月6日，…)
+            rf"[{_H}、]{{2,24}}?(?:讯|网消息|台消息|报消息)(?=[\s（(：:】])|"
+            rf"(?=[（(]\s*(?:{person})))(?:(?<=[讯息电])】)?[：:]?"  # (an unnamed outlet: （记者 林小雨）5月6日，…;
+            # an outlet in brackets: 【本报消息】, the Hong Kong and Macau papers' form)
             rf"\s*(?:{_PAREN}|(?P<names>[^，。“”（(]{{2,40}}?报道)"
             rf"|(?P<bare>(?:(?:{person})\s*(?:{_NAME_RUN}[\s、]+)+)+))?\s*")
         # date lines by form: a date after a date word (发布于 2031-05-06), a relative time (3小时前)
@@ -95,6 +100,7 @@ class _Layout:
         self.compound_surnames = tuple(v["compound_surnames"])
         self.column_label = re.compile(rf"^(?:{_alt(v['column_labels'])})\s*[：:]")
         self.short_item_paragraphs = int(v["short_item_paragraphs"])
+        self.kicker_max = int(v["kicker_max"])
         self.counter_words = frozenset(v["counter_words"])
         self.disclosure_field = re.compile(rf"(?:{_alt(v['disclosure_labels'])})[：:]")
         self.jump_line = re.compile(rf"^[（(]?\s*(?:{_alt(v['jump_words'])})\s*第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版"

@@ -17,8 +17,9 @@ from .. import config
 from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
+from .byline_places import SIGN_OFF_STOP, drop_report_place
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
-    is_bare_date, is_column_label, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
+    is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
     strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
 )
@@ -48,6 +49,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
     """``(reporters, correspondents, labelled, clean)`` of a byline; ``clean`` is False when a
     label is followed by something that is no name (记者走进… is a sentence, not a byline)."""
     lay = _layout()
+    text = drop_report_place(SIGN_OFF_STOP.sub("", text.strip()))
     text = _POSTFIX_ROLE.sub(lambda m: f"{m.group(2) or m.group(3)}/{m.group(1)}", _REPORTED.sub("", text.strip()))
     reporters: list[str] = []
     correspondents: list[str] = []
@@ -61,6 +63,8 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
             token = token[:-2]
         if not token:
             continue
+        if token in lay.counter_words and config.step_on("segment", "byline_counters"):
+            break  # the page's counters after the names (作者：林小雨 阅读：3416): no name after them
         if token in lay.author_words:
             role, labelled = "reporter", True
             continue
@@ -82,6 +86,12 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], bool, bool]:
                 role = "reporter" if end in lay.reporter_labels else "correspondent"
                 labelled = True
                 continue
+        if not label and len(token) > 4 and config.step_on("segment", "sign_off_bylines"):
+            m = lay.unit_label_name.match(token)  # 星河广播电视台记者林小雨: a unit, its label and a name run together
+            if m:
+                role = "reporter" if m.group("label") in lay.reporter_labels else "correspondent"
+                labelled, glued = True, True
+                token = m.group("name")
         if len(token) >= 4:  # "陆晓帆浙江" — a name glued to the place the report is from
             m = _name_then_region().match(token)
             if m:
@@ -217,6 +227,7 @@ def _chrome_compound(token: str) -> bool:
 
 
 _CHROME_WORD_MAX = 6
+_NOTICE_MAX = 60   # characters of a line holding a notice on rights and reposts (notice_phrases of layout.yaml)
 
 
 def _is_chrome(para: str) -> bool:
@@ -225,10 +236,12 @@ def _is_chrome(para: str) -> bool:
     if _DECORATION.fullmatch(para) or _PAGE_NUMBER.fullmatch(para):
         return True  # a rule of dashes or stars (——, * * *) between a page's parts; a page's number (— 2 —)
     lay = _layout()
-    if _EPAPER_PAGE.match(para) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
+    if _EPAPER_PAGE.match(para.lstrip(_BULLETS + " ")) or _BREADCRUMB.match(para) or _SECTION_NUMBER.match(para) or _BRACKET_LABEL.match(para):
         return True
     if lay.chrome_phrase.search(para) and not ends_sentence(para):
         return True
+    if len(para) <= _NOTICE_MAX and config.step_on("segment", "notice_lines") and lay.notice_phrase.search(para):
+        return True  # a page's notice on rights and reposts, a sentence or not (……转载请注明出处。)
     tokens = [t for t in _CHROME_SPLIT.split(para) if t]
     if tokens and all(t.lower() in lay.chrome_words or _chrome_compound(t.lower()) for t in tokens):
         return True
@@ -255,6 +268,8 @@ def _is_byline_line(para: str) -> bool:
     core = para.lstrip(_BULLETS + " ").strip()
     if core[:1] in "（(" and core[-1:] in "）)":
         core = core[1:-1].strip()
+    if config.step_on("segment", "sign_off_bylines"):
+        core = SIGN_OFF_STOP.sub("", core)
     if any(c in core for c in "。！？；“”"):
         return False
     if not (_layout().person_label.search(core) or _BYLINE_SLASH.search(core)):
@@ -311,6 +326,9 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
         core = strip_end_pictographs(para)
         if core != para:
             return _kind(core)  # the line without the emoji decorating its end (……投产。💪)
+    head = without_jump_tail(para)
+    if head != para:
+        return _kind(head)  # a paragraph's end with its jump line (……下线。（下转第3版）)
     if len(para) > 100 or (len(para) > 60 and ends_sentence(para)):
         # a body paragraph, unless a field (摘要：…) or a lead byline: no other kind is that long and closed
         if _layout().label_start.match(para):
@@ -346,6 +364,20 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
     return "body"
 
 
+def without_jump_tail(para: str) -> str:
+    """A paragraph without the jump line closing it (……下线。（下转第3版）: an e-paper's article going on on another
+    page), which it is read as (branch ``segment.jump_tails``): a finished sentence, never a title.
+
+    >>> without_jump_tail("项目年底投产。（下转第3版）"), without_jump_tail("云岭大桥通车（一期）")
+    ('项目年底投产。', '云岭大桥通车（一期）')
+    """
+    tail = _TRAILING_PAREN.search(para) if para.endswith(("）", ")")) else None
+    if tail and tail.start() > 0 and _layout().jump_line.match(para[tail.start():]) \
+            and config.step_on("segment", "jump_tails"):
+        return para[:tail.start()].rstrip()
+    return para
+
+
 def title_length(para: str) -> int:
     """A line's length as a title's is measured: a character, or a word in Latin letters, is one unit (a
     bilingual title, ``Bridge opens in Yunling | 云岭大桥通车``, is no longer than its Chinese half read twice).
@@ -376,6 +408,10 @@ def _title_or_furniture(para: str) -> str:
         return "body"
     if config.step_on("segment", "unmark_column_labels") and (is_column_label(para) or is_nav_line(para)):
         return "chrome"
+    if config.step_on("segment", "unmark_crumb_lines") and is_crumb_line(para):
+        return "chrome"  # crumbs under no 首页 (云岭县公共资源交易中心 > 土地出让 > 成交结果)
+    if config.step_on("segment", "unmark_channel_lines") and is_channel_line(para):
+        return "chrome"  # an app's channel header (云岭观察 · 新闻)
     if config.step_on("segment", "unmark_media_names") and (is_media_line(para) or is_document_masthead(para)):
         return "meta"
     if config.step_on("segment", "unmark_bare_dates") and (is_bare_date(para) or is_date_span(para)):

@@ -12,7 +12,8 @@ import bisect
 import re
 
 from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
-from .lines import _BYLINES, _SKIP, _kind, _layout
+from .clean import ends_sentence
+from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, parse_date_line, title_length
 
 #: Lines a header may span above its bread crumbs (a site's name, its slogan, its language links).
 SITE_HEADER_MAX = 3
@@ -72,6 +73,78 @@ def promote_colon_lead(page) -> None:
     if len(line) <= _COLON_LEAD_MAX and line.endswith(("：", ":")) and not _CLAUSE.search(line) \
             and page.kinds[first + 1] == "title":
         page.kinds[first] = "title"
+
+
+_PAPER_NAME_MAX = 10   # characters of a paper's name printed alone over the issue's date (澳门星河报)
+_DATE_ONLY_MAX = 30    # characters of that date line (2031年5月6日 星期二 农历四月初五)
+
+
+def unmark_paper_name(page) -> None:
+    """The page's first line, a short name ending in 报 (a newspaper's head noun: 星河报, 澳门星河报), over a line
+    that gives the issue's date, over a title line, is the paper's masthead set over two lines: metadata, never
+    the headline (step ``segment.paper_name``; a name ending in 日报, 晚报 … is a medium's name already). A genre
+    ending in 报 (统计公报, 情况通报: ``genre_nouns``, ``document_genres``) is a title.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["澳门星河报", "2031年5月6日 星期二", "星河新区半导体项目动工", "【本报消息】日前，…。"],
+    ...              ["title", "meta", "title", "byline_lead"])
+    >>> unmark_paper_name(page); page.kinds
+    ['meta', 'meta', 'title', 'byline_lead']
+    """
+    first = page.first
+    kinds, paras = page.kinds, page.paras
+    if first is None or kinds[first] != "title" or first + 2 >= len(paras):
+        return
+    name, lay = paras[first].strip(), _layout()
+    if not (2 < len(name) <= _PAPER_NAME_MAX and name.endswith("报") and _ONE_WORD.fullmatch(name)) \
+            or name.endswith(lay.genre_nouns + lay.document_genres):
+        return
+    date = paras[first + 1]
+    if kinds[first + 1] == "meta" and len(date) <= _DATE_ONLY_MAX and parse_date_line(date) \
+            and kinds[first + 2] == "title":
+        kinds[first] = "meta"
+
+
+_ONE_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_KICKER_STOP = re.compile(r"[。！？；!?;]")
+_LONG_KICKER_WALK = 6   # lines a byline's title block is looked for above it (titles and chrome between them)
+
+
+def _long_kicker_form(line: str) -> bool:
+    """A line longer than a title line (``TITLE_MAX``) yet a kicker by its form: at most ``kicker_max``
+    characters of ``layout.yaml``, phrases parted by commas with no stop anywhere in it, not ending in a
+    comma, a colon or a sentence's end (上半年云岭县新签约亿元以上项目21个、总投资96亿元，新开工项目同比增加7个，“交地即交证”在星河园区渐成常态)."""
+    return (TITLE_MAX < title_length(line) <= _layout().kicker_max and not ends_sentence(line)
+            and not _KICKER_STOP.search(line) and not line.endswith(("，", ",", "、", "：", ":")))
+
+
+def promote_long_kicker(page) -> None:
+    """A long line of a kicker's form (:func:`_long_kicker_form`) right over one or two title lines over a
+    byline, under the page's top, a sentence's end or a byline, is the kicker of those titles, a title line (step
+    ``segment.long_kicker``). A body paragraph the layout broke before the titles ends in no such shape: its
+    first part is a line over other body lines, not a lone line between a finished paragraph and the titles.
+
+    >>> from .segment import _Page
+    >>> kicker = "上半年云岭县新签约亿元以上项目21个、总投资96亿元，新开工项目同比增加7个，“交地即交证”在星河园区渐成常态"
+    >>> page = _Page(["云岭日报", kicker, "星河经开区项目跑出加速度", "记者 林小雨", "日前，…。"],
+    ...              ["meta", "body", "title", "byline_line", "body"])
+    >>> promote_long_kicker(page); page.kinds
+    ['meta', 'title', 'title', 'byline_line', 'body']
+    """
+    kinds, paras = page.kinds, page.paras
+    for i, k in enumerate(kinds):
+        if k not in _BYLINES:
+            continue
+        above = [x for x in range(i - 1, max(-1, i - _LONG_KICKER_WALK), -1) if kinds[x] not in _SKIP]
+        n = 0
+        while n < len(above) and n < 2 and kinds[above[n]] == "title":
+            n += 1
+        if n == 0 or n >= len(above) or kinds[above[n]] != "body" or not _long_kicker_form(paras[above[n]]):
+            continue
+        j = above[n]
+        prev = next((x for x in range(j - 1, -1, -1) if kinds[x] not in _SKIP), None)
+        if prev is None or ends_sentence(paras[prev]) or kinds[prev] in _BYLINES:
+            kinds[j] = "title"
 
 
 def _disclosure_fields(lines: list[str]) -> int:

@@ -60,7 +60,7 @@ from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
-    parse_byline_names, parse_date_line, parse_meta_line,
+    parse_byline_names, parse_date_line, parse_meta_line, without_jump_tail,
 )
 
 
@@ -108,7 +108,17 @@ def _continues(a: str, b: str) -> bool:
         return True
     if config.step_on("segment", "bracketed_subheadline") and _BRACKETED.match(b):
         return False
-    return bool(_FUNCTION_END.search(a) or _CONTINUATION_START.match(b))
+    if config.step_on("segment", "lead_subheadline") and b.startswith(lay.sub_leads) and _LISTED_CLAUSES.search(b):
+        return False  # figures that detail the line above, led by 总投资 or 其中 (…新开工项目42个 / 总投资326亿元，其中…)
+    m = _FUNCTION_END.search(a)
+    if m and config.step_on("segment", "clause_count_end") and _LISTED_CLAUSES.search(a) and m.group()[0] != "第" \
+            and m.group()[-1] in _COUNT_WORDS:
+        m = None  # a count closing a line of listed clauses ends it (新签约项目21个、总投资96亿元，开工项目增加7个)
+    return bool(m or _CONTINUATION_START.match(b))
+
+
+_LISTED_CLAUSES = re.compile(r"[，,、；;]")
+_COUNT_WORDS = "个批项家条座期届"
 
 
 _GENRE_LINE_MAX = 10   # characters of the last words of a document's title broken before them (中标候选人公示)
@@ -323,7 +333,8 @@ def _find_header_titles(page: _Page) -> None:
                 j -= 1
                 continue
             break
-        if block and (j < 0 or ends_sentence(paras[j]) or kinds[j] in _BYLINES) and not taken & set(block):
+        if block and (j < 0 or ends_sentence(without_jump_tail(paras[j])) or kinds[j] in _BYLINES) \
+                and not taken & set(block):
             groups = _group_titles(block, paras)
             page.starts[groups[0][0]] = groups
             taken |= {x for g in groups for x in g}
@@ -339,6 +350,18 @@ def _promote_colon_lead(page: _Page) -> None:
     """The page's first line ending in a colon over a title line (瓯江口新区： / 新材料产业链加速成型) is a title line
     (:func:`.pageheader.promote_colon_lead`)."""
     pageheader.promote_colon_lead(page)
+
+
+def _paper_name(page: _Page) -> None:
+    """A paper's name ending in 报 over the issue's date over a title is its masthead
+    (:func:`.pageheader.unmark_paper_name`)."""
+    pageheader.unmark_paper_name(page)
+
+
+def _long_kicker(page: _Page) -> None:
+    """A long kicker of phrases parted by commas over the titles above a byline is a title line
+    (:func:`.pageheader.promote_long_kicker`)."""
+    pageheader.promote_long_kicker(page)
 
 
 def _unmark_site_header(page: _Page) -> None:
@@ -456,7 +479,7 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
-              _promote_colon_lead, _place_name_lines, _unmark_site_header, _read_meta_lines, _start_first_article,
+              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
               _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
