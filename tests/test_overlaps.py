@@ -82,3 +82,15 @@ def test_every_table_of_figures_says_which_rows_a_forecast_went_into(tmp_path):
     # a table with its own forecast column keeps it
     kept = provenance(df.assign(forecast=[False, True]), t, "quantity_ids")
     assert list(kept["forecast"]) == [False, True]
+
+
+@pytest.mark.parametrize("amount", [18.5, 6])
+def test_a_firm_and_the_plant_it_builds_stating_one_figure_in_one_article_count_once(tmp_path, amount):
+    t = _tables(tmp_path, {"a": (
+        "星河集团落户湖州\n\n本报讯 “岭拓重工集团有限公司投资{a}亿元、翠峰医药科技有限公司投资9亿元……”今天，双方签约。"
+        "按照协议，星河农机研究院将在湖州投资{a}亿元，打造高端农业装备制造基地。\n").format(a=amount)})
+    df = investment_totals(t)
+    ours = df[df["investment_yi_yuan"] == amount]
+    assert len(ours) == 2 and ours["counted"].sum() == 1
+    assert "in the same article" in ours[~ours["counted"]].iloc[0]["note"]
+    assert df[df["investment_yi_yuan"] == 9]["counted"].all()  # another firm's other figure stays

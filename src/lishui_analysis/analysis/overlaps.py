@@ -69,6 +69,11 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in COLUMNS})
 
 
+def _article_of(quantity_id: str) -> str:
+    """The article of a quantity id (doc:NN:qNNN → doc:NN)."""
+    return str(quantity_id).rsplit(":", 1)[0]
+
+
 def investment_totals(tables: dict) -> pd.DataFrame:
     """One row per project or company with an investment total, largest first; ``counted`` is False for
     a row folded into another (its company's, or a same-stem duplicate's), ``note`` says why."""
@@ -91,6 +96,23 @@ def investment_totals(tables: dict) -> pd.DataFrame:
             company["counted"] = False
             company["note"] = (f"the same investment as its project {r['name']} ({r['surface']}, {r['quantity_id']}): "
                                "counted once, as the project's")
+    # a company and a project of one article stating one figure (集团投资18.5亿元…其研究院将投资18.5亿元打造…基地):
+    # the same investment told of the firm and of what it builds, the project's bar stays
+    orgs = tables.get("organizations")
+    firms = set(orgs["name"]) if orgs is not None and len(orgs) else set()  # (a firm holding a plant's figure is typed project)
+    projects_by_article: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["subject_type"] == "project" and r["name"] not in firms:
+            projects_by_article.setdefault(_article_of(r["quantity_id"]), []).append(r)
+    for c in rows:
+        if not (c["subject_type"] == "company" or c["name"] in firms) or not c["counted"]:
+            continue
+        p = next((r for r in projects_by_article.get(_article_of(c["quantity_id"]), [])
+                  if r["counted"] and r["value"] == c["value"]), None)  # (the very figure: 20亿 is no rounding of 18.5亿 here)
+        if p is not None:
+            c["counted"] = False
+            c["note"] = (f"the same investment as {p['name']} in the same article ({p['surface']}, {p['quantity_id']}): "
+                         "counted once, as the project's")
     # two entities of one company stem stating one figure: a possible duplicate, counted once
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
