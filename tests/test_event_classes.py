@@ -318,16 +318,31 @@ def test_a_milestone_verb_naming_a_rate_is_no_milestone(verb, place):
     assert rows(f"5月，{place}{verb}率达到86%，居全市前列。") == []
 
 
-# ---- a construction period in years ends with completion (建设工期2031—2033年) ----------------------
+# ---- a construction period in years starts and ends the building (建设工期2031—2033年) ---------------
 
-@pytest.mark.parametrize("word", ["建设工期", "建设周期", "建设期"])
-@pytest.mark.parametrize("rng, end", [("2026—2028年", "2028"), ("为2025-2027年", "2027"), ("2026年至2029年", "2029"),
-                                      ("：2025～2026年", "2026")])
+@pytest.mark.parametrize("word", ["建设工期", "建设周期", "建设期", "建设年限", "建设起止年限"])
+@pytest.mark.parametrize("rng, start, end", [("2026—2028年", "2026", "2028"), ("为2025-2027年", "2025", "2027"),
+                                             ("2026年至2029年", "2026", "2029"), ("：2025～2026年", "2025", "2026"),
+                                             ("：2025-2027", "2025", "2027")])
 @pytest.mark.parametrize("project", ["云溪科创中心项目", "石湾精密铸件项目"])
-def test_a_construction_period_in_years_gives_its_planned_completion(word, rng, end, project):
+def test_a_construction_period_in_years_gives_its_start_and_planned_completion(word, rng, start, end, project):
     text = f"{project}总投资3.2亿元，{word}{rng}，当年计划投资0.4亿元。"
     events = events_of(text)
-    assert [(e.event_type, e.subject, e.date, e.planned) for e in events] == [("completed", project, end, True)]
+    assert [(e.event_type, e.subject, e.date) for e in events] == [("construction_started", project, start),
+                                                                    ("completed", project, end)]
+    assert events[1].planned
+
+
+@pytest.mark.parametrize("told, date", [("3月开工", "2026-03"), ("已于去年开工", "2025")])
+@pytest.mark.parametrize("name", ["云溪科创中心", "石湾精密铸件"])
+def test_a_start_told_besides_the_period_is_the_one_start(told, date, name):
+    """The period's first year is the start a month of that year or an earlier statement tells: one row."""
+    text = f"{name}项目{told}。{name}项目建设工期2026—2028年，总投资3.2亿元。"
+    got = [(e.event_type, e.date) for e in events_of(text, "2026-05-01") if e.event_type == "construction_started"]
+    assert got == [("construction_started", date)]
+    later = f"{name}项目，总投资3.2亿元，建设年限：2026-2028，计划8月开工。"  # (a plan table's row)
+    got = [(e.event_type, e.date) for e in events_of(later, "2026-05-01") if e.event_type == "construction_started"]
+    assert got == [("construction_started", "2026-08")]
 
 
 @pytest.mark.parametrize("tail", ["36个月", "紧、任务重", "为两年半"])

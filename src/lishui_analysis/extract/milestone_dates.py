@@ -475,16 +475,20 @@ def _following(items, ok) -> list[int]:
 
 
 #: A range of years after a word of a construction period: 2031—2033年, 为2030-2032年, 2030年至2031年.
-_YEAR_RANGE = re.compile(r"(?:为|是|：|:)?\s*\d{4}\s*年?\s*(?:——|[—–\-－~～至到])\s*(?P<end>\d{4})\s*年")
+# (a range of years after a period word may leave out its 年: a table's 建设年限 cell, 2031-2033)
+_YEAR_RANGE = re.compile(r"(?:为|是|：|:)?\s*(?P<start>\d{4})\s*年?\s*(?:——|[—–\-－~～至到])\s*(?P<end>\d{4})(?!\d)\s*年?")
 
 
-def period_end(text: str, pos: int) -> DateMention | None:
+def period_end(text: str, pos: int, first: bool = False) -> DateMention | None:
     """The last year of a range of years written at ``pos`` (after 建设工期, 建设周期): the year the building
-    is to be done; None when no range of years stands there (建设工期36个月).
+    is to be done (``first``: the first year, when it starts); None when no range of years stands there
+    (建设工期36个月).
 
-    >>> period_end("建设工期2031—2033年，", 4).date, period_end("建设工期36个月", 4)
-    ('2033', None)
+    >>> period_end("建设工期2031—2033年，", 4).date, period_end("建设工期36个月", 4), period_end("建设年限：2031-2033", 4, True).date
+    ('2033', None, '2031')
     """
     m = _YEAR_RANGE.match(text, pos)
-    return None if m is None else DateMention(m.start("end"), m.end(), text[m.start("end"):m.end()], m.group("end"),
-                                              "year", "absolute")
+    if m is None:
+        return None
+    g = "start" if first else "end"
+    return DateMention(m.start(g), m.end(g), m.group(g), m.group(g), "year", "absolute")

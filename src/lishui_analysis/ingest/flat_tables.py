@@ -95,7 +95,8 @@ class _Vocab:
         milestone = (rf"(?P<plan>{_alternation(m['plans'])})?(?:{_alternation(m['facts'])})?"
                      rf"(?P<verb>{_alternation(m['words'])})(?:时间|日期)?")
         self.milestone = re.compile(milestone)
-        self.header = re.compile(rf"^(?P<label>{milestone}|[{_H}A-Za-z]{{0,{MAX_PREFIX}}}?"
+        # (a column of one year's figures or aims names the year first: 2031年进度目标, 2031年度计划投资)
+        self.header = re.compile(rf"^(?P<label>{milestone}|(?:\d{{4}}年度?)?[{_H}A-Za-z]{{0,{MAX_PREFIX}}}?"
                                  rf"(?:{_alternation(v['table_columns'])}))"
                                  rf"\s*(?:[（(]\s*(?P<unit>[^（）()]{{1,8}}?)\s*[）)])?$")
         self.numbers = frozenset(v["table_number_columns"])
