@@ -705,3 +705,20 @@ def test_a_plan_and_a_fact_of_one_month_stay_apart():
 @pytest.mark.parametrize("verb", ["主体结构完工", "主体结构竣工", "主体完工", "主体结构完成"])
 def test_the_main_structure_finished_is_topped_out_not_completed(verb):
     assert [t for t, _, _, _ in rows(f"岭拓氢能电堆项目今年2月开工，7月{verb}。")] == ["construction_started", "topped_out"]
+
+
+# ---- a listed company's report: ready for its intended use is completion; a revised date ---------------
+
+@pytest.mark.parametrize("verb", ["达到预定可使用状态", "达到可使用状态"])
+@pytest.mark.parametrize("project", ["云溪新材料年产5万吨项目", "石湾精密铸件项目"])
+@pytest.mark.parametrize("first, second, link", [("2031年3月31日", "2031年12月31日", "调整至"),
+                                                 ("2031年6月30日", "2032年6月30日", "延期至"),
+                                                 ("2031年9月30日", "2031年12月31日", "推迟到")])
+def test_ready_for_use_is_completion_at_the_revised_date(verb, project, first, second, link):
+    text = f"公司召开董事会，同意将{project}{verb}日期由{first}{link}{second}。"
+    got = [(e.event_type, e.subject, e.date) for e in events_of(text, "2031-04-20")]
+    y, rest = second.split("年")
+    m, d = rest.rstrip("日").split("月")
+    assert got == [("completed", project, f"{y}-{int(m):02d}-{int(d):02d}")]
+    plain = f"{project}截至报告期末投资进度为41.2%，预计{verb}日期为{first}。"
+    assert [e.event_type for e in events_of(plain, "2031-01-20")] == ["completed"]

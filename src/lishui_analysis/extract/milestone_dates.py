@@ -22,7 +22,12 @@ def _no_milestone_date(text: str, d: DateMention) -> bool:
     """A year (not a day: 6月8日首批组件下线 is dated) followed by :data:`_NOUN_YEAR`: part of a name; or
     the day a reporter learned the news (4月6日，记者从市发改局获悉：…; :data:`_REPORTED`), no milestone's."""
     return (d.precision == "year" and _NOUN_YEAR.match(text, d.end) is not None) \
-        or _REPORTED.match(text, d.end) is not None
+        or _REPORTED.match(text, d.end) is not None or _REVISED.match(text, d.end) is not None
+
+
+#: After a date, a revision of it to another (由2031年3月31日调整至2031年12月31日, 从6月推迟到9月): the
+#: first date is no longer the milestone's, the one after the verb is
+_REVISED = re.compile(r"(?:调整|延期|推迟|延长|变更|提前|顺延|延后)(?:至|到|为)")
 
 
 def _span_start(text: str, d: DateMention, pub_date: str) -> bool:
