@@ -331,3 +331,17 @@ def test_a_bare_project_clause_is_not_the_speaking_zones(zone, clause):
 def test_a_zone_still_speaks_for_its_own_figures(zone):
     text = f"清晨，记者走进岭拓光电科技有限公司的封装车间。\n{zone}今年以来完成固定资产投资85亿元。\n"
     assert holders_of(text)["85亿元"][0] == zone
+
+
+# ---- a park named as the site of the project is not the topic (建设地点：某镇某产业园东区) ----------------
+
+@pytest.mark.parametrize("project", ["云溪智能终端产业园二期标准厂房建设项目", "石湾精密铸件扩建项目"])
+@pytest.mark.parametrize("site", ["建设地点：云溪新区石湾镇智造产业园东区", "项目位于云溪县石湾镇青屿产业园",
+                                  "建设地点：青屿科技园"])
+@pytest.mark.parametrize("sep", ["。\n", "。"])
+def test_a_park_named_as_the_site_is_no_topic(project, site, sep):
+    """(the project's name may be read short of its stage words: 云溪智能终端产业园二期)"""
+    text = f"本招标项目{project}已批准建设。\n{site}{sep}项目用地面积约186亩，估算投资约9.8亿元。"
+    got = holders_of(text)
+    for figure in ("约186亩", "约9.8亿元"):
+        assert len(got[figure][0]) >= 8 and project.startswith(got[figure][0])

@@ -290,13 +290,14 @@ def _in_place(text: str, k: int) -> bool:
     return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
 
 
-_SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?$")
+# (the place names of a site run on before the one that is read as a name: 建设地点：云溪县石湾镇智造产业园东区)
+_SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?[^，。；：,;:！？!?\n的]{0,12}$")
 
 
 def is_site(text: str, h: Holder) -> bool:
-    """A zone or place named as where something stands (项目选址：某经开区, 位于某高新区): its site, not
-    the holder of the figures after it."""
-    return _SITE_BEFORE.search(text, max(0, h.start - 8), h.start) is not None
+    """A zone or place named as where something stands (项目选址：某经开区, 位于某高新区, 建设地点：某县某镇
+    某产业园东区): its site, not the holder of the figures after it."""
+    return _SITE_BEFORE.search(text, max(0, h.start - 20), h.start) is not None
 
 
 def name_start(text: str, s: int, e: int) -> int:
