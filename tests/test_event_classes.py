@@ -722,3 +722,15 @@ def test_ready_for_use_is_completion_at_the_revised_date(verb, project, first, s
     assert got == [("completed", project, f"{y}-{int(m):02d}-{int(d):02d}")]
     plain = f"{project}截至报告期末投资进度为41.2%，预计{verb}日期为{first}。"
     assert [e.event_type for e in events_of(plain, "2031-01-20")] == ["completed"]
+
+
+# ---- a planned tally is dated by the plan's year --------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["{y}年省级重点产业项目共186个，总投资4380亿元。其中，续建项目121个，",
+                                  "{y}年，全县安排重点项目88个。", "为推进{y}年度重点项目建设，"])
+@pytest.mark.parametrize("y, pub", [("2031", "2031-02-20"), ("2032", "2031-12-28")])
+@pytest.mark.parametrize("verb", ["计划新开工项目65个", "计划竣工项目12个"])
+def test_a_planned_tally_takes_the_plan_s_year(lead, y, pub, verb):
+    text = lead.format(y=y) + verb + "。"
+    got = [(e.date, e.planned) for e in events_of(text, pub)]
+    assert got == [(y, True)]

@@ -432,8 +432,8 @@ def _tally_period(a: _Article, s: _Statement) -> bool:
     """Dates an undated tally (其中开工项目9个，竣工项目15个; 全年新开工项目28个，竣工投产项目20个) by the
     period it counts: the year of the last date before it in the body, else the publication's year
     (:func:`.milestone_dates.tally_year`). So many projects started in a year, not on one day."""
-    if s.tally and s.date is None and not s.planned and not s.before_now:
-        s.date = a.picker.tally_year(s.start)
+    if s.tally and s.date is None and not s.before_now:  # (计划新开工项目65个: the plan's year, plan_year)
+        s.date = a.picker.plan_year(s.start) if s.planned else a.picker.tally_year(s.start)
         s.carried = s.date is not None
     return True
 

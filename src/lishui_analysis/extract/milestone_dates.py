@@ -264,6 +264,8 @@ class DatePicker:
         self.own_starts: list[int] = []
         self.t_ok: list[DateMention] | None = None   # dates a tally's year may come from, by end (tally_year)
         self.t_ends: list[int] = []
+        self.p_ok: list[DateMention] | None = None   # dates a planned tally's year may come from, by end (plan_year)
+        self.p_ends: list[int] = []
         self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
         if not self.ordered:
             return
@@ -437,6 +439,16 @@ class DatePicker:
             self.t_ends = [d.end for d in self.t_ok]
         k = bisect_right(self.t_ends, pos) - 1
         return _as_year(self.t_ok[k] if k >= 0 else None, self.pub_date, pos)
+
+    def plan_year(self, pos: int) -> DateMention | None:
+        """The year of an undated planned tally at ``pos`` (计划新开工项目65个: so many projects to start in the
+        plan's year): the year of the last date before it — a year naming the plan's batch and one after
+        publication too (2031年省级重点项目共186个，其中计划新开工项目65个) — else the publication's."""
+        if self.p_ok is None:
+            self.p_ok = sorted((d for d in self.dates if d.date), key=lambda d: d.end)
+            self.p_ends = [d.end for d in self.p_ok]
+        k = bisect_right(self.p_ends, pos) - 1
+        return _as_year(self.p_ok[k] if k >= 0 else None, self.pub_date, pos)
 
     def dated_between(self, lo: int, hi: int) -> bool:
         """A date with a value starts in ``lo:hi``: ``any(lo <= d.start < hi for d in dates if d.date)``."""
