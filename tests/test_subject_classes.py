@@ -345,3 +345,15 @@ def test_a_park_named_as_the_site_is_no_topic(project, site, sep):
     got = holders_of(text)
     for figure in ("约186亩", "约9.8亿元"):
         assert len(got[figure][0]) >= 8 and project.startswith(got[figure][0])
+
+
+# ---- a project's owner named in a field holds none of the project's figures --------------------------
+
+@pytest.mark.parametrize("project", ["云溪县再生金属循环利用项目（一期）", "石湾秸秆综合利用工程", "青屿精密轴承项目"])
+@pytest.mark.parametrize("field", ["建设单位：", "业主单位为", "项目业主为", "实施主体："])
+@pytest.mark.parametrize("company", ["云溪中再金属资源有限公司", "石湾绿城物流有限公司"])
+def test_an_owner_named_in_a_field_holds_no_plant_figure(project, field, company):
+    text = f"{project}，{field}{company}，总投资21.3亿元，年回收处理废旧金属50万吨。"
+    got = holders_of(text)
+    for figure in ("21.3亿元", "50万吨"):
+        assert got[figure][0] == project
