@@ -357,3 +357,19 @@ def test_an_owner_named_in_a_field_holds_no_plant_figure(project, field, company
     got = holders_of(text)
     for figure in ("21.3亿元", "50万吨"):
         assert got[figure][0] == project
+
+
+# ---- 建设 right before the head is the project's kind (研发中心建设项目), not in a kind (重点建设项目) ----------
+
+@pytest.mark.parametrize("name", ["云溪研发中心建设项目", "石湾标准厂房建设项目", "青屿智能终端产业园二期厂房建设项目"])
+@pytest.mark.parametrize("lead", ["（2）", "2.", ""])
+def test_a_building_s_construction_project_is_a_name(name, lead):
+    text = f"{lead}{name}\n本项目拟投入募集资金2亿元，截至报告期末累计投入6400万元。"
+    got = holders_of(text)
+    assert got["2亿元"][0] == name and got["6400万元"][0] == name
+
+
+@pytest.mark.parametrize("place", ["云溪县", "石湾市"])
+def test_a_kind_of_projects_is_no_name(place):
+    text = f"{place}8个项目增补进2031年省重点建设项目名单，总投资50.9亿元。"
+    assert "重点建设项目" not in holders_of(text)["50.9亿元"][0]

@@ -155,8 +155,9 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
         if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)
                                     or (breaks is not None and _opens_verb(text, s + m.start(), head_start))):
             continue  # nor one ending a place (莲都) or opening a noun (将军山), or a verb in a batch's name (在建项目)
-        if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None:
-            continue  # a build verb right before the head is the project's kind (…饲料扩建项目, …医院迁建工程)
+        if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None \
+                and not v["kind_head_re"].search(text, s, head_start) and not text[s + cut].isdigit():
+            continue  # a build verb before the head is the project's kind (…医院迁建工程; not 重点建设项目, nor 及|10000吨…)
         cut = m.end()
     s += cut
     while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
