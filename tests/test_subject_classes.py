@@ -373,3 +373,11 @@ def test_a_building_s_construction_project_is_a_name(name, lead):
 def test_a_kind_of_projects_is_no_name(place):
     text = f"{place}8个项目增补进2031年省重点建设项目名单，总投资50.9亿元。"
     assert "重点建设项目" not in holders_of(text)["50.9亿元"][0]
+
+
+@pytest.mark.parametrize("project", ["云溪新能源重卡项目", "石湾精密铸件扩建项目"])
+@pytest.mark.parametrize("site", ["选址青屿产业基地", "项目选址：云溪智造产业园", "建设地点：石湾镇青屿科技园"])
+def test_a_park_named_as_the_site_holds_no_figure_after_it(project, site):
+    text = f"据悉，{project}总投资50亿元，分两期建设，{site}，用地约800亩，建成后年产3万辆。"
+    got = holders_of(text)
+    assert got["约800亩"][0] == project
