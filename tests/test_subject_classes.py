@@ -381,3 +381,11 @@ def test_a_park_named_as_the_site_holds_no_figure_after_it(project, site):
     text = f"据悉，{project}总投资50亿元，分两期建设，{site}，用地约800亩，建成后年产3万辆。"
     got = holders_of(text)
     assert got["约800亩"][0] == project
+
+
+@pytest.mark.parametrize("name", ["云溪花木智慧冷链物流园", "石湾港城物流园二期"])
+@pytest.mark.parametrize("field", ["建设单位：", "业主单位为"])
+def test_a_logistics_park_is_a_project(name, field):
+    text = f"{name}，{field}云溪绿城物流有限公司，总投资4.6亿元，建设冷库2万平方米。"
+    got = holders_of(text)
+    assert got["4.6亿元"][0] == name and got["2万平方米"][0] == name
