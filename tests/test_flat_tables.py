@@ -322,4 +322,16 @@ def test_a_column_named_after_a_year_and_a_period_of_years(year, pick):
         lines.append("\t".join([str(n), PROJECTS[p], f"{p + 2}.5", f"20{30 + p}-20{32 + p}", PROGRESS[p]]))
     out = rewrite_tables("\n".join(lines)).split("\n")
     for p in pick:
-        assert f"{PROJECTS[p]}，总投资{p + 2}.5亿元，建设起止年限：20{30 + p}-20{32 + p}，{PROGRESS[p]}。" in out
+        assert f"{PROJECTS[p]}，总投资{p + 2}.5亿元，建设起止年限：20{30 + p}-20{32 + p}，2031年{PROGRESS[p]}。" in out
+
+
+@pytest.mark.parametrize("year", ["2031", "2032"])
+@pytest.mark.parametrize("aim, written", [("6月开工", "{y}年6月开工"), ("主体完工", "{y}年主体完工"),
+                                          ("年底投产", "{y}年年底投产"), ("2033年竣工", "2033年竣工"),
+                                          ("明年投产", "明年投产")])
+def test_a_cell_of_a_year_s_aims_takes_the_year(year, aim, written):
+    """A clause column named for a year (2031年进度目标) dates its cells with that year unless one names its own."""
+    head = "\t".join(["序号", "项目名称", "总投资（亿元）", f"{year}年进度目标"])
+    text = "\n".join(["云岭县重点建设项目计划表", head, "\t".join(["1", PROJECTS[0], "3.5", aim])])
+    out = rewrite_tables(text).split("\n")
+    assert f"{PROJECTS[0]}，总投资3.5亿元，{written.format(y=year)}。" in out
