@@ -726,7 +726,7 @@ def test_ready_for_use_is_completion_at_the_revised_date(verb, project, first, s
 
 # ---- a planned tally is dated by the plan's year --------------------------------------------------
 
-@pytest.mark.parametrize("lead", ["{y}年省级重点产业项目共186个，总投资4380亿元。其中，续建项目121个，",
+@pytest.mark.parametrize("lead", ["{y}年市级重点工业项目共143个，总投资2210亿元。其中，续建项目87个，",
                                   "{y}年，全县安排重点项目88个。", "为推进{y}年度重点项目建设，"])
 @pytest.mark.parametrize("y, pub", [("2031", "2031-02-20"), ("2032", "2031-12-28")])
 @pytest.mark.parametrize("verb", ["计划新开工项目65个", "计划竣工项目12个"])

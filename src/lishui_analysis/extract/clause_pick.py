@@ -28,7 +28,7 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
         # 项目选址：某经开区…, 位于某高新区: the site of the figure's holder, not its holder
         return opens_clause(text, h, cstart) and not is_site(text, h)
     # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder (nor a park
-    # named as its site: 选址云溪产业基地，用地约800亩)
+    # named as its site: 选址云溪产业基地，用地约650亩)
     return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start) \
         and not (h.kind == "project" and is_site(text, h))
 

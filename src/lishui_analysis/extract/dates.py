@@ -494,11 +494,11 @@ def _report_title() -> re.Pattern:
 
 def report_year(*titles: str) -> int | None:
     """The year a document reports on, when a title line names it before a report's noun
-    (``cues.yaml`` ``report_titles``: 2031年云溪县国民经济和社会发展统计公报, 某某股份有限公司2031年年度报告,
+    (``cues.yaml`` ``report_titles``: 2031年云溪县经济社会发展统计公报, 某某股份有限公司2031年年度报告,
     2031年度工作总结): published in the next spring, its 全年 is 2031. None when no title line names one
     year so, or names two (2030-2031年).
 
-    >>> report_year("2031年云溪县国民经济和社会发展统计公报"), report_year("第三节", "某某公司 2031年年度报告")
+    >>> report_year("2031年云溪县经济社会发展统计公报"), report_year("第三节", "某某公司 2031年年度报告")
     (2031, 2031)
     >>> report_year("2031年云溪县重点项目集中开工"), report_year("2030年和2031年统计公报") is None
     (None, True)
