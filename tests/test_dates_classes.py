@@ -426,3 +426,23 @@ def test_the_told_day_step_switches_off():
     with config.steps_off("dates.told_day"):
         assert extract_dates(text, "2024-12-30")[-1].date == "2024-12-27"
     assert extract_dates(text, "2024-12-30")[-1].date == "2024-12-26"
+
+
+# ---- a report's year: 全年 in a document titled by the year it reports on -------------------------
+
+@pytest.mark.parametrize("title", ["2031年云溪县经济社会发展统计公报", "石湾精工股份有限公司 2031年年度报告",
+                                   "云岭经开区2031年度工作总结"])
+@pytest.mark.parametrize("pub", ["2032-03-28", "2032-04-30"])
+def test_the_whole_year_of_a_yearly_report_is_the_year_it_reports_on(title, pub):
+    from lishui_analysis.extract.dates import report_year
+    text = f"（{pub[:4]}年3月20日）\n全年新开工项目31个，新竣工9个。"
+    year = report_year("", title)
+    assert year == 2031
+    assert [d.date for d in extract_dates(text, pub, "", year) if d.surface == "全年"] == ["2031"]
+    assert [d.date for d in extract_dates(text, pub) if d.surface == "全年"] == [pub[:4]]
+
+
+@pytest.mark.parametrize("title", ["2031年云溪县重点项目集中开工", "2030年和2031年统计公报", "统计公报", ""])
+def test_a_title_naming_no_single_report_year_gives_none(title):
+    from lishui_analysis.extract.dates import report_year
+    assert report_year(title) is None

@@ -318,16 +318,31 @@ def test_a_milestone_verb_naming_a_rate_is_no_milestone(verb, place):
     assert rows(f"5月，{place}{verb}率达到86%，居全市前列。") == []
 
 
-# ---- a construction period in years ends with completion (建设工期2031—2033年) ----------------------
+# ---- a construction period in years starts and ends the building (建设工期2031—2033年) ---------------
 
-@pytest.mark.parametrize("word", ["建设工期", "建设周期", "建设期"])
-@pytest.mark.parametrize("rng, end", [("2026—2028年", "2028"), ("为2025-2027年", "2027"), ("2026年至2029年", "2029"),
-                                      ("：2025～2026年", "2026")])
+@pytest.mark.parametrize("word", ["建设工期", "建设周期", "建设期", "建设年限", "建设起止年限"])
+@pytest.mark.parametrize("rng, start, end", [("2026—2028年", "2026", "2028"), ("为2025-2027年", "2025", "2027"),
+                                             ("2026年至2029年", "2026", "2029"), ("：2025～2026年", "2025", "2026"),
+                                             ("：2025-2027", "2025", "2027")])
 @pytest.mark.parametrize("project", ["云溪科创中心项目", "石湾精密铸件项目"])
-def test_a_construction_period_in_years_gives_its_planned_completion(word, rng, end, project):
+def test_a_construction_period_in_years_gives_its_start_and_planned_completion(word, rng, start, end, project):
     text = f"{project}总投资3.2亿元，{word}{rng}，当年计划投资0.4亿元。"
     events = events_of(text)
-    assert [(e.event_type, e.subject, e.date, e.planned) for e in events] == [("completed", project, end, True)]
+    assert [(e.event_type, e.subject, e.date) for e in events] == [("construction_started", project, start),
+                                                                    ("completed", project, end)]
+    assert events[1].planned
+
+
+@pytest.mark.parametrize("told, date", [("3月开工", "2026-03"), ("已于去年开工", "2025")])
+@pytest.mark.parametrize("name", ["云溪科创中心", "石湾精密铸件"])
+def test_a_start_told_besides_the_period_is_the_one_start(told, date, name):
+    """The period's first year is the start a month of that year or an earlier statement tells: one row."""
+    text = f"{name}项目{told}。{name}项目建设工期2026—2028年，总投资3.2亿元。"
+    got = [(e.event_type, e.date) for e in events_of(text, "2026-05-01") if e.event_type == "construction_started"]
+    assert got == [("construction_started", date)]
+    later = f"{name}项目，总投资3.2亿元，建设年限：2026-2028，计划8月开工。"  # (a plan table's row)
+    got = [(e.event_type, e.date) for e in events_of(later, "2026-05-01") if e.event_type == "construction_started"]
+    assert got == [("construction_started", "2026-08")]
 
 
 @pytest.mark.parametrize("tail", ["36个月", "紧、任务重", "为两年半"])
@@ -690,3 +705,32 @@ def test_a_plan_and_a_fact_of_one_month_stay_apart():
 @pytest.mark.parametrize("verb", ["主体结构完工", "主体结构竣工", "主体完工", "主体结构完成"])
 def test_the_main_structure_finished_is_topped_out_not_completed(verb):
     assert [t for t, _, _, _ in rows(f"岭拓氢能电堆项目今年2月开工，7月{verb}。")] == ["construction_started", "topped_out"]
+
+
+# ---- a listed company's report: ready for its intended use is completion; a revised date ---------------
+
+@pytest.mark.parametrize("verb", ["达到预定可使用状态", "达到可使用状态"])
+@pytest.mark.parametrize("project", ["云溪新材料年产5万吨项目", "石湾精密铸件项目"])
+@pytest.mark.parametrize("first, second, link", [("2031年3月31日", "2031年12月31日", "调整至"),
+                                                 ("2031年6月30日", "2032年6月30日", "延期至"),
+                                                 ("2031年9月30日", "2031年12月31日", "推迟到")])
+def test_ready_for_use_is_completion_at_the_revised_date(verb, project, first, second, link):
+    text = f"公司召开董事会，同意将{project}{verb}日期由{first}{link}{second}。"
+    got = [(e.event_type, e.subject, e.date) for e in events_of(text, "2031-04-20")]
+    y, rest = second.split("年")
+    m, d = rest.rstrip("日").split("月")
+    assert got == [("completed", project, f"{y}-{int(m):02d}-{int(d):02d}")]
+    plain = f"{project}截至报告期末投资进度为41.2%，预计{verb}日期为{first}。"
+    assert [e.event_type for e in events_of(plain, "2031-01-20")] == ["completed"]
+
+
+# ---- a planned tally is dated by the plan's year --------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["{y}年市级重点工业项目共143个，总投资2210亿元。其中，续建项目87个，",
+                                  "{y}年，全县安排重点项目88个。", "为推进{y}年度重点项目建设，"])
+@pytest.mark.parametrize("y, pub", [("2031", "2031-02-20"), ("2032", "2031-12-28")])
+@pytest.mark.parametrize("verb", ["计划新开工项目65个", "计划竣工项目12个"])
+def test_a_planned_tally_takes_the_plan_s_year(lead, y, pub, verb):
+    text = lead.format(y=y) + verb + "。"
+    got = [(e.date, e.planned) for e in events_of(text, pub)]
+    assert got == [(y, True)]

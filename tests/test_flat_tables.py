@@ -309,3 +309,29 @@ def test_two_columns_and_a_row_number_make_a_table_two_alone_do_not():
     assert rewrite_tables(text).split("\n") == ["湘潭电机配套产业园，计划2031年10月竣工。", "湘潭新材料研究院，计划2032年4月竣工。"]
     bare = plan_table(["项目名称", "计划竣工"], [("湘潭电机配套产业园", "2031年10月")], numbered=False)
     assert rewrite_tables(bare) == bare
+
+
+@pytest.mark.parametrize("year", ["2031年", "2031年度"])
+@pytest.mark.parametrize("pick", [(0, 1), (2, 3, 0)])
+def test_a_column_named_after_a_year_and_a_period_of_years(year, pick):
+    """A header cell may name the year of its figures or aims (2031年进度目标); a cell of a period of
+    years (建设起止年限 2030-2032) is kept for the milestone reader (a start and a completion)."""
+    head = "\t".join(["序号", "项目名称", "总投资（亿元）", "建设起止年限", f"{year}进度目标"])
+    lines = ["云岭县重点建设项目计划表", head]
+    for n, p in enumerate(pick, 1):
+        lines.append("\t".join([str(n), PROJECTS[p], f"{p + 2}.5", f"20{30 + p}-20{32 + p}", PROGRESS[p]]))
+    out = rewrite_tables("\n".join(lines)).split("\n")
+    for p in pick:
+        assert f"{PROJECTS[p]}，总投资{p + 2}.5亿元，建设起止年限：20{30 + p}-20{32 + p}，2031年{PROGRESS[p]}。" in out
+
+
+@pytest.mark.parametrize("year", ["2031", "2032"])
+@pytest.mark.parametrize("aim, written", [("6月开工", "{y}年6月开工"), ("主体完工", "{y}年主体完工"),
+                                          ("年底投产", "{y}年年底投产"), ("2033年竣工", "2033年竣工"),
+                                          ("明年投产", "明年投产")])
+def test_a_cell_of_a_year_s_aims_takes_the_year(year, aim, written):
+    """A clause column named for a year (2031年进度目标) dates its cells with that year unless one names its own."""
+    head = "\t".join(["序号", "项目名称", "总投资（亿元）", f"{year}年进度目标"])
+    text = "\n".join(["云岭县重点建设项目计划表", head, "\t".join(["1", PROJECTS[0], "3.5", aim])])
+    out = rewrite_tables(text).split("\n")
+    assert f"{PROJECTS[0]}，总投资3.5亿元，{written.format(y=year)}。" in out

@@ -206,8 +206,8 @@ def test_tally_period_only_for_tallies():
     assert not s.tally
     ev._tally_period(art, s)
     assert s.date is None
-    # a planned tally keeps no date; a dated tally keeps its own
-    assert [r[2] for r in rows("全市计划新开工项目12个。", "2024-11-02")] in ([], [""])
+    # a planned tally takes the plan's year (milestone_dates.plan_year); a dated tally keeps its own
+    assert [r[2] for r in rows("全市计划新开工项目12个。", "2024-11-02")] == ["2024"]
     assert [r[2] for r in rows("截至9月底，全市已开工项目12个。", "2024-11-02")] == ["2024"]  # a span's year
     assert [r[2] for r in rows("9月，全区新开工项目12个。", "2024-11-02")] == ["2024-09"]
 

@@ -331,3 +331,61 @@ def test_a_bare_project_clause_is_not_the_speaking_zones(zone, clause):
 def test_a_zone_still_speaks_for_its_own_figures(zone):
     text = f"清晨，记者走进岭拓光电科技有限公司的封装车间。\n{zone}今年以来完成固定资产投资85亿元。\n"
     assert holders_of(text)["85亿元"][0] == zone
+
+
+# ---- a park named as the site of the project is not the topic (建设地点：某镇某产业园东区) ----------------
+
+@pytest.mark.parametrize("project", ["云溪电子信息产业园三期标准厂房建设项目", "石湾精密铸件扩建项目"])
+@pytest.mark.parametrize("site", ["建设地点：云溪新区石湾镇智造产业园东区", "项目位于云溪县石湾镇青屿产业园",
+                                  "建设地点：青屿科技园"])
+@pytest.mark.parametrize("sep", ["。\n", "。"])
+def test_a_park_named_as_the_site_is_no_topic(project, site, sep):
+    """(the project's name may be read short of its stage words: 云溪电子信息产业园三期)"""
+    text = f"本招标项目{project}已批准建设。\n{site}{sep}项目净用地约240亩，估算投资约7.6亿元。"
+    got = holders_of(text)
+    for figure in ("约240亩", "约7.6亿元"):
+        assert len(got[figure][0]) >= 8 and project.startswith(got[figure][0])
+
+
+# ---- a project's owner named in a field holds none of the project's figures --------------------------
+
+@pytest.mark.parametrize("project", ["云溪县废旧电池循环利用项目（一期）", "石湾秸秆综合利用工程", "青屿精密轴承项目"])
+@pytest.mark.parametrize("field", ["建设单位：", "业主单位为", "项目业主为", "实施主体："])
+@pytest.mark.parametrize("company", ["云溪中再金属资源有限公司", "石湾绿城物流有限公司"])
+def test_an_owner_named_in_a_field_holds_no_plant_figure(project, field, company):
+    text = f"{project}，{field}{company}，总投资21.3亿元，年处理废旧电池12万吨。"
+    got = holders_of(text)
+    for figure in ("21.3亿元", "12万吨"):
+        assert got[figure][0] == project
+
+
+# ---- 建设 right before the head is the project's kind (研发中心建设项目), not in a kind (重点建设项目) ----------
+
+@pytest.mark.parametrize("name", ["云溪研发中心建设项目", "石湾标准厂房建设项目", "青屿电子信息产业园三期厂房建设项目"])
+@pytest.mark.parametrize("lead", ["（2）", "2.", ""])
+def test_a_building_s_construction_project_is_a_name(name, lead):
+    text = f"{lead}{name}\n本项目拟使用募集资金2亿元，报告期内已投入6400万元。"
+    got = holders_of(text)
+    assert got["2亿元"][0] == name and got["6400万元"][0] == name
+
+
+@pytest.mark.parametrize("place", ["云溪县", "石湾市"])
+def test_a_kind_of_projects_is_no_name(place):
+    text = f"{place}8个项目增补进2031年省重点建设项目名单，总投资50.9亿元。"
+    assert "重点建设项目" not in holders_of(text)["50.9亿元"][0]
+
+
+@pytest.mark.parametrize("project", ["云溪新能源重卡项目", "石湾精密铸件扩建项目"])
+@pytest.mark.parametrize("site", ["选址青屿产业基地", "项目选址：云溪智造产业园", "建设地点：石湾镇青屿科技园"])
+def test_a_park_named_as_the_site_holds_no_figure_after_it(project, site):
+    text = f"据了解，{project}计划投资35亿元，分三期实施，{site}，用地约650亩，建成后年产2万辆。"
+    got = holders_of(text)
+    assert got["约650亩"][0] == project
+
+
+@pytest.mark.parametrize("name", ["云溪花木智慧冷链物流园", "石湾港城物流园二期"])
+@pytest.mark.parametrize("field", ["建设单位：", "业主单位为"])
+def test_a_logistics_park_is_a_project(name, field):
+    text = f"{name}，{field}云溪绿城物流有限公司，总投资4.6亿元，建设冷库2万平方米。"
+    got = holders_of(text)
+    assert got["4.6亿元"][0] == name and got["2万平方米"][0] == name

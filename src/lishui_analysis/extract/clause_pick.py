@@ -18,6 +18,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
         return False
     if _AGENT_BEFORE.search(text, max(cstart, h.start - 32), h.start):
         return False  # 云岭地块被星河科技有限公司拿下: the agent of a passive is not what the sentence is about
+    if h.kind == "company" and role == "project" and _OWNER_FIELD.search(text, max(0, h.start - 8), h.start):
+        return False  # 云溪轴承项目，建设单位：某某精工有限公司，总投资…: the owner named in a field holds no plant figure
     if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
         return h.kind not in ("government", "zone", "region")
     if h.kind == "government":
@@ -25,12 +27,16 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
     if h.kind in ("zone", "region"):
         # 项目选址：某经开区…, 位于某高新区: the site of the figure's holder, not its holder
         return opens_clause(text, h, cstart) and not is_site(text, h)
-    # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder
-    return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start)
+    # 终点与云岭大桥相连, 位于青溪产业集聚区: a place the figure's holder stands at, not its holder (nor a park
+    # named as its site: 选址云溪产业基地，用地约650亩)
+    return not _LOCATION_BEFORE.search(text, max(cstart, h.start - 3), h.start) \
+        and not (h.kind == "project" and is_site(text, h))
 
 
 # (被 and the agents before this one: 被星河集团和云岭实业有限公司|竞得)
 _AGENT_BEFORE = re.compile(r"被(?:[^，。；：,;:]{2,30}?[和、与及])?$")
+# a field naming a project's owner (建设单位：, 业主单位为, 项目业主为, 实施主体：): what follows is the owner
+_OWNER_FIELD = re.compile(r"(?:建设单位|业主单位|项目业主|项目单位|实施主体)\s*(?:为|是|：|:)\s*$")
 _LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
 
 

@@ -53,6 +53,7 @@ from datetime import date as _date, timedelta
 from functools import lru_cache
 
 from .. import config
+from ..vocab import cues as config_cues
 from .lunar_dates import REL_YEAR, _lunar_date, _lunar_to_solar, _num, _rel_year  # noqa: F401 (re-exported)
 
 #: Stage name of the named branches below (``dates.<name>`` in ``LISHUI_STEPS_OFF``).
@@ -260,9 +261,12 @@ class _Quotes:
         return self.depth > 0
 
 
-def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[DateMention]:
+def extract_dates(body: str, pub_date: str = "", dateline: str = "", report_year: int | None = None
+                  ) -> list[DateMention]:
     """Every date expression in ``body``, resolved. ``dateline``: the day of the article's dateline
     (本报北京9月28日电, kept in the byline) as ``YYYY-MM-DD``, the day 今天/昨日 count from.
+    ``report_year``: the year the document reports on, when its title names one (:func:`report_year`):
+    its 全年 is that year, not the publication's nor a date line's.
 
     >>> [(d.surface, d.date) for d in extract_dates("于2023年6月动工，同年12月31日封顶。今年10月搬入。", "2024-12")]
     [('2023年6月', '2023-06'), ('同年12月31日', '2023-12-31'), ('今年10月', '2024-10')]
@@ -380,7 +384,7 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
                 continue
             kind = "period"
             # (全年: the whole of the year last named, as 当年)
-            y, mo, d = (last_year or py) if g["period"] == "全年" else py, None, None
+            y, mo, d = (report_year or last_year or py) if g["period"] == "全年" else py, None, None
             if stated is not None and stated[1] is None and not _ends_between(body, stated[2], start):
                 y = stated[0]
         elif g["barepart"]:
@@ -480,6 +484,28 @@ def extract_dates(body: str, pub_date: str = "", dateline: str = "") -> list[Dat
             end_month = 12 if body[start:m.end()].endswith(("年底", "年末")) else None
             stated = (y, mo if precision in ("month", "day") else end_month, m.end())
     return _add_ago(body, out, py, pm, pd_)
+
+
+@lru_cache(maxsize=1)
+def _report_title() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, config_cues()["report_titles"]), key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(\d{{4}})年度?(?:[^\d\n]{{0,30}}?)(?:{words})")
+
+
+def report_year(*titles: str) -> int | None:
+    """The year a document reports on, when a title line names it before a report's noun
+    (``cues.yaml`` ``report_titles``: 2031年云溪县经济社会发展统计公报, 某某股份有限公司2031年年度报告,
+    2031年度工作总结): published in the next spring, its 全年 is 2031. None when no title line names one
+    year so, or names two (2030-2031年).
+
+    >>> report_year("2031年云溪县经济社会发展统计公报"), report_year("第三节", "某某公司 2031年年度报告")
+    (2031, 2031)
+    >>> report_year("2031年云溪县重点项目集中开工"), report_year("2030年和2031年统计公报") is None
+    (None, True)
+    """
+    years = {int(m.group(1)) for t in titles if t for m in _report_title().finditer(t)}
+    return years.pop() if len(years) == 1 and not any(len(re.findall(r"\d{4}年", t or "")) > 1 for t in titles) \
+        else None
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")

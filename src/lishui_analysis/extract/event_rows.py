@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import config
+from .event_words import words_of
 
 #: An :class:`.events.Event` (not imported: events.py imports this module).
 Event = Any
@@ -29,6 +30,25 @@ def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str
     (The rows of a holder have distinct dates: each is found by its date, not by a scan.)"""
     group = by_holder.setdefault((ev.event_type, ev.subject), Rows())
     same = group.by_date.get(ev.date)
+    if same is None and dated and ev.surface in words_of("period_words"):
+        # 建设年限2031-2033，3月开工: the period's first year is the start a month of that year tells, one
+        # row; a start told before (云溪医院项目3月开工…云溪医院建设工期2031—2033年) is the one row
+        same = next((r for d, r in group.by_date.items() if len(d) > 4 and d[:4] == ev.date), None)
+        if same is None and ev.event_type == "construction_started":
+            bare = ev.subject.removesuffix("项目")
+            told = group if group.first is not None else \
+                by_holder.get((ev.event_type, bare)) or by_holder.get((ev.event_type, bare + "项目"))
+            same = told.first if told is not None else None
+    elif same is None and dated and len(ev.date) in (7, 10):
+        year = group.by_date.get(ev.date[:4])
+        if year is not None and year.surface in words_of("period_words"):
+            ev.n_mentions += year.n_mentions
+            k = at.pop(id(year))
+            out[k], at[id(ev)] = ev, k
+            del group.by_date[year.date]
+            group.by_date[ev.date] = ev
+            group.first = ev if group.first is year else group.first
+            return
     if same is None and dated and len(ev.date) in (7, 10) and config.step_on("events", "month_and_day"):
         # 6月26日…正式投产 … 从去年8月签约到今年6月投产: the month and the day of one milestone, one row (the day's)
         coarse = group.by_date.get(ev.date[:7]) if len(ev.date) == 10 else None

@@ -143,6 +143,10 @@ class _Article:
             for m in verbs:
                 word = m.group()
                 _, etype, not_before, not_after = self.by_word[word]
+                if word in words_of("period_words"):  # 建设工期2031—2033年: started in 2031 as well
+                    yield _Statement(m.start(), m.end(), word, "construction_started", (), (), s_start, s_end,
+                                     sent, text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
+                                     role_of(event_type="construction_started"), took=took.get(m.start()))
                 yield _Statement(m.start(), m.end(), word, etype, not_before, not_after, s_start, s_end, sent,
                                  text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
                                  role_of(event_type=etype), took=took.get(m.start()))
@@ -225,8 +229,8 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
     12万元: a price; 开工率达95%: a rate); a verb without the object it needs (签订承诺书), said of money or
     a policy (贷款落地) or negated (尚未开工) — :mod:`.event_words`."""
     text = a.text
-    if s.word in words_of("period_words"):  # 建设工期2031—2033年: completed in the last year; 建设工期36个月: none
-        s.date = period_end(text, s.end)
+    if s.word in words_of("period_words"):  # 建设工期2031—2033年: started in 2031, completed in 2033; 36个月: none
+        s.date = period_end(text, s.end, s.event_type == "construction_started")
         return s.date is not None
     if any(text[max(0, s.start - 1):s.end + 2].find(nb) >= 0 for nb in s.not_before):
         return False
@@ -428,8 +432,8 @@ def _tally_period(a: _Article, s: _Statement) -> bool:
     """Dates an undated tally (其中开工项目9个，竣工项目15个; 全年新开工项目28个，竣工投产项目20个) by the
     period it counts: the year of the last date before it in the body, else the publication's year
     (:func:`.milestone_dates.tally_year`). So many projects started in a year, not on one day."""
-    if s.tally and s.date is None and not s.planned and not s.before_now:
-        s.date = a.picker.tally_year(s.start)
+    if s.tally and s.date is None and not s.before_now:  # (计划新开工项目65个: the plan's year, plan_year)
+        s.date = a.picker.plan_year(s.start) if s.planned else a.picker.tally_year(s.start)
         s.carried = s.date is not None
     return True
 

@@ -155,8 +155,9 @@ def left_edge(text: str, head_start: int, floor: int, breaks=None, quotes: bool 
         if len(m.group()) == 1 and (_in_place(text, s + m.start()) or _opens_noun(text, s + m.start(), head_start)
                                     or (breaks is not None and _opens_verb(text, s + m.start(), head_start))):
             continue  # nor one ending a place (莲都) or opening a noun (将军山), or a verb in a batch's name (在建项目)
-        if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None:
-            continue  # a build verb right before the head is the project's kind (…饲料扩建项目, …医院迁建工程)
+        if s + m.end() == head_start and m.group() in v["build_verb_set"] and breaks is None \
+                and not v["kind_head_re"].search(text, s, head_start) and not text[s + cut].isdigit():
+            continue  # a build verb before the head is the project's kind (…医院迁建工程; not 重点建设项目, nor 及|10000吨…)
         cut = m.end()
     s += cut
     while s < head_start and text[s] in "（(" and text.find("）", s, head_start) < 0 and text.find(")", s, head_start) < 0:
@@ -290,13 +291,14 @@ def _in_place(text: str, k: int) -> bool:
     return any((m := rx.match(text, j)) is not None and m.end() == k + 1 for j in range(max(0, k - 3), k))
 
 
-_SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?$")
+# (the place names of a site run on before the one that is read as a name: 建设地点：云溪县石湾镇智造产业园东区)
+_SITE_BEFORE = re.compile(r"(?:选址|地点|位于|坐落于|地处)[：:]?[^，。；：,;:！？!?\n的]{0,12}$")
 
 
 def is_site(text: str, h: Holder) -> bool:
-    """A zone or place named as where something stands (项目选址：某经开区, 位于某高新区): its site, not
-    the holder of the figures after it."""
-    return _SITE_BEFORE.search(text, max(0, h.start - 8), h.start) is not None
+    """A zone or place named as where something stands (项目选址：某经开区, 位于某高新区, 建设地点：某县某镇
+    某产业园东区): its site, not the holder of the figures after it."""
+    return _SITE_BEFORE.search(text, max(0, h.start - 20), h.start) is not None
 
 
 def name_start(text: str, s: int, e: int) -> int:

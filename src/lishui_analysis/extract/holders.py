@@ -501,8 +501,9 @@ class Holders:
         self.headline_topic, self.headline_area = headline_topic, headline_area
         # (a project after 与/同/跟 is a preposition's object — 与现有的某某大桥拼宽 — never the topic)
         self.sites = located_starts(text, items)
+        # (nor a park named as where the project stands: 建设地点：某县某镇智造产业园东区, 位于某产业园)
         self.projects = [h for h in items if h.kind in ("project", "plot") and h.start not in self.sites
-                         and not _COMITATIVE.search(text, max(0, h.start - 8), h.start)]
+                         and not _COMITATIVE.search(text, max(0, h.start - 8), h.start) and not is_site(text, h)]
         self.project_ends = [h.end for h in self.projects]
         self.companies = [h for h in items if h.kind == "company"]
         self.company_ends = [h.end for h in self.companies]

@@ -22,7 +22,12 @@ def _no_milestone_date(text: str, d: DateMention) -> bool:
     """A year (not a day: 6月8日首批组件下线 is dated) followed by :data:`_NOUN_YEAR`: part of a name; or
     the day a reporter learned the news (4月6日，记者从市发改局获悉：…; :data:`_REPORTED`), no milestone's."""
     return (d.precision == "year" and _NOUN_YEAR.match(text, d.end) is not None) \
-        or _REPORTED.match(text, d.end) is not None
+        or _REPORTED.match(text, d.end) is not None or _REVISED.match(text, d.end) is not None
+
+
+#: After a date, a revision of it to another (由2031年3月31日调整至2031年12月31日, 从6月推迟到9月): the
+#: first date is no longer the milestone's, the one after the verb is
+_REVISED = re.compile(r"(?:调整|延期|推迟|延长|变更|提前|顺延|延后)(?:至|到|为)")
 
 
 def _span_start(text: str, d: DateMention, pub_date: str) -> bool:
@@ -259,6 +264,8 @@ class DatePicker:
         self.own_starts: list[int] = []
         self.t_ok: list[DateMention] | None = None   # dates a tally's year may come from, by end (tally_year)
         self.t_ends: list[int] = []
+        self.p_ok: list[DateMention] | None = None   # dates a planned tally's year may come from, by end (plan_year)
+        self.p_ends: list[int] = []
         self.ordered = all(_in_order(ds) for ds in (dates, self.kept))
         if not self.ordered:
             return
@@ -433,6 +440,16 @@ class DatePicker:
         k = bisect_right(self.t_ends, pos) - 1
         return _as_year(self.t_ok[k] if k >= 0 else None, self.pub_date, pos)
 
+    def plan_year(self, pos: int) -> DateMention | None:
+        """The year of an undated planned tally at ``pos`` (计划新开工项目65个: so many projects to start in the
+        plan's year): the year of the last date before it — a year naming the plan's batch and one after
+        publication too (2031年省级重点项目共186个，其中计划新开工项目65个) — else the publication's."""
+        if self.p_ok is None:
+            self.p_ok = sorted((d for d in self.dates if d.date), key=lambda d: d.end)
+            self.p_ends = [d.end for d in self.p_ok]
+        k = bisect_right(self.p_ends, pos) - 1
+        return _as_year(self.p_ok[k] if k >= 0 else None, self.pub_date, pos)
+
     def dated_between(self, lo: int, hi: int) -> bool:
         """A date with a value starts in ``lo:hi``: ``any(lo <= d.start < hi for d in dates if d.date)``."""
         st = self.a_dated_starts
@@ -475,16 +492,20 @@ def _following(items, ok) -> list[int]:
 
 
 #: A range of years after a word of a construction period: 2031—2033年, 为2030-2032年, 2030年至2031年.
-_YEAR_RANGE = re.compile(r"(?:为|是|：|:)?\s*\d{4}\s*年?\s*(?:——|[—–\-－~～至到])\s*(?P<end>\d{4})\s*年")
+# (a range of years after a period word may leave out its 年: a table's 建设年限 cell, 2031-2033)
+_YEAR_RANGE = re.compile(r"(?:为|是|：|:)?\s*(?P<start>\d{4})\s*年?\s*(?:——|[—–\-－~～至到])\s*(?P<end>\d{4})(?!\d)\s*年?")
 
 
-def period_end(text: str, pos: int) -> DateMention | None:
+def period_end(text: str, pos: int, first: bool = False) -> DateMention | None:
     """The last year of a range of years written at ``pos`` (after 建设工期, 建设周期): the year the building
-    is to be done; None when no range of years stands there (建设工期36个月).
+    is to be done (``first``: the first year, when it starts); None when no range of years stands there
+    (建设工期36个月).
 
-    >>> period_end("建设工期2031—2033年，", 4).date, period_end("建设工期36个月", 4)
-    ('2033', None)
+    >>> period_end("建设工期2031—2033年，", 4).date, period_end("建设工期36个月", 4), period_end("建设年限：2031-2033", 4, True).date
+    ('2033', None, '2031')
     """
     m = _YEAR_RANGE.match(text, pos)
-    return None if m is None else DateMention(m.start("end"), m.end(), text[m.start("end"):m.end()], m.group("end"),
-                                              "year", "absolute")
+    if m is None:
+        return None
+    g = "start" if first else "end"
+    return DateMention(m.start(g), m.end(g), m.group(g), m.group(g), "year", "absolute")

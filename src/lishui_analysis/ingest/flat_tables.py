@@ -21,7 +21,8 @@ sentence) and so does a row number. A row's name that is a code (a column ``地�
 takes the noun its column names (``云岭2031-07号地块``: the figures after it then have a holder). A bare number takes its column's name before it and the unit
 the header names after it (``总投资（亿元）`` → ``总投资12.5亿元``) — only for the units of
 ``table_units``, and only when the cell is a bare number; a cell of a clause column (进度, 内容, …)
-is written without its header; any other cell as ``name：cell`` (``竞得人：某某有限公司``). A
+is written without its header (with the year a column of one year's aims names, ``2031年进度目标`` /
+``6月开工`` → ``2031年6月开工``, unless the cell names a year); any other cell as ``name：cell`` (``竞得人：某某有限公司``). A
 column that names a milestone (``计划开工``, ``竣工时间``: ``table_milestone_columns``) writes a date
 cell as a sentence dates a milestone — its plan word, the date, the verb (``计划开工`` / ``2031.3`` →
 ``计划2031年3月开工``, the one wording the event extractor dates whatever the column's name; a date
@@ -79,6 +80,9 @@ _EMPTY = frozenset(["-", "—", "－", "/", "／", "——", "--", "无"])
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")
 #: A cell that is a date (2031年3月, 2031.03, 3月, 年底, 下半年 …), under a milestone column.
 _DATE = re.compile(r"^(?:\d{4}(?:年|[.\-/]\d)|\d{1,2}月|[今明]年|年[底内中初]|[上下]半年)")
+#: A column named for a year (2031年进度目标, 2031年度目标), and a cell that names a year itself.
+_YEAR_LABEL = re.compile(r"(\d{4})年度?")
+_YEAR_CELL = re.compile(r"\d{4}|[今明去]年|[前后]年")
 #: A year and month (and day) written with dots, dashes or slashes (2031.03, 2031-3-18).
 _DOTTED = re.compile(r"^(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$")
 
@@ -95,7 +99,8 @@ class _Vocab:
         milestone = (rf"(?P<plan>{_alternation(m['plans'])})?(?:{_alternation(m['facts'])})?"
                      rf"(?P<verb>{_alternation(m['words'])})(?:时间|日期)?")
         self.milestone = re.compile(milestone)
-        self.header = re.compile(rf"^(?P<label>{milestone}|[{_H}A-Za-z]{{0,{MAX_PREFIX}}}?"
+        # (a column of one year's figures or aims names the year first: 2031年进度目标, 2031年度计划投资)
+        self.header = re.compile(rf"^(?P<label>{milestone}|(?:\d{{4}}年度?)?[{_H}A-Za-z]{{0,{MAX_PREFIX}}}?"
                                  rf"(?:{_alternation(v['table_columns'])}))"
                                  rf"\s*(?:[（(]\s*(?P<unit>[^（）()]{{1,8}}?)\s*[）)])?$")
         self.numbers = frozenset(v["table_number_columns"])
@@ -114,7 +119,7 @@ def _vocab() -> _Vocab:
 class _Column:
     """One header cell: its name, its unit if the header gives one, and how its cells are read."""
 
-    __slots__ = ("label", "unit", "number", "clause", "text", "plan", "verb")
+    __slots__ = ("label", "unit", "number", "clause", "text", "plan", "verb", "year")
 
     def __init__(self, text: str, m: re.Match[str], v: _Vocab) -> None:
         self.text = text
@@ -124,6 +129,9 @@ class _Column:
         self.label = m.group("label") if self.unit or not unit else text
         self.number = m.group("label") in v.numbers
         self.clause = m.group("label").endswith(v.clauses)
+        # a clause column of one year's aims (2031年进度目标): its cells are that year's (6月开工 → 2031年6月开工)
+        year = _YEAR_LABEL.match(m.group("label"))
+        self.year = year.group(1) if year and self.clause else ""
         # a milestone column (计划开工, 竣工时间): its verb, and 计划 if the header plans it
         milestone = v.milestone.fullmatch(m.group("label")) if not unit else None
         self.verb = milestone.group("verb") if milestone else ""
@@ -192,6 +200,8 @@ def _row(columns: list[_Column], cells: list[str]) -> str:
             parts.append(_milestone(col, cell))
         elif col.verb:  # a state (续建): a clause of its own
             parts.append(cell)
+        elif col.clause and col.year and not _YEAR_CELL.match(cell):
+            parts.append(f"{col.year}年{cell}")
         elif col.clause or cell.startswith(col.label):
             parts.append(cell)
         else:

@@ -16,7 +16,7 @@ from ..ingest import clean, load, segment
 from .budget import BudgetExceeded, cpu_budget, seconds_for
 from .entities import subject_key, summarize_file
 from ..errors import InputError, collecting_notes
-from ..extract.dates import extract_dates
+from ..extract.dates import extract_dates, report_year
 from ..extract.events import extract_events
 from ..extract.organizations import extract_org_mentions
 from ..extract.quantities import extract_quantities
@@ -186,7 +186,8 @@ def process_document(doc: load.RawDocument, meta: dict | None = None) -> dict[st
             rows["org_names"].append(dict(name=name, surface=o.surface, org_type=o.org_type))
             if name != o.name:  # a traditional-script name: its simplified form is an alias
                 rows["org_names"].append(dict(name=name, surface=o.name, org_type=o.org_type))
-        dates = extract_dates(body, pub_date, dateline_day(art.byline, pub_date))
+        dates = extract_dates(body, pub_date, dateline_day(art.byline, pub_date),
+                              report_year(art.kicker, art.headline, art.subheadline))
         holders = find_holders(body, orgs, art.headline)  # candidate subjects, read once per article
         for n, q in enumerate(extract_quantities(body, sents, orgs, pub_date, holders), start=1):
             rows["quantities"].append(dict(
