@@ -570,3 +570,14 @@ def test_a_title_prefixed_by_a_column_keeps_it_as_written(prefix):
 def test_a_title_longer_than_a_media_name_ending_like_one_stays_a_title(title):
     headline, lead = title, _cases(1)[0][1]
     assert _one(headline, lead).headline == headline
+
+
+# ---- a notice's attachment label over the attached table's title is no title -------------------------
+
+@pytest.mark.parametrize("label", ["附件1", "附件2：", "附表一", "附件"])
+def test_an_attachment_label_is_not_the_headline(label):
+    title = "2031年度云岭市重点建设项目（工业类）计划表"
+    rows = ["星河精工年产3万套智能开关柜项目，建设单位：星河精工股份有限公司，总投资12.5亿元，2031年6月开工。",
+            "翠峰新材料产业园项目，建设单位：翠峰材料有限公司，总投资8亿元，2031年9月开工。"]
+    arts = segment.segment_page(clean.normalize_text("\n".join([label, title, *rows])))
+    assert arts[0].headline == title and label not in (arts[0].kicker or "")

@@ -47,10 +47,14 @@ def is_column_label(para: str) -> bool:
     (True, True, False)
     >>> is_column_label("新闻发布会实录"), is_column_label("云岭县政务服务大厅搬迁实录")
     (True, False)
+    >>> is_column_label("附件1"), is_column_label("附表二："), is_column_label("附件：云岭县重点项目计划表")
+    (True, True, False)
     """
     p = para.strip()
     if len(p) > 16 and not _CRUMB_SEP.search(p):
         return False
+    if _ATTACHMENT.match(p):
+        return True  # a notice's attachment label over the attached table's title (附件1, 附表二：)
     if _BAR_END.match(p) or _CRUMBS.match(p) or _PAGE_LABEL.match(p):
         return True
     m = _PAGE_CODE.match(p)
@@ -64,6 +68,7 @@ def is_column_label(para: str) -> bool:
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
+_ATTACHMENT = re.compile(r"(?:附件|附表|附图)\s*[\d一二三四五六七八九十]*\s*[：:]?$")
 _NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
 _NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
 
