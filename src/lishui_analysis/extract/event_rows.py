@@ -42,23 +42,13 @@ def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str
     elif same is None and dated and len(ev.date) in (7, 10):
         year = group.by_date.get(ev.date[:4])
         if year is not None and year.surface in words_of("period_words"):
-            ev.n_mentions += year.n_mentions
-            k = at.pop(id(year))
-            out[k], at[id(ev)] = ev, k
-            del group.by_date[year.date]
-            group.by_date[ev.date] = ev
-            group.first = ev if group.first is year else group.first
+            _take_over(out, at, group, year, ev)
             return
     if same is None and dated and len(ev.date) in (7, 10) and config.step_on("events", "month_and_day"):
         # 6月26日…正式投产 … 从去年8月签约到今年6月投产: the month and the day of one milestone, one row (the day's)
         coarse = group.by_date.get(ev.date[:7]) if len(ev.date) == 10 else None
         if coarse is not None and not coarse.planned and not ev.planned:
-            ev.n_mentions += coarse.n_mentions
-            k = at.pop(id(coarse))
-            out[k], at[id(ev)] = ev, k
-            del group.by_date[coarse.date]
-            group.by_date[ev.date] = ev
-            group.first = ev if group.first is coarse else group.first
+            _take_over(out, at, group, coarse, ev)
             return
         if len(ev.date) == 7:
             same = next((r for d, r in group.by_date.items() if d.startswith(ev.date + "-") and not r.planned
@@ -68,13 +58,8 @@ def add_row(out: list[Event], at: dict[int, int], by_holder: dict[tuple[str, str
     old = group.by_date.get("") if same is None and dated else same if same is not None and dated and \
         same.planned and not ev.planned else None
     if old is not None:  # the row becomes this statement's, with the mentions and duration of the old one
-        ev.n_mentions += old.n_mentions
         ev.stated_duration = old.stated_duration if ev.stated_duration is None else ev.stated_duration
-        k = at.pop(id(old))
-        out[k], at[id(ev)] = ev, k
-        del group.by_date[old.date]
-        group.by_date[ev.date] = ev
-        group.first = ev if group.first is old else group.first
+        _take_over(out, at, group, old, ev)
     elif same is not None:
         same.n_mentions += 1
         if same.stated_duration is None:  # (历时…) told in a later statement of the same milestone
@@ -105,3 +90,13 @@ def trial_runs(out: list[Event], trial_words: frozenset[str]) -> list[Event]:
                     dropped.add(id(ev))  # (the same first output told twice)
                 ev.event_type = "first_output"
     return [ev for ev in out if id(ev) not in dropped] if dropped else out
+
+
+def _take_over(out: list[Event], at: dict[int, int], group: Rows, old: Event, ev: Event) -> None:
+    """``ev`` becomes the row ``old`` was, in its place in ``out``, with ``old``'s mentions added."""
+    ev.n_mentions += old.n_mentions
+    k = at.pop(id(old))
+    out[k], at[id(ev)] = ev, k
+    del group.by_date[old.date]
+    group.by_date[ev.date] = ev
+    group.first = ev if group.first is old else group.first

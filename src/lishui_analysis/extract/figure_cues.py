@@ -7,13 +7,12 @@ import re
 
 from ..ingest.clean import is_subheading
 from .context import clause_end, line_end, line_start
+from .holder_builders import _LENDER_ENDS
 from .holder_phrases import Holder
 from .holders import Holders
 
 #: Words of lending: a credit line, a loan, financing (授信15亿元, 4.5亿元中长期贷款, 融资协议).
 _LENDING = re.compile(r"授信|贷款|信贷|融资|放款|放贷")
-#: How a lender's name ends (a bank, its branches, a syndicate, a rural cooperative bank).
-_LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社")
 #: The word before the borrower: 为/向/给 X (授信), 与 X (签订融资协议).
 _TO = "为向给与对"
 

@@ -216,6 +216,8 @@ def _this_batch(r: _Reading) -> None:
             last = h
 
 
+#: How a lender's name ends (a bank, its branches, a syndicate, a rural cooperative bank): no owner of a plant
+#: (holders.sole_owner), no borrower (figure_cues.borrower).
 _LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社")
 def _trade_core(name: str, place_re: re.Pattern) -> str:
     """The first two characters of a company's name after its places (浙江唯酷光电有限公司 → 唯酷), "" if none."""
