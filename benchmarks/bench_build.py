@@ -338,6 +338,7 @@ LINEAR_SHAPES = {
     "durations": ("many stated durations in one clause (历时3天封顶…)", _repeat("历时3天封顶从开工到投产仅用了5个月")),
     "dates": ("many dated milestones in one sentence", _repeat("2024年5月开工，")),
     "used_dates": ("milestones after many dates used by others", _halves("云岭项目2024年5月开工，", "云岭项目封顶，")),
+    "timeline": ("a year, then many bare months told after it across ；", lambda n: "2020年1月开工；" + _repeat("12月20日封顶；")(n)),
     "bylines": ("a byline line per name, many names", _numbered(lambda i: "记者 " + _uniq(i) + "\n")),
     "broken_lines": ("many lines broken inside one sentence", _repeat("云岭精密投资五亿元建设" * 11 + "\n")),
     "meta_lines": ("a page of metadata lines, each heading an article", _numbered(lambda i: f"来源：丽水日报 记者 {_uniq(i)}\n")),

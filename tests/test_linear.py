@@ -552,3 +552,50 @@ def test_dates_told_again_take_the_last_date_named(body):
         assert ds == [("当月", "2024-06"), ("2024年3月", "2024-03"), ("当月", "2024-03")]
     else:
         assert ds == [("5月8日", "2024-05-08"), ("同日", "2024-05-08"), ("今天", "2024-06-01")]
+
+
+# ---- a timeline's bare months (dates.chronology): marks found once per body --------------------------
+
+_OLD_PLAN_CUE = re.compile(r"计划|预计|将|力争|争取|拟|有望|确保|目标|要|日前|月前|底前|之前")
+
+
+def _timeline_year_scan(body, stated, start, mo, d, py, pm, pd_):
+    """The step as it scanned the text for each month (from the year stated to the month, and on)."""
+    if stated[1] is None or mo < stated[1] or not py or stated[0] >= py or re.compile(r"\n").search(body, stated[2], start):
+        return False
+    if (mo, d or 1) <= (pm or 12, pd_ or 31):
+        return False
+    group = max(body.rfind(c, stated[2], start) for c in "；;。！？")
+    after = re.compile(r"[，,。；;！？!?\n]").search(body, start)
+    return _OLD_PLAN_CUE.search(body, group + 1, after.start() if after else len(body)) is None
+
+
+TIMELINE_PIECES = ["12月", "签约", "计划", "力争", "争取", "力", "争", "将", "日前", "日", "前", "，", "。", "；", "\n",
+                   "!", "封顶", "要", "目标", "目"]
+
+
+@SETTINGS
+@given(texts_of(TIMELINE_PIECES), st.data())
+def test_any_timeline_month_judged_by_bisection_is_judged_as_by_scanning(body, data):
+    from lishui_analysis.extract.dates import _timeline_year
+
+    n = len(body)
+    stated_end = data.draw(st.integers(0, n))
+    start = data.draw(st.integers(stated_end, n))
+    stated = (2022, data.draw(st.sampled_from([None, 1, 6, 12])), stated_end)
+    mo, d = data.draw(st.integers(1, 12)), data.draw(st.sampled_from([None, 1, 20]))
+    args = (body, stated, start, mo, d, 2024, data.draw(st.sampled_from([None, 3, 11])), None)
+    assert _timeline_year(*args) == _timeline_year_scan(*args)
+
+
+@pytest.mark.parametrize("body, told", [
+    ("2022年3月签约；12月20日封顶。", True),           # a past timeline: the stated year goes on
+    ("2022年3月签约；计划12月20日封顶。", False),     # a plan: not a told past
+    ("2022年3月签约\n12月20日封顶。", False),         # another line: not the same paragraph
+    ("2022年3月签约；12月20日前，封顶。", False),      # a deadline whose cue ends its clause
+])
+def test_timeline_month_continues_the_year_told_before_it(body, told):
+    from lishui_analysis.extract.dates import _timeline_year
+
+    stated = (2022, 3, body.index("签约"))
+    assert _timeline_year(body, stated, body.index("12月"), 12, 20, 2024, 5, 1) is told

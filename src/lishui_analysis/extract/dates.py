@@ -516,9 +516,23 @@ def _sentence_ends(body: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(body)]
 
 
-_HARD_END = re.compile(r"[\n]")
-_PLAN_CUE = re.compile(r"计划|预计|将|力争|争取|拟|有望|确保|目标|要|日前|月前|底前|之前")
+_LINE_END = re.compile(r"\n")
+_GROUP_END = re.compile(r"[；;。！？]")
+_PLAN_CUE = re.compile(r"(?=(计划|预计|将|力争|争取|拟|有望|确保|目标|要|日前|月前|底前|之前))")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+@lru_cache(maxsize=16)
+def _timeline_marks(body: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """Where a body's lines end, its clause groups end (；。！？), its clauses end, and its plan cues
+    start and end: found once per body, so each bare month of a long timeline is judged by bisection
+    (linear in the body, however many months it tells). A plan cue may overlap another (力争取: 力争 and
+    争取), so they are found at every position; no two cue words begin with the same character."""
+    lines = [m.start() for m in _LINE_END.finditer(body)]
+    groups = [m.start() for m in _GROUP_END.finditer(body)]
+    clauses = [m.start() for m in _CLAUSE_END.finditer(body)]
+    cues = [(m.start(), m.start() + len(m.group(1))) for m in _PLAN_CUE.finditer(body)]
+    return lines, groups, clauses, [a for a, _ in cues], [b for _, b in cues]
 
 
 def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None, py, pm, pd_) -> bool:
@@ -526,13 +540,22 @@ def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None,
     20日厂房封顶。今年3月8日设备进场) continues the earlier year written before it across ； and 。 when the
     publication's year would put it after publication and its sentence (up to its clause's end) says no
     plan or deadline (计划12月…, 12月20日前完成…): a told past, not a future step."""
-    if stated[1] is None or mo < stated[1] or not py or stated[0] >= py or _HARD_END.search(body, stated[2], start):
+    if stated[1] is None or mo < stated[1] or not py or stated[0] >= py:
+        return False
+    lines, groups, clauses, cue_starts, cue_ends = _timeline_marks(body)
+    i = bisect_left(lines, stated[2])
+    if i < len(lines) and lines[i] < start:  # a line ends between the year and the month
         return False
     if (mo, d or 1) <= (pm or 12, pd_ or 31):
         return False
-    group = max(body.rfind(c, stated[2], start) for c in "；;。！？")
-    after = _CLAUSE_END.search(body, start)
-    return _PLAN_CUE.search(body, group + 1, after.start() if after else len(body)) is None
+    # the last clause group ending between the year and the month (else the body's start)
+    j = bisect_left(groups, start) - 1
+    lo = groups[j] + 1 if j >= 0 and groups[j] >= stated[2] else 0
+    k = bisect_left(clauses, start)
+    hi = clauses[k] if k < len(clauses) else len(body)
+    # a plan cue inside body[lo:hi] (the first one starting there is the one that may fit: cues are 1-2 chars)
+    c = bisect_left(cue_starts, lo)
+    return not (c < len(cue_starts) and cue_ends[c] <= hi)
 
 
 def _ends_between(body: str, lo: int, hi: int) -> bool:
