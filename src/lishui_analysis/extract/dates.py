@@ -54,6 +54,7 @@ from functools import lru_cache
 
 from .. import config
 from ..vocab import cues as config_cues
+from .context import occurs_within
 from .lunar_dates import REL_YEAR, _lunar_date, _lunar_to_solar, _num, _rel_year  # noqa: F401 (re-exported)
 
 #: Stage name of the named branches below (``dates.<name>`` in ``LISHUI_STEPS_OFF``).
@@ -518,21 +519,18 @@ def _sentence_ends(body: str) -> list[int]:
 
 _LINE_END = re.compile(r"\n")
 _GROUP_END = re.compile(r"[；;。！？]")
-_PLAN_CUE = re.compile(r"(?=(计划|预计|将|力争|争取|拟|有望|确保|目标|要|日前|月前|底前|之前))")
+#: Words of a plan or a deadline (计划12月…, 12月20日前…).
+_PLAN_WORDS = ("计划", "预计", "将", "力争", "争取", "拟", "有望", "确保", "目标", "要", "日前", "月前", "底前", "之前")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 
 
 @lru_cache(maxsize=16)
-def _timeline_marks(body: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
-    """Where a body's lines end, its clause groups end (；。！？), its clauses end, and its plan cues
-    start and end: found once per body, so each bare month of a long timeline is judged by bisection
-    (linear in the body, however many months it tells). A plan cue may overlap another (力争取: 力争 and
-    争取), so they are found at every position; no two cue words begin with the same character."""
-    lines = [m.start() for m in _LINE_END.finditer(body)]
-    groups = [m.start() for m in _GROUP_END.finditer(body)]
-    clauses = [m.start() for m in _CLAUSE_END.finditer(body)]
-    cues = [(m.start(), m.start() + len(m.group(1))) for m in _PLAN_CUE.finditer(body)]
-    return lines, groups, clauses, [a for a, _ in cues], [b for _, b in cues]
+def _timeline_marks(body: str) -> tuple[list[int], list[int], list[int]]:
+    """Where a body's lines end, its clause groups end (；。！？) and its clauses end: found once per body,
+    so each bare month of a long timeline is judged by bisection (linear in the body, however many
+    months it tells)."""
+    return ([m.start() for m in _LINE_END.finditer(body)], [m.start() for m in _GROUP_END.finditer(body)],
+            [m.start() for m in _CLAUSE_END.finditer(body)])
 
 
 def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None, py, pm, pd_) -> bool:
@@ -542,7 +540,7 @@ def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None,
     plan or deadline (计划12月…, 12月20日前完成…): a told past, not a future step."""
     if stated[1] is None or mo < stated[1] or not py or stated[0] >= py:
         return False
-    lines, groups, clauses, cue_starts, cue_ends = _timeline_marks(body)
+    lines, groups, clauses = _timeline_marks(body)
     i = bisect_left(lines, stated[2])
     if i < len(lines) and lines[i] < start:  # a line ends between the year and the month
         return False
@@ -553,9 +551,7 @@ def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None,
     lo = groups[j] + 1 if j >= 0 and groups[j] >= stated[2] else 0
     k = bisect_left(clauses, start)
     hi = clauses[k] if k < len(clauses) else len(body)
-    # a plan cue inside body[lo:hi] (the first one starting there is the one that may fit: cues are 1-2 chars)
-    c = bisect_left(cue_starts, lo)
-    return not (c < len(cue_starts) and cue_ends[c] <= hi)
+    return not occurs_within(body, _PLAN_WORDS, lo, hi)
 
 
 def _ends_between(body: str, lo: int, hi: int) -> bool:

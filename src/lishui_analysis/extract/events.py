@@ -79,7 +79,7 @@ _TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
 _FIELD_VALUE = re.compile(r"(?:日期|时间)(?:[：:]|为)\s*")
 #: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
 #: before now, not at publication.
-_ALREADY = re.compile("已")
+_ALREADY = ("已",)
 #: The rest of a milestone's verb phrase before its clause ends (竣工|验收，…; 开工|建设，…)
 _VERB_TAIL = re.compile(r"[^，。；：,;:、]{0,4}?(?=[，,])")
 
@@ -389,17 +389,17 @@ def _nearest_date(a: _Article, s: _Statement) -> bool:
         return True
     taken = Taken(a.used_dates, s.cstart, s.event_type)
     s.date = a.picker.pick(s.start, s.cstart, s.s_start, s.s_end, a.pub_date if s.planned else "", used=taken)
-    if s.date is None and not s.planned and _MARKS.search(a.text, s.cstart, s.start):
+    if s.date is None and not s.planned and occurs_within(a.text, _MARKS, s.cstart, s.start):
         # 7月28日，首片电池下线，标志着该项目正式投产 (or …下线。这标志着…): what the event marks came that day
         s.date = a.picker.last_between(line_start(a.text, s.cstart), s.cstart)
-    if s.date is not None and s.date.kind == "now" and _ALREADY.search(a.text, s.date.end, s.start):
+    if s.date is not None and s.date.kind == "now" and occurs_within(a.text, _ALREADY, s.date.end, s.start):
         s.date, s.before_now = None, True  # 目前厂房已经封顶: done by now, at a time not told
     elif s.date is not None and s.date.end <= s.cstart and span_told(a.text, s.cstart, s.start):
         s.date = None  # 自3月8日进场以来，仅用126天实现封顶: the date starts the span its clause measures
     return True
 
 
-_MARKS = re.compile("标志着")
+_MARKS = ("标志着",)
 
 
 def _now_date(a: _Article, s: _Statement) -> bool:
@@ -410,7 +410,7 @@ def _now_date(a: _Article, s: _Statement) -> bool:
             and (occurs_within(a.text, a.now_words, s.cstart, s.start)
                  or any(occurs_within(a.text, (w,), max(s.cstart, s.start - reach - len(w)), s.start)
                         for w, reach in now_adverbs())) \
-            and not span_told(a.text, s.cstart, s.start) and not _ALREADY.search(a.text, s.cstart, s.start):
+            and not span_told(a.text, s.cstart, s.start) and not occurs_within(a.text, _ALREADY, s.cstart, s.start):
         s.date = now_date(a.pub_date, s.start)
     return True
 

@@ -4,17 +4,36 @@ holds its figures) and a bank's loan (``resolve.lent_to``: the borrower holds th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ..ingest.clean import is_subheading
-from .context import clause_end, line_end, line_start
+from .context import clause_end, line_end, line_start, occurs_within
 from .holder_builders import _LENDER_ENDS
 from .holder_phrases import Holder
 from .holders import Holders
 
 #: Words of lending: a credit line, a loan, financing (授信15亿元, 4.5亿元中长期贷款, 融资协议).
-_LENDING = re.compile(r"授信|贷款|信贷|融资|放款|放贷")
+_LENDING = ("授信", "贷款", "信贷", "融资", "放款", "放贷")
 #: The word before the borrower: 为/向/给 X (授信), 与 X (签订融资协议).
 _TO = "为向给与对"
+_TO_RE = re.compile(f"[{_TO}]")
+
+
+@lru_cache(maxsize=16)
+def _to_marks(text: str) -> list[int]:
+    """Where the words before a borrower stand in an article's text: found once per text, so that each
+    figure of a long sentence is judged by bisection, not by a rescan back to its lender."""
+    return [m.start() for m in _TO_RE.finditer(text)]
+
+
+def _lenders(holders: Holders) -> tuple[list[Holder], list[int]]:
+    """The article's holders named as lenders (星河银行云岭支行), in text order, with their starts (kept
+    in ``holders.memo``)."""
+    if "lenders" not in holders.memo:
+        hs = [h for h in holders.items if h.name.endswith(_LENDER_ENDS)]
+        holders.memo["lenders"] = (hs, [h.start for h in hs])
+    return holders.memo["lenders"]
 
 
 def heading_holder(holders: Holders, pos: int) -> Holder | None:
@@ -36,20 +55,44 @@ def borrower(holders: Holders, pos: int, end: int, sentence: int, clause: int, t
     the amount; with no borrower named (or 为项目), the article's current project or company (``topic``);
     None when the borrower is named in general (为园区企业授信) or for any other figure."""
     text = holders.text
-    if _LENDING.search(text, clause, min(clause_end(text, end, len(text)), end + 8)) is None:
+    # a lending word in the figure's clause, up to 8 characters after the figure
+    if not occurs_within(text, _LENDING, clause, min(clause_end(text, end, len(text)), end + 8)):
         return None
-    lenders = [h for h in holders.between(sentence, pos) if h.name.endswith(_LENDER_ENDS)]
-    if not lenders:
+    # the lenders of holders.between(sentence, pos): the first and the last named there
+    hs, starts = _lenders(holders)
+    i, j = bisect_left(starts, sentence), bisect_left(starts, pos) - 1
+    while i <= j and hs[i].end > pos:
+        i += 1
+    while j >= i and hs[j].end > pos:
+        j -= 1
+    if i > j:
         return None
-    to = max(text.rfind(c, lenders[-1].end, pos) for c in _TO)
+    first, last = hs[i], hs[j]
+    tos = _to_marks(text)
+    t = bisect_left(tos, pos) - 1
+    to = tos[t] if t >= 0 and tos[t] >= last.end else -1
     if to >= 0:  # the borrower named: a holder right after the word (为该项目, 与4家企业), the project (为项目)
-        after = holders.between(to + 1, pos)
-        if after and after[0].start <= to + 2 and after[0].kind in ("project", "company", "batch", "generic"):
-            return after[0]
+        after = _first_between(holders, to + 1, pos)
+        if after and after.start <= to + 2 and after.kind in ("project", "company", "batch", "generic"):
+            return after
         if not text.startswith("项目", to + 1):
             return None  # 为园区企业授信, 对开发区意向授信: a borrower in general, no holder of ours
     if topic is not None and not topic.name.endswith(_LENDER_ENDS):
         return topic
     # (the current company is the bank itself: the last project or company named before it that is not a lender)
-    return next((h for h in reversed(holders.between(0, lenders[0].start)) if h.kind in ("project", "company")
-                 and not h.affiliation and not h.name.endswith(_LENDER_ENDS)), None)
+    key = ("lender_topic", first.start)
+    if key not in holders.memo:
+        holders.memo[key] = next((h for h in reversed(holders.between(0, first.start)) if h.kind in ("project", "company")
+                                  and not h.affiliation and not h.name.endswith(_LENDER_ENDS)), None)
+    return holders.memo[key]
+
+
+def _first_between(holders: Holders, lo: int, hi: int) -> Holder | None:
+    """``holders.between(lo, hi)[0]`` without listing the rest."""
+    items = holders.items
+    i = bisect_left(holders.starts, lo)
+    while i < len(items) and items[i].start < hi:
+        if items[i].end <= hi:
+            return items[i]
+        i += 1
+    return None
