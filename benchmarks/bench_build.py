@@ -526,7 +526,7 @@ def markdown(results: dict) -> str:
                      f"(median of five; CPU {one['cpu_seconds'] * 1000:.1f} ms).")
     if inc:
         lines.append(f"* One page added to the {inc['size']:,}× corpus: rebuild {inc['rebuild_seconds']:.1f} s = "
-                     f"**{inc['fraction']:.0%}** of the full build ({inc['full_seconds']:.0f} s); "
+                     f"**{inc['fraction']:.1%}** of the full build ({inc['full_seconds']:.0f} s); "
                      f"{inc['extracted_files']} file extracted, the rest read from the cache.")
     mem = results.get("memory")
     if mem:
