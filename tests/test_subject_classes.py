@@ -389,3 +389,15 @@ def test_a_logistics_park_is_a_project(name, field):
     text = f"{name}，{field}云溪绿城物流有限公司，总投资4.6亿元，建设冷库2万平方米。"
     got = holders_of(text)
     assert got["4.6亿元"][0] == name and got["2万平方米"][0] == name
+
+
+# ---- compound_tails: a head word inside a longer word (工程师) names no project ----------------------
+
+@pytest.mark.parametrize("firm", ["云岭检测公司", "青溪新材料有限公司", "禾旭科技"])
+@pytest.mark.parametrize("count", ["12名", "二十多名", "8位"])
+def test_engineers_of_a_firm_are_no_project(firm, count):
+    text = f"{firm}派出{count}高级工程师驻场，帮助企业投资3亿元的生产线加快调试。"
+    subject, _, _ = holders_of(text)["3亿元"]
+    assert subject is None or "工程" not in subject
+    from lishui_analysis.extract.holders import find_holders
+    assert not [h for h in find_holders(text, extract_org_mentions(text)).items if h.name.endswith("工程")]
