@@ -194,3 +194,26 @@ def test_a_verb_before_a_body_written_with_its_level_is_cut_off(verb, body):
 @pytest.mark.parametrize("name", ["自治区发展改革委", "自治区自然资源厅", "拟上市公司集团"])
 def test_a_level_word_ending_a_dictionary_word_stays(name):
     assert not any(m.name == name[3:] for m in extract_org_mentions(f"会上，{name}作了说明。"))
+
+
+# ---- zone_committees: a zone's committee named by a zone name no gazetteer knows ----------------------
+
+@pytest.mark.parametrize("zone", ["临港", "星澜", "岭东", "云谷"])
+@pytest.mark.parametrize("kind, committee", [("经开区", "管委会"), ("高新区", "管理委员会"), ("经济技术开发区", "管委会")])
+@pytest.mark.parametrize("frame", ["据{b}统计，园区规上企业达52家。", "{b}主任林某介绍，今年签约项目9个。",
+                                   "市商务局与{b}签订协议。", "会上，{b}发布了招商政策。"])
+def test_a_zone_committee_named_by_an_unknown_name_is_a_government_body(zone, kind, committee, frame):
+    body = f"{zone}{kind}{committee}"
+    text = frame.format(b=body)
+    got = [(m.surface, m.org_type) for m in extract_org_mentions(text)]
+    assert (body, "government") in got
+    if kind != "经济技术开发区":  # (a full 经济技术开发区 is a name of its own to the name finder)
+        with config.steps_off("organizations.zone_committees"):
+            assert (body, "government") not in [(m.surface, m.org_type) for m in extract_org_mentions(text)]
+
+
+@pytest.mark.parametrize("text", ["该经开区管委会表示，将加快建设。", "全市开发区管委会主任参加会议。", "各高新区管委会要抓好落实。",
+                                  "省级经开区管委会负责人座谈。", "我区高新区管委会召开会议。"])
+def test_no_named_zone_committee_from_a_generic_word(text):
+    assert not [m for m in extract_org_mentions(text) if m.org_type == "government" and len(m.surface) > 8
+                or m.surface[:1] in "该全各省我"]

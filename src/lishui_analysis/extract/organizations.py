@@ -36,6 +36,7 @@ from typing import cast
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
+from .org_committees import zone_committees
 from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
 from .org_prefix import body_place_start, function_prefix as _function_prefix
@@ -546,6 +547,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
                 if free(s, e) and not (whole_words and text[e - 2:e + 1] in lexicon.tags()):
                     mentions.append(OrgMention(s, s + len(short), short, full, "company"))
                     take(s, s + len(short))
+    # 3c. a zone's committee named by a zone name no gazetteer knows (临港经开区管委会: org_committees.py)
+    if config.step_on(STAGE, "zone_committees"):
+        for s, e in zone_committees(text, free):
+            mentions.append(OrgMention(s, e, text[s:e], text[s:e], "government"))
+            take(s, e)
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
     #    zone, named as written)
