@@ -217,3 +217,10 @@ def test_a_zone_committee_named_by_an_unknown_name_is_a_government_body(zone, ki
 def test_no_named_zone_committee_from_a_generic_word(text):
     assert not [m for m in extract_org_mentions(text) if m.org_type == "government" and len(m.surface) > 8
                 or m.surface[:1] in "该全各省我"]
+
+
+@pytest.mark.parametrize("role", ["协会理事单位", "商会会员单位", "联盟成员单位", "协会副会长单位"])
+@pytest.mark.parametrize("firm", ["云岭光电材料股份有限公司", "星河精密机械有限公司"])
+def test_a_members_rank_before_its_name_is_no_part_of_it(role, firm):
+    text = f"11月3日，{role}{firm}宣布扩产。"
+    assert [m.surface for m in extract_org_mentions(text) if m.org_type == "company"] == [firm]
