@@ -224,3 +224,12 @@ def test_no_named_zone_committee_from_a_generic_word(text):
 def test_a_members_rank_before_its_name_is_no_part_of_it(role, firm):
     text = f"11月3日，{role}{firm}宣布扩产。"
     assert [m.surface for m in extract_org_mentions(text) if m.org_type == "company"] == [firm]
+
+
+@pytest.mark.parametrize("parts", [("电解液", "隔膜"), ("电机", "电控", "减速器"), ("铜箔", "正极材料")])
+@pytest.mark.parametrize("verb", ["引进", "吸引了", "集聚"])
+def test_the_parts_supporting_firms_supply_are_no_firms(parts, verb):
+    text = f"一年来，产业园先后{verb}{'、'.join(parts)}等配套企业12家。"
+    assert not [m for m in extract_org_mentions(text) if m.surface in parts]
+    named = f"一年来，产业园先后{verb}云岭、星澜等企业12家。"
+    assert {m.surface for m in extract_org_mentions(named)} >= {"云岭", "星澜"}
