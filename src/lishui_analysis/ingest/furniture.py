@@ -343,9 +343,14 @@ def is_name_dateline(para: str) -> bool:
     (True, True)
     """
     tokens = para.split()
+    record = len(tokens) == 3 and tokens[2].endswith(_layout().record_nouns) \
+        and config.step_on("segment", "transcript_mastheads")
+    if record:
+        tokens = tokens[:2]  # (a broadcast's transcript: the programme, the date, its genre: 云岭新闻联播 2031年5月6日 文字稿)
     if len(tokens) == 3 and _CLOCK.match(tokens[2]) and config.step_on("segment", "numeric_datelines"):
         tokens = tokens[:2]  # (a portal's issuer, date and time: 云岭县人民政府 2031-05-06 10:20)
-    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) or is_media_name(tokens[0]) \
+    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) \
+            or (is_media_name(tokens[0]) and not record) \
             or _layout().date_word.match(para):
         return False  # (a date word is no name: 发布于 2031-05-06 is a date line's)
     return bool(_HAN_DATE.match(tokens[1])
@@ -448,3 +453,61 @@ def is_mention_line(para: str) -> bool:
     (True, False)
     """
     return bool(_MENTION.match(para.strip()))
+
+
+# a single field whose value is a code of letters and figures (招标编号：YLZB-2031-SG-0506): a record's number
+_CODE_FIELD = re.compile(rf"^[{_H}\s]{{2,10}}[：:]\s*(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]{{3,40}})$")
+_CODE_MARK = re.compile(r"[A-Za-z\-_/]")  # (a bare number, 星河园区：2031, is no code)
+
+
+def is_code_field(para: str) -> bool:
+    """A line of one field whose value is a code of figures and Latin letters or dashes (``招标编号：
+    YLZB-2031-SG-0506``, ``项目代码：2031-330000-04``): a tender's or a project's number under its title, never a title.
+
+    >>> is_code_field("招标编号：YLZB-2031-SG-0506"), is_code_field("云岭县：G60科创走廊再添新项目")
+    (True, False)
+    """
+    m = _CODE_FIELD.match(para.strip())
+    return m is not None and bool(_DIGIT.search(m.group("code"))) and bool(_CODE_MARK.search(m.group("code")))
+
+
+def is_commentator_line(para: str) -> bool:
+    """An editorial's signature, an outlet and its commentator with no name (``本报评论员``, ``云岭日报特约评论员``:
+    ``commentator_labels`` of ``layout.yaml``): who signs the piece under its title, never a title.
+
+    >>> is_commentator_line("本报评论员"), is_commentator_line("云岭日报评论员"), is_commentator_line("评论员观察")
+    (True, True, False)
+    """
+    lay = _layout()
+    m = lay.commentator.match(para.strip())
+    return m is not None and (m.group("outlet") in lay.commentator_outlets or m.group("outlet") == ""
+                              or is_media_name(m.group("outlet")))
+
+
+_SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[章节篇]|[一二三四五六七八九十]{1,3}、|"
+                              r"[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.．、]?\s)\s*\S")
+
+
+def is_section_heading(para: str) -> bool:
+    """A numbered heading of a document's sections (``第三节 管理层讨论与分析``, ``一、项目概况``, ``（二）…``,
+    ``1. 招标条件``, ``2.1 建设规模``): under a document's title it opens the document's first section, never a
+    second title line of it (branch ``segment.section_heading_end``).
+
+    >>> is_section_heading("第三节 管理层讨论与分析"), is_section_heading("1. 招标条件"), is_section_heading("第五届云岭论坛开幕")
+    (True, True, False)
+    """
+    return len(para) <= 30 and bool(_SECTION_HEADING.match(para.strip()))
+
+
+_ISSUER_NAME = re.compile(rf"^[{_H}（）()]{{4,30}}$")
+
+
+def is_issuer_line(para: str) -> bool:
+    """A line that is one issuer's name alone (``云岭县统计局``, ``国家统计局云岭调查队``: ``issuer_suffixes`` of
+    ``layout.yaml``), as the signatories of a document print it under its title.
+
+    >>> is_issuer_line("国家统计局云岭调查队"), is_issuer_line("云岭县统计公报")
+    (True, False)
+    """
+    p = para.strip()
+    return bool(_ISSUER_NAME.match(p)) and p.endswith(_layout().issuers)

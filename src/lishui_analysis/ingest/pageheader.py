@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
+from .furniture import is_crumb_line, is_issuer_line, is_media_name, is_post_time, page_labels
 from .clean import ends_sentence
 from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, parse_date_line, title_length
 
@@ -271,3 +271,26 @@ def find_page_labels(page) -> None:
     """The words of the page's chrome and metadata lines (:func:`.furniture.page_labels`), for the articles'
     step ``segment.drop_page_label``."""
     page.labels = page_labels(p for p, k in zip(page.paras, page.kinds) if k in ("chrome", "meta"))
+
+
+def unmark_signatories(page) -> None:
+    """The issuers a document prints under its title, one name a line (2031年云岭县国民经济和社会发展统计公报 /
+    云岭县统计局 / 国家统计局云岭调查队 / （2032年3月6日）): the document's signatories, metadata, never its headline
+    or subheadline. The title ends in a document's genre (``document_genres``, ``genre_nouns`` of ``layout.yaml``).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["2031年云岭县统计公报", "云岭县统计局", "国家统计局云岭调查队", "全年生产总值增长6%。"],
+    ...              ["title", "title", "title", "body"])
+    >>> unmark_signatories(page); page.kinds
+    ['title', 'meta', 'meta', 'body']
+    """
+    paras, kinds = page.paras, page.kinds
+    lay = _layout()
+    genres = lay.document_genres + lay.genre_nouns
+    for i in range(len(paras) - 1):
+        if kinds[i] != "title" or not paras[i].endswith(genres) or is_issuer_line(paras[i]):
+            continue
+        j = i + 1
+        while j < len(paras) and kinds[j] == "title" and is_issuer_line(paras[j]):
+            kinds[j] = "meta"
+            j += 1

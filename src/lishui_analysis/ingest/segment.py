@@ -56,6 +56,7 @@ from .articles import (  # noqa: F401
     _DASH_LEAD, ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article,
 )
 from .clean import ends_sentence
+from .furniture import is_section_heading
 from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
@@ -285,6 +286,8 @@ def _find_top_titles(page: _Page) -> None:
         if k == "title":
             if after_meta and not paras[i].startswith(("—", "--")):
                 break  # web metadata closes the title block; a ——subtitle may follow it
+            if lead and config.step_on("segment", "section_heading_end") and is_section_heading(paras[i]):
+                break  # a document's first numbered section under its title (…年度报告 / 第三节 …)
             lead.append(i)
         elif k == "meta" and lead:
             after_meta = True
@@ -409,6 +412,18 @@ def _find_photo_items(page: _Page) -> None:
     pageitems.find_photo_items(page, _group_titles)
 
 
+def _find_transcript_items(page: _Page) -> None:
+    """In a broadcast's transcript, a title line over a paragraph opening with a part of the script (【导语】…)
+    starts an item (:func:`.pageitems.find_transcript_items`)."""
+    pageitems.find_transcript_items(page, _group_titles)
+
+
+def _unmark_signatories(page: _Page) -> None:
+    """The issuers printed under a document's title are its signatories, no title lines
+    (:func:`.pageheader.unmark_signatories`)."""
+    pageheader.unmark_signatories(page)
+
+
 def _find_read_documents(page: _Page) -> None:
     """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
     …: :func:`.pageitems.find_read_documents`)."""
@@ -479,9 +494,10 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
-              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _read_meta_lines, _start_first_article,
+              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
+              _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
+              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 

@@ -1,0 +1,176 @@
+"""Headlines by form on documents unlike a news story, round 5 (issue #17, item 5): a tender's number under its
+title, a document's first numbered section under its title, the issuers signing a bulletin under its title, an
+editorial's signature, crumbs whose first crumb ends like an outlet's byline, a self-media platform's buttons, a
+broadcast transcript's masthead and its items.
+
+Templates on invented text: places, firms, people, numbers and order vary; no line is from a real document.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.ingest import clean, segment
+from lishui_analysis.ingest.furniture import (
+    is_code_field, is_commentator_line, is_issuer_line, is_name_dateline, is_section_heading,
+)
+from lishui_analysis.ingest.lines import _kind
+
+PLACES = ["云岭县", "瓯江口新区", "松溪镇"]
+WORKS = ["星河新材料项目开工", "精工产业园二期结顶", "智能装备基地投产"]
+HEADS = [p + w for p, w in zip(PLACES, WORKS)]
+NAMES = ["林小雨", "周青山", "吴一帆"]
+
+
+def _page(*lines: str) -> list:
+    return segment.segment_page(clean.normalize_text("\n".join(lines)))
+
+
+def _titles(arts) -> list[tuple[str, str, str]]:
+    return [(a.kicker, a.headline, a.subheadline) for a in arts]
+
+
+# ---------------------------------------------------------------- a tender's number under its title
+@pytest.mark.parametrize("label, code", [("招标编号", "YLZB-2031-SG-0506"), ("项目编号", "XH2031-017"),
+                                         ("公告编号", "2031-GC-88")])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_records_number_under_its_title_is_no_headline(label, code, place):
+    title = f"{place}星河产业园标准厂房建设项目施工招标公告"
+    arts = _page(title, f"{label}：{code}", "1. 招标条件", f"本招标项目已由{place}发展改革局批准建设，现进行公开招标。",
+                 "2. 项目概况", "建设地点：星河产业园东区。")
+    assert _titles(arts) == [("", title, "")]
+    assert is_code_field(f"{label}：{code}")
+
+
+@pytest.mark.parametrize("line", ["云岭县：G60科创走廊再添新项目", "星河园区：2031", "联系人：林先生"])
+def test_a_title_or_a_name_field_is_no_code(line):
+    assert not is_code_field(line)
+
+
+# ---------------------------------------------------------------- a document's first section under its title
+@pytest.mark.parametrize("firm", ["云岭星河材料股份有限公司", "瓯江精工科技股份有限公司"])
+@pytest.mark.parametrize("section", ["第三节 管理层讨论与分析", "第四章 募集资金使用", "一、公司业务概要"])
+def test_a_numbered_section_under_a_documents_title_is_no_headline(firm, section):
+    title = f"{firm} 2031年年度报告"
+    arts = _page(title, section, "……", "（一）募集资金使用情况", "报告期内，公司募投项目按计划推进。")
+    assert _titles(arts) == [("", title, "")]
+
+
+@pytest.mark.parametrize("section", ["第四章 投资成本与优惠政策", "第二节 园区概况"])
+def test_a_numbered_section_over_the_documents_name_stays_the_headline(section):
+    arts = _page(section, "——《星河新区投资指南（2031版）》", "4.1 标准厂房租金每月12元/平方米。")
+    assert _titles(arts)[0][1] == section
+
+
+@pytest.mark.parametrize("line, expected", [("第三节 管理层讨论与分析", True), ("2.1 建设规模", True), ("（二）研发中心", True),
+                                            ("第五届云岭论坛开幕", False), ("2031年星河项目开工", False)])
+def test_a_section_heading_by_its_number(line, expected):
+    assert is_section_heading(line) is expected
+
+
+# ---------------------------------------------------------------- the issuers signing a bulletin
+@pytest.mark.parametrize("place", ["云岭县", "瓯江市", "松溪区"])
+@pytest.mark.parametrize("genre", ["国民经济和社会发展统计公报", "重点项目建设情况通报"])
+def test_the_issuers_under_a_documents_title_are_no_headline(place, genre):
+    title = f"2031年{place}{genre}"
+    arts = _page(f"{place}统计局 发布时间：2032-03-06", title, f"{place}统计局", f"国家统计局{place[:2]}调查队",
+                 "（2032年3月6日）", "全年固定资产投资比上年增长7.8%。")
+    assert _titles(arts) == [("", title, "")]
+
+
+@pytest.mark.parametrize("line, expected", [("国家统计局云岭调查队", True), ("瓯江市发展和改革委员会", True),
+                                            ("云岭县统计公报", False), ("云岭大桥今天通车", False)])
+def test_an_issuers_line(line, expected):
+    assert is_issuer_line(line) is expected
+
+
+# ---------------------------------------------------------------- an editorial's signature
+@pytest.mark.parametrize("signature", ["本报评论员", "本报特约评论员", "云岭日报评论员", "本刊评论员"])
+@pytest.mark.parametrize("n", ["二", "三"])
+def test_an_editorials_signature_is_no_title(signature, n):
+    head = "让项目在园区落地生根"
+    arts = _page("云岭晚报 2031年9月14日 第2版 评论", head, f"——{n}论推动开发区高质量发展", signature,
+                 "一个园区有没有后劲，要看项目。")
+    assert _titles(arts) == [("", head, f"{n}论推动开发区高质量发展")]
+    assert is_commentator_line(signature)
+
+
+@pytest.mark.parametrize("line", ["评论员观察", "云岭县评论员大会召开", "本报记者"])
+def test_no_signature(line):
+    assert not is_commentator_line(line)
+
+
+# ---------------------------------------------------------------- crumbs led by an outlet's name
+@pytest.mark.parametrize("site", ["星河商讯", "云岭资讯", "瓯江快讯"])
+@pytest.mark.parametrize("head", HEADS)
+def test_crumbs_whose_first_crumb_ends_like_a_byline_are_chrome(site, head):
+    line = f"{site} > 企业新闻 > 制造业"
+    assert _kind(line) == "chrome"
+    arts = _page(line, head, "2031年10月20日 10:00", "瑞典斯德哥尔摩2031年10月20日电 /星河商讯/ -- 星河集团今日宣布，工厂投产。")
+    assert _titles(arts) == [("", head, "")]
+
+
+# ---------------------------------------------------------------- a self-media platform's buttons
+@pytest.mark.parametrize("head", ["总投资50亿！这个新能源项目落户云岭，明年投产？", "签约了！星河产业园再添百亿项目"])
+@pytest.mark.parametrize("buttons", [("申请入驻",), ("申请入驻", "举报", "分享至")])
+def test_a_platforms_buttons_are_no_title(head, buttons):
+    arts = _page("星河首页 > 星河号 > 正文", *buttons, head, "2031-06-18 09:12:47 来源： 云岭产业观察",
+                 "（原标题：云岭再添产业集群）", "6月16日，项目签约仪式举行。")
+    assert _titles(arts) == [("", head, "")]
+
+
+# ---------------------------------------------------------------- a broadcast's transcript
+def _transcript(programme: str, heads: list[str], name: str) -> list[str]:
+    lines = [f"{programme} 2031年3月9日 文字稿", f"【主持人】各位观众，晚上好！欢迎收看{programme}。"]
+    for n, head in enumerate(heads):
+        lines += [head, f"【导语】昨天，{head}。", f"【同期】项目负责人 {name}：我们计划年底投产。",
+                  "【正文】据了解，今年以来全市已有43个重大项目开工。" if n % 2 == 0 else f"【口播】{head}，总投资12亿元。"]
+        if n == 0:
+            lines.append(f"（记者 {name}）")
+    return lines + ["【主持人】以上就是今天节目的主要内容，感谢收看。"]
+
+
+@pytest.mark.parametrize("programme", ["云岭新闻联播", "瓯江新闻"])
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("n", [2, 3])
+def test_a_transcripts_items_each_start_at_their_title(programme, name, n):
+    heads = [f"{p}：{w}" for p, w in zip(PLACES, WORKS)][:n]
+    arts = _page(*_transcript(programme, heads, name))
+    assert [a.headline for a in arts if a.headline] == heads
+    assert all(programme not in a.headline for a in arts)
+
+
+@pytest.mark.parametrize("programme", ["云岭新闻联播", "瓯江新闻"])
+def test_a_transcripts_masthead_is_metadata(programme):
+    assert is_name_dateline(f"{programme} 2031年3月9日 文字稿")
+    assert not is_name_dateline(f"{programme} 2031年3月9日 开播")
+
+
+def test_a_note_of_the_script_in_brackets_starts_no_item():
+    arts = _page("云岭经开区：电机项目首批产品下线", "2031-06-03 19:42:10 来源：云岭新闻",
+                 "【导语】今天上午，电机项目首批产品下线。", "【画面：生产线上，工人正在组装转子】",
+                 "【正文】记者在现场看到，电机有序下线。", "【同期声】公司总经理 林小雨：我们计划8月满产。", "记者：周青山")
+    assert _titles(arts) == [("", "云岭经开区：电机项目首批产品下线", "")]
+
+
+def test_title_lines_between_paragraphs_of_no_transcript_start_no_item():
+    arts = _page("云岭大桥通车", "记者 林小雨", "日前，大桥通车。", "瓯江隧道贯通", "次日，隧道贯通。", "星河项目开工",
+                 "同日，项目开工。")
+    assert [a.headline for a in arts if a.headline] == ["云岭大桥通车"]
+
+
+def test_a_long_transcript_is_read_in_one_pass():
+    # (a hostile page: thousands of items, each title over a part of the script; every title starts one)
+    heads = [f"云岭第{n}号项目开工" for n in range(1500)]
+    lines = ["【主持人】各位观众，晚上好。"]
+    for head in heads:
+        lines += [head, "【导语】项目今天开工。"]
+    arts = segment.segment_page("\n".join(lines))
+    assert [a.headline for a in arts if a.headline] == heads
+
+
+@pytest.mark.parametrize("name", ["find_transcript_items", "unmark_signatories"])
+def test_each_new_step_is_named(name):
+    assert name in [f.__name__.lstrip("_") for f in segment.PAGE_STEPS]
+    with config.steps_off(f"segment.{name}"):
+        assert config.active_steps("segment", segment.PAGE_STEPS) != segment.PAGE_STEPS
