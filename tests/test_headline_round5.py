@@ -174,3 +174,65 @@ def test_each_new_step_is_named(name):
     assert name in [f.__name__.lstrip("_") for f in segment.PAGE_STEPS]
     with config.steps_off(f"segment.{name}"):
         assert config.active_steps("segment", segment.PAGE_STEPS) != segment.PAGE_STEPS
+
+
+# ---------------------------------------------------------------- news of other outlets (invented6's kinds)
+@pytest.mark.parametrize("paper", ["云岭经济", "瓯江财经"])
+@pytest.mark.parametrize("page", ["第05版：产业观察", "第3版：园区"])
+@pytest.mark.parametrize("head, name", list(zip(HEADS, NAMES)))
+def test_an_epaper_page_named_over_its_date_is_no_headline(paper, page, head, name):
+    arts = _page(f"{paper} {page}", "2031年5月21日 星期四", head, "——星河产业园一年集聚17家配套企业", f"本报记者 {name}",
+                 "五月的星河园区，塔吊林立。")
+    assert _titles(arts) == [("", head, "星河产业园一年集聚17家配套企业")]
+
+
+@pytest.mark.parametrize("code", ["A07", "B03"])
+@pytest.mark.parametrize("name", NAMES)
+def test_an_evening_papers_exclamation_is_the_headline_over_its_statement(code, name):
+    head, sub = "家门口的“大厂”开工了！", "星河这个汽配园明年能招2000人"
+    arts = _page(f"云岭晚报 2031年3月12日 {code} 城事·民生", head, sub, f"晚报记者 {name} 文/图", "昨天上午，项目开工。")
+    assert _titles(arts) == [("", head, sub)]
+
+
+@pytest.mark.parametrize("kicker", ["喜报！", "重磅！"])
+def test_a_short_interjection_stays_the_kicker(kicker):
+    arts = _page(kicker, "星河园区新签约项目12个", "记者 林小雨", "日前，项目签约。")
+    assert _titles(arts) == [(kicker, "星河园区新签约项目12个", "")]
+
+
+@pytest.mark.parametrize("magazine, column", [("云岭商业评论", "封面故事"), ("瓯江经济观察", "园区")])
+@pytest.mark.parametrize("sep", [" | ", "｜", " "])
+def test_a_periodicals_issue_is_no_kicker(magazine, column, sep):
+    head = "一座“县城园区”的十年突围"
+    arts = _page(f"《{magazine}》2031年第9期{sep}{column}", head, "文 | 本刊记者 林小雨", "山坳里长出了一条产业链。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("site", ["云岭新材料行业协会", "瓯江机械工业联合会"])
+def test_a_sites_name_and_its_columns_are_no_kicker(site):
+    head = "会员单位星河光电二期竣工投产"
+    arts = _page(f"{site} | 协会动态 | 会员风采", head, "发布日期：2031-11-05 信息来源：会员服务部", "日前，二期竣工投产。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("english", ["Hallberg Precision Breaks Ground on Yunling Plant", "Nordvik Opens Third Plant in China"])
+@pytest.mark.parametrize("dateline", ["【新闻稿】2031年9月24日，中国云岭", "中国云岭，2031年9月24日"])
+def test_an_english_title_over_the_chinese_one_is_no_kicker(english, dateline):
+    head = "星河精密云岭工厂奠基 首期投资1.1亿欧元"
+    arts = _page(english, head, dateline, "星河精密今天在云岭举行新工厂奠基仪式。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_an_english_line_under_the_chinese_title_stays_its_subheadline():
+    arts = _page("星河精密云岭工厂奠基", "Hallberg Precision breaks ground on its first plant in Yunling", "记者 林小雨",
+                 "星河精密今天在云岭举行新工厂奠基仪式。")
+    assert _titles(arts)[0][1] == "星河精密云岭工厂奠基"
+
+
+@pytest.mark.parametrize("platform", ["百家号", "头条号", "网易号"])
+@pytest.mark.parametrize("account", ["云岭观察者", "瓯江产业说"])
+def test_a_self_media_account_is_no_headline(platform, account):
+    head = "云岭人都在看！星河园区又一个百亿项目要来了，就在这个地方"
+    arts = _page(head, account, f"2031-08-14 07:31 · 云岭 · {platform}", "原标题：星河园区举行重大项目集中签约仪式",
+                 "8月13日下午，签约仪式举行。")
+    assert _titles(arts) == [("", head, "")]

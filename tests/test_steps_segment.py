@@ -23,7 +23,7 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
-        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "read_meta_lines", "start_first_article",
+        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
         "find_photo_items", "find_read_documents", "find_transcript_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
@@ -502,6 +502,16 @@ OFF = [
      lambda arts: (arts[0].headline, arts[0].subheadline), ("2031年云岭县统计公报", "")),
     ("find_transcript_items", ("【主持人】观众朋友，晚上好。\n云岭县：星河项目开工\n【导语】昨天，项目开工。\n（记者 林小雨）\n"
                                "瓯江隧道贯通\n【口播】次日，隧道贯通。"), _heads, ["", "云岭县：星河项目开工", "瓯江隧道贯通"]),
+    ("masthead_forms", "云岭经济 第05版：产业观察\n星河园区链起新能源\n本报记者 林小雨\n五月的星河园区，塔吊林立。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区链起新能源")),
+    ("site_name_nav", "云岭新材料行业协会 | 协会动态 | 会员风采\n会员单位星河光电投产\n日前，二期投产。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "会员单位星河光电投产")),
+    ("latin_alternate_title", "Hallberg Breaks Ground in Yunling\n星河精密云岭工厂奠基\n星河精密今天举行奠基仪式。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河精密云岭工厂奠基")),
+    ("bang_headline", "家门口的“大厂”开工了！\n星河这个汽配园明年能招2000人\n记者 林小雨\n昨天上午，项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "家门口的“大厂”开工了！")),
+    ("unmark_account_names", "星河园区又一个百亿项目要来了！\n云岭观察者\n2031-08-14 07:31 · 云岭 · 百家号\n8月13日，项目签约。",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "星河园区又一个百亿项目要来了！", "")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -519,7 +529,8 @@ def test_every_step_has_an_off_test():
                 "unmark_channel_lines", "report_place", "byline_counters",
                 "clause_count_end", "page_codes", "lead_subheadline",
                 "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
-                "unmark_commentator_lines", "transcript_mastheads", "section_heading_end"]
+                "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
+                "site_name_nav", "latin_alternate_title", "bang_headline"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -73,17 +73,24 @@ _NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
 _NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
 
 
+_SITE_NAME_MAX = 16   # characters of a site's name opening its navigation or crumbs
+
+
 def is_nav_line(para: str) -> bool:
     """A site's navigation bar: three or more short items (at most eight characters, no figures, no
     punctuation) of which one is a chrome word or a column of ``layout.yaml`` (首页, 返回; 要闻, 县域动态).
 
     >>> is_nav_line("首页 | 新闻 | 政务 | 服务"), is_nav_line("时政要闻 县域动态 图片新闻"), is_nav_line("山水筑底 创新赋能 共富先行")
     (True, True, False)
+    >>> is_nav_line("云岭新材料行业协会 | 协会动态 | 会员风采")
+    True
     """
     if len(para) > 60 or _NAV_NOT.search(para):
         return False
     items = [t for t in _NAV_SPLIT.split(para) if t]
-    if len(items) < 3 or any(len(t) > 8 for t in items):
+    # (a site's name may open it, longer: 云岭新材料行业协会 | 协会动态 | 会员风采)
+    first = _SITE_NAME_MAX if config.step_on("segment", "site_name_nav") else 8
+    if len(items) < 3 or len(items[0]) > first or any(len(t) > 8 for t in items[1:]):
         return False
     lay = _layout()
     return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
@@ -291,6 +298,8 @@ def is_field_line(para: str) -> bool:
 _FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})$")
 _EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_PAGE_SECTION = re.compile(r"版\s*[：:]\s*\S")
+_LETTER_PAGE = re.compile(r"^[A-Z]{1,2}0\d$")  # a page coded by a letter and a number with its leading zero (A07)
 _PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
 _SECTION_NAME = re.compile(rf"^[{_H}]{{2,6}}(?:[·・][{_H}]{{2,6}})?$")
 
@@ -305,25 +314,31 @@ def is_page_masthead(para: str) -> bool:
     (True, True)
     >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
     False
+    >>> is_page_masthead("云岭晚报 2031年3月12日 A07 城事·民生"), is_page_masthead("云岭经济 第05版：产业观察")
+    (True, True)
     """
     if len(para) > 40:
         return False
     tokens = para.split()
-    date = page = names = 0
+    date = page = names = section = 0
     after_page = False
+    codes = config.step_on("segment", "masthead_forms")
     for t in tokens:
         if _FULL_DATE.match(t):
             date += 1
-        elif _EPAPER_PAGE.match(t):
+        elif _EPAPER_PAGE.match(t) or (codes and _LETTER_PAGE.match(t)):
             page += 1
+            section += bool(_PAGE_SECTION.search(t))
         elif after_page and _SECTION_NAME.match(t):
-            pass  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
+            section += 1  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
         elif _PAPER_NAME.match(t) and not _WEEKDAY.match(t):
             names += 1
         elif not _WEEKDAY.match(t):
             return False
-        after_page = bool(_EPAPER_PAGE.match(t))
-    return date == 1 and page == 1 and names <= 1
+        after_page = bool(_EPAPER_PAGE.match(t) or (codes and _LETTER_PAGE.match(t)))
+    # (the issue's date may stand on a line of its own under a paper's name, its page and the page's section:
+    # 云岭经济 第05版：产业观察 / 2031年5月6日 星期四; a name and a page alone, 云岭日报社论 第2版, may be a title)
+    return page == 1 and (date == 1 and names <= 1 or codes and date == 0 and names == 1 and section == 1)
 
 
 _DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
@@ -511,3 +526,32 @@ def is_issuer_line(para: str) -> bool:
     """
     p = para.strip()
     return bool(_ISSUER_NAME.match(p)) and p.endswith(_layout().issuers)
+
+
+_ISSUE_MASTHEAD = re.compile(rf"^《[^《》]{{2,20}}》\s*(?:\d{{4}}\s*年\s*)?(?:第\s*\d{{1,3}}\s*期|总第\s*\d{{1,4}}\s*期)"
+                             rf"(?:(?:\s*[|｜丨·•:：]\s*|\s+)[{_H}]{{2,8}})?$")
+
+
+def is_issue_masthead(para: str) -> bool:
+    """A periodical's masthead: its name in 《》, the issue (2031年第9期) and perhaps the column after a bar
+    (``《云岭商业评论》2031年第9期 | 封面故事``): where the piece appears, never its title.
+
+    >>> is_issue_masthead("《云岭商业评论》2031年第9期 | 封面故事"), is_issue_masthead("《云岭规划》第3期出台")
+    (True, False)
+    """
+    return len(para) <= 50 and bool(_ISSUE_MASTHEAD.match(para.strip()))
+
+
+_RELEASE_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_RELEASE_DATELINE = re.compile(rf"^(?:【[^【】]{{1,8}}】)?\s*(?:{_RELEASE_DATE}\s*[，,]\s*[{_H}]{{2,10}}"
+                               rf"|[{_H}]{{2,10}}\s*[，,]\s*{_RELEASE_DATE})$")
+
+
+def is_release_dateline(para: str) -> bool:
+    """A press release's dateline: the day and the place it is issued from, perhaps after a label in 【】
+    (``【新闻稿】2031年9月24日，中国云岭``, ``云岭，2031年9月24日``): metadata, never a title or a subheadline.
+
+    >>> is_release_dateline("【新闻稿】2031年9月24日，中国云岭"), is_release_dateline("2031年9月24日云岭大桥通车了吗")
+    (True, False)
+    """
+    return len(para) <= 40 and bool(_RELEASE_DATELINE.match(para.strip()))

@@ -294,3 +294,25 @@ def unmark_signatories(page) -> None:
         while j < len(paras) and kinds[j] == "title" and is_issuer_line(paras[j]):
             kinds[j] = "meta"
             j += 1
+
+
+_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·_]{2,12}$")
+
+
+def unmark_account_names(page) -> None:
+    """A self-media post's author: the account's name alone on a line right under the title and right over the
+    line of the post's time that names the platform (云岭人都在看！星河园区又一个百亿项目要来了 / 云岭观察者 /
+    2031-08-14 07:31 · 云岭 · 百家号: ``platform_names`` of ``layout.yaml``) is metadata, never the headline.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["星河园区又一个百亿项目要来了！", "云岭观察者", "2031-08-14 07:31 · 云岭 · 百家号", "8月13日，项目签约。"],
+    ...              ["title", "title", "meta", "body"])
+    >>> unmark_account_names(page); page.kinds
+    ['title', 'meta', 'meta', 'body']
+    """
+    paras, kinds = page.paras, page.kinds
+    platform = _layout().platform_name
+    for i in range(2, len(paras)):
+        if kinds[i] == "meta" and kinds[i - 1] == "title" and kinds[i - 2] == "title" \
+                and _ACCOUNT_NAME.match(paras[i - 1].strip()) and platform.search(paras[i]):
+            kinds[i - 1] = "meta"

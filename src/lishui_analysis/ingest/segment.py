@@ -21,7 +21,7 @@ and :mod:`.articles` writes each article from its lines:
   its place (:mod:`.furniture`); title lines the layout broke are joined, and so are an issuer and a
   ``关于…通知`` under it; lines labelled with their role (``引题：``, ``主题：``, ``副题：``) take it;
   else of two title lines the first is the kicker (引题) unless the second details the first (a
-  subheadline, 副题), by the form of each (:func:`.articles._is_subheadline`); a title repeated with
+  subheadline, 副题), by the form of each (:func:`.titles._is_subheadline`); a title repeated with
   a site's name or a label is one title; a medium's name before or after a headline goes; an
   article with no title line takes the one its ``原标题`` line names;
 * an article starts at the title lines right above a byline, or at the top of
@@ -40,7 +40,7 @@ that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``
 ``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``, ``unmark_post_headers``: in
 :func:`.lines._kind`), the forms that tell kicker, headline and subheadline apart
 (``segment.bracketed_subheadline``, ``figure_subheadline``, ``kicker_form``: in
-:func:`.articles._is_subheadline`; ``title_role_labels``: in :func:`.articles._by_role_labels`) and
+:func:`.titles._is_subheadline`; ``title_role_labels``: in :func:`.titles._by_role_labels`) and
 ``segment.join_issuer_title`` (in :func:`_continues`).
 """
 from __future__ import annotations
@@ -424,6 +424,12 @@ def _unmark_signatories(page: _Page) -> None:
     pageheader.unmark_signatories(page)
 
 
+def _unmark_account_names(page: _Page) -> None:
+    """A self-media post's account name between its title and the platform's time line is metadata
+    (:func:`.pageheader.unmark_account_names`)."""
+    pageheader.unmark_account_names(page)
+
+
 def _find_read_documents(page: _Page) -> None:
     """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
     …: :func:`.pageitems.find_read_documents`)."""
@@ -495,6 +501,7 @@ def _build_articles(page: _Page) -> None:
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
+              _unmark_account_names,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
               _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents, _find_transcript_items,
