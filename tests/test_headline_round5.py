@@ -229,10 +229,41 @@ def test_an_english_line_under_the_chinese_title_stays_its_subheadline():
     assert _titles(arts)[0][1] == "星河精密云岭工厂奠基"
 
 
-@pytest.mark.parametrize("platform", ["百家号", "头条号", "网易号"])
+@pytest.mark.parametrize("platform", ["百家号", "头条号", "网易号", "头条"])
 @pytest.mark.parametrize("account", ["云岭观察者", "瓯江产业说"])
 def test_a_self_media_account_is_no_headline(platform, account):
     head = "云岭人都在看！星河园区又一个百亿项目要来了，就在这个地方"
     arts = _page(head, account, f"2031-08-14 07:31 · 云岭 · {platform}", "原标题：星河园区举行重大项目集中签约仪式",
                  "8月13日下午，签约仪式举行。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("head", ["仅用15个月！星河经开区又一座“灯塔工厂”投产", "星河经开区又一座智能工厂投产"])
+@pytest.mark.parametrize("section", ["15个月建成投产", "从签约到投用"])
+def test_a_posts_first_section_under_its_title_is_no_headline(head, section):
+    arts = _page("原创 星河经开区 星河发布 2031年06月18日 18:30 浙江", head, "点击蓝字 关注我们", "01", section,
+                 "6月18日，项目投产。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("column", ["封面故事", "特别策划", "深度报道"])
+@pytest.mark.parametrize("masthead", ["", "云岭商业评论 | 2031年第9期", "《瓯江经济观察》2031年第12期"])
+def test_a_magazines_column_and_issue_are_no_title(column, masthead):
+    head = "一座园区的十年突围"
+    lines = ([masthead] if masthead else []) + [column, head, "文｜本刊记者 林小雨", "山坳里长出了一条产业链。"]
+    assert _titles(_page(*lines)) == [("", head, "")]
+
+
+@pytest.mark.parametrize("centre", ["星河县融媒体中心", "瓯江传媒中心"])
+def test_a_media_centres_name_over_the_title_is_no_kicker(centre):
+    head = "星河产业集聚区5个项目集中开工"
+    arts = _page(centre, head, "2031-06-18 10:20:11 来源：星河县融媒体中心", "【字体：大 中 小】", "6月18日，项目开工。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("medium", ["星河在线", "云岭日报", "瓯江新闻网"])
+@pytest.mark.parametrize("column", ["简讯", "要闻", "快讯"])
+def test_a_mediums_name_and_its_column_are_no_kicker(medium, column):
+    head = "星河经开区3家企业入选绿色工厂"
+    arts = _page(f"{medium} {column}", head, f"{medium}讯 日前，星河经开区3家企业入选绿色工厂名单。")
     assert _titles(arts) == [("", head, "")]

@@ -512,6 +512,8 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "家门口的“大厂”开工了！")),
     ("unmark_account_names", "星河园区又一个百亿项目要来了！\n云岭观察者\n2031-08-14 07:31 · 云岭 · 百家号\n8月13日，项目签约。",
      lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "星河园区又一个百亿项目要来了！", "")),
+    ("media_column_lines", "星河在线 简讯\n星河经开区3家企业入选绿色工厂\n日前，3家企业入选绿色工厂名单。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河经开区3家企业入选绿色工厂")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -530,7 +532,7 @@ def test_every_step_has_an_off_test():
                 "clause_count_end", "page_codes", "lead_subheadline",
                 "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
                 "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
-                "site_name_nav", "latin_alternate_title", "bang_headline"]
+                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -144,7 +144,8 @@ def is_relative_time(token: str) -> bool:
 
 
 def is_media_line(para: str) -> bool:
-    """A masthead or source line: a medium's name alone or with a date or time (``云岭日报 2031年5月6日``,
+    """A masthead or source line: a medium's name alone or with a date, a time or its column (``云岭日报 2031年5月6日``,
+    ``云岭在线 简讯`` — branch ``segment.media_column_lines``;
     ``云岭发布 · 2031-05-06``, ``— 云岭日报 —``), or a relative time alone or with a name (``3小时前``,
     ``2天前 · 云岭发布``, ``昨天 10:23``).
 
@@ -152,11 +153,15 @@ def is_media_line(para: str) -> bool:
     (True, True, False)
     >>> is_media_line("2天前 · 云岭发布"), is_media_line("— 云岭日报 —"), is_media_line("3小时前")
     (True, True, True)
+    >>> is_media_line("云岭在线 简讯"), is_media_line("简讯")
+    (True, False)
     """
     if len(para) > 40:
         return False
     tokens = _tokens(para)
-    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) for t in tokens):
+    columns = _layout().column_nouns if config.step_on("segment", "media_column_lines") else ()
+    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) or t in columns
+                             for t in tokens):
         return False
     return any(is_media_name(t) or is_relative_time(t) for t in tokens)
 
@@ -528,15 +533,18 @@ def is_issuer_line(para: str) -> bool:
     return bool(_ISSUER_NAME.match(p)) and p.endswith(_layout().issuers)
 
 
-_ISSUE_MASTHEAD = re.compile(rf"^《[^《》]{{2,20}}》\s*(?:\d{{4}}\s*年\s*)?(?:第\s*\d{{1,3}}\s*期|总第\s*\d{{1,4}}\s*期)"
+_ISSUE_MASTHEAD = re.compile(rf"^(?:《[^《》]{{2,20}}》|[{_H}]{{2,12}}\s*[|｜丨·•]?)\s*(?:\d{{4}}\s*年\s*)?(?:第\s*\d{{1,3}}\s*期|总第\s*\d{{1,4}}\s*期)"
                              rf"(?:(?:\s*[|｜丨·•:：]\s*|\s+)[{_H}]{{2,8}})?$")
 
 
 def is_issue_masthead(para: str) -> bool:
-    """A periodical's masthead: its name in 《》, the issue (2031年第9期) and perhaps the column after a bar
-    (``《云岭商业评论》2031年第9期 | 封面故事``): where the piece appears, never its title.
+    """A periodical's masthead: its name (in 《》 or not), the issue (2031年第9期) and perhaps the column after a
+    bar (``《云岭商业评论》2031年第9期 | 封面故事``, ``云岭商业评论 | 2031年第9期``): where the piece appears, never
+    its title.
 
     >>> is_issue_masthead("《云岭商业评论》2031年第9期 | 封面故事"), is_issue_masthead("《云岭规划》第3期出台")
+    (True, False)
+    >>> is_issue_masthead("云岭商业评论 | 2031年第9期"), is_issue_masthead("云岭县第3期培训班开班")
     (True, False)
     """
     return len(para) <= 50 and bool(_ISSUE_MASTHEAD.match(para.strip()))

@@ -291,8 +291,8 @@ def _find_top_titles(page: _Page) -> None:
             lead.append(i)
         elif k == "meta" and lead:
             after_meta = True
-        elif k not in _SKIP:
-            break
+        elif k not in _SKIP or (lead and _SECTION_MARK.match(paras[i]) and config.step_on("segment", "section_heading_end")):
+            break  # (a post's first section number, 01, under its title: what follows is that section's heading)
         i += 1
     if lead and i < len(paras):
         # over a byline, the title is the last lines (what the page prints above them is furniture)
@@ -436,6 +436,7 @@ def _find_read_documents(page: _Page) -> None:
     pageitems.find_read_documents(page, _group_titles)
 
 
+_SECTION_MARK = re.compile(r"^0\d$")  # a WeChat post's section number on a line of its own (01, 02)
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
