@@ -82,13 +82,13 @@ def is_nav_line(para: str) -> bool:
 
     >>> is_nav_line("首页 | 新闻 | 政务 | 服务"), is_nav_line("时政要闻 县域动态 图片新闻"), is_nav_line("山水筑底 创新赋能 共富先行")
     (True, True, False)
-    >>> is_nav_line("云岭新材料行业协会 | 协会动态 | 会员风采")
+    >>> is_nav_line("云岭新材料行业协会 | 行业动态 | 会员之家")
     True
     """
     if len(para) > 60 or _NAV_NOT.search(para):
         return False
     items = [t for t in _NAV_SPLIT.split(para) if t]
-    # (a site's name may open it, longer: 云岭新材料行业协会 | 协会动态 | 会员风采)
+    # (a site's name may open it, longer: 云岭新材料行业协会 | 行业动态 | 会员之家)
     first = _SITE_NAME_MAX if config.step_on("segment", "site_name_nav") else 8
     if len(items) < 3 or len(items[0]) > first or any(len(t) > 8 for t in items[1:]):
         return False
@@ -319,7 +319,7 @@ def is_page_masthead(para: str) -> bool:
     (True, True)
     >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
     False
-    >>> is_page_masthead("云岭晚报 2031年3月12日 A07 城事·民生"), is_page_masthead("云岭经济 第05版：产业观察")
+    >>> is_page_masthead("云岭晚报 2031年4月2日 B05 城市·生活"), is_page_masthead("云岭经济 第05版：产业观察")
     (True, True)
     """
     if len(para) > 40:

@@ -274,7 +274,7 @@ def find_page_labels(page) -> None:
 
 
 def unmark_signatories(page) -> None:
-    """The issuers a document prints under its title, one name a line (2031年云岭县国民经济和社会发展统计公报 /
+    """The issuers a document prints under its title, one name a line (2031年云岭县国民经济统计公报 /
     云岭县统计局 / 国家统计局云岭调查队 / （2032年3月6日）): the document's signatories, metadata, never its headline
     or subheadline. The title ends in a document's genre (``document_genres``, ``genre_nouns`` of ``layout.yaml``).
 
@@ -301,11 +301,11 @@ _ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·_]{2,12}$")
 
 def unmark_account_names(page) -> None:
     """A self-media post's author: the account's name alone on a line right under the title and right over the
-    line of the post's time that names the platform (云岭人都在看！星河园区又一个百亿项目要来了 / 云岭观察者 /
-    2031-08-14 07:31 · 云岭 · 百家号: ``platform_names`` of ``layout.yaml``) is metadata, never the headline.
+    line of the post's time that names the platform (云岭人注意！星河园区再迎百亿大项目 / 云岭观察者 /
+    2031-09-03 21:46 · 云岭 · 百家号: ``platform_names`` of ``layout.yaml``) is metadata, never the headline.
 
     >>> from .segment import _Page
-    >>> page = _Page(["星河园区又一个百亿项目要来了！", "云岭观察者", "2031-08-14 07:31 · 云岭 · 百家号", "8月13日，项目签约。"],
+    >>> page = _Page(["星河园区再迎百亿大项目！", "云岭观察者", "2031-09-03 21:46 · 云岭 · 百家号", "8月13日，项目签约。"],
     ...              ["title", "title", "meta", "body"])
     >>> unmark_account_names(page); page.kinds
     ['title', 'meta', 'meta', 'body']

@@ -169,11 +169,11 @@ _ASKS_OR_BANGS = ("！", "!", "？", "?")
 
 
 def _bang_over_statement(a: str, b: str) -> bool:
-    """Of two title lines, is the upper an exclamation of a whole clause (家门口的“大厂”开工了！) over a statement
-    (星河园区明年能招2000人)? Then the upper is the headline and the lower its subheadline, as an evening paper sets
+    """Of two title lines, is the upper an exclamation of a whole clause (村口的新厂房终于动工了！) over a statement
+    (星河园区后年能用工1500人)? Then the upper is the headline and the lower its subheadline, as an evening paper sets
     them; a short interjection over a title (喜报！) stays its kicker (branch ``segment.bang_headline``).
 
-    >>> _bang_over_statement("家门口的“大厂”开工了！", "星河园区明年能招2000人"), _bang_over_statement("喜报！", "星河园区开工")
+    >>> _bang_over_statement("村口的新厂房终于动工了！", "星河园区后年能用工1500人"), _bang_over_statement("喜报！", "星河园区开工")
     (True, False)
     """
     return (config.step_on("segment", "bang_headline") and a.endswith(("！", "!")) and len(a) >= _BANG_HEADLINE_MIN
