@@ -267,3 +267,10 @@ def test_a_mediums_name_and_its_column_are_no_kicker(medium, column):
     head = "星河经开区3家企业入选绿色工厂"
     arts = _page(f"{medium} {column}", head, f"{medium}讯 日前，星河经开区3家企业入选绿色工厂名单。")
     assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("mast", ["星河晚报 | 2031.04.02 | B05 城市", "星河晚报｜2031-04-02｜A03 要闻", "星河日报数字报"])
+@pytest.mark.parametrize("head, name", list(zip(HEADS, NAMES)))
+def test_a_papers_masthead_in_other_forms_is_no_kicker(mast, head, name):
+    arts = _page(mast, head, f"本报记者 {name}", "四月，园区塔吊林立。")
+    assert _titles(arts) == [("", head, "")]

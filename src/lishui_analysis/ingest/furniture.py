@@ -303,6 +303,7 @@ def is_field_line(para: str) -> bool:
 _FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})$")
 _EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_MASTHEAD_SPLIT = re.compile(r"\s*[|｜丨]\s*|\s+")  # (its parts parted by bars: 云岭晚报 | 2031.04.02 | B05 城市)
 _PAGE_SECTION = re.compile(r"版\s*[：:]\s*\S")
 _LETTER_PAGE = re.compile(r"^[A-Z]{1,2}0\d$")  # a page coded by a letter and a number with its leading zero (A07)
 _PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
@@ -321,10 +322,12 @@ def is_page_masthead(para: str) -> bool:
     False
     >>> is_page_masthead("云岭晚报 2031年4月2日 B05 城市·生活"), is_page_masthead("云岭经济 第05版：产业观察")
     (True, True)
+    >>> is_page_masthead("云岭晚报 | 2031.04.02 | B05 城市")
+    True
     """
     if len(para) > 40:
         return False
-    tokens = para.split()
+    tokens = _MASTHEAD_SPLIT.split(para.strip()) if config.step_on("segment", "masthead_forms") else para.split()
     date = page = names = section = 0
     after_page = False
     codes = config.step_on("segment", "masthead_forms")
