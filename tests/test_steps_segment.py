@@ -23,10 +23,10 @@ def test_step_names_are_distinct_and_in_their_order():
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
-        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "read_meta_lines", "start_first_article",
+        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
-        "find_photo_items", "find_read_documents", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
+        "find_photo_items", "find_read_documents", "find_transcript_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
         "name_titles", "title_from_original", "drop_media_name", "drop_page_label", "drop_bracket_label", "read_body_lines", "take_closing_names", "mend_broken_paragraphs", "inherit_page_date",
@@ -490,6 +490,30 @@ OFF = [
                           "图为隧道现场。通讯员 王大山 摄\n次日，隧道贯通。"), _heads, ["星河项目封顶", "瓯江隧道贯通"]),
     ("find_read_documents", ("云岭县星河项目新闻发布会\n主持人（王大山）：欢迎各位。\n发布人（林小雨）：\n关于星河项目建设情况的发布\n"
                              "日前，星河项目开工。"), _heads, ["云岭县星河项目新闻发布会", "关于星河项目建设情况的发布"]),
+    ("unmark_code_fields", "星河产业园厂房施工招标公告\n招标编号：YLZB-2031-SG-0506\n本项目已批准建设，现公开招标。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("星河产业园厂房施工招标公告", "")),
+    ("unmark_commentator_lines", "让项目在园区落地生根\n本报评论员\n一个园区有没有后劲，要看项目。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("让项目在园区落地生根", "")),
+    ("transcript_mastheads", "云岭新闻联播 2031年3月9日 文字稿\n云岭县：星河项目开工\n【导语】昨天，项目开工。\n【正文】总投资12亿元。",
+     lambda arts: [(a.kicker, a.headline) for a in arts], [("", "云岭县：星河项目开工")]),
+    ("section_heading_end", "云岭星河材料股份有限公司 2031年年度报告\n第三节 管理层讨论与分析\n报告期内，募投项目按计划推进。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭星河材料股份有限公司 2031年年度报告")),
+    ("unmark_signatories", "2031年云岭县统计公报\n云岭县统计局\n（2032年3月6日）\n全年投资增长7.8%。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("2031年云岭县统计公报", "")),
+    ("find_transcript_items", ("【主持人】观众朋友，晚上好。\n云岭县：星河项目开工\n【导语】昨天，项目开工。\n（记者 林小雨）\n"
+                               "瓯江隧道贯通\n【口播】次日，隧道贯通。"), _heads, ["", "云岭县：星河项目开工", "瓯江隧道贯通"]),
+    ("masthead_forms", "云岭经济 第05版：产业观察\n星河园区链起新能源\n本报记者 林小雨\n五月的星河园区，塔吊林立。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区链起新能源")),
+    ("site_name_nav", "云岭新材料行业协会 | 行业动态 | 会员之家\n会员单位星河光电投产\n日前，二期投产。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "会员单位星河光电投产")),
+    ("latin_alternate_title", "Veltmar Starts Work in Yunling\n星河精密云岭工厂奠基\n星河精密今天举行奠基仪式。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河精密云岭工厂奠基")),
+    ("bang_headline", "村口的新厂房终于动工了！\n星河这座零部件园后年能用工1500人\n记者 林小雨\n昨天上午，项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "村口的新厂房终于动工了！")),
+    ("unmark_account_names", "星河园区再迎百亿大项目！\n云岭观察者\n2031-09-03 21:46 · 云岭 · 百家号\n8月13日，项目签约。",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "星河园区再迎百亿大项目！", "")),
+    ("media_column_lines", "星河在线 简讯\n星河经开区3家企业入选绿色工厂\n日前，3家企业入选绿色工厂名单。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河经开区3家企业入选绿色工厂")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -506,7 +530,9 @@ def test_every_step_has_an_off_test():
                 "chrome_compounds", "unmark_name_datelines", "bullet_items", "unmark_crumb_lines",
                 "unmark_channel_lines", "report_place", "byline_counters",
                 "clause_count_end", "page_codes", "lead_subheadline",
-                "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines"]
+                "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
+                "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
+                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

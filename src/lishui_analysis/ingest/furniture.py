@@ -73,17 +73,24 @@ _NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
 _NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
 
 
+_SITE_NAME_MAX = 16   # characters of a site's name opening its navigation or crumbs
+
+
 def is_nav_line(para: str) -> bool:
     """A site's navigation bar: three or more short items (at most eight characters, no figures, no
     punctuation) of which one is a chrome word or a column of ``layout.yaml`` (首页, 返回; 要闻, 县域动态).
 
     >>> is_nav_line("首页 | 新闻 | 政务 | 服务"), is_nav_line("时政要闻 县域动态 图片新闻"), is_nav_line("山水筑底 创新赋能 共富先行")
     (True, True, False)
+    >>> is_nav_line("云岭新材料行业协会 | 行业动态 | 会员之家")
+    True
     """
     if len(para) > 60 or _NAV_NOT.search(para):
         return False
     items = [t for t in _NAV_SPLIT.split(para) if t]
-    if len(items) < 3 or any(len(t) > 8 for t in items):
+    # (a site's name may open it, longer: 云岭新材料行业协会 | 行业动态 | 会员之家)
+    first = _SITE_NAME_MAX if config.step_on("segment", "site_name_nav") else 8
+    if len(items) < 3 or len(items[0]) > first or any(len(t) > 8 for t in items[1:]):
         return False
     lay = _layout()
     return any(t.lower() in lay.chrome_words or (len(t) >= 2 and t.endswith(lay.column_nouns)) for t in items)
@@ -137,7 +144,8 @@ def is_relative_time(token: str) -> bool:
 
 
 def is_media_line(para: str) -> bool:
-    """A masthead or source line: a medium's name alone or with a date or time (``云岭日报 2031年5月6日``,
+    """A masthead or source line: a medium's name alone or with a date, a time or its column (``云岭日报 2031年5月6日``,
+    ``云岭在线 简讯`` — branch ``segment.media_column_lines``;
     ``云岭发布 · 2031-05-06``, ``— 云岭日报 —``), or a relative time alone or with a name (``3小时前``,
     ``2天前 · 云岭发布``, ``昨天 10:23``).
 
@@ -145,11 +153,15 @@ def is_media_line(para: str) -> bool:
     (True, True, False)
     >>> is_media_line("2天前 · 云岭发布"), is_media_line("— 云岭日报 —"), is_media_line("3小时前")
     (True, True, True)
+    >>> is_media_line("云岭在线 简讯"), is_media_line("简讯")
+    (True, False)
     """
     if len(para) > 40:
         return False
     tokens = _tokens(para)
-    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) for t in tokens):
+    columns = _layout().column_nouns if config.step_on("segment", "media_column_lines") else ()
+    if not tokens or not all(is_media_name(t) or _DATE_TOKEN.match(t) or is_relative_time(t) or t in columns
+                             for t in tokens):
         return False
     return any(is_media_name(t) or is_relative_time(t) for t in tokens)
 
@@ -291,6 +303,9 @@ def is_field_line(para: str) -> bool:
 _FULL_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})$")
 _EPAPER_PAGE = re.compile(r"^第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*[：:]\s*\S{1,12})?$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_MASTHEAD_SPLIT = re.compile(r"\s*[|｜丨]\s*|\s+")  # (its parts parted by bars: 云岭晚报 | 2031.04.02 | B05 城市)
+_PAGE_SECTION = re.compile(r"版\s*[：:]\s*\S")
+_LETTER_PAGE = re.compile(r"^[A-Z]{1,2}0\d$")  # a page coded by a letter and a number with its leading zero (A07)
 _PAPER_NAME = re.compile(rf"^[{_H}]{{2,10}}$")
 _SECTION_NAME = re.compile(rf"^[{_H}]{{2,6}}(?:[·・][{_H}]{{2,6}})?$")
 
@@ -305,25 +320,33 @@ def is_page_masthead(para: str) -> bool:
     (True, True)
     >>> is_page_masthead("云岭县第3版规划出台 2031年5月6日")
     False
+    >>> is_page_masthead("云岭晚报 2031年4月2日 B05 城市·生活"), is_page_masthead("云岭经济 第05版：产业观察")
+    (True, True)
+    >>> is_page_masthead("云岭晚报 | 2031.04.02 | B05 城市")
+    True
     """
     if len(para) > 40:
         return False
-    tokens = para.split()
-    date = page = names = 0
+    tokens = _MASTHEAD_SPLIT.split(para.strip()) if config.step_on("segment", "masthead_forms") else para.split()
+    date = page = names = section = 0
     after_page = False
+    codes = config.step_on("segment", "masthead_forms")
     for t in tokens:
         if _FULL_DATE.match(t):
             date += 1
-        elif _EPAPER_PAGE.match(t):
+        elif _EPAPER_PAGE.match(t) or (codes and _LETTER_PAGE.match(t)):
             page += 1
+            section += bool(_PAGE_SECTION.search(t))
         elif after_page and _SECTION_NAME.match(t):
-            pass  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
+            section += 1  # the page's section named after it without a colon: 第3版 综合, 第07版 经济·园区
         elif _PAPER_NAME.match(t) and not _WEEKDAY.match(t):
             names += 1
         elif not _WEEKDAY.match(t):
             return False
-        after_page = bool(_EPAPER_PAGE.match(t))
-    return date == 1 and page == 1 and names <= 1
+        after_page = bool(_EPAPER_PAGE.match(t) or (codes and _LETTER_PAGE.match(t)))
+    # (the issue's date may stand on a line of its own under a paper's name, its page and the page's section:
+    # 云岭经济 第05版：产业观察 / 2031年5月6日 星期四; a name and a page alone, 云岭日报社论 第2版, may be a title)
+    return page == 1 and (date == 1 and names <= 1 or codes and date == 0 and names == 1 and section == 1)
 
 
 _DATELINE_NAME = re.compile(rf"^[{_H}（）()]{{2,30}}$")
@@ -343,9 +366,14 @@ def is_name_dateline(para: str) -> bool:
     (True, True)
     """
     tokens = para.split()
+    record = len(tokens) == 3 and tokens[2].endswith(_layout().record_nouns) \
+        and config.step_on("segment", "transcript_mastheads")
+    if record:
+        tokens = tokens[:2]  # (a broadcast's transcript: the programme, the date, its genre: 云岭新闻联播 2031年5月6日 文字稿)
     if len(tokens) == 3 and _CLOCK.match(tokens[2]) and config.step_on("segment", "numeric_datelines"):
         tokens = tokens[:2]  # (a portal's issuer, date and time: 云岭县人民政府 2031-05-06 10:20)
-    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) or is_media_name(tokens[0]) \
+    if len(tokens) != 2 or len(para) > 45 or not _DATELINE_NAME.match(tokens[0]) \
+            or (is_media_name(tokens[0]) and not record) \
             or _layout().date_word.match(para):
         return False  # (a date word is no name: 发布于 2031-05-06 is a date line's)
     return bool(_HAN_DATE.match(tokens[1])
@@ -448,3 +476,93 @@ def is_mention_line(para: str) -> bool:
     (True, False)
     """
     return bool(_MENTION.match(para.strip()))
+
+
+# a single field whose value is a code of letters and figures (招标编号：YLZB-2031-SG-0506): a record's number
+_CODE_FIELD = re.compile(rf"^[{_H}\s]{{2,10}}[：:]\s*(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]{{3,40}})$")
+_CODE_MARK = re.compile(r"[A-Za-z\-_/]")  # (a bare number, 星河园区：2031, is no code)
+
+
+def is_code_field(para: str) -> bool:
+    """A line of one field whose value is a code of figures and Latin letters or dashes (``招标编号：
+    YLZB-2031-SG-0506``, ``项目代码：2031-330000-04``): a tender's or a project's number under its title, never a title.
+
+    >>> is_code_field("招标编号：YLZB-2031-SG-0506"), is_code_field("云岭县：G60科创走廊再添新项目")
+    (True, False)
+    """
+    m = _CODE_FIELD.match(para.strip())
+    return m is not None and bool(_DIGIT.search(m.group("code"))) and bool(_CODE_MARK.search(m.group("code")))
+
+
+def is_commentator_line(para: str) -> bool:
+    """An editorial's signature, an outlet and its commentator with no name (``本报评论员``, ``云岭日报特约评论员``:
+    ``commentator_labels`` of ``layout.yaml``): who signs the piece under its title, never a title.
+
+    >>> is_commentator_line("本报评论员"), is_commentator_line("云岭日报评论员"), is_commentator_line("评论员观察")
+    (True, True, False)
+    """
+    lay = _layout()
+    m = lay.commentator.match(para.strip())
+    return m is not None and (m.group("outlet") in lay.commentator_outlets or m.group("outlet") == ""
+                              or is_media_name(m.group("outlet")))
+
+
+_SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[章节篇]|[一二三四五六七八九十]{1,3}、|"
+                              r"[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.．、]?\s)\s*\S")
+
+
+def is_section_heading(para: str) -> bool:
+    """A numbered heading of a document's sections (``第三节 管理层讨论与分析``, ``一、项目概况``, ``（二）…``,
+    ``1. 招标条件``, ``2.1 建设规模``): under a document's title it opens the document's first section, never a
+    second title line of it (branch ``segment.section_heading_end``).
+
+    >>> is_section_heading("第三节 管理层讨论与分析"), is_section_heading("1. 招标条件"), is_section_heading("第五届云岭论坛开幕")
+    (True, True, False)
+    """
+    return len(para) <= 30 and bool(_SECTION_HEADING.match(para.strip()))
+
+
+_ISSUER_NAME = re.compile(rf"^[{_H}（）()]{{4,30}}$")
+
+
+def is_issuer_line(para: str) -> bool:
+    """A line that is one issuer's name alone (``云岭县统计局``, ``国家统计局云岭调查队``: ``issuer_suffixes`` of
+    ``layout.yaml``), as the signatories of a document print it under its title.
+
+    >>> is_issuer_line("国家统计局云岭调查队"), is_issuer_line("云岭县统计公报")
+    (True, False)
+    """
+    p = para.strip()
+    return bool(_ISSUER_NAME.match(p)) and p.endswith(_layout().issuers)
+
+
+_ISSUE_MASTHEAD = re.compile(rf"^(?:《[^《》]{{2,20}}》|[{_H}]{{2,12}}\s*[|｜丨·•]?)\s*(?:\d{{4}}\s*年\s*)?(?:第\s*\d{{1,3}}\s*期|总第\s*\d{{1,4}}\s*期)"
+                             rf"(?:(?:\s*[|｜丨·•:：]\s*|\s+)[{_H}]{{2,8}})?$")
+
+
+def is_issue_masthead(para: str) -> bool:
+    """A periodical's masthead: its name (in 《》 or not), the issue (2031年第9期) and perhaps the column after a
+    bar (``《云岭商业评论》2031年第9期 | 封面故事``, ``云岭商业评论 | 2031年第9期``): where the piece appears, never
+    its title.
+
+    >>> is_issue_masthead("《云岭商业评论》2031年第9期 | 封面故事"), is_issue_masthead("《云岭规划》第3期出台")
+    (True, False)
+    >>> is_issue_masthead("云岭商业评论 | 2031年第9期"), is_issue_masthead("云岭县第3期培训班开班")
+    (True, False)
+    """
+    return len(para) <= 50 and bool(_ISSUE_MASTHEAD.match(para.strip()))
+
+
+_RELEASE_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_RELEASE_DATELINE = re.compile(rf"^(?:【[^【】]{{1,8}}】)?\s*(?:{_RELEASE_DATE}\s*[，,]\s*[{_H}]{{2,10}}"
+                               rf"|[{_H}]{{2,10}}\s*[，,]\s*{_RELEASE_DATE})$")
+
+
+def is_release_dateline(para: str) -> bool:
+    """A press release's dateline: the day and the place it is issued from, perhaps after a label in 【】
+    (``【新闻稿】2031年9月24日，中国云岭``, ``云岭，2031年9月24日``): metadata, never a title or a subheadline.
+
+    >>> is_release_dateline("【新闻稿】2031年9月24日，中国云岭"), is_release_dateline("2031年9月24日云岭大桥通车了吗")
+    (True, False)
+    """
+    return len(para) <= 40 and bool(_RELEASE_DATELINE.match(para.strip()))

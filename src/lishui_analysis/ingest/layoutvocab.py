@@ -91,6 +91,11 @@ class _Layout:
         self.role_of = {w: role for role, ws in roles.items() for w in ws}
         self.document_genres = tuple(v["document_genres"])
         self.portal_owners = tuple(w for w in v["issuer_suffixes"] if len(w) >= 2)  # (…_云岭县人民政府)
+        self.issuers = tuple(v["issuer_suffixes"])
+        self.commentator_outlets = frozenset(v["commentator_outlets"])
+        self.platform_name = re.compile(_alt(v["platform_names"]))
+        self.commentator = re.compile(rf"^(?P<outlet>[{_H}]{{0,10}}?)\s*(?:{_alt(v['commentator_labels'])})$")
+        self.transcript_role = re.compile(rf"^【(?:{_alt(v['transcript_roles'])})】\s*\S")
         self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
         parts = _alt(v["day_parts"])
         self.lead_opening = re.compile(

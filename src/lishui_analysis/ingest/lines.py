@@ -21,7 +21,8 @@ from .byline_places import SIGN_OFF_STOP, drop_report_place
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
-    strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time,
+    strip_end_pictographs, is_counter_line, is_date_span, is_mention_line, is_post_time, is_code_field, is_commentator_line,
+    is_issue_masthead, is_release_dateline,
 )
 
 TITLE_MAX = 50
@@ -346,6 +347,8 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
         return "captioned"
     if _is_chrome(para):
         return "chrome"
+    if config.step_on("segment", "unmark_crumb_lines") and is_crumb_line(para):
+        return "chrome"  # crumbs are no byline, whatever their first crumb ends in (云岭商讯 > 企业新闻 > 制造业)
     if _layout().byline_lead.match(para):
         return "byline_lead"
     if _is_byline_line(para):
@@ -422,12 +425,18 @@ def _title_or_furniture(para: str) -> str:
         return "chrome"
     if config.step_on("segment", "unmark_page_mastheads") and is_page_masthead(para):
         return "meta"
+    if config.step_on("segment", "masthead_forms") and (is_issue_masthead(para) or is_release_dateline(para)):
+        return "meta"  # a periodical's issue (《云岭商业评论》2031年第9期), a release's dateline (【新闻稿】2031年9月24日，云岭)
     if config.step_on("segment", "unmark_name_datelines") and is_name_dateline(para):
         return "meta"  # a bulletin's dateline, a document's running header (云岭县星河经济开发区 2031年5月6日)
     if config.step_on("segment", "unmark_photo_credits") and is_photo_credit(para):
         return "chrome"
     if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para):
         return "meta"
+    if config.step_on("segment", "unmark_code_fields") and is_code_field(para):
+        return "meta"  # a tender's or a project's number under its title (招标编号：YLZB-2031-SG-0506)
+    if config.step_on("segment", "unmark_commentator_lines") and is_commentator_line(para):
+        return "meta"  # an editorial's signature (本报评论员)
     return "title"
 
 

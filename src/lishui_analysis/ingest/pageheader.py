@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .furniture import is_crumb_line, is_media_name, is_post_time, page_labels
+from .furniture import is_crumb_line, is_issuer_line, is_media_name, is_post_time, page_labels
 from .clean import ends_sentence
 from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, parse_date_line, title_length
 
@@ -271,3 +271,48 @@ def find_page_labels(page) -> None:
     """The words of the page's chrome and metadata lines (:func:`.furniture.page_labels`), for the articles'
     step ``segment.drop_page_label``."""
     page.labels = page_labels(p for p, k in zip(page.paras, page.kinds) if k in ("chrome", "meta"))
+
+
+def unmark_signatories(page) -> None:
+    """The issuers a document prints under its title, one name a line (2031年云岭县国民经济统计公报 /
+    云岭县统计局 / 国家统计局云岭调查队 / （2032年3月6日）): the document's signatories, metadata, never its headline
+    or subheadline. The title ends in a document's genre (``document_genres``, ``genre_nouns`` of ``layout.yaml``).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["2031年云岭县统计公报", "云岭县统计局", "国家统计局云岭调查队", "全年生产总值增长6%。"],
+    ...              ["title", "title", "title", "body"])
+    >>> unmark_signatories(page); page.kinds
+    ['title', 'meta', 'meta', 'body']
+    """
+    paras, kinds = page.paras, page.kinds
+    lay = _layout()
+    genres = lay.document_genres + lay.genre_nouns
+    for i in range(len(paras) - 1):
+        if kinds[i] != "title" or not paras[i].endswith(genres) or is_issuer_line(paras[i]):
+            continue
+        j = i + 1
+        while j < len(paras) and kinds[j] == "title" and is_issuer_line(paras[j]):
+            kinds[j] = "meta"
+            j += 1
+
+
+_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·_]{2,12}$")
+
+
+def unmark_account_names(page) -> None:
+    """A self-media post's author: the account's name alone on a line right under the title and right over the
+    line of the post's time that names the platform (云岭人注意！星河园区再迎百亿大项目 / 云岭观察者 /
+    2031-09-03 21:46 · 云岭 · 百家号: ``platform_names`` of ``layout.yaml``) is metadata, never the headline.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["星河园区再迎百亿大项目！", "云岭观察者", "2031-09-03 21:46 · 云岭 · 百家号", "8月13日，项目签约。"],
+    ...              ["title", "title", "meta", "body"])
+    >>> unmark_account_names(page); page.kinds
+    ['title', 'meta', 'meta', 'body']
+    """
+    paras, kinds = page.paras, page.kinds
+    platform = _layout().platform_name
+    for i in range(2, len(paras)):
+        if kinds[i] == "meta" and kinds[i - 1] == "title" and kinds[i - 2] == "title" \
+                and _ACCOUNT_NAME.match(paras[i - 1].strip()) and platform.search(paras[i]):
+            kinds[i - 1] = "meta"

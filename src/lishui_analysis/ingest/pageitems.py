@@ -249,3 +249,38 @@ def find_read_documents(page, group: Callable[[list[int], list[str]], list[list[
     for x in range(1, len(paras) - 1):
         if kinds[x] == "title" and x not in taken and kinds[x + 1] == "body" and _SPEAKER_LINE.match(paras[x - 1]):
             page.starts[x] = group([x], paras)
+
+
+TRANSCRIPT_PARTS_MIN = 2
+_SCRIPT_NOTE = ("【", "[", "（", "(")  # (a note of the script in brackets, 【画面：车间全景】, is no item's title)
+
+
+def find_transcript_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """In a broadcast's transcript (two or more paragraphs opening with a part of its script in 【】: 【主持人】,
+    【导语】, 【同期】 …, ``transcript_roles`` of ``layout.yaml``), a title line standing alone after a finished
+    paragraph or a byline and over a paragraph opening with such a part starts an item of its own (the
+    programme's items, each titled on screen: 【主持人】观众朋友… / 星河新区：项目开工 / 【导语】日前，…).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["【主持人】观众朋友，晚上好。", "星河新区：项目开工", "【导语】日前，项目开工。", "（记者 林小雨）",
+    ...               "瓯江隧道贯通", "【口播】次日，隧道贯通。"], ["body", "title", "body", "byline_line", "title", "body"],
+    ...              starts={0: []})
+    >>> find_transcript_items(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 1, 4]
+    """
+    paras, kinds = page.paras, page.kinds
+    role = _layout().transcript_role
+    parts = [y for y, p in enumerate(paras) if kinds[y] == "body" and role.match(p)]
+    if len(parts) < TRANSCRIPT_PARTS_MIN:
+        return
+    taken = _taken(page)
+    before = -1  # the last line above each that is not metadata, chrome or a caption
+    for x in range(len(paras) - 1):
+        if kinds[x] == "title" and x not in taken and before >= 0 and not paras[x].startswith(_SCRIPT_NOTE) \
+                and (kinds[before] in _BYLINES or kinds[before] == "body" and ends_sentence(paras[before])):
+            after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+            if after is not None and kinds[after] == "body" and role.match(paras[after]):
+                page.starts[x] = group([x], paras)
+        if kinds[x] not in _SKIP:
+            before = x
+    page.starts = dict(sorted(page.starts.items()))

@@ -21,7 +21,7 @@ and :mod:`.articles` writes each article from its lines:
   its place (:mod:`.furniture`); title lines the layout broke are joined, and so are an issuer and a
   ``关于…通知`` under it; lines labelled with their role (``引题：``, ``主题：``, ``副题：``) take it;
   else of two title lines the first is the kicker (引题) unless the second details the first (a
-  subheadline, 副题), by the form of each (:func:`.articles._is_subheadline`); a title repeated with
+  subheadline, 副题), by the form of each (:func:`.titles._is_subheadline`); a title repeated with
   a site's name or a label is one title; a medium's name before or after a headline goes; an
   article with no title line takes the one its ``原标题`` line names;
 * an article starts at the title lines right above a byline, or at the top of
@@ -40,7 +40,7 @@ that are never a title (``segment.unmark_column_labels``, ``unmark_media_names``
 ``unmark_bare_dates``, ``unmark_photo_credits``, ``unmark_staff_lines``, ``unmark_post_headers``: in
 :func:`.lines._kind`), the forms that tell kicker, headline and subheadline apart
 (``segment.bracketed_subheadline``, ``figure_subheadline``, ``kicker_form``: in
-:func:`.articles._is_subheadline`; ``title_role_labels``: in :func:`.articles._by_role_labels`) and
+:func:`.titles._is_subheadline`; ``title_role_labels``: in :func:`.titles._by_role_labels`) and
 ``segment.join_issuer_title`` (in :func:`_continues`).
 """
 from __future__ import annotations
@@ -56,6 +56,7 @@ from .articles import (  # noqa: F401
     _DASH_LEAD, ARTICLE_STEPS, LINE_STEPS, Article, Draft, _is_kicker_form, write_article,
 )
 from .clean import ends_sentence
+from .furniture import is_section_heading
 from . import pageheader, pageitems
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
@@ -285,11 +286,13 @@ def _find_top_titles(page: _Page) -> None:
         if k == "title":
             if after_meta and not paras[i].startswith(("—", "--")):
                 break  # web metadata closes the title block; a ——subtitle may follow it
+            if lead and config.step_on("segment", "section_heading_end") and is_section_heading(paras[i]):
+                break  # a document's first numbered section under its title (…年度报告 / 第三节 …)
             lead.append(i)
         elif k == "meta" and lead:
             after_meta = True
-        elif k not in _SKIP:
-            break
+        elif k not in _SKIP or (lead and _SECTION_MARK.match(paras[i]) and config.step_on("segment", "section_heading_end")):
+            break  # (a post's first section number, 01, under its title: what follows is that section's heading)
         i += 1
     if lead and i < len(paras):
         # over a byline, the title is the last lines (what the page prints above them is furniture)
@@ -409,12 +412,31 @@ def _find_photo_items(page: _Page) -> None:
     pageitems.find_photo_items(page, _group_titles)
 
 
+def _find_transcript_items(page: _Page) -> None:
+    """In a broadcast's transcript, a title line over a paragraph opening with a part of the script (【导语】…)
+    starts an item (:func:`.pageitems.find_transcript_items`)."""
+    pageitems.find_transcript_items(page, _group_titles)
+
+
+def _unmark_signatories(page: _Page) -> None:
+    """The issuers printed under a document's title are its signatories, no title lines
+    (:func:`.pageheader.unmark_signatories`)."""
+    pageheader.unmark_signatories(page)
+
+
+def _unmark_account_names(page: _Page) -> None:
+    """A self-media post's account name between its title and the platform's time line is metadata
+    (:func:`.pageheader.unmark_account_names`)."""
+    pageheader.unmark_account_names(page)
+
+
 def _find_read_documents(page: _Page) -> None:
     """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
     …: :func:`.pageitems.find_read_documents`)."""
     pageitems.find_read_documents(page, _group_titles)
 
 
+_SECTION_MARK = re.compile(r"^0\d$")  # a WeChat post's section number on a line of its own (01, 02)
 _FURNITURE_LEAD_MAX = 20   # characters of a line of furniture above a page's first title (云岭：, 发布单位 县资规局)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -479,9 +501,11 @@ def _build_articles(page: _Page) -> None:
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
-              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _read_meta_lines, _start_first_article,
+              _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
+              _unmark_account_names,
+              _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents,
+              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 
