@@ -217,13 +217,14 @@ def arrow_schema(table: str):
     return pa.schema([pa.field(c.name, getattr(pa, _ARROW[c.dtype])()) for c in TABLES[table]])
 
 
-def arrow_table(table: str, columns: dict[str, list]):
+def arrow_table(table: str, columns: dict[str, list], batch: bool = False):
     """An Arrow table from column lists, checked against the declarations — the streaming
     build's fast path (no pandas frame per row group).
 
     The rules are those of :func:`pandera_schema`, from the same declarations: each column
     converts to its declared Arrow type (a number in a text column is an error), no nulls
-    unless declared nullable, values in ``allowed``, and unique keys.
+    unless declared nullable, values in ``allowed``, and unique keys. ``batch``: a record batch of the
+    same arrays instead (one file's rows, ``frames.batch_bytes``: no table made and taken apart again).
 
     >>> t = arrow_table("org_mentions", {"org_id": ["a"], "article_id": ["p:01"], "sentence_id": [1],
     ...                                   "start": [0], "end": [2], "surface": ["强达"]})
@@ -270,7 +271,7 @@ def arrow_table(table: str, columns: dict[str, list]):
                 dup.append(k)
             seen.add(k)
         raise ValueError(f"table {table} fails its schema: duplicate keys {KEYS[table]}: {dup}")
-    return pa.Table.from_arrays(arrays, schema=target)
+    return (pa.RecordBatch if batch else pa.Table).from_arrays(arrays, schema=target)
 
 
 def check_allowed(table: str, columns: dict[str, list]) -> None:

@@ -89,6 +89,9 @@ _ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}、")
 _LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}等[^，。；]{0,14}?(?:企业|公司)")
 #: A list this long or longer makes :func:`enumerations` read each list once.
 _LONG_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){12}")
+#: What every match of ``enum_re`` holds (its tail, from 等 to 企业/公司): a text without it has no match, and
+#: neither the long-list check nor the scan is made (≈ 99 % of bodies; both cost ≈ 30 µs a body).
+_ENUM_TAIL = re.compile(r"等[^，。；]{0,14}?(?:企业|公司)")
 
 
 def enumerations(text: str, long_lists: bool | None = None):
@@ -102,6 +105,8 @@ def enumerations(text: str, long_lists: bool | None = None):
     more (``long_lists``); the matches are those of ``finditer`` either way."""
     t = _tables()
     rx = t["enum_re"]
+    if _ENUM_TAIL.search(text) is None:
+        return
     if long_lists is None:
         long_lists = _LONG_LIST.search(text) is not None
     if not long_lists:
@@ -146,10 +151,15 @@ def enumerations(text: str, long_lists: bool | None = None):
 #: 参会, 等5家企业): firms, as after a verb of enumeration; a bare 等企业 closes lists of lines of business too
 #: (外延、晶圆制造等企业). Read from clause starts only (a list holds no clause mark: each start is read once).
 _CLAUSE_LIST = re.compile(r"(?:(?<=[，。；：\n])|\A)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等([^，。；、]{1,8}?)(?:企业|公司)")
+#: Its tail, from 等 to 企业/公司: a text without it has no match (a search for 等 is ≈ 30× faster than the scan,
+#: which tries the clause-start lookbehind at every position).
+_CLAUSE_TAIL = re.compile(r"等[^，。；、]{1,8}?(?:企业|公司)")
 
 
 def clause_lists(text: str):
     """The matches of :data:`_CLAUSE_LIST` (group 1 the list, group 2 what stands between 等 and 企业)
     whose first item opens with no break word (尤其是外延、…: a discourse word, no name)."""
+    if _CLAUSE_TAIL.search(text) is None:
+        return iter(())
     breaks = _tables()["breaks_re"]
     return (m for m in _CLAUSE_LIST.finditer(text) if breaks.match(text, m.start(1)) is None)

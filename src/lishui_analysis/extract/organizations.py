@@ -47,7 +47,9 @@ from .occurrences import Occurrences, occurrences as _occurrences
 from ..vocab import org_vocab
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
-_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z&·]*\Z")  # searched with an end position: the run ending there
+#: Matched from a window's start to an end position: greedy, it backs off from the end to the last character that
+#: is no name's (one pass; a search for the name run ending there tried every start of the window, each to its end).
+_LAST_NOT_NAME = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z&·]")
 #: A region in parentheses inside a name, spaced or not (某某电子（宁波）股份…, 某某电子 (宁波) 股份…).
 _PAREN_PLACE_END = re.compile(r" ?[（(] ?[\u4e00-\u9fff]{2,4} ?[）)] ?$")
 _HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
@@ -81,8 +83,8 @@ def _left_edge(text: str, end: int, limit: int = 30) -> int:
     """Start of the run of name characters (and region parentheses) ending at ``end``."""
     i = end
     while True:
-        # the pattern matches the empty run too: a search always finds one
-        i = cast(re.Match[str], _NAME_RUN_END.search(text, max(0, end - limit), i)).start()
+        lo = max(0, end - limit)  # the run of name characters ending at i starts after the last other one
+        i = m.end() if (m := _LAST_NOT_NAME.match(text, lo, i)) else lo
         if i <= 0 or end - i >= limit or text[i - 1] not in "）) ":
             return i
         m = _PAREN_PLACE_END.search(text[max(0, i - 10):i])

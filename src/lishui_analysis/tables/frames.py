@@ -34,12 +34,7 @@ def arrow_schema(table: str):
 def batch_bytes(table: str, columns: dict[str, list]) -> bytes:
     """A file's rows of ``table`` as the bytes of one Arrow record batch (no schema: it is the
     table's, :func:`read_batch`), checked against the declarations (``schema.arrow_table``)."""
-    import pyarrow as pa
-
-    t = schema.arrow_table(table, columns)  # one chunk per column: taken as it is, not copied
-    batch = pa.RecordBatch.from_arrays([c.chunk(0) if c.num_chunks == 1 else c.combine_chunks() for c in t.columns],
-                                       schema=t.schema)
-    return batch.serialize().to_pybytes()
+    return schema.arrow_table(table, columns, batch=True).serialize().to_pybytes()
 
 
 def read_batch(table: str, data: bytes):
