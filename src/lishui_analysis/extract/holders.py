@@ -22,6 +22,7 @@ from .context import clause_start, line_start
 from .holder_phrases import (Holder, batch_left, boundary, company_products, distinctive, framed_start, head_kind,
                              is_site, left_edge, listed_places, name_form, name_start, opens_clause, owner_before, period_batch,
                              project_goal, place_before, proper, vocab)
+from .holder_agents import without_agents
 from .holder_refs import bare_heads
 from .holder_builders import _THIS_BATCH, _area_batches, _builders, _short_forms, _sole_owner, _this_batch, located_starts
 from .organizations import extract_org_mentions
@@ -469,7 +470,7 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
     for step in config.active_steps(STAGE, HOLDER_STEPS):
         step(r)
     r.found.sort(key=_START)
-    return Holders(text, r.found, *_headline_reading(headline))
+    return Holders(text, without_agents(text, r.found), *_headline_reading(headline))
 
 
 @lru_cache(maxsize=256)
