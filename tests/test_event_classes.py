@@ -745,8 +745,8 @@ def test_a_planned_tally_takes_the_plan_s_year(lead, y, pub, verb):
 @pytest.mark.parametrize("verb", ["集中开工", "同步开工"])
 def test_a_campaign_s_year_does_not_date_its_batch(campaign, day, date, zone, verb):
     name = campaign.format(y="2031")
-    text = f"{day}，{zone}{name}集中开工活动举行，12个项目{verb}，总投资86亿元。"
-    got = [(e.event_type, e.date) for e in events_of(text, "2031-10-08") if "12个" in e.subject]
+    text = f"{day}，{zone}{name}集中开工仪式举行，9个项目{verb}，总投资86亿元。"
+    got = [(e.event_type, e.date) for e in events_of(text, "2031-10-08") if "9个" in e.subject]
     assert got == [("construction_started", date)]
 
 

@@ -40,7 +40,7 @@ def test_a_company_not_named_as_an_agent_stays(text):
 
 
 def test_the_step_switched_off():
-    text = f"{PROJECT}位于云溪经开区。项目由云溪城投集团有限公司负责代建厂房，计划今年9月开工。"
+    text = f"{PROJECT}位于云溪经开区。项目由云溪城投集团有限公司负责代建标准厂房，计划今年10月动工。"
     with config.steps_off("holders.agents"):
-        assert rows(text) != [("construction_started", PROJECT, "2031-09")]
-    assert rows(text) == [("construction_started", PROJECT, "2031-09")]
+        assert rows(text) != [("construction_started", PROJECT, "2031-10")]
+    assert rows(text) == [("construction_started", PROJECT, "2031-10")]

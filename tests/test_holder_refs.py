@@ -18,7 +18,7 @@ def rows(text):
             extract_events(text, split_sentences(text), extract_dates(text, PUB), extract_org_mentions(text), PUB)]
 
 
-@pytest.mark.parametrize("project, head", [("云溪远航汽车有限公司年产5万辆新能源商用车基地", "基地"),
+@pytest.mark.parametrize("project, head", [("云溪远航汽车有限公司年产8万辆轻型卡车基地", "基地"),
                                            ("瓯江星河智能制造基地", "基地"),
                                            ("星河小微企业园", "园区"), ("云溪数字产业园", "园区")])
 @pytest.mark.parametrize("mark", ["。", "。按计划，", "；"])

@@ -267,8 +267,8 @@ def test_a_lender_or_a_school_settles_nothing(party, form):
 def test_a_signing_keeps_its_other_parties():
     got = rows("6月7日，云溪农商银行、星河精工有限公司和翠峰新材料有限公司签约。")
     assert [r[1] for r in got] == ["星河精工有限公司", "翠峰新材料有限公司"]
-    got = rows("6月7日，云溪理工大学先进材料研究院落户云溪经济开发区。")  # settling, no signing: kept
-    assert [(r[0], r[1]) for r in got] == [("settled", "云溪理工大学先进材料研究院")]
+    got = rows("6月7日，云溪理工大学新型储能研究院落户云溪经济开发区。")  # settling, no signing: kept
+    assert [(r[0], r[1]) for r in got] == [("settled", "云溪理工大学新型储能研究院")]
 
 
 def test_a_signing_without_a_project_after_it_stays_the_signers():

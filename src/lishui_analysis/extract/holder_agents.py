@@ -3,7 +3,7 @@
 
     项目生产线由星河装备有限公司提供 / 厂房由云溪城投集团负责代建 / 由某建工集团承建 — the supplier,
     the builder: the project's milestone after it (计划今年9月开工) is not theirs;
-    在某银行云溪支行的支持下，该企业新建的车间已于7月投用 — the lender helped, the firm built.
+    在某银行云溪支行支持下，这家企业的新车间8月投用 — the lender helped, the firm built.
 
 A company right after 由 whose name is followed by a verb of supplying or building (``agent_verbs`` of
 ``subjects.yaml``), or right after 在 and followed by 的支持下/的帮助下. Linear: a look at a few

@@ -1,8 +1,8 @@
 """A bare head opening a clause refers back to the last project named before it with that head: a
 step of :mod:`.holders` (``holders.bare_heads``).
 
-    云溪远航新能源商用车基地…。按计划，基地明年5月开始设备安装调试 — 基地 is the named base;
-    星河小微企业园由县城投建设…。园区于2023年3月开工 — 园区 is the named small-firm park.
+    云溪远航轻型卡车基地…。基地下月起安装调试设备 — 基地 is the named base;
+    星河小微企业园由县城投建设…。园区去年4月动工 — 园区 is the named small-firm park.
 
 The heads and the name endings each refers to are data (``bare_reference_heads`` of ``subjects.yaml``).
 Only a head with nothing before it in its clause (after ``，。；：`` or a line break), no holder right
