@@ -734,3 +734,22 @@ def test_a_planned_tally_takes_the_plan_s_year(lead, y, pub, verb):
     text = lead.format(y=y) + verb + "。"
     got = [(e.date, e.planned) for e in events_of(text, pub)]
     assert got == [(y, True)]
+
+
+# ---- a year in a campaign's name dates no milestone -----------------------------------------------
+
+@pytest.mark.parametrize("campaign", ["{y}年第一季度重大项目", "{y}年二季度重点项目", "{y}年春季项目", "{y}年秋季重大产业项目",
+                                      "{y}年首批重大项目"])
+@pytest.mark.parametrize("day, date", [("3月8日", "2031-03-08"), ("9月26日上午", "2031-09-26")])
+@pytest.mark.parametrize("zone", ["云溪经济开发区", "瓯江高新区"])
+@pytest.mark.parametrize("verb", ["集中开工", "同步开工"])
+def test_a_campaign_s_year_does_not_date_its_batch(campaign, day, date, zone, verb):
+    name = campaign.format(y="2031")
+    text = f"{day}，{zone}{name}集中开工仪式举行，9个项目{verb}，总投资86亿元。"
+    got = [(e.event_type, e.date) for e in events_of(text, "2031-10-08") if "9个" in e.subject]
+    assert got == [("construction_started", date)]
+
+
+def test_a_year_before_a_quarter_s_figures_still_dates_them():
+    text = "2031年第一季度，云溪经济开发区新开工项目12个。"
+    assert [e.date for e in events_of(text, "2031-04-08")] == ["2031"]

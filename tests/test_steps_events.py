@@ -256,6 +256,21 @@ def test_signed_object(verb, project):
     assert [(r[0], r[1]) for r in got if r[0] == "settled"] == [("settled", project)]
 
 
+@pytest.mark.parametrize("party", ["云溪农商银行", "瓯江银行云溪支行", "中国某某银行云溪分行", "云溪理工大学",
+                                   "瓯江职业技术学院", "某省科学院", "某某材料研究所"])
+@pytest.mark.parametrize("form", ["6月7日，{p}与{z}签订战略合作协议。", "6月7日，{z}与{p}签署合作协议，共建实验室。",
+                                  "6月7日，{p}在{z}签约。"])
+def test_a_lender_or_a_school_settles_nothing(party, form):
+    assert rows(form.format(p=party, z="云溪经济开发区")) == []
+
+
+def test_a_signing_keeps_its_other_parties():
+    got = rows("6月7日，云溪农商银行、星河精工有限公司和翠峰新材料有限公司签约。")
+    assert [r[1] for r in got] == ["星河精工有限公司", "翠峰新材料有限公司"]
+    got = rows("6月7日，云溪理工大学新型储能研究院落户云溪经济开发区。")  # settling, no signing: kept
+    assert [(r[0], r[1]) for r in got] == [("settled", "云溪理工大学新型储能研究院")]
+
+
 def test_a_signing_without_a_project_after_it_stays_the_signers():
     got = rows("6月7日，星河精工有限公司在云溪签约，总投资8亿元。")
     assert [(r[0], r[1]) for r in got] == [("settled", "星河精工有限公司")]
@@ -403,6 +418,7 @@ OFF_CASES = [
     ("pair_before", "3月8日，星河精工有限公司和云溪新材料有限公司签约入驻。"),
     ("respective", "今年以来，全县开工、竣工、投产项目分别为12个、8个和5个。"),
     ("signed_object", "6月7日，星河精工有限公司与云溪经开区管委会签下了年产8万吨新材料项目。"),
+    ("signing_party", "6月7日，云溪农商银行与星河精工有限公司签订战略合作协议。"),
     ("batch_members", "集中开工项目3个，包括云溪大桥改建工程、南湖小学迁建等。"),
     ("tally_period", "2024年，全县项目建设提速。\n其中开工项目7个，竣工项目13个。"),
     ("later_is_planned", f"{XINGHE}于2025年10月投产。"),
@@ -443,6 +459,7 @@ NORMAL = {
     "respective": [("construction_started", "项目12个", "2025", False, 1), ("completed", "项目8个", "2025", False, 1),
                    ("production_start", "项目5个", "2025", False, 1)],
     "signed_object": [("settled", "年产8万吨新材料项目", "2025-06-07", False, 1)],
+    "signing_party": [],
     "batch_members": [("construction_started", "集中开工项目3个", "2025", False, 1),
                       ("construction_started", "云溪大桥改建工程", "2025", False, 1),
                       ("construction_started", "南湖小学迁建", "2025", False, 1)],

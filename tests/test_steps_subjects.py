@@ -36,7 +36,7 @@ def test_the_steps_in_their_order():
         "holders.count_first", "holders.count_last", "holders.counted_others", "holders.coded_plots",
         "holders.head_phrases", "holders.firm_categories", "holders.industries", "holders.treasuries",
         "holders.trade_names", "holders.organizations", "holders.regions", "holders.area_batches",
-        "holders.this_batch", "holders.builders", "holders.short_forms", "holders.sole_owner"]
+        "holders.this_batch", "holders.builders", "holders.short_forms", "holders.sole_owner", "holders.bare_heads"]
     assert [step_name("holders", f) for f in HEAD_READINGS] == [
         "holders.quoted_name", "holders.reference_back", "holders.named_phrase"]
     assert [step_name("resolve", f) for f in RESOLVE_STEPS] == [
@@ -188,6 +188,8 @@ HOLDER_OFF = [
     ("holders.this_batch", "全县9个重点项目开工。此次开工项目有9个。",
      [("全县9个重点项目", "batch"), ("全县9个重点项目", "batch")],
      [("全县9个重点项目", "batch"), ("此次开工项目有9个", "batch")]),
+    ("holders.bare_heads", "星河智造基地总投资8亿元。基地于3月开工。", [("星河智造基地", "project"), ("星河智造基地", "project")],
+     [("星河智造基地", "project")]),
 ]
 
 

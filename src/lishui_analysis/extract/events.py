@@ -37,6 +37,7 @@ from .subjects import (adjacent, counted_after, enumerated, project_after, find_
 from .subjects import vocab as subject_vocab
 from .dates import DateMention
 from .durations import assign as stated_durations
+from .event_parties import signed_object as _signed_object, signing_party as _signing_party
 from .event_rows import Rows, add_row, trial_runs
 from .event_words import (future_within, has_non_subject, milestone_verbs, negated, now_adverbs, object_after,
                           subject_before, words_of)
@@ -544,18 +545,6 @@ def _project_named_after(a: _Article, s: _Statement) -> bool:
     return True
 
 
-def _signed_object(a: _Article, s: _Statement) -> bool:
-    """Gives a signing to the project signed, its object right after the verb (甲公司与乙管委会签下了
-    年产8万吨新材料项目; 现场签约云溪智能装备项目): the project settled, not the company that signed it."""
-    if s.event_type == "settled" and not s.listed and s.word.startswith("签"):
-        k = s.end + (2 if a.text.startswith("下了", s.end) else 1 if a.text[s.end:s.end + 1] in "了下" else 0)
-        nxt = a.holders.between(k, min(s.s_end, k + 60))
-        if nxt and nxt[0].start == k and nxt[0].kind == "project":
-            h = nxt[0]
-            s.holder = Resolved(h.name, "project", h.org, h.start, h.end, "signed_object")
-    return True
-
-
 def _batch_chain(a: _Article, s: _Statement) -> bool:
     """Drops a verb of a chain said of a whole batch (32个重大项目集中开工投产: a ceremony of mixed
     milestones, not each of them for every project), unless the batch is counted after the verb."""
@@ -588,6 +577,6 @@ EVENT_STEPS: tuple[Step, ...] = (
     _batch_count, _respective, _restatement, _general_talk, _when_clause,
     _planned_cue, _nearest_date, _now_date, _carried_date, _tally_period, _later_is_planned,
     _items_after, _holder, _items_before, _pair_before, _list_items, _batch_members, _concrete_holder,
-    _project_named_after, _signed_object, _batch_chain,
+    _project_named_after, _signed_object, _signing_party, _batch_chain,
     _remember_date, _merge_mentions,
 )

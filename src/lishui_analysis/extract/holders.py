@@ -22,6 +22,8 @@ from .context import clause_start, line_start
 from .holder_phrases import (Holder, batch_left, boundary, company_products, distinctive, framed_start, head_kind,
                              is_site, left_edge, listed_places, name_form, name_start, opens_clause, owner_before, period_batch,
                              project_goal, place_before, proper, vocab)
+from .holder_agents import without_agents
+from .holder_refs import bare_heads
 from .holder_builders import _THIS_BATCH, _area_batches, _builders, _short_forms, _sole_owner, _this_batch, located_starts
 from .organizations import extract_org_mentions
 from .plots import plot_matches  # noqa: F401  (re-exported)
@@ -461,7 +463,7 @@ def _regions(r: _Reading) -> None:
 #: The steps of :func:`find_holders`, in order (stage ``holders``).
 HOLDER_STEPS = (_count_first, _count_last, _counted_others, _coded_plots, _head_phrases, _firm_categories,
                 _industries, _treasuries, _trade_names, _organizations, _regions, _area_batches, _this_batch,
-                _builders, _short_forms, _sole_owner)
+                _builders, _short_forms, _sole_owner, bare_heads)
 
 
 def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
@@ -471,7 +473,7 @@ def find_holders(text: str, orgs=(), headline: str = "") -> Holders:
     for step in config.active_steps(STAGE, HOLDER_STEPS):
         step(r)
     r.found.sort(key=_START)
-    return Holders(text, r.found, *_headline_reading(headline))
+    return Holders(text, without_agents(text, r.found), *_headline_reading(headline))
 
 
 @lru_cache(maxsize=256)

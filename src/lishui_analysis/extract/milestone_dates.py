@@ -13,9 +13,12 @@ from .. import config
 from .context import ITEM_MARK, line_start, occurs_within
 from .dates import DateMention
 
-#: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目, 2026年一季度重大项目:
-#: the key projects of a year or quarter, a batch's name): no date of a milestone.
-_NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点|(?:重大|重点)(?:产业|工业|建设)?项目")
+#: After a year, words that make it part of a name (2024年首批招商项目, 2023年度重点项目, 2031年一季度重大项目,
+#: 2026年春季项目: the key projects of a year, a quarter or a season, a batch's name): no date of a milestone
+#: (3月8日，某区2031年二季度重点项目集中开工仪式举行，9个项目同时开工: the nine started on 3月8日).
+_NOUN_YEAR = re.compile(r"首批|第[一二三四五六七八九十\d]+批|年度|度重点"
+                        r"|(?:第?[一二三四1-4]季度|[春夏秋冬]季)?(?:重大|重点)(?:产业|工业|建设)?项目"
+                        r"|(?:第?[一二三四1-4]季度|[春夏秋冬]季)(?:产业|工业|建设)?项目")
 
 
 def _no_milestone_date(text: str, d: DateMention) -> bool:
