@@ -20,15 +20,20 @@ def names(text):
     return {m.name for m in extract_org_mentions(text)}
 
 
+def assert_named_whole(text, name):
+    """``name`` is found in ``text``, and no longer name ending in it (nothing before it joined on)."""
+    found = names(text)
+    assert name in found
+    assert not any(n.endswith(name) and n != name for n in found)
+
+
 @pytest.mark.parametrize("city, domain, unit", [
     (c, d, u) for c, (d, u) in zip(CITIES * 4, itertools.product(DOMAINS, UNITS))])
 def test_a_body_signing_under_its_unit_is_the_body(city, domain, unit):
     body = f"{city}市{domain}"
     # (the lines as a page's paste joins them: the signature right after the contact line)
     text = f"经{city}市人民政府批准，{body}决定出让地块。联系单位：{body}{unit}{body}"
-    found = names(text)
-    assert body in found
-    assert not any(n.endswith(body) and n != body for n in found)
+    assert_named_whole(text, body)
 
 
 @pytest.mark.parametrize("city, title, zone", [
@@ -36,9 +41,7 @@ def test_a_body_signing_under_its_unit_is_the_body(city, domain, unit):
 def test_an_issuer_after_a_table_title_starts_at_its_place(city, title, zone):
     issuer = f"{city}{zone}管理委员会"
     text = f"附件：2026年{title}{issuer}2026年3月1日"
-    found = names(text)
-    assert issuer in found
-    assert not any(n.endswith(issuer) and n != issuer for n in found)
+    assert_named_whole(text, issuer)
 
 
 @pytest.mark.parametrize("name", ["中共衢州市委", "浙江省湖州市发展和改革委员会", "国家税务总局金华市税务局"])

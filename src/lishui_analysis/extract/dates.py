@@ -54,7 +54,7 @@ from functools import lru_cache
 
 from .. import config
 from ..vocab import cues as config_cues
-from .context import occurs_within
+from .context import find_in, occurs_within, rfind_in
 from .lunar_dates import REL_YEAR, _lunar_date, _lunar_to_solar, _num, _rel_year  # noqa: F401 (re-exported)
 
 #: Stage name of the named branches below (``dates.<name>`` in ``LISHUI_STEPS_OFF``).
@@ -517,20 +517,10 @@ def _sentence_ends(body: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(body)]
 
 
-_LINE_END = re.compile(r"\n")
-_GROUP_END = re.compile(r"[；;。！？]")
 #: Words of a plan or a deadline (计划12月…, 12月20日前…).
 _PLAN_WORDS = ("计划", "预计", "将", "力争", "争取", "拟", "有望", "确保", "目标", "要", "日前", "月前", "底前", "之前")
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
-
-
-@lru_cache(maxsize=16)
-def _timeline_marks(body: str) -> tuple[list[int], list[int], list[int]]:
-    """Where a body's lines end, its clause groups end (；。！？) and its clauses end: found once per body,
-    so each bare month of a long timeline is judged by bisection (linear in the body, however many
-    months it tells)."""
-    return ([m.start() for m in _LINE_END.finditer(body)], [m.start() for m in _GROUP_END.finditer(body)],
-            [m.start() for m in _CLAUSE_END.finditer(body)])
+#: Characters that end a clause group (；。！？) and a clause (，；。！？ and a line's end).
+_GROUP_ENDS, _CLAUSE_ENDS = "；;。！？", "，,。；;！？!?\n"
 
 
 def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None, py, pm, pd_) -> bool:
@@ -540,17 +530,16 @@ def _timeline_year(body: str, stated: tuple, start: int, mo: int, d: int | None,
     plan or deadline (计划12月…, 12月20日前完成…): a told past, not a future step."""
     if stated[1] is None or mo < stated[1] or not py or stated[0] >= py:
         return False
-    lines, groups, clauses = _timeline_marks(body)
-    i = bisect_left(lines, stated[2])
-    if i < len(lines) and lines[i] < start:  # a line ends between the year and the month
+    # (each mark found by bisection on the text's offsets of its character: linear however many months)
+    if find_in(body, "\n", stated[2], start) >= 0:  # a line ends between the year and the month
         return False
     if (mo, d or 1) <= (pm or 12, pd_ or 31):
         return False
-    # the last clause group ending between the year and the month (else the body's start)
-    j = bisect_left(groups, start) - 1
-    lo = groups[j] + 1 if j >= 0 and groups[j] >= stated[2] else 0
-    k = bisect_left(clauses, start)
-    hi = clauses[k] if k < len(clauses) else len(body)
+    # from the last clause group ending between the year and the month (else the body's start) to the
+    # month's clause end
+    group = max(rfind_in(body, c, stated[2], start) for c in _GROUP_ENDS)
+    ends = [e for e in (find_in(body, c, start) for c in _CLAUSE_ENDS) if e >= 0]
+    lo, hi = group + 1, min(ends, default=len(body))
     return not occurs_within(body, _PLAN_WORDS, lo, hi)
 
 

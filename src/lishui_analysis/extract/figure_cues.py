@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from ..ingest.clean import is_subheading
-from .context import clause_end, line_end, line_start, occurs_within
+from .context import clause_end, line_end, line_start, occurs_within, rfind_in
 from .holder_builders import _LENDER_ENDS
 from .holder_phrases import Holder
 from .holders import Holders
@@ -17,14 +16,6 @@ from .holders import Holders
 _LENDING = ("授信", "贷款", "信贷", "融资", "放款", "放贷")
 #: The word before the borrower: 为/向/给 X (授信), 与 X (签订融资协议).
 _TO = "为向给与对"
-_TO_RE = re.compile(f"[{_TO}]")
-
-
-@lru_cache(maxsize=16)
-def _to_marks(text: str) -> list[int]:
-    """Where the words before a borrower stand in an article's text: found once per text, so that each
-    figure of a long sentence is judged by bisection, not by a rescan back to its lender."""
-    return [m.start() for m in _TO_RE.finditer(text)]
 
 
 def _lenders(holders: Holders) -> tuple[list[Holder], list[int]]:
@@ -68,9 +59,7 @@ def borrower(holders: Holders, pos: int, end: int, sentence: int, clause: int, t
     if i > j:
         return None
     first, last = hs[i], hs[j]
-    tos = _to_marks(text)
-    t = bisect_left(tos, pos) - 1
-    to = tos[t] if t >= 0 and tos[t] >= last.end else -1
+    to = max(rfind_in(text, c, last.end, pos) for c in _TO)  # (by bisection: no rescan back to the lender)
     if to >= 0:  # the borrower named: a holder right after the word (为该项目, 与4家企业), the project (为项目)
         after = _first_between(holders, to + 1, pos)
         if after and after.start <= to + 2 and after.kind in ("project", "company", "batch", "generic"):
