@@ -167,7 +167,7 @@ def _head_phrases(r: _Reading) -> None:
     tails = tuple(r.v["compound_tails"])
     for m in r.v["head_re"].finditer(text):
         if text.startswith(tails, m.end()):
-            continue  # the head of a compound that ends later (某某工程技术, 工程师: subjects.yaml compound_tails)
+            continue  # a head inside a longer word (工程师: subjects.yaml compound_tails)
         i = bisect_right(r.org_starts, m.start()) - 1
         if i >= 0 and r.orgs[i].org_type == "company" and (r.orgs[i].start < m.start() < m.end() < r.orgs[i].end or (
                 r.orgs[i].end == m.start() and text.startswith(r.v["project_roles"], m.start()))):
