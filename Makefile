@@ -65,8 +65,8 @@ ablate: $(STAMP) ## What each named step is worth on a scored set (raw/, gold/, 
 perturb: $(STAMP) ## How the score moves when names, places, numbers, years or layout change (answer kept): make perturb EVAL=DIR
 	$(BIN)/python tools/perturb.py --raw $(EVAL)/raw --gold $(EVAL)/gold --score $(EVAL)/score.py
 
-invented: $(STAMP) ## Build and score the invented pages of eval/ (six read and five held-out sets): make invented SCORE=path/to/score.py
-	@for set in invented invented2 invented3 invented4 invented5 invented6 invented_heldout invented_heldout2 invented_heldout3 invented_heldout4 invented_heldout5; do \
+invented: $(STAMP) ## Build and score the invented pages of eval/ (seven read and six held-out sets): make invented SCORE=path/to/score.py
+	@for set in invented invented2 invented3 invented4 invented5 invented6 invented7 invented_heldout invented_heldout2 invented_heldout3 invented_heldout4 invented_heldout5 invented_heldout6; do \
 	  rm -rf .invented/$$set && $(BIN)/lishui-analysis build -q --no-cache --skip-bad --raw eval/$$set/raw --out .invented/$$set >/dev/null && \
 	  echo "== eval/$$set" && $(BIN)/python $(SCORE) --gold eval/$$set/gold --pred .invented/$$set | grep -E "^(headlines|quantities|organizations|events)|right on|^score"; done
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "eval"
-SETS = ["invented", "invented2", "invented3", "invented4", "invented5", "invented6", "invented_heldout", "invented_heldout2", "invented_heldout3",
-        "invented_heldout4", "invented_heldout5"]
+SETS = ["invented", "invented2", "invented3", "invented4", "invented5", "invented6", "invented7", "invented_heldout",
+        "invented_heldout2", "invented_heldout3", "invented_heldout4", "invented_heldout5", "invented_heldout6"]
 
 
 def _gold(d: Path) -> dict[str, dict]:
