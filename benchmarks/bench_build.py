@@ -346,13 +346,12 @@ LINEAR_SHAPES = {
     "bylines": ("a byline line per name, many names", _numbered(lambda i: "记者 " + _uniq(i) + "\n")),
     "broken_lines": ("many lines broken inside one sentence", _repeat("云岭精密投资五亿元建设" * 11 + "\n")),
     "meta_lines": ("a page of metadata lines, each heading an article", _numbered(lambda i: f"来源：丽水日报 记者 {_uniq(i)}\n")),
+    "listed_after": ("verbs each followed by a list of holders", _repeat("开工的有浙江云岭精密机械有限公司、")),
 }
-#: Known to grow faster than the text (measured at a fifth of the size): each milestone verb of
-#: the shape lists every holder after it to the sentence's end (开工的有甲公司、开工的有乙公司、…), so the
-#: statements — and the work of counting them as mentions — grow with the square of the sentence.
-LINEAR_KNOWN = {
-    "listed_after": ("verbs each followed by the rest of a list of holders", _repeat("开工的有浙江云岭精密机械有限公司、")),
-}
+#: Shapes known to grow faster than the text (measured at a fifth of the size): none since session 30
+#: (listed_after — 开工的有甲公司、开工的有乙公司、… where each verb's list ran on through the verbs after
+#: it — ends each list at the next milestone verb and is one of LINEAR_SHAPES).
+LINEAR_KNOWN: dict = {}
 LINEAR_FLAG = 2.6
 
 

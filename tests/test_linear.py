@@ -226,6 +226,37 @@ def test_list_whose_items_each_carry_a_verb_reads_each_item_once(monkeypatch):
     assert items_read(400) <= 2 * 400 and items_read(800) <= 2 * 800
 
 
+@pytest.mark.parametrize("k", [60, 240])
+def test_verbs_each_opening_a_list_list_only_their_own_items(monkeypatch, k):
+    """开工的有甲公司、开工的有乙公司、… in one sentence: each verb's list ends where the next milestone
+    verb starts, so each verb lists its own company only — not every company to the sentence's end
+    (which made the items listed grow with the square of the sentence)."""
+    from lishui_analysis.extract import events as events_mod, subjects
+    listed_items = []
+    real = subjects.listed_after
+    monkeypatch.setattr(events_mod, "listed_after",
+                        lambda *a, **kw: (r := real(*a, **kw), listed_items.append([x.subject for x in r]))[0])
+    chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥东南西北"
+    names = [f"浙江{chars[i % len(chars)]}{chars[i // len(chars)]}精密机械有限公司" for i in range(k)]
+    text = "今年3月，" + "".join(f"开工的有{n}、" for n in names) + "。"
+    extract_events(text, split_sentences(text), extract_dates(text, "2024-05-01"), extract_org_mentions(text), "2024-05-01")
+    assert len(listed_items) == k
+    assert listed_items == [[n] for n in names]
+
+
+def test_list_after_a_verb_still_takes_every_item_up_to_the_next_verb():
+    """签约的还有甲公司、乙公司和丙项目等，投产的有丁公司、戊公司: the first verb lists its three, the
+    second its two."""
+    text = ("今年5月，签约的还有浙江甲辰精密机械有限公司、丽水乙巳新材料有限公司、丙午智能装备项目等，"
+            "投产的有松阳丁未科技有限公司、缙云戊申电子有限公司。")
+    evs = extract_events(text, split_sentences(text), extract_dates(text, "2024-06-01"), extract_org_mentions(text), "2024-06-01")
+    by_type = {}
+    for e in evs:
+        by_type.setdefault(e.event_type, []).append(e.subject)
+    assert by_type["production_start"] == ["松阳丁未科技有限公司", "缙云戊申电子有限公司"]
+    assert by_type["settled"] == ["浙江甲辰精密机械有限公司", "丽水乙巳新材料有限公司", "丙午智能装备项目"]
+
+
 def _opens_clause_copying(text, h, cstart):
     lead = text[cstart:h.start].lstrip("“‘ ")
     opening = vocab()["lead_re"].match(lead)

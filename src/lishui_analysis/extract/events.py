@@ -141,16 +141,17 @@ class _Article:
         for s_start, s_end, sent in sentences:
             verbs = list(self.verb_re.finditer(text, s_start, s_end))
             took = stated_durations(text, s_start, s_end, [m.start() for m in verbs]) if verbs else {}
-            for m in verbs:
+            for i, m in enumerate(verbs):
                 word = m.group()
+                upto = verbs[i + 1].start() if i + 1 < len(verbs) else s_end
                 _, etype, not_before, not_after = self.by_word[word]
                 if word in words_of("period_words"):  # 建设工期2031—2033年: started in 2031 as well
                     yield _Statement(m.start(), m.end(), word, "construction_started", (), (), s_start, s_end,
                                      sent, text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
-                                     role_of(event_type="construction_started"), took=took.get(m.start()))
+                                     role_of(event_type="construction_started"), took=took.get(m.start()), upto=upto)
                 yield _Statement(m.start(), m.end(), word, etype, not_before, not_after, s_start, s_end, sent,
                                  text[m.end():m.end() + 4], clause_start(text, m.start(), s_start),
-                                 role_of(event_type=etype), took=took.get(m.start()))
+                                 role_of(event_type=etype), took=took.get(m.start()), upto=upto)
 
 
 @dataclass(slots=True)
@@ -179,6 +180,7 @@ class _Statement:
     took: float | None = None           # the duration the sentence states for this step (:mod:`.durations`)
     before_now: bool = False            # said done by now (目前…已经封顶): no date of its own nor carried
     tally: bool = False                 # the verb is a tally's (开工项目9个, 新开工41个): so many in a period
+    upto: int = -1                      # where the sentence's next milestone verb starts (else its end)
 
     def rows(self) -> list[Event]:
         """One row per holder of the statement (its list items and its holder), in text order."""
@@ -451,7 +453,7 @@ def _later_is_planned(a: _Article, s: _Statement) -> bool:
 def _items_after(a: _Article, s: _Statement) -> bool:
     """Takes the holders listed after the verb (签约的还有云岭科技、翠峰新材料等): the first is the
     holder, the rest are listed with it (:func:`.listed_after`)."""
-    s.after = [r._replace(rule="items_after") for r in listed_after(a.holders, s.end, s.s_end, s.role)]
+    s.after = [r._replace(rule="items_after") for r in listed_after(a.holders, s.end, s.s_end, s.role, s.upto)]
     if s.after:
         s.holder = s.after[0]
     return True

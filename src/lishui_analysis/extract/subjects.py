@@ -84,9 +84,11 @@ def is_plural(text: str, cstart: int, pos: int) -> bool:
     return occurs_within(text, _words("plural_words"), cstart, pos)
 
 
-def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Resolved]:
+def listed_after(holders: Holders, end: int, s_end: int, role: str, upto: int = -1) -> list[Resolved]:
     """Holders named after a milestone verb (签约的还有A、B、C等; 开工的有…): the first holder right after
-    ``的还有``/``的有``/``的是`` and the items listed with it."""
+    ``的还有``/``的有``/``的是`` and the items listed with it. The list ends where the sentence's next
+    milestone verb starts (``upto``): 开工的有A、B，投产的有C、D — C and D are the second verb's, and no
+    verb walks the lists of the verbs after it (linear on a sentence of many such lists)."""
     text = holders.text
     m = vocab()["after_re"].match(text, end)
     if not m:
@@ -95,8 +97,8 @@ def listed_after(holders: Holders, end: int, s_end: int, role: str) -> list[Reso
     if not first or first[0].start != m.end() or not acceptable(first[0], text, m.end(), role, True):
         return []
     out = [Resolved(first[0].name, subject_type(first[0], role), first[0].org, first[0].start, first[0].end)]
-    p = first[0].end
-    while text[p:p + 1] == "、":
+    p, upto = first[0].end, s_end if upto < 0 else min(upto, s_end)
+    while p + 1 < upto and text[p:p + 1] == "、":
         nxt = holders.between(p + 1, min(s_end, p + 60))
         if nxt and nxt[0].start == p + 1 and nxt[0].kind in ("company", "project", "other"):
             h = nxt[0]
