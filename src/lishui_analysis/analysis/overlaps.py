@@ -31,7 +31,7 @@ from .review import stems
 from .selections import project_rows, with_names, with_provenance
 
 COLUMNS = ["name", "subject_type", "investment_yi_yuan", "forecast", "counted", "note", "n_figures", "surface",
-           "quantity_id", "entity_id", "sentence", "source"]
+           "subject_rule", "quantity_id", "entity_id", "sentence", "source"]
 
 
 #: Time words of one year: a figure they govern (今年计划投资3亿元, 全年完成投资) is that year's, not a total.
@@ -81,6 +81,8 @@ def investment_totals(tables: dict) -> pd.DataFrame:
     if top.empty:
         return _empty()
     top = with_provenance(top, tables)
+    if "subject_rule" not in top:  # tables built before contract v3
+        top["subject_rule"] = ""
     top = top.assign(investment_yi_yuan=top["value"] / 1e8, counted=True, note="",
                      forecast=top["forecast"].astype(bool), entity_id=top["key"])
     top = top.sort_values(["value", "quantity_id"], ascending=[False, True]).reset_index(drop=True)

@@ -91,10 +91,17 @@ def _industries(name, v):
     return list(v)
 
 
+def _attributions(name, v):
+    if v not in ("all", "in_sentence"):
+        raise InputError("parameters", f"{name} must be 'all' or 'in_sentence', got {_shown(v)}")
+    return v
+
+
 REGISTRY = {
     "processed_dir": _str, "raw_dir": _str, "report_dir": _str, "as_of": _date, "date_from": _date,
     "date_to": _date, "lang": _lang, "industries": _industries, "investment_intensity_min": _number,
     "tax_per_mu_min": _number, "approval_days_max": _number, "top_n": _count,
+    "attributions": _attributions,
 }
 
 

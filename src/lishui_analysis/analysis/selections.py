@@ -7,7 +7,14 @@ from typing import cast
 import pandas as pd
 
 from . import indicators as ind
+from .review import OUTSIDE_SENTENCE_RULES
 from ..vocab import industries
+
+#: Values of the ``attributions`` parameter: ``all`` keeps every figure and milestone; ``in_sentence`` keeps
+#: those whose holder is named in their own sentence — ``subject_rule`` not one of
+#: :data:`.review.OUTSIDE_SENTENCE_RULES` (the article's topic, a name after it) —, a check of whether a
+#: finding stands without the weakest attributions.
+ATTRIBUTIONS = ("all", "in_sentence")
 
 MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy")
 
@@ -28,9 +35,10 @@ def select(tables: dict, p: dict) -> dict:
     out = {"articles": a[keep].reset_index(drop=True)}
     for t in ("sentences", "quantities", "org_mentions", "events"):
         out[t] = tables[t][tables[t]["article_id"].isin(ids)].reset_index(drop=True)
+    weak = _outside_sentence(out) if p.get("attributions") == "in_sentence" else set()
     org_ids = set(out["org_mentions"]["org_id"])
     orgs = tables["organizations"][tables["organizations"]["org_id"].isin(org_ids)]
-    pr = tables["projects"]
+    pr = _projects_in_sentence(tables) if weak else tables["projects"]
     projects = pr[pr["article_ids"].map(lambda s: bool(set(s.split(";")) & ids)).astype(bool)] if len(pr) else pr
     if p.get("industries"):
         orgs = orgs[orgs["industry"].isin(p["industries"])]
@@ -42,12 +50,61 @@ def select(tables: dict, p: dict) -> dict:
         c = tables["conflicts"]
         out["conflicts"] = c[c["article_ids"].map(lambda s: bool(set(s.split(";")) & ids)).astype(bool)
                              ].reset_index(drop=True) if len(c) else c
+        if weak and len(out["conflicts"]):
+            c = out["conflicts"]
+            out["conflicts"] = c[[not (set(_ids(x)) | set(_ids(y))) & weak for x, y in
+                                  zip(c["quantity_or_event_ids_a"], c["quantity_or_event_ids_b"])]].reset_index(drop=True)
     if "entities" in tables:
         used = set().union(*(set(out[t].get("entity_id", ())) for t in ("quantities", "events", "conflicts") if t in out))
         ent = tables["entities"]
         parents = set(ent.loc[ent["entity_id"].isin(used), "parent_id"]) - {""}  # a project's company, for its stem
         out["entities"] = ent[ent["entity_id"].isin(used | parents)].reset_index(drop=True)
     return out
+
+
+def _outside_sentence(out: dict) -> set:
+    """Drops from ``out``'s quantities and events the rows whose holder was found outside their sentence
+    (``attributions = "in_sentence"``); returns their ids. The number left out of each table is kept in
+    its ``attrs["outside_sentence"]`` for :func:`attribution_note`."""
+    gone: set = set()
+    for name, col in (("quantities", "quantity_id"), ("events", "event_id")):
+        df = out[name]
+        weak = df["subject_rule"].isin(OUTSIDE_SENTENCE_RULES) if "subject_rule" in df else pd.Series(False, index=df.index)
+        gone |= set(df.loc[weak, col])
+        out[name] = df[~weak].reset_index(drop=True)
+        out[name].attrs["outside_sentence"] = int(weak.sum())
+    return gone
+
+
+def _projects_in_sentence(tables: dict) -> pd.DataFrame:
+    """The projects table assembled again from the corpus's figures and milestones whose holder is named in
+    their own sentence (what the build assembles from all of them: :func:`.tables.projects.assemble_projects`)."""
+    from ..tables.projects import assemble_projects
+
+    q, e = (tables[n][~tables[n]["subject_rule"].isin(OUTSIDE_SENTENCE_RULES)] if "subject_rule" in tables[n]
+            else tables[n] for n in ("quantities", "events"))
+    pr = assemble_projects(q, e, tables["organizations"], tables.get("entities"))
+    return pr if len(pr) else tables["projects"].iloc[0:0]
+
+
+def attribution_note(tables: dict, p: dict) -> str:
+    """How many of the selection's figures and milestones have a holder found outside their own sentence
+    (``subject_rule`` current_topic, named_later: the article's topic or a name after it — the weakest
+    attributions), and what the ``attributions`` parameter does about them."""
+    q, e = tables["quantities"], tables["events"]
+    if p.get("attributions") == "in_sentence":
+        nq, ne = q.attrs.get("outside_sentence", 0), e.attrs.get("outside_sentence", 0)
+        return (f"Only figures and milestones whose holder is named in their own sentence: {nq} figures and "
+                f"{ne} milestones attributed from outside their sentence are left out (attributions = \"in_sentence\"); "
+                "projects are assembled again without them, and conflicts resting on them are left out.")
+    nq = int(q["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in q else 0
+    ne = int(e["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in e else 0
+    if not nq and not ne:
+        return "Every figure and milestone selected has its holder named in its own sentence."
+    return (f"{nq} of {len(q)} figures and {ne} of {len(e)} milestones have their holder found outside their own "
+            "sentence (subject_rule current_topic or named_later: the article's topic, or a name after it) — the "
+            "weakest attributions; the figure and milestone lists show each row's subject_rule, and the parameter "
+            "attributions = \"in_sentence\" leaves them out.")
 
 
 def empty_note(tables: dict) -> str:
@@ -67,8 +124,10 @@ def money_figures(tables: dict) -> pd.DataFrame:
     q = tables["quantities"]
     m = q[q["kind"] == "money"].copy()
     m["amount_wan_yuan"] = m["value"] / 1e4
-    cols = ["quantity_id", "subject", "subject_type", "metric", "surface", "amount_wan_yuan", "unit", "period",
-            "forecast", "approximate"]
+    cols = ["quantity_id", "subject", "subject_type", "subject_rule", "metric", "surface", "amount_wan_yuan", "unit",
+            "period", "forecast", "approximate"]
+    if "subject_rule" not in m:
+        m["subject_rule"] = ""
     return with_provenance(m, tables)[cols + ["sentence", "source"]]
 
 
@@ -218,10 +277,12 @@ def provenance(df: pd.DataFrame, tables: dict, ids_column: str) -> pd.DataFrame:
 def milestones(events: pd.DataFrame, tables: dict) -> pd.DataFrame:
     """Milestones of projects and companies, achieved then planned, in date order, with sentence and source."""
     e = events[events["event_type"].isin(ind.MILESTONE_ORDER)]
-    cols = ["name", "event_type", "date", "planned", "n_mentions", "event_id", "sentence", "source"]
+    cols = ["name", "event_type", "date", "planned", "n_mentions", "subject_rule", "event_id", "sentence", "source"]
     if e.empty:
         return pd.DataFrame(columns=cols)
     e = with_provenance(with_names(e, tables), tables)
+    if "subject_rule" not in e:
+        e["subject_rule"] = ""
     if "n_mentions" not in e:
         e["n_mentions"] = 1
     return e.sort_values(["name", "planned", "date", "event_id"])[cols].reset_index(drop=True)

@@ -1,0 +1,60 @@
+"""Reports filter attributions by how they were made (#17 item 8): the ``attributions`` parameter and
+the note on the weakest attributions (``subject_rule`` current_topic, named_later). Invented corpora."""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis.analysis import overlaps, params, selections
+from lishui_analysis.errors import InputError
+from lishui_analysis.tables.corpus import build, load_tables
+
+
+def _tables(tmp_path, texts: dict):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, body in texts.items():
+        (raw / f"{name}.txt").write_text(body, encoding="utf-8")
+    build(raw, tmp_path / "out")
+    return load_tables(tmp_path / "out", raw), raw
+
+
+@pytest.mark.parametrize("name,later,amount", [("翠峰新材料产业园项目", "据介绍，达产后预计年产值12亿元，", 8),
+                                               ("星河智能装备基地项目", "另据了解，建成后可实现年产值30亿元，", 15)])
+def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(tmp_path, name, later, amount):
+    t, raw = _tables(tmp_path, {
+        "a": f"{name}开工\n\n本报讯 {name}3月开工，总投资{amount}亿元，用地120亩。\n{later}年底将封顶。\n",
+        "b": "云岭精密轴承项目签约\n\n本报讯 浙江云岭精密轴承有限公司年产3万套轴承项目总投资5亿元，5月签约。\n"})
+    q = t["quantities"]
+    assert set(q.loc[q["subject"] == name, "subject_rule"]) >= {"current_topic"}  # the later sentence's figure
+    everything = selections.select(t, params.validate(raw_dir=str(raw)))
+    strict = selections.select(t, params.validate(attributions="in_sentence", raw_dir=str(raw)))
+    weak = everything["quantities"]["subject_rule"].isin(["current_topic", "named_later"])
+    assert weak.any() and not strict["quantities"]["subject_rule"].isin(["current_topic", "named_later"]).any()
+    assert len(strict["quantities"]) == len(everything["quantities"]) - int(weak.sum())
+    # the project keeps its in-sentence figures; its output value (told outside the sentence) is gone
+    row = strict["projects"].set_index("subject").loc[name]
+    assert row["investment_cny"] == amount * 1e8 and row["land_mu"] == 120
+    assert everything["projects"].set_index("subject").loc[name, "output_value_cny"] > 0
+    assert not row["output_value_cny"] > 0
+    # investment totals are unchanged where every figure was named in its sentence
+    inv = overlaps.investment_totals(strict)
+    assert inv.loc[inv["counted"], "investment_yi_yuan"].sum() == pytest.approx(amount + 5)
+    assert "subject_rule" in inv and "subject_rule" in selections.money_figures(strict)
+    # the notes say what was done
+    n_weak = int(weak.sum())
+    assert f"{n_weak} of {len(everything['quantities'])} figures" in selections.attribution_note(
+        everything, params.validate(raw_dir=str(raw)))
+    assert f"{n_weak} figures" in selections.attribution_note(strict, params.validate(attributions="in_sentence"))
+
+
+def test_a_corpus_with_every_holder_in_its_sentence_says_so(tmp_path):
+    t, raw = _tables(tmp_path, {
+        "b": "云岭精密轴承项目签约\n\n本报讯 浙江云岭精密轴承有限公司年产3万套轴承项目总投资5亿元，5月签约。\n"})
+    p = params.validate(raw_dir=str(raw))
+    assert selections.attribution_note(selections.select(t, p), p).startswith("Every figure and milestone")
+
+
+@pytest.mark.parametrize("bad", ["strict", "", 1, None, ["all"]])
+def test_attributions_parameter_is_checked(bad):
+    with pytest.raises(InputError, match="attributions must be 'all' or 'in_sentence'"):
+        params.validate(attributions=bad)
