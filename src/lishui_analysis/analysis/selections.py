@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import indicators as ind
 from .review import OUTSIDE_SENTENCE_RULES
-from ..vocab import industries
+from ..vocab import industries, thresholds
 
 #: Values of the ``attributions`` parameter: ``all`` keeps every figure and milestone; ``in_sentence`` keeps
 #: those whose holder is named in their own sentence — ``subject_rule`` not one of
@@ -140,22 +140,40 @@ def investment_by_subject(q: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values("investment_yi_yuan", ascending=False)[["subject", "investment_yi_yuan", "n_figures"]].reset_index(drop=True)
 
 
+def floor_applies(name: str) -> bool:
+    """Whether the standard-land floors (industrial land) apply to a project: not when its name says it is
+    no plant (云岭商务大厦, 松阳培训中心 — ``not_industrial_words`` of ``data/thresholds.yaml``)."""
+    words = thresholds()["investment_intensity_min"].get("not_industrial_words") or ()
+    return not any(w in name for w in words)
+
+
 def intensity_table(projects: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Investment per mu of each project stating both; ``floor_applies`` False for a project that is no
+    plant (:func:`floor_applies`): its ``meets_threshold`` and ratio are left empty."""
     p = projects[projects["investment_intensity"].notna()].copy()
     p["threshold"] = threshold
-    p["meets_threshold"] = p["investment_intensity"] >= threshold
-    p["ratio_to_threshold"] = p["investment_intensity"] / threshold if threshold else math.nan
-    return p[["subject", "investment_cny", "land_mu", "investment_intensity", "threshold", "meets_threshold",
-              "ratio_to_threshold", "quantity_ids"]].reset_index(drop=True)
+    p["floor_applies"] = [floor_applies(str(n)) for n in p["subject"]]
+    p["meets_threshold"] = [bool(v >= threshold) if ok else None for v, ok in zip(p["investment_intensity"], p["floor_applies"])]
+    p["ratio_to_threshold"] = [v / threshold if ok and threshold else math.nan
+                               for v, ok in zip(p["investment_intensity"], p["floor_applies"])]
+    return p[["subject", "investment_cny", "land_mu", "investment_intensity", "threshold", "floor_applies",
+              "meets_threshold", "ratio_to_threshold", "quantity_ids"]].reset_index(drop=True)
 
 
 def intensity_takeaway(table: pd.DataFrame, threshold: float) -> str:
     if table.empty:
         return "No project states both an investment and a land area, so no intensity can be computed."
-    top = table.sort_values("investment_intensity", ascending=False).iloc[0]
-    n_ok = int(table["meets_threshold"].sum())
-    return (f"{n_ok} of {len(table)} projects meet the {threshold:g} 万元/亩 standard-land floor; "
-            f"{top['subject']} reaches {top['investment_intensity']:.0f} 万元/亩 ({top['ratio_to_threshold']:.1f}× the floor).")
+    rated = table[table["floor_applies"].astype(bool)]
+    others = table[~table["floor_applies"].astype(bool)]
+    off = (f" {len(others)} more ({'、'.join(others['subject'].head(3))}{' …' if len(others) > 3 else ''}) are no "
+           "industrial plant by their name: shown, not compared with the floor.") if len(others) else ""
+    if rated.empty:
+        return "No industrial project states both an investment and a land area." + off
+    top = rated.sort_values("investment_intensity", ascending=False).iloc[0]
+    n_ok = int(rated["meets_threshold"].astype(bool).sum())
+    return (f"{n_ok} of {len(rated)} industrial projects meet the {threshold:g} 万元/亩 standard-land floor; "
+            f"{top['subject']} reaches {top['investment_intensity']:.0f} 万元/亩 ({top['ratio_to_threshold']:.1f}× the floor)."
+            + off)
 
 
 def growth_table(q: pd.DataFrame) -> pd.DataFrame:
