@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lishui_analysis.analysis import overlaps, params, selections
+from lishui_analysis.analysis import attribution, overlaps, params, review, selections
 from lishui_analysis.errors import InputError
 from lishui_analysis.tables.corpus import build, load_tables
 
@@ -42,19 +42,32 @@ def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(tmp
     assert "subject_rule" in inv and "subject_rule" in selections.money_figures(strict)
     # the notes say what was done
     n_weak = int(weak.sum())
-    assert f"{n_weak} of {len(everything['quantities'])} figures" in selections.attribution_note(
+    assert f"{n_weak} of {len(everything['quantities'])} figures" in attribution.attribution_note(
         everything, params.validate(raw_dir=str(raw)))
-    assert f"{n_weak} figures" in selections.attribution_note(strict, params.validate(attributions="in_sentence"))
+    assert f"{n_weak} figures" in attribution.attribution_note(strict, params.validate(attributions="in_sentence"))
 
 
 def test_a_corpus_with_every_holder_in_its_sentence_says_so(tmp_path):
     t, raw = _tables(tmp_path, {
         "b": "云岭精密轴承项目签约\n\n本报讯 浙江云岭精密轴承有限公司年产3万套轴承项目总投资5亿元，5月签约。\n"})
     p = params.validate(raw_dir=str(raw))
-    assert selections.attribution_note(selections.select(t, p), p).startswith("Every figure and milestone")
+    assert attribution.attribution_note(selections.select(t, p), p).startswith("Every figure and milestone")
 
 
 @pytest.mark.parametrize("bad", ["strict", "", 1, None, ["all"]])
 def test_attributions_parameter_is_checked(bad):
     with pytest.raises(InputError, match="attributions must be 'all' or 'in_sentence'"):
         params.validate(attributions=bad)
+
+
+@pytest.mark.parametrize("co,amount", [("云岭", 40), ("星河", 12.5)])
+def test_a_report_of_no_conflict_says_what_was_compared(tmp_path, co, amount):
+    one = f"{co}智能装备项目开工\n\n本报讯 {co}智能装备项目总投资{amount}亿元，今年3月开工。\n"
+    again = f"{co}智能装备项目封顶\n\n本报讯 {co}智能装备项目总投资{amount}亿元，今年9月封顶。\n"
+    other = "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"
+    t, raw = _tables(tmp_path, {"a": one, "b": again, "c": other})
+    s = selections.select(t, params.validate(raw_dir=str(raw)))
+    assert selections.conflicts_table(s).empty and review.compared_attributes(s) == 1
+    assert review.no_conflict_note(s).startswith("No disagreement: 1 attribute of a project")
+    alone = selections.select(t, params.validate(raw_dir=str(raw), date_to="1990-01-01"))
+    assert review.no_conflict_note(alone).startswith("Nothing to compare")

@@ -197,3 +197,29 @@ def write_review(tables: dict, manifest: dict | None, path) -> int:
     df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     atomic_write_bytes(Path(path), ("\ufeff" + buf.getvalue()).encode("utf-8"))
     return len(df)
+
+
+def compared_attributes(tables: dict) -> int:
+    """How many (entity, attribute) pairs two or more articles state — an investment, capacity, land area or
+    achieved milestone date, as conflicts compare them (:func:`.tables.conflicts.conflict_candidates`, rows a
+    revision or a part excludes left out): what a report of no conflict rests on."""
+    from ..tables.conflicts import conflict_candidates
+
+    q, e, s = tables["quantities"], tables["events"], tables.get("sentences")
+    if "entity_id" not in q or "entity_id" not in e:
+        return 0
+    articles: dict = {}
+    for key, attr, unit, _v, _a, _id, aid, excluded in conflict_candidates(q, e, s):
+        if key and not excluded:
+            articles.setdefault((key, attr, unit), set()).add(aid)
+    return sum(len(a) > 1 for a in articles.values())
+
+
+def no_conflict_note(tables: dict) -> str:
+    """The report's sentence when there is no conflict: what was compared, or that nothing could be."""
+    n = compared_attributes(tables)
+    if not n:
+        return ("Nothing to compare: no project or company has its investment, capacity, land or a milestone's "
+                "date stated by two articles, so no disagreement between sources could show.")
+    return (f"No disagreement: {n} attribute{'s' if n > 1 else ''} of a project or company (investment, capacity, "
+            "land, a milestone's date) stated by two or more articles agree.")

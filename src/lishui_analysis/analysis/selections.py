@@ -7,14 +7,8 @@ from typing import cast
 import pandas as pd
 
 from . import indicators as ind
-from .review import OUTSIDE_SENTENCE_RULES
+from .attribution import in_sentence_only, projects_in_sentence
 from ..vocab import industries, thresholds
-
-#: Values of the ``attributions`` parameter: ``all`` keeps every figure and milestone; ``in_sentence`` keeps
-#: those whose holder is named in their own sentence — ``subject_rule`` not one of
-#: :data:`.review.OUTSIDE_SENTENCE_RULES` (the article's topic, a name after it) —, a check of whether a
-#: finding stands without the weakest attributions.
-ATTRIBUTIONS = ("all", "in_sentence")
 
 MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy")
 
@@ -35,10 +29,10 @@ def select(tables: dict, p: dict) -> dict:
     out = {"articles": a[keep].reset_index(drop=True)}
     for t in ("sentences", "quantities", "org_mentions", "events"):
         out[t] = tables[t][tables[t]["article_id"].isin(ids)].reset_index(drop=True)
-    weak = _outside_sentence(out) if p.get("attributions") == "in_sentence" else set()
+    weak = in_sentence_only(out) if p.get("attributions") == "in_sentence" else set()
     org_ids = set(out["org_mentions"]["org_id"])
     orgs = tables["organizations"][tables["organizations"]["org_id"].isin(org_ids)]
-    pr = _projects_in_sentence(tables) if weak else tables["projects"]
+    pr = projects_in_sentence(tables) if weak else tables["projects"]
     projects = pr[pr["article_ids"].map(lambda s: bool(set(s.split(";")) & ids)).astype(bool)] if len(pr) else pr
     if p.get("industries"):
         orgs = orgs[orgs["industry"].isin(p["industries"])]
@@ -60,51 +54,6 @@ def select(tables: dict, p: dict) -> dict:
         parents = set(ent.loc[ent["entity_id"].isin(used), "parent_id"]) - {""}  # a project's company, for its stem
         out["entities"] = ent[ent["entity_id"].isin(used | parents)].reset_index(drop=True)
     return out
-
-
-def _outside_sentence(out: dict) -> set:
-    """Drops from ``out``'s quantities and events the rows whose holder was found outside their sentence
-    (``attributions = "in_sentence"``); returns their ids. The number left out of each table is kept in
-    its ``attrs["outside_sentence"]`` for :func:`attribution_note`."""
-    gone: set = set()
-    for name, col in (("quantities", "quantity_id"), ("events", "event_id")):
-        df = out[name]
-        weak = df["subject_rule"].isin(OUTSIDE_SENTENCE_RULES) if "subject_rule" in df else pd.Series(False, index=df.index)
-        gone |= set(df.loc[weak, col])
-        out[name] = df[~weak].reset_index(drop=True)
-        out[name].attrs["outside_sentence"] = int(weak.sum())
-    return gone
-
-
-def _projects_in_sentence(tables: dict) -> pd.DataFrame:
-    """The projects table assembled again from the corpus's figures and milestones whose holder is named in
-    their own sentence (what the build assembles from all of them: :func:`.tables.projects.assemble_projects`)."""
-    from ..tables.projects import assemble_projects
-
-    q, e = (tables[n][~tables[n]["subject_rule"].isin(OUTSIDE_SENTENCE_RULES)] if "subject_rule" in tables[n]
-            else tables[n] for n in ("quantities", "events"))
-    pr = assemble_projects(q, e, tables["organizations"], tables.get("entities"))
-    return pr if len(pr) else tables["projects"].iloc[0:0]
-
-
-def attribution_note(tables: dict, p: dict) -> str:
-    """How many of the selection's figures and milestones have a holder found outside their own sentence
-    (``subject_rule`` current_topic, named_later: the article's topic or a name after it — the weakest
-    attributions), and what the ``attributions`` parameter does about them."""
-    q, e = tables["quantities"], tables["events"]
-    if p.get("attributions") == "in_sentence":
-        nq, ne = q.attrs.get("outside_sentence", 0), e.attrs.get("outside_sentence", 0)
-        return (f"Only figures and milestones whose holder is named in their own sentence: {nq} figures and "
-                f"{ne} milestones attributed from outside their sentence are left out (attributions = \"in_sentence\"); "
-                "projects are assembled again without them, and conflicts resting on them are left out.")
-    nq = int(q["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in q else 0
-    ne = int(e["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in e else 0
-    if not nq and not ne:
-        return "Every figure and milestone selected has its holder named in its own sentence."
-    return (f"{nq} of {len(q)} figures and {ne} of {len(e)} milestones have their holder found outside their own "
-            "sentence (subject_rule current_topic or named_later: the article's topic, or a name after it) — the "
-            "weakest attributions; the figure and milestone lists show each row's subject_rule, and the parameter "
-            "attributions = \"in_sentence\" leaves them out.")
 
 
 def empty_note(tables: dict) -> str:
