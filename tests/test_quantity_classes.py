@@ -45,6 +45,16 @@ def test_a_money_figure_after_mu_average_is_a_rate_per_mu(measure, metric, cmp, 
         [(amount, value, "other", metric)]
 
 
+@pytest.mark.parametrize("frame", ["用地60亩，每亩投资{a}。", "土地出让价每亩{a}，", "平均每亩产值达{a}。"])
+@pytest.mark.parametrize("amount, value", [("520万元", 5.2e6), ("48.5万元", 4.85e5)])
+def test_a_money_figure_after_per_mu_is_a_rate_not_a_total(frame, amount, value):
+    """每亩投资520万元 is 520万元 per mu, like 亩均: unit other (never the plot's investment, which an
+    intensity of 520万元 / 60亩 would turn into 8.7 万元/亩)."""
+    text = "星河精密轴承项目" + frame.format(a=amount)
+    got = [(q.surface, q.value, q.unit) for q in extract_quantities(text, split_sentences(text)) if q.kind != "area"]
+    assert (amount, value, "other") in got and not any(u == "CNY" for _, _, u in got)
+
+
 def test_a_total_after_a_mu_average_rate_is_no_rate():
     text = "全区亩均税收增长12%，项目总投资5亿元。"
     assert [(q.surface, q.unit) for q in extract_quantities(text, split_sentences(text))] == [("12%", "percent"), ("5亿元", "CNY")]

@@ -214,8 +214,9 @@ _FLOW_RE = re.compile(r"/(?:年|月|天|日)")
 _OUTPUT_CUES = ("每年", "每月", "每天", "年产", "月产", "日产", "年生产", "月生产", "产能", "产量")
 _OUTPUT_CUE_RE = re.compile("|".join(_OUTPUT_CUES))
 _RATE_RE = re.compile(r"/(?:亩|平方米|年|月|天|吨|人|件|平米|公顷)")
-# 亩均 + what is measured + a comparison, right before a money figure: the figure is per mu
-_PER_MU_BEFORE = re.compile(r"亩均[\u4e00-\u9fff]{0,4}?(?:≥|≧|>=|＞|不低于|不少于|不小于|达到|达|为|约|超过|)$")
+# 亩均 or 每亩 (a per-mu quantifier) + what is measured + a comparison, right before a money figure: the figure is
+# per mu (亩均税收不低于30万元; 每亩投资500万元, 土地每亩12万元 — a rate, never the plot's total)
+_PER_MU_BEFORE = re.compile(r"(?:亩均|每亩)[\u4e00-\u9fff]{0,4}?(?:≥|≧|>=|＞|不低于|不少于|不小于|达到|达|为|约|超过|)$")
 
 
 #: A ratio noun (…率, 强度, 比例, 密度; not 增长率) and a comparison right before a percentage: 数字化率达87%.
