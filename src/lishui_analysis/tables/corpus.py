@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -32,7 +33,8 @@ from .memory import ArticleSets, release_free_memory  # noqa: F401 (corpus.Artic
 from .projects import PROJECT_TYPES, ProjectAssembler
 from .sinks import STREAMED, TableSink, columns_of, remap_entity_ids
 from .versions import dependency_versions
-from ..vocab import check_overrides, classify_industry, leading_regions, region_names, vocab_hash
+from ..vocab import check_overrides, classify_industry, divisions, leading_regions, region_names, vocab_hash
+from ..vocab import org_vocab
 
 log = logging.getLogger(__name__)
 TABLE_NAMES = tuple(schema.TABLES)
@@ -46,8 +48,36 @@ JOURNAL = ".commit.json"
 _PAREN_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Every place a branch may be named after → the name the organizations table gives it: the regions of
+    ``data/regions.csv`` as they are, and each division of ``data/divisions.csv`` (盐城市, 莲都区) with and
+    without its level word (盐城)."""
+    out = {r: r for r in region_names()}
+    for name, _level in divisions():
+        short = name[:-1] if len(name) > 2 and name.endswith(("市", "县", "区", "省")) else name
+        out.setdefault(name, short)
+        out.setdefault(short, short)
+    return out
+
+
+def _branch_place(name: str) -> str:
+    """The place of a branch named after it — a legal name, a place and a branch word (``branch_words`` of
+    ``data/organizations.yaml``): 杭州某某银行股份有限公司丽水分行 is in 丽水, 某某建设有限公司盐城市分公司 in
+    盐城, whatever place the parent's name starts with; '' when the name is no such branch."""
+    word = next((w for w in org_vocab().get("branch_words") or () if name.endswith(w)), "")
+    if not word:
+        return ""
+    stem, places = name[: -len(word)], _places()
+    return next((places[stem[-k:]] for k in (4, 3, 2) if stem[-k:] in places), "")
+
+
 def _region_of(name: str) -> str:
-    """The most specific leading place of a name (浙江丽水… → 丽水), else one in parentheses (杰杰微视（丽水）…)."""
+    """Where an organization is: a branch's own place (:func:`_branch_place`), else the most specific
+    leading place of its name (浙江丽水… → 丽水), else one in parentheses (杰杰微视（丽水）…)."""
+    branch = _branch_place(name)
+    if branch:
+        return branch
     chain = leading_regions(name)
     if chain:
         return chain[-1][0]
