@@ -94,3 +94,23 @@ def test_a_firm_and_the_plant_it_builds_stating_one_figure_in_one_article_count_
     assert len(ours) == 2 and ours["counted"].sum() == 1
     assert "in the same article" in ours[~ours["counted"]].iloc[0]["note"]
     assert df[df["investment_yi_yuan"] == 9]["counted"].all()  # another firm's other figure stays
+
+
+@pytest.mark.parametrize("amount, currency", [("1.2亿美元", "USD"), ("2800万欧元", "EUR")])
+def test_a_plant_with_a_foreign_currency_total_only_is_listed_not_added(tmp_path, amount, currency):
+    from lishui_analysis.analysis.overlaps import foreign_currency_totals
+    t = _tables(tmp_path, {
+        "a": f"星河电子项目签约\n\n本报讯 星河电子科技项目总投资{amount}，用地80亩，今年5月签约落户。\n",
+        "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
+    df, foreign = investment_totals(t), foreign_currency_totals(t)
+    assert list(df["name"]) == ["翠峰新材料产业园项目"]
+    assert list(foreign["unit"]) == [currency] and list(foreign["surface"]) == [amount]
+    assert "星河电子科技项目" in foreign["name"].iloc[0]
+    text = totals_takeaway(df, foreign)
+    assert "8.00 亿元" in text and "1 more state their investment in a foreign currency only" in text and amount in text
+
+
+def test_a_plant_with_both_currencies_keeps_its_yuan_total(tmp_path):
+    from lishui_analysis.analysis.overlaps import foreign_currency_totals
+    t = _tables(tmp_path, {"a": "星河电子项目签约\n\n本报讯 星河电子科技项目总投资1亿美元（约7亿元），今年5月签约落户。\n"})
+    assert foreign_currency_totals(t).empty

@@ -129,10 +129,32 @@ def investment_totals(tables: dict) -> pd.DataFrame:
     return out[COLUMNS].reset_index(drop=True)
 
 
-def totals_takeaway(table: pd.DataFrame) -> str:
+def foreign_currency_totals(tables: dict) -> pd.DataFrame:
+    """Projects and companies whose investment is stated in a foreign currency only (总投资1.2亿美元): no
+    exchange rate is applied — a rate of which day? —, so they are listed apart, never in the 亿元 sum nor the
+    chart. Per entity its largest such figure (a stated one before a forecast), with sentence and source."""
+    cols = ["name", "subject_type", "surface", "value", "unit", "forecast", "quantity_id", "entity_id", "sentence", "source"]
+    inv = project_rows(tables["quantities"])
+    inv = inv[(inv["metric"] == "investment") & (inv["kind"] == "money") & (inv["unit"] != "CNY")]
+    if inv.empty:
+        return pd.DataFrame(columns=cols)
+    inv = with_names(inv, tables)
+    cny = set(_totals(tables).get("key", ()))
+    inv = inv[~inv["key"].isin(cny)]
+    if inv.empty:
+        return pd.DataFrame(columns=cols)
+    inv = inv.assign(_f=inv["forecast"].astype(bool))
+    top = inv.sort_values(["key", "_f", "value", "quantity_id"], ascending=[True, True, False, True]).drop_duplicates("key")
+    top = with_provenance(top.drop(columns="_f"), tables).assign(entity_id=lambda d: d["key"],
+                                                                 forecast=lambda d: d["forecast"].astype(bool))
+    return top.sort_values(["unit", "value", "quantity_id"], ascending=[True, False, True])[cols].reset_index(drop=True)
+
+
+def totals_takeaway(table: pd.DataFrame, foreign: pd.DataFrame | None = None) -> str:
     """One sentence: how many totals, their sum counting each plant once, what was folded and why."""
     if table.empty:
-        return "No project or company states an investment total (or subjects are untyped)."
+        return "No project or company states an investment total in 亿元 (or subjects are untyped)" + (
+            f"; {len(foreign)} state one in a foreign currency only, listed below." if foreign is not None and len(foreign) else ".")
     counted = table[table["counted"]]
     folded = table[~table["counted"]]
     stated = counted[~counted["forecast"]]
@@ -144,4 +166,8 @@ def totals_takeaway(table: pd.DataFrame) -> str:
                  f"{planned['investment_yi_yuan'].sum():.2f} 亿元, not added")
     if len(folded):
         text += f"; {len(folded)} figure(s) of the same plant under another entity are left out (see note)"
+    if foreign is not None and len(foreign):
+        shown = "、".join(f"{n} {s}" for n, s in zip(foreign["name"].head(3), foreign["surface"].head(3)))
+        text += (f"; {len(foreign)} more state their investment in a foreign currency only ({shown}"
+                 f"{' …' if len(foreign) > 3 else ''}): listed below, not converted, not added")
     return text + "."
