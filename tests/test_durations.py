@@ -22,6 +22,16 @@ def test_cue_number_and_unit_give_days(cue, num, unit, days):
     assert got == days and text[start:end] == f"{cue}{num}{unit}"
 
 
+@pytest.mark.parametrize("num,days", [("300多", 300.0), ("20余", 20.0), ("十多", 10.0), ("四十余", 40.0)])
+@pytest.mark.parametrize("unit,per", [("天", 1), ("个月", 30)])
+@pytest.mark.parametrize("cue", ["历时", "仅用", "用时"])
+def test_a_round_lower_bound_is_a_duration_of_at_least_that(cue, num, days, unit, per):
+    """历时300多天, 用时20余个月: a duration of at least the number (多/余 after it), kept as the number."""
+    text = f"{cue}{num}{unit}，星河精密工厂建成。"
+    [(start, end, got)] = durations_in(text)
+    assert got == days * per and text[start:end] == f"{cue}{num}{unit}"
+
+
 @pytest.mark.parametrize("text", ["用地54亩", "占地3年的项目", "54天", "项目开工7个月后", "历时", "用时约个月"])
 def test_no_cue_or_no_number_is_no_duration(text):
     assert durations_in(text) == []

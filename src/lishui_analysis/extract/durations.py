@@ -35,10 +35,11 @@ def _spec() -> tuple[re.Pattern, dict[str, float]]:
             units[text] = row["factor"] * per[row["unit"]]
     cue = "|".join(sorted(map(re.escape, spec["cues"]), key=len, reverse=True))
     unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    # a cue, an optional filler (了, 短短, 不到 …), a number (Arabic or Chinese), a unit of time
+    # a cue, an optional filler (了, 短短, 不到 …), a number (Arabic or Chinese), 多/余 when the number is a
+    # round lower bound (历时300多天, 用时20余天: the duration is at least that; kept as the number), a unit of time
     filler = "|".join(sorted(map(re.escape, spec["fillers"]), key=len, reverse=True))
     # 用 in 使用/采用/利用/应用/运用/启用/作用/费用/动用/占用 is not spending time (使用了5年的设备)
-    pattern = rf"(?<![使采利应运启作费动占])(?:{cue})(?:{filler})?(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,6}})(?:(?P<halfmonth>个半月)|(?P<unit>{unit})(?P<half>半)?)"
+    pattern = rf"(?<![使采利应运启作费动占])(?:{cue})(?:{filler})?(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,6}})(?:多|余)?(?:(?P<halfmonth>个半月)|(?P<unit>{unit})(?P<half>半)?)"
     return re.compile(pattern), units
 
 
@@ -49,6 +50,8 @@ def durations_in(text: str, start: int = 0, end: int | None = None) -> list[tupl
     [(2, 7, 210.0), (12, 18, 20.0)]
     >>> [d for _, _, d in durations_in("历时八个半月；用时一年半；耗时3周")]
     [255.0, 547.5, 21.0]
+    >>> [d for _, _, d in durations_in("历时300多天建成；用时20余天；仅用十多个月")]   # at least so long
+    [300.0, 20.0, 300.0]
     >>> durations_in("设备已使用了5年，采用了3个月的工艺")   # using something is no time spent on a step
     []
     """
