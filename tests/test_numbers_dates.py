@@ -37,7 +37,8 @@ def test_parse_number_classes(s, v):
     ("保证金贰拾万元。", [(200000, "CNY")]),
     # 零 inside a Chinese numeral
     ("奖励三十五万零六百元。", [(350600, "CNY")]),
-    ("每亩补贴一千零五十元。", [(1050, "CNY")]),
+    ("每户补贴一千零五十元。", [(1050, "CNY")]),
+    ("每亩补贴一千零五十元。", [(1050, "other")]),  # per mu: a rate (quantities._PER_MU_BEFORE)
     ("项目投资三亿五千万元。", [(350000000, "CNY")]),
     # Arabic sections joined by 亿/万
     ("补贴3万零500元。", [(30500, "CNY")]),
