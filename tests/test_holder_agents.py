@@ -51,7 +51,8 @@ INVESTORS = [("云岭科技有限公司", "星河实业集团有限公司"), ("�
 
 @pytest.mark.parametrize("a, b", INVESTORS)
 @pytest.mark.parametrize("subject", ["该项目", "项目", "这个项目"])
-@pytest.mark.parametrize("joint", ["由{a}与{b}合作建设", "由{a}和{b}合资建设", "由{b}投资建设", "由{a}的控股股东——{b}投资建设"])
+@pytest.mark.parametrize("joint", ["由{a}与{b}合作建设", "由{a}和{b}合资建设", "由{b}投资建设", "由{a}的控股股东——{b}投资建设",
+                                   "由{a}与{b}（Example Holdings Pte. Ltd.）合资建设"])
 def test_investors_of_the_clause_project_hold_none_of_its_milestones(a, b, subject, joint):
     text = (f"{PROJECT}昨日开工。\n据介绍，{subject}{joint.format(a=a, b=b)}，总投资12亿元，计划明年6月建成投产。")
     assert [(e[0], e[1]) for e in rows(text)] == [("construction_started", PROJECT), ("completed", PROJECT),

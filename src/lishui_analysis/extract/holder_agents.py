@@ -13,7 +13,8 @@ And the investors of a project that is the clause's subject (``holders.investing
 股份有限公司投资建设`` the sentence is about the project (a reference back, a project named, or the
 subject of the clause before; a project is named before it), the companies after 由 are its agents: the figures and milestones that
 follow are the project's, and a company named so in a new paragraph does not make it about another
-company. The companies joined by 与/和/及/、 before the verb (``investing_verbs``) are all agents; a
+company. The companies joined by 与/和/及/、 before the verb (``investing_verbs``; a gloss in brackets
+may stand before it: 某某控股私人有限公司（Example Holdings Pte. Ltd.）合资建设) are all agents; a
 verb followed by 的 makes a name's modifier instead (``由星河科技投资建设的云岭项目``: the company stays).
 
 Linear: a look at a few characters around each company, and a walk back over the companies joined
@@ -34,7 +35,7 @@ def _after() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     verbs = "|".join(map(re.escape, data["agent_verbs"]))
     invest = "|".join(map(re.escape, data["investing_verbs"]))
     return (re.compile(rf"(?:负责|具体|统一)?(?:{verbs})"), re.compile(r"的?(?:大力)?(?:支持|帮助|支撑)下"),
-            re.compile(rf"(?>{invest})(?!的)"))  # (atomic: 投资建设的 never falls back to 投资)
+            re.compile(rf"(?:[（(][^（）()]{{1,60}}[）)])?(?>{invest})(?!的)"))  # (atomic: 投资建设的 never falls back to 投资)
 
 
 # 由 opening the agents (not 由于, 由此, 自由, 理由, 缘由, 经由), the words before the first company
