@@ -46,7 +46,8 @@ def test_the_step_switched_off():
     assert rows(text) == [("construction_started", PROJECT, "2031-10")]
 
 
-INVESTORS = [("云岭科技有限公司", "星河实业集团有限公司"), ("北辰精工股份有限公司", "瓯江控股集团有限公司")]
+INVESTORS = [("云岭科技有限公司", "星河实业集团有限公司"), ("北辰精工股份有限公司", "瓯江控股集团有限公司"),
+             ("北辰精工股份有限公司", "西南有色金属研究院")]  # (an institute investing with a firm)
 
 
 @pytest.mark.parametrize("a, b", INVESTORS)

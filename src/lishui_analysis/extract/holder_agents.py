@@ -45,6 +45,7 @@ _BY = re.compile(r"(?<![自理缘经])由(?![于此])[^，。；：,;:！？!?�
 _SUBJECT_BEFORE = re.compile(r"(?:^|[，,；;。\n]|(?:该|这个|这一|整个|此|本)?(?:项目|园区|产业园|基地|工厂|工程)"
                              r"(?:[一二三四]期)?(?:主要|将|拟|计划|则|也)?)$")
 _JOIN = "与和及、同"
+_AGENT_KINDS = ("company", "other")  # (an institute may invest with a firm: 由星河精密与某某研究院共同投资)
 _BY_REACH = 32  # (由 and the words before the first agent)
 
 
@@ -70,10 +71,10 @@ def _investors(text: str, items: list[Holder], invest: re.Pattern) -> set[int]:
     seen_project = False  # (with no project named before, the clause is about no project: 这个园区由甲和乙合资建设)
     for k, h in enumerate(items):
         seen_project = seen_project or h.kind in ("project", "plot")
-        if not seen_project or h.kind != "company" or invest.match(text, h.end) is None:
+        if not seen_project or h.kind not in _AGENT_KINDS or invest.match(text, h.end) is None:
             continue
         first = k  # back over the companies joined to this one (星河科技与|云岭实业有限公司)
-        while first > 0 and items[first - 1].kind == "company" and items[first - 1].end == items[first].start - 1 \
+        while first > 0 and items[first - 1].kind in _AGENT_KINDS and items[first - 1].end == items[first].start - 1 \
                 and text[items[first].start - 1] in _JOIN:
             first -= 1
         s = items[first].start
