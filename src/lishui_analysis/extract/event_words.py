@@ -37,7 +37,9 @@ def object_after(event_type: str) -> re.Pattern:
     """The object a ``words_with_object`` verb of ``event_type`` needs in its clause (签订…协议)."""
     spec = event_vocab()[event_type]
     objects = "|".join(map(re.escape, spec["objects"]))
-    return re.compile(rf"[^，。；、,;！？!?]{{0,{int(spec['object_within'])}}}?(?:{objects})")
+    kinds = "|".join(map(re.escape, spec.get("not_objects") or ())) or "(?!)"
+    # (no kind of agreement that settles nothing on the way to it: 签订了总额5亿元的授信协议, 签订供货及合作框架协议)
+    return re.compile(rf"(?:(?!{kinds})[^，。；、,;！？!?]){{0,{int(spec['object_within'])}}}?(?!{kinds})(?:{objects})")
 
 
 def subject_before(event_type: str, text: str, cstart: int, start: int) -> bool:
