@@ -81,6 +81,24 @@ def negated(text: str, cstart: int, start: int) -> bool:
     return occurs_within(text, words, max(cstart, start - within - 2), start)
 
 
+#: A span between two milestones (从A到B) whose length is told as an average or a norm: 平均用时, 一般需要,
+#: 至少需要 (园区项目从摘地到开工平均用时28天; 这样的项目从拿地到开工至少需要3个月) — projects in general.
+_NORM_SPAN = re.compile(r"从[^，。；,;：:]{1,14}?到[^，。；,;：:]{1,14}?(?:平均|一般|通常|往往|普遍|至少|最少|常规)"
+                        r"[^，。；,;：:]{0,4}?(?:用时|耗时|需要|需|要用|要|花|用)")
+
+
+def norm_span(text: str, cstart: int, start: int) -> bool:
+    """The milestone verb at ``start`` stands inside a span from one milestone to another, in its clause
+    (from ``cstart``), whose length is told as an average or a norm (:data:`_NORM_SPAN`): no milestone of
+    a project, only how long such steps take (园区项目从摘地到开工平均用时28天). A bounded look: the span
+    opens at most 16 characters before the verb."""
+    k = text.rfind("从", max(cstart, start - 16), start)
+    if k < 0:
+        return False
+    m = _NORM_SPAN.match(text, k, min(len(text), k + 48))
+    return m is not None and start < m.end()
+
+
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
 FUTURE_WORDS = ("将", "可", "预计", "能", "可以", "能够", "可望", "有望", "届时", "力争", "计划", "拟", "未来", "达到", "形成",
                 "产值", "营收", "税收", "亩均", "年产", "实现", "带动", "新增")
