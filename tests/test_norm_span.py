@@ -29,3 +29,14 @@ def test_a_norm_span_names_no_milestone(a, b, norm):
 def test_a_projects_own_span_is_no_norm(told):
     text = f"星河新材料项目从拿地到开工{told}。"
     assert not norm_span(text, 0, text.index("开工"))
+
+
+@pytest.mark.parametrize("pending", ["尚需", "仍需", "尚待"])
+@pytest.mark.parametrize("steps", ["取得土地使用权、环评批复及施工许可等审批手续", "取得施工许可证", "办理用地手续后方可开工"])
+def test_a_step_still_to_be_taken_is_no_milestone(pending, steps):
+    text = f"风险提示：星河新材料项目{pending}{steps}，能否顺利实施存在不确定性。"
+    assert types(text) == []
+
+
+def test_a_step_taken_is_still_read():
+    assert types("星河新材料项目已取得施工许可证，计划下月开工。") == ["permit_issued", "construction_started"]

@@ -99,6 +99,19 @@ def norm_span(text: str, cstart: int, start: int) -> bool:
     return m is not None and start < m.end()
 
 
+def pending(text: str, cstart: int, start: int) -> bool:
+    """A word of what is still to be done (``pending_words`` of cues.yaml: 尚需, 仍需, 尚待) stands before
+    the milestone verb at ``start`` in its clause: the step has not been taken (本项目尚需取得土地使用权、
+    环评批复及施工许可等审批手续 — neither the land nor the permit is had). A look at the clause before the
+    verb, at most 40 characters."""
+    return occurs_within(text, _pending_words(), max(cstart, start - 40), start)
+
+
+@lru_cache(maxsize=1)
+def _pending_words() -> tuple[str, ...]:
+    return tuple(cues().get("pending_words") or ())
+
+
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.
 FUTURE_WORDS = ("将", "可", "预计", "能", "可以", "能够", "可望", "有望", "届时", "力争", "计划", "拟", "未来", "达到", "形成",
                 "产值", "营收", "税收", "亩均", "年产", "实现", "带动", "新增")
