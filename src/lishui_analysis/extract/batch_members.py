@@ -109,6 +109,7 @@ _ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|
 _RESTATED = re.compile(r"\s*(?:签约|开工|竣工|投产|落户|入驻)的?项目(?:分别)?(?:为|是|包括)[：:](?=\n)")
 _LINE_ITEM_END = "：:，,；;。（(\n"
 _MOST_LINES = 30
+_LINE_MOST = 400
 
 
 def _lines_after(holders: Holders, batch_end: int, s_end: int, m: re.Match | None, count: int | None,
@@ -120,8 +121,9 @@ def _lines_after(holders: Holders, batch_end: int, s_end: int, m: re.Match | Non
     As many lines as the count the batch gives at most; one line read once."""
     text = holders.text
     restated = _RESTATED.match(text, s_end) if text[s_end - 1:s_end] in "。；;!！" else None
-    if m is not None or restated is not None:
-        p = (m or restated).end()
+    opened = m if m is not None else restated
+    if opened is not None:
+        p = opened.end()
     else:
         k = s_end
         while k < len(text) and text[k] in "：: \t\u3000":
@@ -148,8 +150,10 @@ def _lines_after(holders: Holders, batch_end: int, s_end: int, m: re.Match | Non
             if not 2 <= k - q <= 40:
                 break
             items.append(Resolved(text[q:k], kind, None, q, k, "members_listed"))
-        nl = text.find("\n", q)
-        p = nl if nl >= 0 else len(text)
+        nl = text.find("\n", q, q + _LINE_MOST)  # (a bounded look: a line longer than this ends the list)
+        if nl < 0:
+            break
+        p = nl
     return items if len(items) >= 2 else []
 
 
