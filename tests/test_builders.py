@@ -111,3 +111,32 @@ def test_a_project_named_before_the_sole_company_in_another_paragraph_is_not_its
 def test_a_project_bearing_the_sole_companys_trade_name_is_its_wherever_named():
     text = "今年全区推进岭拓智能柔性膜项目等重点项目建设。\n记者走进浙江岭拓光电有限公司的车间。\n"
     assert _project_org(text).get("岭拓智能柔性膜项目") == "浙江岭拓光电有限公司"
+
+
+DESCRIBED = ["年产50万套激光器件项目", "卫生用品智能制造基地", "年产10万吨特种聚丙烯生产线"]
+OTHER = "瓯江星光激光技术股份有限公司"  # (a second company in the paragraph: no sole owner)
+
+
+@pytest.mark.parametrize("project", DESCRIBED)
+@pytest.mark.parametrize("company", ["湖北岚汉光电科技有限公司", "福建星安集团有限公司"])
+def test_a_company_and_de_before_a_project_own_it(project, company):
+    text = f"{OTHER}、{company}（简称“岚星”）等9家企业已签约入驻，其中岚星的{project}上月已开始设备安装。"
+    assert _project_org(text)[project] == company
+
+
+@pytest.mark.parametrize("project", DESCRIBED)
+@pytest.mark.parametrize("lead, build", [("7月12日，", "，投资20亿元建设"), ("", "，新增投资2.5亿美元，建设"), ("", "，新建")])
+def test_the_company_opening_the_sentence_builds_the_project_after_a_build_verb(project, lead, build):
+    company = "福建星安集团有限公司"
+    text = f"{lead}{company}与云岭经济开发区管理委员会签约{build}{project}，用地260亩。{OTHER}也在园区设立研发中心。"
+    assert _project_org(text)[project] == company
+    with config.steps_off("holders.subject_owner"):
+        assert _project_org(text)[project] == ""
+
+
+@pytest.mark.parametrize("project", DESCRIBED)
+def test_a_company_later_in_the_sentence_or_no_build_verb_owns_nothing(project):
+    text = f"云岭经开区与福建星安集团有限公司签约，投资20亿元建设{project}。{OTHER}也在园区设立研发中心。"
+    assert _project_org(text).get(project, "") == ""  # (the zone opens the sentence: no company is its subject)
+    text = f"福建星安集团有限公司与云岭经开区签约。{project}用地260亩，{OTHER}参与。"
+    assert _project_org(text)[project] == ""

@@ -44,3 +44,40 @@ def test_the_step_switched_off():
     with config.steps_off("holders.agents"):
         assert rows(text) != [("construction_started", PROJECT, "2031-10")]
     assert rows(text) == [("construction_started", PROJECT, "2031-10")]
+
+
+INVESTORS = [("云岭科技有限公司", "星河实业集团有限公司"), ("北辰精工股份有限公司", "瓯江控股集团有限公司"),
+             ("北辰精工股份有限公司", "西南有色金属研究院")]  # (an institute investing with a firm)
+
+
+@pytest.mark.parametrize("a, b", INVESTORS)
+@pytest.mark.parametrize("subject", ["该项目", "项目", "这个项目"])
+@pytest.mark.parametrize("joint", ["由{a}与{b}合作建设", "由{a}和{b}合资建设", "由{b}投资建设", "由{a}的控股股东——{b}投资建设",
+                                   "由{a}与{b}（Example Holdings Pte. Ltd.）合资建设"])
+def test_investors_of_the_clause_project_hold_none_of_its_milestones(a, b, subject, joint):
+    text = (f"{PROJECT}昨日开工。\n据介绍，{subject}{joint.format(a=a, b=b)}，总投资12亿元，计划明年6月建成投产。")
+    assert [(e[0], e[1]) for e in rows(text)] == [("construction_started", PROJECT), ("completed", PROJECT),
+                                                  ("production_start", PROJECT)]
+    names = [h.name for h in find_holders(text, extract_org_mentions(text)).items]
+    assert b not in names
+
+
+@pytest.mark.parametrize("a, b", INVESTORS)
+def test_investors_modifying_a_name_or_with_no_project_stay(a, b):
+    text = f"由{b}投资建设的{PROJECT}开工。"
+    assert b in [h.name for h in find_holders(text, extract_org_mentions(text)).items]
+    text = f"这个园区由{a}和{b}合资建设，计划明年6月投产。"  # (no project named before: the companies stay)
+    assert b in [h.name for h in find_holders(text, extract_org_mentions(text)).items]
+
+
+def test_a_distance_in_time_refers_back_to_the_project():
+    text = f"4月15日，{PROJECT}举行首台设备搬入仪式。这距离项目今年3月主体结构结顶，仅用了一个多月。"
+    assert [r[1] for r in rows(text)] == [PROJECT, PROJECT]
+    assert "这距离项目" not in [h.name for h in find_holders(text, extract_org_mentions(text)).items]
+
+
+def test_the_investors_step_switched_off():
+    text = f"{PROJECT}开工。\n该项目由星河实业集团有限公司投资建设，计划明年6月投产。"
+    with config.steps_off("holders.investing_agents"):
+        assert "星河实业集团有限公司" in [r[1] for r in rows(text)]
+    assert [r[1] for r in rows(text)] == [PROJECT, PROJECT]

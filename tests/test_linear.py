@@ -78,7 +78,7 @@ def test_long_sentence_of_milestone_verbs_reads_each_word_list_once():
         context._occurrences.cache_clear()
         extract_events(text, split_sentences(text), extract_dates(text, "2024-05-01"), (), "2024-05-01")
         return context._occurrences.cache_info().misses
-    assert readings(2000) == readings(1000) <= 12
+    assert readings(2000) == readings(1000) <= 13  # (13: pending_words, a word list of its own)
 
 
 # ---- the dates of milestones ----------------------------------------------------------------------

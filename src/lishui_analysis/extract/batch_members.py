@@ -6,7 +6,10 @@ and count, and its members are listed as what it includes, in the same sentence 
   以上) — not one project singled out (其中，甲项目为省重点项目) nor a part counted (其中新开工项目12个);
 * the next sentence, referring back to it: 此次集中开工7个重点项目。这些项目中，既有甲、乙等民生项目，
   也有丙项目 (这些/这批/上述项目中 + 既有/包括/有, further lists after 也有/还有/更有); or restating its
-  count: 两个项目为甲和乙 (N个项目(分别)为, 这些项目包括).
+  count: 两个项目为甲和乙 (N个项目(分别)为, 这些项目包括);
+* one a line after a colon, each line opened by an ordinal (以下4个项目拟落户某工业园，现予以公示：| 1．甲项目：…
+  | 2．乙项目：…; 签约项目包括：| 一、甲项目，投资…；| 二、乙项目…): :func:`_lines_after`, step
+  ``events.line_members`` (a notice and a Hong Kong paper's page, invented2 and invented7).
 
 An item is a holder found there or, when none starts there, the words up to the next separator or
 等 (2–30 characters: 新建南都小学). An item that is itself counted (社会事业项目5项) is a category of
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import config
 from .figure_holder import Resolved
 from .holders import Holder, Holders
 from .numbers import parse_number
@@ -78,6 +82,11 @@ def members_listed(holders: Holders, batch_end: int, s_end: int, count: int | No
     list_only = m is None   # 其中 alone opens members only when a list follows (其中，甲、乙等均…)
     if m is None:
         m = among.match(text, batch_end) or (among.match(text, s_end) if text[s_end - 1:s_end] in "。；;!！" else None)
+    if config.step_on("events", "line_members") and \
+            (m is None or text[m.end():m.end() + 1] == "\n" and text[m.end() - 1:m.end()] in "：:"):
+        lines = _lines_after(holders, batch_end, s_end, m, count, kind)
+        if lines or m is None:
+            return lines
     if m is None:
         return []
     stop = _sentence_end(text, m.end())
@@ -92,6 +101,60 @@ def members_listed(holders: Holders, batch_end: int, s_end: int, count: int | No
     if list_only and len(items) < 2 and not text.startswith("等", items[-1].end if items else p):
         return []   # 其中，甲项目为省重点项目: one project singled out, not the batch's members
     return _split_to_count(items, count)
+
+
+#: an ordinal opening a list's line (一、 1． 2. 3、 （一） (2)), after the line's indent
+_ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])")
+#: the next sentence restating the batch by its verb before a colon that ends its line (签约项目包括：)
+_RESTATED = re.compile(r"\s*(?:签约|开工|竣工|投产|落户|入驻)的?项目(?:分别)?(?:为|是|包括)[：:](?=\n)")
+_LINE_ITEM_END = "：:，,；;。（(\n"
+_MOST_LINES = 30
+_LINE_MOST = 400
+
+
+def _lines_after(holders: Holders, batch_end: int, s_end: int, m: re.Match | None, count: int | None,
+                 kind: str) -> list[Resolved]:
+    """Members laid out one a line, each line opened by an ordinal, after a colon closing the batch's
+    sentence (``以下4个项目拟落户云溪工业园，现予以公示：`` then ``1．甲公司年产…项目：…`` on the next line)
+    or closing the words that restate the batch by its verb in the next sentence (``签约项目包括：``): the holder
+    opening each line after its ordinal, else the line's words up to its first mark (2–40 characters).
+    As many lines as the count the batch gives at most; one line read once."""
+    text = holders.text
+    restated = _RESTATED.match(text, s_end) if text[s_end - 1:s_end] in "。；;!！" else None
+    opened = m if m is not None else restated
+    if opened is not None:
+        p = opened.end()
+    else:
+        k = s_end
+        while k < len(text) and text[k] in "：: \t\u3000":
+            k += 1
+        if text[max(0, k - 1):k] not in ("：", ":") and text[max(0, s_end - 1):s_end] not in ("：", ":"):
+            return []
+        p = k
+    if text[p:p + 1] != "\n":
+        return []
+    items: list[Resolved] = []
+    most = count if count is not None else _MOST_LINES
+    while p < len(text) and text[p] == "\n" and len(items) < most:
+        o = _ORDINAL.match(text, p + 1)
+        if o is None:
+            break
+        q = o.end()
+        h = _holder_at(holders, q, min(len(text), q + 60))
+        if h is not None and h.kind in ("company", "project"):
+            items.append(Resolved(h.name, kind, h.org, h.start, h.end, "members_listed"))
+        else:
+            k = q
+            while k < len(text) and k - q <= 40 and text[k] not in _LINE_ITEM_END:
+                k += 1
+            if not 2 <= k - q <= 40:
+                break
+            items.append(Resolved(text[q:k], kind, None, q, k, "members_listed"))
+        nl = text.find("\n", q, q + _LINE_MOST)  # (a bounded look: a line longer than this ends the list)
+        if nl < 0:
+            break
+        p = nl
+    return items if len(items) >= 2 else []
 
 
 def member_kind(batch: str) -> str:

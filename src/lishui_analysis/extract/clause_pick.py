@@ -18,6 +18,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
         return False
     if _AGENT_BEFORE.search(text, max(cstart, h.start - 32), h.start):
         return False  # 云岭地块被星河科技有限公司拿下: the agent of a passive is not what the sentence is about
+    if text[h.start - 1:h.start] == "在" and _OCCASION_AFTER.match(text, h.end):
+        return False  # 项目在云溪县重大项目集中签约活动中签约: the occasion it happened at, not what the clause is about
     if h.kind == "company" and role == "project" and _OWNER_FIELD.search(text, max(0, h.start - 8), h.start):
         return False  # 云溪轴承项目，建设单位：某某精工有限公司，总投资…: the owner named in a field holds no plant figure
     if event:  # a milestone is a project's, a company's or a batch's; a zone or body only hosts it
@@ -37,6 +39,8 @@ def acceptable(h: Holder, text: str, cstart: int, role: str, event: bool = False
 _AGENT_BEFORE = re.compile(r"被(?:[^，。；：,;:]{2,30}?[和、与及])?$")
 # a field naming a project's owner (建设单位：, 业主单位为, 项目业主为, 实施主体：): what follows is the owner
 _OWNER_FIELD = re.compile(r"(?:建设单位|业主单位|项目业主|项目单位|实施主体)\s*(?:为|是|：|:)\s*$")
+# an occasion closing a phrase of 在 (在某某重大项目集中签约活动中, 在某某开工仪式上): when, not who
+_OCCASION_AFTER = re.compile(r"[^，。；：,;:！？!?]{0,8}?(?:活动|仪式|大会|推介会|签约会|洽谈会)(?:中|上|现场)")
 _LOCATION_BEFORE = re.compile(r"(?:位于|坐落于|地处|紧邻|毗邻|靠近|于|至|从)$")
 
 

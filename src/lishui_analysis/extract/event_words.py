@@ -37,7 +37,9 @@ def object_after(event_type: str) -> re.Pattern:
     """The object a ``words_with_object`` verb of ``event_type`` needs in its clause (签订…协议)."""
     spec = event_vocab()[event_type]
     objects = "|".join(map(re.escape, spec["objects"]))
-    return re.compile(rf"[^，。；、,;！？!?]{{0,{int(spec['object_within'])}}}?(?:{objects})")
+    kinds = "|".join(map(re.escape, spec.get("not_objects") or ())) or "(?!)"
+    # (no kind of agreement that settles nothing on the way to it: 签订了总额5亿元的授信协议, 签订供货及合作框架协议)
+    return re.compile(rf"(?:(?!{kinds})[^，。；、,;！？!?]){{0,{int(spec['object_within'])}}}?(?!{kinds})(?:{objects})")
 
 
 def subject_before(event_type: str, text: str, cstart: int, start: int) -> bool:
@@ -77,6 +79,37 @@ def negated(text: str, cstart: int, start: int) -> bool:
     至今没有正式投产): it did not happen."""
     words, within = _negations()
     return occurs_within(text, words, max(cstart, start - within - 2), start)
+
+
+#: A span between two milestones (从A到B) whose length is told as an average or a norm: 平均用时, 一般需要,
+#: 至少需要 (园区项目从摘地到开工平均用时28天; 这样的项目从拿地到开工至少需要3个月) — projects in general.
+_NORM_SPAN = re.compile(r"从[^，。；,;：:]{1,14}?到[^，。；,;：:]{1,14}?(?:平均|一般|通常|往往|普遍|至少|最少|常规)"
+                        r"[^，。；,;：:]{0,4}?(?:用时|耗时|需要|需|要用|要|花|用)")
+
+
+def norm_span(text: str, cstart: int, start: int) -> bool:
+    """The milestone verb at ``start`` stands inside a span from one milestone to another, in its clause
+    (from ``cstart``), whose length is told as an average or a norm (:data:`_NORM_SPAN`): no milestone of
+    a project, only how long such steps take (园区项目从摘地到开工平均用时28天). A bounded look: the span
+    opens at most 16 characters before the verb."""
+    k = text.rfind("从", max(cstart, start - 16), start)
+    if k < 0:
+        return False
+    m = _NORM_SPAN.match(text, k, min(len(text), k + 48))
+    return m is not None and start < m.end()
+
+
+def pending(text: str, cstart: int, start: int) -> bool:
+    """A word of what is still to be done (``pending_words`` of cues.yaml: 尚需, 仍需, 尚待) stands before
+    the milestone verb at ``start`` in its clause: the step has not been taken (本项目尚需取得土地使用权、
+    环评批复及施工许可等审批手续 — neither the land nor the permit is had). A look at the clause before the
+    verb, at most 40 characters."""
+    return occurs_within(text, _pending_words(), max(cstart, start - 40), start)
+
+
+@lru_cache(maxsize=1)
+def _pending_words() -> tuple[str, ...]:
+    return tuple(cues().get("pending_words") or ())
 
 
 #: What follows 投产后/建成后 when it is a condition: a future or a possibility.

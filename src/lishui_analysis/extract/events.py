@@ -39,8 +39,8 @@ from .dates import DateMention
 from .durations import assign as stated_durations
 from .event_parties import signed_object as _signed_object, signing_party as _signing_party
 from .event_rows import Rows, add_row, trial_runs
-from .event_words import (future_within, has_non_subject, milestone_verbs, negated, now_adverbs, object_after,
-                          subject_before, words_of)
+from .event_words import (future_within, has_non_subject, milestone_verbs, negated, norm_span, now_adverbs,
+                          object_after, pending, subject_before, words_of)
 from .milestone_dates import DatePicker, Taken, UsedDates, later, now_date, period_end, span_told
 
 if TYPE_CHECKING:
@@ -243,8 +243,8 @@ def _word_exceptions(a: _Article, s: _Statement) -> bool:
         return False  # 施工队伍进场: the builders enter, no equipment
     if has_non_subject(s.event_type, text, s.cstart, s.start):
         return False  # 银团贷款正式落地: money lands, no firm settles
-    if negated(text, s.cstart, s.start):
-        return False  # 目前尚未开工: it did not happen
+    if negated(text, s.cstart, s.start) or pending(text, s.cstart, s.start) or norm_span(text, s.cstart, s.start):
+        return False  # 尚未开工, 尚需取得施工许可: not happened; 从摘地到开工平均用时28天: how long such steps take
     return not any(s.post.startswith(na) for na in s.not_after) or _tally(a, s)
 
 

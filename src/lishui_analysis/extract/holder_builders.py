@@ -43,6 +43,8 @@ def _builders(r: _Reading) -> None:
     if not companies:
         return
     by_end = {o.end: o for o in companies.values()}
+    org_starts: list | None = None
+    ordered: list = []
     for k, h in enumerate(r.found):
         if h.kind != "project" or h.org is not None:
             continue
@@ -61,8 +63,42 @@ def _builders(r: _Reading) -> None:
                     owner = _owner_before_site(text, m.start(), by_end)
                     if owner is not None:
                         break
+        if owner is None and config.step_on("holders", "subject_owner"):
+            if org_starts is None:
+                ordered = sorted(r.orgs, key=lambda o: o.start)
+                org_starts = [o.start for o in ordered]
+            owner = _possessor_or_subject(text, h, by_end, org_starts, ordered)
         if owner is not None:
             r.found[k] = replace(h, org=owner)
+
+
+#: a build verb right before a project in its clause, after an investment perhaps (，投资20亿元建设|…基地)
+_BUILD_BEFORE = re.compile(r"[，,](?:(?:新增|计划|拟)?投资[^，,。；;：:、]{1,12}?)?(?:建设|新建|兴建|投建|打造)$")
+_SENTENCE_START = re.compile(r"(?s:.*)[。！？!?；;\n]")  # (matched from a window's start: ends after the last mark)
+_SENTENCE_REACH = 160  # (a sentence's subject named further back is another sentence's)
+
+
+def _possessor_or_subject(text: str, h: Any, by_end: dict, org_starts: list, orgs: list) -> Any:
+    """Step ``holders.subject_owner``: two more forms that tie a project to its company — the company (or its
+    short name) and 的 right before the project (``其中云汉光电的年产50万套激光器件项目``: the firm's plant), and
+    a company opening its sentence (after a time at most), the project after a build verb opening a later
+    clause (``星河集团有限公司与云岭经开区签约，投资20亿元建设智能制造基地``, ``…，新增投资2亿美元，建设年产
+    10万吨…生产线``: the sentence's subject builds it). Linear: a look at the words before the project, a
+    bounded look back for its sentence's start and a bisection for the sentence's first organization."""
+    if text[h.start - 1:h.start] == "的" and (h.start - 1) in by_end:
+        return by_end[h.start - 1]
+    m = _BUILD_BEFORE.search(text, max(0, h.start - 24), h.start)
+    if m is None:
+        return None
+    lo = max(0, m.start() - _SENTENCE_REACH)
+    mark = _SENTENCE_START.match(text, lo, m.start())
+    s = mark.end() if mark is not None else lo
+    i = bisect_left(org_starts, s)
+    if i >= len(orgs) or orgs[i].start >= m.start() or orgs[i].org_type not in ("company", "fund"):
+        return None
+    first = orgs[i]
+    c = clause_start(text, first.start, s)
+    return first if first.start - c <= 2 and c - s <= 12 else None
 
 
 #: a locative phrase right before an owner's verb (在云岭经开区, 于青溪产业园), and a 简称 note before it

@@ -63,7 +63,7 @@ def vocab() -> dict:
         "head_re": re.compile(rf"(?=[{first(v['project_heads'] + v['zone_heads'])}])(?:{heads})+(?:[（(][^）)]{{1,8}}[）)]|[一二三四五六]期(?:工程|项目)?)?"),
         "non_name": re.compile(rf"[^{name_char}]"),
         "last_non_name": re.compile(rf"(?s:.*)[^{name_char}]"),  # (matched from a window's start: ends after its last)
-        "break_re": re.compile(alt(v["left_breaks"])),
+        "break_re": re.compile(rf"(?!{alt(v['break_nouns'])}){alt(v['left_breaks'])}"),  # (not opening a noun: 正极)
         "batch_break_re": re.compile(alt([w for w in v["left_breaks"] if w not in v["batch_keep"]])),
         "generic_re": re.compile(alt(v["generic_words"] + v["descriptive_words"] + v["stage_words"]
                                      + v["project_heads"] + v["zone_heads"])),
