@@ -36,10 +36,12 @@ from typing import cast
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
+from .org_brands import brand_companies, brand_mentions
 from .org_committees import zone_committees
 from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
-from .org_prefix import body_place_start, function_prefix as _function_prefix
+from .org_prefix import body_place_start, drop_outer_place as _drop_outer_place, function_prefix as _function_prefix
+from .org_prefix import strip_country_before_latin as _strip_country_before_latin
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .org_units import body_units
@@ -52,7 +54,6 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _LAST_NOT_NAME = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z&·]")
 #: A region in parentheses inside a name, spaced or not (某某电子（宁波）股份…, 某某电子 (宁波) 股份…).
 _PAREN_PLACE_END = re.compile(r" ?[（(] ?[\u4e00-\u9fff]{2,4} ?[）)] ?$")
-_HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
@@ -175,34 +176,6 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
         if not any(s < b and e > a for a, b in protected):
             return name[e:]
     return name[best:]
-
-
-def _strip_country_before_latin(name: str) -> str:
-    m = _HAN_BEFORE_LATIN.match(name)
-    if m and m.group(1) in _tables()["places"]:
-        return name[len(m.group(1)):]
-    return name
-
-
-def _drop_outer_place(name: str, org_type: str) -> str:
-    """A body named after a run of bare places keeps only the last one: ``浙江丽水市委`` → ``丽水市委``
-    (from a title such as 浙江省委常委、丽水市委书记), ``温州乐清经开区`` → ``乐清经开区`` (a dateline).
-    A place written with its level (``温州市瓯海区…``) is the formal name and stays, and so does a
-    province before a zone (``浙江庆元经济开发区`` is the zone's legal name)."""
-    if org_type not in ("government", "development_zone"):
-        return name
-    t = _tables()
-    m = t["place_chain_re"].match(name)
-    if not m or m.group(2):
-        return name
-    nxt = t["place_chain_re"].match(name, m.end())
-    if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
-        return name
-    if org_type == "government" and not nxt.group(2):
-        return name  # 杭州钱塘新区管理委员会: a body of a zone keeps its city
-    if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
-        return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
-    return name[m.end():]
 
 
 def _zone_body(stem: str) -> bool:
@@ -385,6 +358,9 @@ def find_full_names(text: str) -> list[OrgMention]:
         if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end() + text.startswith("社", m.end())):
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
+    if config.step_on(STAGE, "brands"):  # 选用甲、德国乙的系统: makers named by brand alone (org_brands.py)
+        for s, e in brand_mentions(text):
+            found.setdefault((s, e), OrgMention(s, e, text[s:e], text[s:e], "company"))
     # "A、B等众多…企业": the listed short names are companies.
     for m in chain(enumerations(text), clause_lists(text)):
         if t["category_tail_re"].search(m.group(2)):
@@ -495,6 +471,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     placed = placed_companies({o.name for o in mentions if o.org_type == "company"})
     if placed:
         mentions = [OrgMention(o.start, o.end, o.surface, placed.get(o.name, o.name), o.org_type) for o in mentions]
+    # 2d. a brand named alone is the company of the article whose name opens with it (某某 → 某某（中国）有限公司)
+    if config.step_on(STAGE, "brands"):
+        companies = {o.name for o in mentions if o.org_type == "company"}
+        if linked := brand_companies(companies, companies):
+            mentions = [OrgMention(o.start, o.end, o.surface, linked.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
     # Where each two-character key occurs (non-overlapping, as _occurrences reads them) and a short

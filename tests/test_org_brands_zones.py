@@ -1,0 +1,54 @@
+"""Organizations round 5 (issue #17 item 6): makers named by brand alone.
+Invented templates: names, frames, order and punctuation vary; no sentence of an evaluation text."""
+import pytest
+
+from lishui_analysis import config
+from lishui_analysis.extract.organizations import extract_org_mentions
+
+
+def _names(text):
+    return {(m.name, m.org_type) for m in extract_org_mentions(text)}
+
+
+# ---- brands: multinational makers named by brand alone (org_brands.py) ----------------------------------
+
+@pytest.mark.parametrize("a, b", [("ABB", "西门子"), ("施耐德电气", "ABB"), ("发那科", "安川电机")])
+@pytest.mark.parametrize("frame", ["生产线选用{a}、{b}的控制系统，一期年底投产。",
+                                   "目前园区已集聚{a}、{b}等高端装备企业。",
+                                   "该公司已与{a}和{b}建立合作，明年出口额将翻番。"])
+def test_a_brand_named_alone_is_a_company(a, b, frame):
+    text = frame.format(a=a, b=b)
+    got = _names(text)
+    assert {(a, "company"), (b, "company")} <= got
+    if "等" not in frame:  # (a list closed by 等…企业 names firms by itself: org_lists.py)
+        with config.steps_off("organizations.brands"):
+            assert not {(a, "company"), (b, "company")} <= _names(text)
+
+
+@pytest.mark.parametrize("country", ["德国", "日本", "瑞士"])
+def test_a_country_before_a_brand_in_chinese_is_part_of_the_name(country):
+    assert (f"{country}西门子", "company") in _names(f"星岚智能已与{country}西门子签订供货协议。")
+
+
+@pytest.mark.parametrize("country", ["瑞士", "德国"])
+def test_a_country_before_a_brand_in_latin_letters_is_not(country):
+    """As the development gold writes a Latin name after its country (日本某某Tec集团 → 某某Tec集团)."""
+    got = _names(f"星岚智能已与{country}ABB签订供货协议。")
+    assert ("ABB", "company") in got and (f"{country}ABB", "company") not in got
+
+
+@pytest.mark.parametrize("word", ["ABBA乐队", "XABB公司的报告", "ABBOTT"])
+def test_a_latin_brand_inside_a_longer_latin_word_is_none(word):
+    assert ("ABB", "company") not in _names(f"会上播放了{word}。")
+
+
+@pytest.mark.parametrize("full", ["西门子（亚太）有限公司", "施耐德电气（某州）有限公司"])
+def test_a_brand_opening_a_full_company_name_is_that_company(full):
+    brand = full[:full.index("（")]
+    text = f"6月3日，{full}与某区签约。此次携手{brand}，将完善产业链。"
+    assert {m.name for m in extract_org_mentions(text) if m.surface == brand} == {full}
+
+
+def test_a_brand_inside_a_longer_company_name_stays_in_it():
+    got = _names("瑞士ABB集团在此设厂，ABB还将追加投资。")
+    assert ("ABB集团", "company") in got and ("ABB", "company") not in got
