@@ -1,4 +1,4 @@
-"""Organizations round 5 (issue #17 item 6): makers named by brand alone.
+"""Organizations round 5 (issue #17 item 6): makers named by brand alone, zones named by their committee.
 Invented templates: names, frames, order and punctuation vary; no sentence of an evaluation text."""
 import pytest
 
@@ -52,3 +52,41 @@ def test_a_brand_opening_a_full_company_name_is_that_company(full):
 def test_a_brand_inside_a_longer_company_name_stays_in_it():
     got = _names("瑞士ABB集团在此设厂，ABB还将追加投资。")
     assert ("ABB集团", "company") in got and ("ABB", "company") not in got
+
+
+# ---- committee zones: the zone a committee is named after (org_committees.py) ------------------------------
+
+@pytest.mark.parametrize("zone", ["云岭新区", "星澜高新区", "岭东经开区"])
+@pytest.mark.parametrize("committee", ["管委会", "管理委员会"])
+def test_a_zone_written_alone_with_its_committee_is_a_zone(zone, committee):
+    text = f"（二）{zone}：某某材料项目，计划9月开工。责任单位：{zone}{committee}。"
+    got = _names(text)
+    assert (zone, "development_zone") in got and (zone + committee, "government") in got
+    with config.steps_off("organizations.committee_zones"):
+        assert (zone, "development_zone") not in _names(text)
+
+
+@pytest.mark.parametrize("place", ["肇庆", "合肥", "宝鸡"])
+@pytest.mark.parametrize("frame", ["感谢您对高新区工作的关心和支持。", "今年以来，高新区新签约项目12个。"])
+def test_a_bare_zone_word_is_the_zone_of_the_one_committee(place, frame):
+    zone = f"{place}云岭高新技术产业开发区"
+    text = f"{zone}管理委员会答复如下。{frame}"
+    assert (zone, "development_zone") in _names(text)
+
+
+@pytest.mark.parametrize("text", ["湖州云岭经济技术开发区管委会主任杨某出席签约仪式。",
+                                  "据星澜经开区管委会统计，园区规上企业52家。"])
+def test_a_committee_alone_names_no_zone(text):
+    """The development gold counts the committee only where the article does not speak of the zone."""
+    assert not [n for n, kind in _names(text) if kind == "development_zone"]
+
+
+def test_the_committees_name_of_a_zone_named_in_full_is_that_zone():
+    text = "在某州云岭经济开发区，这件事正在发生。据云岭经开区管委会统计，云岭经开区将建成产业集群。"
+    zones = {n for n, kind in _names(text) if kind == "development_zone"}
+    assert zones == {"某州云岭经济开发区"} or zones == {"云岭经济开发区"}
+
+
+@pytest.mark.parametrize("name", ["钦岚港片区管理委员会", "云岭新区管委会"])
+def test_an_areas_committee_named_by_an_unknown_name_is_a_government_body(name):
+    assert (name, "government") in _names(f"{name}相关负责人介绍，今年新签约项目9个。")

@@ -37,7 +37,7 @@ from .. import config
 from . import lexicon
 from .context import LEAD_DATE
 from .org_brands import brand_companies, brand_mentions
-from .org_committees import zone_committees
+from .org_committees import bare_zone, committee_zones, zone_committees, zone_core
 from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
 from .org_prefix import body_place_start, drop_outer_place as _drop_outer_place, function_prefix as _function_prefix
@@ -535,20 +535,34 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         for s, e in zone_committees(text, free):
             mentions.append(OrgMention(s, e, text[s:e], text[s:e], "government"))
             take(s, e)
+    # 3d. the zone a committee is named after, where the article speaks of the zone: its name written alone,
+    #     a bare zone word (step 4; org_committees.py)
+    by_committee: list[str] = []
+    if config.step_on(STAGE, "committee_zones"):
+        by_committee = committee_zones(sorted({o.name for o in mentions if o.org_type == "government"}), t["zone_words"])
+        named = sorted({o.name for o in mentions if o.org_type == "development_zone"})
+        for z in by_committee:
+            # (the zone the article names in full holding the committee's name of it: 磷谷经开区 of 某州磷谷经济开发区)
+            holders = [n for n in named if zone_core(z) in n] or [z]
+            for s in finder.occurrences(z) if len(holders) == 1 else ():
+                if free(s, s + len(z)):
+                    mentions.append(OrgMention(s, s + len(z), z, holders[0], "development_zone"))
+                    take(s, s + len(z))
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
-    #    zone, named as written)
-    canon_zones = sorted(set(zone_map.values()))
+    #    zone, named as written; or the one zone of its kind a committee of the article is named after)
+    canon_zones = sorted(set(zone_map.values()) | {o.name for o in mentions if o.org_type == "development_zone"})
     bare = [km for km in _BARE_ZONE_RE.finditer(text) if free(km.start(), km.end())]
-    if len(canon_zones) == 1:
-        zone = canon_zones[0]
+    zones_of = dict.fromkeys(("高新区", "经开区", "开发区"), canon_zones[0] if len(canon_zones) == 1 else None)
+    if not canon_zones and by_committee:
+        zones_of = {word: bare_zone(word, by_committee) for word in zones_of}
     elif not canon_zones and any(km.start() == 0 or text[km.start() - 1] in _CLAUSE_START for km in bare):
         zone = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
-    else:
-        bare = []
+        zones_of = dict.fromkeys(zones_of, zone)
     for km in bare:
-        mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
-        take(km.start(), km.end())
+        if (zone := zones_of[km.group()]) is not None:
+            mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
+            take(km.start(), km.end())
     # 5. a zone's committee named by the zone as written, its short name too (航空港区管委会, 某某港片区管理委员会)
     for k, o in enumerate(mentions):
         c = _COMMITTEE.match(text, o.end) if o.org_type == "development_zone" else None
