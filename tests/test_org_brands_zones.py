@@ -90,3 +90,39 @@ def test_the_committees_name_of_a_zone_named_in_full_is_that_zone():
 @pytest.mark.parametrize("name", ["钦岚港片区管理委员会", "云岭新区管委会"])
 def test_an_areas_committee_named_by_an_unknown_name_is_a_government_body(name):
     assert (name, "government") in _names(f"{name}相关负责人介绍，今年新签约项目9个。")
+
+
+# ---- forms of legal names and their edges --------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["（有限合伙）", "(有限合伙)", "（普通合伙）"])
+@pytest.mark.parametrize("stem", ["湖南湘岚新材料产业基金", "杭州云帆创业投资", "宁波星澜股权投资"])
+def test_a_partnership_is_named_with_its_kind(stem, kind):
+    name = f"{stem}合伙企业{kind}"
+    assert (name, "fund") in _names(f"该项目由云岭科技与{name}共同投资。")
+
+
+@pytest.mark.parametrize("formula", ["现将", "兹将", "现就"])
+def test_a_notices_opening_formula_is_no_part_of_a_name(formula):
+    got = _names(f"{formula}湖北星岚锂能科技有限公司年产5万吨项目有关情况公示如下。")
+    assert ("湖北星岚锂能科技有限公司", "company") in got and len(got) == 1
+
+
+@pytest.mark.parametrize("bond", ["可转换公司债券", "公司债券", "公司债"])
+def test_a_companys_bonds_are_no_company(bond):
+    got = _names(f"同意苏州云岭电子材料股份有限公司向不特定对象发行{bond}的批复")
+    assert got == {("苏州云岭电子材料股份有限公司", "company")}
+
+
+@pytest.mark.parametrize("banner", ["杭岚旗", "云岭右旗", "星河前旗"])
+def test_a_banners_government_is_a_body(banner):
+    assert (f"{banner}人民政府", "government") in _names(f"{banner}人民政府与某某研究所签署战略合作协议。")
+
+
+@pytest.mark.parametrize("figure", ["占地300亩的", "年产5万吨的", "约120亩"])
+def test_a_unit_after_a_figure_opens_no_name(figure):
+    assert ("丽水星岚智能装备有限公司", "company") in _names(f"{figure}丽水星岚智能装备有限公司新厂房封顶。")
+
+
+@pytest.mark.parametrize("firm", ["星曜新能源", "云岭科技"])
+def test_a_parent_company_described_is_no_name(firm):
+    assert not [n for n, _ in _names(f"{firm}母公司宣布追加投资。") if n.endswith("母公司")]

@@ -102,6 +102,8 @@ _LEGAL_FORMS = ("有限公司", "有限责任公司", "株式会社")
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 _BANK_BRANCHES = ("支行", "分行", "营业部")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+#: The kind of a partnership written after its form (合伙企业法: 普通合伙, 有限合伙): part of its legal name.
+_PARTNERSHIP_KIND = re.compile("[（(](?:有限|普通)合伙[）)]")
 
 
 def _branch(rest: str) -> bool:
@@ -327,6 +329,8 @@ def find_full_names(text: str) -> list[OrgMention]:
         if org_type == "media" and t["dateline_re"].match(text, end):
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
+        if (kind := _PARTNERSHIP_KIND.match(text, end)) and suffix == "合伙企业":
+            end, name = kind.end(), name + kind.group()  # 某某创业投资合伙企业（有限合伙）: the form's kind is the name's
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
         place_before, rest = t["joined_re"]
