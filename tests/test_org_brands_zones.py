@@ -126,3 +126,9 @@ def test_a_unit_after_a_figure_opens_no_name(figure):
 @pytest.mark.parametrize("firm", ["星曜新能源", "云岭科技"])
 def test_a_parent_company_described_is_no_name(firm):
     assert not [n for n, _ in _names(f"{firm}母公司宣布追加投资。") if n.endswith("母公司")]
+
+
+@pytest.mark.parametrize("role", ["动力传输解决方案供应商", "储能系统集成商", "全球领先的轴承製造商", "工业软件服務商"])
+@pytest.mark.parametrize("firm", ["星岚集团", "云岭能源股份有限公司"])
+def test_a_firm_described_by_its_trade_before_its_name_is_no_part_of_it(role, firm):
+    assert {n for n, kind in _names(f"{role}{firm}今日宣布在华扩产。") if kind == "company"} == {firm}
