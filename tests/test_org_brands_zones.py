@@ -128,6 +128,16 @@ def test_a_parent_company_described_is_no_name(firm):
     assert not [n for n, _ in _names(f"{firm}母公司宣布追加投资。") if n.endswith("母公司")]
 
 
+@pytest.mark.parametrize("zone", ["宜昌溪山新区", "宜宾云岭高新区", "长春星澜经开区"])
+@pytest.mark.parametrize("domain", ["经济发展局", "财政局", "规划建设局"])
+def test_a_zones_bureau_is_one_body(zone, domain):
+    text = f"本项目已由{zone}{domain}以某投资备〔2026〕15号文批准建设。"
+    got = _names(text)
+    assert (zone + domain, "government") in got and (zone, "development_zone") not in got
+    with config.steps_off("organizations.zone_bureaus"):
+        assert (zone + domain, "government") not in _names(text)
+
+
 @pytest.mark.parametrize("role", ["动力传输解决方案供应商", "储能系统集成商", "全球领先的轴承製造商", "工业软件服務商"])
 @pytest.mark.parametrize("firm", ["星岚集团", "云岭能源股份有限公司"])
 def test_a_firm_described_by_its_trade_before_its_name_is_no_part_of_it(role, firm):

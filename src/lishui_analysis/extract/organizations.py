@@ -180,10 +180,19 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     return name[best:]
 
 
-def _zone_body(stem: str) -> bool:
-    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
+_ZONE_WORD_IN = re.compile("经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区|新区")
+
+
+def _zone_body(stem: str, bureaus: bool = True) -> bool:
+    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会), or a named zone and a
+    domain of two characters or more: the zone's bureau (某城云岭新区经济发展局, 某城高新区财政局)."""
     zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
-    return zone is not None and _name_of(stem, zone) == stem
+    if zone is not None:
+        return _name_of(stem, zone) == stem
+    if not bureaus:  # (step organizations.zone_bureaus)
+        return False
+    m = next((m for m in _ZONE_WORD_IN.finditer(stem) if len(stem) - m.end() >= 2), None)
+    return m is not None and m.start() >= 2 and _name_of(stem[:m.end()], m.group()) == stem[:m.end()]
 
 
 def _generic_end(name: str) -> bool:
@@ -224,17 +233,18 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
     needs no place before it."""
     return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"),
-                    config.step_on(STAGE, "body_place_start"))
+                    config.step_on(STAGE, "body_place_start"), config.step_on(STAGE, "zone_bureaus"))
 
 
 @lru_cache(maxsize=16384)
 def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool,
-             place_start: bool = True) -> str:
+             place_start: bool = True, bureaus: bool = True) -> str:
     """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
     the steps: cached, since the same runs recur across articles). ``bare_start``: step
     ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
     starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does. ``place_start``: step
-    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`)."""
+    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`). ``bureaus``: step
+    ``organizations.zone_bureaus`` (:func:`_zone_body`)."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -282,7 +292,7 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or (org_type == "development_zone" and bare_start and name.startswith(t["prefectures"]))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
-            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
+            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem, bureaus)))):
         return ""
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
@@ -557,15 +567,16 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     #    zone, named as written; or the one zone of its kind a committee of the article is named after)
     canon_zones = sorted(set(zone_map.values()) | {o.name for o in mentions if o.org_type == "development_zone"})
     bare = [km for km in _BARE_ZONE_RE.finditer(text) if free(km.start(), km.end())]
-    zones_of = dict.fromkeys(("高新区", "经开区", "开发区"), canon_zones[0] if len(canon_zones) == 1 else None)
+    zones_of: dict[str, str | None] = dict.fromkeys(("高新区", "经开区", "开发区"),
+                                                    canon_zones[0] if len(canon_zones) == 1 else None)
     if not canon_zones and by_committee:
         zones_of = {word: bare_zone(word, by_committee) for word in zones_of}
     elif not canon_zones and any(km.start() == 0 or text[km.start() - 1] in _CLAUSE_START for km in bare):
-        zone = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
-        zones_of = dict.fromkeys(zones_of, zone)
+        first = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
+        zones_of = dict.fromkeys(zones_of, first)
     for km in bare:
-        if (zone := zones_of[km.group()]) is not None:
-            mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
+        if (zone_name := zones_of[km.group()]) is not None:
+            mentions.append(OrgMention(km.start(), km.end(), km.group(), zone_name, "development_zone"))
             take(km.start(), km.end())
     # 5. a zone's committee named by the zone as written, its short name too (航空港区管委会, 某某港片区管理委员会)
     for k, o in enumerate(mentions):
