@@ -142,3 +142,8 @@ def test_a_zones_bureau_is_one_body(zone, domain):
 @pytest.mark.parametrize("firm", ["星岚集团", "云岭能源股份有限公司"])
 def test_a_firm_described_by_its_trade_before_its_name_is_no_part_of_it(role, firm):
     assert {n for n, kind in _names(f"{role}{firm}今日宣布在华扩产。") if kind == "company"} == {firm}
+
+
+def test_a_brand_mention_is_flagged_for_the_readers_of_holders():
+    ms = extract_org_mentions("生产线选用ABB、德国西门子的系统，星岚科技有限公司追加投资5亿元。")
+    assert [(m.surface, m.brand) for m in ms] == [("ABB", True), ("德国西门子", True), ("星岚科技有限公司", False)]

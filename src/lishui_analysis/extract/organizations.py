@@ -78,6 +78,9 @@ class OrgMention:
     surface: str
     name: str        # canonical (full) name in this article
     org_type: str
+    #: a maker named by its brand alone (org_brands.py: 选用甲、乙的系统) — a supplier the article mentions,
+    #: seldom the actor of its sentence: a reader of holders may pass over it
+    brand: bool = False
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
@@ -584,4 +587,7 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         if c is not None and free(c.start(), c.end()):
             mentions[k] = OrgMention(o.start, c.end(), text[o.start:c.end()], text[o.start:c.end()], "government")
             take(c.start(), c.end())
+    if config.step_on(STAGE, "brands") and (spans := set(brand_mentions(text))):
+        mentions = [OrgMention(o.start, o.end, o.surface, o.name, o.org_type, True) if (o.start, o.end) in spans
+                    else o for o in mentions]
     return sorted(mentions, key=lambda o: o.start)
