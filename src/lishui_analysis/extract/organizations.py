@@ -38,7 +38,7 @@ from . import lexicon
 from .context import LEAD_DATE
 from .org_brands import brand_companies, brand_mentions
 from .org_committees import bare_zone, committee_zones, zone_committees, zone_core
-from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
+from .org_links import MAX_BUCKET, leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
 from .org_prefix import body_place_start, drop_outer_place as _drop_outer_place, function_prefix as _function_prefix
 from .org_prefix import strip_country_before_latin as _strip_country_before_latin
@@ -558,7 +558,8 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     if config.step_on(STAGE, "committee_zones"):
         by_committee = committee_zones(sorted({o.name for o in mentions if o.org_type == "government"}), t["zone_words"])
         named = sorted({o.name for o in mentions if o.org_type == "development_zone"})
-        for z in by_committee:
+        # (an article naming a long list of committees is left alone: each is compared with every zone)
+        for z in by_committee if len(by_committee) <= MAX_BUCKET else ():
             # (the zone the article names in full holding the committee's name of it: 磷谷经开区 of 某州磷谷经济开发区)
             holders = [n for n in named if zone_core(z) in n] or [z]
             for s in finder.occurrences(z) if len(holders) == 1 else ():
