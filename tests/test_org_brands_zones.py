@@ -67,14 +67,14 @@ def test_a_zone_written_alone_with_its_committee_is_a_zone(zone, committee):
 
 
 @pytest.mark.parametrize("place", ["肇庆", "合肥", "宝鸡"])
-@pytest.mark.parametrize("frame", ["感谢您对高新区工作的关心和支持。", "今年以来，高新区新签约项目12个。"])
+@pytest.mark.parametrize("frame", ["对高新区的大力支持表示感谢。", "今年以来，高新区新签约项目12个。"])
 def test_a_bare_zone_word_is_the_zone_of_the_one_committee(place, frame):
-    zone = f"{place}云岭高新技术产业开发区"
-    text = f"{zone}管理委员会答复如下。{frame}"
+    zone = f"{place}云岭高新区"
+    text = f"{zone}管委会答复如下。{frame}"
     assert (zone, "development_zone") in _names(text)
 
 
-@pytest.mark.parametrize("text", ["湖州云岭经济技术开发区管委会主任杨某出席签约仪式。",
+@pytest.mark.parametrize("text", ["湖州云岭经济技术开发区管委会副主任林某出席签约仪式。",
                                   "据星澜经开区管委会统计，园区规上企业52家。"])
 def test_a_committee_alone_names_no_zone(text):
     """The development gold counts the committee only where the article does not speak of the zone."""
@@ -82,7 +82,7 @@ def test_a_committee_alone_names_no_zone(text):
 
 
 def test_the_committees_name_of_a_zone_named_in_full_is_that_zone():
-    text = "在某州云岭经济开发区，这件事正在发生。据云岭经开区管委会统计，云岭经开区将建成产业集群。"
+    text = "某州云岭经济开发区的变化有目共睹。据云岭经开区管委会统计，云岭经开区将建成产业集群。"
     zones = {n for n, kind in _names(text) if kind == "development_zone"}
     assert zones == {"某州云岭经济开发区"} or zones == {"云岭经济开发区"}
 
@@ -95,7 +95,7 @@ def test_an_areas_committee_named_by_an_unknown_name_is_a_government_body(name):
 # ---- forms of legal names and their edges --------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["（有限合伙）", "(有限合伙)", "（普通合伙）"])
-@pytest.mark.parametrize("stem", ["湖南湘岚新材料产业基金", "杭州云帆创业投资", "宁波星澜股权投资"])
+@pytest.mark.parametrize("stem", ["湖南湘岚新材料产业创投", "杭州云帆科创", "宁波星澜股权创投"])
 def test_a_partnership_is_named_with_its_kind(stem, kind):
     name = f"{stem}合伙企业{kind}"
     assert (name, "fund") in _names(f"该项目由云岭科技与{name}共同投资。")
@@ -109,7 +109,7 @@ def test_a_notices_opening_formula_is_no_part_of_a_name(formula):
 
 @pytest.mark.parametrize("bond", ["可转换公司债券", "公司债券", "公司债"])
 def test_a_companys_bonds_are_no_company(bond):
-    got = _names(f"同意苏州云岭电子材料股份有限公司向不特定对象发行{bond}的批复")
+    got = _names(f"苏州云岭电子材料股份有限公司拟公开发行{bond}募集资金")
     assert got == {("苏州云岭电子材料股份有限公司", "company")}
 
 
@@ -131,7 +131,7 @@ def test_a_parent_company_described_is_no_name(firm):
 @pytest.mark.parametrize("zone", ["宜昌溪山新区", "宜宾云岭高新区", "长春星澜经开区"])
 @pytest.mark.parametrize("domain", ["经济发展局", "财政局", "规划建设局"])
 def test_a_zones_bureau_is_one_body(zone, domain):
-    text = f"本项目已由{zone}{domain}以某投资备〔2026〕15号文批准建设。"
+    text = f"该厂房项目经{zone}{domain}备案后开工。"
     got = _names(text)
     assert (zone + domain, "government") in got and (zone, "development_zone") not in got
     with config.steps_off("organizations.zone_bureaus"):

@@ -4,7 +4,7 @@ The press names a foreign maker of electrical and automation equipment by its br
 and often in a list of suppliers (生产线选用甲、乙的控制系统, 已集聚甲、乙等高端装备企业): nothing in the form
 makes it a name, so the brands are vocabulary (``organizations.yaml`` ``brands``, with their class). A country
 right before a brand in Chinese characters is part of the name as written (德国某某 — as the press writes
-德国某某集团); before a brand in Latin letters it is not (日本Ferrotec集团 is Ferrotec集团 in the development
+德国某某集团); before a brand in Latin letters it is not (日本某某Tec集团 is 某某Tec集团 in the development
 gold). A brand in Latin letters is never read inside a longer Latin word (ABBA). A brand that opens the
 name of a company the article names in full (某某（中国）有限公司) is that company.
 """

@@ -10,11 +10,11 @@ four characters before the zone word, after the last break word (据, 与, 由 �
 committees of the same form (云岭新区管委会, 某某港片区管理委员会).
 
 The zone a committee is named after (step ``organizations.committee_zones``, :func:`committee_zones`): a committee
-alone names no zone (某某经济技术开发区管委会主任某某 — the development gold counts the committee only), but
-where the article speaks of the zone itself, the committee gives the zone's name — its full name when the
-article writes a short form (某某高新区 with 某某高新技术产业开发区管理委员会: one zone, named in full), its name
-written alone elsewhere (（三）云岭新区：…, with 云岭新区管委会), or the zone a bare zone word is (感谢您对高新区工作的
-关心, where the article names no zone but 某某高新技术产业开发区管理委员会).
+alone names no zone (某某经开区管委会主任某某 — the development gold counts the committee only), but
+where the article speaks of the zone itself, the committee gives the zone's name: its name written alone elsewhere
+(（三）云岭新区：…, with 云岭新区管委会), or the zone a bare zone word is (对高新区的大力支持表示感谢, where the article
+names no zone but 某某高新区管理委员会). (A short form, 某某高新区, is not renamed to the full name the committee
+holds: the read sets' authors name such a zone both ways.)
 """
 from __future__ import annotations
 
@@ -70,8 +70,8 @@ def committee_zones(committees: list[str], zone_words: tuple[str, ...]) -> list[
     """The zones the committees of ``committees`` are named after, sorted (某某经开区管委会 → 某某经开区): the
     committee's name less its committee word, when that ends in one of ``zone_words`` after two characters or more.
 
-    >>> committee_zones(["云岭新区管委会", "某某镇人民政府", "星河高新技术产业开发区管理委员会"], ("高新技术产业开发区", "新区"))
-    ['云岭新区', '星河高新技术产业开发区']
+    >>> committee_zones(["云岭新区管委会", "某某镇人民政府", "星河经济开发区管理委员会"], ("经济开发区", "新区"))
+    ['云岭新区', '星河经济开发区']
     """
     out = set()
     for name in committees:

@@ -130,7 +130,7 @@ def body_place_start(name: str, suffix_len: int, org_type: str) -> str:
 
 
 def strip_country_before_latin(name: str) -> str:
-    """A country before a name in Latin letters is no part of it (日本Ferrotec集团 → Ferrotec集团)."""
+    """A country before a name in Latin letters is no part of it (日本某某Tec集团 → 某某Tec集团)."""
     m = _HAN_BEFORE_LATIN.match(name)
     if m and m.group(1) in _tables()["places"]:
         return name[len(m.group(1)):]

@@ -343,7 +343,7 @@ def find_full_names(text: str) -> list[OrgMention]:
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
         if (kind := _PARTNERSHIP_KIND.match(text, end)) and suffix == "合伙企业":
-            end, name = kind.end(), name + kind.group()  # 某某创业投资合伙企业（有限合伙）: the form's kind is the name's
+            end, name = kind.end(), name + kind.group()  # 某某创投合伙企业（有限合伙）: the form's kind is the name's
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
         place_before, rest = t["joined_re"]
