@@ -62,3 +62,29 @@ def test_a_long_chain_of_dashed_places_is_read_in_bounded_steps():
     for text in ("丽水-" * 3000, "甲丽水-" * 3000):
         assert orgs.find_full_names(text) == []
     assert [m.name for m in orgs.find_full_names("丽水-" * 50 + "，龙游-衢江山海协作产业园")] == ["龙游-衢江山海协作产业园"]
+
+
+def _committee_zone_reads(monkeypatch, n):
+    """Committees of n zones of unknown names, each zone also written alone: the committee's zone is compared
+    with the zones the article names (counted)."""
+    calls = []
+    real = orgs.zone_core
+
+    def counted(zone):
+        calls.append(zone)
+        return real(zone)
+
+    han = "云岭星澜溪山青湾岚峰松柏梧桐翠屏"
+    names = [han[i % 14] + han[(i // 14) % 14] + han[(i // 196) % 14] for i in range(n)]
+    text = "".join(f"{x}新区管委会表示，{x}新区项目顺利。" for x in names)
+    monkeypatch.setattr(orgs, "zone_core", counted)
+    mentions = orgs.extract_org_mentions(text)
+    monkeypatch.undo()
+    return len(calls), mentions
+
+
+def test_committee_zones_are_compared_in_bounded_steps(monkeypatch):
+    few, m_few = _committee_zone_reads(monkeypatch, 8)
+    many, _ = _committee_zone_reads(monkeypatch, 400)
+    assert any(m.org_type == "development_zone" for m in m_few)
+    assert many <= 50 * few + 50

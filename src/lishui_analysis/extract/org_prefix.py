@@ -1,12 +1,17 @@
 """Step ``organizations.function_prefix`` of :mod:`.organizations`: words of a general lexicon (verbs,
 prepositions, conjunctions, adverbs, pronouns; :mod:`.lexicon`) standing right before the first place of a
 name end what comes before it. A pure function of the candidate and the tables of :mod:`.org_tables`.
+Also the places before a name that are no part of it (:func:`drop_outer_place`, :func:`strip_country_before_latin`).
 """
 from __future__ import annotations
+
+import re
 
 from . import lexicon
 from .lexicon import all_function_words
 from .org_tables import tables as _tables
+
+_HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 
 
 def function_prefix(name: str, suffix_len: int, before: str = "") -> str:
@@ -122,3 +127,32 @@ def body_place_start(name: str, suffix_len: int, org_type: str) -> str:
                 return name  # 某某集团某阳分公司, 国家税务总局某阳…税务局: a body and its unit
             return name[k:]
     return name
+
+
+def strip_country_before_latin(name: str) -> str:
+    """A country before a name in Latin letters is no part of it (日本某某Tec集团 → 某某Tec集团)."""
+    m = _HAN_BEFORE_LATIN.match(name)
+    if m and m.group(1) in _tables()["places"]:
+        return name[len(m.group(1)):]
+    return name
+
+
+def drop_outer_place(name: str, org_type: str) -> str:
+    """A body named after a run of bare places keeps only the last one: ``浙江丽水市委`` → ``丽水市委``
+    (from a title such as 浙江省委常委、丽水市委书记), ``温州乐清经开区`` → ``乐清经开区`` (a dateline).
+    A place written with its level (``温州市瓯海区…``) is the formal name and stays, and so does a
+    province before a zone (``浙江庆元经济开发区`` is the zone's legal name)."""
+    if org_type not in ("government", "development_zone"):
+        return name
+    t = _tables()
+    m = t["place_chain_re"].match(name)
+    if not m or m.group(2):
+        return name
+    nxt = t["place_chain_re"].match(name, m.end())
+    if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
+        return name
+    if org_type == "government" and not nxt.group(2):
+        return name  # 杭州钱塘新区管理委员会: a body of a zone keeps its city
+    if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
+        return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
+    return name[m.end():]

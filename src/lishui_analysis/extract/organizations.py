@@ -36,10 +36,12 @@ from typing import cast
 from .. import config
 from . import lexicon
 from .context import LEAD_DATE
-from .org_committees import zone_committees
-from .org_links import leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
+from .org_brands import brand_companies, brand_mentions
+from .org_committees import bare_zone, committee_zones, zone_committees, zone_core
+from .org_links import MAX_BUCKET, leading_city, level_bodies, placed_companies, short_bodies, zone_canonical
 from .org_lists import clause_lists, enumerations, in_project_list, listed_bodies
-from .org_prefix import body_place_start, function_prefix as _function_prefix
+from .org_prefix import body_place_start, drop_outer_place as _drop_outer_place, function_prefix as _function_prefix
+from .org_prefix import strip_country_before_latin as _strip_country_before_latin
 from .org_short import trade_names
 from .org_tables import tables as _tables
 from .org_units import body_units
@@ -52,7 +54,6 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _LAST_NOT_NAME = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z&·]")
 #: A region in parentheses inside a name, spaced or not (某某电子（宁波）股份…, 某某电子 (宁波) 股份…).
 _PAREN_PLACE_END = re.compile(r" ?[（(] ?[\u4e00-\u9fff]{2,4} ?[）)] ?$")
-_HAN_BEFORE_LATIN = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=[A-Za-z])")
 _LATIN = re.compile("[A-Za-z]")
 #: Stage name of the named branches below (``organizations.<name>`` in ``LISHUI_STEPS_OFF``).
 STAGE = "organizations"
@@ -77,6 +78,9 @@ class OrgMention:
     surface: str
     name: str        # canonical (full) name in this article
     org_type: str
+    #: a maker named by its brand alone (org_brands.py: 选用甲、乙的系统) — a supplier the article mentions,
+    #: seldom the actor of its sentence: a reader of holders may pass over it
+    brand: bool = False
 
 
 def _left_edge(text: str, end: int, limit: int = 30) -> int:
@@ -101,6 +105,8 @@ _LEGAL_FORMS = ("有限公司", "有限责任公司", "株式会社")
 _LEGAL_END_RE = re.compile("有限公司|有限责任公司")
 _BANK_BRANCHES = ("支行", "分行", "营业部")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+#: The kind of a partnership written after its form (合伙企业法: 普通合伙, 有限合伙): part of its legal name.
+_PARTNERSHIP_KIND = re.compile("[（(](?:有限|普通)合伙[）)]")
 
 
 def _branch(rest: str) -> bool:
@@ -177,38 +183,19 @@ def _cut_breaks(name: str, suffix_len: int = 2) -> str:
     return name[best:]
 
 
-def _strip_country_before_latin(name: str) -> str:
-    m = _HAN_BEFORE_LATIN.match(name)
-    if m and m.group(1) in _tables()["places"]:
-        return name[len(m.group(1)):]
-    return name
+_ZONE_WORD_IN = re.compile("经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区|新区")
 
 
-def _drop_outer_place(name: str, org_type: str) -> str:
-    """A body named after a run of bare places keeps only the last one: ``浙江丽水市委`` → ``丽水市委``
-    (from a title such as 浙江省委常委、丽水市委书记), ``温州乐清经开区`` → ``乐清经开区`` (a dateline).
-    A place written with its level (``温州市瓯海区…``) is the formal name and stays, and so does a
-    province before a zone (``浙江庆元经济开发区`` is the zone's legal name)."""
-    if org_type not in ("government", "development_zone"):
-        return name
-    t = _tables()
-    m = t["place_chain_re"].match(name)
-    if not m or m.group(2):
-        return name
-    nxt = t["place_chain_re"].match(name, m.end())
-    if not nxt or (org_type == "development_zone" and m.group(1) in t["provinces"]):
-        return name
-    if org_type == "government" and not nxt.group(2):
-        return name  # 杭州钱塘新区管理委员会: a body of a zone keeps its city
-    if not nxt.group(2) and not name.startswith(t["zone_words"], nxt.end()):
-        return name  # 宁波杭州湾新区…: 杭州 is not a place here (杭州湾), the name stays whole
-    return name[m.end():]
-
-
-def _zone_body(stem: str) -> bool:
-    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会)."""
+def _zone_body(stem: str, bureaus: bool = True) -> bool:
+    """The stem of a body is a named zone (瓯江口产业集聚区管委会, 青山湖科技城管委会), or a named zone and a
+    domain of two characters or more: the zone's bureau (某城云岭新区经济发展局, 某城高新区财政局)."""
     zone = next((z for z in _tables()["zone_words"] if stem.endswith(z)), None)
-    return zone is not None and _name_of(stem, zone) == stem
+    if zone is not None:
+        return _name_of(stem, zone) == stem
+    if not bureaus:  # (step organizations.zone_bureaus)
+        return False
+    m = next((m for m in _ZONE_WORD_IN.finditer(stem) if len(stem) - m.end() >= 2), None)
+    return m is not None and m.start() >= 2 and _name_of(stem[:m.end()], m.group()) == stem[:m.end()]
 
 
 def _generic_end(name: str) -> bool:
@@ -249,17 +236,18 @@ def _name_of(raw: str, suffix: str, function_prefix: bool = True, listed: bool =
     ``listed``: the run is an item of a list of bodies (:func:`_listed_bodies`), where a weak suffix
     needs no place before it."""
     return _name_in(raw, suffix, function_prefix, listed, config.step_on(STAGE, "lexicon_place_start"),
-                    config.step_on(STAGE, "body_place_start"))
+                    config.step_on(STAGE, "body_place_start"), config.step_on(STAGE, "zone_bureaus"))
 
 
 @lru_cache(maxsize=16384)
 def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_start: bool,
-             place_start: bool = True) -> str:
+             place_start: bool = True, bureaus: bool = True) -> str:
     """:func:`_name_of`, with the steps switched on as arguments (a pure function of the run and
     the steps: cached, since the same runs recur across articles). ``bare_start``: step
     ``organizations.lexicon_place_start``, a place of the general lexicon written without its level
     starts a body (某阳经济开发区招商处, 某阳产业平台), as one of ``places`` does. ``place_start``: step
-    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`)."""
+    ``organizations.body_place_start`` (:func:`.org_prefix.body_place_start`). ``bureaus``: step
+    ``organizations.zone_bureaus`` (:func:`_zone_body`)."""
     t = _tables()
     org_type, strength = t["by_suffix"][suffix]
     name = _cut_breaks(raw, len(suffix))
@@ -307,7 +295,7 @@ def _name_in(raw: str, suffix: str, function_prefix: bool, listed: bool, bare_st
             or (org_type == "development_zone" and bare_start and name.startswith(t["prefectures"]))
             # a zone of two places named by their initials (衢州 + 丽水 → 衢丽高新区)
             or (org_type == "development_zone" and len(stem) == 2 and all(ch in t["place_initials"] for ch in stem))
-            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem)))):
+            or (org_type == "government" and (_admin_named(name, stem) or _zone_body(stem, bureaus)))):
         return ""
     if t["markers_re"].search(raw) and not name.startswith(t["place_tuple"]):
         return ""  # 全国首家…学院: a description of a kind of body
@@ -354,6 +342,8 @@ def find_full_names(text: str) -> list[OrgMention]:
         if org_type == "media" and t["dateline_re"].match(text, end):
             continue  # 某县融媒体中心记者: the publication in a byline
         start = end - len(name)
+        if (kind := _PARTNERSHIP_KIND.match(text, end)) and suffix == "合伙企业":
+            end, name = kind.end(), name + kind.group()  # 某某创投合伙企业（有限合伙）: the form's kind is the name's
         found[(start, end)] = OrgMention(start, end, name, name.replace(" ", "") if " " in name else name, org_type)
     if config.step_on(STAGE, "joined_parks"):  # 甲-乙山海协作产业园: a park of two places or more
         place_before, rest = t["joined_re"]
@@ -385,6 +375,9 @@ def find_full_names(text: str) -> list[OrgMention]:
         if t["known"][m.group()] == "media" and t["dateline_re"].match(text, m.end() + text.startswith("社", m.end())):
             continue  # 新华社杭州3月5日电, 丽水日报记者: the publication in a byline
         found.setdefault((m.start(), m.end()), OrgMention(m.start(), m.end(), m.group(), m.group(), t["known"][m.group()]))
+    if config.step_on(STAGE, "brands"):  # 选用甲、德国乙的系统: makers named by brand alone (org_brands.py)
+        for s, e in brand_mentions(text):
+            found.setdefault((s, e), OrgMention(s, e, text[s:e], text[s:e], "company"))
     # "A、B等众多…企业": the listed short names are companies.
     for m in chain(enumerations(text), clause_lists(text)):
         if t["category_tail_re"].search(m.group(2)):
@@ -495,6 +488,11 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
     placed = placed_companies({o.name for o in mentions if o.org_type == "company"})
     if placed:
         mentions = [OrgMention(o.start, o.end, o.surface, placed.get(o.name, o.name), o.org_type) for o in mentions]
+    # 2d. a brand named alone is the company of the article whose name opens with it (某某 → 某某（中国）有限公司)
+    if config.step_on(STAGE, "brands"):
+        companies = {o.name for o in mentions if o.org_type == "company"}
+        if linked := brand_companies(companies, companies):
+            mentions = [OrgMention(o.start, o.end, o.surface, linked.get(o.name, o.name), o.org_type) for o in mentions]
     # 3. distinctive short forms of full names
     seen: set[tuple[str, str]] = set()  # each full name once, however often it repeats (linear time)
     # Where each two-character key occurs (non-overlapping, as _occurrences reads them) and a short
@@ -554,24 +552,43 @@ def extract_org_mentions(text: str) -> list[OrgMention]:
         for s, e in zone_committees(text, free):
             mentions.append(OrgMention(s, e, text[s:e], text[s:e], "government"))
             take(s, e)
+    # 3d. the zone a committee is named after, where the article speaks of the zone: its name written alone,
+    #     a bare zone word (step 4; org_committees.py)
+    by_committee: list[str] = []
+    if config.step_on(STAGE, "committee_zones"):
+        by_committee = committee_zones(sorted({o.name for o in mentions if o.org_type == "government"}), t["zone_words"])
+        named = sorted({o.name for o in mentions if o.org_type == "development_zone"})
+        # (an article naming a long list of committees is left alone: each is compared with every zone)
+        for z in by_committee if len(by_committee) <= MAX_BUCKET else ():
+            # (the zone the article names in full holding the committee's name of it: 磷谷经开区 of 某州磷谷经济开发区)
+            holders = [n for n in named if zone_core(z) in n] or [z]
+            for s in finder.occurrences(z) if len(holders) == 1 else ():
+                if free(s, s + len(z)):
+                    mentions.append(OrgMention(s, s + len(z), z, holders[0], "development_zone"))
+                    take(s, s + len(z))
     # 4. bare zone words refer to the article's one zone
     #    (an article that names no zone and speaks of 开发区 as an actor at a clause start: that
-    #    zone, named as written)
-    canon_zones = sorted(set(zone_map.values()))
+    #    zone, named as written; or the one zone of its kind a committee of the article is named after)
+    canon_zones = sorted(set(zone_map.values()) | {o.name for o in mentions if o.org_type == "development_zone"})
     bare = [km for km in _BARE_ZONE_RE.finditer(text) if free(km.start(), km.end())]
-    if len(canon_zones) == 1:
-        zone = canon_zones[0]
+    zones_of: dict[str, str | None] = dict.fromkeys(("高新区", "经开区", "开发区"),
+                                                    canon_zones[0] if len(canon_zones) == 1 else None)
+    if not canon_zones and by_committee:
+        zones_of = {word: bare_zone(word, by_committee) for word in zones_of}
     elif not canon_zones and any(km.start() == 0 or text[km.start() - 1] in _CLAUSE_START for km in bare):
-        zone = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
-    else:
-        bare = []
+        first = next(km.group() for km in bare if km.start() == 0 or text[km.start() - 1] in _CLAUSE_START)
+        zones_of = dict.fromkeys(zones_of, first)
     for km in bare:
-        mentions.append(OrgMention(km.start(), km.end(), km.group(), zone, "development_zone"))
-        take(km.start(), km.end())
+        if (zone_name := zones_of[km.group()]) is not None:
+            mentions.append(OrgMention(km.start(), km.end(), km.group(), zone_name, "development_zone"))
+            take(km.start(), km.end())
     # 5. a zone's committee named by the zone as written, its short name too (航空港区管委会, 某某港片区管理委员会)
     for k, o in enumerate(mentions):
         c = _COMMITTEE.match(text, o.end) if o.org_type == "development_zone" else None
         if c is not None and free(c.start(), c.end()):
             mentions[k] = OrgMention(o.start, c.end(), text[o.start:c.end()], text[o.start:c.end()], "government")
             take(c.start(), c.end())
+    if config.step_on(STAGE, "brands") and (spans := set(brand_mentions(text))):
+        mentions = [OrgMention(o.start, o.end, o.surface, o.name, o.org_type, True) if (o.start, o.end) in spans
+                    else o for o in mentions]
     return sorted(mentions, key=lambda o: o.start)
