@@ -25,6 +25,22 @@ def test_a_brand_named_alone_is_a_company(a, b, frame):
             assert not {(a, "company"), (b, "company")} <= _names(text)
 
 
+@pytest.mark.parametrize("a, b", [("ABB", "西门子"), ("施耐德电气", "ABB")])
+@pytest.mark.parametrize("project", ["云岭精密轴承项目", "翠峰新材料产业园"])
+def test_a_brand_named_alone_holds_no_figure(a, b, project):
+    """选用甲、乙的系统: a supplier's brand is no holder — the figures after it stay the project's."""
+    from lishui_analysis.extract.quantities import extract_quantities
+    from lishui_analysis.extract.subjects import find_holders
+    from lishui_analysis.ingest.segment import split_sentences
+    text = f"{project}总投资5亿元，生产线选用{a}、{b}的控制系统，建成后年产值10亿元。"
+    orgs = extract_org_mentions(text)
+    assert {o.name for o in orgs if o.brand} == {a, b}
+    hs = find_holders(text, orgs)
+    assert {h.name for h in hs.items} == {project}
+    qs = extract_quantities(text, split_sentences(text), orgs, "2026-05-01", hs)
+    assert [q.subject for q in qs] == [project, project]
+
+
 @pytest.mark.parametrize("country", ["德国", "日本", "瑞士"])
 def test_a_country_before_a_brand_in_chinese_is_part_of_the_name(country):
     assert (f"{country}西门子", "company") in _names(f"星岚智能已与{country}西门子签订供货协议。")

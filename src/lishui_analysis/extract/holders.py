@@ -51,7 +51,8 @@ class _Reading:
         for m in _BOOK_TITLE.finditer(text):  # 取得《建筑工程施工许可证》: a document's title names no holder
             self.taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         self.found: list[Holder] = []
-        self.orgs = sorted(orgs, key=_START)
+        # a maker named by its brand alone (选用甲、乙的系统: OrgMention.brand) supplies, it holds nothing
+        self.orgs = sorted((o for o in orgs if not getattr(o, "brand", False)), key=_START)
         self.org_starts = [o.start for o in self.orgs]
         self._clause_starts: list[int] | None = None
         self._last_company: list[int] | None = None
