@@ -514,6 +514,12 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "星河园区再迎百亿大项目！", "")),
     ("media_column_lines", "星河在线 简讯\n星河经开区3家企业入选绿色工厂\n日前，3家企业入选绿色工厂名单。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河经开区3家企业入选绿色工厂")),
+    ("count_over_figures", "云岭县一季度开工项目37个\n总投资达128亿元\n记者 林小雨\n日前，项目开工。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭县一季度开工项目37个", "总投资达128亿元")),
+    ("topic_over_predicate", "云岭县星河工业园\n12个项目集中竣工投产\n记者 林小雨\n日前，项目竣工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河工业园12个项目集中竣工投产")),
+    ("topic_tag_lines", "#项目建设一线#\n云岭县：星河水库主体工程完工\n日前，水库完工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县：星河水库主体工程完工")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -532,7 +538,8 @@ def test_every_step_has_an_off_test():
                 "clause_count_end", "page_codes", "lead_subheadline",
                 "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
                 "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
-                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines"]
+                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines",
+                "count_over_figures", "topic_over_predicate", "topic_tag_lines"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -49,6 +49,8 @@ def is_column_label(para: str) -> bool:
     (True, False)
     >>> is_column_label("附件1"), is_column_label("附表二："), is_column_label("附件：云岭县重点项目计划表")
     (True, True, False)
+    >>> is_column_label("#项目建设一线#"), is_column_label("#云岭县# #重大项目#"), is_column_label("#1号厂房封顶")
+    (True, True, False)
     """
     p = para.strip()
     if len(p) > 16 and not _CRUMB_SEP.search(p):
@@ -60,6 +62,8 @@ def is_column_label(para: str) -> bool:
     m = _PAGE_CODE.match(p)
     if m and (m.group(1) or m.group(2).endswith(_layout().column_nouns)) and config.step_on("segment", "page_codes"):
         return True  # a page's code and section (A03 澳闻, B2 要闻)
+    if _TOPIC_TAGS.match(p) and config.step_on("segment", "topic_tag_lines"):
+        return True  # a post's topic tags alone on a line (#项目建设一线#, #云岭县# #重大项目#), the column it files under
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
@@ -68,6 +72,7 @@ def is_column_label(para: str) -> bool:
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
+_TOPIC_TAGS = re.compile(r"^(?:[#＃][^#＃\s]{1,20}[#＃]\s*)+$")
 _ATTACHMENT = re.compile(r"(?:附件|附表|附图)\s*[\d一二三四五六七八九十]*\s*[：:]?$")
 _NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
 _NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")

@@ -66,6 +66,8 @@ class _Layout:
         self.staff_labels = frozenset(v["staff_labels"])
         self.staff_start = re.compile(rf"^[（(【\[ ]*(?:{_alt(v['staff_labels'])})")
         self.genre_nouns = tuple(v["genre_nouns"])
+        self.topic_name_ends = tuple(v["topic_name_ends"])
+        self.topic_verb_ends = tuple(v["topic_verb_ends"])
         person = _alt(self.person_labels)
         self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
         # （林筱） closing an article: its author's names in brackets, no label

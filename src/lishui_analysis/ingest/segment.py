@@ -57,7 +57,7 @@ from .articles import (  # noqa: F401
 )
 from .clean import ends_sentence
 from .furniture import is_section_heading
-from . import pageheader, pageitems
+from . import pageheader, pageitems, titles
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
@@ -111,7 +111,11 @@ def _continues(a: str, b: str) -> bool:
         return False
     if config.step_on("segment", "lead_subheadline") and b.startswith(lay.sub_leads) and _LISTED_CLAUSES.search(b):
         return False  # figures that detail the line above, led by 总投资 or 其中 (…新开工项目42个 / 总投资326亿元，其中…)
+    if titles.topic_over_predicate(a, b):
+        return True  # a place or park named alone over what happened there (云岭县星河工业园 / 12个项目集中竣工)
     m = _FUNCTION_END.search(a)
+    if m and m.group()[0] != "第" and m.group()[-1] in _COUNT_WORDS and titles.count_over_figures(a, b):
+        m = None  # a count closing the headline over its figures (…开工项目37个 / 总投资达128亿元)
     if m and config.step_on("segment", "clause_count_end") and _LISTED_CLAUSES.search(a) and m.group()[0] != "第" \
             and m.group()[-1] in _COUNT_WORDS:
         m = None  # a count closing a line of listed clauses ends it (新签约项目21个、总投资96亿元，开工项目增加7个)

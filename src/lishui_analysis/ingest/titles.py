@@ -67,6 +67,43 @@ def _is_subheadline(a: str, b: str) -> bool:
     return len(b) >= 20 and len(b) >= 1.6 * len(a)
 
 
+def count_over_figures(a: str, b: str) -> bool:
+    """Is title line ``a`` closed by a count (…开工项目37个) over a line of figures alone (总投资达128亿元)? Then
+    the count ends the headline and the figures are its subheadline, where a count closing a line otherwise
+    leaves a title broken before its noun (云岭县22个 / 重大项目集中开工). Branch ``segment.count_over_figures``.
+
+    >>> count_over_figures("云岭县一季度开工项目37个", "总投资达128亿元"), count_over_figures("云岭县22个", "重大项目集中开工")
+    (True, False)
+    """
+    return config.step_on("segment", "count_over_figures") and bool(_FIGURES_ONLY.match(b))
+
+
+_VERB_LIKE = ("v", "p", "d", "c")   # tags of the general lexicon a topic never opens with (打造, 在, 奋力, 并)
+_TOPIC_MAX = 12                     # characters of a place, zone or park named alone
+
+
+def topic_over_predicate(a: str, b: str) -> bool:
+    """Is title line ``a`` a place, zone or park named alone (云岭县星河工业园, ``topic_name_ends`` of
+    ``layout.yaml``, its first word no verb, adverb, preposition or conjunction of jieba's dictionary) over a
+    line that says what happened there (12个项目集中竣工投产)? Then the two are one headline the layout broke
+    after its topic: a kicker says something (打造星河新材料产业园, 创造历史). Branch ``segment.topic_over_predicate``.
+
+    >>> topic_over_predicate("云岭县星河工业园", "12个项目集中竣工投产"), topic_over_predicate("打造星河新材料产业园", "云岭县项目开工")
+    (True, False)
+    >>> topic_over_predicate("云岭县数字经济产业园开园", "首批入驻企业28家")
+    False
+    """
+    if not config.step_on("segment", "topic_over_predicate") or not 3 <= len(a) <= _TOPIC_MAX \
+            or not a.endswith(_layout().topic_name_ends) or a.endswith(_layout().topic_verb_ends) or not re.fullmatch(rf"[{_H}]+", a) or "的" in a \
+            or _is_kicker_form(b) or _DASH_LEAD.match(b) or _BRACKETED.match(b) or len(b) < 4:
+        return False
+    from ..extract.lexicon import tags   # (jieba's dictionary, read once per process)
+    words = tags()
+    # (a first character alone only as a preposition or conjunction, 在星河新区: 松溪镇's 松 is a verb alone)
+    return not words.get(a[:2], "").startswith(_VERB_LIKE) and words.get(a[:2]) != "vn" \
+        and not words.get(a[:1], "").startswith(("p", "c"))
+
+
 def _as_subheadline(line: str) -> str:
     """A subheadline without the dash before it or the brackets around it."""
     line = _DASH_LEAD.sub("", line)

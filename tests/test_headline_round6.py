@@ -1,0 +1,137 @@
+"""Headlines by form on ordinary news of outlets nobody tuned for, round 6 (issue #17, item 5): a short energy
+headline ending in a verb with 网 as its object (…并网) is no site's name; a count closing a headline over a line
+of figures; a place, zone or park named alone over what happened there (a title broken after its topic); a post's
+topic tags alone on a line; and pages copied from the web as text — a title under its site's crumbs and over a
+date and source line, a title repeated as the body's first line, a 导语/摘要/核心提示 paragraph, a short-item
+page, a Q&A interview, a feature with small headings.
+
+Templates on invented text: places, firms, people, numbers and order vary; no line is from a real document.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lishui_analysis.ingest import clean, segment
+from lishui_analysis.ingest.furniture import is_column_label, is_media_name
+
+PLACES = ["云岭县", "瓯江口新区", "松溪镇"]
+NAMES = ["林小雨", "周青山", "吴一帆"]
+DATES = ["2031-05-06 09:12", "2031年05月06日 10:05", "2031/5/6"]
+
+
+def _page(*lines: str) -> list:
+    return segment.segment_page(clean.normalize_text("\n".join(lines)))
+
+
+def _titles(arts) -> list[tuple[str, str, str]]:
+    return [(a.kicker, a.headline, a.subheadline) for a in arts]
+
+
+# ---------------------------------------------------------------- 并网: a verb with 网 as its object
+@pytest.mark.parametrize("verb", ["并网", "全容量并网", "联网", "首次并网"])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_short_headline_ending_in_a_grid_verb_is_no_site_name(verb, place):
+    head = f"{place[:2]}光伏电站{verb}"
+    assert not is_media_name(head)
+    arts = _page(head, f"{DATES[0]} 来源：星河日报", f"5月5日，{head}，总投资9亿元。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_a_sites_name_ending_in_wang_stays_one():
+    assert is_media_name("云岭新闻网") and is_media_name("星河网") and not is_media_name("星河配网")
+
+
+# ---------------------------------------------------------------- a count over its figures
+@pytest.mark.parametrize("count, figures", [("37个", "总投资达128亿元"), ("12项", "总投资超50亿元"), ("9家", "年产值约30亿元")])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_count_closing_the_headline_over_figures_is_two_lines(count, figures, place):
+    head = f"{place}一季度开工项目{count}"
+    arts = _page("拼经济 抢开局", head, figures, f"本报讯（记者 {NAMES[0]}）今年一季度，{place}新开工项目{count}。")
+    assert _titles(arts) == [("拼经济 抢开局", head, figures)]
+
+
+def test_a_count_over_the_rest_of_a_title_still_joins():
+    arts = _page("云岭县22个", "重大项目集中开工", "记者 林小雨", "日前，22个项目开工。")
+    assert _titles(arts) == [("", "云岭县22个重大项目集中开工", "")]
+
+
+# ---------------------------------------------------------------- a title broken after its topic
+@pytest.mark.parametrize("topic", ["云岭县星河工业园", "瓯江口新区", "松溪镇青山村", "星河经开区智能制造基地"])
+@pytest.mark.parametrize("rest", ["12个项目集中竣工投产", "一季度完成投资46亿元"])
+def test_a_place_named_alone_over_what_happened_there_is_one_headline(topic, rest):
+    arts = _page("星河晨报 2031年5月6日 A02版", topic, rest, f"记者 {NAMES[1]}", f"5月5日，{topic}{rest}。")
+    assert _titles(arts) == [("", topic + rest, "")]
+
+
+@pytest.mark.parametrize("kicker", ["打造星河新材料产业园", "走进云岭工业园", "聚焦瓯江口新区", "创造历史"])
+def test_a_kicker_that_says_something_stays_a_kicker(kicker):
+    arts = _page(kicker, "云岭县12个项目集中开工", "记者 林小雨", "日前，项目开工。")
+    assert _titles(arts) == [(kicker, "云岭县12个项目集中开工", "")]
+
+
+@pytest.mark.parametrize("upper", ["云岭县数字经济产业园开园", "星河智能科技上市", "星河港首艘货轮到港"])
+def test_a_clause_closed_by_a_verb_and_its_place_is_no_topic(upper):
+    arts = _page("数字经济 赋能发展", upper, "首批入驻企业28家", "本报讯（记者 林小雨）日前，产业园开园。")
+    assert _titles(arts) == [("数字经济 赋能发展", upper, "首批入驻企业28家")]
+
+
+def test_a_topic_over_a_dash_subheadline_keeps_it():
+    arts = _page("云岭县星河工业园", "12个项目集中竣工投产", "——总投资合计48亿元", "记者 林小雨", "日前，项目竣工。")
+    assert _titles(arts) == [("", "云岭县星河工业园12个项目集中竣工投产", "总投资合计48亿元")]
+
+
+# ---------------------------------------------------------------- topic tags
+@pytest.mark.parametrize("tags", ["#项目建设一线#", "#云岭县# #重大项目#", "＃开工季＃"])
+def test_topic_tags_alone_on_a_line_are_no_kicker(tags):
+    assert is_column_label(tags)
+    arts = _page(tags, "云岭县：星河水库主体工程完工", "2031-05-06 来自 云岭发布", "5月5日，星河水库主体工程完工。")
+    assert _titles(arts) == [("", "云岭县：星河水库主体工程完工", "")]
+
+
+# ---------------------------------------------------------------- pages copied from the web as text
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("date", DATES)
+def test_a_title_under_crumbs_over_its_date_and_a_lead_paragraph(place, date):
+    head = f"{place}年产8万吨新材料项目开工"
+    arts = _page("星河新闻网", "首页 > 新闻中心 > 县域经济", head, f"{date} 来源：云岭日报 作者：{NAMES[2]} 浏览次数：1234",
+                 "【字体：大 中 小】 打印 关闭", f"导语：5月5日，总投资12亿元的{head}。", f"5月5日上午，{head}。项目总投资12亿元。",
+                 "责任编辑：王大山", "上一篇：云岭县召开经济运行分析会", "下一篇：星河工业园新增两家规上企业")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("label", ["摘要：", "【摘要】", "核心提示：", "导语："])
+def test_a_summary_paragraph_under_the_title_is_body(label):
+    head = "星河新材料产业园项目签约"
+    arts = _page(head, "云岭日报记者 林小雨", "2031-05-06 08:30", f"{label}总投资36亿元的{head}，预计年产值超百亿元。",
+                 "5月5日，云岭县与星河新材料集团签约。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_title_repeated_as_the_bodys_first_line_is_one_title(place):
+    head = f"{place}12个重点项目集中签约 总投资86亿元"
+    arts = _page(head, "发布时间：2031年5月6日 来源：云岭县融媒体中心", head, f"5月5日，{place}举行集中签约仪式，12个项目签约。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_a_brief_page_of_short_titled_items():
+    heads = ["云岭县新材料项目开工", "星河镇光伏电站并网", "青山工业园新增规上企业3家"]
+    lines = ["星河日报 2031年5月6日 第03版：经济简讯"]
+    for head, name in zip(heads, NAMES):
+        lines += [head, f"本报讯 5月5日，{head}，总投资1.2亿元。（{name}）"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_qa_interview_keeps_its_title_and_questions_in_the_body(name):
+    head = f"对话丨星河集团董事长{name}：为什么选择云岭？"
+    arts = _page(head, "本报记者 王大山", "记者：星河集团为什么选择在云岭投资？", f"{name}：审批快。从签约到开工只用了45天。",
+                 "记者：项目目前进展如何？", f"{name}：一期厂房已经封顶，预计今年9月投产。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_a_feature_with_small_headings_is_one_article():
+    arts = _page("一座新城的“加速度”", "——云岭新区建设见闻", "本报记者 林小雨 王大山", "春日的云岭新区，塔吊林立。",
+                 "项目建设跑出加速度", "在星河智能制造产业园，该项目总投资30亿元，去年5月开工。", "服务保障有力度",
+                 "云岭新区组建了项目服务专班，今年以来已为企业解决问题86个。")
+    assert _titles(arts) == [("", "一座新城的“加速度”", "云岭新区建设见闻")]
