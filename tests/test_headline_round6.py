@@ -135,3 +135,41 @@ def test_a_feature_with_small_headings_is_one_article():
                  "项目建设跑出加速度", "在星河智能制造产业园，该项目总投资30亿元，去年5月开工。", "服务保障有力度",
                  "云岭新区组建了项目服务专班，今年以来已为企业解决问题86个。")
     assert _titles(arts) == [("", "一座新城的“加速度”", "云岭新区建设见闻")]
+
+
+# ---------------------------------------------------------------- a news app's buttons
+@pytest.mark.parametrize("button", ["打开APP", "打开App", "下载客户端", "打开APP阅读全文"])
+@pytest.mark.parametrize("place", PLACES)
+def test_an_apps_button_over_the_title_is_no_title(button, place):
+    head = f"{place}这家企业，凭什么“拿地即开工”？"
+    arts = _page("首页 > 区县 > 云岭", button, head, "星河新闻客户端 2031-05-20 09:41 阅读量：3.2万",
+                 f"记者 {NAMES[0]} 通讯员 {NAMES[1]}", f"5月19日，{place}星河储能电池项目工地上，5台塔吊同时运转。")
+    assert _titles(arts) == [("", head, "")]
+
+
+# ---------------------------------------------------------------- a masthead and a byline on one line
+@pytest.mark.parametrize("masthead", ["云岭周刊 2031-05-06 第19期", "星河经济评论 2031年5月6日 2031年第19期",
+                                      "云岭日报 2031-05-06"])
+@pytest.mark.parametrize("byline", ["文/本刊记者 {}", "记者 {}", "本刊记者 {}"])
+def test_a_masthead_and_a_byline_on_one_line_are_metadata(masthead, byline):
+    name = NAMES[2]
+    quote, sub = "“每一块地都要算清产出账”", "——访云岭经开区管委会副主任林小雨"
+    arts = _page("【高端访谈】", quote, sub, f"{masthead} {byline.format(name)}", "今年以来，云岭经开区工业投资保持增长。",
+                 "记者：前三季度项目建设情况如何？", "林小雨：新开工亿元以上项目27个。")
+    assert _titles(arts) == [("", quote, sub[2:])]
+    assert name in arts[0].reporters
+
+
+def test_a_title_and_a_byline_on_one_line_stay_a_title():
+    from lishui_analysis.ingest.masthead_bylines import is_masthead_byline
+    assert not is_masthead_byline("云岭大桥今天通车 记者 王大山")
+
+
+# ---------------------------------------------------------------- a post's account over its title
+@pytest.mark.parametrize("account, author", [("云岭招商", "云岭县投资促进局"), ("星河园区发布", "星河园区管委会"),
+                                             ("瓯江口投资", "瓯江口新区招商局")])
+def test_a_posts_account_named_again_in_its_header_is_no_title(account, author):
+    head = "星河园区｜这里的厂房，拎包就能入驻！"
+    arts = _page(account, "2031-03-18 18:30 云岭", head, f"原创 {author} {account}", "还在为找厂房发愁？",
+                 "星河产业园二期标准厂房正式开放招租，总投资15亿元。")
+    assert _titles(arts) == [("", head, "")]

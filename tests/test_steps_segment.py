@@ -22,7 +22,7 @@ def test_step_names_are_distinct_and_in_their_order():
     names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
-        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
+        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "promote_bang_title", "promote_decorated_title",
         "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items",
@@ -520,6 +520,13 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河工业园12个项目集中竣工投产")),
     ("topic_tag_lines", "#项目建设一线#\n云岭县：星河水库主体工程完工\n日前，水库完工。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县：星河水库主体工程完工")),
+    ("masthead_bylines", "“每一块地都要算清账”\n——访云岭经开区负责人林小雨\n云岭周刊 2031-05-06 第19期 文/本刊记者 王大山\n记者：进展如何？",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "“每一块地都要算清账”", "访云岭经开区负责人林小雨")),
+    ("post_header_names", "星河园区｜这里的厂房，拎包就能入驻\n原创 云岭县投资促进局 云岭招商\n还在为找厂房发愁？",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区｜这里的厂房，拎包就能入驻")),
+    ("unmark_post_accounts", ("云岭招商\n2031-05-06 18:30 云岭\n星河园区｜这里的厂房，拎包就能入驻！\n原创 云岭县投资促进局 云岭招商\n"
+                              "还在为找厂房发愁？星河产业园二期标准厂房开放招租。"),
+     lambda arts: [a.headline for a in arts], ["星河园区｜这里的厂房，拎包就能入驻！"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -539,7 +546,8 @@ def test_every_step_has_an_off_test():
                 "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
                 "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
                 "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines",
-                "count_over_figures", "topic_over_predicate", "topic_tag_lines"]
+                "count_over_figures", "topic_over_predicate", "topic_tag_lines", "masthead_bylines",
+                "post_header_names"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

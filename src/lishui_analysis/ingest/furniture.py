@@ -187,11 +187,23 @@ def is_post_header(para: str) -> bool:
 
     >>> is_post_header("原创 林小雨 云岭发布"), is_post_header("转载"), is_post_header("原创歌曲大赛开幕")
     (True, True, False)
+
+    Two names or more after the mark may be any names, an author body's and its account's (``原创 云岭县投资促进局
+    云岭招商``; branch ``segment.post_header_names``): a title does not open with 原创 and a space.
+
+    >>> is_post_header("原创 云岭县投资促进局 云岭招商"), is_post_header("原创 云岭大桥今天通车")
+    (True, False)
     """
     tokens = _tokens(para) if len(para) <= 40 else []
     if not tokens or tokens[0] not in _layout().post_marks or len(tokens) > 6:
         return False
+    if len(tokens) >= 3 and config.step_on("segment", "post_header_names") \
+            and all(_HAN_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:]):
+        return True
     return all(is_media_name(t) or _PERSON_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:])
+
+
+_HAN_NAME = re.compile(rf"[{_H}]{{2,16}}")   # a name of Han characters alone (an account's, a body's)
 
 
 def is_url_line(para: str) -> bool:

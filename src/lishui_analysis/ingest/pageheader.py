@@ -316,3 +316,22 @@ def unmark_account_names(page) -> None:
         if kinds[i] == "meta" and kinds[i - 1] == "title" and kinds[i - 2] == "title" \
                 and _ACCOUNT_NAME.match(paras[i - 1].strip()) and platform.search(paras[i]):
             kinds[i - 1] = "meta"
+
+
+def unmark_post_accounts(page) -> None:
+    """A WeChat post copied with its account's name printed alone above the title (云岭招商 / 2031-05-06 18:30 云岭 /
+    云岭招商｜……！ / 原创 云岭县投资促进局 云岭招商): a line that the post's header (原创 …, a metadata line of the
+    page) names as one of its names is that account's or author's name, metadata, never the headline.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭招商", "2031-05-06 18:30 云岭", "这里的厂房，拎包就能入驻！", "原创 云岭县投资促进局 云岭招商", "正文。"],
+    ...              ["title", "meta", "body", "meta", "body"])
+    >>> unmark_post_accounts(page); page.kinds[0]
+    'meta'
+    """
+    from .furniture import _tokens, is_post_header
+    names = {t for i, p in enumerate(page.paras) if page.kinds[i] == "meta" and len(p) <= 40 and is_post_header(p)
+             for t in _tokens(p)[1:]}
+    for i, p in enumerate(page.paras):
+        if names and page.kinds[i] == "title" and p.strip() in names:
+            page.kinds[i] = "meta"

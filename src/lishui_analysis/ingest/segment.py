@@ -428,6 +428,12 @@ def _unmark_signatories(page: _Page) -> None:
     pageheader.unmark_signatories(page)
 
 
+def _unmark_post_accounts(page: _Page) -> None:
+    """A post's account name alone over its title, named again by the post's header (原创 … 云岭招商), is metadata
+    (:func:`.pageheader.unmark_post_accounts`)."""
+    pageheader.unmark_post_accounts(page)
+
+
 def _unmark_account_names(page: _Page) -> None:
     """A self-media post's account name between its title and the platform's time line is metadata
     (:func:`.pageheader.unmark_account_names`)."""
@@ -504,7 +510,7 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
+PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark_post_accounts, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
               _unmark_account_names,
               _read_meta_lines, _start_first_article,

@@ -1,0 +1,33 @@
+"""Stage 3a — a header line that prints where and when an article appears and then who wrote it, on one line
+(issue #17 item 5, round 6): ``瓯江周刊 2031-05-06 第19期 文/本刊记者 林小雨``. Its head alone is metadata (a
+medium's name and a date, a masthead) and its tail alone a byline, so the line is metadata, never a title:
+:func:`.lines.parse_meta_line` reads its date and its reporters. Branch ``segment.masthead_bylines`` of
+:func:`.lines._title_or_furniture`.
+"""
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"\s+")
+# a periodical's issue closing the masthead (第19期, 2031年第19期, 第2031年第19期, 总第320期)
+_ISSUE = re.compile(r"\s*(?:总)?第?(?:\d{4}年)?第?\d{1,4}期$")
+_MAX_CUTS = 6   # spaces tried from the left: a masthead has a name, a date, an issue and a page at most
+
+
+def is_masthead_byline(para: str) -> bool:
+    """Is ``para`` a medium's masthead or dateline (metadata alone) followed by a byline (a byline alone) on one
+    line? Each of the first few spaces is tried as the cut (a line of title length: linear).
+
+    >>> is_masthead_byline("瓯江周刊 2031-05-06 第19期 文/本刊记者 林小雨"), is_masthead_byline("云岭日报 2031年5月6日 记者 王大山")
+    (True, True)
+    >>> is_masthead_byline("云岭大桥今天通车 记者 王大山"), is_masthead_byline("瓯江周刊 2031-05-06")
+    (False, False)
+    """
+    from .lines import _kind, is_byline_line   # (lines calls this module: imported at call time)
+    for n, m in enumerate(_SPACE.finditer(para)):
+        if n >= _MAX_CUTS:
+            break
+        head, tail = _ISSUE.sub("", para[:m.start()]), para[m.end():]
+        if head and tail and is_byline_line(tail) and _kind(head) == "meta":
+            return True
+    return False
