@@ -173,3 +173,29 @@ def test_a_posts_account_named_again_in_its_header_is_no_title(account, author):
     arts = _page(account, "2031-03-18 18:30 云岭", head, f"原创 {author} {account}", "还在为找厂房发愁？",
                  "星河产业园二期标准厂房正式开放招租，总投资15亿元。")
     assert _titles(arts) == [("", head, "")]
+
+
+# ---------------------------------------------------------------- a digest of numbered news items
+ITEMS = ["星河开发区：晓峰化学项目增资", "青山高新区：又一芯片项目封顶", "云岭：新落地项目32个", "喜讯！"]
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+@pytest.mark.parametrize("header", ["园区速递 | 本周园区要闻{n}则", "一周快讯（{n}条）", "开发区动态 · 第18期"])
+@pytest.mark.parametrize("mark", [". ", "．", "、"])
+def test_a_digest_of_numbered_items_is_one_article_an_item(n, header, mark):
+    lines = [header.format(n=n), "2031-10-24 来源：星河网 编辑：林悦"]
+    for k, head in enumerate(ITEMS[:n], 1):
+        lines += [f"{k}{mark}{head}", f"10月{k + 10}日，{head.split('：')[-1]}，总投资{k * 3}亿元。"]
+    lines.append("（以上信息综合自各地官方发布）")
+    assert [h for _, h, _ in _titles(_page(*lines))] == ITEMS[:n]
+
+
+def test_a_documents_numbered_sections_are_no_items():
+    arts = _page("星河产业园二期厂房施工招标公告", "1. 招标条件", "本招标项目已批准建设，现公开招标。", "2. 项目概况",
+                 "建设地点：星河产业园东区。", "3. 投标人资格要求", "投标人须具备施工总承包二级资质。")
+    assert [h for _, h, _ in _titles(arts)] == ["星河产业园二期厂房施工招标公告"]
+
+
+def test_numbers_that_do_not_count_up_make_no_digest():
+    arts = _page("园区速递 | 本周要闻2则", "2. 云岭县：星河项目封顶", "日前，项目封顶。", "5. 瓯江口：隧道贯通", "次日，隧道贯通。")
+    assert "云岭县：星河项目封顶" not in [h for _, h, _ in _titles(arts)]

@@ -25,7 +25,7 @@ def test_step_names_are_distinct_and_in_their_order():
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "promote_bang_title", "promote_decorated_title",
         "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
-        "find_unsigned_items", "find_bullet_items",
+        "find_unsigned_items", "find_bullet_items", "find_digest_items",
         "find_photo_items", "find_read_documents", "find_transcript_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
@@ -527,6 +527,8 @@ OFF = [
     ("unmark_post_accounts", ("云岭招商\n2031-05-06 18:30 云岭\n星河园区｜这里的厂房，拎包就能入驻！\n原创 云岭县投资促进局 云岭招商\n"
                               "还在为找厂房发愁？星河产业园二期标准厂房开放招租。"),
      lambda arts: [a.headline for a in arts], ["星河园区｜这里的厂房，拎包就能入驻！"]),
+    ("find_digest_items", "园区速递 | 本周要闻2则\n1. 云岭县：星河项目封顶\n日前，项目封顶。\n2. 瓯江口：隧道贯通\n次日，隧道贯通。",
+     _heads, ["云岭县：星河项目封顶", "瓯江口：隧道贯通"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]

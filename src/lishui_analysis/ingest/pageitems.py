@@ -284,3 +284,54 @@ def find_transcript_items(page, group: Callable[[list[int], list[str]], list[lis
         if kinds[x] not in _SKIP:
             before = x
     page.starts = dict(sorted(page.starts.items()))
+
+
+# a digest's item number (1. 2．3、) before its title
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?=[^\d\s])")  # (2.5亿元… is no number)
+# a digest's count of its items in its name (本周园区要闻5则, 今日快讯8条)
+_ITEM_COUNT = re.compile(r"(\d{1,2})\s*[则条]")
+_HEADER_SPLIT = re.compile(r"[\s|｜丨·•]+")
+_FIELD_MARK = re.compile(r"[：:]")
+DIGEST_ITEMS_MIN = 2
+
+
+def _digest_header(line: str, items: int) -> bool:
+    """Does a title line name a digest of ``items`` news items: it counts them (本周园区要闻5则) or a part of it is a
+    column's name (园区速递 | 一周要闻, ``column_nouns`` of ``layout.yaml``)?"""
+    counts = [int(m.group(1)) for m in _ITEM_COUNT.finditer(line)]
+    # (a field's value is no column: 来源：云岭新闻)
+    return items in counts or any(t.endswith(_layout().column_nouns) and not _FIELD_MARK.search(t)
+                                  for t in _HEADER_SPLIT.split(line) if t)
+
+
+def find_digest_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a digest of numbered news items under a header naming it (园区速递 | 本周园区要闻3则 / 1. 云岭县：星河项目封顶 /
+    日前，…。 / 2. 瓯江口：隧道贯通 / …), the numbered title lines counting up from 1, each over a paragraph, start
+    an item each with its title without the number; the header heads none. A document's numbered sections
+    (1. 招标条件 under …招标公告) have no such header.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["园区速递 | 本周要闻2则", "1. 云岭县：星河项目封顶", "日前，项目封顶。", "2. 喜讯！", "瓯江隧道贯通。"],
+    ...              ["title", "title", "body", "title", "body"], starts={0: [[0, 1]]})
+    >>> find_digest_items(page, lambda block, paras: [block]); page.starts, page.paras[1]
+    ({1: [[1]], 3: [[3]]}, '云岭县：星河项目封顶')
+    """
+    paras, kinds = page.paras, page.kinds
+    lines = [i for i, p in enumerate(paras) if kinds[i] == "title" and _ITEM_NUMBER.match(p)]
+    numbers = [int(_ITEM_NUMBER.match(paras[i]).group(1)) for i in lines]  # type: ignore[union-attr]
+    if len(lines) < DIGEST_ITEMS_MIN or numbers != list(range(1, len(lines) + 1)):
+        return
+    # (the header may read as any line but a paragraph: 一周快讯（3条） as a byline's lead, 开发区动态 · 第18期 as a channel)
+    if any(kinds[y] == "body" for y in range(lines[0])) \
+            or not any(_digest_header(paras[y], len(lines)) for y in range(lines[0])):
+        return
+    for x in lines:
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if after is None or kinds[after] != "body":
+            return   # (an item is a title over a paragraph)
+    for s in [s for s in page.starts if s < lines[0]]:
+        del page.starts[s]  # (the digest's name over its first item: no item of its own)
+    for x in lines:
+        paras[x] = _ITEM_NUMBER.sub("", paras[x])
+        page.starts[x] = group([x], paras)
+    page.starts = dict(sorted(page.starts.items()))

@@ -410,6 +410,12 @@ def _find_bullet_items(page: _Page) -> None:
     pageitems.find_bullet_items(page, _group_titles)
 
 
+def _find_digest_items(page: _Page) -> None:
+    """On a digest of numbered news items under its name, each numbered title starts an item (园区速递 | 本周要闻2则 /
+    1. 云岭县：星河项目封顶 / 日前，…。 / 2. …: :func:`.pageitems.find_digest_items`)."""
+    pageitems.find_digest_items(page, _group_titles)
+
+
 def _find_photo_items(page: _Page) -> None:
     """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
     图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
@@ -515,7 +521,7 @@ PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark
               _unmark_account_names,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents, _find_transcript_items,
+              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 
