@@ -199,3 +199,51 @@ def test_a_documents_numbered_sections_are_no_items():
 def test_numbers_that_do_not_count_up_make_no_digest():
     arts = _page("园区速递 | 本周要闻2则", "2. 云岭县：星河项目封顶", "日前，项目封顶。", "5. 瓯江口：隧道贯通", "次日，隧道贯通。")
     assert "云岭县：星河项目封顶" not in [h for _, h, _ in _titles(arts)]
+
+
+@pytest.mark.parametrize("marks", [("一、", "二、", "三、"), ("1．", "2．", "3．")])
+def test_a_digest_numbered_in_chinese_or_figures(marks):
+    heads = ITEMS[:3]
+    lines = ["园区快讯 | 本周要闻3则"]
+    for mark, head in zip(marks, heads):
+        lines += [mark + head, f"日前，{head.split('：')[-1]}。"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+@pytest.mark.parametrize("form", ["● {}", "◆ {}", "▶{}", "【{}】"])
+@pytest.mark.parametrize("header", ["云岭经开区一周要闻", "云岭开发区工作简报（第12期）"])
+def test_a_bulletin_of_bulleted_or_bracketed_titles(form, header):
+    heads = ["星河新材料项目开工", "瓯江口隧道全线贯通", "青山工业园新增规上企业3家"]
+    lines = [header]
+    for head in heads:
+        lines += [form.format(head), f"5月5日，{head}，总投资3亿元。"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+def test_a_features_bulleted_headings_stay_in_it():
+    arts = _page("一座新城的“加速度”", "本报记者 林小雨", "春日的云岭新区，塔吊林立。", "● 项目建设跑出加速度",
+                 "在星河产业园，该项目总投资30亿元。", "● 服务保障有力度", "新区组建了项目服务专班。")
+    assert [h for _, h, _ in _titles(arts)] == ["一座新城的“加速度”"]
+
+
+@pytest.mark.parametrize("sign", ["（{}）", "（{} {}）"])
+def test_an_epaper_page_of_items_signed_by_names_alone(sign):
+    heads = ["星河新材料项目开工", "瓯江口隧道贯通", "青山工业园新增规上企业3家"]
+    arts = _page("星河日报 2031年5月6日 第03版：县域经济", heads[0], f"本报讯（记者 {NAMES[0]}）5月5日，{heads[0]}。",
+                 heads[1], "5月5日，隧道全线贯通，全长3.2公里。" + sign.format(*NAMES[1:]), heads[2],
+                 "今年以来，青山工业园新增规上企业3家。")
+    assert [h for _, h, _ in _titles(arts)] == heads
+
+
+def test_a_bracket_of_a_word_closes_no_item():
+    arts = _page("星河新材料项目开工", "本报讯（记者 林小雨）5月5日，项目开工。", "瓯江口隧道贯通", "隧道全线贯通。（完）",
+                 "据悉，隧道全长3.2公里。")
+    assert [h for _, h, _ in _titles(arts)] == ["星河新材料项目开工"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_transcripts_items_closed_by_a_spoken_sign_off(name):
+    heads = ["星河新材料项目开工", "瓯江口隧道贯通"]
+    arts = _page("云岭新闻 2031年5月6日", "主持人：观众朋友，晚上好。", heads[0], f"5月5日，{heads[0]}。记者 {name} 报道。",
+                 heads[1], f"5月5日，{heads[1]}。星河台记者{name}报道。", "主持人：感谢收看。")
+    assert [h for _, h, _ in _titles(arts)] == ["", *heads]

@@ -529,6 +529,13 @@ OFF = [
      lambda arts: [a.headline for a in arts], ["星河园区｜这里的厂房，拎包就能入驻！"]),
     ("find_digest_items", "园区速递 | 本周要闻2则\n1. 云岭县：星河项目封顶\n日前，项目封顶。\n2. 瓯江口：隧道贯通\n次日，隧道贯通。",
      _heads, ["云岭县：星河项目封顶", "瓯江口：隧道贯通"]),
+    ("marked_digest_items", "云岭经开区一周要闻\n● 星河项目封顶\n日前，星河项目封顶。\n● 瓯江口隧道贯通\n次日，隧道贯通。",
+     _heads, ["星河项目封顶", "瓯江口隧道贯通"]),
+    ("bare_name_signatures", ("星河日报 2031年5月6日 第03版：县域经济\n星河项目开工\n本报讯（记者 林小雨）日前，项目开工。\n瓯江口隧道贯通\n"
+                              "5月5日，瓯江口隧道全线贯通，全长3.2公里。（王大山）\n青山工业园新增规上企业3家\n今年以来，新增规上企业3家。"),
+     _heads, ["星河项目开工", "瓯江口隧道贯通", "青山工业园新增规上企业3家"]),
+    ("closing_sign_off", ("云岭新闻 2031年5月6日\n主持人：观众朋友，晚上好。\n星河项目开工\n5月5日，云岭县星河新材料项目开工。记者 林小雨 报道。\n"
+                          "瓯江口隧道贯通\n5月5日，瓯江口隧道全线贯通。记者 王大山 报道。"), _heads, ["", "星河项目开工", "瓯江口隧道贯通"]),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -549,7 +556,7 @@ def test_every_step_has_an_off_test():
                 "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
                 "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines",
                 "count_over_figures", "topic_over_predicate", "topic_tag_lines", "masthead_bylines",
-                "post_header_names"]
+                "post_header_names", "marked_digest_items", "bare_name_signatures", "closing_sign_off"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

@@ -98,6 +98,7 @@ class _Layout:
         self.platform_name = re.compile(_alt(v["platform_names"]))
         self.commentator = re.compile(rf"^(?P<outlet>[{_H}]{{0,10}}?)\s*(?:{_alt(v['commentator_labels'])})$")
         self.transcript_role = re.compile(rf"^【(?:{_alt(v['transcript_roles'])})】\s*\S")
+        self.transcript_role_words = frozenset(v["transcript_roles"])
         self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
         parts = _alt(v["day_parts"])
         self.lead_opening = re.compile(
