@@ -247,3 +247,45 @@ def test_a_transcripts_items_closed_by_a_spoken_sign_off(name):
     arts = _page("云岭新闻 2031年5月6日", "主持人：观众朋友，晚上好。", heads[0], f"5月5日，{heads[0]}。记者 {name} 报道。",
                  heads[1], f"5月5日，{heads[1]}。星河台记者{name}报道。", "主持人：感谢收看。")
     assert [h for _, h, _ in _titles(arts)] == ["", *heads]
+
+
+def test_bulleted_headings_right_under_a_byline_stay_in_the_feature():
+    arts = _page("一座新城的“加速度”", "本报记者 林小雨", "● 项目建设跑出加速度", "在星河产业园，该项目总投资30亿元。",
+                 "● 服务保障有力度", "新区组建了项目服务专班。")
+    assert [h for _, h, _ in _titles(arts)] == ["一座新城的“加速度”"]
+
+
+# ---------------------------------------------------------------- broadcast transcripts
+@pytest.mark.parametrize("masthead", ["云岭电视台《云岭新闻》2031年5月6日 文字稿", "星河新闻 2031-05-06 文字稿"])
+@pytest.mark.parametrize("roles", [("（口播）", "（同期）"), ("[口播]", "[同期]"), ("【口播】", "【同期】")])
+def test_a_transcripts_items_with_their_script_parts_in_any_brackets(masthead, roles):
+    heads = ["星河新材料项目开工", "瓯江口隧道全线贯通"]
+    lines = [masthead]
+    for head, name in zip(heads, NAMES):
+        lines += [head, f"{roles[0]}5月5日，{head}，总投资12亿元。", f"{roles[1]}项目负责人 {name}：计划明年投产。", f"（记者 {name}）"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+@pytest.mark.parametrize("label", ["标题：{}", "【标题】{}", "主题：{}"])
+def test_a_transcripts_items_labelled_with_their_headline(label):
+    heads = ["星河新材料项目开工", "瓯江口隧道全线贯通", "青山工业园新增规上企业3家"]
+    lines = ["云岭新闻联播 2031年5月6日"]
+    for head, name in zip(heads, NAMES):
+        lines += [label.format(head), f"导语：5月5日，{head}。", f"记者：{name}"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+# ---------------------------------------------------------------- an e-paper page of unsigned items
+@pytest.mark.parametrize("n", [2, 3])
+def test_an_epaper_page_of_unsigned_items(n):
+    heads = ["星河新材料项目开工", "瓯江口隧道全线贯通", "青山工业园新增规上企业3家"][:n]
+    lines = ["星河日报 2031年5月6日 第02版：综合新闻"]
+    for k, head in enumerate(heads, 1):
+        lines += [head, f"5月{k}日，{head}，总投资{k * 4}亿元。据介绍，项目计划明年建成。"]
+    assert [h for _, h, _ in _titles(_page(*lines))] == heads
+
+
+def test_a_signed_feature_on_an_epaper_page_keeps_its_headings():
+    arts = _page("星河日报 2031年5月6日 第02版：综合新闻", "一座新城的“加速度”", "本报记者 林小雨", "春日的云岭新区，塔吊林立。",
+                 "项目建设跑出加速度", "在星河产业园，该项目总投资30亿元，去年5月开工。", "服务保障有力度", "新区组建了项目服务专班。")
+    assert [h for _, h, _ in _titles(arts)] == ["一座新城的“加速度”"]

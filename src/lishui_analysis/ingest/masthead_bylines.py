@@ -1,7 +1,9 @@
-"""Stage 3a — a header line that prints where and when an article appears and then who wrote it, on one line
-(issue #17 item 5, round 6): ``瓯江周刊 2031-05-06 第19期 文/本刊记者 林小雨``. Its head alone is metadata (a
-medium's name and a date, a masthead) and its tail alone a byline, so the line is metadata, never a title:
-:func:`.lines.parse_meta_line` reads its date and its reporters. Branch ``segment.masthead_bylines`` of
+"""Stage 3a — header lines of a page that read as metadata by the parts they join (issue #17 item 5, round 6):
+a line that prints where and when an article appears and then who wrote it (``瓯江周刊 2031-05-06 第19期
+文/本刊记者 林小雨``: its head alone is metadata, a medium's name and a date, and its tail alone a byline; branch
+``segment.masthead_bylines``, :func:`.lines.parse_meta_line` reads its date and its reporters), and a broadcast
+transcript's masthead naming its station and programme (``云岭电视台《云岭新闻》2031年5月6日 文字稿``: a date and the
+record's genre closing the line; branch ``segment.transcript_mastheads``). Both are branches of
 :func:`.lines._title_or_furniture`.
 """
 from __future__ import annotations
@@ -31,3 +33,20 @@ def is_masthead_byline(para: str) -> bool:
         if head and tail and is_byline_line(tail) and _kind(head) == "meta":
             return True
     return False
+
+
+_DATED = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
+_MASTHEAD_MAX = 45   # characters of a transcript's masthead (a station, a programme, a date, a genre)
+
+
+def is_transcript_masthead(para: str) -> bool:
+    """A broadcast transcript's masthead: a line closed by the record's genre (文字稿, 实录: ``record_nouns`` of
+    ``layout.yaml``) that carries a full date — the station, the programme and the day it aired.
+
+    >>> is_transcript_masthead("云岭电视台《云岭新闻》2031年5月6日 文字稿"), is_transcript_masthead("星河新闻 2031-05-06 文字稿")
+    (True, True)
+    >>> is_transcript_masthead("云岭县新闻发布会实录"), is_transcript_masthead("云岭大桥通车")
+    (False, False)
+    """
+    from .lines import _layout
+    return len(para) <= _MASTHEAD_MAX and para.rstrip().endswith(_layout().record_nouns) and bool(_DATED.search(para))

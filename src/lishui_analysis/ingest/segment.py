@@ -416,6 +416,18 @@ def _find_digest_items(page: _Page) -> None:
     pageitems.find_digest_items(page, _group_titles)
 
 
+def _find_epaper_items(page: _Page) -> None:
+    """On an e-paper page with no byline anywhere, each title standing alone between paragraphs starts an item
+    (:func:`.pageitems.find_epaper_items`)."""
+    pageitems.find_epaper_items(page, _group_titles)
+
+
+def _find_labelled_items(page: _Page) -> None:
+    """On a page whose items label their headlines (标题：… / 导语：… / 标题：…), each such line after a finished paragraph
+    starts an item (:func:`.pageitems.find_labelled_items`)."""
+    pageitems.find_labelled_items(page, _group_titles)
+
+
 def _find_photo_items(page: _Page) -> None:
     """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
     图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
@@ -521,7 +533,8 @@ PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark
               _unmark_account_names,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_photo_items, _find_read_documents, _find_transcript_items,
+              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_labelled_items, _find_epaper_items,
+              _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 

@@ -134,8 +134,10 @@ def _by_role_labels(titles: list[str]) -> tuple[str, str, str] | None:
     plain: list[str] = []
     for t in titles:
         m = lay.title_role.match(t)
+        if m and m.group("blabel") and not config.step_on("segment", "labelled_items"):
+            m = None  # (【标题】…: a label in 【】, as a transcript prints it)
         if m and len(t) > m.end():
-            roles.setdefault(lay.role_of[m.group("label")], t[m.end():].strip())
+            roles.setdefault(lay.role_of[m.group("label") or m.group("blabel")], t[m.end():].strip())
         else:
             plain.append(t)
     if not roles or not config.step_on("segment", "title_role_labels"):
