@@ -289,3 +289,32 @@ def test_a_signed_feature_on_an_epaper_page_keeps_its_headings():
     arts = _page("星河日报 2031年5月6日 第02版：综合新闻", "一座新城的“加速度”", "本报记者 林小雨", "春日的云岭新区，塔吊林立。",
                  "项目建设跑出加速度", "在星河产业园，该项目总投资30亿元，去年5月开工。", "服务保障有力度", "新区组建了项目服务专班。")
     assert [h for _, h, _ in _titles(arts)] == ["一座新城的“加速度”"]
+
+
+# ---------------------------------------------------------------- bilingual pages and a site's navigation
+@pytest.mark.parametrize("date", ["May 6, 2031", "Tuesday, May 6, 2031", "6 May 2031"])
+def test_a_release_printed_english_first_is_titled_in_chinese(date):
+    head = "星河新材料云岭新工厂奠基"
+    arts = _page("Starlight Materials Breaks Ground on New Plant in Yunling", date,
+                 "YUNLING, China -- Starlight Materials today broke ground on its new plant in the Yunling zone.", head,
+                 "2031年5月6日，星河新材料有限公司在云岭经济开发区举行新工厂奠基仪式，项目总投资12亿元。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_an_english_sentence_under_the_chinese_title_is_no_subheadline():
+    head = "星河新材料云岭项目开工"
+    arts = _page(head, "Yunling, May 6, 2031 – Starlight Materials today broke ground on its new plant.",
+                 "5月6日，星河新材料有限公司在云岭经济开发区举行开工仪式。")
+    assert _titles(arts) == [("", head, "")]
+
+
+def test_an_english_line_under_the_chinese_title_may_still_be_its_subheadline():
+    arts = _page("星河精密云岭工厂投产", "Starlight Precision Opens Its Yunling Plant", "本报讯（记者 林小雨）日前，工厂投产。")
+    assert _titles(arts)[0][1] == "星河精密云岭工厂投产"
+
+
+@pytest.mark.parametrize("site", ["云岭市机械行业协会", "星河新材料产业联盟"])
+def test_a_sites_name_over_its_navigation_bar_is_no_kicker(site):
+    arts = _page(site, "首页 | 协会动态 | 会员风采 | 政策法规", "星河重工年产500台盾构机项目投产", "发布时间：2031-05-06 浏览：326",
+                 "5月5日，会员单位星河重工年产500台盾构机项目投产。")
+    assert _titles(arts) == [("", "星河重工年产500台盾构机项目投产", "")]

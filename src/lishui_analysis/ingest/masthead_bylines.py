@@ -4,7 +4,10 @@ a line that prints where and when an article appears and then who wrote it (``�
 ``segment.masthead_bylines``, :func:`.lines.parse_meta_line` reads its date and its reporters), and a broadcast
 transcript's masthead naming its station and programme (``云岭电视台《云岭新闻》2031年5月6日 文字稿``: a date and the
 record's genre closing the line; branch ``segment.transcript_mastheads``). Both are branches of
-:func:`.lines._title_or_furniture`.
+:func:`.lines._title_or_furniture`. And a line of a bilingual page that is a sentence in Latin letters, however
+short its length as a title's (``Yunling, May 6, 2031 – Starlight Materials broke ground on its plant today.``;
+branch ``segment.latin_sentences`` of :func:`.lines._kind`): body, never a subheadline; and a date written in
+English (``May 6, 2031``, ``6 May 2031``; branch ``segment.latin_dates``): metadata, never a title.
 """
 from __future__ import annotations
 
@@ -50,3 +53,37 @@ def is_transcript_masthead(para: str) -> bool:
     """
     from .lines import _layout
     return len(para) <= _MASTHEAD_MAX and para.rstrip().endswith(_layout().record_nouns) and bool(_DATED.search(para))
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_LATIN_SENTENCE_WORDS = 8   # words of a sentence in Latin letters (an English title or subheadline is shorter)
+
+
+def is_latin_sentence(para: str) -> bool:
+    """A sentence in Latin letters: eight words or more, closed by a full stop, no Han character.
+
+    >>> is_latin_sentence("Yunling, May 6, 2031 – Starlight Materials today broke ground on its new plant.")
+    True
+    >>> is_latin_sentence("Starlight Materials Breaks Ground in Yunling"), is_latin_sentence("星河项目开工. Starlight breaks ground")
+    (False, False)
+    """
+    text = para.rstrip()
+    return text.endswith(".") and not _HAN.search(text) and len(_LATIN_WORDS.findall(text)) >= _LATIN_SENTENCE_WORDS
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_LATIN_DATE = re.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})"
+                         rf"\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?$")
+
+
+def is_latin_date(para: str) -> bool:
+    """A date written in English on a line of its own (May 6, 2031; Tuesday, May 6, 2031; 6 May 2031 10:20).
+
+    >>> is_latin_date("May 6, 2031"), is_latin_date("6 May 2031"), is_latin_date("May Day in Yunling")
+    (True, True, False)
+    """
+    return bool(_LATIN_DATE.match(para.strip()))

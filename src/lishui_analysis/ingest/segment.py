@@ -452,6 +452,12 @@ def _unmark_post_accounts(page: _Page) -> None:
     pageheader.unmark_post_accounts(page)
 
 
+def _unmark_latin_lead(page: _Page) -> None:
+    """A release printed English first: the English title and paragraphs over the Chinese title are its translation,
+    chrome (:func:`.pageheader.unmark_latin_lead`)."""
+    pageheader.unmark_latin_lead(page)
+
+
 def _unmark_account_names(page: _Page) -> None:
     """A self-media post's account name between its title and the platform's time line is metadata
     (:func:`.pageheader.unmark_account_names`)."""
@@ -530,7 +536,7 @@ def _build_articles(page: _Page) -> None:
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
 PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark_post_accounts, _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
-              _unmark_account_names,
+              _unmark_account_names, _unmark_latin_lead,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
               _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_labelled_items, _find_epaper_items,
