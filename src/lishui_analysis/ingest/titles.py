@@ -6,6 +6,8 @@ alternate title in Latin letters, an exclamation over a statement. :func:`.artic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .. import config
 from .lines import _layout, is_field_line, is_media_name, unwrap_bullet_title
@@ -97,11 +99,22 @@ def topic_over_predicate(a: str, b: str) -> bool:
             or not a.endswith(_layout().topic_name_ends) or a.endswith(_layout().topic_verb_ends) or not re.fullmatch(rf"[{_H}]+", a) or "的" in a \
             or _is_kicker_form(b) or _DASH_LEAD.match(b) or _BRACKETED.match(b) or len(b) < 4:
         return False
-    from ..extract.lexicon import tags   # (jieba's dictionary, read once per process)
-    words = tags()
     # (a first character alone only as a preposition or conjunction, 在星河新区: 松溪镇's 松 is a verb alone)
-    return not words.get(a[:2], "").startswith(_VERB_LIKE) and words.get(a[:2]) != "vn" \
-        and not words.get(a[:1], "").startswith(("p", "c"))
+    pairs, singles = _verb_like_words()
+    return a[:2] not in pairs and a[:1] not in singles
+
+
+@lru_cache(maxsize=1)
+def _verb_like_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of jieba's dictionary (``dict.txt``: word, frequency, part-of-speech tag) that a topic never opens
+    with: two-character verbs, verbal nouns, adverbs, prepositions and conjunctions (打造, 建设, 奋力, 通过), and
+    one-character prepositions and conjunctions (在, 为, 与). Read once per process, when a line first has a topic's
+    form; the same dictionary :mod:`..extract.lexicon` reads whole (stage ``extract``, later than this one)."""
+    import jieba
+    fields = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").split()
+    pairs = frozenset(w for w, t in zip(fields[0::3], fields[2::3]) if len(w) == 2 and (t.startswith(_VERB_LIKE)))
+    singles = frozenset(w for w, t in zip(fields[0::3], fields[2::3]) if len(w) == 1 and t.startswith(("p", "c")))
+    return pairs, singles
 
 
 def _as_subheadline(line: str) -> str:
