@@ -161,8 +161,10 @@ def test_a_masthead_and_a_byline_on_one_line_are_metadata(masthead, byline):
 
 
 def test_a_title_and_a_byline_on_one_line_stay_a_title():
+    from lishui_analysis.ingest.lines import _kind, is_byline_line
     from lishui_analysis.ingest.masthead_bylines import is_masthead_byline
-    assert not is_masthead_byline("云岭大桥今天通车 记者 王大山")
+    assert not is_masthead_byline("云岭大桥今天通车 记者 王大山", _kind, is_byline_line)
+    assert is_masthead_byline("云岭周刊 2031-05-06 第19期 文/本刊记者 王大山", _kind, is_byline_line)
 
 
 # ---------------------------------------------------------------- a post's account over its title

@@ -441,7 +441,7 @@ def _title_or_furniture(para: str) -> str:
         return "meta"  # a tender's or a project's number under its title (招标编号：YLZB-2031-SG-0506)
     if config.step_on("segment", "unmark_commentator_lines") and is_commentator_line(para):
         return "meta"  # an editorial's signature (本报评论员)
-    if " " in para and config.step_on("segment", "masthead_bylines") and is_masthead_byline(para):
+    if " " in para and config.step_on("segment", "masthead_bylines") and is_masthead_byline(para, _kind, _is_byline_line):
         return "meta"  # a medium, its date and a byline on one line (瓯江周刊 2031-05-06 文/本刊记者 林小雨)
     if config.step_on("segment", "latin_dates") and is_latin_date(para):
         return "meta"  # a date written in English on a bilingual page (May 6, 2031)

@@ -12,6 +12,9 @@ English (``May 6, 2031``, ``6 May 2031``; branch ``segment.latin_dates``): metad
 from __future__ import annotations
 
 import re
+from typing import Callable
+
+from .layoutvocab import _layout
 
 _SPACE = re.compile(r"\s+")
 # a periodical's issue closing the masthead (第19期, 2031年第19期, 第2031年第19期, 总第320期)
@@ -19,21 +22,21 @@ _ISSUE = re.compile(r"\s*(?:总)?第?(?:\d{4}年)?第?\d{1,4}期$")
 _MAX_CUTS = 6   # spaces tried from the left: a masthead has a name, a date, an issue and a page at most
 
 
-def is_masthead_byline(para: str) -> bool:
-    """Is ``para`` a medium's masthead or dateline (metadata alone) followed by a byline (a byline alone) on one
-    line? Each of the first few spaces is tried as the cut (a line of title length: linear).
+def is_masthead_byline(para: str, kind: Callable[[str], str], is_byline_line: Callable[[str], bool]) -> bool:
+    """Is ``para`` a medium's masthead or dateline (metadata alone, by ``kind``: :func:`.lines._kind`) followed by a
+    byline (``is_byline_line``) on one line? Each of the first few spaces is tried as the cut (a line of title
+    length: linear). :mod:`.lines` passes its own readers of a line (it imports this module).
 
-    >>> is_masthead_byline("瓯江周刊 2031-05-06 第19期 文/本刊记者 林小雨"), is_masthead_byline("云岭日报 2031年5月6日 记者 王大山")
-    (True, True)
-    >>> is_masthead_byline("云岭大桥今天通车 记者 王大山"), is_masthead_byline("瓯江周刊 2031-05-06")
-    (False, False)
+    >>> from .lines import _kind, is_byline_line
+    >>> [is_masthead_byline(x, _kind, is_byline_line) for x in ("瓯江周刊 2031-05-06 第19期 文/本刊记者 林小雨",
+    ...  "云岭日报 2031年5月6日 记者 王大山", "云岭大桥今天通车 记者 王大山", "瓯江周刊 2031-05-06")]
+    [True, True, False, False]
     """
-    from .lines import _kind, is_byline_line   # (lines calls this module: imported at call time)
     for n, m in enumerate(_SPACE.finditer(para)):
         if n >= _MAX_CUTS:
             break
         head, tail = _ISSUE.sub("", para[:m.start()]), para[m.end():]
-        if head and tail and is_byline_line(tail) and _kind(head) == "meta":
+        if head and tail and is_byline_line(tail) and kind(head) == "meta":
             return True
     return False
 
@@ -51,7 +54,6 @@ def is_transcript_masthead(para: str) -> bool:
     >>> is_transcript_masthead("云岭县新闻发布会实录"), is_transcript_masthead("云岭大桥通车")
     (False, False)
     """
-    from .lines import _layout
     return len(para) <= _MASTHEAD_MAX and para.rstrip().endswith(_layout().record_nouns) and bool(_DATED.search(para))
 
 
