@@ -320,3 +320,23 @@ def test_a_sites_name_over_its_navigation_bar_is_no_kicker(site):
     arts = _page(site, "首页 | 协会动态 | 会员风采 | 政策法规", "星河重工年产500台盾构机项目投产", "发布时间：2031-05-06 浏览：326",
                  "5月5日，会员单位星河重工年产500台盾构机项目投产。")
     assert _titles(arts) == [("", "星河重工年产500台盾构机项目投产", "")]
+
+
+# ---------------------------------------------------------------- a navigation bar copied a link a line
+@pytest.mark.parametrize("links", [("首页", "新闻", "县域", "经济"), ("新闻中心", "本地"), ("要闻", "县域", "民生", "视频")])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_navigation_bar_a_link_a_line_is_no_kicker(links, place):
+    head = f"{place}星河新材料项目开工"
+    arts = _page("云岭新闻网", *links, head, "2031-05-06 10:00", "来源：云岭日报", f"5月5日，{head}，总投资12亿元。")
+    assert _titles(arts) == [("", head, "")]
+
+
+@pytest.mark.parametrize("kicker", ["创造历史", "喜报"])
+def test_one_short_kicker_stays(kicker):
+    arts = _page("第一版：要闻", "2031年01月10日", kicker, "云岭经济开发区获批成立", "本报讯（记者 林小雨）日前，开发区获批成立。")
+    assert _titles(arts) == [(kicker, "云岭经济开发区获批成立", "")]
+
+
+def test_a_title_broken_into_short_lines_over_its_paragraph_stays_a_title():
+    arts = _page("星河大桥", "今天通车", "记者 林小雨", "5月6日，星河大桥正式通车。")
+    assert _titles(arts)[0][1].startswith("星河大桥")

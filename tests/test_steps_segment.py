@@ -22,7 +22,7 @@ def test_step_names_are_distinct_and_in_their_order():
     names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
-        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "promote_bang_title", "promote_decorated_title",
+        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "unmark_nav_runs", "promote_bang_title", "promote_decorated_title",
         "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "unmark_latin_lead", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
         "find_unsigned_items", "find_bullet_items", "find_digest_items", "find_labelled_items", "find_epaper_items",
@@ -555,6 +555,10 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河重工盾构机项目投产")),
     ("unmark_latin_lead", ("Starlight Breaks Ground in Yunling\nStarlight today broke ground on its new plant in Yunling.\n"
                            "星河新材料云岭工厂奠基\n日前，星河新材料云岭工厂奠基。"), _heads, ["星河新材料云岭工厂奠基"]),
+    ("nav_runs", "云岭新闻网\n新闻\n县域\n经济\n云岭县星河新材料项目开工\n5月5日，云岭县星河新材料项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河新材料项目开工")),
+    ("unmark_nav_runs", "云岭新闻网\n新闻\n县域\n经济\n云岭县星河新材料项目开工\n5月5日，云岭县星河新材料项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河新材料项目开工")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -577,7 +581,7 @@ def test_every_step_has_an_off_test():
                 "count_over_figures", "topic_over_predicate", "topic_tag_lines", "masthead_bylines",
                 "post_header_names", "marked_digest_items", "bare_name_signatures", "closing_sign_off",
                 "paren_transcript_roles", "labelled_items", "epaper_items", "latin_sentences", "latin_dates",
-                "site_over_nav"]
+                "site_over_nav", "nav_runs"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

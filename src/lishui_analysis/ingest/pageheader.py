@@ -371,3 +371,43 @@ def unmark_latin_lead(page) -> None:
                         kinds[y] = "chrome"
             return
         latin_body = latin_body or kinds[x] == "body"
+
+
+NAV_ITEM_MAX = 4   # characters of one link of a navigation bar copied a link a line (首页, 县域, 新闻中心)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _nav_word(para: str, kind: str) -> bool:
+    """A link a site's navigation always has: chrome already (首页), or a column's name (新闻, 要闻, 新闻中心)."""
+    return kind == "chrome" or any(w in para for w in _layout().column_nouns)
+
+
+def unmark_nav_runs(page) -> None:
+    """A site's navigation bar copied as text a link a line (云岭新闻网 / 首页 / 新闻 / 县域 / 经济 / 标题): two or more
+    short lines in a row (``NAV_ITEM_MAX`` Han characters at most each), one a link every site has (首页, a column's
+    name), over a longer title line, above the page's first paragraph, are chrome — never a kicker or a title broken
+    into short lines (branch ``segment.nav_runs``).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["首页", "新闻", "县域", "云岭县星河新材料项目开工", "日前，项目开工。"], ["chrome", "title", "title", "title", "body"])
+    >>> unmark_nav_runs(page); page.kinds
+    ['chrome', 'chrome', 'chrome', 'title', 'body']
+    """
+    if not config.step_on("segment", "nav_runs"):
+        return
+    kinds, paras = page.kinds, page.paras
+    run: list[int] = []
+    for i, p in enumerate(paras):
+        short = len(p) <= NAV_ITEM_MAX and bool(_HAN_ONLY.fullmatch(p)) and kinds[i] in ("title", "chrome")
+        if short:
+            run.append(i)
+            continue
+        if kinds[i] in _SKIP and kinds[i] != "chrome":
+            continue
+        if kinds[i] == "title" and len(p) > NAV_ITEM_MAX and len(run) >= 2 \
+                and any(_nav_word(paras[x], kinds[x]) for x in run):
+            for x in run:
+                kinds[x] = "chrome"
+        if kinds[i] == "body":
+            return
+        run = []

@@ -452,6 +452,11 @@ def _unmark_post_accounts(page: _Page) -> None:
     pageheader.unmark_post_accounts(page)
 
 
+def _unmark_nav_runs(page: _Page) -> None:
+    """A navigation bar copied a link a line (首页 / 新闻 / 县域) over the title is chrome (:func:`.pageheader.unmark_nav_runs`)."""
+    pageheader.unmark_nav_runs(page)
+
+
 def _unmark_latin_lead(page: _Page) -> None:
     """A release printed English first: the English title and paragraphs over the Chinese title are its translation,
     chrome (:func:`.pageheader.unmark_latin_lead`)."""
@@ -534,7 +539,8 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark_post_accounts, _promote_bang_title, _promote_decorated_title,
+PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark_post_accounts, _unmark_nav_runs,
+              _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
               _unmark_account_names, _unmark_latin_lead,
               _read_meta_lines, _start_first_article,
