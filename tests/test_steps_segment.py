@@ -25,7 +25,7 @@ def test_step_names_are_distinct_and_in_their_order():
         "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "unmark_nav_runs", "promote_bang_title", "promote_decorated_title",
         "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "unmark_latin_lead", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
-        "find_unsigned_items", "find_bullet_items", "find_digest_items", "find_labelled_items", "find_epaper_items",
+        "find_unsigned_items", "find_bullet_items", "find_digest_items", "find_labelled_items",
         "find_photo_items", "find_read_documents", "find_transcript_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
@@ -543,10 +543,6 @@ OFF = [
                        "【导语】5月5日，瓯江口隧道全线贯通。", _heads, ["星河项目开工", "瓯江口隧道贯通"]),
     ("find_labelled_items", "标题：星河项目开工\n导语：5月5日，云岭县星河新材料项目开工。\n记者：王大山\n标题：瓯江口隧道贯通\n"
                             "导语：5月5日，瓯江口隧道全线贯通。", _heads, ["星河项目开工", "瓯江口隧道贯通"]),
-    ("epaper_items", ("云岭报 2031年5月6日 第02版：综合\n星河项目开工\n5月5日，云岭县星河新材料项目开工，总投资12亿元。\n瓯江口隧道贯通\n"
-                      "5月5日，瓯江口隧道全线贯通，全长3.2公里。"), _heads, ["星河项目开工", "瓯江口隧道贯通"]),
-    ("find_epaper_items", ("云岭报 2031年5月6日 第02版：综合\n星河项目开工\n5月5日，云岭县星河新材料项目开工，总投资12亿元。\n瓯江口隧道贯通\n"
-                           "5月5日，瓯江口隧道全线贯通，全长3.2公里。"), _heads, ["星河项目开工", "瓯江口隧道贯通"]),
     ("latin_sentences", "星河新材料云岭项目开工\nYunling, May 6, 2031 – Starlight Materials today broke ground on its new plant.\n"
                         "5月6日，星河新材料项目开工。", lambda arts: (arts[0].headline, arts[0].subheadline), ("星河新材料云岭项目开工", "")),
     ("latin_dates", "Starlight Breaks Ground in Yunling\nMay 6, 2031\nStarlight today broke ground on its new plant in Yunling.",
@@ -580,7 +576,7 @@ def test_every_step_has_an_off_test():
                 "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines",
                 "count_over_figures", "topic_over_predicate", "topic_tag_lines", "masthead_bylines",
                 "post_header_names", "marked_digest_items", "bare_name_signatures", "closing_sign_off",
-                "paren_transcript_roles", "labelled_items", "epaper_items", "latin_sentences", "latin_dates",
+                "paren_transcript_roles", "labelled_items", "latin_sentences", "latin_dates",
                 "site_over_nav", "nav_runs"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 

@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from .clean import TAIL_MAX, ends_sentence, is_subheading
-from .furniture import is_page_masthead, is_pictograph_line, strip_start_pictographs
+from .furniture import is_pictograph_line, strip_start_pictographs
 from .. import config
 from .layoutvocab import _BULLETS
 from .lines import _BYLINES, _SKIP, _kind, _layout, _surnamed, is_bullet_title, is_byline_line
@@ -308,44 +308,6 @@ def find_transcript_items(page, group: Callable[[list[int], list[str]], list[lis
                 page.starts[x] = group([x], paras)
         if kinds[x] not in _SKIP:
             before = x
-    page.starts = dict(sorted(page.starts.items()))
-
-
-def find_epaper_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
-    """On an e-paper page (its masthead names the page: 云岭报 2031年5月6日 第02版：综合) with no byline anywhere, every
-    title line standing alone between a finished paragraph and the next paragraph, over ``short_item_paragraphs``
-    paragraphs at most, no in-body heading's marker, no question — each of them, not only the one a page of signed
-    items leaves — starts an item: the page's short items printed unsigned (branch ``segment.epaper_items``). A
-    feature's small headings stand under its byline.
-
-    >>> from .segment import _Page
-    >>> page = _Page(["云岭报 2031年5月6日 第02版：综合", "星河项目开工", "5月5日，星河新材料项目开工，总投资12亿元。",
-    ...               "瓯江隧道贯通", "5月5日，瓯江口隧道全线贯通，全长3.2公里。"],
-    ...              ["meta", "title", "body", "title", "body"], starts={1: [[1]]})
-    >>> find_epaper_items(page, lambda block, paras: [block]); sorted(page.starts)
-    [1, 3]
-    """
-    paras, kinds = page.paras, page.kinds
-    if not config.step_on("segment", "epaper_items") or any(k in _BYLINES for k in kinds) \
-            or not any(k == "meta" and is_page_masthead(paras[y]) for y, k in enumerate(kinds)):
-        return
-    taken = _taken(page)
-    titles = [x for x, k in enumerate(kinds) if k == "title" and x not in taken]
-    limit = _layout().short_item_paragraphs
-    found = []
-    for n, x in enumerate(titles):
-        before = next((y for y in range(x - 1, -1, -1) if kinds[y] not in _SKIP), None)
-        if before is None or kinds[before] != "body":
-            continue  # (the page's first title, or a title's second line)
-        stop = titles[n + 1] if n + 1 < len(titles) else len(paras)
-        after = next((y for y in range(x + 1, stop) if kinds[y] not in _SKIP), None)
-        if not ends_sentence(paras[before]) or after is None or kinds[after] != "body" or is_subheading(paras[x]) \
-                or _opens_with_tail(paras[after]) or _BANG_END.search(paras[x]) \
-                or sum(kinds[y] not in _SKIP for y in range(x + 1, stop)) > limit:
-            return   # (one title line that is no item's makes them all a feature's headings)
-        found.append(x)
-    for x in found:
-        page.starts[x] = group([x], paras)
     page.starts = dict(sorted(page.starts.items()))
 
 

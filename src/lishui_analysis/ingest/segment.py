@@ -416,12 +416,6 @@ def _find_digest_items(page: _Page) -> None:
     pageitems.find_digest_items(page, _group_titles)
 
 
-def _find_epaper_items(page: _Page) -> None:
-    """On an e-paper page with no byline anywhere, each title standing alone between paragraphs starts an item
-    (:func:`.pageitems.find_epaper_items`)."""
-    pageitems.find_epaper_items(page, _group_titles)
-
-
 def _find_labelled_items(page: _Page) -> None:
     """On a page whose items label their headlines (标题：… / 导语：… / 标题：…), each such line after a finished paragraph
     starts an item (:func:`.pageitems.find_labelled_items`)."""
@@ -545,7 +539,7 @@ PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark
               _unmark_account_names, _unmark_latin_lead,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_labelled_items, _find_epaper_items,
+              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_labelled_items,
               _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
