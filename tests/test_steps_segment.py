@@ -22,10 +22,10 @@ def test_step_names_are_distinct_and_in_their_order():
     names = _names(segment.PAGE_STEPS) + _names(segment.ARTICLE_STEPS) + _names(segment.LINE_STEPS)
     assert len(names) == len(set(names))
     assert _names(segment.PAGE_STEPS) == [
-        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "promote_bang_title", "promote_decorated_title",
-        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "read_meta_lines", "start_first_article",
+        "cut_at_end_marker", "split_bracket_posts", "classify_lines", "unmark_post_accounts", "unmark_nav_runs", "promote_bang_title", "promote_decorated_title",
+        "promote_colon_lead", "place_name_lines", "paper_name", "long_kicker", "unmark_site_header", "unmark_signatories", "unmark_account_names", "unmark_latin_lead", "read_meta_lines", "start_first_article",
         "find_top_titles", "find_header_titles", "find_disclosure_title", "start_posts", "find_signed_items",
-        "find_unsigned_items", "find_bullet_items",
+        "find_unsigned_items", "find_bullet_items", "find_digest_items", "find_labelled_items",
         "find_photo_items", "find_read_documents", "find_transcript_items", "drop_furniture_lead", "find_page_date", "find_page_source", "find_page_labels",
         "build_articles"]
     assert _names(segment.ARTICLE_STEPS) == [
@@ -514,6 +514,47 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "星河园区再迎百亿大项目！", "")),
     ("media_column_lines", "星河在线 简讯\n星河经开区3家企业入选绿色工厂\n日前，3家企业入选绿色工厂名单。",
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河经开区3家企业入选绿色工厂")),
+    ("count_over_figures", "云岭县一季度开工项目37个\n总投资达128亿元\n记者 林小雨\n日前，项目开工。",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("云岭县一季度开工项目37个", "总投资达128亿元")),
+    ("topic_over_predicate", "云岭县星河工业园\n12个项目集中竣工投产\n记者 林小雨\n日前，项目竣工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河工业园12个项目集中竣工投产")),
+    ("topic_tag_lines", "#项目建设一线#\n云岭县：星河水库主体工程完工\n日前，水库完工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县：星河水库主体工程完工")),
+    ("masthead_bylines", "“每一块地都要算清账”\n——访云岭经开区负责人林小雨\n云岭周刊 2031-05-06 第19期 文/本刊记者 王大山\n记者：进展如何？",
+     lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "“每一块地都要算清账”", "访云岭经开区负责人林小雨")),
+    ("post_header_names", "星河园区｜这里的厂房，拎包就能入驻\n原创 云岭县投资促进局 云岭招商\n还在为找厂房发愁？",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区｜这里的厂房，拎包就能入驻")),
+    ("unmark_post_accounts", ("云岭招商\n2031-05-06 18:30 云岭\n星河园区｜这里的厂房，拎包就能入驻！\n原创 云岭县投资促进局 云岭招商\n"
+                              "还在为找厂房发愁？星河产业园二期标准厂房开放招租。"),
+     lambda arts: [a.headline for a in arts], ["星河园区｜这里的厂房，拎包就能入驻！"]),
+    ("find_digest_items", "园区速递 | 本周要闻2则\n1. 云岭县：星河项目封顶\n日前，项目封顶。\n2. 瓯江口：隧道贯通\n次日，隧道贯通。",
+     _heads, ["云岭县：星河项目封顶", "瓯江口：隧道贯通"]),
+    ("marked_digest_items", "云岭经开区一周要闻\n● 星河项目封顶\n日前，星河项目封顶。\n● 瓯江口隧道贯通\n次日，隧道贯通。",
+     _heads, ["星河项目封顶", "瓯江口隧道贯通"]),
+    ("bare_name_signatures", ("星河日报 2031年5月6日 第03版：县域经济\n星河项目开工\n本报讯（记者 林小雨）日前，项目开工。\n瓯江口隧道贯通\n"
+                              "5月5日，瓯江口隧道全线贯通，全长3.2公里。（王大山）\n青山工业园新增规上企业3家\n今年以来，新增规上企业3家。"),
+     _heads, ["星河项目开工", "瓯江口隧道贯通", "青山工业园新增规上企业3家"]),
+    ("closing_sign_off", ("云岭新闻 2031年5月6日\n主持人：观众朋友，晚上好。\n星河项目开工\n5月5日，云岭县星河新材料项目开工。记者 林小雨 报道。\n"
+                          "瓯江口隧道贯通\n5月5日，瓯江口隧道全线贯通。记者 王大山 报道。"), _heads, ["", "星河项目开工", "瓯江口隧道贯通"]),
+    ("paren_transcript_roles", ("云岭电视台《云岭新闻》2031年5月6日 文字稿\n星河项目开工\n（口播）5月5日，云岭县星河新材料项目开工。\n"
+                                "（记者 王大山）\n瓯江口隧道贯通\n（口播）5月5日，瓯江口隧道全线贯通。"),
+     _heads, ["星河项目开工", "瓯江口隧道贯通"]),
+    ("labelled_items", "云岭新闻 2031年5月6日\n【标题】星河项目开工\n【导语】5月5日，云岭县星河新材料项目开工。\n【标题】瓯江口隧道贯通\n"
+                       "【导语】5月5日，瓯江口隧道全线贯通。", _heads, ["星河项目开工", "瓯江口隧道贯通"]),
+    ("find_labelled_items", "标题：星河项目开工\n导语：5月5日，云岭县星河新材料项目开工。\n记者：王大山\n标题：瓯江口隧道贯通\n"
+                            "导语：5月5日，瓯江口隧道全线贯通。", _heads, ["星河项目开工", "瓯江口隧道贯通"]),
+    ("latin_sentences", "星河新材料云岭项目开工\nYunling, May 6, 2031 – Starlight Materials today broke ground on its new plant.\n"
+                        "5月6日，星河新材料项目开工。", lambda arts: (arts[0].headline, arts[0].subheadline), ("星河新材料云岭项目开工", "")),
+    ("latin_dates", "Starlight Breaks Ground in Yunling\nMay 6, 2031\nStarlight today broke ground on its new plant in Yunling.",
+     lambda arts: (arts[0].headline, arts[0].subheadline), ("Starlight Breaks Ground in Yunling", "")),
+    ("site_over_nav", "云岭市机械行业协会\n首页 | 协会动态 | 会员风采 | 政策法规\n星河重工盾构机项目投产\n日前，项目投产。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河重工盾构机项目投产")),
+    ("unmark_latin_lead", ("Starlight Breaks Ground in Yunling\nStarlight today broke ground on its new plant in Yunling.\n"
+                           "星河新材料云岭工厂奠基\n日前，星河新材料云岭工厂奠基。"), _heads, ["星河新材料云岭工厂奠基"]),
+    ("nav_runs", "云岭新闻网\n新闻\n县域\n经济\n云岭县星河新材料项目开工\n5月5日，云岭县星河新材料项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河新材料项目开工")),
+    ("unmark_nav_runs", "云岭新闻网\n新闻\n县域\n经济\n云岭县星河新材料项目开工\n5月5日，云岭县星河新材料项目开工。",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县星河新材料项目开工")),
     ("meta_heads_article", ("云岭大桥通车\n本报讯（记者 林小雨）日前，大桥通车。\n瓯江隧道贯通\n"
                             "来源：瓯江晚报 发布时间：2031-05-06\n次日，隧道贯通。"), _heads, ["云岭大桥通车", "瓯江隧道贯通"]),
 ]
@@ -532,7 +573,11 @@ def test_every_step_has_an_off_test():
                 "clause_count_end", "page_codes", "lead_subheadline",
                 "sign_off_bylines", "numeric_datelines", "jump_tails", "notice_lines", "unmark_code_fields",
                 "unmark_commentator_lines", "transcript_mastheads", "section_heading_end", "masthead_forms",
-                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines"]
+                "site_name_nav", "latin_alternate_title", "bang_headline", "media_column_lines",
+                "count_over_figures", "topic_over_predicate", "topic_tag_lines", "masthead_bylines",
+                "post_header_names", "marked_digest_items", "bare_name_signatures", "closing_sign_off",
+                "paren_transcript_roles", "labelled_items", "latin_sentences", "latin_dates",
+                "site_over_nav", "nav_runs"]
     assert sorted(name for name, *_ in OFF) == sorted(steps + branches)
 
 

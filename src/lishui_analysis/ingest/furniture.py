@@ -49,6 +49,8 @@ def is_column_label(para: str) -> bool:
     (True, False)
     >>> is_column_label("附件1"), is_column_label("附表二："), is_column_label("附件：云岭县重点项目计划表")
     (True, True, False)
+    >>> is_column_label("#项目建设一线#"), is_column_label("#云岭县# #重大项目#"), is_column_label("#1号厂房封顶")
+    (True, True, False)
     """
     p = para.strip()
     if len(p) > 16 and not _CRUMB_SEP.search(p):
@@ -60,6 +62,8 @@ def is_column_label(para: str) -> bool:
     m = _PAGE_CODE.match(p)
     if m and (m.group(1) or m.group(2).endswith(_layout().column_nouns)) and config.step_on("segment", "page_codes"):
         return True  # a page's code and section (A03 澳闻, B2 要闻)
+    if _TOPIC_TAGS.match(p) and config.step_on("segment", "topic_tag_lines"):
+        return True  # a post's topic tags alone on a line (#项目建设一线#, #云岭县# #重大项目#), the column it files under
     if _layout().jump_line.match(p) or _layout().column_label.match(p):
         return True  # an e-paper's jump line (下转第2版), a topic's label (专题：项目攻坚年)
     core = p.strip(f"【】[]{_BARS}{_BULLETS} ")
@@ -68,6 +72,7 @@ def is_column_label(para: str) -> bool:
     return 2 <= len(core) <= 6 and core.endswith(_layout().column_nouns) and not _DIGIT.search(core)
 
 
+_TOPIC_TAGS = re.compile(r"^(?:[#＃][^#＃\s]{1,20}[#＃]\s*)+$")
 _ATTACHMENT = re.compile(r"(?:附件|附表|附图)\s*[\d一二三四五六七八九十]*\s*[：:]?$")
 _NAV_SPLIT = re.compile(r"[\s|｜丨·•>»＞/]+")
 _NAV_NOT = re.compile(r"[\d，。；！？、：:,.;!?]")
@@ -182,11 +187,23 @@ def is_post_header(para: str) -> bool:
 
     >>> is_post_header("原创 林小雨 云岭发布"), is_post_header("转载"), is_post_header("原创歌曲大赛开幕")
     (True, True, False)
+
+    Two names or more after the mark may be any names, an author body's and its account's (``原创 云岭县投资促进局
+    云岭招商``; branch ``segment.post_header_names``): a title does not open with 原创 and a space.
+
+    >>> is_post_header("原创 云岭县投资促进局 云岭招商"), is_post_header("原创 云岭大桥今天通车")
+    (True, False)
     """
     tokens = _tokens(para) if len(para) <= 40 else []
     if not tokens or tokens[0] not in _layout().post_marks or len(tokens) > 6:
         return False
+    if len(tokens) >= 3 and config.step_on("segment", "post_header_names") \
+            and all(_HAN_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:]):
+        return True
     return all(is_media_name(t) or _PERSON_NAME.fullmatch(t) or _DATE_TOKEN.match(t) for t in tokens[1:])
+
+
+_HAN_NAME = re.compile(rf"[{_H}]{{2,16}}")   # a name of Han characters alone (an account's, a body's)
 
 
 def is_url_line(para: str) -> bool:

@@ -66,6 +66,8 @@ class _Layout:
         self.staff_labels = frozenset(v["staff_labels"])
         self.staff_start = re.compile(rf"^[（(【\[ ]*(?:{_alt(v['staff_labels'])})")
         self.genre_nouns = tuple(v["genre_nouns"])
+        self.topic_name_ends = tuple(v["topic_name_ends"])
+        self.topic_verb_ends = tuple(v["topic_verb_ends"])
         person = _alt(self.person_labels)
         self.trailing_byline = re.compile(rf"[（(]\s*(?:本报)?(?:{person})[^（）()]{{1,50}}[）)]$")
         # （林筱） closing an article: its author's names in brackets, no label
@@ -87,7 +89,9 @@ class _Layout:
         self.relative_time = re.compile(rf"^(?:\d{{1,3}}\s*(?:{_alt(counted)})|(?:{_alt(bare)}))$")
         self.post_marks = frozenset(v["post_marks"])
         roles = v["title_roles"]
-        self.title_role = re.compile(rf"^(?P<label>{_alt(w for ws in roles.values() for w in ws)})\s*(?:[：:]\s*|\s+)")
+        # (a label in 【】 as a transcript prints it: 【标题】星河项目开工)
+        self.title_role = re.compile(rf"^(?:【(?P<blabel>{_alt(w for ws in roles.values() for w in ws)})】\s*"
+                                     rf"|(?P<label>{_alt(w for ws in roles.values() for w in ws)})\s*(?:[：:]\s*|\s+))")
         self.role_of = {w: role for role, ws in roles.items() for w in ws}
         self.document_genres = tuple(v["document_genres"])
         self.portal_owners = tuple(w for w in v["issuer_suffixes"] if len(w) >= 2)  # (…_云岭县人民政府)
@@ -96,6 +100,9 @@ class _Layout:
         self.platform_name = re.compile(_alt(v["platform_names"]))
         self.commentator = re.compile(rf"^(?P<outlet>[{_H}]{{0,10}}?)\s*(?:{_alt(v['commentator_labels'])})$")
         self.transcript_role = re.compile(rf"^【(?:{_alt(v['transcript_roles'])})】\s*\S")
+        self.transcript_role_words = frozenset(v["transcript_roles"])
+        # (a part of the script in round or square brackets: （口播）…, [同期]…)
+        self.transcript_role_paren = re.compile(rf"^[（(\[](?:{_alt(v['transcript_roles'])})[）)\]]\s*\S")
         self.doc_masthead = re.compile(rf"^[{_H}（）()]{{2,24}}(?:{_alt(v['issuer_suffixes'])})\s*文\s*件$")
         parts = _alt(v["day_parts"])
         self.lead_opening = re.compile(

@@ -18,6 +18,7 @@ from .clean import ends_sentence
 from ..vocab import regions_longest_first
 from .layoutvocab import _BULLETS, _H, _NAME_RUN, _PAREN, _alt, _layout  # noqa: F401
 from .byline_places import SIGN_OFF_STOP, drop_report_place
+from .masthead_bylines import is_latin_date, is_latin_sentence, is_masthead_byline, is_transcript_masthead
 from .furniture import (  # noqa: F401  (imported from here by other modules and tests)
     is_bare_date, is_channel_line, is_column_label, is_crumb_line, is_document_masthead, is_field_line, is_media_line, is_media_name, is_nav_line,
     is_name_dateline, is_page_masthead, is_photo_credit, is_pictograph_line, is_post_header, is_staff_line, is_url_line,
@@ -306,6 +307,7 @@ def unwrap_bullet_title(para: str) -> str:
     return m.group(1).strip() if m and config.step_on("segment", "bullet_items") else para
 
 
+
 def _kind(para: str) -> str:
     """The kind of a line (see the module's docstring). A line shaped like a title that names where
     an article appears rather than what it says is furniture (:func:`_title_or_furniture`); an address
@@ -357,6 +359,8 @@ def _kind_of(para: str, _steps_off: frozenset) -> str:
         return "meta"
     if _NAMES_LINE.match(para) and _surnamed(para):
         return "meta" if config.step_on("segment", "unmark_staff_lines") and is_staff_line(para) else "names"
+    if config.step_on("segment", "latin_sentences") and is_latin_sentence(para):
+        return "body"  # a sentence of a bilingual page in Latin letters (Yunling, May 6 – … broke ground today.)
     if title_length(para) <= TITLE_MAX and not ends_sentence(para) and not _signed(para) \
             and not para.endswith(_OPEN_CLAUSE):
         if config.step_on("segment", "unmark_lead_openings") and _layout().lead_opening.match(para):
@@ -437,6 +441,12 @@ def _title_or_furniture(para: str) -> str:
         return "meta"  # a tender's or a project's number under its title (招标编号：YLZB-2031-SG-0506)
     if config.step_on("segment", "unmark_commentator_lines") and is_commentator_line(para):
         return "meta"  # an editorial's signature (本报评论员)
+    if " " in para and config.step_on("segment", "masthead_bylines") and is_masthead_byline(para, _kind, _is_byline_line):
+        return "meta"  # a medium, its date and a byline on one line (瓯江周刊 2031-05-06 文/本刊记者 林小雨)
+    if config.step_on("segment", "latin_dates") and is_latin_date(para):
+        return "meta"  # a date written in English on a bilingual page (May 6, 2031)
+    if config.step_on("segment", "transcript_mastheads") and is_transcript_masthead(para):
+        return "meta"  # a transcript's station, programme, day and genre (云岭电视台《云岭新闻》2031年5月6日 文字稿)
     return "title"
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .furniture import is_crumb_line, is_issuer_line, is_media_name, is_post_time, page_labels
+from .. import config
+from .furniture import is_crumb_line, is_issuer_line, is_media_name, is_nav_line, is_post_time, page_labels
 from .clean import ends_sentence
 from .lines import _BYLINES, _SKIP, TITLE_MAX, _kind, _layout, parse_date_line, title_length
 
@@ -25,8 +26,9 @@ _CLAUSE = re.compile(r"[，。；！？,;!?]")
 
 def unmark_site_header(page) -> None:
     """Title lines at the top of a page right above its bread crumbs (``云岭县人民政府门户网站`` / ``当前位置：首页 >
-    信息公开 > 公示公告``) are the site's name, chrome, when a title line follows the crumbs: a site prints
-    its name, then where the page is, then the page's own title.
+    信息公开 > 公示公告``) or its navigation bar (``首页 | 协会动态 | 会员风采``, branch ``segment.site_over_nav``) are the
+    site's name, chrome, when a title line follows them: a site prints its name, then where the page is, then the
+    page's own title.
 
     >>> from .segment import _Page
     >>> page = _Page(["云岭县公共资源交易中心", "首页 > 交易信息 > 中标公示", "星河片区道路工程中标公示", "日前，工程开标。"],
@@ -41,8 +43,9 @@ def unmark_site_header(page) -> None:
     heads: list[int] = []
     i = first
     while i < len(paras) and len(heads) <= SITE_HEADER_MAX:
-        if is_crumb_line(paras[i]) and kinds[i] in _SKIP:
-            break
+        if (is_crumb_line(paras[i]) or is_nav_line(paras[i]) and config.step_on("segment", "site_over_nav")) \
+                and kinds[i] in _SKIP:
+            break  # (its crumbs, or its navigation bar: 云岭市机械行业协会 / 首页 | 协会动态 | 会员风采)
         if kinds[i] == "title":
             heads.append(i)
         elif kinds[i] not in _SKIP:
@@ -316,3 +319,95 @@ def unmark_account_names(page) -> None:
         if kinds[i] == "meta" and kinds[i - 1] == "title" and kinds[i - 2] == "title" \
                 and _ACCOUNT_NAME.match(paras[i - 1].strip()) and platform.search(paras[i]):
             kinds[i - 1] = "meta"
+
+
+def unmark_post_accounts(page) -> None:
+    """A WeChat post copied with its account's name printed alone above the title (云岭招商 / 2031-05-06 18:30 云岭 /
+    云岭招商｜……！ / 原创 云岭县投资促进局 云岭招商): a line that the post's header (原创 …, a metadata line of the
+    page) names as one of its names is that account's or author's name, metadata, never the headline.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["云岭招商", "2031-05-06 18:30 云岭", "这里的厂房，拎包就能入驻！", "原创 云岭县投资促进局 云岭招商", "正文。"],
+    ...              ["title", "meta", "body", "meta", "body"])
+    >>> unmark_post_accounts(page); page.kinds[0]
+    'meta'
+    """
+    from .furniture import _tokens, is_post_header
+    names = {t for i, p in enumerate(page.paras) if page.kinds[i] == "meta" and len(p) <= 40 and is_post_header(p)
+             for t in _tokens(p)[1:]}
+    for i, p in enumerate(page.paras):
+        if names and page.kinds[i] == "title" and p.strip() in names:
+            page.kinds[i] = "meta"
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unmark_latin_lead(page) -> None:
+    """A bilingual release printed English first (an English title, its English paragraphs, then the Chinese title
+    over the Chinese text): the English part is the translation, chrome, and the Chinese title the page's own, as a
+    title in Latin letters over the Chinese one is (``latin_alternate_title``). Only when the page's first line is a
+    title with no Han character and a Han title line follows English paragraphs, over a paragraph in Han characters.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["Starlight Breaks Ground in Yunling", "Starlight today broke ground on its plant.", "星河新材料云岭工厂奠基",
+    ...               "日前，星河新材料云岭工厂奠基。"], ["title", "body", "title", "body"])
+    >>> unmark_latin_lead(page); page.kinds
+    ['chrome', 'chrome', 'title', 'body']
+    """
+    first, kinds, paras = page.first, page.kinds, page.paras
+    if first is None or kinds[first] != "title" or _HAN_CHAR.search(paras[first]):
+        return
+    latin_body = False
+    for x in range(first + 1, len(paras)):
+        if kinds[x] in _SKIP:
+            continue
+        if _HAN_CHAR.search(paras[x]):
+            after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+            if kinds[x] == "title" and latin_body and after is not None and kinds[after] == "body" \
+                    and _HAN_CHAR.search(paras[after]):
+                for y in range(first, x):
+                    if kinds[y] not in _SKIP:
+                        kinds[y] = "chrome"
+            return
+        latin_body = latin_body or kinds[x] == "body"
+
+
+NAV_ITEM_MAX = 4   # characters of one link of a navigation bar copied a link a line (首页, 县域, 新闻中心)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _nav_word(para: str, kind: str) -> bool:
+    """A link a site's navigation always has: chrome already (首页), or a column's name (新闻, 要闻, 新闻中心)."""
+    return kind == "chrome" or any(w in para for w in _layout().column_nouns)
+
+
+def unmark_nav_runs(page) -> None:
+    """A site's navigation bar copied as text a link a line (云岭新闻网 / 首页 / 新闻 / 县域 / 经济 / 标题): two or more
+    short lines in a row (``NAV_ITEM_MAX`` Han characters at most each), one a link every site has (首页, a column's
+    name), over a longer title line, above the page's first paragraph, are chrome — never a kicker or a title broken
+    into short lines (branch ``segment.nav_runs``).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["首页", "新闻", "县域", "云岭县星河新材料项目开工", "日前，项目开工。"], ["chrome", "title", "title", "title", "body"])
+    >>> unmark_nav_runs(page); page.kinds
+    ['chrome', 'chrome', 'chrome', 'title', 'body']
+    """
+    if not config.step_on("segment", "nav_runs"):
+        return
+    kinds, paras = page.kinds, page.paras
+    run: list[int] = []
+    for i, p in enumerate(paras):
+        short = len(p) <= NAV_ITEM_MAX and bool(_HAN_ONLY.fullmatch(p)) and kinds[i] in ("title", "chrome")
+        if short:
+            run.append(i)
+            continue
+        if kinds[i] in _SKIP and kinds[i] != "chrome":
+            continue
+        if kinds[i] == "title" and len(p) > NAV_ITEM_MAX and len(run) >= 2 \
+                and any(_nav_word(paras[x], kinds[x]) for x in run):
+            for x in run:
+                kinds[x] = "chrome"
+        if kinds[i] == "body":
+            return
+        run = []

@@ -14,7 +14,9 @@ from typing import Callable
 
 from .clean import TAIL_MAX, ends_sentence, is_subheading
 from .furniture import is_pictograph_line, strip_start_pictographs
-from .lines import _BYLINES, _SKIP, _kind, _layout, is_bullet_title
+from .. import config
+from .layoutvocab import _BULLETS
+from .lines import _BYLINES, _SKIP, _kind, _layout, _surnamed, is_bullet_title, is_byline_line
 
 #: Title lines an item may open with (a kicker, its headline, a subheadline).
 ITEM_TITLES_MAX = 3
@@ -46,9 +48,28 @@ def _signed_at_end(para: str) -> bool:
 
     >>> _signed_at_end("云岭大桥今天通车。（记者 林小雨）"), _signed_at_end("云岭大桥今天通车。")
     (True, False)
+
+    Names alone in brackets (……通车。（王大山）, branch ``segment.bare_name_signatures``) and a spoken sign-off
+    closing a transcript's paragraph (……通车。记者 林小雨 报道。, branch ``segment.closing_sign_off``) sign it too.
+
+    >>> _signed_at_end("云岭大桥今天通车。（王大山）"), _signed_at_end("大桥今天通车。记者 林小雨 报道。"), _signed_at_end("大桥通车。（完）")
+    (True, True, False)
     """
-    m = _layout().trailing_byline.search(para)
+    lay = _layout()
+    m = lay.trailing_byline.search(para)
+    if m is None and config.step_on("segment", "bare_name_signatures"):
+        # names alone, each with a surname, no word such as 完 (……公里。（王大山）): an e-paper's short item
+        m = lay.trailing_names.search(para)
+        if m and (m.group(1) in lay.not_names or not _surnamed(m.group(1))):
+            m = None
+    if m is None and para.endswith(_SIGN_OFF_ENDS) and config.step_on("segment", "closing_sign_off"):
+        # a transcript's item closed by its spoken sign-off (……开工。记者 林小雨 报道。)
+        cut = para.rfind("。", 0, len(para) - 1)
+        return cut > 0 and is_byline_line(para[cut + 1:])
     return m is not None and m.start() > 0 and ends_sentence(para[: m.start()])
+
+
+_SIGN_OFF_ENDS = ("报道。", "报导。")
 
 
 def _title_block(page, i: int) -> tuple[list[int], int]:
@@ -269,8 +290,12 @@ def find_transcript_items(page, group: Callable[[list[int], list[str]], list[lis
     [0, 1, 4]
     """
     paras, kinds = page.paras, page.kinds
-    role = _layout().transcript_role
-    parts = [y for y, p in enumerate(paras) if kinds[y] == "body" and role.match(p)]
+    lay = _layout()
+    paren = config.step_on("segment", "paren_transcript_roles")  # (（口播）…, [同期]…: a script's part in other brackets)
+
+    def role_at(p: str) -> bool:
+        return bool(lay.transcript_role.match(p) or paren and lay.transcript_role_paren.match(p))
+    parts = [y for y, p in enumerate(paras) if kinds[y] == "body" and role_at(p)]
     if len(parts) < TRANSCRIPT_PARTS_MIN:
         return
     taken = _taken(page)
@@ -279,8 +304,124 @@ def find_transcript_items(page, group: Callable[[list[int], list[str]], list[lis
         if kinds[x] == "title" and x not in taken and before >= 0 and not paras[x].startswith(_SCRIPT_NOTE) \
                 and (kinds[before] in _BYLINES or kinds[before] == "body" and ends_sentence(paras[before])):
             after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
-            if after is not None and kinds[after] == "body" and role.match(paras[after]):
+            if after is not None and kinds[after] == "body" and role_at(paras[after]):
                 page.starts[x] = group([x], paras)
         if kinds[x] not in _SKIP:
             before = x
+    page.starts = dict(sorted(page.starts.items()))
+
+
+LABELLED_ITEMS_MIN = 2
+
+
+def find_labelled_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a page whose items each label their headline (a transcript's script: 标题：星河项目开工 / 导语：… / 记者：林小雨 /
+    标题：瓯江隧道贯通 …, or 【标题】…; ``title_roles`` of ``layout.yaml``), two or more such lines, each such line after
+    a finished paragraph or a byline starts an item (branch ``segment.labelled_items``).
+
+    >>> from .segment import _Page
+    >>> page = _Page(["标题：星河项目开工", "导语：日前，项目开工。", "标题：瓯江隧道贯通", "导语：次日，隧道贯通。"],
+    ...              ["title", "body", "title", "body"], starts={0: [[0]]})
+    >>> find_labelled_items(page, lambda block, paras: [block]); sorted(page.starts)
+    [0, 2]
+    """
+    if not config.step_on("segment", "labelled_items"):
+        return
+    paras, kinds, lay = page.paras, page.kinds, _layout()
+    lines = [i for i, p in enumerate(paras) if kinds[i] == "title" and (m := lay.title_role.match(p))
+             and lay.role_of[m.group("label") or m.group("blabel")] == "headline"]
+    if len(lines) < LABELLED_ITEMS_MIN:
+        return
+    for x in lines:
+        before = next((y for y in range(x - 1, -1, -1) if kinds[y] not in _SKIP), None)
+        if before is not None and x not in page.starts and (
+                kinds[before] in _BYLINES or kinds[before] == "body" and ends_sentence(paras[before])):
+            page.starts[x] = group([x], paras)
+    page.starts = dict(sorted(page.starts.items()))
+
+
+# a digest's item number (1. 2．3、 一、) before its title (2.5亿元… is no number)
+_ITEM_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(?=[^\d\s])")
+_CN_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+# a bulletin's item: a bullet before a title (● 星河项目封顶), or a title wholly in 【】 (【星河项目封顶】)
+_BULLET_LEAD = re.compile(rf"^([{_BULLETS}•])\s*(?=[^\s{_BULLETS}•【])")
+_BRACKETED_TITLE = re.compile(r"^【([^【】]{5,30})】$")
+# a digest's count of its items in its name (本周园区要闻5则, 今日快讯8条)
+_ITEM_COUNT = re.compile(r"(\d{1,2})\s*[则条]")
+_HEADER_SPLIT = re.compile(r"[\s|｜丨·•]+")
+_FIELD_MARK = re.compile(r"[：:]")
+
+
+def _item_number(mark: str) -> int:
+    """The number of a digest's item mark (3, 十二 → 12); 0 for none it reads."""
+    if mark.isdigit():
+        return int(mark)
+    tens, _, ones = mark.partition("十") if "十" in mark else ("", "", mark)
+    if "十" not in mark:
+        return _CN_NUMBERS.get(mark, 0) if len(mark) == 1 else 0
+    return (_CN_NUMBERS.get(tens, 0) if tens else 1) * 10 + (_CN_NUMBERS.get(ones, 0) if ones else 0)
+
+
+def _digest_header(line: str, items: int) -> bool:
+    """Does a title line name a digest of ``items`` news items: it counts them (本周园区要闻5则) or a part of it is a
+    column's name (园区速递 | 一周要闻, ``column_nouns`` of ``layout.yaml``)?"""
+    counts = [int(m.group(1)) for m in _ITEM_COUNT.finditer(line)]
+    # (a field's value is no column: 来源：云岭新闻)
+    return items in counts or any(t.endswith(_layout().column_nouns) and not _FIELD_MARK.search(t)
+                                  for t in _HEADER_SPLIT.split(line) if t)
+
+
+def _marked_items(page) -> tuple[list[int], str]:
+    """The item lines of a digest and how they are marked: numbered counting up from 1 (``"number"``), led by one
+    bullet (``"bullet"``) or wholly in 【】 that is no column's label (``"bracket"``); two or more, else none."""
+    paras, kinds = page.paras, page.kinds
+    numbered = [(i, m) for i, p in enumerate(paras) if kinds[i] == "title" and (m := _ITEM_NUMBER.match(p))]
+    if [_item_number(m.group(1)) for _, m in numbered] == list(range(1, len(numbered) + 1)) \
+            and len(numbered) >= DIGEST_ITEMS_MIN:
+        return [i for i, _ in numbered], "number"
+    if not config.step_on("segment", "marked_digest_items"):
+        return [], ""
+    bullets = [(i, m.group(1)) for i, p in enumerate(paras) if kinds[i] == "title" and (m := _BULLET_LEAD.match(p))]
+    if len(bullets) >= DIGEST_ITEMS_MIN and len({b for _, b in bullets}) == 1:
+        return [i for i, _ in bullets], "bullet"
+    lay = _layout()
+    brackets = [i for i, p in enumerate(paras) if kinds[i] in ("title", "chrome") and (m := _BRACKETED_TITLE.match(p))
+                and not m.group(1).endswith(lay.column_nouns) and m.group(1) not in lay.transcript_role_words]
+    return (brackets, "bracket") if len(brackets) >= DIGEST_ITEMS_MIN else ([], "")
+
+
+def find_digest_items(page, group: Callable[[list[int], list[str]], list[list[int]]]) -> None:
+    """On a digest of short news items, each item's title line marked — numbered counting up from 1 under a header
+    naming the digest (园区速递 | 本周园区要闻3则 / 1. 云岭县：星河项目封顶 / 日前，…。 / 2. …), or led by one bullet
+    (● 星河项目封顶) or wholly in 【】 (【星河项目封顶】, branch ``segment.marked_digest_items``), with no paragraph above
+    the first — each marked line over a paragraph starts an item with its title, the mark dropped; the header heads
+    none. A document's numbered sections (1. 招标条件 under …招标公告) have no such header; a feature's bulleted
+    headings stand under its first paragraphs.
+
+    >>> from .segment import _Page
+    >>> page = _Page(["园区速递 | 本周要闻2则", "1. 云岭县：星河项目封顶", "日前，项目封顶。", "2. 喜讯！", "瓯江隧道贯通。"],
+    ...              ["title", "title", "body", "title", "body"], starts={0: [[0, 1]]})
+    >>> find_digest_items(page, lambda block, paras: [block]); page.starts, page.paras[1]
+    ({1: [[1]], 3: [[3]]}, '云岭县：星河项目封顶')
+    """
+    paras, kinds = page.paras, page.kinds
+    lines, how = _marked_items(page)
+    if not lines or any(kinds[y] == "body" or how != "number" and kinds[y] in _BYLINES for y in range(lines[0])):
+        return   # (the header may read as any line but a paragraph: 一周快讯（3条） as a byline's lead; bullets under a
+        # byline are a feature's headings)
+    if how == "number" and not any(_digest_header(paras[y], len(lines)) for y in range(lines[0])):
+        return
+    for x in lines:
+        after = next((y for y in range(x + 1, len(paras)) if kinds[y] not in _SKIP), None)
+        if after is None or kinds[after] != "body":
+            return   # (an item is a title over a paragraph)
+    for s in [s for s in page.starts if s < lines[0]]:
+        del page.starts[s]  # (the digest's name over its first item: no item of its own)
+    for x in lines:
+        if how == "bracket":
+            paras[x] = paras[x][1:-1].strip()
+            kinds[x] = "title"
+        else:
+            paras[x] = (_ITEM_NUMBER if how == "number" else _BULLET_LEAD).sub("", paras[x])
+        page.starts[x] = group([x], paras)
     page.starts = dict(sorted(page.starts.items()))

@@ -57,7 +57,7 @@ from .articles import (  # noqa: F401
 )
 from .clean import ends_sentence
 from .furniture import is_section_heading
-from . import pageheader, pageitems
+from . import pageheader, pageitems, titles
 from .pageitems import _promote_decorated_title
 from .lines import (  # noqa: F401
     _BYLINES, _SKIP, _layout, _is_bang_title, _is_end_marker, _kind, _Meta, is_byline_line, match_byline_lead,
@@ -111,7 +111,11 @@ def _continues(a: str, b: str) -> bool:
         return False
     if config.step_on("segment", "lead_subheadline") and b.startswith(lay.sub_leads) and _LISTED_CLAUSES.search(b):
         return False  # figures that detail the line above, led by 总投资 or 其中 (…新开工项目42个 / 总投资326亿元，其中…)
+    if titles.topic_over_predicate(a, b):
+        return True  # a place or park named alone over what happened there (云岭县星河工业园 / 12个项目集中竣工)
     m = _FUNCTION_END.search(a)
+    if m and m.group()[0] != "第" and m.group()[-1] in _COUNT_WORDS and titles.count_over_figures(a, b):
+        m = None  # a count closing the headline over its figures (…开工项目37个 / 总投资达128亿元)
     if m and config.step_on("segment", "clause_count_end") and _LISTED_CLAUSES.search(a) and m.group()[0] != "第" \
             and m.group()[-1] in _COUNT_WORDS:
         m = None  # a count closing a line of listed clauses ends it (新签约项目21个、总投资96亿元，开工项目增加7个)
@@ -406,6 +410,18 @@ def _find_bullet_items(page: _Page) -> None:
     pageitems.find_bullet_items(page, _group_titles)
 
 
+def _find_digest_items(page: _Page) -> None:
+    """On a digest of numbered news items under its name, each numbered title starts an item (园区速递 | 本周要闻2则 /
+    1. 云岭县：星河项目封顶 / 日前，…。 / 2. …: :func:`.pageitems.find_digest_items`)."""
+    pageitems.find_digest_items(page, _group_titles)
+
+
+def _find_labelled_items(page: _Page) -> None:
+    """On a page whose items label their headlines (标题：… / 导语：… / 标题：…), each such line after a finished paragraph
+    starts an item (:func:`.pageitems.find_labelled_items`)."""
+    pageitems.find_labelled_items(page, _group_titles)
+
+
 def _find_photo_items(page: _Page) -> None:
     """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
     图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
@@ -422,6 +438,23 @@ def _unmark_signatories(page: _Page) -> None:
     """The issuers printed under a document's title are its signatories, no title lines
     (:func:`.pageheader.unmark_signatories`)."""
     pageheader.unmark_signatories(page)
+
+
+def _unmark_post_accounts(page: _Page) -> None:
+    """A post's account name alone over its title, named again by the post's header (原创 … 云岭招商), is metadata
+    (:func:`.pageheader.unmark_post_accounts`)."""
+    pageheader.unmark_post_accounts(page)
+
+
+def _unmark_nav_runs(page: _Page) -> None:
+    """A navigation bar copied a link a line (首页 / 新闻 / 县域) over the title is chrome (:func:`.pageheader.unmark_nav_runs`)."""
+    pageheader.unmark_nav_runs(page)
+
+
+def _unmark_latin_lead(page: _Page) -> None:
+    """A release printed English first: the English title and paragraphs over the Chinese title are its translation,
+    chrome (:func:`.pageheader.unmark_latin_lead`)."""
+    pageheader.unmark_latin_lead(page)
 
 
 def _unmark_account_names(page: _Page) -> None:
@@ -500,12 +533,14 @@ def _build_articles(page: _Page) -> None:
 
 
 #: The page steps of :func:`segment_page`, in order (stage ``"segment"``).
-PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _promote_bang_title, _promote_decorated_title,
+PAGE_STEPS = (_cut_at_end_marker, _split_bracket_posts, _classify_lines, _unmark_post_accounts, _unmark_nav_runs,
+              _promote_bang_title, _promote_decorated_title,
               _promote_colon_lead, _place_name_lines, _paper_name, _long_kicker, _unmark_site_header, _unmark_signatories,
-              _unmark_account_names,
+              _unmark_account_names, _unmark_latin_lead,
               _read_meta_lines, _start_first_article,
               _find_top_titles, _find_header_titles, _find_disclosure_title, _start_posts, _find_signed_items,
-              _find_unsigned_items, _find_bullet_items, _find_photo_items, _find_read_documents, _find_transcript_items,
+              _find_unsigned_items, _find_bullet_items, _find_digest_items, _find_labelled_items,
+              _find_photo_items, _find_read_documents, _find_transcript_items,
               _drop_furniture_lead, _find_page_date, _find_page_source, _find_page_labels,
               _build_articles)
 

@@ -6,6 +6,8 @@ alternate title in Latin letters, an exclamation over a statement. :func:`.artic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .. import config
 from .lines import _layout, is_field_line, is_media_name, unwrap_bullet_title
@@ -67,6 +69,54 @@ def _is_subheadline(a: str, b: str) -> bool:
     return len(b) >= 20 and len(b) >= 1.6 * len(a)
 
 
+def count_over_figures(a: str, b: str) -> bool:
+    """Is title line ``a`` closed by a count (…开工项目37个) over a line of figures alone (总投资达128亿元)? Then
+    the count ends the headline and the figures are its subheadline, where a count closing a line otherwise
+    leaves a title broken before its noun (云岭县22个 / 重大项目集中开工). Branch ``segment.count_over_figures``.
+
+    >>> count_over_figures("云岭县一季度开工项目37个", "总投资达128亿元"), count_over_figures("云岭县22个", "重大项目集中开工")
+    (True, False)
+    """
+    return config.step_on("segment", "count_over_figures") and bool(_FIGURES_ONLY.match(b))
+
+
+_VERB_LIKE = ("v", "p", "d", "c")   # tags of the general lexicon a topic never opens with (打造, 在, 奋力, 并)
+_TOPIC_MAX = 12                     # characters of a place, zone or park named alone
+
+
+def topic_over_predicate(a: str, b: str) -> bool:
+    """Is title line ``a`` a place, zone or park named alone (云岭县星河工业园, ``topic_name_ends`` of
+    ``layout.yaml``, its first word no verb, adverb, preposition or conjunction of jieba's dictionary) over a
+    line that says what happened there (12个项目集中竣工投产)? Then the two are one headline the layout broke
+    after its topic: a kicker says something (打造星河新材料产业园, 创造历史). Branch ``segment.topic_over_predicate``.
+
+    >>> topic_over_predicate("云岭县星河工业园", "12个项目集中竣工投产"), topic_over_predicate("打造星河新材料产业园", "云岭县项目开工")
+    (True, False)
+    >>> topic_over_predicate("云岭县数字经济产业园开园", "首批入驻企业28家")
+    False
+    """
+    if not config.step_on("segment", "topic_over_predicate") or not 3 <= len(a) <= _TOPIC_MAX \
+            or not a.endswith(_layout().topic_name_ends) or a.endswith(_layout().topic_verb_ends) or not re.fullmatch(rf"[{_H}]+", a) or "的" in a \
+            or _is_kicker_form(b) or _DASH_LEAD.match(b) or _BRACKETED.match(b) or len(b) < 4:
+        return False
+    # (a first character alone only as a preposition or conjunction, 在星河新区: 松溪镇's 松 is a verb alone)
+    pairs, singles = _verb_like_words()
+    return a[:2] not in pairs and a[:1] not in singles
+
+
+@lru_cache(maxsize=1)
+def _verb_like_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of jieba's dictionary (``dict.txt``: word, frequency, part-of-speech tag) that a topic never opens
+    with: two-character verbs, verbal nouns, adverbs, prepositions and conjunctions (打造, 建设, 奋力, 通过), and
+    one-character prepositions and conjunctions (在, 为, 与). Read once per process, when a line first has a topic's
+    form; the same dictionary :mod:`..extract.lexicon` reads whole (stage ``extract``, later than this one)."""
+    import jieba
+    fields = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").split()
+    pairs = frozenset(w for w, t in zip(fields[0::3], fields[2::3]) if len(w) == 2 and (t.startswith(_VERB_LIKE)))
+    singles = frozenset(w for w, t in zip(fields[0::3], fields[2::3]) if len(w) == 1 and t.startswith(("p", "c")))
+    return pairs, singles
+
+
 def _as_subheadline(line: str) -> str:
     """A subheadline without the dash before it or the brackets around it."""
     line = _DASH_LEAD.sub("", line)
@@ -97,8 +147,10 @@ def _by_role_labels(titles: list[str]) -> tuple[str, str, str] | None:
     plain: list[str] = []
     for t in titles:
         m = lay.title_role.match(t)
+        if m and m.group("blabel") and not config.step_on("segment", "labelled_items"):
+            m = None  # (【标题】…: a label in 【】, as a transcript prints it)
         if m and len(t) > m.end():
-            roles.setdefault(lay.role_of[m.group("label")], t[m.end():].strip())
+            roles.setdefault(lay.role_of[m.group("label") or m.group("blabel")], t[m.end():].strip())
         else:
             plain.append(t)
     if not roles or not config.step_on("segment", "title_role_labels"):
