@@ -522,11 +522,11 @@ OFF = [
      lambda arts: (arts[0].kicker, arts[0].headline), ("", "云岭县：星河水库主体工程完工")),
     ("masthead_bylines", "“每一块地都要算清账”\n——访云岭经开区负责人林小雨\n云岭周刊 2031-05-06 第19期 文/本刊记者 王大山\n记者：进展如何？",
      lambda arts: (arts[0].kicker, arts[0].headline, arts[0].subheadline), ("", "“每一块地都要算清账”", "访云岭经开区负责人林小雨")),
-    ("post_header_names", "星河园区｜这里的厂房，拎包就能入驻\n原创 云岭县投资促进局 云岭招商\n还在为找厂房发愁？",
-     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区｜这里的厂房，拎包就能入驻")),
-    ("unmark_post_accounts", ("云岭招商\n2031-05-06 18:30 云岭\n星河园区｜这里的厂房，拎包就能入驻！\n原创 云岭县投资促进局 云岭招商\n"
-                              "还在为找厂房发愁？星河产业园二期标准厂房开放招租。"),
-     lambda arts: [a.headline for a in arts], ["星河园区｜这里的厂房，拎包就能入驻！"]),
+    ("post_header_names", "星河园区｜园区厂房已就绪，企业即来即产\n原创 云岭县投资促进局 云岭招商\n想找现成厂房吗？",
+     lambda arts: (arts[0].kicker, arts[0].headline), ("", "星河园区｜园区厂房已就绪，企业即来即产")),
+    ("unmark_post_accounts", ("云岭招商\n2031-05-06 18:30 云岭\n星河园区｜园区厂房已就绪，企业即来即产！\n原创 云岭县投资促进局 云岭招商\n"
+                              "想找现成厂房吗？星河产业园二期标准厂房开放招租。"),
+     lambda arts: [a.headline for a in arts], ["星河园区｜园区厂房已就绪，企业即来即产！"]),
     ("find_digest_items", "园区速递 | 本周要闻2则\n1. 云岭县：星河项目封顶\n日前，项目封顶。\n2. 瓯江口：隧道贯通\n次日，隧道贯通。",
      _heads, ["云岭县：星河项目封顶", "瓯江口：隧道贯通"]),
     ("marked_digest_items", "云岭经开区一周要闻\n● 星河项目封顶\n日前，星河项目封顶。\n● 瓯江口隧道贯通\n次日，隧道贯通。",

@@ -13,7 +13,7 @@ Numerals: Arabic (``1,200``, ``1，200``), Chinese and financial (``三十五万
 mixed (``1亿2000万``, ``3万零500``), shares (``六成`` = 60 percent). ``N年`` is a duration
 (``15年来``, ``近两年``) unless it is a year (``2024年``, ``09年``, ``95年3月``, ``九五年``) or a
 name (``五年行动计划``). A table flattened into text gives the unit in the column label
-(``出让面积（㎡）64351.12``).
+(``出让面积（㎡）58210.47``).
 """
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def _fraction_pattern():
 
 @lru_cache(maxsize=1)
 def _header_pattern():
-    """A table flattened into text puts the unit in the column label: 出让面积（㎡）64351.12, 起始价（万元）5350."""
+    """A table flattened into text puts the unit in the column label: 出让面积（㎡）58210.47, 起始价（万元）5350."""
     unit_alt = trie_regex(units())
     return re.compile(
         rf"[（(](?P<mag>万亿|亿|万)?(?P<unit>{unit_alt})(?P<per>/(?:亩|平方米|吨|人))?[)）]\s*[:：]?\s*"

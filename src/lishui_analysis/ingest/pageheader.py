@@ -327,7 +327,7 @@ def unmark_post_accounts(page) -> None:
     page) names as one of its names is that account's or author's name, metadata, never the headline.
 
     >>> from .segment import _Page
-    >>> page = _Page(["云岭招商", "2031-05-06 18:30 云岭", "这里的厂房，拎包就能入驻！", "原创 云岭县投资促进局 云岭招商", "正文。"],
+    >>> page = _Page(["云岭招商", "2031-05-06 18:30 云岭", "园区厂房已就绪，企业即来即产！", "原创 云岭县投资促进局 云岭招商", "正文。"],
     ...              ["title", "meta", "body", "meta", "body"])
     >>> unmark_post_accounts(page); page.kinds[0]
     'meta'

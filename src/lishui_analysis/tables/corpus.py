@@ -63,7 +63,7 @@ def _places() -> dict[str, str]:
 
 def _branch_place(name: str) -> str:
     """The place of a branch named after it — a legal name, a place and a branch word (``branch_words`` of
-    ``data/organizations.yaml``): 杭州某某银行股份有限公司丽水分行 is in 丽水, 某某建设有限公司盐城市分公司 in
+    ``data/organizations.yaml``): 杭州某某银行丽水分行 is in 丽水, 某某建设有限公司盐城市分公司 in
     盐城, whatever place the parent's name starts with; '' when the name is no such branch."""
     word = next((w for w in org_vocab().get("branch_words") or () if name.endswith(w)), "")
     if not word:
