@@ -113,7 +113,7 @@ def test_a_project_bearing_the_sole_companys_trade_name_is_its_wherever_named():
     assert _project_org(text).get("岭拓智能柔性膜项目") == "浙江岭拓光电有限公司"
 
 
-DESCRIBED = ["年产50万套激光器件项目", "卫生用品智能制造基地", "年产10万吨特种聚丙烯生产线"]
+DESCRIBED = ["年产30万套光学模组项目", "卫生用品智能制造基地", "年产8万吨改性塑料生产线"]
 OTHER = "瓯江星光激光技术股份有限公司"  # (a second company in the paragraph: no sole owner)
 
 

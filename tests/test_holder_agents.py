@@ -71,7 +71,7 @@ def test_investors_modifying_a_name_or_with_no_project_stay(a, b):
 
 
 def test_a_distance_in_time_refers_back_to_the_project():
-    text = f"4月15日，{PROJECT}举行首台设备搬入仪式。这距离项目今年3月主体结构结顶，仅用了一个多月。"
+    text = f"4月15日，{PROJECT}迎来首批设备进场。这距离项目今年2月厂房封顶，只过去了五十多天。"
     assert [r[1] for r in rows(text)] == [PROJECT, PROJECT]
     assert "这距离项目" not in [h.name for h in find_holders(text, extract_org_mentions(text)).items]
 

@@ -11,7 +11,7 @@ from lishui_analysis.extract.organizations import extract_org_mentions
 from lishui_analysis.ingest.segment import split_sentences
 
 PUB = "2031-06-12"
-NAMES = ["星磷新能源材料有限公司年产10万吨磷酸铁项目", "云岭光电科技有限公司车载显示模组项目", "瓯江智联机器人有限公司工业机器人减速器项目"]
+NAMES = ["星磷新能源材料有限公司年产6万吨磷酸铁项目", "云岭光电科技有限公司车用显示屏项目", "瓯江智联机器人有限公司工业机器人减速器项目"]
 ORDINALS = [("1．", "2．", "3．"), ("一、", "二、", "三、"), ("（1）", "（2）", "（3）")]
 
 
@@ -28,7 +28,7 @@ def lines(ordinals, tails):
 @pytest.mark.parametrize("verb, etype", [("拟落户云溪工业园", "settled"), ("拟于年内开工", "construction_started")])
 def test_lines_after_the_batch_sentence_colon(ordinals, verb, etype):
     text = f"经联审会议研究，以下3个项目{verb}，现予以公示：" + lines(ordinals, ["：总投资28亿元。", "：总投资6.5亿元。", "：拟用地85亩。"]) \
-        + "\n公示期：2031年6月12日至6月18日。"
+        + "\n公示期：2031年7月3日至7月9日。"
     got = rows(text)
     assert [(etype, n) for n in NAMES] == [r for r in got if r[1] in NAMES]
     with config.steps_off("events.line_members"):
