@@ -114,3 +114,29 @@ def test_a_plant_with_both_currencies_keeps_its_yuan_total(tmp_path):
     from lishui_analysis.analysis.overlaps import foreign_currency_totals
     t = _tables(tmp_path, {"a": "星河电子项目签约\n\n本报讯 星河电子科技项目总投资1亿美元（约7亿元），今年5月签约落户。\n"})
     assert foreign_currency_totals(t).empty
+
+
+@pytest.mark.parametrize("progress", ["已完成投资", "累计完成投资", "已投入", "目前已投资"])
+def test_money_spent_so_far_is_no_total(tmp_path, progress):
+    t = _tables(tmp_path, {
+        "a": f"星河电子项目建设正酣\n\n本报讯 星河电子科技项目{progress}6.5亿元，主体结构已封顶。\n",
+        "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
+    assert list(investment_totals(t)["name"]) == ["翠峰新材料产业园项目"]
+
+
+@pytest.mark.parametrize("total", ["总投资12亿元", "计划总投资12亿元"])
+def test_money_spent_so_far_gives_way_to_the_stated_total(tmp_path, total):
+    """已完成投资18.9亿元 is larger than nothing but no total: the stated 总投资 is the plant's, even when smaller
+    figures of progress come first (largest-first would have taken the spent sum were it larger)."""
+    t = _tables(tmp_path, {"a": f"星河电子项目建设正酣\n\n本报讯 星河电子科技项目已完成投资18.9亿元，{total}的二期工程同步推进。\n"})
+    df = investment_totals(t)
+    assert list(df["investment_yi_yuan"]) == [12.0]
+
+
+@pytest.mark.parametrize("amount", ["10亿元以上", "5亿元以上"])
+@pytest.mark.parametrize("frame", ["星河水利枢纽工程是全市投资{a}项目，今年3月开工。", "星河水利枢纽工程列入{a}重大项目，今年3月开工。"])
+def test_a_size_class_of_projects_is_no_plants_total(tmp_path, amount, frame):
+    t = _tables(tmp_path, {
+        "a": "重大项目集中开工\n\n本报讯 " + frame.format(a=amount) + "\n",
+        "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
+    assert list(investment_totals(t)["name"]) == ["翠峰新材料产业园项目"]

@@ -7,7 +7,8 @@ bars add the same money twice. This module keeps one total per entity and then o
 
 * **A total, not a flow or a plan.** Per entity the largest investment stated as achieved or committed
   (总投资, 投资); a figure of one year (``period``: 今年计划投资5亿元, 2023年完成投资) is a flow, never a
-  total — nor one after a one-year time word (今年, 全年, 年度) —, unless its sentence calls it the total
+  total — nor one after a one-year time word (今年, 全年, 年度) or a word of progress (已完成投资, 累计投入:
+  money spent so far), nor a lower bound naming a class of projects (10亿元以上项目) —, unless its sentence calls it the total
   (总投资); a forecast is used only when the entity has no
   other figure, and the row says so (``forecast`` column, visible in every table).
 * **A project and its company.** When a company's total equals (``same_figure``: within rounding) the
@@ -38,6 +39,27 @@ COLUMNS = ["name", "subject_type", "investment_yi_yuan", "forecast", "counted", 
 YEAR_WORDS = ("今年", "本年", "全年", "年度", "当年", "明年", "去年")
 
 
+#: Words of progress before a figure (已完成投资18.9亿元, 累计完成投资5亿元, 已投入): money spent so far, not the
+#: plant's total — a flow like a year's figure.
+PROGRESS_WORDS = ("完成投资", "完成固定资产投资", "已投资", "已投入", "累计投资", "累计投入", "已到位")
+
+
+def _progress_before(row, sentences: dict, width: int = 8) -> bool:
+    """Whether one of :data:`PROGRESS_WORDS` stands in the ``width`` characters before the figure, in its clause."""
+    before = text_before(row, sentences, width).rsplit("，", 1)[-1]
+    return any(w in before for w in PROGRESS_WORDS)
+
+
+def _size_class(row, sentences: dict) -> bool:
+    """A lower bound naming a class of projects (10亿元以上项目, 均投资10亿元以上的项目): projects of that size, never
+    one plant's total, whoever the figure was given to."""
+    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, "end") else None
+    if hit is None or not str(row.surface).endswith("以上"):
+        return False
+    offset = int(row.end) - int(hit[0])
+    return "项目" in str(hit[1])[max(offset, 0): max(offset, 0) + 4]
+
+
 def _year_word_before(row, sentences: dict, width: int = 8) -> bool:
     """Whether one of :data:`YEAR_WORDS` stands in the ``width`` characters before the figure, in its clause."""
     before = text_before(row, sentences, width).rsplit("，", 1)[-1]
@@ -53,8 +75,8 @@ def _totals(tables: dict) -> pd.DataFrame:
     sents = sentence_map(tables["sentences"])
     # a year's figure is a flow: a stated period, or a one-year time word before it (今年计划投资), unless
     # its sentence calls it the total (总投资)
-    flow = [(bool(p) or _year_word_before(r, sents)) and not _said_total(r, sents)
-            for p, r in zip(inv["period"].fillna("").astype(str), inv.itertuples())]
+    flow = [((bool(p) or _year_word_before(r, sents) or _progress_before(r, sents)) and not _said_total(r, sents))
+            or _size_class(r, sents) for p, r in zip(inv["period"].fillna("").astype(str), inv.itertuples())]
     inv = inv[~pd.Series(flow, index=inv.index, dtype=bool)]
     if inv.empty:
         return inv
