@@ -14,6 +14,7 @@ from .review import OUTSIDE_SENTENCE_RULES
 #: finding stands without the weakest attributions.
 ATTRIBUTIONS = ("all", "in_sentence")
 
+
 def in_sentence_only(out: dict) -> set:
     """Drops from ``out``'s quantities and events the rows whose holder was found outside their sentence
     (``attributions = "in_sentence"``); returns their ids. The number left out of each table is kept in

@@ -92,8 +92,10 @@ def _industries(name, v):
 
 
 def _attributions(name, v):
-    if v not in ("all", "in_sentence"):
-        raise InputError("parameters", f"{name} must be 'all' or 'in_sentence', got {_shown(v)}")
+    from .attribution import ATTRIBUTIONS
+
+    if not isinstance(v, str) or v not in ATTRIBUTIONS:
+        raise InputError("parameters", f"{name} must be {' or '.join(map(repr, ATTRIBUTIONS))}, got {_shown(v)}")
     return v
 
 
