@@ -23,7 +23,7 @@ from .. import __version__, config, schema
 from ..ingest import load
 from . import frames, freshness
 from .cache import cached_results, code_hash, pack_summary, packed_rows
-from .document import org_id_for
+from .document import WARM_UP_PAGE, org_id_for
 from .engine import progress_bar
 from ..errors import InputError
 from ..files import atomic_write_bytes, build_lock, disk_full, sha256_file
@@ -404,17 +404,6 @@ def finish_interrupted_commit(processed_dir: Path) -> bool:
         return _finish_commit(processed_dir)
 
 
-#: Written so that every step of a build runs once (each reader, and the patterns and vocabularies it
-#: compiles or loads on first use): a byline whose last name is glued to its place, figures in 成 and in
-#: fractions, a milestone just done (刚刚), one whose verb needs its object (获得…不动产权证), a numbered heading,
-#: a firm named by common words only (新能源科技公司), a lunar date (its library imported, a year computed).
-_WARM_UP_PAGE = ("示例标题\n本报讯（记者 张三 通讯员 李四丽水）浙江示例科技有限公司（以下简称“示例科技”）总投资约12.5亿元，"
-                 "用地面积120亩，于2024年3月开工，同年12月31日封顶，预计明年6月投产，达产后年产值超百分之二十。\n"
-                 "今年1-10月，经开区规上工业增加值同比增长8.6%，新签约项目6个。\n"
-                 "（一）示例新材料项目厂房刚刚结顶，企业已获得该地块不动产权证，本地配套率约六成，三分之一产品出口，"
-                 "一家新能源科技公司参与建设。农历正月初八，示例园区召开大会。\n")
-
-
 def warm_up() -> None:
     """Pay the start-up costs of a build once: imports, vocabularies, compiled patterns, the
     package-source hash, dependency versions and the first-call costs of Arrow, Parquet and
@@ -428,7 +417,7 @@ def warm_up() -> None:
     with tempfile.TemporaryDirectory(prefix="lishui-warm-up-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
-        (raw / "warm-up.txt").write_text(_WARM_UP_PAGE, encoding="utf-8")
+        (raw / "warm-up.txt").write_text(WARM_UP_PAGE, encoding="utf-8")
         build(raw, Path(tmp) / "out")
 
 
