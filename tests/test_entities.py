@@ -2,6 +2,7 @@
 here, and the corpus-wide stage end to end on a fixture corpus of invented articles about the
 same invented companies under variant names (tests/fixtures/entities)."""
 import json
+import math
 import random
 
 import pandas as pd
@@ -378,3 +379,72 @@ def test_a_site_stated_in_square_metres_is_the_projects_land_in_mu():
     (row,) = asm.rows({})
     assert row["land_mu"] == 195.0 and row["floor_area_m2"] == 6.0e4      # 13万平方米 = 195 亩; floor area stays m2
     assert row["investment_intensity"] == 200.0 and "f:01:q001" in row["quantity_ids"]
+
+
+def _plant_tables(company, project, rows_q, rows_e):
+    """Quantity and event frames of invented rows ``(id, subject, metric or event type, value or date)``."""
+    q = pd.DataFrame([dict(quantity_id=i, article_id=i.rsplit(":", 1)[0], value=v, unit=u, metric=m, subject=s,
+                           subject_type="company" if s == company else "project", entity_id="k:" + s, org_id="",
+                           forecast=False) for i, s, m, v, u in rows_q])
+    e = pd.DataFrame([dict(event_id=i, article_id=i.rsplit(":", 1)[0], event_type=t, subject=s,
+                           subject_type="company" if s == company else "project", entity_id="k:" + s, org_id="",
+                           date=d, planned=False) for i, s, t, d in rows_e],
+                     columns=["event_id", "article_id", "event_type", "subject", "subject_type", "entity_id", "org_id",
+                              "date", "planned"])
+    return q, e
+
+
+@pytest.mark.parametrize("company,project,inv,land", [
+    ("浙江岚溪半导体科技有限公司", "岚溪半导体年产80万片衬底项目", 2.6e9, 150.0),
+    ("安徽禾川新材料股份有限公司", "禾川新材年产3万吨膜材料项目", 9.5e8, 88.0),
+    ("云南青屿光伏科技有限公司", "年产15GW高效电池片项目", 4.4e9, 420.0)])
+def test_a_plants_figures_told_of_its_company_are_the_projects_row(company, project, inv, land):
+    """总投资N亿元的甲公司年产…项目: the investment went to the company, the site and milestones to the project —
+    one plant, one row (the project's); the company's output stays its own row, its signing too."""
+    q, e = _plant_tables(company, project, [
+        ("a:01:q001", company, "investment", inv, "CNY"), ("a:01:q002", project, "land", land, "mu"),
+        ("a:01:q003", company, "output_value", 3e9, "CNY"), ("a:01:q004", company, "capacity", 5.0, "ton")],
+        [("a:01:e001", company, "construction_started", "2026-03"), ("a:01:e002", project, "topped_out", "2026-11"),
+         ("a:01:e003", company, "settled", "2025-12"), ("a:01:e004", company, "production_start", "2027-05"),
+         ("a:01:e005", project, "production_start", "2027-05")])
+    entities = [dict(entity_id="Eco", name=company, entity_type="company", org_id="", parent_id=""),
+                dict(entity_id="Ep", name=project, entity_type="project", org_id="", parent_id="Eco")]
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    rows = {r["project_id"]: r for r in asm.rows({}, {"k:" + company: "Eco", "k:" + project: "Ep"}, entities)}
+    p, co = rows["Ep"], rows["Eco"]
+    assert p["investment_cny"] == inv and p["land_mu"] == land and p["investment_intensity"] == inv / land / 1e4
+    assert p["construction_started"] == "2026-03" and p["topped_out"] == "2026-11" and p["capacity"] == 5.0
+    assert "a:01:q001" in p["quantity_ids"] and "a:01:e001" in p["event_ids"]
+    assert co["output_value_cny"] == 3e9 and co["settled"] == "2025-12"      # the firm's own
+    assert math.isnan(co["investment_cny"]) and co["production_start"] == ""  # (the same day: the project's alone)
+
+
+def test_a_companys_figures_stay_when_its_article_names_two_of_its_projects_or_a_phase():
+    company = "浙江岚溪半导体科技有限公司"
+    for projects in (["岚溪半导体衬底项目", "岚溪半导体外延项目"], ["岚溪半导体衬底项目二期"]):
+        q, e = _plant_tables(company, "", [("b:01:q001", company, "investment", 3e9, "CNY")],
+                             [("b:01:e001", company, "construction_started", "2026-03")])
+        q = pd.concat([q] + [_plant_tables(company, p, [(f"b:01:q1{k}", p, "land", 60.0 + k, "mu")], [])[0]
+                             for k, p in enumerate(projects)])
+        entities = [dict(entity_id="Eco", name=company, entity_type="company", org_id="", parent_id="")] + [
+            dict(entity_id=f"Ep{k}", name=p, entity_type="project", org_id="", parent_id="Eco")
+            for k, p in enumerate(projects)]
+        key_map = {"k:" + company: "Eco", **{"k:" + p: f"Ep{k}" for k, p in enumerate(projects)}}
+        asm = ind.ProjectAssembler()
+        asm.add_tables(q, e)
+        rows = {r["project_id"]: r for r in asm.rows({}, key_map, entities)}
+        assert rows["Eco"]["investment_cny"] == 3e9 and rows["Eco"]["construction_started"] == "2026-03"
+        assert all(math.isnan(rows[f"Ep{k}"]["investment_cny"]) for k in range(len(projects)))
+
+
+def test_a_companys_figure_of_another_article_stays_the_companys():
+    company, project = "浙江岚溪半导体科技有限公司", "岚溪半导体衬底项目"
+    q, e = _plant_tables(company, project, [("c:01:q001", company, "investment", 3e9, "CNY"),
+                                            ("d:01:q001", project, "land", 90.0, "mu")], [])
+    entities = [dict(entity_id="Eco", name=company, entity_type="company", org_id="", parent_id=""),
+                dict(entity_id="Ep", name=project, entity_type="project", org_id="", parent_id="Eco")]
+    asm = ind.ProjectAssembler()
+    asm.add_tables(q, e)
+    rows = {r["project_id"]: r for r in asm.rows({}, {"k:" + company: "Eco", "k:" + project: "Ep"}, entities)}
+    assert rows["Eco"]["investment_cny"] == 3e9 and math.isnan(rows["Ep"]["investment_cny"])

@@ -229,3 +229,19 @@ def test_switching_link_parents_off_leaves_projects_without_parent():
         off = ent.resolve_entities(_recs(*records))
     assert [e["parent_id"] for e in off.entities] == ["", ""]
     assert [e["entity_id"] for e in off.entities] == [e["entity_id"] for e in normal.entities]
+
+
+@pytest.mark.parametrize("name,head", [("丽水云溪运动中心", "项目"), ("“松溪”科创培训大楼", "项目"),
+                                       ("2027年临江文体综合体", "项目"), ("白鹭康养小镇", "项目")])
+def test_project_short_names_join_a_name_and_the_name_with_xiangmu(name, head):
+    """A project written with and without 项目 (云溪运动中心 / 云溪运动中心项目) is one project."""
+    st = _state(("project", name, {}), ("project", name + head, {}), ("project", "温州临江港区工程", {}))
+    res._project_short_names(st)
+    assert _together(st, name, name + head)
+    assert not _together(st, name, "温州临江港区工程")
+
+
+def test_a_name_and_the_name_with_xiangmu_in_two_regions_stay_apart():
+    st = _state(("project", "温州云溪运动中心", {}), ("project", "青田云溪运动中心项目", {}))
+    res._project_short_names(st)
+    assert not _together(st, "温州云溪运动中心", "青田云溪运动中心项目")

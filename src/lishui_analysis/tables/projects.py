@@ -11,7 +11,7 @@ import math
 import sys
 
 from ..vocab import thresholds
-from .entities import infer_type, subject_key as _subject_key
+from .entities import infer_type, phases, subject_key as _subject_key
 
 MILESTONE_ORDER = ("settled", "land_acquired", "permit_issued", "construction_started", "topped_out",
                    "equipment_move_in", "first_output", "completed", "production_start", "full_capacity")
@@ -220,6 +220,7 @@ class ProjectAssembler:
             for t, d in (ms or {}).items():
                 if t not in m["ms"] or d < m["ms"][t]:
                     m["ms"][t] = d
+        plant_figures_of_companies(out)
         return out
 
     def rows(self, industries: dict, key_map: dict | None = None, entities: list[dict] | None = None) -> list[dict]:
@@ -276,6 +277,69 @@ def plants_of_companies(entities: dict) -> dict[str, str]:
                 and parent.get("name") == e.get("name")):
             out[eid] = parent["entity_id"]
     return out
+
+
+#: A plant's figures (not a firm's: revenue, output and tax stay the company's) and its milestones after the
+#: signing (a firm's 落户 or founding stays its own): what :func:`plant_figures_of_companies` moves.
+PLANT_FIGURES = ("investment_cny", "land_mu", "floor_area_m2")
+PLANT_MILESTONES = tuple(t for t in MILESTONE_ORDER if t != "settled")
+
+
+def _article(row_id: str) -> str:
+    """The article of a quantity or event id (doc:NN:q001 → doc:NN)."""
+    return row_id.rsplit(":", 1)[0]
+
+
+def _plant_of(merged: dict, kids: list[str], row_id: str) -> dict | None:
+    """The accumulator of the one project of ``kids`` named in the article of ``row_id``, if it has no phase."""
+    art = _article(row_id)
+    found = [k for k in kids if art in merged[k][1]["articles"]]
+    if len(found) != 1 or phases(merged[found[0]][0]["name"]):
+        return None
+    return merged[found[0]][1]
+
+
+def plant_figures_of_companies(merged: dict) -> None:
+    """A company's plant figures and construction milestones go to the one project of that company its
+    article names (``parent_id``), in place, on ``_merged``'s result: the text gives the plant's figures to
+    its firm (总投资12亿元的某某新材料有限公司年产5万吨X项目 — the 12亿元 is the company's row, the site and the
+    topping-out the project's), so the plant stood under two rows, its investment on one and its land on the
+    other (no intensity). Each figure moves only from an article where the company has exactly one
+    project (two projects of the firm in one article: whose is it?), never into a project with a phase word
+    (一期, 二期: a firm's total is not its phase's), and only into a column the project lacks (its own statement
+    wins; the very same value or date told of both stays on the project's row alone); a capacity, which keeps no row id, moves when the company has one project and every article of the
+    company names it. A company left with nothing is no row: it was the plant. Revenue, output, tax and the
+    signing stay the company's."""
+    children: dict[str, list[str]] = {}
+    for eid, (ent, _) in merged.items():
+        parent = ent.get("parent_id") or ""
+        if ent["entity_type"] == "project" and parent in merged and merged[parent][0]["entity_type"] == "company":
+            children.setdefault(parent, []).append(eid)
+    emptied = []
+    for company, kids in sorted(children.items()):
+        c = merged[company][1]
+        had = bool(c["fig"] or c["ms"] or c["cap"])
+        for col in [k for k in PLANT_FIGURES if k in c["fig"]]:
+            p = _plant_of(merged, kids, c["fig"][col][2])
+            if p is not None and col not in p["fig"]:
+                p["fig"][col] = c["fig"].pop(col)
+            elif p is not None and p["fig"][col][1] == c["fig"][col][1]:
+                del c["fig"][col]    # the very figure told of both: the project's row has it
+        for t in [k for k in PLANT_MILESTONES if k in c["ms"]]:
+            p = _plant_of(merged, kids, c["ms"][t][1])
+            if p is not None and t not in p["ms"]:
+                p["ms"][t] = c["ms"].pop(t)
+            elif p is not None and p["ms"][t][0] == c["ms"][t][0]:
+                del c["ms"][t]       # the same milestone on the same day
+        # a capacity keeps no row id: it moves when every article of the company names that one project
+        if c["cap"] is not None and len(kids) == 1 and not phases(merged[kids[0]][0]["name"]):
+            p = merged[kids[0]][1]
+            if p["cap"] is None and c["articles"] <= p["articles"]:
+                p["cap"], c["cap"] = c["cap"], None
+        if had and not (c["fig"] or c["ms"] or c["cap"]):
+            emptied.append(company)
+    for company in emptied:
+        del merged[company]
 
 
 def _col(table, name, default=""):

@@ -430,7 +430,8 @@ def _project_cores(st: Resolving) -> None:
 
 
 def _project_short_names(st: Resolving) -> None:
-    """A short project name (云岭项目) joins the one longer project whose core its stem starts,
+    """A project named with and without 项目 is one (云岭运动中心 = 云岭运动中心项目, unless they name two
+    regions); a short project name (云岭项目) joins the one longer project whose core its stem starts,
     with the same phases (云岭一期项目 never joins 云岭新材料二期项目); several: listed."""
     by_core, uf = st.projects(), st.uf
     stems = {}
@@ -440,6 +441,10 @@ def _project_short_names(st: Resolving) -> None:
         stems[core] = stem
         for k in range(2, len(stem)):
             by_prefix[stem[:k]].add(core)
+    for core, members in by_core.items():  # the name and the name + 项目 (云岭运动中心 = 云岭运动中心项目)
+        stem = stems[core]
+        if stem != core and stem in by_core and _one_place(st, by_core[stem] + members):
+            uf.union(by_core[stem][0], members[0])
     for core, members in by_core.items():
         stem = stems[core]
         if stem == core or len(stem) < 2:
@@ -451,6 +456,11 @@ def _project_short_names(st: Resolving) -> None:
         elif len(roots) > 1:
             st.ambiguous.append({"name": st.recs[members[0]].name, "entity_type": "project",
                                  "reason": "starts several projects", "candidates": sorted(cands)[:10]})
+
+
+def _one_place(st: Resolving, idxs: list[int]) -> bool:
+    """Whether the project names ``idxs`` name one region at most (温州云岭中心 and 青田云岭中心项目: two)."""
+    return len({project_core(st.recs[i].name)[1] for i in idxs} - {""}) <= 1
 
 
 def _link_parents(st: Resolving) -> None:
