@@ -27,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..tables.conflicts import same_figure
-from .aggregates import _said_total, sentence_map, text_before
+from .aggregates import _said_total, sentence_map, text_after, text_before
 from .review import stems
 from .selections import project_rows, with_names, with_provenance
 
@@ -53,11 +53,7 @@ def _progress_before(row, sentences: dict, width: int = 8) -> bool:
 def _size_class(row, sentences: dict) -> bool:
     """A lower bound naming a class of projects (10亿元以上项目, 均投资10亿元以上的项目): projects of that size, never
     one plant's total, whoever the figure was given to."""
-    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, "end") else None
-    if hit is None or not str(row.surface).endswith("以上"):
-        return False
-    offset = int(row.end) - int(hit[0])
-    return "项目" in str(hit[1])[max(offset, 0): max(offset, 0) + 4]
+    return str(row.surface).endswith("以上") and "项目" in text_after(row, sentences, 4)
 
 
 def _year_word_before(row, sentences: dict, width: int = 8) -> bool:
