@@ -34,13 +34,11 @@ def layout_tables(tmp_path_factory):
 def build_texts(tmp_path):
     """Builds invented pages (file stem → text) into ``tmp_path``: returns ``(tables, raw)``, the tables
     loaded with their raw folder."""
+    from build_files import write_pages
     from lishui_analysis.tables.corpus import build, load_tables
 
     def run(texts: dict):
-        raw = tmp_path / "raw"
-        raw.mkdir()
-        for name, body in texts.items():
-            (raw / f"{name}.txt").write_text(body, encoding="utf-8")
+        raw = write_pages(tmp_path / "raw", {f"{name}.txt": body for name, body in texts.items()})
         build(raw, tmp_path / "out")
         return load_tables(tmp_path / "out", raw), raw
     return run
