@@ -12,14 +12,13 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from build_files import write_pages
+from fetch_server import local_server
 from lishui_analysis.errors import WarningTally, collecting_notes, note, warning_summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,17 +149,9 @@ def test_tally_counts_by_kind_and_by_n():
 def test_fetch_shows_its_progress_on_a_terminal_as_the_build_does(tmp_path):
     from test_fetch import _Handler  # the invented pages of the fetch tests, served on the loopback address
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    srv.lock, srv.log, srv.hits = threading.Lock(), [], {}
-    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{srv.server_address[1]}"
+    with local_server(_Handler) as srv:
         urls = tmp_path / "urls.txt"
-        urls.write_text("".join(f"{base}{p}\n" for p in ("/a.html", "/b.html", "/page.html")), encoding="utf-8")
+        urls.write_text("".join(f"{srv.url}{p}\n" for p in ("/a.html", "/b.html", "/page.html")), encoding="utf-8")
         text = _run_in_terminal(["fetch", str(urls), "--raw", str(tmp_path / "raw"), "--delay", "0"])
-    finally:
-        srv.shutdown()
-        srv.server_close()
     assert re.search(r"100%.*3/3 \[\d\d:\d\d<00:00, +[\d.]+ ?pages?/s\]", text), text
     assert "fetched 3, already there 0, failed 0" in text, text
