@@ -35,6 +35,12 @@ def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(bui
     assert f"{n_weak} of {len(everything['quantities'])} figures" in attribution.attribution_note(
         everything, params.validate(raw_dir=str(raw)))
     assert f"{n_weak} figures" in attribution.attribution_note(strict, params.validate(attributions="in_sentence"))
+    # what was left out is returned with the selection, not kept on its tables
+    left = strict["left_out"]
+    assert (left.figures, len(left.ids)) == (n_weak, n_weak + left.milestones)
+    assert left.ids == set(everything["quantities"].loc[weak, "quantity_id"]) | set(
+        everything["events"].loc[everything["events"]["subject_rule"].isin(["current_topic", "named_later"]), "event_id"])
+    assert everything["left_out"] == attribution.LeftOut() and not strict["quantities"].attrs
 
 
 def test_a_corpus_with_every_holder_in_its_sentence_says_so(build_texts):
