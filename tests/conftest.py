@@ -31,6 +31,20 @@ def layout_tables(tmp_path_factory):
 
 
 @pytest.fixture
+def build_texts(tmp_path):
+    """Builds invented pages (file stem → text) into ``tmp_path``: returns ``(tables, raw)``, the tables
+    loaded with their raw folder."""
+    from build_files import write_pages
+    from lishui_analysis.tables.corpus import build, load_tables
+
+    def run(texts: dict):
+        raw = write_pages(tmp_path / "raw", {f"{name}.txt": body for name, body in texts.items()})
+        build(raw, tmp_path / "out")
+        return load_tables(tmp_path / "out", raw), raw
+    return run
+
+
+@pytest.fixture
 def raw_copy(tmp_path):
     """A writable copy of data/raw/."""
     dst = tmp_path / "raw"

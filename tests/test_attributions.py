@@ -6,22 +6,12 @@ import pytest
 
 from lishui_analysis.analysis import attribution, overlaps, params, review, selections
 from lishui_analysis.errors import InputError
-from lishui_analysis.tables.corpus import build, load_tables
-
-
-def _tables(tmp_path, texts: dict):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, body in texts.items():
-        (raw / f"{name}.txt").write_text(body, encoding="utf-8")
-    build(raw, tmp_path / "out")
-    return load_tables(tmp_path / "out", raw), raw
 
 
 @pytest.mark.parametrize("name,later,amount", [("翠峰新材料产业园项目", "据介绍，达产后预计年产值12亿元，", 8),
                                                ("星河智能装备基地项目", "另据了解，建成后可实现年产值30亿元，", 15)])
-def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(tmp_path, name, later, amount):
-    t, raw = _tables(tmp_path, {
+def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(build_texts, name, later, amount):
+    t, raw = build_texts({
         "a": f"{name}开工\n\n本报讯 {name}3月开工，总投资{amount}亿元，用地120亩。\n{later}年底将封顶。\n",
         "b": "云岭精密轴承项目签约\n\n本报讯 浙江云岭精密轴承有限公司年产3万套轴承项目总投资5亿元，5月签约。\n"})
     q = t["quantities"]
@@ -45,10 +35,16 @@ def test_in_sentence_leaves_out_the_topic_s_figures_and_reassembles_projects(tmp
     assert f"{n_weak} of {len(everything['quantities'])} figures" in attribution.attribution_note(
         everything, params.validate(raw_dir=str(raw)))
     assert f"{n_weak} figures" in attribution.attribution_note(strict, params.validate(attributions="in_sentence"))
+    # what was left out is returned with the selection, not kept on its tables
+    left = strict["left_out"]
+    assert (left.figures, len(left.ids)) == (n_weak, n_weak + left.milestones)
+    assert left.ids == set(everything["quantities"].loc[weak, "quantity_id"]) | set(
+        everything["events"].loc[everything["events"]["subject_rule"].isin(["current_topic", "named_later"]), "event_id"])
+    assert everything["left_out"] == attribution.LeftOut() and not strict["quantities"].attrs
 
 
-def test_a_corpus_with_every_holder_in_its_sentence_says_so(tmp_path):
-    t, raw = _tables(tmp_path, {
+def test_a_corpus_with_every_holder_in_its_sentence_says_so(build_texts):
+    t, raw = build_texts({
         "b": "云岭精密轴承项目签约\n\n本报讯 浙江云岭精密轴承有限公司年产3万套轴承项目总投资5亿元，5月签约。\n"})
     p = params.validate(raw_dir=str(raw))
     assert attribution.attribution_note(selections.select(t, p), p).startswith("Every figure and milestone")
@@ -61,11 +57,11 @@ def test_attributions_parameter_is_checked(bad):
 
 
 @pytest.mark.parametrize("co,amount", [("云岭", 40), ("星河", 12.5)])
-def test_a_report_of_no_conflict_says_what_was_compared(tmp_path, co, amount):
+def test_a_report_of_no_conflict_says_what_was_compared(build_texts, co, amount):
     one = f"{co}智能装备项目开工\n\n本报讯 {co}智能装备项目总投资{amount}亿元，今年3月开工。\n"
     again = f"{co}智能装备项目封顶\n\n本报讯 {co}智能装备项目总投资{amount}亿元，今年9月封顶。\n"
     other = "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"
-    t, raw = _tables(tmp_path, {"a": one, "b": again, "c": other})
+    t, raw = build_texts({"a": one, "b": again, "c": other})
     s = selections.select(t, params.validate(raw_dir=str(raw)))
     assert selections.conflicts_table(s).empty and review.compared_attributes(s) == 1
     assert review.no_conflict_note(s).startswith("No disagreement: 1 attribute of a project")

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from build_files import leftovers, table_files, write_pages
 from conftest import ROOT
 from lishui_analysis.cli import main
-from lishui_analysis.tables.corpus import TABLE_NAMES, build
+from lishui_analysis.tables.corpus import build
 
 PAGES = {
     "a.txt": "云岭新材料项目开工\n本报讯（记者 林一）浙江云岭新材料有限公司总投资3.2亿元，用地面积80亩，于2024年3月开工。\n",
@@ -30,27 +31,11 @@ PAGES = {
 }
 
 
-def _raw(folder: Path, pages: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _outputs(out: Path) -> dict[str, bytes]:
-    names = [f"{t}.{ext}" for t in TABLE_NAMES for ext in ("csv", "parquet")] + ["manifest.json"]
-    return {n: (out / n).read_bytes() for n in names if (out / n).exists()}
-
-
-def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".partial", ".remap", ".tmp")))
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A raw folder and the tables built from it (copy ``out`` before damaging it)."""
     base = tmp_path_factory.mktemp("built")
-    raw = _raw(base / "raw", PAGES)
+    raw = write_pages(base / "raw", PAGES)
     build(raw, base / "out")
     return raw, base / "out"
 
@@ -127,7 +112,7 @@ def test_dictionary_into_a_folder_is_refused(tmp_path, capsys):
     status = main(["dictionary", "--out", str(folder)])
     err = capsys.readouterr().err
     assert status == 2 and err.startswith(f"error: {folder}: is a folder") and len(err.splitlines()) == 1, err
-    assert list(folder.iterdir()) == [] and _leftovers(tmp_path) == []
+    assert list(folder.iterdir()) == [] and leftovers(tmp_path) == []
 
 
 # --- what the system refuses: one line naming the path, exit 2 -------------------------------------------------
@@ -234,7 +219,7 @@ def test_sigterm_stops_a_build_and_leaves_the_previous_tables(tmp_path, built, j
     _, old_out = built
     out = tmp_path / "out"
     shutil.copytree(old_out, out)
-    before = _outputs(out)
+    before = table_files(out)
     raw = _big_raw(tmp_path / "big", files=200, sentences=60)
     proc = subprocess.Popen([sys.executable, "-m", "lishui_analysis.cli", "build", "--no-cache", "--jobs", jobs,
                              "--raw", str(raw), "--out", str(out)], cwd=ROOT, start_new_session=True,
@@ -258,7 +243,7 @@ def test_sigterm_stops_a_build_and_leaves_the_previous_tables(tmp_path, built, j
         proc.wait()
     assert proc.returncode == 143, err
     assert err == f"stopped by SIGTERM; {out} left as it was\n"
-    assert _leftovers(out) == [] and _outputs(out) == before
+    assert leftovers(out) == [] and table_files(out) == before
 
 
 # --- the build lock: a second build says whom it waits for, and gives up after --lock-timeout -----------------
@@ -267,7 +252,7 @@ def test_a_second_build_says_who_holds_the_lock_and_gives_up(tables, capsys):
     from lishui_analysis.files import build_lock
 
     raw, out = tables
-    before = _outputs(out)
+    before = table_files(out)
     with build_lock(out):
         assert (out / ".build.lock").read_text().split()[0] == str(os.getpid())  # the holder and its start time
         t0 = time.monotonic()
@@ -280,7 +265,7 @@ def test_a_second_build_says_who_holds_the_lock_and_gives_up(tables, capsys):
     assert err[0].endswith(")…")
     assert err[1].startswith(f"error: {out}: another build of this folder holds its lock (PID {os.getpid()} ")
     assert "gave up after 0.6 s" in err[1] and "--lock-timeout" in err[1]
-    assert _outputs(out) == before and _leftovers(out) == []
+    assert table_files(out) == before and leftovers(out) == []
     assert (out / ".build.lock").read_text() == ""  # released: nobody holds it
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from build_files import leftovers, table_files, write_pages
 from lishui_analysis import config
 from lishui_analysis.cli import main
 from lishui_analysis.errors import InputError
@@ -30,32 +31,15 @@ PAGE_NEW = ("星河电子项目封顶\n本报讯（记者 王二）浙江星河�
 PAGE_NEW_2 = ("青松智能装备签约\n本报讯（记者 赵三）丽水青松智能装备有限公司签约落户经开区，总投资2亿元。\n")
 
 
-def _raw(folder: Path, pages: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _outputs(out: Path) -> dict[str, bytes]:
-    """The files users read: every table's CSV and Parquet file and manifest.json."""
-    names = [f"{t}.{ext}" for t in TABLE_NAMES for ext in ("csv", "parquet")] + ["manifest.json"]
-    return {n: (out / n).read_bytes() for n in names if (out / n).exists()}
-
-
-def _leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.endswith((".partial", ".remap", ".tmp")))
-
-
 @pytest.fixture(scope="module")
 def two_sets(tmp_path_factory):
     """An old and a new complete set of tables (different raw folders), and their bytes."""
     base = tmp_path_factory.mktemp("sets")
-    raw_old = _raw(base / "raw_old", {"a.txt": PAGE_OLD})
-    raw_new = _raw(base / "raw_new", {"b.txt": PAGE_NEW, "c.txt": PAGE_NEW_2})
+    raw_old = write_pages(base / "raw_old", {"a.txt": PAGE_OLD})
+    raw_new = write_pages(base / "raw_new", {"b.txt": PAGE_NEW, "c.txt": PAGE_NEW_2})
     build(raw_old, base / "old")
     build(raw_new, base / "new")
-    old, new = _outputs(base / "old"), _outputs(base / "new")
+    old, new = table_files(base / "old"), table_files(base / "new")
     assert old.keys() == new.keys() and all(old[n] != new[n] for n in ("articles.csv", "manifest.json"))
     return raw_old, raw_new, base / "old", old, new
 
@@ -106,7 +90,7 @@ def test_a_build_killed_at_any_rename_leaves_the_old_or_the_new_complete_set(tmp
             crashed = True
         monkeypatch.undo()
         assert crashed == (k < n)
-        committed = (out / JOURNAL).exists() or _outputs(out)["manifest.json"] == new["manifest.json"]
+        committed = (out / JOURNAL).exists() or table_files(out)["manifest.json"] == new["manifest.json"]
         state = "new" if committed else "old"
         # the same crashed folder read by check first, and by load_tables first
         shutil.copytree(out, tmp_path / f"k{k}-check")
@@ -115,8 +99,8 @@ def test_a_build_killed_at_any_rename_leaves_the_old_or_the_new_complete_set(tmp
         assert set(t["articles"]["doc_id"]) == ({"b", "c"} if committed else {"a"}), k
         for folder in (out, tmp_path / f"k{k}-check"):
             # whatever read it first, the folder now holds one complete set, byte for byte, and no leftovers
-            assert _outputs(folder) == (new if committed else old), (k, state)
-            assert not (folder / JOURNAL).exists() and _leftovers(folder) == []
+            assert table_files(folder) == (new if committed else old), (k, state)
+            assert not (folder / JOURNAL).exists() and leftovers(folder) == []
         seen.append(state)
     # the crash points before the journal keep the old set, those after it give the new one
     assert seen[0] == "old" and seen[-1] == "new" and seen == sorted(seen, key=lambda s: s == "new")
@@ -162,7 +146,7 @@ def test_check_flags_a_csv_with_a_row_removed(tmp_path, two_sets):
 
 
 def test_check_flags_raw_files_changed_added_or_removed_since_the_build(tmp_path):
-    raw = _raw(tmp_path / "raw", {"b.txt": PAGE_NEW, "c.txt": PAGE_NEW_2})
+    raw = write_pages(tmp_path / "raw", {"b.txt": PAGE_NEW, "c.txt": PAGE_NEW_2})
     out = tmp_path / "out"
     build(raw, out)
     (raw / "b.txt").write_text(PAGE_NEW.replace("5.5亿元", "6亿元"), encoding="utf-8")
@@ -268,11 +252,11 @@ def test_disk_full_during_a_build_leaves_no_temporary_file(tmp_path, monkeypatch
     if step == "manifest":
         # after the commit point: the new set is committed; the next reader writes manifest.json
         assert status == 2 and err == f"error: {out}: disk full writing manifest.json"
-        assert set(load_tables(out)["articles"]["doc_id"]) == {"b", "c"} and _outputs(out) == new
+        assert set(load_tables(out)["articles"]["doc_id"]) == {"b", "c"} and table_files(out) == new
     else:
         assert status == 2 and len(err.splitlines()) == 1 and "disk full writing" in err, err
-        assert _outputs(out) == old
-    assert _leftovers(out) == [] and "Traceback" not in err
+        assert table_files(out) == old
+    assert leftovers(out) == [] and "Traceback" not in err
 
 
 def test_disk_full_in_atomic_write_removes_the_temporary_file(tmp_path, monkeypatch):
@@ -313,7 +297,7 @@ def test_other_write_errors_in_atomic_write_also_remove_the_temporary_file(tmp_p
 @pytest.fixture
 def configured(tmp_path, monkeypatch):
     """The configured raw and processed folders of this test (config.RAW_DIR, PROCESSED_DIR)."""
-    raw = _raw(tmp_path / "configured_raw", {"b.txt": PAGE_NEW})
+    raw = write_pages(tmp_path / "configured_raw", {"b.txt": PAGE_NEW})
     monkeypatch.setattr(config, "RAW_DIR", raw)
     monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path / "configured_processed")
     return raw
@@ -327,15 +311,15 @@ def _make_stale(out: Path, **parameters) -> None:
 
 
 def test_stale_manifest_raw_dir_is_never_built_from(tmp_path, configured):
-    elsewhere = _raw(tmp_path / "elsewhere", {"secret.txt": "机密文件\n本报讯（记者 某）不应读入的文字，总投资9亿元。\n"})
+    elsewhere = write_pages(tmp_path / "elsewhere", {"secret.txt": "机密文件\n本报讯（记者 某）不应读入的文字，总投资9亿元。\n"})
     out = tmp_path / "processed"
-    build(_raw(tmp_path / "raw", {"a.txt": PAGE_OLD}), out)
-    before = _outputs(out)
+    build(write_pages(tmp_path / "raw", {"a.txt": PAGE_OLD}), out)
+    before = table_files(out)
     _make_stale(out, raw_dir=str(elsewhere))
     with pytest.raises(InputError, match="another raw folder than") as e:
         load_tables(out)
     assert len(str(e.value).splitlines()) == 1 and "lishui-analysis build --raw RAW_FOLDER --out" in str(e.value)
-    assert {n: b for n, b in _outputs(out).items() if n != "manifest.json"} == \
+    assert {n: b for n, b in table_files(out).items() if n != "manifest.json"} == \
         {n: b for n, b in before.items() if n != "manifest.json"}
     # an explicit raw folder is built from, and only it
     t = load_tables(out, raw_dir=configured)
@@ -380,7 +364,7 @@ def test_report_with_a_missing_processed_dir_stops_before_building(tmp_path, cap
 
 def test_csv_cells_starting_like_a_formula_are_text_in_csv_only(tmp_path):
     raw = tmp_path / "raw"
-    _raw(raw, {"=cmd.txt": '=HYPERLINK("http://x.invalid","点击")\n本报讯（记者 王二）浙江星河电子科技有限公司总投资5.5亿元。\n'})
+    write_pages(raw, {"=cmd.txt": '=HYPERLINK("http://x.invalid","点击")\n本报讯（记者 王二）浙江星河电子科技有限公司总投资5.5亿元。\n'})
     (raw / "sources.csv").write_text("file,publication,pub_date\n=cmd.txt,@丽水日报,2024-05-01\n", encoding="utf-8")
     out = tmp_path / "out"
     build(raw, out)

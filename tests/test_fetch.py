@@ -1,14 +1,13 @@
 """fetch.py against a local HTTP server started here (127.0.0.1 only): redirects, 404, 500 then
 success, a slow server past the timeout, a GBK page, a 10 MB page, a non-HTML reply; politeness
 (User-Agent, one request at a time per host with a delay) and re-runs that skip what is there."""
-import csv
 import hashlib
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from fetch_server import local_server, read_sources
 from lishui_analysis import cli
 from lishui_analysis.ingest import fetch, load
 
@@ -71,30 +70,18 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    srv.lock, srv.log, srv.hits = threading.Lock(), [], {}
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    srv.url = f"http://127.0.0.1:{srv.server_address[1]}"
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with local_server(_Handler) as srv:
+        yield srv
 
 
 FAST = dict(delay=0.0, timeout=0.5, retries=2, backoff=0.01)
-
-
-def _sources(raw):
-    with open(raw / "sources.csv", encoding="utf-8", newline="") as fh:
-        return {r["url"]: r for r in csv.DictReader(fh)}
 
 
 def test_pages_are_saved_unchanged_and_listed_in_sources(server, tmp_path):
     urls = [server.url + p for p in ("/page.html", "/gbk.html", "/big.html", "/old")]
     rep = fetch.fetch(urls, tmp_path, **FAST)
     assert not rep.failed and len(rep.saved) == 4
-    rows = _sources(tmp_path)
+    rows = read_sources(tmp_path)
     for url, body in zip(urls, (PAGE, GBK_PAGE, BIG_PAGE, PAGE)):  # /old redirects to the page
         saved = (tmp_path / rows[url]["file"]).read_bytes()
         assert saved == body  # raw bytes, not re-encoded
@@ -153,7 +140,7 @@ def test_rerun_skips_what_is_there_and_fetches_what_is_missing(server, tmp_path)
     rep = fetch.fetch(urls, tmp_path, **FAST)
     assert rep.skipped == urls[:1] and [u for u, _ in rep.saved] == urls[1:]
     assert server.hits["/page.html"] == 1 and server.hits["/robots.txt"] == 2  # once per fetch run
-    assert set(_sources(tmp_path)) == set(urls)
+    assert set(read_sources(tmp_path)) == set(urls)
 
 
 def test_url_column_of_sources_csv_is_a_url_list(server, tmp_path):
@@ -164,7 +151,7 @@ def test_url_column_of_sources_csv_is_a_url_list(server, tmp_path):
     urls = fetch.read_url_list(tmp_path / "sources.csv")
     assert urls == [server.url + "/page.html", server.url + "/missing"]
     fetch.fetch(urls, tmp_path, **FAST)
-    rows = _sources(tmp_path)
+    rows = read_sources(tmp_path)
     assert rows[urls[0]]["publication"] == "示例网" and rows[urls[0]]["file"].endswith(".html")
     assert rows[urls[1]]["file"] == "" and rows[urls[1]]["publication"] == "另一网"
     assert list(load.read_sources(tmp_path)) == [rows[urls[0]]["file"]]
@@ -199,4 +186,4 @@ def test_a_gbk_sources_csv_is_read_and_kept(server, tmp_path):
     (tmp_path / "sources.csv").write_bytes(f"file,url,publication\n,{server.url}/page.html,丽水日报\n".encode("gb18030"))
     urls = fetch.read_url_list(tmp_path / "sources.csv")
     fetch.fetch(urls, tmp_path, **FAST)
-    assert _sources(tmp_path)[urls[0]]["publication"] == "丽水日报"
+    assert read_sources(tmp_path)[urls[0]]["publication"] == "丽水日报"

@@ -3,18 +3,17 @@ servers that drip bytes, cut bodies short, send gzip or a PNG as HTML, redirect 
 wait until an HTTP date, or have robots.txt with wildcards, Crawl-delay or a 5xx reply; bad URLs
 and unreadable sources.csv files. All against a local server on 127.0.0.1 started here, each
 test bounded to a few seconds."""
-import csv
 import gzip
 import socket
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from itertools import pairwise
 
 import pytest
 
+from fetch_server import local_server, read_sources
 from lishui_analysis import cli, config
 from lishui_analysis.errors import InputError
 from lishui_analysis.ingest import fetch, robots
@@ -107,25 +106,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    srv.lock, srv.log, srv.hits = threading.Lock(), [], {}
-    srv.robots = (404, b"")
-    srv.retry_in = 2
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    srv.url = f"http://127.0.0.1:{srv.server_address[1]}"
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with local_server(_Handler, robots=(404, b""), retry_in=2) as srv:
+        yield srv
 
 
 FAST = dict(delay=0.0, timeout=1.0, retries=1, backoff=0.01)
-
-
-def _sources(raw):
-    with open(raw / "sources.csv", encoding="utf-8", newline="") as fh:
-        return {r["url"]: r for r in csv.DictReader(fh)}
 
 
 # 1. sources.csv's `file` column ------------------------------------------------------------
@@ -153,7 +138,7 @@ def test_sources_path_outside_raw_is_refused(server, tmp_path):
     assert sorted(u for u, _ in rep.saved) == sorted(server.url + p for p in good)
     assert (raw / "sub" / "dir" / "ok.html").read_bytes() == PAGE and (raw / "plain.html").read_bytes() == PAGE
     assert not list(tmp_path.glob("*.pth")) and not list(outside.iterdir()) and not list(raw.glob("*.pth"))
-    assert _sources(raw)[server.url + "/page1"]["file"] == "../evil.pth"  # the row is kept as it was
+    assert read_sources(raw)[server.url + "/page1"]["file"] == "../evil.pth"  # the row is kept as it was
 
 
 def test_sources_file_that_is_a_folder_fails_alone(server, tmp_path):
@@ -184,7 +169,7 @@ def test_short_body_is_refused_and_retried(server, tmp_path):
     assert rep.failed == [(server.url + "/short", "incomplete reply (500 of 1,000 bytes) after 2 attempts")]
     assert server.hits["/short"] == 2
     assert [u for u, _ in rep.saved] == [server.url + "/short-once"] and server.hits["/short-once"] == 2
-    rows = _sources(tmp_path)
+    rows = read_sources(tmp_path)
     assert list(rows) == [server.url + "/short-once"]
     assert (tmp_path / rows[server.url + "/short-once"]["file"]).read_bytes() == PAGE
 
@@ -194,7 +179,7 @@ def test_short_body_is_refused_and_retried(server, tmp_path):
 def test_gzip_body_is_saved_decompressed(server, tmp_path):
     rep = fetch.fetch([server.url + "/gzip"], tmp_path, **FAST)
     assert not rep.failed
-    assert (tmp_path / _sources(tmp_path)[server.url + "/gzip"]["file"]).read_bytes() == PAGE
+    assert (tmp_path / read_sources(tmp_path)[server.url + "/gzip"]["file"]).read_bytes() == PAGE
 
 
 def test_gzip_bomb_and_unknown_encoding_are_refused(server, tmp_path):

@@ -12,13 +12,13 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from build_files import write_pages
+from fetch_server import local_server
 from lishui_analysis.errors import WarningTally, collecting_notes, note, warning_summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,13 +28,6 @@ UNTITLED = "近日，青禾精密部件项目在园区开工，总投资3.2亿�
 UNTITLED_2 = "今年以来，白石岭片区新落地项目5个，总投资约11亿元。\n"
 TITLED = "溪口园区签约两个新材料项目\n本报讯（记者 郑一帆）日前，溪口园区签约项目2个，总投资8.4亿元。\n"
 MESSAGE = "no article title found: the page is one untitled article"
-
-
-def _raw(folder: Path, pages: dict[str, str]) -> Path:
-    folder.mkdir(parents=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def _cli(*args, **kw) -> subprocess.CompletedProcess:
@@ -48,7 +41,7 @@ def _tables(out: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def raw(tmp_path):
-    return _raw(tmp_path / "raw", {"031_b.txt": UNTITLED_2, "007_titled.txt": TITLED, "012_x.txt": UNTITLED})
+    return write_pages(tmp_path / "raw", {"031_b.txt": UNTITLED_2, "007_titled.txt": TITLED, "012_x.txt": UNTITLED})
 
 
 def test_every_warning_names_its_file_in_file_order_and_one_line_counts_them(raw, tmp_path):
@@ -72,7 +65,7 @@ def test_quiet_says_only_the_count(raw, tmp_path):
 
 
 def test_no_warning_no_summary_line(tmp_path):
-    raw = _raw(tmp_path / "raw", {"a.txt": TITLED})
+    raw = write_pages(tmp_path / "raw", {"a.txt": TITLED})
     r = _cli("build", "--raw", raw, "--out", tmp_path / "out")
     assert r.returncode == 0 and r.stderr == "", r.stderr
 
@@ -116,7 +109,7 @@ def _run_in_terminal(argv: list[str], seconds: float = 120) -> str:
 def test_progress_bar_on_a_terminal_with_rate_and_warnings_above_it(tmp_path):
     pages = {f"{i:03d}_p.txt": TITLED.replace("2个", f"{i + 2}个") for i in range(24)}
     pages["017_p.txt"] = UNTITLED
-    raw = _raw(tmp_path / "raw", pages)
+    raw = write_pages(tmp_path / "raw", pages)
     text = _run_in_terminal(["build", "--raw", str(raw), "--out", str(tmp_path / "out")])
     # What the terminal shows: each line as its last carriage return leaves it.
     screen = [ln.split("\r")[-1] if ln.split("\r")[-1].strip() else ln for ln in text.split("\n")]
@@ -156,17 +149,9 @@ def test_tally_counts_by_kind_and_by_n():
 def test_fetch_shows_its_progress_on_a_terminal_as_the_build_does(tmp_path):
     from test_fetch import _Handler  # the invented pages of the fetch tests, served on the loopback address
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    srv.lock, srv.log, srv.hits = threading.Lock(), [], {}
-    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{srv.server_address[1]}"
+    with local_server(_Handler) as srv:
         urls = tmp_path / "urls.txt"
-        urls.write_text("".join(f"{base}{p}\n" for p in ("/a.html", "/b.html", "/page.html")), encoding="utf-8")
+        urls.write_text("".join(f"{srv.url}{p}\n" for p in ("/a.html", "/b.html", "/page.html")), encoding="utf-8")
         text = _run_in_terminal(["fetch", str(urls), "--raw", str(tmp_path / "raw"), "--delay", "0"])
-    finally:
-        srv.shutdown()
-        srv.server_close()
     assert re.search(r"100%.*3/3 \[\d\d:\d\d<00:00, +[\d.]+ ?pages?/s\]", text), text
     assert "fetched 3, already there 0, failed 0" in text, text

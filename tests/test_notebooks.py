@@ -226,21 +226,14 @@ def test_parameter_values_are_literals_not_code(tmp_path):
 
 
 def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, monkeypatch):
-    import nbformat
-
     from lishui_analysis import config
     from lishui_analysis.report import runner as report
+    from notebook_files import write_notebooks
 
     nbs = tmp_path / "notebooks"
     nbs.mkdir()
-    for name, code in (("01_fails", "raise RuntimeError('broken on purpose')"), ("02_works", "x = 1 + 1"),
-                       ("03_fails_late", "y = 2\n1 / 0")):
-        nb = nbformat.v4.new_notebook()
-        nb.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "lishui-analysis", "language": "python"}
-        params = nbformat.v4.new_code_cell('report_dir = ""')
-        params.metadata["tags"] = ["parameters"]
-        nb.cells = [params, nbformat.v4.new_code_cell(code)]
-        nbformat.write(nb, nbs / f"{name}.ipynb")
+    write_notebooks(nbs, {"01_fails": "raise RuntimeError('broken on purpose')", "02_works": "x = 1 + 1",
+                          "03_fails_late": "y = 2\n1 / 0"})
     monkeypatch.setattr(config, "NOTEBOOKS_DIR", nbs)
     monkeypatch.setattr("lishui_analysis.tables.corpus.ensure_tables", lambda *a, **k: None)
     status = report.run_reports([], {}, out_dir=tmp_path / "rep", jobs=2)

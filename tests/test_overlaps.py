@@ -6,21 +6,11 @@ from __future__ import annotations
 import pytest
 
 from lishui_analysis.analysis.overlaps import investment_totals, totals_takeaway
-from lishui_analysis.tables.corpus import build, load_tables
-
-
-def _tables(tmp_path, texts: dict):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, body in texts.items():
-        (raw / f"{name}.txt").write_text(body, encoding="utf-8")
-    build(raw, tmp_path / "out")
-    return load_tables(tmp_path / "out", raw)
 
 
 @pytest.mark.parametrize("co,amount", [("云岭", 40), ("星河", 12.5)])
-def test_one_plant_under_two_names_of_one_stem_is_charted_once(tmp_path, co, amount):
-    t = _tables(tmp_path, {
+def test_one_plant_under_two_names_of_one_stem_is_charted_once(build_texts, co, amount):
+    t, _ = build_texts({
         "a": f"{co}智能装备项目开工\n\n本报讯 浙江{co}智能科技有限公司年产5万台智能装备项目总投资{amount}亿元，今年3月开工。\n",
         "b": f"{co}智能新厂房封顶\n\n本报讯 {co}智能装备基地总投资{amount}亿元，今年9月顺利封顶。\n",
         "c": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
@@ -34,8 +24,8 @@ def test_one_plant_under_two_names_of_one_stem_is_charted_once(tmp_path, co, amo
     assert f"{amount + 8:.2f} 亿元" in totals_takeaway(df) and "left out" in totals_takeaway(df)
 
 
-def test_different_figures_of_one_stem_are_both_counted(tmp_path):
-    t = _tables(tmp_path, {
+def test_different_figures_of_one_stem_are_both_counted(build_texts):
+    t, _ = build_texts({
         "a": "云岭智能装备项目开工\n\n本报讯 浙江云岭智能科技有限公司年产5万台智能装备项目总投资40亿元，今年3月开工。\n",
         "b": "云岭智能新厂房封顶\n\n本报讯 云岭智能装备基地总投资15亿元，今年9月顺利封顶。\n"})
     df = investment_totals(t)
@@ -43,8 +33,8 @@ def test_different_figures_of_one_stem_are_both_counted(tmp_path):
 
 
 @pytest.mark.parametrize("year_words", ["今年计划投资", "2031年完成投资"])
-def test_a_years_investment_is_no_total_and_a_plan_is_flagged(tmp_path, year_words):
-    t = _tables(tmp_path, {
+def test_a_years_investment_is_no_total_and_a_plan_is_flagged(build_texts, year_words):
+    t, _ = build_texts({
         "a": f"重点项目推进\n\n本报讯 翠峰新材料产业园项目{year_words}3亿元，进展顺利。"
              "星河精密轴承项目建成后预计总投资6亿元。\n"})
     df = investment_totals(t)
@@ -55,25 +45,25 @@ def test_a_years_investment_is_no_total_and_a_plan_is_flagged(tmp_path, year_wor
     assert totals_takeaway(df).startswith("0 projects or companies state an investment total, 0.00 亿元")
 
 
-def test_no_investment_says_so(tmp_path):
-    t = _tables(tmp_path, {"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
+def test_no_investment_says_so(build_texts):
+    t, _ = build_texts({"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
     df = investment_totals(t)
     assert df.empty and totals_takeaway(df).startswith("No project")
 
 
-def test_the_empty_table_keeps_its_types_for_the_notebook(tmp_path):
-    t = _tables(tmp_path, {"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
+def test_the_empty_table_keeps_its_types_for_the_notebook(build_texts):
+    t, _ = build_texts({"a": "园区动态\n\n本报讯 星河精密轴承项目今年3月开工。\n"})
     df = investment_totals(t)
     counted = df[df["counted"]]  # an object column would select columns here, not rows
     assert list(counted.columns) == list(df.columns) and sorted(counted.loc[counted["forecast"], "name"]) == []
 
 
-def test_every_table_of_figures_says_which_rows_a_forecast_went_into(tmp_path):
+def test_every_table_of_figures_says_which_rows_a_forecast_went_into(build_texts):
     import pandas as pd
 
     from lishui_analysis.analysis.selections import provenance
 
-    t = _tables(tmp_path, {
+    t, _ = build_texts({
         "a": "重点项目推进\n\n本报讯 星河精密轴承项目建成后预计年产值6亿元。翠峰新材料产业园项目去年实现产值3亿元。\n"})
     q = t["quantities"].set_index("surface")["quantity_id"]
     df = pd.DataFrame({"subject": ["星河", "翠峰"], "quantity_ids": [q["6亿元"], q["3亿元"]]})
@@ -85,8 +75,8 @@ def test_every_table_of_figures_says_which_rows_a_forecast_went_into(tmp_path):
 
 
 @pytest.mark.parametrize("amount", [18.5, 6])
-def test_a_firm_and_the_plant_it_builds_stating_one_figure_in_one_article_count_once(tmp_path, amount):
-    t = _tables(tmp_path, {"a": (
+def test_a_firm_and_the_plant_it_builds_stating_one_figure_in_one_article_count_once(build_texts, amount):
+    t, _ = build_texts({"a": (
         "星河集团落户湖州\n\n本报讯 “岭拓重工集团有限公司投资{a}亿元、翠峰医药科技有限公司投资9亿元……”今天，双方签约。"
         "按照协议，星河农机研究院将在湖州投资{a}亿元，打造高端农业装备制造基地。\n").format(a=amount)})
     df = investment_totals(t)
@@ -97,9 +87,9 @@ def test_a_firm_and_the_plant_it_builds_stating_one_figure_in_one_article_count_
 
 
 @pytest.mark.parametrize("amount, currency", [("1.2亿美元", "USD"), ("2800万欧元", "EUR")])
-def test_a_plant_with_a_foreign_currency_total_only_is_listed_not_added(tmp_path, amount, currency):
+def test_a_plant_with_a_foreign_currency_total_only_is_listed_not_added(build_texts, amount, currency):
     from lishui_analysis.analysis.overlaps import foreign_currency_totals
-    t = _tables(tmp_path, {
+    t, _ = build_texts({
         "a": f"星河电子项目签约\n\n本报讯 星河电子科技项目总投资{amount}，用地80亩，今年5月签约落户。\n",
         "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
     df, foreign = investment_totals(t), foreign_currency_totals(t)
@@ -110,33 +100,33 @@ def test_a_plant_with_a_foreign_currency_total_only_is_listed_not_added(tmp_path
     assert "8.00 亿元" in text and "1 more state their investment in a foreign currency only" in text and amount in text
 
 
-def test_a_plant_with_both_currencies_keeps_its_yuan_total(tmp_path):
+def test_a_plant_with_both_currencies_keeps_its_yuan_total(build_texts):
     from lishui_analysis.analysis.overlaps import foreign_currency_totals
-    t = _tables(tmp_path, {"a": "星河电子项目签约\n\n本报讯 星河电子科技项目总投资1亿美元（约7亿元），今年5月签约落户。\n"})
+    t, _ = build_texts({"a": "星河电子项目签约\n\n本报讯 星河电子科技项目总投资1亿美元（约7亿元），今年5月签约落户。\n"})
     assert foreign_currency_totals(t).empty
 
 
 @pytest.mark.parametrize("progress", ["已完成投资", "累计完成投资", "已投入", "目前已投资"])
-def test_money_spent_so_far_is_no_total(tmp_path, progress):
-    t = _tables(tmp_path, {
+def test_money_spent_so_far_is_no_total(build_texts, progress):
+    t, _ = build_texts({
         "a": f"星河电子项目建设正酣\n\n本报讯 星河电子科技项目{progress}6.5亿元，主体结构已封顶。\n",
         "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
     assert list(investment_totals(t)["name"]) == ["翠峰新材料产业园项目"]
 
 
 @pytest.mark.parametrize("total", ["总投资12亿元", "计划总投资12亿元"])
-def test_money_spent_so_far_gives_way_to_the_stated_total(tmp_path, total):
+def test_money_spent_so_far_gives_way_to_the_stated_total(build_texts, total):
     """已完成投资18.9亿元 is larger than nothing but no total: the stated 总投资 is the plant's, even when smaller
     figures of progress come first (largest-first would have taken the spent sum were it larger)."""
-    t = _tables(tmp_path, {"a": f"星河电子项目建设正酣\n\n本报讯 星河电子科技项目已完成投资18.9亿元，{total}的二期工程同步推进。\n"})
+    t, _ = build_texts({"a": f"星河电子项目建设正酣\n\n本报讯 星河电子科技项目已完成投资18.9亿元，{total}的二期工程同步推进。\n"})
     df = investment_totals(t)
     assert list(df["investment_yi_yuan"]) == [12.0]
 
 
 @pytest.mark.parametrize("amount", ["10亿元以上", "5亿元以上"])
 @pytest.mark.parametrize("frame", ["星河水利枢纽工程是全市投资{a}项目，今年3月开工。", "星河水利枢纽工程列入{a}重大项目，今年3月开工。"])
-def test_a_size_class_of_projects_is_no_plants_total(tmp_path, amount, frame):
-    t = _tables(tmp_path, {
+def test_a_size_class_of_projects_is_no_plants_total(build_texts, amount, frame):
+    t, _ = build_texts({
         "a": "重大项目集中开工\n\n本报讯 " + frame.format(a=amount) + "\n",
         "b": "翠峰新材料项目签约\n\n本报讯 翠峰新材料产业园项目总投资8亿元，今年5月签约落户。\n"})
     assert list(investment_totals(t)["name"]) == ["翠峰新材料产业园项目"]

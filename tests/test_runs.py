@@ -21,11 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 
 from conftest import ROOT
+from notebook_files import write_notebooks
 from lishui_analysis import config
 from lishui_analysis.errors import InputError
 from lishui_analysis.report import rundirs
@@ -291,19 +291,9 @@ FRAGILE = ("import pathlib\n"
            "print('attempt', pathlib.Path('ATTEMPT').read_text())\n")
 
 
-def _notebooks(folder: Path) -> None:
-    for name, code in (("01_count", COUNT), ("02_fragile", FRAGILE)):
-        nb = nbformat.v4.new_notebook()
-        nb.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "python", "language": "python"}
-        params = nbformat.v4.new_code_cell('report_dir = ""')
-        params.metadata["tags"] = ["parameters"]
-        nb.cells = [params, nbformat.v4.new_code_cell(code)]
-        nbformat.write(nb, folder / f"{name}.ipynb")
-
-
 @pytest.fixture
 def reporting(project):
-    _notebooks(project / "notebooks")
+    write_notebooks(project / "notebooks", {"01_count": COUNT, "02_fragile": FRAGILE})
     (project / "ATTEMPT").write_text("one", encoding="utf-8")
     return project
 

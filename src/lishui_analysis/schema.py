@@ -45,6 +45,13 @@ _PROV = (
     Column("surface", "str", "The text span as it stands in the body"),
 )
 
+#: The type of a row's subject and its corpus-wide entity (quantities and events).
+_TYPED = (
+    Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
+           "empty subject", allowed=SUBJECT_TYPES),
+    Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
+)
+
 #: Why a row holds its subject, and the researcher's correction of it (quantities and events; contract v3).
 _CORRECTED = (
     Column("subject_rule", "str", "The named step that attributed the subject (extract/figure_holder.py "
@@ -94,9 +101,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("metric", "str", "Economic meaning from the governing words", allowed=METRICS),
         Column("subject", "str", "Holder of the figure as the article names it: company, project, batch, zone "
                "or region — never the official or body that announces it"),
-        Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
-               "empty subject", allowed=SUBJECT_TYPES),
-        Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
+        *_TYPED,
         *_CORRECTED,
         Column("org_id", "str", "Organization the figure is attributed to, if any"),
         Column("period", "str", "Year the figure refers to, if stated"),
@@ -128,9 +133,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("sentence", "str", "The sentence the milestone is in"),
         Column("event_type", "str", "Milestone type", allowed=EVENT_TYPES),
         Column("subject", "str", "Whose milestone it is (same rules as quantities)"),
-        Column("subject_type", "str", "company, project, batch, zone, region, government, other; empty with an "
-               "empty subject", allowed=SUBJECT_TYPES),
-        Column("entity_id", "str", "Corpus-wide entity of the subject (table entities); empty with an empty subject"),
+        *_TYPED,
         Column("org_id", "str", "Organization key, if the subject is one"),
         Column("date", "str", "Resolved date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unresolved"),
         Column("date_precision", "str", "day, month, year, or empty", allowed=PRECISIONS),

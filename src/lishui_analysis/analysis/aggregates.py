@@ -42,13 +42,22 @@ def sentence_map(sentences: pd.DataFrame) -> dict:
     return dict(zip(zip(sentences["article_id"], sentences["sentence_id"]), zip(sentences["start"], sentences["text"])))
 
 
+def _offset_in_sentence(row, sentences: dict, edge: str) -> tuple[int, str] | None:
+    """Where a quantity row's ``edge`` (``"start"`` or ``"end"``) stands in its sentence, with the sentence's text."""
+    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, edge) else None
+    return None if hit is None else (max(int(getattr(row, edge)) - int(hit[0]), 0), str(hit[1]))
+
+
 def text_before(row, sentences: dict, width: int) -> str:
     """The ``width`` characters before a quantity row in its sentence (``sentences``: :func:`sentence_map`)."""
-    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, "start") else None
-    if hit is None:
-        return ""
-    offset = int(row.start) - int(hit[0])
-    return str(hit[1])[max(offset - width, 0): max(offset, 0)]
+    at = _offset_in_sentence(row, sentences, "start")
+    return "" if at is None else at[1][max(at[0] - width, 0): at[0]]
+
+
+def text_after(row, sentences: dict, width: int) -> str:
+    """The ``width`` characters after a quantity row in its sentence (``sentences``: :func:`sentence_map`)."""
+    at = _offset_in_sentence(row, sentences, "end")
+    return "" if at is None else at[1][at[0]: at[0] + width]
 
 
 def _said_total(row, sentences: dict, width: int = 6) -> bool:

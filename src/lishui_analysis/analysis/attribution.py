@@ -4,6 +4,8 @@ sentence) and the note each report prints on the weakest attributions (``subject
 named_later: :data:`.review.OUTSIDE_SENTENCE_RULES`)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from .review import OUTSIDE_SENTENCE_RULES
@@ -15,18 +17,27 @@ from .review import OUTSIDE_SENTENCE_RULES
 ATTRIBUTIONS = ("all", "in_sentence")
 
 
-def in_sentence_only(out: dict) -> set:
+@dataclass(frozen=True)
+class LeftOut:
+    """What ``attributions = "in_sentence"`` left out of a selection (:func:`in_sentence_only`): the ids of the
+    figures and milestones whose holder was found outside their sentence, and how many of each."""
+    ids: frozenset = frozenset()
+    figures: int = 0
+    milestones: int = 0
+
+
+def in_sentence_only(out: dict) -> LeftOut:
     """Drops from ``out``'s quantities and events the rows whose holder was found outside their sentence
-    (``attributions = "in_sentence"``); returns their ids. The number left out of each table is kept in
-    its ``attrs["outside_sentence"]`` for :func:`attribution_note`."""
+    (``attributions = "in_sentence"``); returns what it left out, for :func:`attribution_note`."""
     gone: set = set()
+    counts = []
     for name, col in (("quantities", "quantity_id"), ("events", "event_id")):
         df = out[name]
         weak = df["subject_rule"].isin(OUTSIDE_SENTENCE_RULES) if "subject_rule" in df else pd.Series(False, index=df.index)
         gone |= set(df.loc[weak, col])
         out[name] = df[~weak].reset_index(drop=True)
-        out[name].attrs["outside_sentence"] = int(weak.sum())
-    return gone
+        counts.append(int(weak.sum()))
+    return LeftOut(frozenset(gone), *counts)
 
 
 def projects_in_sentence(tables: dict) -> pd.DataFrame:
@@ -43,12 +54,13 @@ def projects_in_sentence(tables: dict) -> pd.DataFrame:
 def attribution_note(tables: dict, p: dict) -> str:
     """How many of the selection's figures and milestones have a holder found outside their own sentence
     (``subject_rule`` current_topic, named_later: the article's topic or a name after it — the weakest
-    attributions), and what the ``attributions`` parameter does about them."""
+    attributions), and what the ``attributions`` parameter does about them (with ``in_sentence``, what the
+    selection's ``left_out`` says: :func:`.selections.select`)."""
     q, e = tables["quantities"], tables["events"]
     if p.get("attributions") == "in_sentence":
-        nq, ne = q.attrs.get("outside_sentence", 0), e.attrs.get("outside_sentence", 0)
-        return (f"Only figures and milestones whose holder is named in their own sentence: {nq} figures and "
-                f"{ne} milestones attributed from outside their sentence are left out (attributions = \"in_sentence\"); "
+        left = tables.get("left_out", LeftOut())
+        return (f"Only figures and milestones whose holder is named in their own sentence: {left.figures} figures and "
+                f"{left.milestones} milestones attributed from outside their sentence are left out (attributions = \"in_sentence\"); "
                 "projects are assembled again without them, and conflicts resting on them are left out.")
     nq = int(q["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in q else 0
     ne = int(e["subject_rule"].isin(OUTSIDE_SENTENCE_RULES).sum()) if "subject_rule" in e else 0

@@ -27,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..tables.conflicts import same_figure
-from .aggregates import _said_total, sentence_map, text_before
+from .aggregates import _said_total, sentence_map, text_after, text_before
 from .review import stems
 from .selections import project_rows, with_names, with_provenance
 
@@ -44,26 +44,17 @@ YEAR_WORDS = ("今年", "本年", "全年", "年度", "当年", "明年", "去�
 PROGRESS_WORDS = ("完成投资", "完成固定资产投资", "已投资", "已投入", "累计投资", "累计投入", "已到位")
 
 
-def _progress_before(row, sentences: dict, width: int = 8) -> bool:
-    """Whether one of :data:`PROGRESS_WORDS` stands in the ``width`` characters before the figure, in its clause."""
+def _word_before(row, sentences: dict, words: tuple[str, ...], width: int = 8) -> bool:
+    """Whether one of ``words`` (:data:`YEAR_WORDS`, :data:`PROGRESS_WORDS`) stands in the ``width`` characters
+    before the figure, in its clause."""
     before = text_before(row, sentences, width).rsplit("，", 1)[-1]
-    return any(w in before for w in PROGRESS_WORDS)
+    return any(w in before for w in words)
 
 
 def _size_class(row, sentences: dict) -> bool:
     """A lower bound naming a class of projects (10亿元以上项目, 均投资10亿元以上的项目): projects of that size, never
     one plant's total, whoever the figure was given to."""
-    hit = sentences.get((row.article_id, row.sentence_id)) if hasattr(row, "end") else None
-    if hit is None or not str(row.surface).endswith("以上"):
-        return False
-    offset = int(row.end) - int(hit[0])
-    return "项目" in str(hit[1])[max(offset, 0): max(offset, 0) + 4]
-
-
-def _year_word_before(row, sentences: dict, width: int = 8) -> bool:
-    """Whether one of :data:`YEAR_WORDS` stands in the ``width`` characters before the figure, in its clause."""
-    before = text_before(row, sentences, width).rsplit("，", 1)[-1]
-    return any(w in before for w in YEAR_WORDS)
+    return str(row.surface).endswith("以上") and "项目" in text_after(row, sentences, 4)
 
 
 def _totals(tables: dict) -> pd.DataFrame:
@@ -75,7 +66,8 @@ def _totals(tables: dict) -> pd.DataFrame:
     sents = sentence_map(tables["sentences"])
     # a year's figure is a flow: a stated period, or a one-year time word before it (今年计划投资), unless
     # its sentence calls it the total (总投资)
-    flow = [((bool(p) or _year_word_before(r, sents) or _progress_before(r, sents)) and not _said_total(r, sents))
+    flow = [((bool(p) or _word_before(r, sents, YEAR_WORDS) or _word_before(r, sents, PROGRESS_WORDS))
+             and not _said_total(r, sents))
             or _size_class(r, sents) for p, r in zip(inv["period"].fillna("").astype(str), inv.itertuples())]
     inv = inv[~pd.Series(flow, index=inv.index, dtype=bool)]
     if inv.empty:

@@ -7,7 +7,7 @@ from typing import cast
 import pandas as pd
 
 from . import indicators as ind
-from .attribution import in_sentence_only, projects_in_sentence
+from .attribution import LeftOut, in_sentence_only, projects_in_sentence
 from ..vocab import industries, thresholds
 
 MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "subsidy")
@@ -15,7 +15,9 @@ MONEY_METRICS = ("investment", "revenue", "output_value", "tax", "funding", "sub
 
 def select(tables: dict, p: dict) -> dict:
     """Tables restricted to the articles published in the parameter window (as_of, date_from, date_to)
-    and, when ``industries`` is given, to organizations and projects of those industries."""
+    and, when ``industries`` is given, to organizations and projects of those industries; with
+    ``attributions = "in_sentence"``, to the figures and milestones whose holder is named in their own sentence,
+    ``left_out`` saying what was left out (an :class:`.attribution.LeftOut`, empty for ``all``)."""
     a = tables["articles"]
     keep = pd.Series(True, index=a.index)
     if p.get("as_of"):
@@ -29,7 +31,8 @@ def select(tables: dict, p: dict) -> dict:
     out = {"articles": a[keep].reset_index(drop=True)}
     for t in ("sentences", "quantities", "org_mentions", "events"):
         out[t] = tables[t][tables[t]["article_id"].isin(ids)].reset_index(drop=True)
-    weak = in_sentence_only(out) if p.get("attributions") == "in_sentence" else set()
+    out["left_out"] = in_sentence_only(out) if p.get("attributions") == "in_sentence" else LeftOut()
+    weak = out["left_out"].ids
     org_ids = set(out["org_mentions"]["org_id"])
     orgs = tables["organizations"][tables["organizations"]["org_id"].isin(org_ids)]
     pr = projects_in_sentence(tables) if weak else tables["projects"]

@@ -61,7 +61,7 @@ def borrower(holders: Holders, pos: int, end: int, sentence: int, clause: int, t
     first, last = hs[i], hs[j]
     to = max(rfind_in(text, c, last.end, pos) for c in _TO)  # (by bisection: no rescan back to the lender)
     if to >= 0:  # the borrower named: a holder right after the word (为该项目, 与4家企业), the project (为项目)
-        after = _first_between(holders, to + 1, pos)
+        after = holders.first_between(to + 1, pos)
         if after and after.start <= to + 2 and after.kind in ("project", "company", "batch", "generic"):
             return after
         if not text.startswith("项目", to + 1):
@@ -75,13 +75,3 @@ def borrower(holders: Holders, pos: int, end: int, sentence: int, clause: int, t
                                   and not h.affiliation and not h.name.endswith(_LENDER_ENDS)), None)
     return holders.memo[key]
 
-
-def _first_between(holders: Holders, lo: int, hi: int) -> Holder | None:
-    """``holders.between(lo, hi)[0]`` without listing the rest."""
-    items = holders.items
-    i = bisect_left(holders.starts, lo)
-    while i < len(items) and items[i].start < hi:
-        if items[i].end <= hi:
-            return items[i]
-        i += 1
-    return None

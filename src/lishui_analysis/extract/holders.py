@@ -557,15 +557,19 @@ class Holders:
             return self.items[i]
         return None
 
-    def first_between(self, lo: int, hi: int, kinds: tuple[str, ...], affiliated: bool = True) -> Holder | None:
-        """The first of :meth:`between` ``(lo, hi)`` of one of ``kinds`` (not an affiliation unless
-        ``affiliated``), from the holders of those kinds alone: the same answer, without a list of
+    def first_between(self, lo: int, hi: int, kinds: tuple[str, ...] | None = None,
+                      affiliated: bool = True) -> Holder | None:
+        """The first of :meth:`between` ``(lo, hi)`` (of one of ``kinds`` when given, and not an affiliation
+        unless ``affiliated``), from the holders of those kinds alone: the same answer, without a list of
         every holder up to ``hi``."""
-        key = (kinds, affiliated)
-        if key not in self._of_kinds:
-            hs = [h for h in self.items if h.kind in kinds and (affiliated or not h.affiliation)]
-            self._of_kinds[key] = (hs, [h.start for h in hs])
-        hs, starts = self._of_kinds[key]
+        if kinds is None and affiliated:
+            hs, starts = self.items, self.starts
+        else:
+            key = (kinds, affiliated)
+            if key not in self._of_kinds:
+                hs = [h for h in self.items if (kinds is None or h.kind in kinds) and (affiliated or not h.affiliation)]
+                self._of_kinds[key] = (hs, [h.start for h in hs])
+            hs, starts = self._of_kinds[key]
         i = bisect_left(starts, lo)
         while i < len(hs) and hs[i].start < hi:
             if hs[i].end <= hi:

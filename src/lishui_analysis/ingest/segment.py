@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import config
 from ..errors import note
@@ -347,126 +348,47 @@ def _find_header_titles(page: _Page) -> None:
             taken |= {x for g in groups for x in g}
 
 
-def _split_bracket_posts(page: _Page) -> None:
-    """A thread's post opening with its title in 【】 (#云岭县#【星河项目封顶】日前，…) under its time and app: the
-    title a line of its own (:func:`.pageheader.split_bracket_posts`)."""
-    pageheader.split_bracket_posts(page)
+def _page_step(run: Callable[..., None], *args, name: str = "") -> Callable[[_Page], None]:
+    """The page step that runs ``run``, a function of :mod:`.pageheader` or :mod:`.pageitems`, on the page (with
+    ``args``: :func:`_group_titles` for those that start articles), named ``"_" + (name or run.__name__)`` (its
+    step ``segment.<name>``, see :func:`lishui_analysis.config.active_steps`); ``run``'s docstring says what it does.
+
+    >>> step = _page_step(pageheader.unmark_paper_name, name="paper_name")
+    >>> step.__name__, step.__doc__
+    ('_paper_name', 'Runs :func:`.pageheader.unmark_paper_name` on the page.')
+    """
+    def step(page: _Page) -> None:
+        run(page, *args)
+    step.__name__ = step.__qualname__ = "_" + (name or run.__name__)
+    step.__doc__ = f"Runs :func:`.{run.__module__.rsplit('.', 1)[-1]}.{run.__name__}` on the page."
+    return step
 
 
-def _promote_colon_lead(page: _Page) -> None:
-    """The page's first line ending in a colon over a title line (瓯江口新区： / 新材料产业链加速成型) is a title line
-    (:func:`.pageheader.promote_colon_lead`)."""
-    pageheader.promote_colon_lead(page)
-
-
-def _paper_name(page: _Page) -> None:
-    """A paper's name ending in 报 over the issue's date over a title is its masthead
-    (:func:`.pageheader.unmark_paper_name`)."""
-    pageheader.unmark_paper_name(page)
-
-
-def _long_kicker(page: _Page) -> None:
-    """A long kicker of phrases parted by commas over the titles above a byline is a title line
-    (:func:`.pageheader.promote_long_kicker`)."""
-    pageheader.promote_long_kicker(page)
-
-
-def _unmark_site_header(page: _Page) -> None:
-    """A site's name over its bread crumbs is chrome (:func:`.pageheader.unmark_site_header`)."""
-    pageheader.unmark_site_header(page)
-
-
-def _find_disclosure_title(page: _Page) -> None:
-    """The title under a government disclosure header (索引号 … 生成日期 …) is the document's
-    (:func:`.pageheader.find_disclosure_title`)."""
-    pageheader.find_disclosure_title(page, _group_titles)
-
-
-def _start_posts(page: _Page) -> None:
-    """Each post's title starts an article; the account's header above them none (:func:`.pageheader.start_posts`)."""
-    pageheader.start_posts(page, _group_titles)
-
-
-def _find_page_labels(page: _Page) -> None:
-    """The words the page's chrome and metadata print (:func:`.pageheader.find_page_labels`)."""
-    pageheader.find_page_labels(page)
-
-
-def _find_signed_items(page: _Page) -> None:
-    """Title lines right after a paragraph signed at its end start the next item (云岭大桥通车 / 日前，大桥
-    通车。（记者 林小雨） / 瓯江隧道贯通 / …: two articles; :func:`.pageitems.find_signed_items`)."""
-    pageitems.find_signed_items(page, _group_titles)
-
-
-def _find_unsigned_items(page: _Page) -> None:
-    """On a page of items, a lone title line between two paragraphs starts an item with no byline
-    (…次日，隧道贯通。 / 前两月云岭县工业投资增长12% / 据统计，…; :func:`.pageitems.find_unsigned_items`)."""
-    pageitems.find_unsigned_items(page, _group_titles)
-
-
-def _find_bullet_items(page: _Page) -> None:
-    """On a bulletin of items each titled by a bullet and 【…】, each such title starts an item (◆【星河项目封顶】 /
-    日前，…。 / ▲【一周速览】 / 1. …: two articles; :func:`.pageitems.find_bullet_items`)."""
-    pageitems.find_bullet_items(page, _group_titles)
-
-
-def _find_digest_items(page: _Page) -> None:
-    """On a digest of numbered news items under its name, each numbered title starts an item (园区速递 | 本周要闻2则 /
-    1. 云岭县：星河项目封顶 / 日前，…。 / 2. …: :func:`.pageitems.find_digest_items`)."""
-    pageitems.find_digest_items(page, _group_titles)
-
-
-def _find_labelled_items(page: _Page) -> None:
-    """On a page whose items label their headlines (标题：… / 导语：… / 标题：…), each such line after a finished paragraph
-    starts an item (:func:`.pageitems.find_labelled_items`)."""
-    pageitems.find_labelled_items(page, _group_titles)
-
-
-def _find_photo_items(page: _Page) -> None:
-    """On a page of photo items, a title over its photo's caption starts an item (…日前，项目封顶。 / 瓯江隧道贯通 /
-    图为隧道现场。 / 次日，…: :func:`.pageitems.find_photo_items`)."""
-    pageitems.find_photo_items(page, _group_titles)
-
-
-def _find_transcript_items(page: _Page) -> None:
-    """In a broadcast's transcript, a title line over a paragraph opening with a part of the script (【导语】…)
-    starts an item (:func:`.pageitems.find_transcript_items`)."""
-    pageitems.find_transcript_items(page, _group_titles)
-
-
-def _unmark_signatories(page: _Page) -> None:
-    """The issuers printed under a document's title are its signatories, no title lines
-    (:func:`.pageheader.unmark_signatories`)."""
-    pageheader.unmark_signatories(page)
-
-
-def _unmark_post_accounts(page: _Page) -> None:
-    """A post's account name alone over its title, named again by the post's header (原创 … 云岭招商), is metadata
-    (:func:`.pageheader.unmark_post_accounts`)."""
-    pageheader.unmark_post_accounts(page)
-
-
-def _unmark_nav_runs(page: _Page) -> None:
-    """A navigation bar copied a link a line (首页 / 新闻 / 县域) over the title is chrome (:func:`.pageheader.unmark_nav_runs`)."""
-    pageheader.unmark_nav_runs(page)
-
-
-def _unmark_latin_lead(page: _Page) -> None:
-    """A release printed English first: the English title and paragraphs over the Chinese title are its translation,
-    chrome (:func:`.pageheader.unmark_latin_lead`)."""
-    pageheader.unmark_latin_lead(page)
-
-
-def _unmark_account_names(page: _Page) -> None:
-    """A self-media post's account name between its title and the platform's time line is metadata
-    (:func:`.pageheader.unmark_account_names`)."""
-    pageheader.unmark_account_names(page)
-
-
-def _find_read_documents(page: _Page) -> None:
-    """In a transcript, a title under a speaker's line starts the document read (发布人（林小雨）： / 关于……的发布 /
-    …: :func:`.pageitems.find_read_documents`)."""
-    pageitems.find_read_documents(page, _group_titles)
+# what the lines around a page's titles are: a post's title split from its text, a title's lead-in, a paper's
+# name, a long kicker, a site's header, the words of its chrome, signatories, account names, a navigation bar,
+# an English lead
+_split_bracket_posts = _page_step(pageheader.split_bracket_posts)
+_promote_colon_lead = _page_step(pageheader.promote_colon_lead)
+_paper_name = _page_step(pageheader.unmark_paper_name, name="paper_name")
+_long_kicker = _page_step(pageheader.promote_long_kicker, name="long_kicker")
+_unmark_site_header = _page_step(pageheader.unmark_site_header)
+_find_page_labels = _page_step(pageheader.find_page_labels)
+_unmark_signatories = _page_step(pageheader.unmark_signatories)
+_unmark_post_accounts = _page_step(pageheader.unmark_post_accounts)
+_unmark_nav_runs = _page_step(pageheader.unmark_nav_runs)
+_unmark_latin_lead = _page_step(pageheader.unmark_latin_lead)
+_unmark_account_names = _page_step(pageheader.unmark_account_names)
+# the titles that start an article: a disclosure page's, each post's of a thread, each item's of a page of items
+_find_disclosure_title = _page_step(pageheader.find_disclosure_title, _group_titles)
+_start_posts = _page_step(pageheader.start_posts, _group_titles)
+_find_signed_items = _page_step(pageitems.find_signed_items, _group_titles)
+_find_unsigned_items = _page_step(pageitems.find_unsigned_items, _group_titles)
+_find_bullet_items = _page_step(pageitems.find_bullet_items, _group_titles)
+_find_digest_items = _page_step(pageitems.find_digest_items, _group_titles)
+_find_labelled_items = _page_step(pageitems.find_labelled_items, _group_titles)
+_find_photo_items = _page_step(pageitems.find_photo_items, _group_titles)
+_find_transcript_items = _page_step(pageitems.find_transcript_items, _group_titles)
+_find_read_documents = _page_step(pageitems.find_read_documents, _group_titles)
 
 
 _SECTION_MARK = re.compile(r"^0\d$")  # a WeChat post's section number on a line of its own (01, 02)
