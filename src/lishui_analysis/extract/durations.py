@@ -143,6 +143,7 @@ _FROM = re.compile("从")
 _NEAR = 12
 
 
+@lru_cache(maxsize=1)
 def _start_marks() -> tuple[re.Pattern, tuple[str, ...]]:
     spec = cues()["stated_duration"]
     before = "|".join(sorted(map(re.escape, spec["start_before"]), key=len, reverse=True))
@@ -173,13 +174,13 @@ def assign(text: str, s_start: int, s_end: int, verb_starts: list[int],
     {6: 12.0, 15: 9.0}
     """
     found = lengths_in(text, s_start, s_end) if verb_starts else []
+    starts_before, starts_after = _start_marks()   # (built on the first sentence with a verb: warm_up's)
     if not found:
         return {}
     ends = verb_ends if verb_ends is not None else [v + 2 for v in verb_starts]
     marks = [m.end() for m in _MARKS.finditer(text, s_start, s_end)]   # clause starts after a mark
     tos = [m.start() for m in _TO.finditer(text, s_start, s_end)]
     froms = [m.start() for m in _FROM.finditer(text, s_start, s_end)]
-    starts_before, starts_after = _start_marks()
     end_at = {e: i for i, e in enumerate(ends)}
     opens = [m.start() for m in starts_before.finditer(text, s_start, s_end)]
     taking = tuple(words_of("words_with_object"))
