@@ -75,7 +75,7 @@ _MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|计划|方案|机制)|�
 _OBJECT_THEN = re.compile(r"[^，。；：,;:\d]{1,4}后[，,]")
 #: Slogans of speed: 快签约、快落地, 早投产 — the verb after 快/早 is no milestone.
 _SLOGAN_BEFORE = ("快", "早")
-_TO_AFTER = re.compile(r"[^，。；]{0,12}?到")
+_TO_AFTER = re.compile(r"[^，。；]{0,12}?(?<![不达])到(?!位)")  # (不到 "under", 到位 "in place": no span)
 #: A milestone named as a field whose value is its date (计划开工日期：…, 竣工时间为…): a notice's or table's form.
 _FIELD_VALUE = re.compile(r"(?:日期|时间)(?:[：:]|为)\s*")
 #: The perfective "already" after a now word (目前厂房已经封顶, 现在已入驻): the milestone lies at some time
@@ -140,7 +140,7 @@ class _Article:
         text = self.text
         for s_start, s_end, sent in sentences:
             verbs = list(self.verb_re.finditer(text, s_start, s_end))
-            took = stated_durations(text, s_start, s_end, [m.start() for m in verbs]) if verbs else {}
+            took = stated_durations(text, s_start, s_end, [m.start() for m in verbs], [m.end() for m in verbs]) if verbs else {}
             for i, m in enumerate(verbs):
                 word = m.group()
                 upto = verbs[i + 1].start() if i + 1 < len(verbs) else s_end
@@ -349,6 +349,7 @@ def _restatement(a: _Article, s: _Statement) -> bool:
     last = a.last_event(s.event_type)
     if last is not None:
         last.n_mentions += 1
+        last.stated_duration = s.took if last.stated_duration is None else last.stated_duration  # (到这次开工仅用…)
     return False
 
 
