@@ -137,6 +137,17 @@ def test_general_talk():
     assert ev._general_talk(art, s) is True
 
 
+@pytest.mark.parametrize("pivot", ["筛选", "引导", "鼓励", "邀请", "欢迎"])
+@pytest.mark.parametrize("who, verb", [("高成长型企业", "入驻"), ("优质客商", "落户"), ("配套企业", "投产")])
+def test_a_pivot_verb_makes_the_milestone_what_others_are_wanted_to_do(pivot, who, verb):
+    """A park that selects, guides, encourages, invites or welcomes firms to settle or produce reports no
+    milestone: not the article's firm's, nor anyone's (the verb's doer is wanted, not named)."""
+    text = f"{XINGHE}今年4月投产。园区建好标准厂房，{pivot}{who}{verb}。"
+    assert [r[0] for r in rows(text)] == ["production_start"]
+    art, s = at(text, verb, ev._general_talk, nth=1 if verb == "投产" else 0)
+    assert ev._general_talk(art, s) is False
+
+
 def test_when_clause():
     art, s = at(f"{XINGHE}刚开工的时，工人不多。", "开工", ev._when_clause)
     assert ev._when_clause(art, s) is False
