@@ -85,6 +85,22 @@ def test_two_companies_leave_a_project_without_an_owner(project, company):
         assert _project_org(f"记者走进{company}的车间。{project}今年3月开工。").get(project, "") == ""
 
 
+PUBLIC_WORKS = ["星河机场", "云岭至青溪铁路", "澜岳至翠峰公路改建工程", "青溪国道翠峰段改建工程", "岚舟大桥", "青溪水利枢纽工程"]
+
+
+@pytest.mark.parametrize("work", PUBLIC_WORKS)
+@pytest.mark.parametrize("project, company", NAMES)
+def test_a_public_work_is_no_company_s_by_nearness(work, project, company):
+    """An airport, railway, road, bridge or reservoir is the state's: the sole company of an article or of the
+    work's paragraph does not own it (its own plant still does); an owner the text states still does."""
+    sole = f"记者走进{company}的车间。{project}今年3月开工。18日，{work}正式建成。"
+    para = f"青溪重工股份有限公司今年营收增长。\n记者走进{company}的车间。{work}今年3月开工。\n"
+    for text in (sole, para):
+        assert _project_org(text).get(work, "") == ""
+    assert _project_org(sole).get(project) == company
+    assert _project_org(f"{work}由{company}投资建设，总投资8亿元。").get(work) == company
+
+
 # ---- holders.paragraph_owner: several companies, one in the project's paragraph --------------------
 
 @pytest.mark.parametrize("project, company", NAMES)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from .. import config
 from .context import clause_start, line_start
-from .holder_phrases import Holder, opens_clause, word_end
+from .holder_phrases import Holder, opens_clause, vocab, word_end
 
 _Reading = Any  # (holders._Reading: the steps read and change it; not imported, holders imports this module)
 
@@ -255,6 +256,16 @@ def _this_batch(r: _Reading) -> None:
 #: How a lender's name ends (a bank, its branches, a syndicate, a rural cooperative bank): no owner of a plant
 #: (holders.sole_owner), no borrower (figure_cues.borrower).
 _LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社")
+
+
+@lru_cache(maxsize=1)
+def _public_works() -> re.Pattern:
+    """A project name that ends in a public work (subjects.yaml public_works_heads), a section and a works word
+    after it perhaps: 星河机场, 云岭至星河铁路, 某某国道某段改建工程 — no company's by nearness alone."""
+    heads = "|".join(sorted(map(re.escape, vocab()["public_works_heads"]), key=len, reverse=True))
+    return re.compile(rf"(?:{heads})(?:[^，。；]{{0,10}}?段)?(?:(?:改扩建|改建|扩建|新建|建设|改造|提升)?(?:工程|项目))?$")
+
+
 def _trade_core(name: str, place_re: re.Pattern) -> str:
     """The first two characters of a company's name after its places (浙江唯酷光电有限公司 → 唯酷), "" if none."""
     s = 0
@@ -269,11 +280,11 @@ _CONTRACTS = re.compile(r"(?:负责|参与)?(?:承建|施工|总承包|中标|�
 
 def _sole_owner(r: _Reading) -> None:
     """Step ``holders.sole_owner``: in an article that names one company only (banks aside, and no contractor
-    named as such), a project with no organization of its own is that company's (云岭精工有限公司…。年产3万台
-    轴承项目今年投产: the plant is the firm's, as the article tells it); step ``holders.paragraph_owner``: in an
-    article of several companies, a project whose paragraph names one company only (banks and contractors
-    aside) is that company's."""
-    text = r.text
+    named as such), a project with no organization of its own (and no public work: :func:`_public_works`) is
+    that company's (云岭精工有限公司…。年产3万台轴承项目今年投产: the plant is the firm's, as the article tells
+    it); step ``holders.paragraph_owner``: in an article of several companies, a project whose paragraph names
+    one company only (banks and contractors and public works aside) is that company's."""
+    text, public = r.text, _public_works()
     companies = {h.org.name for h in r.found if h.kind == "company" and h.org is not None
                  and not h.org.name.endswith(_LENDER_ENDS)}
     if any(_CONTRACTS.match(text, h.end) for h in r.found if h.kind == "company"):
@@ -286,8 +297,8 @@ def _sole_owner(r: _Reading) -> None:
         for k, h in enumerate(r.found):
             # (a project named before the company, in another paragraph — 今年全区推进某某产业园等重点项目。\n
             # 某某公司是… — is the area's, not yet the firm's, unless it bears the firm's trade name)
-            if h.kind == "project" and h.org is None and (h.start > first or line_start(text, h.start) in paras
-                                                          or (core and core in h.name)):
+            if h.kind == "project" and h.org is None and not public.search(h.name) \
+                    and (h.start > first or line_start(text, h.start) in paras or (core and core in h.name)):
                 r.found[k] = replace(h, org=owner)
         return
     if not config.step_on("holders", "paragraph_owner"):
@@ -301,7 +312,7 @@ def _sole_owner(r: _Reading) -> None:
             by_para.setdefault(line_start(text, h.start), set()).add(h.org.name)
             orgs[h.org.name] = h.org
     for k, h in enumerate(r.found):
-        if h.kind == "project" and h.org is None:
+        if h.kind == "project" and h.org is None and not public.search(h.name):
             names = by_para.get(line_start(text, h.start), set())
             if len(names) == 1:
                 r.found[k] = replace(h, org=orgs[next(iter(names))])
