@@ -144,10 +144,12 @@ _NEAR = 12
 
 
 @lru_cache(maxsize=1)
-def _start_marks() -> tuple[re.Pattern, tuple[str, ...]]:
+def _start_marks() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
+    """What starts a step (从/距离 before a verb, 后/开始 after it) and the verbs whose milestone is their
+    object (取得施工许可证): read once per process, not per sentence."""
     spec = cues()["stated_duration"]
     before = "|".join(sorted(map(re.escape, spec["start_before"]), key=len, reverse=True))
-    return re.compile(before), tuple(spec["start_after"])
+    return re.compile(before), tuple(spec["start_after"]), tuple(sorted(words_of("words_with_object")))
 
 
 def assign(text: str, s_start: int, s_end: int, verb_starts: list[int],
@@ -174,7 +176,7 @@ def assign(text: str, s_start: int, s_end: int, verb_starts: list[int],
     {6: 12.0, 15: 9.0}
     """
     found = lengths_in(text, s_start, s_end) if verb_starts else []
-    starts_before, starts_after = _start_marks()   # (built on the first sentence with a verb: warm_up's)
+    starts_before, starts_after, taking = _start_marks()   # (built on the first sentence with a verb: warm_up's)
     if not found:
         return {}
     ends = verb_ends if verb_ends is not None else [v + 2 for v in verb_starts]
@@ -183,7 +185,6 @@ def assign(text: str, s_start: int, s_end: int, verb_starts: list[int],
     froms = [m.start() for m in _FROM.finditer(text, s_start, s_end)]
     end_at = {e: i for i, e in enumerate(ends)}
     opens = [m.start() for m in starts_before.finditer(text, s_start, s_end)]
-    taking = tuple(words_of("words_with_object"))
 
     def clause_of(pos: int) -> int:
         k = bisect_right(marks, pos) - 1

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import config
-from .context import clause_start, line_start
+from .context import clause_start, line_start, trie_regex
 from .holder_phrases import Holder, opens_clause, vocab, word_end
 
 _Reading = Any  # (holders._Reading: the steps read and change it; not imported, holders imports this module)
@@ -262,7 +262,7 @@ _LENDER_ENDS = ("银行", "分行", "支行", "银团", "农商行", "信用社"
 def _public_works() -> re.Pattern:
     """A project name that ends in a public work (subjects.yaml public_works_heads), a section and a works word
     after it perhaps: 星河机场, 云岭至星河铁路, 某某国道某段改建工程 — no company's by nearness alone."""
-    heads = "|".join(sorted(map(re.escape, vocab()["public_works_heads"]), key=len, reverse=True))
+    heads = trie_regex(set(vocab()["public_works_heads"]))
     return re.compile(rf"(?:{heads})(?:[^，。；]{{0,10}}?段)?(?:(?:改扩建|改建|扩建|新建|建设|改造|提升)?(?:工程|项目))?$")
 
 

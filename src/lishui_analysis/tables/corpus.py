@@ -408,12 +408,9 @@ def warm_up() -> None:
     """Pay the start-up costs of a build once: imports, vocabularies, compiled patterns, the
     package-source hash, dependency versions and the first-call costs of Arrow, Parquet and
     SQLite — by building a small written-for-purpose page into a temporary folder. Later builds
-    in this process do only per-corpus work (long-lived processes; the benchmark)."""
-    from .. import vocab
-    from ..extract import lexicon
-
-    vocab.preload()
-    lexicon.preload()  # jieba's dictionary: a name's left edge and first word are checked against it
+    in this process do only per-corpus work (long-lived processes; the benchmark). The extractors'
+    own start-up (vocabularies, jieba's dictionary) is paid by the build's first file
+    (``document.process_file``, outside its CPU budget)."""
     with tempfile.TemporaryDirectory(prefix="lishui-warm-up-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
